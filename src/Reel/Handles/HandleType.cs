@@ -1,0 +1,25 @@
+namespace Reel.Handles;
+
+/// <summary>
+/// The type tag in the top byte of every handle. Values are pinned (handles a host still
+/// holds from an older run mean nothing, but a tag must never change meaning within a
+/// release). Append new object types; 0 is never a valid tag, so no handle is 0.
+/// </summary>
+public enum HandleType : byte
+{
+    /// <summary>Not a handle type; the tag of REEL_NULL_HANDLE.</summary>
+    None = 0,
+    /// <summary><c>reel_context_t</c>.</summary>
+    Context = 1,
+}
+
+/// <summary>Names of handle types as the header spells them.</summary>
+public static class HandleTypeNames
+{
+    /// <summary>The C typedef of a handle type, e.g. "reel_context_t"; null for unknown tags.</summary>
+    public static string? CName(this HandleType type) => type switch
+    {
+        HandleType.Context => "reel_context_t",
+        _ => null,
+    };
+}
