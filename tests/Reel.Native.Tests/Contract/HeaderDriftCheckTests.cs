@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using NUnit.Framework;
+using Reel.HeaderTool.Check;
+using Reel.HeaderTool.Model;
+
+namespace Reel.Native.Tests.Contract;
+
+/// <summary>
+/// Tests of the header drift check: it passes on the real header and library, and fails, with
+/// a finding that names the place, for each kind of drift a header edit can cause.
+/// </summary>
+public class HeaderDriftCheckTests
+{
+    private static ManagedContract s_managed = null!;
+    private static IReadOnlyList<string> s_exports = null!;
+    private static IReadOnlyList<ExportedSymbols.DynamicSymbol> s_symbols = null!;
+    private string _scratch = null!;
+
+    [OneTimeSetUp]
+    public void LoadLibrary()
+    {
+        s_managed = ManagedContract.Load(RepoPaths.ContractAssembly);
+        s_exports = ExportedSymbols.FromExportsFile(RepoPaths.ExportsFile);
+        s_symbols = ExportedSymbols.FromLibrary(RepoPaths.Library);
+    }
+
+    [SetUp]
+    public void CreateScratch() => _scratch = Directory.CreateTempSubdirectory("reel-drift-").FullName;
+
+    [TearDown]
+    public void DeleteScratch() => Directory.Delete(_scratch, recursive: true);
+
+    private IReadOnlyList<string> CheckEdited(string find, string replace)
+    {
+        string text = File.ReadAllText(RepoPaths.Header);
+        Assert.That(text, Does.Contain(find), "the edit must apply to the current header");
+        string path = Path.Combine(_scratch, "reel.h");
+        File.WriteAllText(path, text.Replace(find, replace));
+        return ContractChecker.Check(HeaderParser.Parse(path), s_managed, s_exports, s_symbols);
+    }
+
+    [Test]
+    public void RealHeaderAndLibrary_Agree()
+    {
+        var findings = ContractChecker.Check(HeaderParser.Parse(RepoPaths.Header), s_managed, s_exports, s_symbols);
+        Assert.That(findings, Is.Empty);
+    }
+
+    [Test]
+    public void RenamedFunction_IsMissingAndExtra()
+    {
+        var findings = CheckEdited("reel_result_t reel_context_destroy(reel_context_t context);", "reel_result_t reel_context_free(reel_context_t context);");
+        Assert.That(findings, Has.Some.EqualTo("reel_context_free is declared in reel.h but has no [UnmanagedCallersOnly] export in src/Reel.Native"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_free is declared in reel.h but is not exported by libreel.so (nm -D)"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_destroy is exported by libreel.so (nm -D) but is not declared in reel.h"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_destroy is in ILC's exports file but is not declared in reel.h"));
+    }
+
+    [Test]
+    public void ChangedFieldType_ShiftsLayout()
+    {
+        var findings = CheckEdited("    uint32_t api_version;  ", "    uint64_t api_version;  ");
+        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t: sizeof is 72 in reel.h but 64 in Reel.Native.Interop.ContextDesc"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t.api_version: uint64_t is carried as UInt32"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t.name: offset 16 in reel.h but 8 in Reel.Native.Interop.ContextDesc"));
+    }
+
+    [Test]
+    public void RenamedField_IsReported()
+    {
+        var findings = CheckEdited("    void* log_user_data; ", "    void* log_context; ");
+        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t: field 6 is log_context in reel.h but log_user_data in Reel.Native.Interop.ContextDesc"));
+    }
+
+    [Test]
+    public void ChangedParameterType_IsReported()
+    {
+        var findings = CheckEdited("reel_context_destroy(reel_context_t context);", "reel_context_destroy(uint32_t context);");
+        Assert.That(findings, Has.Some.EqualTo("reel_context_destroy: parameter 1 (context): uint32_t is carried as UInt64"));
+    }
+
+    [Test]
+    public void ChangedReturnType_IsReported()
+    {
+        var findings = CheckEdited("REEL_API uint32_t reel_version(void);", "REEL_API uint64_t reel_version(void);");
+        Assert.That(findings, Has.Some.EqualTo("reel_version: return type differs: uint64_t is carried as UInt32"));
+    }
+
+    [Test]
+    public void ChangedCallbackSignature_IsReported()
+    {
+        var findings = CheckEdited("(*reel_alloc_fn)(void* user_data, size_t size, size_t alignment);", "(*reel_alloc_fn)(void* user_data, size_t size, uint32_t alignment);");
+        Assert.That(findings, Has.Some.StartsWith("reel_allocator_t.alloc: reel_alloc_fn is carried as delegate* unmanaged<"));
+    }
+
+    [Test]
+    public void ChangedEnumValue_IsReported()
+    {
+        var findings = CheckEdited("REEL_ERROR_LIMIT_REACHED = -6,", "REEL_ERROR_LIMIT_REACHED = -7,");
+        Assert.That(findings, Has.Some.EqualTo("reel_result_t: REEL_ERROR_LIMIT_REACHED is -7 in reel.h but -6 in Reel.Abi.ReelResult"));
+    }
+
+    [Test]
+    public void EnumeratorWithoutMirror_IsReported()
+    {
+        var findings = CheckEdited("    REEL_ERROR_INTERNAL = -100,", "    /** new */\n    REEL_ERROR_BUSY = -7,\n    REEL_ERROR_INTERNAL = -100,");
+        Assert.That(findings, Has.Some.EqualTo("reel_result_t: REEL_ERROR_BUSY = -7 has no member in Reel.Abi.ReelResult"));
+    }
+
+    [Test]
+    public void VersionMacro_MustMatchTheLibrary()
+    {
+        var findings = CheckEdited("#define REEL_VERSION_MINOR 1", "#define REEL_VERSION_MINOR 2");
+        Assert.That(findings, Has.Some.EqualTo("REEL_VERSION_MINOR is 2 in reel.h but 1 in Reel.Abi.ReelVersion"));
+    }
+
+    [Test]
+    public void UndocumentedFunction_IsReported()
+    {
+        var findings = CheckEdited("/*! reel_version() :", "/* reel_version() :");
+        Assert.That(findings, Is.EqualTo(new[] { "reel_version has no doc comment in reel.h" }));
+    }
+
+    [Test]
+    public void ExtraSymbolInExportsFile_IsReported()
+    {
+        var exports = s_exports.Append("reel_secret").ToList();
+        var findings = ContractChecker.Check(HeaderParser.Parse(RepoPaths.Header), s_managed, exports, s_symbols);
+        Assert.That(findings, Is.EqualTo(new[] { "reel_secret is in ILC's exports file but is not declared in reel.h" }));
+    }
+
+    [Test]
+    public void DataSymbolInLibrary_IsReported()
+    {
+        var symbols = s_symbols.Append(new ExportedSymbols.DynamicSymbol("DotNetRuntimeDebugHeader", 'D')).ToList();
+        var findings = ContractChecker.Check(HeaderParser.Parse(RepoPaths.Header), s_managed, s_exports, symbols);
+        Assert.That(findings, Has.Some.StartsWith("libreel.so exports DotNetRuntimeDebugHeader (nm kind 'D'), which is not a function"));
+    }
+
+    [Test]
+    public void HeaderThatDoesNotCompile_FailsTheCheck()
+    {
+        string path = Path.Combine(_scratch, "reel.h");
+        File.WriteAllText(path, File.ReadAllText(RepoPaths.Header).Replace("reel_context_t context);", "reel_context_t context)"));
+        Assert.That(() => HeaderParser.Parse(path), Throws.InvalidOperationException.With.Message.Contains("does not compile cleanly"));
+    }
+
+    [Test]
+    public void CommandLine_ExitsNonZeroOnDrift()
+    {
+        string path = Path.Combine(_scratch, "reel.h");
+        File.WriteAllText(path, File.ReadAllText(RepoPaths.Header).Replace("#define REEL_VERSION_PATCH 0", "#define REEL_VERSION_PATCH 9"));
+        string[] common = ["--assembly", RepoPaths.ContractAssembly, "--exports", RepoPaths.ExportsFile, "--library", RepoPaths.Library];
+        Assert.That(HeaderTool.Program.Main(["check", "--header", RepoPaths.Header, .. common]), Is.Zero);
+        Assert.That(HeaderTool.Program.Main(["check", "--header", path, .. common]), Is.EqualTo(1));
+    }
+}
