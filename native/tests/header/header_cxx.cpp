@@ -1,0 +1,11 @@
+// reel.h compiles alone as C++17 with -Wall -Wextra -Werror -pedantic, inside extern "C".
+#include "reel.h"
+
+#include <type_traits>
+
+static_assert(std::is_trivially_copyable_v<reel_context_desc_t>, "desc structs are plain data");
+static_assert(std::is_same_v<decltype(&reel_context_destroy), reel_result_t (*)(reel_context_t)>,
+              "functions keep C linkage types");
+
+int reel_header_cxx_check();
+int reel_header_cxx_check() { return static_cast<int>(reel_context_desc_default().struct_size); }
