@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds Reel into artifacts/:
+#   lib/libreel.so (SONAME libreel.so.0, with the libreel.so.0 link and libreel.so.dbg)
+#   include/reel.h
+#   contract/       what the header drift check reads (IL of the exports, ILC's exports file)
+#   native/         CMake build tree of native/ (GoogleTest suites, example hosts)
+#   bin/            host programs built from native/
+# Fails when the header and the library have drifted apart (build/tools/Reel.HeaderTool).
+# Assumes build/bootstrap.sh has run (build/test.sh and build/demo.sh run it).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+artifacts="$root/artifacts"
+cd "$root"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "dotnet build (engine, tools, bindings, tests)"
+dotnet build Engine.sln -c Release --nologo -v quiet -clp:NoSummary
+
+step "publish libreel (NativeAOT)"
+rm -rf "$artifacts/publish"
+dotnet publish src/Reel.Native/Reel.Native.csproj -c Release -o "$artifacts/publish" --nologo -v quiet -clp:NoSummary
+mkdir -p "$artifacts/lib" "$artifacts/include"
+cp "$artifacts/publish/libreel.so" "$artifacts/publish/libreel.so.dbg" "$artifacts/lib/"
+ln -sfn libreel.so "$artifacts/lib/libreel.so.0"
+cp include/reel.h "$artifacts/include/"
+rm -rf "$artifacts/contract"
+cp -r "$artifacts/publish/contract" "$artifacts/contract"
+echo "libreel: $artifacts/lib/libreel.so ($(readelf -d "$artifacts/lib/libreel.so" | sed -n 's/.*Library soname: \[\(.*\)\]/SONAME \1/p'))"
+
+step "header drift check (reel.h vs libreel)"
+dotnet run --project build/tools/Reel.HeaderTool -c Release --no-build -- check \
+  --header include/reel.h \
+  --assembly "$artifacts/contract/libreel.dll" \
+  --exports "$artifacts/contract/libreel.exports" \
+  --library "$artifacts/lib/libreel.so"
+
+step "native (CMake)"
+cmake -S native -B "$artifacts/native" -DCMAKE_BUILD_TYPE=Release -DREEL_ARTIFACTS="$artifacts" > "$artifacts/cmake-configure.log" \
+  || { cat "$artifacts/cmake-configure.log"; exit 1; }
+cmake --build "$artifacts/native" -j "$(nproc)"

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds Reel, and runs every test suite:
+#   NUnit   tests/Reel.Tests         engine internals, in-process
+#   NUnit   tests/Reel.Native.Tests  P/Invoke against artifacts/lib/libreel.so + drift-check tests
+#   GTest   native/tests             the C ABI from C/C++ hosts (through ctest)
+#   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations
+# Every suite runs even if an earlier one fails; the exit code is non-zero if any failed.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+logs="$root/artifacts/test-logs"
+
+"$root/build/bootstrap.sh" || { echo "test.sh: bootstrap failed" >&2; exit 1; }
+"$root/build/build.sh" || { echo "test.sh: build failed" >&2; exit 1; }
+mkdir -p "$logs"
+
+names=()
+outcomes=()
+summaries=()
+
+# run_suite NAME SUMMARY_REGEX COMMAND...: runs a suite, keeps its log, remembers its summary.
+run_suite() {
+  local name=$1 pattern=$2
+  shift 2
+  printf '\n== %s\n' "$name"
+  local log="$logs/$name.log"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  names+=("$name")
+  outcomes+=("$([[ $status -eq 0 ]] && echo PASS || echo "FAIL($status)")")
+  summaries+=("$(grep -E "$pattern" "$log" | tr -s ' ' | paste -sd ';' -)")
+}
+
+run_suite nunit-engine 'Passed!|Failed!' \
+  dotnet test tests/Reel.Tests -c Release --no-build --nologo
+run_suite nunit-native 'Passed!|Failed!' \
+  dotnet test tests/Reel.Native.Tests -c Release --no-build --nologo
+run_suite gtest 'tests passed|tests failed' \
+  ctest --test-dir artifacts/native --output-on-failure -j "$(nproc)"
+run_suite rust 'test result:' \
+  env CARGO_TARGET_DIR="$root/artifacts/rust" cargo test --offline --manifest-path bindings/rust/reel-sys/Cargo.toml
+
+printf '\n== summary\n'
+failed=0
+for i in "${!names[@]}"; do
+  printf '%-14s %-8s %s\n' "${names[$i]}" "${outcomes[$i]}" "${summaries[$i]}"
+  [[ ${outcomes[$i]} == PASS ]] || failed=1
+done
+exit $failed
