@@ -11,7 +11,9 @@
  *   1. Conventions            handles, results, errors, structs, threading, ownership
  *   2. Version                REEL_VERSION_*, reel_version()
  *   3. Results and errors     reel_result_t, reel_result_name(), reel_last_error_message()
- *   4. Context                reel_context_create(), reel_context_destroy()
+ *   4. Context                reel_context_create(), reel_context_destroy(), frame clock
+ *   5. Pools                  frame, audio and byte pools: create, acquire, trim, stats
+ *   6. Buffers                refcounted pooled buffers: retain, release, frame/audio/bytes
  *
  * Quick start
  * @code{.c}
@@ -23,7 +25,21 @@
  *       fprintf(stderr, "%s: %s\n", reel_result_name(r), reel_last_error_message());
  *       return 1;
  *   }
- *   // ... create pools and sessions from ctx ...
+ *
+ *   reel_frame_pool_desc_t pd = reel_frame_pool_desc_default();
+ *   pd.format = REEL_PIXEL_FORMAT_NV12; pd.width = 1920; pd.height = 1080;
+ *   reel_pool_t frames;
+ *   reel_frame_pool_create(ctx, &pd, &frames);
+ *   for (;;) {                                   // per frame
+ *       reel_buffer_t frame;
+ *       if (reel_pool_acquire(frames, &frame) != REEL_SUCCESS) break;
+ *       reel_frame_info_t info = reel_frame_info_init();
+ *       reel_buffer_get_frame(frame, &info);    // info.data[p], info.stride[p]
+ *       // ... fill the planes, hand the frame on (reel_buffer_retain for each holder) ...
+ *       reel_buffer_release(frame);             // the last release returns it to the pool
+ *       reel_context_advance_frame(ctx, NULL);  // ages idle buffers for trimming
+ *   }
+ *   reel_pool_destroy(frames);
  *   reel_context_destroy(ctx);
  * @endcode
  *
@@ -274,6 +290,426 @@ REEL_API reel_result_t reel_context_create(const reel_context_desc_t* desc,
  *  @note   Must not race with other calls on the same context; other contexts are not
  *          affected. May call the context's log_callback before it returns. */
 REEL_API reel_result_t reel_context_destroy(reel_context_t context);
+
+/*! reel_context_advance_frame() :
+ *  Ticks the context's frame clock (it starts at 0): call it once per produced or presented
+ *  frame. Idle pool buffers older than their pool's trim_idle_frames are freed during the
+ *  call, on the calling thread.
+ *  @param context   the context.
+ *  @param out_frame receives the new frame number; may be NULL.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+ *  @note   Safe from any thread; no allocation when nothing is trimmed. */
+REEL_API reel_result_t reel_context_advance_frame(reel_context_t context, uint64_t* out_frame);
+
+/* =======================================================================================
+ * 5. Pools
+ *
+ * A pool hands out refcounted buffers of one kind from unmanaged memory (the context's
+ * allocator): video frames of one format and size, interleaved audio buffers, or byte
+ * buffers in power-of-two size classes for bitstreams. Acquire pops the oldest released
+ * buffer from a lock-free FIFO ring: no lock, no allocation. Below its cap a pool grows as
+ * its growth mode says; at the cap its exhaustion policy decides (fail, wait, or grow past
+ * the cap up to grow_limit with a warning). Pools are always bounded.
+ *
+ * Destroying a pool frees its idle buffers at once; buffers still out stay valid and are
+ * freed when their last reference is released. Destroying the context destroys its pools.
+ * The host allocator must stay usable until every buffer has been released.
+ *
+ * Thread safety: every function is safe from any thread; acquire, retain and release are
+ * lock-free. reel_pool_destroy must not race with other calls on the same pool.
+ * ======================================================================================= */
+
+REEL_DEFINE_HANDLE(reel_pool_t)
+REEL_DEFINE_HANDLE(reel_buffer_t)
+
+/** Pixel formats of frame pools. 4:2:0 chroma planes have ceil(width/2) x ceil(height/2)
+ *  samples: odd sizes round up (a 5x3 I420 frame has 3x2 chroma samples). */
+typedef enum reel_pixel_format_t {
+    REEL_PIXEL_FORMAT_NV12 = 1,  /**< 8-bit 4:2:0; planes Y, interleaved UV */
+    REEL_PIXEL_FORMAT_I420 = 2,  /**< 8-bit 4:2:0; planes Y, U, V */
+    REEL_PIXEL_FORMAT_P010 = 3,  /**< 10-bit 4:2:0 in 16-bit words, high bits; planes Y, UV */
+    REEL_PIXEL_FORMAT_I010 = 4,  /**< 10-bit 4:2:0 in 16-bit words, low bits; planes Y, U, V */
+    REEL_PIXEL_FORMAT_RGBA8 = 5, /**< 8-bit R, G, B, A bytes; one plane */
+    REEL_PIXEL_FORMAT_BGRA8 = 6, /**< 8-bit B, G, R, A bytes; one plane */
+    REEL_PIXEL_FORMAT_MAX_ENUM = 0x7FFFFFFF /**< not a format: keeps the enum 32 bits wide */
+} reel_pixel_format_t;
+
+/** Interleaved audio sample formats. */
+typedef enum reel_sample_format_t {
+    REEL_SAMPLE_FORMAT_F32 = 1, /**< 32-bit float */
+    REEL_SAMPLE_FORMAT_S16 = 2, /**< 16-bit signed */
+    REEL_SAMPLE_FORMAT_S32 = 3, /**< 32-bit signed (what Godot's MovieWriter mixes) */
+    REEL_SAMPLE_FORMAT_MAX_ENUM = 0x7FFFFFFF /**< not a format: keeps the enum 32 bits wide */
+} reel_sample_format_t;
+
+/** How a pool adds buffers when it runs dry below its cap. */
+typedef enum reel_pool_growth_t {
+    REEL_POOL_GROWTH_LINEAR = 0,      /**< growth_step buffers at a time (default: 1) */
+    REEL_POOL_GROWTH_FIXED = 1,       /**< all max buffers allocated at creation; only
+                                           trimmed buffers are replaced, one at a time */
+    REEL_POOL_GROWTH_EXPONENTIAL = 2, /**< double the allocated count (at least 1), up to max */
+    REEL_POOL_GROWTH_MAX_ENUM = 0x7FFFFFFF /**< not a mode: keeps the enum 32 bits wide */
+} reel_pool_growth_t;
+
+/** What acquire does when every buffer up to the cap is in use. */
+typedef enum reel_pool_exhaustion_t {
+    REEL_POOL_EXHAUSTION_FAIL = 0, /**< return REEL_ERROR_LIMIT_REACHED at once (default) */
+    REEL_POOL_EXHAUSTION_WAIT = 1, /**< wait up to wait_timeout_ms for a release; then
+                                        REEL_TIMEOUT */
+    REEL_POOL_EXHAUSTION_GROW = 2, /**< allocate past max up to grow_limit, logging a warning
+                                        and counting grows_past_cap; then as FAIL */
+    REEL_POOL_EXHAUSTION_MAX_ENUM = 0x7FFFFFFF /**< not a policy: keeps the enum 32 bits wide */
+} reel_pool_exhaustion_t;
+
+/** Option bits of reel_pool_config_t.flags. */
+typedef enum reel_pool_flags_t {
+    REEL_POOL_FLAG_NONE = 0,            /**< no options */
+    REEL_POOL_FLAG_ZERO_ON_RELEASE = 1, /**< zero a buffer's memory when it is returned */
+    REEL_POOL_FLAG_MAX_ENUM = 0x7FFFFFFF /**< not a flag: keeps the enum 32 bits wide */
+} reel_pool_flags_t;
+
+/** reel_pool_config_t.wait_timeout_ms that never times out. */
+#define REEL_WAIT_FOREVER 0xFFFFFFFFu
+
+/** Sizing and policy shared by every pool kind; all-zero means the defaults below.
+ *  For byte pools it applies to each size class separately. */
+typedef struct reel_pool_config_t {
+    uint32_t initial;         /**< buffers allocated at creation; 0..max. Default 0 */
+    uint32_t max;             /**< the cap, 1..262144; 0 = the kind's default (frames 16,
+                                   audio 64, bytes 16 per class) */
+    reel_pool_growth_t growth; /**< default REEL_POOL_GROWTH_LINEAR */
+    uint32_t growth_step;     /**< buffers per growth for LINEAR, 0..max; 0 = 1 */
+    reel_pool_exhaustion_t exhaustion; /**< default REEL_POOL_EXHAUSTION_FAIL */
+    uint32_t wait_timeout_ms; /**< for WAIT; 0 = 1000 ms; REEL_WAIT_FOREVER = no timeout */
+    uint32_t grow_limit;      /**< for GROW, max..262144; 0 = 4 x max. Must be 0 otherwise */
+    uint32_t trim_idle_frames; /**< buffers idle this many frames (reel_context_advance_frame)
+                                    are freed; 0 = never. Default 0 */
+    uint32_t flags;           /**< reel_pool_flags_t bits. Default 0 */
+    uint32_t reserved;        /**< must be 0 */
+} reel_pool_config_t;
+
+/** How to create a frame pool. Published in 0.1.0 at 80 bytes. */
+typedef struct reel_frame_pool_desc_t {
+    uint32_t struct_size;       /**< sizeof(reel_frame_pool_desc_t); required */
+    reel_pixel_format_t format; /**< required */
+    uint32_t width;             /**< pixels, 1..32768; required */
+    uint32_t height;            /**< pixels, 1..32768; required */
+    uint32_t stride_align;      /**< stride and plane alignment in bytes, a power of two up to
+                                     4096; 0 = 64 */
+    uint32_t row_padding;       /**< bytes added to each row before aligning, 0..4096.
+                                     Default 0 */
+    uint32_t height_align;      /**< plane heights rounded up to this many rows (a power of
+                                     two up to 256; chroma rows follow); 0 = 1 */
+    uint32_t reserved;          /**< must be 0 */
+    const char* name;           /**< label in logs and stats, at most 63 bytes; copied.
+                                     NULL = "frame" */
+    reel_pool_config_t config;  /**< sizing and policy */
+} reel_frame_pool_desc_t;
+
+/** How to create an audio pool. Published in 0.1.0 at 72 bytes. */
+typedef struct reel_audio_pool_desc_t {
+    uint32_t struct_size;         /**< sizeof(reel_audio_pool_desc_t); required */
+    reel_sample_format_t format;  /**< required */
+    uint32_t channels;            /**< interleaved channels, 1..64; required */
+    uint32_t samples_per_buffer;  /**< samples per channel, 1..1048576; required */
+    uint32_t sample_rate;         /**< Hz, informational (reported in reel_audio_info_t);
+                                       0 = unknown */
+    uint32_t reserved;            /**< must be 0 */
+    const char* name;             /**< label, at most 63 bytes; copied. NULL = "audio" */
+    reel_pool_config_t config;    /**< sizing and policy */
+} reel_audio_pool_desc_t;
+
+/** How to create a byte pool. Published in 0.1.0 at 72 bytes. */
+typedef struct reel_byte_pool_desc_t {
+    uint32_t struct_size;       /**< sizeof(reel_byte_pool_desc_t); required */
+    uint32_t reserved;          /**< must be 0 */
+    uint64_t min_class_size;    /**< smallest class in bytes, a power of two from 256 to 1 GiB;
+                                     0 = 64 KiB */
+    uint64_t max_class_size;    /**< largest class, a power of two from min_class_size to
+                                     1 GiB; larger requests are refused; 0 = 16 MiB */
+    const char* name;           /**< label, at most 63 bytes; copied. NULL = "bytes" */
+    reel_pool_config_t config;  /**< sizing and policy of each class */
+} reel_byte_pool_desc_t;
+
+/** A pool's counters (reel_pool_get_stats). Exact at rest; under concurrent use each value
+ *  is exact but they are not read at one instant. At rest allocated = available + in_use.
+ *  For byte pools every value is summed over the size classes. Published in 0.1.0. */
+typedef struct reel_pool_stats_t {
+    uint32_t struct_size;     /**< set by the caller to sizeof(reel_pool_stats_t) */
+    uint32_t capacity;        /**< the cap (max) */
+    uint32_t allocated;       /**< buffers with memory */
+    uint32_t available;       /**< idle buffers with memory */
+    uint32_t in_use;          /**< buffers out (acquired, not yet returned) */
+    uint32_t peak_in_use;     /**< highest in_use seen */
+    uint64_t acquires;        /**< buffers handed out */
+    uint64_t releases;        /**< buffers returned (last reference released) */
+    uint64_t misses;          /**< buffer allocations: acquires the free ring could not serve,
+                                   plus preallocation */
+    uint64_t waits;           /**< acquires that waited (WAIT policy) */
+    uint64_t wait_ns;         /**< total time waited, nanoseconds */
+    uint64_t grows_past_cap;  /**< buffers allocated past max (GROW policy) */
+    uint64_t trims;           /**< idle buffers freed by trimming */
+    uint64_t bytes_held;      /**< bytes of buffer memory held: allocated x buffer size */
+} reel_pool_stats_t;
+
+/*! reel_frame_pool_desc_default() :
+ *  @return a reel_frame_pool_desc_t with struct_size set and every field at its default;
+ *          set format, width and height. Defined here, not exported. */
+static inline reel_frame_pool_desc_t reel_frame_pool_desc_default(void) {
+    reel_frame_pool_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_audio_pool_desc_default() :
+ *  @return a reel_audio_pool_desc_t with struct_size set and every field at its default;
+ *          set format, channels and samples_per_buffer. Defined here, not exported. */
+static inline reel_audio_pool_desc_t reel_audio_pool_desc_default(void) {
+    reel_audio_pool_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_byte_pool_desc_default() :
+ *  @return a reel_byte_pool_desc_t with struct_size set and every field at its default
+ *          (classes 64 KiB to 16 MiB, 16 buffers per class). Defined here, not exported. */
+static inline reel_byte_pool_desc_t reel_byte_pool_desc_default(void) {
+    reel_byte_pool_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_pool_stats_init() :
+ *  @return a zeroed reel_pool_stats_t with struct_size set, ready for reel_pool_get_stats().
+ *          Defined here, not exported. */
+static inline reel_pool_stats_t reel_pool_stats_init(void) {
+    reel_pool_stats_t stats;
+    memset(&stats, 0, sizeof(stats));
+    stats.struct_size = (uint32_t)sizeof(stats);
+    return stats;
+}
+
+/*! reel_frame_pool_create() :
+ *  Creates a pool of frames of one format and size and allocates config.initial of them.
+ *  Planes start at multiples of stride_align; each buffer has at least 64 bytes after its
+ *  last plane, so SIMD code may read past the end of a row.
+ *  @param context  the owning context (its allocator, logger and frame clock).
+ *  @param desc     read during the call only.
+ *  @param out_pool receives the pool; unchanged on failure. Destroy with reel_pool_destroy()
+ *                  (or reel_context_destroy()).
+ *  @return REEL_SUCCESS,
+ *          REEL_ERROR_INVALID_HANDLE    context is not a live context,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_pool; bad struct_size; unknown format,
+ *                                       growth, exhaustion or flags; a size, alignment or count
+ *                                       out of its range; a frame above 4 GiB,
+ *          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
+ *          REEL_ERROR_OUT_OF_MEMORY     the initial buffers could not be allocated,
+ *          REEL_ERROR_LIMIT_REACHED     16384 pools are alive. */
+REEL_API reel_result_t reel_frame_pool_create(reel_context_t context, const reel_frame_pool_desc_t* desc,
+                                              reel_pool_t* out_pool);
+
+/*! reel_audio_pool_create() :
+ *  Creates a pool of interleaved audio buffers of samples_per_buffer x channels samples.
+ *  Parameters, ownership and errors as reel_frame_pool_create(). */
+REEL_API reel_result_t reel_audio_pool_create(reel_context_t context, const reel_audio_pool_desc_t* desc,
+                                              reel_pool_t* out_pool);
+
+/*! reel_byte_pool_create() :
+ *  Creates a pool of byte buffers in power-of-two size classes from min_class_size to
+ *  max_class_size; a request gets a buffer of the smallest class that holds it, and each
+ *  class has its own cap (config.max). Parameters, ownership and errors as
+ *  reel_frame_pool_create(). */
+REEL_API reel_result_t reel_byte_pool_create(reel_context_t context, const reel_byte_pool_desc_t* desc,
+                                             reel_pool_t* out_pool);
+
+/*! reel_pool_destroy() :
+ *  Destroys a pool: the handle is invalid at once and idle buffers are freed; buffers still
+ *  out stay valid and are freed when their last reference is released.
+ *  @param pool the pool; REEL_NULL_HANDLE does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+ *  @note   Must not race with other calls on the same pool; waiters of a WAIT pool wake
+ *          and fail with REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_pool_destroy(reel_pool_t pool);
+
+/*! reel_pool_acquire() :
+ *  Takes a buffer from a frame or audio pool, with one reference. Its pts and tag are 0.
+ *  @param pool       a frame or audio pool.
+ *  @param out_buffer receives the buffer; REEL_NULL_HANDLE on failure or timeout. The caller
+ *                    owns one reference and must release it with reel_buffer_release().
+ *  @return REEL_SUCCESS,
+ *          REEL_TIMEOUT                 WAIT policy: no buffer came back within wait_timeout_ms,
+ *          REEL_ERROR_LIMIT_REACHED     FAIL policy (or GROW at grow_limit): every buffer is out,
+ *          REEL_ERROR_OUT_OF_MEMORY     growing failed,
+ *          REEL_ERROR_INVALID_HANDLE    pool is stale or destroyed (also while waiting),
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_buffer; pool is a byte pool.
+ *  @note   Lock-free and allocation-free when an idle buffer exists. */
+REEL_API reel_result_t reel_pool_acquire(reel_pool_t pool, reel_buffer_t* out_buffer);
+
+/*! reel_pool_acquire_bytes() :
+ *  Takes a buffer of at least size bytes from a byte pool (the smallest class that holds
+ *  it), with one reference; its payload size (reel_bytes_info_t.size) is set to size.
+ *  @param pool       a byte pool.
+ *  @param size       1..max_class_size bytes.
+ *  @param out_buffer as reel_pool_acquire().
+ *  @return as reel_pool_acquire(); REEL_ERROR_INVALID_ARGUMENT also for size 0, a size above
+ *          max_class_size, or a frame/audio pool. */
+REEL_API reel_result_t reel_pool_acquire_bytes(reel_pool_t pool, size_t size, reel_buffer_t* out_buffer);
+
+/*! reel_pool_trim() :
+ *  Frees idle buffers, the longest idle first, until at most keep_idle remain (per size
+ *  class for byte pools). Buffers out are not touched.
+ *  @param pool      the pool.
+ *  @param keep_idle idle buffers to keep; 0 frees them all.
+ *  @param out_freed receives the number freed; may be NULL.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_pool_trim(reel_pool_t pool, uint32_t keep_idle, uint32_t* out_freed);
+
+/*! reel_pool_get_stats() :
+ *  Reads a pool's counters. Cheap enough to call every frame.
+ *  @param pool      the pool.
+ *  @param out_stats caller-owned; set struct_size first (reel_pool_stats_init()). Reel writes
+ *                   struct_size bytes at most.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
+REEL_API reel_result_t reel_pool_get_stats(reel_pool_t pool, reel_pool_stats_t* out_stats);
+
+/* =======================================================================================
+ * 6. Buffers
+ *
+ * A buffer is refcounted: acquire gives one reference, reel_buffer_retain() adds one,
+ * reel_buffer_release() drops one, and the last release returns the buffer to its pool
+ * (or frees it if the pool was destroyed). Any thread may retain and release. A released
+ * buffer's handle is stale: using it, or releasing it again, gives
+ * REEL_ERROR_INVALID_HANDLE, never a double free (a 24-bit generation checks this).
+ * Writing pixels, pts or tag while another thread reads them needs host synchronisation,
+ * as for any shared memory.
+ * ======================================================================================= */
+
+/** Most planes of a frame. */
+#define REEL_MAX_PLANES 4
+
+/** A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0. */
+typedef struct reel_frame_info_t {
+    uint32_t struct_size;       /**< set by the caller to sizeof(reel_frame_info_t) */
+    reel_pixel_format_t format; /**< the pool's format */
+    uint32_t width;             /**< pixels */
+    uint32_t height;            /**< pixels */
+    uint32_t plane_count;       /**< 1 (RGBA8/BGRA8), 2 (NV12/P010) or 3 (I420/I010) */
+    uint32_t reserved;          /**< 0 */
+    uint8_t* data[REEL_MAX_PLANES];   /**< first byte of each plane; NULL past plane_count.
+                                           Valid while the caller holds a reference */
+    uint32_t stride[REEL_MAX_PLANES]; /**< bytes from one row to the next; 0 past plane_count */
+    size_t plane_size[REEL_MAX_PLANES]; /**< bytes of each plane (stride x rows) */
+    int64_t pts;                /**< presentation timestamp set with reel_buffer_set_pts() */
+    uint64_t tag;               /**< host tag set with reel_buffer_set_tag() */
+} reel_frame_info_t;
+
+/** An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0. */
+typedef struct reel_audio_info_t {
+    uint32_t struct_size;         /**< set by the caller to sizeof(reel_audio_info_t) */
+    reel_sample_format_t format;  /**< the pool's format */
+    uint32_t channels;            /**< interleaved channels */
+    uint32_t samples;             /**< samples per channel */
+    uint32_t sample_rate;         /**< Hz as declared at pool creation; 0 = unknown */
+    uint32_t reserved;            /**< 0 */
+    void* data;                   /**< interleaved samples; valid while a reference is held */
+    size_t size;                  /**< bytes: samples x channels x bytes per sample */
+    int64_t pts;                  /**< presentation timestamp */
+    uint64_t tag;                 /**< host tag */
+} reel_audio_info_t;
+
+/** A byte buffer's memory and metadata (reel_buffer_get_bytes). Published in 0.1.0. */
+typedef struct reel_bytes_info_t {
+    uint32_t struct_size;  /**< set by the caller to sizeof(reel_bytes_info_t) */
+    uint32_t reserved;     /**< 0 */
+    uint8_t* data;         /**< capacity bytes, 64-byte aligned; valid while a reference is held */
+    size_t capacity;       /**< bytes of the buffer's size class */
+    size_t size;           /**< payload bytes: the acquired size, or reel_buffer_set_size() */
+    int64_t pts;           /**< presentation timestamp */
+    uint64_t tag;          /**< host tag */
+} reel_bytes_info_t;
+
+/*! reel_frame_info_init() :
+ *  @return a zeroed reel_frame_info_t with struct_size set. Defined here, not exported. */
+static inline reel_frame_info_t reel_frame_info_init(void) {
+    reel_frame_info_t info;
+    memset(&info, 0, sizeof(info));
+    info.struct_size = (uint32_t)sizeof(info);
+    return info;
+}
+
+/*! reel_audio_info_init() :
+ *  @return a zeroed reel_audio_info_t with struct_size set. Defined here, not exported. */
+static inline reel_audio_info_t reel_audio_info_init(void) {
+    reel_audio_info_t info;
+    memset(&info, 0, sizeof(info));
+    info.struct_size = (uint32_t)sizeof(info);
+    return info;
+}
+
+/*! reel_bytes_info_init() :
+ *  @return a zeroed reel_bytes_info_t with struct_size set. Defined here, not exported. */
+static inline reel_bytes_info_t reel_bytes_info_init(void) {
+    reel_bytes_info_t info;
+    memset(&info, 0, sizeof(info));
+    info.struct_size = (uint32_t)sizeof(info);
+    return info;
+}
+
+/*! reel_buffer_retain() :
+ *  Adds a reference: the buffer stays out until every reference is released.
+ *  @param buffer a live buffer.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (stale, released, forged, not a buffer).
+ *  @note   Lock-free; from any thread. */
+REEL_API reel_result_t reel_buffer_retain(reel_buffer_t buffer);
+
+/*! reel_buffer_release() :
+ *  Drops a reference; the last one returns the buffer to its pool (the oldest released
+ *  buffer is reused first) or, if the pool was destroyed, frees it. The handle must not be
+ *  used after its last release.
+ *  @param buffer a live buffer.
+ *  @return REEL_SUCCESS,
+ *          REEL_ERROR_INVALID_HANDLE  stale (already released), forged, or not a buffer;
+ *                                     nothing is freed twice.
+ *  @note   Lock-free; from any thread. */
+REEL_API reel_result_t reel_buffer_release(reel_buffer_t buffer);
+
+/*! reel_buffer_get_frame() :
+ *  Describes a frame buffer: plane pointers, strides, size, format, pts and tag.
+ *  @param buffer   a live buffer of a frame pool.
+ *  @param out_info caller-owned; set struct_size first (reel_frame_info_init()).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_info, bad struct_size, not a frame buffer. */
+REEL_API reel_result_t reel_buffer_get_frame(reel_buffer_t buffer, reel_frame_info_t* out_info);
+
+/*! reel_buffer_get_audio() :
+ *  Describes an audio buffer. As reel_buffer_get_frame(), for audio pools. */
+REEL_API reel_result_t reel_buffer_get_audio(reel_buffer_t buffer, reel_audio_info_t* out_info);
+
+/*! reel_buffer_get_bytes() :
+ *  Describes a byte buffer. As reel_buffer_get_frame(), for byte pools. */
+REEL_API reel_result_t reel_buffer_get_bytes(reel_buffer_t buffer, reel_bytes_info_t* out_info);
+
+/*! reel_buffer_set_pts() :
+ *  Sets a buffer's presentation timestamp (0 after acquire).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_buffer_set_pts(reel_buffer_t buffer, int64_t pts);
+
+/*! reel_buffer_set_tag() :
+ *  Sets a buffer's host tag (0 after acquire): any 64-bit value, e.g. a frame number or a
+ *  pointer; leak reports show it.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_buffer_set_tag(reel_buffer_t buffer, uint64_t tag);
+
+/*! reel_buffer_set_size() :
+ *  Sets the payload size of a byte buffer, e.g. after writing a packet into it.
+ *  @param size 0..capacity.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  size above the capacity, or not a byte buffer. */
+REEL_API reel_result_t reel_buffer_set_size(reel_buffer_t buffer, size_t size);
 
 #ifdef __cplusplus
 } /* extern "C" */

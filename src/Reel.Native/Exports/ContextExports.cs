@@ -13,9 +13,6 @@ namespace Reel.Native.Exports;
 /// <summary>reel_context_create, reel_context_destroy.</summary>
 internal static unsafe class ContextExports
 {
-    /// <summary>Longest desc->name in UTF-8 bytes (documented in reel.h).</summary>
-    public const int MaxNameBytes = 63;
-
     [UnmanagedCallersOnly(EntryPoint = "reel_context_create")]
     public static ReelResult Create(ContextDesc* desc, ulong* outContext)
     {
@@ -26,6 +23,25 @@ internal static unsafe class ContextExports
         catch (Exception e)
         {
             return ExportGuard.Fail("reel_context_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_context_advance_frame")]
+    public static ReelResult AdvanceFrame(ulong context, ulong* outFrame)
+    {
+        try
+        {
+            ReelResult result = Arguments.Context(context, "reel_context_advance_frame", out ReelContext? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            long frame = resolved!.AdvanceFrame();
+            if (outFrame != null)
+                *outFrame = (ulong)frame;
+            return ReelResult.Success;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_context_advance_frame", e);
         }
     }
 
@@ -71,8 +87,9 @@ internal static unsafe class ContextExports
     private static ReelResult ReadOptions(in ContextDesc d, string function, out ContextOptions? options)
     {
         options = null;
-        if (d.reserved != 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->reserved is {d.reserved}; it must be 0");
+        ReelResult result = Arguments.Reserved(d.reserved, function, "desc->reserved");
+        if (result != ReelResult.Success)
+            return result;
 
         if ((d.allocator.alloc == null) != (d.allocator.free == null))
         {
@@ -90,18 +107,14 @@ internal static unsafe class ContextExports
                 "REEL_LOG_LEVEL_TRACE (5), or 0 for REEL_LOG_LEVEL_WARNING");
         }
 
-        string name = ContextOptions.DefaultName;
-        if (d.name != null)
-        {
-            ReelResult result = Utf8Argument.Read(d.name, MaxNameBytes, function, "desc->name", out name);
-            if (result != ReelResult.Success)
-                return result;
-        }
+        result = Arguments.Name(d.name, function, "desc->name", out string? name);
+        if (result != ReelResult.Success)
+            return result;
 
         options = new ContextOptions
         {
             ApiVersion = d.api_version,
-            Name = name,
+            Name = name ?? ContextOptions.DefaultName,
             Allocator = d.allocator.alloc == null
                 ? UnmanagedAllocator.System
                 : new UnmanagedAllocator(d.allocator.alloc, d.allocator.free, d.allocator.user_data),

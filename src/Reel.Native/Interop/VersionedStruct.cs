@@ -46,5 +46,31 @@ internal static unsafe class VersionedStruct
         return ReelResult.Success;
     }
 
+    /// <summary>
+    /// Writes <paramref name="value"/> into a caller-owned output struct whose struct_size the
+    /// caller set: at most struct_size bytes are written (an older caller gets a prefix), and
+    /// bytes this library does not know (a newer caller) are zeroed. struct_size is kept.
+    /// </summary>
+    public static ReelResult Write<T>(T* destination, in T value, string function, string argument)
+        where T : unmanaged, IVersionedStruct
+    {
+        if (destination == null)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument} is NULL");
+        uint declared = *(uint*)destination;
+        uint known = (uint)sizeof(T);
+        if (declared < T.FirstPublishedSize || declared > MaxStructSize)
+        {
+            return LastError.Set(ReelResult.ErrorInvalidArgument,
+                $"{function}: {argument}->struct_size is {declared}; set it to sizeof({CName<T>()}) = {known} " +
+                $"(this libreel accepts {T.FirstPublishedSize} to {MaxStructSize})");
+        }
+        fixed (T* source = &value)
+            Unsafe.CopyBlockUnaligned(destination, source, Math.Min(declared, known));
+        if (declared > known)
+            Unsafe.InitBlockUnaligned((byte*)destination + known, 0, declared - known);
+        *(uint*)destination = declared;
+        return ReelResult.Success;
+    }
+
     private static string CName<T>() => typeof(T).GetCustomAttribute<CTypeAttribute>()?.Name ?? typeof(T).Name;
 }

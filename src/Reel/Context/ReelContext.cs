@@ -1,9 +1,12 @@
+using System;
 using System.Threading;
 using Reel.Abi;
 using Reel.Errors;
 using Reel.Handles;
 using Reel.Logging;
 using Reel.Memory;
+using Reel.Pools;
+using Reel.Time;
 
 namespace Reel.Context;
 
@@ -21,6 +24,12 @@ public sealed class ReelContext
 
     /// <summary>1 once destroyed; read by operations that may race with destruction.</summary>
     private int _destroyed;
+
+    /// <summary>Guards changes of <see cref="_pools"/>.</summary>
+    private readonly object _poolsLock = new();
+
+    /// <summary>The context's live pools; replaced (copy on write) so the frame clock iterates without locking or allocating.</summary>
+    private Pool[] _pools = [];
 
     private ReelContext(ContextOptions options)
     {
@@ -44,6 +53,12 @@ public sealed class ReelContext
 
     /// <summary>The host's log callback, filtered to its level.</summary>
     public Logger Log { get; }
+
+    /// <summary>The frame clock the host drives with reel_context_advance_frame.</summary>
+    public FrameClock Clock { get; } = new();
+
+    /// <summary>The context's live pools at this instant.</summary>
+    public Pool[] Pools => Volatile.Read(ref _pools);
 
     /// <summary>Whether <see cref="Destroy"/> has run.</summary>
     public bool IsDestroyed => Volatile.Read(ref _destroyed) != 0;
@@ -99,7 +114,59 @@ public sealed class ReelContext
                 $"{function}: " + HandleErrorMessages.Describe(error, handle, HandleType.Context, "context"));
         }
         Volatile.Write(ref context!._destroyed, 1);
-        context.Log.Write(LogLevel.Info, "context destroyed");
+        Pool[] pools;
+        lock (context._poolsLock)
+        {
+            pools = context._pools;
+            context._pools = [];
+        }
+        foreach (Pool pool in pools)
+        {
+            if (PoolRegistry.RemovePool(pool.Handle, out _) == HandleError.None)
+                pool.DestroySlotPools();
+        }
+        context.Log.Write(LogLevel.Info, pools.Length == 0
+            ? "context destroyed"
+            : $"context destroyed with {pools.Length} pool(s) still alive; they were destroyed with it");
         return ReelResult.Success;
+    }
+
+    /// <summary>
+    /// Advances the frame clock and trims buffers that have been idle longer than their
+    /// pool's trim age. Returns the new frame number. No allocation, no lock held while trimming.
+    /// </summary>
+    public long AdvanceFrame()
+    {
+        long frame = Clock.Advance();
+        foreach (Pool pool in Volatile.Read(ref _pools))
+            pool.OnFrame(frame);
+        return frame;
+    }
+
+    /// <summary>Adds a newly created pool to the context.</summary>
+    internal void AddPool(Pool pool)
+    {
+        lock (_poolsLock)
+        {
+            Pool[] pools = _pools;
+            Array.Resize(ref pools, pools.Length + 1);
+            pools[^1] = pool;
+            Volatile.Write(ref _pools, pools);
+        }
+    }
+
+    /// <summary>Removes a destroyed pool from the context.</summary>
+    internal void RemovePool(Pool pool)
+    {
+        lock (_poolsLock)
+        {
+            int index = Array.IndexOf(_pools, pool);
+            if (index < 0)
+                return;
+            var pools = new Pool[_pools.Length - 1];
+            Array.Copy(_pools, 0, pools, 0, index);
+            Array.Copy(_pools, index + 1, pools, index, pools.Length - index);
+            Volatile.Write(ref _pools, pools);
+        }
     }
 }

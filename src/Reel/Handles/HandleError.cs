@@ -34,6 +34,7 @@ public static class HandleErrorMessages
                 $"{argument} ({handle}) is not a Reel handle (unknown type tag 0x{(byte)handle.Type:x2}); expected a {expectedName}",
             HandleError.NeverIssued =>
                 $"{argument} ({handle}) was never issued by Reel (slot {handle.Index}, generation {handle.Generation}); expected a {expectedName}",
+            HandleError.Stale when expected == HandleType.Buffer => $"{argument} ({handle}) is stale: that {expectedName} was released",
             HandleError.Stale => $"{argument} ({handle}) is stale: that {expectedName} was destroyed",
             _ => $"{argument} ({handle}) is valid",
         };

@@ -117,6 +117,30 @@ public sealed class HandleTable<T> where T : class
         return HandleError.None;
     }
 
+    /// <summary>
+    /// The live object in slot <paramref name="index"/>, whatever its generation, without
+    /// locking. For handles of other objects that point into this table by index (buffer
+    /// handles name their pool this way) and check a generation of their own.
+    /// </summary>
+    public bool TryGetAt(uint index, out T? item)
+    {
+        item = null;
+        if (index >= _capacity)
+            return false;
+        Page? page = Volatile.Read(ref _pages[index >> PageShift]);
+        if (page is null)
+            return false;
+        ref Slot slot = ref page.Slots[index & PageMask];
+        ulong state = Volatile.Read(ref slot.State);
+        if ((state & 1) == 0)
+            return false;
+        T? candidate = Volatile.Read(ref slot.Item);
+        if (candidate is null || Volatile.Read(ref slot.State) != state)
+            return false;
+        item = candidate;
+        return true;
+    }
+
     /// <summary>Removes the object of a live handle; the handle is stale from then on.</summary>
     public HandleError TryRemove(Handle handle, out T? item)
     {

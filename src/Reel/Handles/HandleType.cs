@@ -11,6 +11,10 @@ public enum HandleType : byte
     None = 0,
     /// <summary><c>reel_context_t</c>.</summary>
     Context = 1,
+    /// <summary><c>reel_pool_t</c>: a frame, audio or byte pool.</summary>
+    Pool = 2,
+    /// <summary><c>reel_buffer_t</c>: a pooled buffer (frame, audio or bytes).</summary>
+    Buffer = 3,
 }
 
 /// <summary>Names of handle types as the header spells them.</summary>
@@ -20,6 +24,8 @@ public static class HandleTypeNames
     public static string? CName(this HandleType type) => type switch
     {
         HandleType.Context => "reel_context_t",
+        HandleType.Pool => "reel_pool_t",
+        HandleType.Buffer => "reel_buffer_t",
         _ => null,
     };
 }

@@ -34,6 +34,54 @@ public readonly partial struct reel_context_t : IEquatable<reel_context_t>
     public static bool operator !=(reel_context_t left, reel_context_t right) => left.Value != right.Value;
 }
 
+/// <summary>Opaque handle reel_pool_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_pool_t : IEquatable<reel_pool_t>
+{
+    public readonly nint Value;
+
+    public reel_pool_t(nint value) => Value = value;
+
+    public static reel_pool_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_pool_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_pool_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_pool_t left, reel_pool_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_pool_t left, reel_pool_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_buffer_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_buffer_t : IEquatable<reel_buffer_t>
+{
+    public readonly nint Value;
+
+    public reel_buffer_t(nint value) => Value = value;
+
+    public static reel_buffer_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_buffer_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_buffer_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_buffer_t left, reel_buffer_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_buffer_t left, reel_buffer_t right) => left.Value != right.Value;
+}
+
 /// <summary>
 /// What a call did. Values are pinned: they never change meaning between releases.
 /// </summary>
@@ -118,6 +166,133 @@ public enum reel_log_level_t : int
 }
 
 /// <summary>
+/// Pixel formats of frame pools. 4:2:0 chroma planes have ceil(width/2) x ceil(height/2)
+///  samples: odd sizes round up (a 5x3 I420 frame has 3x2 chroma samples).
+/// </summary>
+public enum reel_pixel_format_t : int
+{
+    /// <summary>
+    /// 8-bit 4:2:0; planes Y, interleaved UV
+    /// </summary>
+    REEL_PIXEL_FORMAT_NV12 = 1,
+    /// <summary>
+    /// 8-bit 4:2:0; planes Y, U, V
+    /// </summary>
+    REEL_PIXEL_FORMAT_I420 = 2,
+    /// <summary>
+    /// 10-bit 4:2:0 in 16-bit words, high bits; planes Y, UV
+    /// </summary>
+    REEL_PIXEL_FORMAT_P010 = 3,
+    /// <summary>
+    /// 10-bit 4:2:0 in 16-bit words, low bits; planes Y, U, V
+    /// </summary>
+    REEL_PIXEL_FORMAT_I010 = 4,
+    /// <summary>
+    /// 8-bit R, G, B, A bytes; one plane
+    /// </summary>
+    REEL_PIXEL_FORMAT_RGBA8 = 5,
+    /// <summary>
+    /// 8-bit B, G, R, A bytes; one plane
+    /// </summary>
+    REEL_PIXEL_FORMAT_BGRA8 = 6,
+    /// <summary>
+    /// not a format: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_PIXEL_FORMAT_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Interleaved audio sample formats.
+/// </summary>
+public enum reel_sample_format_t : int
+{
+    /// <summary>
+    /// 32-bit float
+    /// </summary>
+    REEL_SAMPLE_FORMAT_F32 = 1,
+    /// <summary>
+    /// 16-bit signed
+    /// </summary>
+    REEL_SAMPLE_FORMAT_S16 = 2,
+    /// <summary>
+    /// 32-bit signed (what Godot's MovieWriter mixes)
+    /// </summary>
+    REEL_SAMPLE_FORMAT_S32 = 3,
+    /// <summary>
+    /// not a format: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_SAMPLE_FORMAT_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// How a pool adds buffers when it runs dry below its cap.
+/// </summary>
+public enum reel_pool_growth_t : int
+{
+    /// <summary>
+    /// growth_step buffers at a time (default: 1)
+    /// </summary>
+    REEL_POOL_GROWTH_LINEAR = 0,
+    /// <summary>
+    /// all max buffers allocated at creation; only
+    /// trimmed buffers are replaced, one at a time
+    /// </summary>
+    REEL_POOL_GROWTH_FIXED = 1,
+    /// <summary>
+    /// double the allocated count (at least 1), up to max
+    /// </summary>
+    REEL_POOL_GROWTH_EXPONENTIAL = 2,
+    /// <summary>
+    /// not a mode: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_POOL_GROWTH_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// What acquire does when every buffer up to the cap is in use.
+/// </summary>
+public enum reel_pool_exhaustion_t : int
+{
+    /// <summary>
+    /// return REEL_ERROR_LIMIT_REACHED at once (default)
+    /// </summary>
+    REEL_POOL_EXHAUSTION_FAIL = 0,
+    /// <summary>
+    /// wait up to wait_timeout_ms for a release; then
+    /// REEL_TIMEOUT
+    /// </summary>
+    REEL_POOL_EXHAUSTION_WAIT = 1,
+    /// <summary>
+    /// allocate past max up to grow_limit, logging a warning
+    /// and counting grows_past_cap; then as FAIL
+    /// </summary>
+    REEL_POOL_EXHAUSTION_GROW = 2,
+    /// <summary>
+    /// not a policy: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_POOL_EXHAUSTION_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Option bits of reel_pool_config_t.flags.
+/// </summary>
+public enum reel_pool_flags_t : int
+{
+    /// <summary>
+    /// no options
+    /// </summary>
+    REEL_POOL_FLAG_NONE = 0,
+    /// <summary>
+    /// zero a buffer's memory when it is returned
+    /// </summary>
+    REEL_POOL_FLAG_ZERO_ON_RELEASE = 1,
+    /// <summary>
+    /// not a flag: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_POOL_FLAG_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// Host memory functions for the unmanaged memory a context allocates (pools, buffers,
 ///  staging). Set both functions or neither; all-NULL means Reel's default (aligned malloc).
 /// </summary>
@@ -191,6 +366,462 @@ public unsafe partial struct reel_context_desc_t
     public uint reserved;
 }
 
+/// <summary>
+/// Sizing and policy shared by every pool kind; all-zero means the defaults below.
+///  For byte pools it applies to each size class separately.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_pool_config_t
+{
+    /// <summary>
+    /// buffers allocated at creation; 0..max. Default 0
+    /// </summary>
+    public uint initial;
+
+    /// <summary>
+    /// the cap, 1..262144; 0 = the kind's default (frames 16,
+    /// audio 64, bytes 16 per class)
+    /// </summary>
+    public uint max;
+
+    /// <summary>
+    /// default REEL_POOL_GROWTH_LINEAR
+    /// </summary>
+    public reel_pool_growth_t growth;
+
+    /// <summary>
+    /// buffers per growth for LINEAR, 0..max; 0 = 1
+    /// </summary>
+    public uint growth_step;
+
+    /// <summary>
+    /// default REEL_POOL_EXHAUSTION_FAIL
+    /// </summary>
+    public reel_pool_exhaustion_t exhaustion;
+
+    /// <summary>
+    /// for WAIT; 0 = 1000 ms; REEL_WAIT_FOREVER = no timeout
+    /// </summary>
+    public uint wait_timeout_ms;
+
+    /// <summary>
+    /// for GROW, max..262144; 0 = 4 x max. Must be 0 otherwise
+    /// </summary>
+    public uint grow_limit;
+
+    /// <summary>
+    /// buffers idle this many frames (reel_context_advance_frame)
+    /// are freed; 0 = never. Default 0
+    /// </summary>
+    public uint trim_idle_frames;
+
+    /// <summary>
+    /// reel_pool_flags_t bits. Default 0
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
+}
+
+/// <summary>
+/// How to create a frame pool. Published in 0.1.0 at 80 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_frame_pool_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_frame_pool_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// required
+    /// </summary>
+    public reel_pixel_format_t format;
+
+    /// <summary>
+    /// pixels, 1..32768; required
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// pixels, 1..32768; required
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// stride and plane alignment in bytes, a power of two up to
+    /// 4096; 0 = 64
+    /// </summary>
+    public uint stride_align;
+
+    /// <summary>
+    /// bytes added to each row before aligning, 0..4096.
+    /// Default 0
+    /// </summary>
+    public uint row_padding;
+
+    /// <summary>
+    /// plane heights rounded up to this many rows (a power of
+    /// two up to 256; chroma rows follow); 0 = 1
+    /// </summary>
+    public uint height_align;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// label in logs and stats, at most 63 bytes; copied.
+    /// NULL = "frame"
+    /// </summary>
+    public byte* name;
+
+    /// <summary>
+    /// sizing and policy
+    /// </summary>
+    public reel_pool_config_t config;
+}
+
+/// <summary>
+/// How to create an audio pool. Published in 0.1.0 at 72 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_audio_pool_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_audio_pool_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// required
+    /// </summary>
+    public reel_sample_format_t format;
+
+    /// <summary>
+    /// interleaved channels, 1..64; required
+    /// </summary>
+    public uint channels;
+
+    /// <summary>
+    /// samples per channel, 1..1048576; required
+    /// </summary>
+    public uint samples_per_buffer;
+
+    /// <summary>
+    /// Hz, informational (reported in reel_audio_info_t);
+    /// 0 = unknown
+    /// </summary>
+    public uint sample_rate;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// label, at most 63 bytes; copied. NULL = "audio"
+    /// </summary>
+    public byte* name;
+
+    /// <summary>
+    /// sizing and policy
+    /// </summary>
+    public reel_pool_config_t config;
+}
+
+/// <summary>
+/// How to create a byte pool. Published in 0.1.0 at 72 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_byte_pool_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_byte_pool_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// smallest class in bytes, a power of two from 256 to 1 GiB;
+    /// 0 = 64 KiB
+    /// </summary>
+    public ulong min_class_size;
+
+    /// <summary>
+    /// largest class, a power of two from min_class_size to
+    /// 1 GiB; larger requests are refused; 0 = 16 MiB
+    /// </summary>
+    public ulong max_class_size;
+
+    /// <summary>
+    /// label, at most 63 bytes; copied. NULL = "bytes"
+    /// </summary>
+    public byte* name;
+
+    /// <summary>
+    /// sizing and policy of each class
+    /// </summary>
+    public reel_pool_config_t config;
+}
+
+/// <summary>
+/// A pool's counters (reel_pool_get_stats). Exact at rest; under concurrent use each value
+///  is exact but they are not read at one instant. At rest allocated = available + in_use.
+///  For byte pools every value is summed over the size classes. Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_pool_stats_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_pool_stats_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the cap (max)
+    /// </summary>
+    public uint capacity;
+
+    /// <summary>
+    /// buffers with memory
+    /// </summary>
+    public uint allocated;
+
+    /// <summary>
+    /// idle buffers with memory
+    /// </summary>
+    public uint available;
+
+    /// <summary>
+    /// buffers out (acquired, not yet returned)
+    /// </summary>
+    public uint in_use;
+
+    /// <summary>
+    /// highest in_use seen
+    /// </summary>
+    public uint peak_in_use;
+
+    /// <summary>
+    /// buffers handed out
+    /// </summary>
+    public ulong acquires;
+
+    /// <summary>
+    /// buffers returned (last reference released)
+    /// </summary>
+    public ulong releases;
+
+    /// <summary>
+    /// buffer allocations: acquires the free ring could not serve,
+    /// plus preallocation
+    /// </summary>
+    public ulong misses;
+
+    /// <summary>
+    /// acquires that waited (WAIT policy)
+    /// </summary>
+    public ulong waits;
+
+    /// <summary>
+    /// total time waited, nanoseconds
+    /// </summary>
+    public ulong wait_ns;
+
+    /// <summary>
+    /// buffers allocated past max (GROW policy)
+    /// </summary>
+    public ulong grows_past_cap;
+
+    /// <summary>
+    /// idle buffers freed by trimming
+    /// </summary>
+    public ulong trims;
+
+    /// <summary>
+    /// bytes of buffer memory held: allocated x buffer size
+    /// </summary>
+    public ulong bytes_held;
+}
+
+/// <summary>
+/// A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_frame_info_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_frame_info_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the pool's format
+    /// </summary>
+    public reel_pixel_format_t format;
+
+    /// <summary>
+    /// pixels
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// pixels
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// 1 (RGBA8/BGRA8), 2 (NV12/P010) or 3 (I420/I010)
+    /// </summary>
+    public uint plane_count;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// first byte of each plane; NULL past plane_count.
+    /// Valid while the caller holds a reference
+    /// </summary>
+    public data_array data;
+
+    [System.Runtime.CompilerServices.InlineArray(4)]
+    public struct data_array
+    {
+        private nint _element;
+    }
+
+    /// <summary>
+    /// bytes from one row to the next; 0 past plane_count
+    /// </summary>
+    public fixed uint stride[4];
+
+    /// <summary>
+    /// bytes of each plane (stride x rows)
+    /// </summary>
+    public fixed ulong plane_size[4];
+
+    /// <summary>
+    /// presentation timestamp set with reel_buffer_set_pts()
+    /// </summary>
+    public long pts;
+
+    /// <summary>
+    /// host tag set with reel_buffer_set_tag()
+    /// </summary>
+    public ulong tag;
+}
+
+/// <summary>
+/// An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_audio_info_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_audio_info_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the pool's format
+    /// </summary>
+    public reel_sample_format_t format;
+
+    /// <summary>
+    /// interleaved channels
+    /// </summary>
+    public uint channels;
+
+    /// <summary>
+    /// samples per channel
+    /// </summary>
+    public uint samples;
+
+    /// <summary>
+    /// Hz as declared at pool creation; 0 = unknown
+    /// </summary>
+    public uint sample_rate;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// interleaved samples; valid while a reference is held
+    /// </summary>
+    public void* data;
+
+    /// <summary>
+    /// bytes: samples x channels x bytes per sample
+    /// </summary>
+    public nuint size;
+
+    /// <summary>
+    /// presentation timestamp
+    /// </summary>
+    public long pts;
+
+    /// <summary>
+    /// host tag
+    /// </summary>
+    public ulong tag;
+}
+
+/// <summary>
+/// A byte buffer's memory and metadata (reel_buffer_get_bytes). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_bytes_info_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_bytes_info_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// capacity bytes, 64-byte aligned; valid while a reference is held
+    /// </summary>
+    public byte* data;
+
+    /// <summary>
+    /// bytes of the buffer's size class
+    /// </summary>
+    public nuint capacity;
+
+    /// <summary>
+    /// payload bytes: the acquired size, or reel_buffer_set_size()
+    /// </summary>
+    public nuint size;
+
+    /// <summary>
+    /// presentation timestamp
+    /// </summary>
+    public long pts;
+
+    /// <summary>
+    /// host tag
+    /// </summary>
+    public ulong tag;
+}
+
 /// <summary>The functions and integer macros of reel.h.</summary>
 public static unsafe partial class ReelNative
 {
@@ -202,6 +833,10 @@ public static unsafe partial class ReelNative
     public const int REEL_VERSION_MINOR = 1;
 
     public const int REEL_VERSION_PATCH = 0;
+
+    public const long REEL_WAIT_FOREVER = 4294967295;
+
+    public const int REEL_MAX_PLANES = 4;
 
     /// <summary>
     /// reel_version() :
@@ -278,4 +913,198 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_context_destroy", ExactSpelling = true)]
     public static extern reel_result_t reel_context_destroy(reel_context_t context);
+
+    /// <summary>
+    /// reel_context_advance_frame() :
+    ///  Ticks the context's frame clock (it starts at 0): call it once per produced or presented
+    ///  frame. Idle pool buffers older than their pool's trim_idle_frames are freed during the
+    ///  call, on the calling thread.
+    ///  @param context   the context.
+    ///  @param out_frame receives the new frame number; may be NULL.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    ///  @note   Safe from any thread; no allocation when nothing is trimmed.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_context_advance_frame", ExactSpelling = true)]
+    public static extern reel_result_t reel_context_advance_frame(reel_context_t context, ulong* out_frame);
+
+    /// <summary>
+    /// reel_frame_pool_create() :
+    ///  Creates a pool of frames of one format and size and allocates config.initial of them.
+    ///  Planes start at multiples of stride_align; each buffer has at least 64 bytes after its
+    ///  last plane, so SIMD code may read past the end of a row.
+    ///  @param context  the owning context (its allocator, logger and frame clock).
+    ///  @param desc     read during the call only.
+    ///  @param out_pool receives the pool; unchanged on failure. Destroy with reel_pool_destroy()
+    ///                  (or reel_context_destroy()).
+    ///  @return REEL_SUCCESS,
+    ///          REEL_ERROR_INVALID_HANDLE    context is not a live context,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_pool; bad struct_size; unknown format,
+    ///                                       growth, exhaustion or flags; a size, alignment or count
+    ///                                       out of its range; a frame above 4 GiB,
+    ///          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
+    ///          REEL_ERROR_OUT_OF_MEMORY     the initial buffers could not be allocated,
+    ///          REEL_ERROR_LIMIT_REACHED     16384 pools are alive.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_pool_create", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_pool_create(reel_context_t context, reel_frame_pool_desc_t* desc, reel_pool_t* out_pool);
+
+    /// <summary>
+    /// reel_audio_pool_create() :
+    ///  Creates a pool of interleaved audio buffers of samples_per_buffer x channels samples.
+    ///  Parameters, ownership and errors as reel_frame_pool_create().
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_pool_create", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_pool_create(reel_context_t context, reel_audio_pool_desc_t* desc, reel_pool_t* out_pool);
+
+    /// <summary>
+    /// reel_byte_pool_create() :
+    ///  Creates a pool of byte buffers in power-of-two size classes from min_class_size to
+    ///  max_class_size; a request gets a buffer of the smallest class that holds it, and each
+    ///  class has its own cap (config.max). Parameters, ownership and errors as
+    ///  reel_frame_pool_create().
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_byte_pool_create", ExactSpelling = true)]
+    public static extern reel_result_t reel_byte_pool_create(reel_context_t context, reel_byte_pool_desc_t* desc, reel_pool_t* out_pool);
+
+    /// <summary>
+    /// reel_pool_destroy() :
+    ///  Destroys a pool: the handle is invalid at once and idle buffers are freed; buffers still
+    ///  out stay valid and are freed when their last reference is released.
+    ///  @param pool the pool; REEL_NULL_HANDLE does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    ///  @note   Must not race with other calls on the same pool; waiters of a WAIT pool wake
+    ///          and fail with REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_pool_destroy", ExactSpelling = true)]
+    public static extern reel_result_t reel_pool_destroy(reel_pool_t pool);
+
+    /// <summary>
+    /// reel_pool_acquire() :
+    ///  Takes a buffer from a frame or audio pool, with one reference. Its pts and tag are 0.
+    ///  @param pool       a frame or audio pool.
+    ///  @param out_buffer receives the buffer; REEL_NULL_HANDLE on failure or timeout. The caller
+    ///                    owns one reference and must release it with reel_buffer_release().
+    ///  @return REEL_SUCCESS,
+    ///          REEL_TIMEOUT                 WAIT policy: no buffer came back within wait_timeout_ms,
+    ///          REEL_ERROR_LIMIT_REACHED     FAIL policy (or GROW at grow_limit): every buffer is out,
+    ///          REEL_ERROR_OUT_OF_MEMORY     growing failed,
+    ///          REEL_ERROR_INVALID_HANDLE    pool is stale or destroyed (also while waiting),
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_buffer; pool is a byte pool.
+    ///  @note   Lock-free and allocation-free when an idle buffer exists.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_pool_acquire", ExactSpelling = true)]
+    public static extern reel_result_t reel_pool_acquire(reel_pool_t pool, reel_buffer_t* out_buffer);
+
+    /// <summary>
+    /// reel_pool_acquire_bytes() :
+    ///  Takes a buffer of at least size bytes from a byte pool (the smallest class that holds
+    ///  it), with one reference; its payload size (reel_bytes_info_t.size) is set to size.
+    ///  @param pool       a byte pool.
+    ///  @param size       1..max_class_size bytes.
+    ///  @param out_buffer as reel_pool_acquire().
+    ///  @return as reel_pool_acquire(); REEL_ERROR_INVALID_ARGUMENT also for size 0, a size above
+    ///          max_class_size, or a frame/audio pool.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_pool_acquire_bytes", ExactSpelling = true)]
+    public static extern reel_result_t reel_pool_acquire_bytes(reel_pool_t pool, nuint size, reel_buffer_t* out_buffer);
+
+    /// <summary>
+    /// reel_pool_trim() :
+    ///  Frees idle buffers, the longest idle first, until at most keep_idle remain (per size
+    ///  class for byte pools). Buffers out are not touched.
+    ///  @param pool      the pool.
+    ///  @param keep_idle idle buffers to keep; 0 frees them all.
+    ///  @param out_freed receives the number freed; may be NULL.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_pool_trim", ExactSpelling = true)]
+    public static extern reel_result_t reel_pool_trim(reel_pool_t pool, uint keep_idle, uint* out_freed);
+
+    /// <summary>
+    /// reel_pool_get_stats() :
+    ///  Reads a pool's counters. Cheap enough to call every frame.
+    ///  @param pool      the pool.
+    ///  @param out_stats caller-owned; set struct_size first (reel_pool_stats_init()). Reel writes
+    ///                   struct_size bytes at most.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_pool_get_stats", ExactSpelling = true)]
+    public static extern reel_result_t reel_pool_get_stats(reel_pool_t pool, reel_pool_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_buffer_retain() :
+    ///  Adds a reference: the buffer stays out until every reference is released.
+    ///  @param buffer a live buffer.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (stale, released, forged, not a buffer).
+    ///  @note   Lock-free; from any thread.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_retain", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_retain(reel_buffer_t buffer);
+
+    /// <summary>
+    /// reel_buffer_release() :
+    ///  Drops a reference; the last one returns the buffer to its pool (the oldest released
+    ///  buffer is reused first) or, if the pool was destroyed, frees it. The handle must not be
+    ///  used after its last release.
+    ///  @param buffer a live buffer.
+    ///  @return REEL_SUCCESS,
+    ///          REEL_ERROR_INVALID_HANDLE  stale (already released), forged, or not a buffer;
+    ///                                     nothing is freed twice.
+    ///  @note   Lock-free; from any thread.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_release", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_release(reel_buffer_t buffer);
+
+    /// <summary>
+    /// reel_buffer_get_frame() :
+    ///  Describes a frame buffer: plane pointers, strides, size, format, pts and tag.
+    ///  @param buffer   a live buffer of a frame pool.
+    ///  @param out_info caller-owned; set struct_size first (reel_frame_info_init()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_info, bad struct_size, not a frame buffer.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_get_frame", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_get_frame(reel_buffer_t buffer, reel_frame_info_t* out_info);
+
+    /// <summary>
+    /// reel_buffer_get_audio() :
+    ///  Describes an audio buffer. As reel_buffer_get_frame(), for audio pools.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_get_audio", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_get_audio(reel_buffer_t buffer, reel_audio_info_t* out_info);
+
+    /// <summary>
+    /// reel_buffer_get_bytes() :
+    ///  Describes a byte buffer. As reel_buffer_get_frame(), for byte pools.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_get_bytes", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_get_bytes(reel_buffer_t buffer, reel_bytes_info_t* out_info);
+
+    /// <summary>
+    /// reel_buffer_set_pts() :
+    ///  Sets a buffer's presentation timestamp (0 after acquire).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_set_pts", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_set_pts(reel_buffer_t buffer, long pts);
+
+    /// <summary>
+    /// reel_buffer_set_tag() :
+    ///  Sets a buffer's host tag (0 after acquire): any 64-bit value, e.g. a frame number or a
+    ///  pointer; leak reports show it.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_set_tag", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_set_tag(reel_buffer_t buffer, ulong tag);
+
+    /// <summary>
+    /// reel_buffer_set_size() :
+    ///  Sets the payload size of a byte buffer, e.g. after writing a packet into it.
+    ///  @param size 0..capacity.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  size above the capacity, or not a byte buffer.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_set_size", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_set_size(reel_buffer_t buffer, nuint size);
 }

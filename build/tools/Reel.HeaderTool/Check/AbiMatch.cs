@@ -80,15 +80,31 @@ public static class AbiMatch
             && function.Parameters.Zip(parameters).All(pair => Mismatch(pair.First, pair.Second) is null);
     }
 
-    /// <summary>Null when a C# fixed buffer field matches a C array field; otherwise why not.</summary>
+    /// <summary>
+    /// Null when a C# field matches a C array field; otherwise why not. Primitive arrays are
+    /// C# fixed buffers ([FixedBuffer(elementType, length)] on the field); arrays of pointers
+    /// or structs are [InlineArray(length)] structs whose one field is the element (pointers
+    /// carried as nint, since C# inline arrays cannot index pointer elements).
+    /// </summary>
     public static string? ArrayMismatch(CArray array, System.Reflection.FieldInfo field)
     {
-        // C# fixed buffers compile to a nested struct; the field carries [FixedBuffer(elementType, length)].
         var buffer = field.GetCustomAttributes(false).OfType<System.Runtime.CompilerServices.FixedBufferAttribute>().FirstOrDefault();
-        if (buffer is not null && buffer.Length == array.Length && Mismatch(array.Element, buffer.ElementType) is null)
-            return null;
-        string managed = buffer is null ? Display(field.FieldType) : $"fixed {Display(buffer.ElementType)}[{buffer.Length}]";
-        return $"{array.Display} is carried as {managed}";
+        if (buffer is not null)
+        {
+            return buffer.Length == array.Length && Mismatch(array.Element, buffer.ElementType) is null
+                ? null
+                : $"{array.Display} is carried as fixed {Display(buffer.ElementType)}[{buffer.Length}]";
+        }
+        var inline = field.FieldType.GetCustomAttributes(false).OfType<System.Runtime.CompilerServices.InlineArrayAttribute>().FirstOrDefault();
+        if (inline is not null)
+        {
+            var element = field.FieldType.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic).Single().FieldType;
+            bool pointerAsInteger = array.Element is CPointer && (element == typeof(nint) || element == typeof(nuint));
+            return inline.Length == array.Length && (pointerAsInteger || Mismatch(array.Element, element) is null)
+                ? null
+                : $"{array.Display} is carried as [InlineArray({inline.Length})] of {Display(element)}";
+        }
+        return $"{array.Display} is carried as {Display(field.FieldType)}";
     }
 
     /// <summary>Whether a C# struct's layout can be read with Marshal (sequential or explicit, blittable).</summary>

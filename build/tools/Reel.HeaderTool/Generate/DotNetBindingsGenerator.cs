@@ -85,9 +85,25 @@ public static class DotNetBindingsGenerator
             if (i > 0)
                 w.Append('\n');
             AppendDoc(w, field.Doc, "    ");
-            w.Append(field.Type is CArray array
-                ? $"    public fixed {CSharpType(array.Element)} {field.Name}[{array.Length}];\n"
-                : $"    public {CSharpType(field.Type)} {field.Name};\n");
+            if (field.Type is CArray { Element: CPrimitive } primitiveArray)
+            {
+                // Fixed buffers take only C# primitive keywords, so size_t elements are ulong (64-bit only).
+                string element = primitiveArray.Element is CPrimitive { Kind: CPrimitiveKind.Size } ? "ulong" : CSharpType(primitiveArray.Element);
+                w.Append($"    public fixed {element} {field.Name}[{primitiveArray.Length}];\n");
+            }
+            else if (field.Type is CArray array)
+            {
+                // C# cannot have fixed buffers of pointers or structs: an inline array type
+                // stands in; pointer elements are nint because inline arrays cannot index pointers.
+                string element = array.Element is CPointer ? "nint" : CSharpType(array.Element);
+                w.Append($"    public {field.Name}_array {field.Name};\n\n");
+                w.Append($"    [System.Runtime.CompilerServices.InlineArray({array.Length})]\n");
+                w.Append($"    public struct {field.Name}_array\n    {{\n        private {element} _element;\n    }}\n");
+            }
+            else
+            {
+                w.Append($"    public {CSharpType(field.Type)} {field.Name};\n");
+            }
         }
         w.Append("}\n");
     }

@@ -1,0 +1,243 @@
+using System;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Context;
+using Reel.Handles;
+using Reel.Native.Interop;
+using Reel.Pools;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_frame/audio/byte_pool_create, reel_pool_destroy/acquire/acquire_bytes/trim/get_stats.</summary>
+internal static unsafe class PoolExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_pool_create")]
+    public static ReelResult FramePoolCreate(ulong context, FramePoolDesc* desc, ulong* outPool)
+    {
+        try
+        {
+            return CreateFramePool(context, desc, outPool);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_pool_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_audio_pool_create")]
+    public static ReelResult AudioPoolCreate(ulong context, AudioPoolDesc* desc, ulong* outPool)
+    {
+        try
+        {
+            return CreateAudioPool(context, desc, outPool);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_audio_pool_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_byte_pool_create")]
+    public static ReelResult BytePoolCreate(ulong context, BytePoolDesc* desc, ulong* outPool)
+    {
+        try
+        {
+            return CreateBytePool(context, desc, outPool);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_byte_pool_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_pool_destroy")]
+    public static ReelResult Destroy(ulong pool)
+    {
+        try
+        {
+            return Pool.Destroy(new Handle(pool), "reel_pool_destroy");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_pool_destroy", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_pool_acquire")]
+    public static ReelResult Acquire(ulong pool, ulong* outBuffer)
+    {
+        try
+        {
+            const string Function = "reel_pool_acquire";
+            ReelResult result = Arguments.NotNull(outBuffer, Function, "out_buffer");
+            if (result != ReelResult.Success)
+                return result;
+            *outBuffer = 0;
+            result = Arguments.Pool(pool, Function, out Pool? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            result = resolved!.Acquire(Function, out Handle buffer);
+            *outBuffer = buffer.Value;
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_pool_acquire", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_pool_acquire_bytes")]
+    public static ReelResult AcquireBytes(ulong pool, nuint size, ulong* outBuffer)
+    {
+        try
+        {
+            const string Function = "reel_pool_acquire_bytes";
+            ReelResult result = Arguments.NotNull(outBuffer, Function, "out_buffer");
+            if (result != ReelResult.Success)
+                return result;
+            *outBuffer = 0;
+            result = Arguments.Pool(pool, Function, out Pool? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            result = resolved!.AcquireBytes(size, Function, out Handle buffer);
+            *outBuffer = buffer.Value;
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_pool_acquire_bytes", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_pool_trim")]
+    public static ReelResult Trim(ulong pool, uint keepIdle, uint* outFreed)
+    {
+        try
+        {
+            ReelResult result = Arguments.Pool(pool, "reel_pool_trim", out Pool? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            int freed = resolved!.Trim(keepIdle);
+            if (outFreed != null)
+                *outFreed = (uint)freed;
+            return ReelResult.Success;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_pool_trim", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_pool_get_stats")]
+    public static ReelResult GetStats(ulong pool, PoolStatsDesc* outStats)
+    {
+        try
+        {
+            const string Function = "reel_pool_get_stats";
+            ReelResult result = Arguments.Pool(pool, Function, out Pool? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            PoolStats stats = resolved!.GetStats();
+            var desc = new PoolStatsDesc
+            {
+                capacity = stats.Capacity,
+                allocated = stats.Allocated,
+                available = stats.Available,
+                in_use = stats.InUse,
+                peak_in_use = stats.PeakInUse,
+                acquires = stats.Acquires,
+                releases = stats.Releases,
+                misses = stats.Misses,
+                waits = stats.Waits,
+                wait_ns = stats.WaitNanoseconds,
+                grows_past_cap = stats.GrowsPastCap,
+                trims = stats.Trims,
+                bytes_held = stats.BytesHeld,
+            };
+            return VersionedStruct.Write(outStats, in desc, Function, "out_stats");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_pool_get_stats", e);
+        }
+    }
+
+    private static ReelResult CreateFramePool(ulong context, FramePoolDesc* desc, ulong* outPool)
+    {
+        const string Function = "reel_frame_pool_create";
+        ReelResult result = ReadCommon(context, desc, outPool, Function, out ReelContext? ctx, out FramePoolDesc d);
+        if (result != ReelResult.Success)
+            return result;
+        if ((result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success
+            || (result = FrameLayout.TryCreate(d.format, d.width, d.height, d.stride_align, d.row_padding, d.height_align,
+                    $"{Function}: desc->", out FrameLayout? layout)) != ReelResult.Success
+            || (result = ReadConfig(in d.config, FramePool.DefaultMax, Function, out PoolConfig? config)) != ReelResult.Success
+            || (result = FramePool.Create(ctx!, name, layout!, config!, Function, out FramePool? pool)) != ReelResult.Success)
+        {
+            return result;
+        }
+        *outPool = pool!.Handle.Value;
+        return ReelResult.Success;
+    }
+
+    private static ReelResult CreateAudioPool(ulong context, AudioPoolDesc* desc, ulong* outPool)
+    {
+        const string Function = "reel_audio_pool_create";
+        ReelResult result = ReadCommon(context, desc, outPool, Function, out ReelContext? ctx, out AudioPoolDesc d);
+        if (result != ReelResult.Success)
+            return result;
+        if ((result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success
+            || (result = ReadConfig(in d.config, AudioPool.DefaultMax, Function, out PoolConfig? config)) != ReelResult.Success
+            || (result = AudioPool.Create(ctx!, name, d.format, d.channels, d.samples_per_buffer, d.sample_rate, config!,
+                    Function, out AudioPool? pool)) != ReelResult.Success)
+        {
+            return result;
+        }
+        *outPool = pool!.Handle.Value;
+        return ReelResult.Success;
+    }
+
+    private static ReelResult CreateBytePool(ulong context, BytePoolDesc* desc, ulong* outPool)
+    {
+        const string Function = "reel_byte_pool_create";
+        ReelResult result = ReadCommon(context, desc, outPool, Function, out ReelContext? ctx, out BytePoolDesc d);
+        if (result != ReelResult.Success)
+            return result;
+        if ((result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success
+            || (result = ReadConfig(in d.config, BytePool.DefaultMax, Function, out PoolConfig? config)) != ReelResult.Success
+            || (result = BytePool.Create(ctx!, name, d.min_class_size, d.max_class_size, config!, Function, out BytePool? pool)) != ReelResult.Success)
+        {
+            return result;
+        }
+        *outPool = pool!.Handle.Value;
+        return ReelResult.Success;
+    }
+
+    /// <summary>The checks every create function starts with: context, NULL pointers, struct_size.</summary>
+    private static ReelResult ReadCommon<T>(ulong context, T* desc, ulong* outPool, string function, out ReelContext? ctx, out T d)
+        where T : unmanaged, IVersionedStruct
+    {
+        d = default;
+        ReelResult result = Arguments.Context(context, function, out ctx);
+        if (result == ReelResult.Success)
+            result = Arguments.NotNull(desc, function, "desc");
+        if (result == ReelResult.Success)
+            result = Arguments.NotNull(outPool, function, "out_pool");
+        if (result == ReelResult.Success)
+            result = VersionedStruct.Read(desc, function, "desc", out d);
+        return result;
+    }
+
+    private static ReelResult ReadConfig(in PoolConfigDesc c, uint defaultMax, string function, out PoolConfig? config)
+    {
+        config = null;
+        ReelResult result = Arguments.Reserved(c.reserved, function, "desc->config.reserved");
+        if (result != ReelResult.Success)
+            return result;
+        return PoolConfig.TryCreate(c.initial, c.max, c.growth, c.growth_step, c.exhaustion, c.wait_timeout_ms,
+            c.grow_limit, c.trim_idle_frames, (PoolFlags)c.flags, defaultMax, $"{function}: desc->config.", out config);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Reel.Pools;
+
+/// <summary>
+/// One buffer of a slot pool. <see cref="State"/> packs generation &lt;&lt; 32 | references so
+/// that retain and release check the generation and change the count in one CAS: a stale
+/// handle can never touch a buffer that was returned and handed out again.
+/// </summary>
+internal struct BufferSlot
+{
+    /// <summary>generation (high 32 bits, 1..2^24-1) | reference count (low 32 bits, 0 = idle).</summary>
+    public long State;
+
+    /// <summary>The buffer's memory; 0 while the slot has none (never allocated, or trimmed).</summary>
+    public nint Memory;
+
+    /// <summary>Presentation timestamp set by the host; 0 on acquire.</summary>
+    public long Pts;
+
+    /// <summary>Host tag, e.g. a frame number or pointer, shown in leak reports; 0 on acquire.</summary>
+    public ulong Tag;
+
+    /// <summary>Payload bytes (byte pools: the requested size, changeable by the host).</summary>
+    public nuint Size;
+
+    /// <summary>Frame-clock value when the buffer was last returned; trimming by age reads it.</summary>
+    public long ReleasedAtFrame;
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using Reel.Abi;
+using Reel.Errors;
+using Reel.Logging;
+
+namespace Reel.Pools;
+
+// The slow path of acquire: grow below the cap, then apply the exhaustion policy.
+public sealed partial class SlotPool
+{
+    /// <summary>Allocates <see cref="PoolConfig.Initial"/> buffers; on failure frees them again.</summary>
+    public ReelResult Preallocate(string function)
+    {
+        lock (_lock)
+        {
+            for (uint i = 0; i < Config.Initial; i++)
+            {
+                if (!TryAllocateSlot(out int slot))
+                {
+                    DrainIdle();
+                    return OutOfMemory(function);
+                }
+                EnqueueFree(slot);
+            }
+        }
+        return ReelResult.Success;
+    }
+
+    private ReelResult AcquireSlow(string function, out int slot)
+    {
+        GrowOutcome outcome;
+        string? warning = null;
+        lock (_lock)
+        {
+            outcome = TryGrowLocked(out slot, out warning);
+        }
+        if (warning is not null)
+            _log.Write(LogLevel.Warning, warning);
+        return outcome switch
+        {
+            GrowOutcome.Got => ReelResult.Success,
+            GrowOutcome.AtCap when Config.Exhaustion == ExhaustionPolicy.Wait => WaitForSlot(function, out slot),
+            GrowOutcome.AtCap => Exhausted(function),
+            GrowOutcome.OutOfMemory => OutOfMemory(function),
+            _ => LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: pool '{Name}' was destroyed"),
+        };
+    }
+
+    private enum GrowOutcome
+    {
+        Got,
+        AtCap,
+        OutOfMemory,
+        Destroyed,
+    }
+
+    /// <summary>Under the lock: the ring (a release may have refilled it), growth below the cap, then GROW past it.</summary>
+    private GrowOutcome TryGrowLocked(out int slot, out string? warning)
+    {
+        Debug.Assert(Monitor.IsEntered(_lock), "Growth happens under the pool lock.");
+        warning = null;
+        slot = -1;
+        if (_destroyed)
+            return GrowOutcome.Destroyed;
+        if (_ring.TryDequeue(out slot))
+            return GrowOutcome.Got;
+
+        int allocated = _allocated;
+        if (allocated < Config.Max)
+        {
+            int count = Math.Min(GrowthCount(allocated), (int)Config.Max - allocated);
+            if (!TryAllocateSlot(out slot))
+                return GrowOutcome.OutOfMemory;
+            // Extra buffers of a larger growth step go to the ring; a failure there is not the caller's.
+            for (int i = 1; i < count && TryAllocateSlot(out int extra); i++)
+                EnqueueFree(extra);
+            return GrowOutcome.Got;
+        }
+
+        if (Config.Exhaustion == ExhaustionPolicy.Grow && allocated < Config.GrowLimit)
+        {
+            if (!TryAllocateSlot(out slot))
+                return GrowOutcome.OutOfMemory;
+            _growsPastCap++;
+            warning = $"pool '{Name}' grew past its cap of {Config.Max} buffers to {_allocated} (grow_limit {Config.GrowLimit}); " +
+                      "buffers are not coming back fast enough, or the cap is too small";
+            return GrowOutcome.Got;
+        }
+        return GrowOutcome.AtCap;
+    }
+
+    private ReelResult Exhausted(string function)
+    {
+        string limit = Config.Exhaustion == ExhaustionPolicy.Grow
+            ? $"all {Config.GrowLimit} buffers up to grow_limit are in use"
+            : $"all {Config.Max} buffers (max) are in use";
+        return LastError.Set(ReelResult.ErrorLimitReached,
+            $"{function}: pool '{Name}' is exhausted: {limit}; exhaustion policy {Config.Exhaustion.ToString().ToUpperInvariant()}");
+    }
+
+    private int GrowthCount(int allocated) => Config.Growth switch
+    {
+        PoolGrowth.Linear => (int)Config.GrowthStep,
+        PoolGrowth.Exponential => Math.Max(1, allocated),
+        _ => 1, // Fixed: only trimmed buffers are replaced, one at a time
+    };
+
+    /// <summary>WAIT policy: sleep until a release refills the ring, the timeout passes, or the pool is destroyed.</summary>
+    private ReelResult WaitForSlot(string function, out int slot)
+    {
+        long start = Stopwatch.GetTimestamp();
+        long deadline = Config.WaitTimeoutMs == PoolConfig.WaitForever
+            ? long.MaxValue
+            : start + (long)Config.WaitTimeoutMs * Stopwatch.Frequency / 1000;
+        // Count ourselves before looking at the ring: a release that enqueues after our look
+        // then sees a waiter and pulses (see Return).
+        Interlocked.Increment(ref _waiters);
+        Interlocked.Increment(ref _waits);
+        try
+        {
+            lock (_waitLock)
+            {
+                while (true)
+                {
+                    if (_ring.TryDequeue(out slot))
+                        return ReelResult.Success;
+                    if (_destroyed)
+                        return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: pool '{Name}' was destroyed while waiting");
+                    long now = Stopwatch.GetTimestamp();
+                    if (now >= deadline)
+                        return ReelResult.Timeout;
+                    int milliseconds = deadline == long.MaxValue
+                        ? Timeout.Infinite
+                        : (int)Math.Min(int.MaxValue, Math.Max(1, (deadline - now) * 1000 / Stopwatch.Frequency));
+                    Monitor.Wait(_waitLock, milliseconds);
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiters);
+            Interlocked.Add(ref _waitTicks, Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    private void WakeOneWaiter()
+    {
+        lock (_waitLock)
+            Monitor.Pulse(_waitLock);
+    }
+
+    /// <summary>Gives an unallocated slot memory; false when the allocator has none.</summary>
+    private unsafe bool TryAllocateSlot(out int slot)
+    {
+        Debug.Assert(Monitor.IsEntered(_lock), "Slots get memory under the pool lock.");
+        slot = -1;
+        if (_unallocated.Count == 0)
+            return false;
+        void* memory = _allocator.Allocate(BufferSize, Alignment);
+        if (memory == null)
+            return false;
+        slot = _unallocated.Pop();
+        _slots[slot].Memory = (nint)memory;
+        _allocated++;
+        _misses++;
+        return true;
+    }
+
+    private ReelResult OutOfMemory(string function) =>
+        LastError.Set(ReelResult.ErrorOutOfMemory,
+            $"{function}: pool '{Name}' could not allocate a {BufferSize}-byte buffer ({_allocated} allocated): the allocator returned NULL");
+}

@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Reel.Abi;
+using Reel.Handles;
+using Reel.Logging;
+using Reel.Memory;
+using Reel.Time;
+
+namespace Reel.Pools;
+
+/// <summary>
+/// Buffers of one size: slots with refcounts and generations, the lock-free FIFO free ring,
+/// growth up to the cap, the exhaustion policy, trimming and teardown. A frame or audio pool
+/// has one; a byte pool has one per size class.
+/// </summary>
+/// <remarks>
+/// Hot path (acquire from the ring, retain, release, return to the ring): no locks, no GC
+/// allocation. Growth, waiting, trimming and destruction take <see cref="_lock"/> (never held
+/// while logging or calling the host).
+/// </remarks>
+public sealed partial class SlotPool
+{
+    private const long ReferenceMask = 0xFFFF_FFFF;
+
+    private readonly BufferSlot[] _slots;
+    private readonly FreeSlotRing _ring;
+    private readonly UnmanagedAllocator _allocator;
+    private readonly FrameClock _clock;
+    private readonly Logger _log;
+    private readonly bool _zeroOnRelease;
+
+    /// <summary>Guards growth, trimming, destruction and <see cref="_unallocated"/>.</summary>
+    private readonly object _lock = new();
+
+    /// <summary>Waiters of the WAIT policy sleep on this; releases pulse it only when someone waits.</summary>
+    private readonly object _waitLock = new();
+
+    /// <summary>Slots without memory (never allocated or trimmed), reused by growth.</summary>
+    private readonly Stack<int> _unallocated;
+
+    private int _inUse;
+    private int _peakInUse;
+    private int _allocated;
+    private int _waiters;
+    private long _releases;
+    private long _misses;
+    private long _waits;
+    private long _waitTicks;
+    private long _growsPastCap;
+    private long _trimmed;
+    private volatile bool _destroyed;
+    private int _finalized;
+
+    /// <summary>Creates an empty pool of <paramref name="bufferSize"/>-byte buffers; call <see cref="Preallocate"/> next.</summary>
+    public SlotPool(string name, nuint bufferSize, nuint alignment, PoolConfig config,
+        UnmanagedAllocator allocator, FrameClock clock, Logger log)
+    {
+        Name = name;
+        BufferSize = bufferSize;
+        Alignment = alignment;
+        Config = config;
+        _allocator = allocator;
+        _clock = clock;
+        _log = log;
+        _zeroOnRelease = (config.Flags & PoolFlags.ZeroOnRelease) != 0;
+        _slots = new BufferSlot[config.GrowLimit];
+        // Twice the slots, so the ring is never near full and Enqueue practically never spins.
+        _ring = new FreeSlotRing((int)config.GrowLimit * 2);
+        _unallocated = new Stack<int>((int)config.GrowLimit);
+
+        // Start generations at a per-pool random value: a stale handle of a destroyed pool
+        // whose registry index is reused then meets a different generation.
+        long firstGeneration = System.Random.Shared.Next(1, (int)Handle.MaxGeneration + 1);
+        for (int i = _slots.Length - 1; i >= 0; i--)
+        {
+            _slots[i].State = firstGeneration << 32;
+            _unallocated.Push(i);
+        }
+    }
+
+    /// <summary>Label used in messages: the pool name, with the size class for byte pools.</summary>
+    public string Name { get; }
+
+    /// <summary>Bytes of each buffer.</summary>
+    public nuint BufferSize { get; }
+
+    /// <summary>Alignment of each buffer's memory.</summary>
+    public nuint Alignment { get; }
+
+    /// <summary>Sizing and policy.</summary>
+    public PoolConfig Config { get; }
+
+    /// <summary>Index in <see cref="PoolRegistry"/>; part of every buffer handle.</summary>
+    public uint RegistryIndex { get; internal set; }
+
+    /// <summary>The registry's own handle of this slot pool (never given to hosts).</summary>
+    internal Handle RegistryHandle { get; set; }
+
+    /// <summary>The public pool this slot pool belongs to.</summary>
+    public Pool Owner { get; internal set; } = null!;
+
+    /// <summary>Whether the owning pool was destroyed (buffers may still be out).</summary>
+    public bool IsDestroyed => _destroyed;
+
+    /// <summary>Hands out a buffer with one reference; the slow path grows, waits or fails per policy.</summary>
+    public ReelResult Acquire(nuint size, string function, out Handle buffer)
+    {
+        if (!_ring.TryDequeue(out int slot))
+        {
+            ReelResult result = AcquireSlow(function, out slot);
+            if (result != ReelResult.Success)
+            {
+                buffer = Handle.Null;
+                return result;
+            }
+        }
+        buffer = Take(slot, size);
+        return ReelResult.Success;
+    }
+
+    /// <summary>Adds a reference to a live buffer; false if the handle is stale.</summary>
+    public bool Retain(int slot, uint generation)
+    {
+        ref BufferSlot s = ref _slots[slot];
+        while (true)
+        {
+            long state = Volatile.Read(ref s.State);
+            if (!IsLive(state, generation))
+                return false;
+            if (Interlocked.CompareExchange(ref s.State, state + 1, state) == state)
+                return true;
+        }
+    }
+
+    /// <summary>Drops a reference; the last one returns the buffer. False if the handle is stale (double release).</summary>
+    public bool Release(int slot, uint generation)
+    {
+        ref BufferSlot s = ref _slots[slot];
+        while (true)
+        {
+            long state = Volatile.Read(ref s.State);
+            if (!IsLive(state, generation))
+                return false;
+            bool last = (state & ReferenceMask) == 1;
+            // The last release also moves the generation on, in the same CAS.
+            long next = last ? (long)NextGeneration(generation) << 32 : state - 1;
+            if (Interlocked.CompareExchange(ref s.State, next, state) == state)
+            {
+                if (last)
+                    Return(slot);
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Whether the handle's generation is the slot's and the buffer is out.</summary>
+    public bool IsLive(int slot, uint generation) =>
+        (uint)slot < (uint)_slots.Length && IsLive(Volatile.Read(ref _slots[slot].State), generation);
+
+    /// <summary>The slot of a live buffer, for reading and writing its memory and metadata.</summary>
+    internal ref BufferSlot SlotRef(int slot) => ref _slots[slot];
+
+    /// <summary>Number of slots (the grow limit).</summary>
+    public int SlotCount => _slots.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLive(long state, uint generation) =>
+        (uint)(state >> 32) == generation && (state & ReferenceMask) != 0;
+
+    private static uint NextGeneration(uint generation) => generation == Handle.MaxGeneration ? 1 : generation + 1;
+
+    private Handle Take(int slot, nuint size)
+    {
+        ref BufferSlot s = ref _slots[slot];
+        long state = Volatile.Read(ref s.State);
+        Debug.Assert((state & ReferenceMask) == 0, "A slot in the free ring has no references.");
+        Debug.Assert(s.Memory != 0, "A slot in the free ring has memory.");
+        s.Pts = 0;
+        s.Tag = 0;
+        s.Size = size;
+        Volatile.Write(ref s.State, state | 1);
+        int inUse = Interlocked.Increment(ref _inUse);
+        if (inUse > Volatile.Read(ref _peakInUse))
+            RaisePeak(inUse);
+        return BufferHandles.Make(RegistryIndex, slot, (uint)(state >> 32));
+    }
+
+    private void RaisePeak(int inUse)
+    {
+        int peak = Volatile.Read(ref _peakInUse);
+        while (inUse > peak)
+        {
+            int seen = Interlocked.CompareExchange(ref _peakInUse, inUse, peak);
+            if (seen == peak)
+                return;
+            peak = seen;
+        }
+    }
+
+    /// <summary>Puts a buffer whose last reference was released back in the ring (or frees it after destroy).</summary>
+    private unsafe void Return(int slot)
+    {
+        ref BufferSlot s = ref _slots[slot];
+        if (_zeroOnRelease)
+            System.Runtime.InteropServices.NativeMemory.Clear((void*)s.Memory, BufferSize);
+        s.ReleasedAtFrame = _clock.Frame;
+        Interlocked.Increment(ref _releases);
+        // Count the buffer as back before it is reachable: otherwise an acquire on another
+        // thread could take it first and in-use would briefly exceed the buffers that exist.
+        int inUse = Interlocked.Decrement(ref _inUse);
+        if (_destroyed)
+            FreeReturnedSlot(slot);
+        else
+            EnqueueFree(slot);
+        if (Volatile.Read(ref _waiters) > 0)
+            WakeOneWaiter();
+        if (_destroyed)
+            AfterReturnToDestroyedPool(inUse);
+    }
+
+    private void EnqueueFree(int slot) => _ring.Enqueue(slot);
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using NUnit.Framework;
+using Reel.Abi;
+using Reel.Handles;
+using Reel.Pools;
+
+namespace Reel.Tests.Pools;
+
+/// <summary>
+/// Several threads acquire, retain, hand buffers to each other and release them for five
+/// seconds. Every 100 ms all threads stop at a barrier and the pool is checked:
+/// allocated = available + in use, and in use equals the buffers still owned (none: every
+/// reference was dropped). Throughout, no buffer may be handed to a second owner while the
+/// first still owns it.
+/// </summary>
+public class PoolStressTests : PoolFixture
+{
+    private const int Threads = 4;
+
+    [TestCase(ExhaustionPolicy.Fail)]
+    [TestCase(ExhaustionPolicy.Wait)]
+    public void ManyThreads_FiveSeconds_InvariantsHoldAtEveryStep(ExhaustionPolicy policy)
+    {
+        FramePool pool = Frames(width: 32, height: 32, config: Config(max: 24, exhaustion: policy, waitMs: 5));
+        var owners = new ConcurrentDictionary<nint, int>();      // buffer memory -> owning thread
+        var handoff = new ConcurrentQueue<Handle>();              // retained buffers passed to other threads
+        var violations = new ConcurrentQueue<string>();
+        long held = 0, operations = 0, steps = 0;
+        var deadline = Stopwatch.StartNew();
+        bool stop = false;
+
+        using var barrier = new Barrier(Threads, _ =>
+        {
+            // Post-phase: all workers are parked and released what they own; drop the passed references.
+            while (handoff.TryDequeue(out Handle passed))
+            {
+                if (Buffers.Release(passed, "stress") != ReelResult.Success)
+                    violations.Enqueue("release of a passed reference failed");
+            }
+            PoolStats stats = pool.GetStats();
+            if (stats.Allocated != stats.Available + stats.InUse)
+                violations.Enqueue($"step {steps}: allocated {stats.Allocated} != available {stats.Available} + in use {stats.InUse}");
+            if (stats.InUse != Interlocked.Read(ref held))
+                violations.Enqueue($"step {steps}: in use {stats.InUse} but threads hold {held}");
+            steps++;
+            stop = deadline.Elapsed > TimeSpan.FromSeconds(5);
+        });
+
+        var workers = Enumerable.Range(0, Threads).Select(id => new Thread(() =>
+        {
+            var random = new Random(id);
+            var mine = new List<Handle>();
+            while (!Volatile.Read(ref stop))
+            {
+                var phase = Stopwatch.StartNew();
+                while (phase.ElapsedMilliseconds < 100)
+                {
+                    Step(pool, id, random, mine, owners, handoff, violations, ref held);
+                    Interlocked.Increment(ref operations);
+                }
+                foreach (Handle buffer in mine)
+                    ReleaseOwned(buffer, id, owners, violations, ref held);
+                mine.Clear();
+                barrier.SignalAndWait();
+            }
+        })).ToList();
+        workers.ForEach(t => t.Start());
+        workers.ForEach(t => t.Join());
+
+        TestContext.Out.WriteLine($"{policy}: {operations} operations in {steps} checked steps over {deadline.Elapsed.TotalSeconds:F1} s");
+        Assert.That(violations, Is.Empty);
+        Assert.That(steps, Is.GreaterThanOrEqualTo(20), "the barrier ran about every 100 ms");
+        PoolStats final = pool.GetStats();
+        Assert.That(final.InUse, Is.Zero);
+        Assert.That(final.PeakInUse, Is.LessThanOrEqualTo(24u));
+        AssertBalanced(pool);
+    }
+
+    private static void Step(FramePool pool, int id, Random random, List<Handle> mine, ConcurrentDictionary<nint, int> owners,
+        ConcurrentQueue<Handle> handoff, ConcurrentQueue<string> violations, ref long held)
+    {
+        int action = random.Next(10);
+        // Up to 5 owned buffers per thread (plus passed references) keeps the 24-buffer pool
+        // near, and now and then at, its cap: both the free ring and the exhaustion path run.
+        if ((action < 5 && mine.Count < 5) || mine.Count == 0)
+        {
+            ReelResult result = pool.Acquire("stress", out Handle buffer);
+            if (result != ReelResult.Success)
+                return;
+            Interlocked.Increment(ref held);
+            Buffers.GetFrame(buffer, "stress", out FrameView view);
+            if (!owners.TryAdd(view.Memory, id))
+                violations.Enqueue($"buffer 0x{view.Memory:x} handed out while thread {owners[view.Memory]} holds it");
+            mine.Add(buffer);
+        }
+        else if (action < 7 && handoff.Count < 8)
+        {
+            // Retain and pass to whichever thread drains the hand-off queue; it releases that reference.
+            Handle buffer = mine[random.Next(mine.Count)];
+            if (Buffers.Retain(buffer, "stress") != ReelResult.Success)
+                violations.Enqueue("retain of a held buffer failed");
+            handoff.Enqueue(buffer);
+        }
+        else if (action < 9 && handoff.TryDequeue(out Handle passed))
+        {
+            if (Buffers.Release(passed, "stress") != ReelResult.Success)
+                violations.Enqueue("release of a passed reference failed");
+        }
+        else
+        {
+            int index = random.Next(mine.Count);
+            Handle buffer = mine[index];
+            mine.RemoveAt(index);
+            ReleaseOwned(buffer, id, owners, violations, ref held);
+        }
+    }
+
+    private static void ReleaseOwned(Handle buffer, int id, ConcurrentDictionary<nint, int> owners, ConcurrentQueue<string> violations, ref long held)
+    {
+        Buffers.GetFrame(buffer, "stress", out FrameView view);
+        // Ownership ends before the reference does: after release another thread may get the buffer.
+        if (!owners.TryRemove(new KeyValuePair<nint, int>(view.Memory, id)))
+            violations.Enqueue($"thread {id} released 0x{view.Memory:x} it did not own");
+        if (Buffers.Release(buffer, "stress") != ReelResult.Success)
+            violations.Enqueue("release of an owned buffer failed");
+        Interlocked.Decrement(ref held);
+    }
+}
