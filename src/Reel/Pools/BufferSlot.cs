@@ -24,4 +24,10 @@ internal struct BufferSlot
 
     /// <summary>Frame-clock value when the buffer was last returned; trimming by age reads it.</summary>
     public long ReleasedAtFrame;
+
+    /// <summary>
+    /// Times this slot was handed out. Only the acquiring thread writes it, on a cache line it
+    /// touches anyway, so counting acquires costs no shared write; stats sum the slots.
+    /// </summary>
+    public long Acquires;
 }

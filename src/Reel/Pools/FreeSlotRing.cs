@@ -103,9 +103,15 @@ public sealed class FreeSlotRing
         return sequence == position + 1 && Volatile.Read(ref cell.Sequence) == sequence;
     }
 
-    /// <summary>Takes the oldest index; false only when the ring is empty.</summary>
+    /// <summary>
+    /// Takes the oldest index; false only when the ring is empty. An enqueuer that has
+    /// claimed the next cell but not yet published it is waited for (briefly), so "empty"
+    /// never means "an index is on its way": a pool would otherwise grow, or report
+    /// exhaustion, while a buffer is being returned.
+    /// </summary>
     public bool TryDequeue(out int value)
     {
+        var spinner = new SpinWait();
         long position = Volatile.Read(ref _positions.Dequeue);
         while (true)
         {
@@ -124,8 +130,13 @@ public sealed class FreeSlotRing
             }
             else if (difference < 0)
             {
-                value = -1;
-                return false;
+                if (Volatile.Read(ref _positions.Enqueue) <= position)
+                {
+                    value = -1;
+                    return false;
+                }
+                spinner.SpinOnce();
+                position = Volatile.Read(ref _positions.Dequeue);
             }
             else
             {

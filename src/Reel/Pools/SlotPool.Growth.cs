@@ -163,6 +163,8 @@ public sealed partial class SlotPool
             return false;
         slot = _unallocated.Pop();
         _slots[slot].Memory = (nint)memory;
+        // A new idle buffer's age starts now, not at frame 0.
+        _slots[slot].ReleasedAtFrame = _clock.Frame;
         _allocated++;
         _misses++;
         return true;

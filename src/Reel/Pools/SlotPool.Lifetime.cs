@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Threading;
 
@@ -59,12 +60,11 @@ public sealed partial class SlotPool
         }
         lock (_waitLock)
             Monitor.PulseAll(_waitLock);
-        if (Volatile.Read(ref _inUse) == 0)
-            FinalizeDrained();
+        FinalizeIfEmpty();
     }
 
-    /// <summary>Buffers out, for reports at teardown.</summary>
-    public int InUse => Volatile.Read(ref _inUse);
+    /// <summary>Buffers out: allocated minus idle (exact at rest).</summary>
+    public int InUse => Math.Max(0, Volatile.Read(ref _allocated) - _ring.Count);
 
     /// <summary>A snapshot of the counters.</summary>
     public PoolStats GetStats()
@@ -80,13 +80,14 @@ public sealed partial class SlotPool
             stats.GrowsPastCap = (ulong)_growsPastCap;
             stats.Trims = (ulong)_trimmed;
         }
-        uint inUse = (uint)Volatile.Read(ref _inUse);
-        ulong releases = (ulong)Volatile.Read(ref _releases);
+        ulong acquires = 0;
+        for (int i = 0; i < _slots.Length; i++)
+            acquires += (ulong)Volatile.Read(ref _slots[i].Acquires);
         stats.Capacity = Config.Max;
-        stats.InUse = inUse;
-        stats.PeakInUse = (uint)Volatile.Read(ref _peakInUse);
-        stats.Releases = releases;
-        stats.Acquires = releases + inUse;
+        stats.InUse = stats.Allocated - stats.Available;
+        stats.PeakInUse = Math.Max((uint)Volatile.Read(ref _peakInUse), stats.InUse);
+        stats.Acquires = acquires;
+        stats.Releases = acquires - stats.InUse;
         stats.Waits = (ulong)Volatile.Read(ref _waits);
         stats.WaitNanoseconds = (ulong)(Volatile.Read(ref _waitTicks) * 1_000_000_000.0 / Stopwatch.Frequency);
         stats.BytesHeld = stats.Allocated * (ulong)BufferSize;
@@ -105,21 +106,22 @@ public sealed partial class SlotPool
     {
         lock (_lock)
             FreeSlotMemory(slot);
+        FinalizeIfEmpty();
     }
 
     /// <summary>After a buffer came back to a destroyed pool: catch a racing enqueue, finalize when empty.</summary>
-    private void AfterReturnToDestroyedPool(int inUse)
+    private void AfterReturnToDestroyedPool()
     {
         // A release that saw the pool alive may have enqueued after Destroy drained the ring.
         lock (_lock)
             DrainIdle();
-        if (inUse == 0)
-            FinalizeDrained();
+        FinalizeIfEmpty();
     }
 
-    private void FinalizeDrained()
+    /// <summary>After destroy, the last freed buffer takes the slot pool out of the registry.</summary>
+    private void FinalizeIfEmpty()
     {
-        if (Interlocked.Exchange(ref _finalized, 1) == 0)
+        if (Volatile.Read(ref _allocated) == 0 && Interlocked.Exchange(ref _finalized, 1) == 0)
             Owner.OnSlotPoolDrained(this);
     }
 

@@ -40,11 +40,12 @@ public sealed partial class SlotPool
     /// <summary>Slots without memory (never allocated or trimmed), reused by growth.</summary>
     private readonly Stack<int> _unallocated;
 
-    private int _inUse;
+    // Hot-path cost note: acquire and release write no shared counter. In-use is derived
+    // (allocated - idle in the ring) and acquires are counted per slot; only the ring's two
+    // positions are shared between threads. The fields below change on slow paths only.
     private int _peakInUse;
     private int _allocated;
     private int _waiters;
-    private long _releases;
     private long _misses;
     private long _waits;
     private long _waitTicks;
@@ -180,8 +181,9 @@ public sealed partial class SlotPool
         s.Pts = 0;
         s.Tag = 0;
         s.Size = size;
+        s.Acquires++;
         Volatile.Write(ref s.State, state | 1);
-        int inUse = Interlocked.Increment(ref _inUse);
+        int inUse = Volatile.Read(ref _allocated) - _ring.Count;
         if (inUse > Volatile.Read(ref _peakInUse))
             RaisePeak(inUse);
         return BufferHandles.Make(RegistryIndex, slot, (uint)(state >> 32));
@@ -206,18 +208,16 @@ public sealed partial class SlotPool
         if (_zeroOnRelease)
             System.Runtime.InteropServices.NativeMemory.Clear((void*)s.Memory, BufferSize);
         s.ReleasedAtFrame = _clock.Frame;
-        Interlocked.Increment(ref _releases);
-        // Count the buffer as back before it is reachable: otherwise an acquire on another
-        // thread could take it first and in-use would briefly exceed the buffers that exist.
-        int inUse = Interlocked.Decrement(ref _inUse);
         if (_destroyed)
+        {
             FreeReturnedSlot(slot);
-        else
-            EnqueueFree(slot);
+            return;
+        }
+        EnqueueFree(slot);
         if (Volatile.Read(ref _waiters) > 0)
             WakeOneWaiter();
         if (_destroyed)
-            AfterReturnToDestroyedPool(inUse);
+            AfterReturnToDestroyedPool();
     }
 
     private void EnqueueFree(int slot) => _ring.Enqueue(slot);

@@ -13,10 +13,10 @@ namespace Reel.Tests.Pools;
 
 /// <summary>
 /// Several threads acquire, retain, hand buffers to each other and release them for five
-/// seconds. Every 100 ms all threads stop at a barrier and the pool is checked:
-/// allocated = available + in use, and in use equals the buffers still owned (none: every
-/// reference was dropped). Throughout, no buffer may be handed to a second owner while the
-/// first still owns it.
+/// seconds. Every 100 ms all threads stop at a barrier, keeping what they hold, and the pool
+/// is checked against an independent count: in use must equal the distinct buffers that
+/// threads own or have passed on, allocated = available + in use, and acquires - releases =
+/// in use. Throughout, no buffer may be handed to a second owner while the first owns it.
 /// </summary>
 public class PoolStressTests : PoolFixture
 {
@@ -30,23 +30,26 @@ public class PoolStressTests : PoolFixture
         var owners = new ConcurrentDictionary<nint, int>();      // buffer memory -> owning thread
         var handoff = new ConcurrentQueue<Handle>();              // retained buffers passed to other threads
         var violations = new ConcurrentQueue<string>();
-        long held = 0, operations = 0, steps = 0;
+        long operations = 0, steps = 0;
         var deadline = Stopwatch.StartNew();
         bool stop = false;
 
         using var barrier = new Barrier(Threads, _ =>
         {
-            // Post-phase: all workers are parked and released what they own; drop the passed references.
-            while (handoff.TryDequeue(out Handle passed))
+            // Post-phase: every worker is parked holding its buffers; nothing is in flight.
+            var outstanding = new HashSet<nint>(owners.Keys);
+            foreach (Handle passed in handoff)
             {
-                if (Buffers.Release(passed, "stress") != ReelResult.Success)
-                    violations.Enqueue("release of a passed reference failed");
+                Buffers.GetFrame(passed, "stress", out FrameView view);
+                outstanding.Add(view.Memory);
             }
             PoolStats stats = pool.GetStats();
+            if (stats.InUse != outstanding.Count)
+                violations.Enqueue($"step {steps}: pool says {stats.InUse} in use, threads hold {outstanding.Count} distinct buffers");
             if (stats.Allocated != stats.Available + stats.InUse)
                 violations.Enqueue($"step {steps}: allocated {stats.Allocated} != available {stats.Available} + in use {stats.InUse}");
-            if (stats.InUse != Interlocked.Read(ref held))
-                violations.Enqueue($"step {steps}: in use {stats.InUse} but threads hold {held}");
+            if (stats.Acquires - stats.Releases != stats.InUse)
+                violations.Enqueue($"step {steps}: acquires {stats.Acquires} - releases {stats.Releases} != in use {stats.InUse}");
             steps++;
             stop = deadline.Elapsed > TimeSpan.FromSeconds(5);
         });
@@ -60,17 +63,18 @@ public class PoolStressTests : PoolFixture
                 var phase = Stopwatch.StartNew();
                 while (phase.ElapsedMilliseconds < 100)
                 {
-                    Step(pool, id, random, mine, owners, handoff, violations, ref held);
+                    Step(pool, id, random, mine, owners, handoff, violations);
                     Interlocked.Increment(ref operations);
                 }
-                foreach (Handle buffer in mine)
-                    ReleaseOwned(buffer, id, owners, violations, ref held);
-                mine.Clear();
                 barrier.SignalAndWait();
             }
+            foreach (Handle buffer in mine)
+                ReleaseOwned(buffer, id, owners, violations);
         })).ToList();
         workers.ForEach(t => t.Start());
         workers.ForEach(t => t.Join());
+        while (handoff.TryDequeue(out Handle passed))
+            Buffers.Release(passed, "stress");
 
         TestContext.Out.WriteLine($"{policy}: {operations} operations in {steps} checked steps over {deadline.Elapsed.TotalSeconds:F1} s");
         Assert.That(violations, Is.Empty);
@@ -82,7 +86,7 @@ public class PoolStressTests : PoolFixture
     }
 
     private static void Step(FramePool pool, int id, Random random, List<Handle> mine, ConcurrentDictionary<nint, int> owners,
-        ConcurrentQueue<Handle> handoff, ConcurrentQueue<string> violations, ref long held)
+        ConcurrentQueue<Handle> handoff, ConcurrentQueue<string> violations)
     {
         int action = random.Next(10);
         // Up to 5 owned buffers per thread (plus passed references) keeps the 24-buffer pool
@@ -92,7 +96,6 @@ public class PoolStressTests : PoolFixture
             ReelResult result = pool.Acquire("stress", out Handle buffer);
             if (result != ReelResult.Success)
                 return;
-            Interlocked.Increment(ref held);
             Buffers.GetFrame(buffer, "stress", out FrameView view);
             if (!owners.TryAdd(view.Memory, id))
                 violations.Enqueue($"buffer 0x{view.Memory:x} handed out while thread {owners[view.Memory]} holds it");
@@ -116,11 +119,11 @@ public class PoolStressTests : PoolFixture
             int index = random.Next(mine.Count);
             Handle buffer = mine[index];
             mine.RemoveAt(index);
-            ReleaseOwned(buffer, id, owners, violations, ref held);
+            ReleaseOwned(buffer, id, owners, violations);
         }
     }
 
-    private static void ReleaseOwned(Handle buffer, int id, ConcurrentDictionary<nint, int> owners, ConcurrentQueue<string> violations, ref long held)
+    private static void ReleaseOwned(Handle buffer, int id, ConcurrentDictionary<nint, int> owners, ConcurrentQueue<string> violations)
     {
         Buffers.GetFrame(buffer, "stress", out FrameView view);
         // Ownership ends before the reference does: after release another thread may get the buffer.
@@ -128,6 +131,5 @@ public class PoolStressTests : PoolFixture
             violations.Enqueue($"thread {id} released 0x{view.Memory:x} it did not own");
         if (Buffers.Release(buffer, "stress") != ReelResult.Success)
             violations.Enqueue("release of an owned buffer failed");
-        Interlocked.Decrement(ref held);
     }
 }
