@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs benchmark programs. Each prints its measurements and the ratio against a named
+# baseline measured in the same run; docs/BENCHMARKS.md records the results.
+#   build/bench.sh pools   pools through the C ABI vs FFmpeg's AVBufferPool and malloc
+#                          (Google Benchmark), and the managed pools vs ArrayPool<byte>.Shared
+#                          and NativeMemory.AlignedAlloc (BenchmarkDotNet)
+# Benchmarks want a quiet machine: numbers on a loaded 2-core machine swing by 2x.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+suite=${1:-}
+
+run_pools() {
+  printf '\n== pools: C ABI (Google Benchmark)\n'
+  artifacts/bin/reel-bench-pools --benchmark_min_time=1s --benchmark_repetitions=1
+  printf '\n== pools: managed (BenchmarkDotNet)\n'
+  dotnet run -c Release --project tests/Reel.Benchmarks --no-build -- --filter '*PoolBenchmarks*' --job short
+}
+
+case "$suite" in
+  pools) ;;
+  *) echo "usage: build/bench.sh pools" >&2; exit 2 ;;
+esac
+
+build/bootstrap.sh
+build/build.sh
+"run_$suite"
