@@ -14,6 +14,10 @@
  *   4. Context                reel_context_create(), reel_context_destroy(), frame clock
  *   5. Pools                  frame, audio and byte pools: create, acquire, trim, stats
  *   6. Buffers                refcounted pooled buffers: retain, release, frame/audio/bytes
+ *   7. Memory and telemetry   accounting by category, budget and pressure, snapshots, leak
+ *                             detection, JSON stats, outstanding-buffer reports
+ *   8. Lifetime and staging   deferred release, the staging pool
+ *   9. Soak                   the 24-hour simulation behind `reel soak`
  *
  * Quick start
  * @code{.c}
@@ -181,7 +185,7 @@ REEL_API const char* reel_result_name(reel_result_t result);
 /*! reel_last_error_message() :
  *  Explains the most recent failed call on the calling thread: the function, the argument
  *  and the limit it broke, e.g. "reel_context_create: desc->struct_size is 4; expected
- *  sizeof(reel_context_desc_t) = 64 ...". Successful calls do not change it (like errno).
+ *  sizeof(reel_context_desc_t) = 152 ...". Successful calls do not change it (like errno).
  *  @return a NUL-terminated UTF-8 string owned by Reel, "" if no call on this thread has
  *          failed. It stays valid until the next failing Reel call on the same thread or
  *          until the thread exits; copy it to keep it.
@@ -196,7 +200,10 @@ REEL_API const char* reel_last_error_message(void);
  * one. Contexts are independent; several may exist at once, on any threads.
  * ======================================================================================= */
 
-REEL_DEFINE_HANDLE(reel_context_t)
+/* The object types. Each is a typed opaque handle (see Conventions). */
+REEL_DEFINE_HANDLE(reel_context_t) /* section 4 */
+REEL_DEFINE_HANDLE(reel_pool_t)    /* section 5 */
+REEL_DEFINE_HANDLE(reel_buffer_t)  /* section 6 */
 
 /** Severity of a log message; a context passes messages up to its log_level. */
 typedef enum reel_log_level_t {
@@ -234,8 +241,102 @@ typedef struct reel_allocator_t {
     reel_free_fn free;     /**< NULL together with alloc: Reel's default */
 } reel_allocator_t;
 
+/** What a byte of memory Reel holds is for. Every unmanaged byte is counted in one. */
+typedef enum reel_memory_category_t {
+    REEL_MEMORY_FRAME = 0,     /**< video frame buffers (frame pools) */
+    REEL_MEMORY_SAMPLE = 1,    /**< audio sample buffers (audio pools) */
+    REEL_MEMORY_BITSTREAM = 2, /**< bitstream buffers (byte pools) */
+    REEL_MEMORY_STAGING = 3,   /**< upload staging buffers (reel_context_acquire_staging) */
+    REEL_MEMORY_DEVICE = 4,    /**< GPU device memory */
+    REEL_MEMORY_DPB = 5,       /**< decoded picture buffer / reference pictures */
+    REEL_MEMORY_CODEC = 6,     /**< memory codec libraries hold on Reel's behalf */
+    REEL_MEMORY_MAX_ENUM = 0x7FFFFFFF /**< not a category: keeps the enum 32 bits wide */
+} reel_memory_category_t;
+
+/** Number of memory categories. */
+#define REEL_MEMORY_CATEGORY_COUNT 7
+
+/** How close a context is to its memory budget. */
+typedef enum reel_pressure_level_t {
+    REEL_PRESSURE_NONE = 0,   /**< below the medium threshold, or no budget */
+    REEL_PRESSURE_MEDIUM = 1, /**< at or above pressure_medium_percent of the budget */
+    REEL_PRESSURE_HIGH = 2,   /**< at or above pressure_high_percent: every idle pool buffer is
+                                   trimmed and staging is purged, at each frame while HIGH */
+    REEL_PRESSURE_MAX_ENUM = 0x7FFFFFFF /**< not a level: keeps the enum 32 bits wide */
+} reel_pressure_level_t;
+
+/** Returns the host's time in nanoseconds (any origin, never decreasing): a game's own
+ *  clock, or a virtual clock in tests. Called from any thread. */
+typedef uint64_t (*reel_time_fn)(void* user_data);
+
+/** Called when the pressure level changes, on the thread whose call changed it (an acquire
+ *  that grew a pool, reel_context_advance_frame, reel_context_set_memory_budget); never
+ *  while Reel holds a lock. */
+typedef void (*reel_pressure_fn)(void* user_data, reel_pressure_level_t level, uint64_t bytes_held,
+                                 uint64_t budget);
+
+/** Most suspects a leak alert lists. */
+#define REEL_LEAK_MAX_SUSPECTS 8
+
+/** A buffer a leak alert points at: the oldest outstanding buffers of the growing pool. */
+typedef struct reel_leak_suspect_t {
+    uint64_t tag;        /**< its host tag (reel_buffer_set_tag) */
+    uint64_t age_frames; /**< frames since it was acquired */
+    uint64_t bytes;      /**< its size */
+} reel_leak_suspect_t;
+
+/** What the leak detector found (reel_leak_fn). Published in 0.1.0. */
+typedef struct reel_leak_alert_t {
+    uint32_t struct_size;              /**< sizeof(reel_leak_alert_t) as the library knows it */
+    reel_memory_category_t category;   /**< the category whose floor grew */
+    uint64_t time_ns;                  /**< time source reading of the snapshot that raised it */
+    uint64_t frame;                    /**< frame clock at that snapshot */
+    uint64_t snapshot_index;           /**< that snapshot's index among all taken (0 = first) */
+    double category_bytes_per_minute;  /**< least-squares growth of the category's floor */
+    uint64_t category_bytes;           /**< bytes the category holds */
+    double trend;                      /**< Kendall's tau of the floor series (1 = rising at
+                                            every snapshot); alerts need at least 0.7 */
+    const char* object_name;           /**< the pool growing fastest; NULL if none grew. Valid
+                                            during the callback only */
+    reel_pool_t pool;                  /**< that pool (may be destroyed and still draining) */
+    double object_bytes_per_minute;    /**< its growth */
+    uint64_t object_bytes;             /**< bytes it holds */
+    uint32_t suspect_count;            /**< entries of suspects in use */
+    uint32_t reserved;                 /**< 0 */
+    reel_leak_suspect_t suspects[REEL_LEAK_MAX_SUSPECTS]; /**< its oldest buffers out, oldest
+                                                               first */
+} reel_leak_alert_t;
+
+/** Called when the leak detector raises an alert (the alert is also logged as a warning
+ *  and kept in reel_stats_json). Called on the thread of the reel_context_advance_frame or
+ *  reel_context_take_snapshot that took the snapshot; never while Reel holds a lock. */
+typedef void (*reel_leak_fn)(void* user_data, const reel_leak_alert_t* alert);
+
+/** Time source, snapshots, leak detector, memory budget and staging settings of a context;
+ *  all-zero means the defaults below. */
+typedef struct reel_telemetry_config_t {
+    reel_time_fn time_callback;         /**< NULL = the monotonic clock */
+    void* time_user_data;               /**< passed to time_callback */
+    uint32_t snapshot_interval_ms;      /**< snapshots are taken by reel_context_advance_frame
+                                             when this much time has passed; 0 = 60000 */
+    uint32_t snapshot_capacity;         /**< snapshots kept (a ring), 1..1000000; 0 = 1440 */
+    uint32_t leak_window;               /**< K: snapshots the leak detector fits, 3..1000;
+                                             0 = 10 */
+    uint32_t leak_warmup_snapshots;     /**< snapshots before the detector starts; 0 = K */
+    uint64_t leak_threshold_bytes_per_minute; /**< growth that alerts; 0 = 1000000 (1 MB/min) */
+    reel_leak_fn leak_callback;         /**< NULL = alerts are only logged and kept in stats */
+    reel_pressure_fn pressure_callback; /**< NULL = level changes are only logged */
+    void* callback_user_data;           /**< passed to leak_callback and pressure_callback */
+    uint64_t memory_budget;             /**< bytes; 0 = no budget (pressure stays NONE) */
+    uint32_t pressure_medium_percent;   /**< 1..100; 0 = 50 */
+    uint32_t pressure_high_percent;     /**< pressure_medium_percent..100; 0 = 90 */
+    uint32_t staging_idle_ms;           /**< staging buffers not needed for this long are
+                                             freed; 0 = 5000 */
+    uint32_t reserved;                  /**< must be 0 */
+} reel_telemetry_config_t;
+
 /** How to create a context. Zero it, set struct_size (or use reel_context_desc_default()),
- *  then set what differs from the defaults. Published in 0.1.0 with these 64 bytes. */
+ *  then set what differs from the defaults. Published in 0.1.0 with these 152 bytes. */
 typedef struct reel_context_desc_t {
     uint32_t struct_size;         /**< sizeof(reel_context_desc_t); required */
     uint32_t api_version;         /**< REEL_API_VERSION of the header the host was built with;
@@ -248,6 +349,7 @@ typedef struct reel_context_desc_t {
     void* log_user_data;          /**< passed to log_callback. Default NULL */
     reel_log_level_t log_level;   /**< most verbose level delivered; 0 = REEL_LOG_LEVEL_WARNING */
     uint32_t reserved;            /**< must be 0 */
+    reel_telemetry_config_t telemetry; /**< time source, snapshots, leak detector, budget */
 } reel_context_desc_t;
 
 /*! reel_context_desc_default() :
@@ -271,7 +373,8 @@ static inline reel_context_desc_t reel_context_desc_default(void) {
  *                                           below the first published size or above 64 KiB;
  *                                           name is longer than 63 bytes; only one of
  *                                           allocator.alloc / allocator.free is set;
- *                                           log_level or reserved out of range,
+ *                                           log_level, reserved or a telemetry field out of
+ *                                           its range,
  *          REEL_ERROR_INCOMPATIBLE_VERSION  desc->api_version is newer than this library, or
  *                                           desc is longer than this library knows and a byte
  *                                           it does not know is non-zero,
@@ -318,9 +421,6 @@ REEL_API reel_result_t reel_context_advance_frame(reel_context_t context, uint64
  * Thread safety: every function is safe from any thread; acquire, retain and release are
  * lock-free. reel_pool_destroy must not race with other calls on the same pool.
  * ======================================================================================= */
-
-REEL_DEFINE_HANDLE(reel_pool_t)
-REEL_DEFINE_HANDLE(reel_buffer_t)
 
 /** Pixel formats of frame pools. 4:2:0 chroma planes have ceil(width/2) x ceil(height/2)
  *  samples: odd sizes round up (a 5x3 I420 frame has 3x2 chroma samples). */
@@ -382,10 +482,13 @@ typedef struct reel_pool_config_t {
     reel_pool_exhaustion_t exhaustion; /**< default REEL_POOL_EXHAUSTION_FAIL */
     uint32_t wait_timeout_ms; /**< for WAIT; 0 = 1000 ms; REEL_WAIT_FOREVER = no timeout */
     uint32_t grow_limit;      /**< for GROW, max..262144; 0 = 4 x max. Must be 0 otherwise */
-    uint32_t trim_idle_frames; /**< buffers idle this many frames (reel_context_advance_frame)
-                                    are freed; 0 = never. Default 0 */
+    uint32_t trim_idle_frames; /**< trim period in frames (reel_context_advance_frame): at the
+                                    end of each period the buffers it proved surplus are freed
+                                    (as many as the fewest idle buffers seen after any acquire;
+                                    all idle ones if none was acquired). 0 = no frame period */
     uint32_t flags;           /**< reel_pool_flags_t bits. Default 0 */
-    uint32_t reserved;        /**< must be 0 */
+    uint32_t trim_idle_ms;    /**< the same with a period in milliseconds of the context's time
+                                   source, checked at reel_context_advance_frame. 0 = none */
 } reel_pool_config_t;
 
 /** How to create a frame pool. Published in 0.1.0 at 80 bytes. */
@@ -710,6 +813,214 @@ REEL_API reel_result_t reel_buffer_set_tag(reel_buffer_t buffer, uint64_t tag);
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
  *          REEL_ERROR_INVALID_ARGUMENT  size above the capacity, or not a byte buffer. */
 REEL_API reel_result_t reel_buffer_set_size(reel_buffer_t buffer, size_t size);
+
+/* =======================================================================================
+ * 7. Memory and telemetry
+ *
+ * Every unmanaged byte a context holds is counted, by category and by pool: pool buffers
+ * (idle and out), staging, and what backends allocate. Snapshots of it are taken every
+ * snapshot_interval_ms (by reel_context_advance_frame, or reel_context_take_snapshot) into
+ * a ring. After the warm-up, the leak detector fits the last K snapshots: a category whose
+ * floor (fewest bytes held in each interval, so bursts that come back do not count) grows
+ * faster than the threshold with a clear upward trend raises an alert naming the category,
+ * the pool growing fastest, and the tags of that pool's oldest buffers out. With a budget,
+ * pressure levels NONE / MEDIUM / HIGH are reported on change; at HIGH every idle buffer is
+ * trimmed and staging is purged. Managed-heap memory of Reel itself is not in the
+ * categories; reel_stats_json reports it separately.
+ * ======================================================================================= */
+
+/** A context's memory at this instant (reel_context_get_memory). Published in 0.1.0. */
+typedef struct reel_memory_stats_t {
+    uint32_t struct_size;             /**< set by the caller to sizeof(reel_memory_stats_t) */
+    reel_pressure_level_t pressure;   /**< current level */
+    uint64_t bytes;                   /**< bytes held in all categories */
+    uint64_t peak_bytes;              /**< most bytes ever held at once */
+    uint64_t budget;                  /**< the budget; 0 = none */
+    uint64_t category_bytes[REEL_MEMORY_CATEGORY_COUNT];      /**< bytes held, by category */
+    uint64_t category_peak_bytes[REEL_MEMORY_CATEGORY_COUNT]; /**< peak bytes, by category */
+    uint64_t frame;                   /**< the frame clock */
+    uint64_t frames_dropped;          /**< frame acquires that failed: pool exhausted, out of
+                                           memory, or a WAIT timed out */
+    uint64_t snapshots;               /**< snapshots taken */
+    uint64_t alerts;                  /**< leak alerts raised */
+    uint32_t pools;                   /**< live pools */
+    uint32_t buffers_out;             /**< buffers out, including those of destroyed pools */
+    uint32_t deferred_pending;        /**< deferred releases waiting */
+    uint32_t reserved;                /**< 0 */
+} reel_memory_stats_t;
+
+/*! reel_memory_stats_init() :
+ *  @return a zeroed reel_memory_stats_t with struct_size set. Defined here, not exported. */
+static inline reel_memory_stats_t reel_memory_stats_init(void) {
+    reel_memory_stats_t stats;
+    memset(&stats, 0, sizeof(stats));
+    stats.struct_size = (uint32_t)sizeof(stats);
+    return stats;
+}
+
+/*! reel_context_get_memory() :
+ *  Reads the context's accounting. Cheap: fine to call every frame.
+ *  @param context   the context.
+ *  @param out_stats caller-owned; set struct_size first (reel_memory_stats_init()).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
+REEL_API reel_result_t reel_context_get_memory(reel_context_t context, reel_memory_stats_t* out_stats);
+
+/*! reel_context_set_memory_budget() :
+ *  Sets the budget pressure levels are measured against, and re-evaluates the level now
+ *  (the pressure callback may run before this returns).
+ *  @param budget_bytes 0 removes the budget (pressure becomes NONE).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_context_set_memory_budget(reel_context_t context, uint64_t budget_bytes);
+
+/*! reel_context_take_snapshot() :
+ *  Takes a snapshot now (besides those reel_context_advance_frame takes each interval) and
+ *  runs the leak detector; the leak callback may run before this returns.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_context_take_snapshot(reel_context_t context);
+
+/** reel_stats_json flag: also list every buffer still out. */
+#define REEL_STATS_JSON_OUTSTANDING 0x1u
+/** reel_stats_json flag: also list every snapshot in the ring (large). */
+#define REEL_STATS_JSON_SNAPSHOTS 0x2u
+
+/*! reel_stats_json() :
+ *  Writes one JSON document of the whole context: version, clock, memory by category with
+ *  budget and pressure, live object counts, every pool (live and draining) with its stats and
+ *  size classes, the snapshot summary, the alerts, deferred releases, and what the flags add.
+ *  It walks every pool: call it for diagnostics, not every frame.
+ *  @param flags    REEL_STATS_JSON_* bits; 0 for the summary.
+ *  @param out_json receives a NUL-terminated UTF-8 string allocated with the context's
+ *                  allocator; the caller owns it and frees it with reel_stats_json_free().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_OUT_OF_MEMORY,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_json or unknown flags. */
+REEL_API reel_result_t reel_stats_json(reel_context_t context, uint32_t flags, char** out_json);
+
+/*! reel_stats_json_free() :
+ *  Frees a string from reel_stats_json() of the same context. NULL does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_stats_json_free(reel_context_t context, char* json);
+
+/** One buffer still out (reel_report_outstanding). Pointers are valid during the callback. */
+typedef struct reel_outstanding_buffer_t {
+    uint32_t struct_size;       /**< sizeof(reel_outstanding_buffer_t) as the library knows it */
+    uint32_t reserved;          /**< 0 */
+    const char* pool_name;      /**< its pool's name */
+    reel_pool_t pool;           /**< its pool (stale if destroyed; it drains) */
+    reel_buffer_t buffer;       /**< the buffer */
+    uint64_t bytes;             /**< its size (the size class for byte pools) */
+    uint64_t acquired_at_frame; /**< frame clock when it was acquired */
+    uint64_t age_frames;        /**< frames since then */
+    uint64_t tag;               /**< its host tag */
+    int64_t pts;                /**< its pts */
+} reel_outstanding_buffer_t;
+
+/** Receives one outstanding buffer; called on the calling thread, oldest first. */
+typedef void (*reel_outstanding_fn)(void* user_data, const reel_outstanding_buffer_t* buffer);
+
+/*! reel_report_outstanding() :
+ *  Lists every buffer of the context still out (live and destroyed pools), oldest first.
+ *  The same report goes to the log (warning) when a context is destroyed with buffers out;
+ *  that never aborts.
+ *  @param callback  called once per buffer; NULL only counts.
+ *  @param out_count receives the number of buffers; may be NULL.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_report_outstanding(reel_context_t context, reel_outstanding_fn callback,
+                                               void* user_data, uint32_t* out_count);
+
+/* =======================================================================================
+ * 8. Lifetime and staging
+ * ======================================================================================= */
+
+/*! reel_buffer_release_deferred() :
+ *  Releases one reference of a buffer later: when its context's frame clock has advanced
+ *  frames more times (the GPU may still read the buffer until then). Context destroy
+ *  releases every deferred reference at once.
+ *  @param buffer a live buffer; the caller's reference passes to the deferred queue.
+ *  @param frames 0..100000; 0 releases at the next reel_context_advance_frame.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  frames out of range (the reference stays the caller's). */
+REEL_API reel_result_t reel_buffer_release_deferred(reel_buffer_t buffer, uint32_t frames);
+
+/*! reel_context_acquire_staging() :
+ *  Takes an upload staging buffer of at least size bytes from the context's staging pool
+ *  (power-of-two classes from 64 KiB to 256 MiB, 16 per class), counted as
+ *  REEL_MEMORY_STAGING. Staging buffers not needed for staging_idle_ms are freed, and HIGH
+ *  pressure purges every idle one. Use it like any byte buffer (reel_buffer_get_bytes,
+ *  reel_buffer_release).
+ *  @return as reel_pool_acquire_bytes(). */
+REEL_API reel_result_t reel_context_acquire_staging(reel_context_t context, size_t size, reel_buffer_t* out_buffer);
+
+/* =======================================================================================
+ * 9. Soak
+ *
+ * A long session of a transcoding pipeline through the real engine on a virtual clock:
+ * demux -> decode -> frame cache -> encode -> mux, with audio and staging uploads, the
+ * decode format flipping between 1080p and 720p every virtual hour (a new pool each time).
+ * Snapshots every virtual minute, the leak detector on, and an SVG chart of memory per
+ * category at the end. 24 virtual hours at 60 fps take seconds. It runs in its own context.
+ * ======================================================================================= */
+
+/** What the simulated host does. */
+typedef enum reel_soak_scenario_t {
+    REEL_SOAK_STEADY = 0, /**< a healthy pipeline: memory must not grow, no alert may fire */
+    REEL_SOAK_LEAK = 1,   /**< leaks one decoded frame per virtual minute from leak_start_minute */
+    REEL_SOAK_BURSTY = 2, /**< bursts of extra frames held for seconds, then released */
+    REEL_SOAK_MAX_ENUM = 0x7FFFFFFF /**< not a scenario: keeps the enum 32 bits wide */
+} reel_soak_scenario_t;
+
+/** How to run a soak. Published in 0.1.0. */
+typedef struct reel_soak_desc_t {
+    uint32_t struct_size;          /**< sizeof(reel_soak_desc_t); required */
+    reel_soak_scenario_t scenario; /**< default REEL_SOAK_STEADY */
+    double hours;                  /**< virtual hours, above 0 up to 720; 0 = 24 */
+    uint32_t fps;                  /**< frames per virtual second, 1..240; 0 = 60 */
+    int32_t seed;                  /**< seed of packet sizes and bursts; 0 = 1 */
+    uint32_t leak_start_minute;    /**< REEL_SOAK_LEAK: first leaked minute; 0 = 20 */
+    uint32_t stop_on_alert;        /**< non-zero: stop at the first leak alert */
+    const char* svg_path;          /**< where to write the chart; NULL = none */
+} reel_soak_desc_t;
+
+/** What a soak measured. Published in 0.1.0. */
+typedef struct reel_soak_result_t {
+    uint32_t struct_size;           /**< set by the caller to sizeof(reel_soak_result_t) */
+    uint32_t reserved;              /**< 0 */
+    uint64_t frames;                /**< frames simulated */
+    double virtual_hours;           /**< virtual hours simulated */
+    double wall_seconds;            /**< real time the run took */
+    uint64_t snapshots;             /**< snapshots taken (1440 for 24 h) */
+    uint64_t alerts;                /**< leak alerts raised */
+    int64_t leak_start_snapshot;    /**< REEL_SOAK_LEAK: the snapshot index when the leak began;
+                                         -1 otherwise */
+    int64_t first_alert_snapshot;   /**< the first alert's snapshot index; -1 if none */
+    double steady_growth_bytes_per_hour; /**< bytes held mid-hour 2 vs mid-hour of the last hour of
+                                              the same format, per hour; NaN under 6 hours */
+    uint64_t peak_bytes;            /**< most bytes held at once */
+    uint64_t final_bytes;           /**< bytes held at the end, before teardown */
+    uint64_t frames_dropped;        /**< frame acquires that failed */
+    uint64_t alert_tag;             /**< the first alert's oldest suspect's tag; 0 if none */
+    char alert_object[64];          /**< the first alert's pool name, NUL-terminated; "" if none */
+} reel_soak_result_t;
+
+/*! reel_soak_desc_default() :
+ *  @return a reel_soak_desc_t with struct_size set and every field at its default (a
+ *          steady 24-hour run at 60 fps, no chart). Defined here, not exported. */
+static inline reel_soak_desc_t reel_soak_desc_default(void) {
+    reel_soak_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_soak_run() :
+ *  Runs a soak in its own context (the caller needs none) and blocks until it ends.
+ *  @param desc       read during the call only.
+ *  @param out_result caller-owned; set struct_size first.
+ *  @return REEL_SUCCESS (a leak alert is a result, not a failure),
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, fields out of range,
+ *                                       the chart file cannot be written,
+ *          REEL_ERROR_OUT_OF_MEMORY. */
+REEL_API reel_result_t reel_soak_run(const reel_soak_desc_t* desc, reel_soak_result_t* out_result);
 
 #ifdef __cplusplus
 } /* extern "C" */

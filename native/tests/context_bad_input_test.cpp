@@ -38,13 +38,13 @@ TEST(ContextBadInput, NullOutPointer) {
 TEST(ContextBadInput, StructSizeZero) {
     reel_context_desc_t desc = reel_context_desc_default();
     desc.struct_size = 0;
-    EXPECT_TRUE(Failed(Create(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->struct_size is 0", "sizeof(reel_context_desc_t) = 64"}));
+    EXPECT_TRUE(Failed(Create(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->struct_size is 0", "sizeof(reel_context_desc_t) = 152"}));
 }
 
 TEST(ContextBadInput, StructSizeBelowFirstRelease) {
     reel_context_desc_t desc = reel_context_desc_default();
-    desc.struct_size = 63;
-    EXPECT_TRUE(Failed(Create(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->struct_size is 63", "accepts 64 to 65536"}));
+    desc.struct_size = 151;
+    EXPECT_TRUE(Failed(Create(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->struct_size is 151", "accepts 152 to 65536"}));
 }
 
 TEST(ContextBadInput, StructSizeGarbage) {
@@ -62,7 +62,7 @@ TEST(ContextBadInput, NewerStructWithUnknownNonZeroField) {
     newer.desc = reel_context_desc_default();
     newer.desc.struct_size = sizeof newer;
     newer.future_field = 1;
-    EXPECT_TRUE(Failed(Create(newer.desc), REEL_ERROR_INCOMPATIBLE_VERSION, {"byte 64 is not zero", "newer reel.h"}));
+    EXPECT_TRUE(Failed(Create(newer.desc), REEL_ERROR_INCOMPATIBLE_VERSION, {"byte 152 is not zero", "newer reel.h"}));
 }
 
 TEST(ContextBadInput, NewerMajorApiVersion) {

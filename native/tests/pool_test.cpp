@@ -225,7 +225,7 @@ TEST_F(Pools, DestroyWithBuffersOutKeepsThemValid) {
     EXPECT_EQ(g_live_blocks.load(), live - 2) << "and is freed on its last release";
 }
 
-TEST_F(Pools, TrimAndFrameClockAgeing) {
+TEST_F(Pools, TrimAndFrameClockPeriods) {
     reel_pool_config_t config = {};
     config.initial = 4;
     config.trim_idle_frames = 2;
@@ -233,14 +233,20 @@ TEST_F(Pools, TrimAndFrameClockAgeing) {
     uint32_t freed = 0;
     ASSERT_EQ(reel_pool_trim(pool, 3, &freed), REEL_SUCCESS);
     EXPECT_EQ(freed, 1u);
-    uint64_t frame = 0;
-    ASSERT_EQ(reel_context_advance_frame(context_, &frame), REEL_SUCCESS);
-    EXPECT_EQ(frame, 1u);
-    EXPECT_EQ(Stats(pool).allocated, 3u) << "idle for 1 frame only";
+    reel_buffer_t frame;
+    ASSERT_EQ(reel_pool_acquire(pool, &frame), REEL_SUCCESS);  // 2 idle after it
+    uint64_t number = 0;
+    ASSERT_EQ(reel_context_advance_frame(context_, &number), REEL_SUCCESS);
+    EXPECT_EQ(number, 1u);
+    EXPECT_EQ(Stats(pool).allocated, 3u) << "the period is 2 frames";
     ASSERT_EQ(reel_context_advance_frame(context_, nullptr), REEL_SUCCESS);
     reel_pool_stats_t stats = Stats(pool);
-    EXPECT_EQ(stats.allocated, 0u) << "idle for 2 frames: trimmed";
-    EXPECT_EQ(stats.trims, 4u);
+    EXPECT_EQ(stats.allocated, 1u) << "the period never needed the 2 idle buffers";
+    EXPECT_EQ(stats.trims, 3u);
+    reel_buffer_release(frame);
+    ASSERT_EQ(reel_context_advance_frame(context_, nullptr), REEL_SUCCESS);
+    ASSERT_EQ(reel_context_advance_frame(context_, nullptr), REEL_SUCCESS);
+    EXPECT_EQ(Stats(pool).allocated, 0u) << "nothing acquired for a period: all idle buffers go";
 }
 
 TEST_F(Pools, AudioBuffers) {

@@ -30,7 +30,7 @@ public unsafe class PoolBenchmarks
     {
         ReelContext.Create(new ContextOptions { Name = "bench" }, "bench", out ReelContext? context);
         _context = context!;
-        PoolConfig.TryCreate(4, 16, PoolGrowth.Linear, 0, ExhaustionPolicy.Fail, 0, 0, 0, PoolFlags.None, 16, "bench", out PoolConfig? config);
+        PoolConfig.TryCreate(4, 16, PoolGrowth.Linear, 0, ExhaustionPolicy.Fail, 0, 0, 0, 0, PoolFlags.None, 16, "bench", out PoolConfig? config);
         BytePool.Create(_context, "bench", 1 << 20, 4 << 20, config!, "bench", out BytePool? bytes);
         FrameLayout.TryCreate(PixelFormat.Nv12, 1920, 1080, 0, 0, 0, "bench", out FrameLayout? layout);
         FramePool.Create(_context, "bench", layout!, config!, "bench", out FramePool? frames);

@@ -7,6 +7,8 @@ using Reel.Handles;
 using Reel.Logging;
 using Reel.Memory;
 using Reel.Native.Interop;
+using Reel.Telemetry;
+using Reel.Time;
 
 namespace Reel.Native.Exports;
 
@@ -111,6 +113,10 @@ internal static unsafe class ContextExports
         if (result != ReelResult.Success)
             return result;
 
+        result = ReadTelemetry(in d.telemetry, function, out TelemetryOptions? telemetry);
+        if (result != ReelResult.Success)
+            return result;
+
         options = new ContextOptions
         {
             ApiVersion = d.api_version,
@@ -120,7 +126,52 @@ internal static unsafe class ContextExports
                 : new UnmanagedAllocator(d.allocator.alloc, d.allocator.free, d.allocator.user_data),
             LogCallback = new LogCallback(d.log_callback, d.log_user_data),
             LogLevel = level,
+            Time = d.telemetry.time_callback == null
+                ? MonotonicTimeSource.Instance
+                : new HostTimeSource(d.telemetry.time_callback, d.telemetry.time_user_data),
+            Telemetry = telemetry!,
+            Events = d.telemetry.leak_callback == null && d.telemetry.pressure_callback == null
+                ? null
+                : new HostContextEvents(in d.telemetry),
         };
         return ReelResult.Success;
     }
+
+    /// <summary>Checks <c>desc->telemetry</c> and applies its defaults.</summary>
+    private static ReelResult ReadTelemetry(in TelemetryConfigDesc t, string function, out TelemetryOptions? options)
+    {
+        options = null;
+        const string Where = "desc->telemetry.";
+        ReelResult result = Arguments.Reserved(t.reserved, function, Where + "reserved");
+        if (result != ReelResult.Success)
+            return result;
+        uint capacity = t.snapshot_capacity == 0 ? TelemetryOptions.DefaultSnapshotCapacity : t.snapshot_capacity;
+        if (capacity > 1_000_000)
+            return Invalid(function, $"{Where}snapshot_capacity is {capacity}; allowed 1 to 1000000, or 0 for {TelemetryOptions.DefaultSnapshotCapacity}");
+        uint window = t.leak_window == 0 ? TelemetryOptions.DefaultLeakWindow : t.leak_window;
+        if (window is < 3 or > 1000 || window > capacity)
+            return Invalid(function, $"{Where}leak_window is {window}; allowed 3 to 1000 and at most snapshot_capacity ({capacity}), or 0 for {TelemetryOptions.DefaultLeakWindow}");
+        uint medium = t.pressure_medium_percent == 0 ? TelemetryOptions.DefaultMediumPercent : t.pressure_medium_percent;
+        uint high = t.pressure_high_percent == 0 ? Math.Max(TelemetryOptions.DefaultHighPercent, medium) : t.pressure_high_percent;
+        if (medium > 100)
+            return Invalid(function, $"{Where}pressure_medium_percent is {medium}; allowed 1 to 100, or 0 for {TelemetryOptions.DefaultMediumPercent}");
+        if (high < medium || high > 100)
+            return Invalid(function, $"{Where}pressure_high_percent is {high}; allowed pressure_medium_percent ({medium}) to 100, or 0 for {TelemetryOptions.DefaultHighPercent}");
+        options = new TelemetryOptions
+        {
+            SnapshotIntervalMs = t.snapshot_interval_ms == 0 ? TelemetryOptions.DefaultSnapshotIntervalMs : t.snapshot_interval_ms,
+            SnapshotCapacity = capacity,
+            LeakWindow = window,
+            LeakWarmupSnapshots = t.leak_warmup_snapshots == 0 ? window : t.leak_warmup_snapshots,
+            LeakThresholdBytesPerMinute = t.leak_threshold_bytes_per_minute == 0 ? TelemetryOptions.DefaultLeakThreshold : t.leak_threshold_bytes_per_minute,
+            MemoryBudget = t.memory_budget,
+            PressureMediumPercent = medium,
+            PressureHighPercent = high,
+            StagingIdleMs = t.staging_idle_ms == 0 ? TelemetryOptions.DefaultStagingIdleMs : t.staging_idle_ms,
+        };
+        return ReelResult.Success;
+    }
+
+    private static ReelResult Invalid(string function, string message) =>
+        LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {message}");
 }

@@ -233,11 +233,7 @@ internal static unsafe class PoolExports
 
     private static ReelResult ReadConfig(in PoolConfigDesc c, uint defaultMax, string function, out PoolConfig? config)
     {
-        config = null;
-        ReelResult result = Arguments.Reserved(c.reserved, function, "desc->config.reserved");
-        if (result != ReelResult.Success)
-            return result;
         return PoolConfig.TryCreate(c.initial, c.max, c.growth, c.growth_step, c.exhaustion, c.wait_timeout_ms,
-            c.grow_limit, c.trim_idle_frames, (PoolFlags)c.flags, defaultMax, $"{function}: desc->config.", out config);
+            c.grow_limit, c.trim_idle_frames, c.trim_idle_ms, (PoolFlags)c.flags, defaultMax, $"{function}: desc->config.", out config);
     }
 }

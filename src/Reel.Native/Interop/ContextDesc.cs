@@ -16,7 +16,8 @@ internal unsafe struct ContextDesc : IVersionedStruct
     public void* log_user_data;
     public LogLevel log_level;
     public uint reserved;
+    public TelemetryConfigDesc telemetry;
 
-    /// <summary>Reel 0.1.0 published the struct at 64 bytes.</summary>
-    public static uint FirstPublishedSize => 64;
+    /// <summary>Reel 0.1.0 published the struct at 152 bytes.</summary>
+    public static uint FirstPublishedSize => 152;
 }

@@ -18,5 +18,5 @@ internal struct PoolConfigDesc
     public uint grow_limit;
     public uint trim_idle_frames;
     public uint flags;
-    public uint reserved;
+    public uint trim_idle_ms;
 }

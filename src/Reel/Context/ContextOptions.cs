@@ -1,6 +1,8 @@
 using Reel.Abi;
 using Reel.Logging;
 using Reel.Memory;
+using Reel.Telemetry;
+using Reel.Time;
 
 namespace Reel.Context;
 
@@ -31,4 +33,13 @@ public sealed class ContextOptions
 
     /// <summary>Most verbose level delivered to <see cref="LogCallback"/>.</summary>
     public LogLevel LogLevel { get; init; } = DefaultLogLevel;
+
+    /// <summary>Where time comes from; the monotonic clock by default.</summary>
+    public TimeSource Time { get; init; } = MonotonicTimeSource.Instance;
+
+    /// <summary>Snapshots, leak detection, budget and staging settings.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
+
+    /// <summary>Receives leak alerts and pressure changes (the host's callbacks); none by default.</summary>
+    public IContextEvents? Events { get; init; }
 }

@@ -1,20 +1,25 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Reel.Abi;
 using Reel.Errors;
 using Reel.Handles;
+using Reel.Lifetime;
 using Reel.Logging;
 using Reel.Memory;
 using Reel.Pools;
+using Reel.Reports;
+using Reel.Telemetry;
 using Reel.Time;
 
 namespace Reel.Context;
 
 /// <summary>
-/// The root object of the C API (<c>reel_context_t</c>): owns the allocator and logger that
+/// The root object of the C API (<c>reel_context_t</c>): owns the allocator, logger, time
+/// source, frame clock, memory accounting, telemetry, deferred releases and pools that
 /// everything created from it uses.
 /// </summary>
-public sealed class ReelContext
+public sealed partial class ReelContext
 {
     /// <summary>Most contexts alive at once (REEL_ERROR_LIMIT_REACHED beyond).</summary>
     public const int MaxLiveContexts = 4096;
@@ -25,11 +30,14 @@ public sealed class ReelContext
     /// <summary>1 once destroyed; read by operations that may race with destruction.</summary>
     private int _destroyed;
 
-    /// <summary>Guards changes of <see cref="_pools"/>.</summary>
+    /// <summary>Guards changes of <see cref="_pools"/> and <see cref="_draining"/>.</summary>
     private readonly object _poolsLock = new();
 
     /// <summary>The context's live pools; replaced (copy on write) so the frame clock iterates without locking or allocating.</summary>
     private Pool[] _pools = [];
+
+    /// <summary>Destroyed pools whose buffers are still out: reports and snapshots still list them.</summary>
+    private readonly List<Pool> _draining = new();
 
     private ReelContext(ContextOptions options)
     {
@@ -37,6 +45,9 @@ public sealed class ReelContext
         ApiVersion = options.ApiVersion == 0 ? ReelVersion.Packed : options.ApiVersion;
         Allocator = options.Allocator;
         Log = new Logger(options.LogCallback, options.LogLevel, options.Name);
+        Time = options.Time;
+        Clock = new FrameClock(Time.NowNanoseconds);
+        Telemetry = new ContextTelemetry(this, options.Telemetry, options.Events);
     }
 
     /// <summary>The handle the host holds; Null until registered.</summary>
@@ -54,8 +65,20 @@ public sealed class ReelContext
     /// <summary>The host's log callback, filtered to its level.</summary>
     public Logger Log { get; }
 
+    /// <summary>Where time comes from.</summary>
+    public TimeSource Time { get; }
+
     /// <summary>The frame clock the host drives with reel_context_advance_frame.</summary>
-    public FrameClock Clock { get; } = new();
+    public FrameClock Clock { get; }
+
+    /// <summary>Exact bytes held per category.</summary>
+    public MemoryAccounting Memory { get; } = new();
+
+    /// <summary>Snapshots, leak detector, pressure.</summary>
+    public ContextTelemetry Telemetry { get; }
+
+    /// <summary>Releases waiting for frames or timeline values.</summary>
+    public DeferredQueue Deferred { get; } = new();
 
     /// <summary>The context's live pools at this instant.</summary>
     public Pool[] Pools => Volatile.Read(ref _pools);
@@ -100,8 +123,9 @@ public sealed class ReelContext
         s_registry.TryGet(handle, out context);
 
     /// <summary>
-    /// Unregisters and tears down the context of <paramref name="handle"/>; the handle is
-    /// stale afterwards. NULL does nothing. Failure messages start with <paramref name="function"/>.
+    /// Unregisters and tears down the context of <paramref name="handle"/>: flushes deferred
+    /// releases, logs every buffer still out (never aborts), destroys its pools. The handle is
+    /// stale afterwards. NULL does nothing.
     /// </summary>
     public static ReelResult Destroy(Handle handle, string function)
     {
@@ -113,34 +137,38 @@ public sealed class ReelContext
             return LastError.Set(ReelResult.ErrorInvalidHandle,
                 $"{function}: " + HandleErrorMessages.Describe(error, handle, HandleType.Context, "context"));
         }
-        Volatile.Write(ref context!._destroyed, 1);
-        Pool[] pools;
-        lock (context._poolsLock)
-        {
-            pools = context._pools;
-            context._pools = [];
-        }
-        foreach (Pool pool in pools)
-        {
-            if (PoolRegistry.RemovePool(pool.Handle, out _) == HandleError.None)
-                pool.DestroySlotPools();
-        }
-        context.Log.Write(LogLevel.Info, pools.Length == 0
-            ? "context destroyed"
-            : $"context destroyed with {pools.Length} pool(s) still alive; they were destroyed with it");
+        context!.Teardown();
         return ReelResult.Success;
     }
 
     /// <summary>
-    /// Advances the frame clock and trims buffers that have been idle longer than their
-    /// pool's trim age. Returns the new frame number. No allocation, no lock held while trimming.
+    /// Advances the frame clock: due deferred releases run, idle buffers past their pool's age
+    /// are trimmed, a snapshot is taken when the interval has passed, pressure is evaluated.
+    /// Returns the new frame number.
     /// </summary>
     public long AdvanceFrame()
     {
-        long frame = Clock.Advance();
+        long now = Time.NowNanoseconds;
+        long frame = Clock.Advance(now);
+        Deferred.Process(frame);
         foreach (Pool pool in Volatile.Read(ref _pools))
-            pool.OnFrame(frame);
+            pool.OnFrame(frame, now);
+        Telemetry.Tick(now);
         return frame;
+    }
+
+    /// <summary>Called by a pool after it allocated (outside its lock): the budget may be crossed.</summary>
+    internal void AfterMemoryGrowth() => Telemetry.EvaluatePressure();
+
+    /// <summary>Live pools plus destroyed pools still waiting for buffers to come back.</summary>
+    public List<Pool> PoolsIncludingDraining()
+    {
+        lock (_poolsLock)
+        {
+            var all = new List<Pool>(_pools);
+            all.AddRange(_draining);
+            return all;
+        }
     }
 
     /// <summary>Adds a newly created pool to the context.</summary>
@@ -155,7 +183,7 @@ public sealed class ReelContext
         }
     }
 
-    /// <summary>Removes a destroyed pool from the context.</summary>
+    /// <summary>Moves a destroyed pool out of the live list; it stays listed as draining while buffers are out.</summary>
     internal void RemovePool(Pool pool)
     {
         lock (_poolsLock)
@@ -167,6 +195,37 @@ public sealed class ReelContext
             Array.Copy(_pools, 0, pools, 0, index);
             Array.Copy(_pools, index + 1, pools, index, pools.Length - index);
             Volatile.Write(ref _pools, pools);
+            if (pool.InUse > 0)
+                _draining.Add(pool);
         }
+    }
+
+    /// <summary>A destroyed pool got its last buffer back.</summary>
+    internal void OnPoolDrained(Pool pool)
+    {
+        lock (_poolsLock)
+            _draining.Remove(pool);
+    }
+
+    private void Teardown()
+    {
+        Volatile.Write(ref _destroyed, 1);
+        int deferred = Deferred.Flush();
+        List<OutstandingBuffer> outstanding = OutstandingBuffers.Collect(this);
+        Pool[] pools;
+        lock (_poolsLock)
+        {
+            pools = _pools;
+            _pools = [];
+        }
+        if (outstanding.Count > 0 && Log.IsEnabled(LogLevel.Warning))
+            Log.Write(LogLevel.Warning, OutstandingBuffers.Describe(outstanding, "context destroyed with"));
+        foreach (Pool pool in pools)
+        {
+            if (PoolRegistry.RemovePool(pool.Handle, out _) == HandleError.None)
+                pool.DestroySlotPools();
+        }
+        Log.Write(LogLevel.Info, $"context destroyed ({pools.Length} pool(s), {deferred} deferred release(s) flushed, " +
+            $"{outstanding.Count} buffer(s) still out)");
     }
 }

@@ -2,6 +2,7 @@ using Reel.Abi;
 using Reel.Context;
 using Reel.Errors;
 using Reel.Handles;
+using Reel.Memory;
 
 namespace Reel.Pools;
 
@@ -27,7 +28,7 @@ public sealed class AudioPool : Pool
         Samples = samples;
         SampleRate = sampleRate;
         nuint size = (nuint)samples * channels * (nuint)SampleFormats.BytesPerSample(format);
-        _slotPools = [new SlotPool(name, size, 64, config, context.Allocator, context.Clock, context.Log)];
+        _slotPools = [new SlotPool(context, name, size, 64, config, MemoryCategory.Sample)];
     }
 
     /// <summary>Sample format.</summary>

@@ -22,8 +22,8 @@ internal struct BufferSlot
     /// <summary>Payload bytes (byte pools: the requested size, changeable by the host).</summary>
     public nuint Size;
 
-    /// <summary>Frame-clock value when the buffer was last returned; trimming by age reads it.</summary>
-    public long ReleasedAtFrame;
+    /// <summary>Frame-clock value when the buffer was handed out; reports show the age of buffers out.</summary>
+    public long AcquiredAtFrame;
 
     /// <summary>
     /// Times this slot was handed out. Only the acquiring thread writes it, on a cache line it

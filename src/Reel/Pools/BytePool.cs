@@ -3,6 +3,7 @@ using Reel.Abi;
 using Reel.Context;
 using Reel.Errors;
 using Reel.Handles;
+using Reel.Memory;
 
 namespace Reel.Pools;
 
@@ -31,7 +32,7 @@ public sealed class BytePool : Pool
     private readonly SlotPool[] _classes;
     private readonly int _minShift;
 
-    private BytePool(ReelContext context, string name, ulong minClass, ulong maxClass, PoolConfig config)
+    private BytePool(ReelContext context, string name, ulong minClass, ulong maxClass, PoolConfig config, MemoryCategory category)
         : base(context, name, PoolKind.Bytes)
     {
         _minShift = BitOperations.Log2(minClass);
@@ -40,7 +41,7 @@ public sealed class BytePool : Pool
         for (int i = 0; i < count; i++)
         {
             ulong size = minClass << i;
-            _classes[i] = new SlotPool($"{name}[{size}]", (nuint)size, 64, config, context.Allocator, context.Clock, context.Log);
+            _classes[i] = new SlotPool(context, $"{name}[{size}]", (nuint)size, 64, config, category);
         }
     }
 
@@ -53,9 +54,13 @@ public sealed class BytePool : Pool
     /// <inheritdoc/>
     public override SlotPool[] SlotPools => _classes;
 
-    /// <summary>Checks the class sizes (0 = defaults), then creates, registers and preallocates a byte pool.</summary>
+    /// <summary>
+    /// Checks the class sizes (0 = defaults), then creates, registers and preallocates a byte
+    /// pool whose memory counts as <paramref name="category"/> (bitstream for host pools, staging
+    /// for the context's staging pool).
+    /// </summary>
     public static ReelResult Create(ReelContext context, string? name, ulong minClass, ulong maxClass, PoolConfig config,
-        string function, out BytePool? pool)
+        string function, out BytePool? pool, MemoryCategory category = MemoryCategory.Bitstream)
     {
         pool = null;
         string where = $"{function}: desc->";
@@ -65,7 +70,7 @@ public sealed class BytePool : Pool
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{where}min_class_size is {minClass}; allowed a power of two from {SmallestClass} to {LargestClass}, or 0 for {DefaultMinClass}");
         if (!BitOperations.IsPow2(maxClass) || maxClass < minClass || maxClass > LargestClass)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{where}max_class_size is {maxClass}; allowed a power of two from min_class_size ({minClass}) to {LargestClass}, or 0 for {DefaultMaxClass}");
-        var created = new BytePool(context, LabelOf(name, PoolKind.Bytes), minClass, maxClass, config);
+        var created = new BytePool(context, LabelOf(name, PoolKind.Bytes), minClass, maxClass, config, category);
         ReelResult result = created.Register(function);
         pool = result == ReelResult.Success ? created : null;
         return result;

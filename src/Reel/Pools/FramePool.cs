@@ -1,6 +1,7 @@
 using Reel.Abi;
 using Reel.Context;
 using Reel.Handles;
+using Reel.Memory;
 
 namespace Reel.Pools;
 
@@ -22,7 +23,7 @@ public sealed class FramePool : Pool
         // Plane offsets are multiples of the stride alignment, so aligning the buffer to it
         // (and to at least a cache line) aligns every plane.
         nuint alignment = System.Math.Max(64u, layout.StrideAlign);
-        _slotPools = [new SlotPool(name, (nuint)(layout.Size + TailPadding), alignment, config, context.Allocator, context.Clock, context.Log)];
+        _slotPools = [new SlotPool(context, name, (nuint)(layout.Size + TailPadding), alignment, config, MemoryCategory.Frame)];
     }
 
     /// <summary>The plane layout every frame of the pool has.</summary>

@@ -90,20 +90,6 @@ public sealed class FreeSlotRing
     }
 
     /// <summary>
-    /// Reads the oldest index without taking it; false when the ring is empty. The answer may
-    /// be out of date at once if other threads dequeue: callers must treat it as a hint.
-    /// </summary>
-    public bool TryPeek(out int value)
-    {
-        long position = Volatile.Read(ref _positions.Dequeue);
-        ref Cell cell = ref _cells[position & _mask];
-        long sequence = Volatile.Read(ref cell.Sequence);
-        value = cell.Value;
-        // Filled for this position before and after reading the value: the value is the one enqueued there.
-        return sequence == position + 1 && Volatile.Read(ref cell.Sequence) == sequence;
-    }
-
-    /// <summary>
     /// Takes the oldest index; false only when the ring is empty. An enqueuer that has
     /// claimed the next cell but not yet published it is waited for (briefly), so "empty"
     /// never means "an index is on its way": a pool would otherwise grow, or report

@@ -59,10 +59,37 @@ public abstract class Pool
     }
 
     /// <summary>Frame clock tick: trims buffers idle longer than the configured age.</summary>
-    public void OnFrame(long frame)
+    public void OnFrame(long frame, long nowNs)
     {
         foreach (SlotPool slotPool in SlotPools)
-            slotPool.TrimByAge(frame);
+            slotPool.TrimByAge(frame, nowNs);
+    }
+
+    /// <summary>The accounting category of the pool's memory.</summary>
+    public Memory.MemoryCategory Category => SlotPools[0].Category;
+
+    /// <summary>Bytes of buffer memory the pool holds (idle and out).</summary>
+    public long BytesHeld
+    {
+        get
+        {
+            long bytes = 0;
+            foreach (SlotPool slotPool in SlotPools)
+                bytes += (long)slotPool.GetAllocatedBytes();
+            return bytes;
+        }
+    }
+
+    /// <summary>Buffers out.</summary>
+    public int InUse
+    {
+        get
+        {
+            int inUse = 0;
+            foreach (SlotPool slotPool in SlotPools)
+                inUse += slotPool.InUse;
+            return inUse;
+        }
     }
 
     /// <summary>
@@ -103,7 +130,10 @@ public abstract class Pool
     {
         PoolRegistry.Unregister(slotPool);
         if (System.Threading.Interlocked.Increment(ref _drainedSlotPools) == SlotPools.Length)
+        {
+            Context.OnPoolDrained(this);
             Context.Log.Write(LogLevel.Debug, $"pool '{Name}' drained: every buffer is back and freed");
+        }
     }
 
     /// <summary>Acquire for frame and audio pools (byte pools need a size).</summary>

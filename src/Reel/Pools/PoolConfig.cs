@@ -44,6 +44,9 @@ public sealed record PoolConfig
     /// <summary>Idle buffers older than this many frames are freed by the frame clock; 0 = never.</summary>
     public uint TrimIdleFrames { get; init; }
 
+    /// <summary>Idle buffers older than this many milliseconds (frame-clock time) are freed by the frame clock; 0 = never.</summary>
+    public uint TrimIdleMs { get; init; }
+
     /// <summary>Options such as zero-on-release.</summary>
     public PoolFlags Flags { get; init; }
 
@@ -54,7 +57,7 @@ public sealed record PoolConfig
     /// </summary>
     public static ReelResult TryCreate(
         uint initial, uint max, PoolGrowth growth, uint growthStep, ExhaustionPolicy exhaustion,
-        uint waitTimeoutMs, uint growLimit, uint trimIdleFrames, PoolFlags flags, uint defaultMax,
+        uint waitTimeoutMs, uint growLimit, uint trimIdleFrames, uint trimIdleMs, PoolFlags flags, uint defaultMax,
         string where, out PoolConfig? config)
     {
         config = null;
@@ -105,6 +108,7 @@ public sealed record PoolConfig
             WaitTimeoutMs = waitTimeoutMs == 0 ? DefaultWaitTimeoutMs : waitTimeoutMs,
             GrowLimit = growLimit,
             TrimIdleFrames = trimIdleFrames,
+            TrimIdleMs = trimIdleMs,
             Flags = flags,
         };
         return ReelResult.Success;

@@ -4,6 +4,7 @@ using System.Threading;
 using Reel.Abi;
 using Reel.Errors;
 using Reel.Logging;
+using Reel.Memory;
 
 namespace Reel.Pools;
 
@@ -38,7 +39,7 @@ public sealed partial class SlotPool
         }
         if (warning is not null)
             _log.Write(LogLevel.Warning, warning);
-        return outcome switch
+        ReelResult result = outcome switch
         {
             GrowOutcome.Got => ReelResult.Success,
             GrowOutcome.AtCap when Config.Exhaustion == ExhaustionPolicy.Wait => WaitForSlot(function, out slot),
@@ -46,6 +47,11 @@ public sealed partial class SlotPool
             GrowOutcome.OutOfMemory => OutOfMemory(function),
             _ => LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: pool '{Name}' was destroyed"),
         };
+        if (result != ReelResult.Success && Category == MemoryCategory.Frame)
+            _accounting.CountDroppedFrame();
+        // Growth may have crossed a memory-pressure level; react now that no lock is held.
+        Owner.Context.AfterMemoryGrowth();
+        return result;
     }
 
     private enum GrowOutcome
@@ -163,10 +169,9 @@ public sealed partial class SlotPool
             return false;
         slot = _unallocated.Pop();
         _slots[slot].Memory = (nint)memory;
-        // A new idle buffer's age starts now, not at frame 0.
-        _slots[slot].ReleasedAtFrame = _clock.Frame;
         _allocated++;
         _misses++;
+        _accounting.Charge(Category, (long)BufferSize);
         return true;
     }
 

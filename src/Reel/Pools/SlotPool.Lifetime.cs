@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 
@@ -9,26 +10,15 @@ public sealed partial class SlotPool
 {
     /// <summary>
     /// Frees idle buffers, oldest released first, until at most <paramref name="keepIdle"/>
-    /// remain, stopping at the first buffer released after frame <paramref name="releasedBefore"/>
-    /// (pass long.MaxValue to ignore age). Returns the number freed.
+    /// remain. Returns the number freed.
     /// </summary>
-    public int Trim(uint keepIdle, long releasedBefore = long.MaxValue)
+    public int Trim(uint keepIdle)
     {
         int freed = 0;
         lock (_lock)
         {
-            while (_ring.Count > keepIdle && _ring.TryPeek(out int oldest))
+            while (_ring.Count > keepIdle && _ring.TryDequeue(out int slot))
             {
-                // The ring is in release order, so when the oldest idle buffer is young enough, all are.
-                if (_slots[oldest].ReleasedAtFrame >= releasedBefore || !_ring.TryDequeue(out int slot))
-                    break;
-                if (slot != oldest && _slots[slot].ReleasedAtFrame >= releasedBefore)
-                {
-                    // An acquire took the peeked buffer first and this one is young: give it back
-                    // (at the tail, which only makes it look younger) and stop. Rare.
-                    EnqueueFree(slot);
-                    break;
-                }
                 FreeSlotMemory(slot);
                 freed++;
             }
@@ -37,12 +27,24 @@ public sealed partial class SlotPool
         return freed;
     }
 
-    /// <summary>Frame clock tick: frees buffers idle longer than <see cref="PoolConfig.TrimIdleFrames"/>.</summary>
-    public int TrimByAge(long frame)
+    /// <summary>
+    /// Frame clock tick. Once per trim period (<see cref="PoolConfig.TrimIdleFrames"/> frames
+    /// or <see cref="PoolConfig.TrimIdleMs"/> ms) frees the buffers the period proved surplus:
+    /// as many as the fewest idle buffers seen after any acquire (all idle ones if nothing was
+    /// acquired). Per-buffer idle ages would never trim here, because FIFO reuse cycles every
+    /// idle buffer through the pipeline; the low-water mark sees the surplus anyway.
+    /// </summary>
+    public int TrimByAge(long frame, long nowNs)
     {
-        if (Config.TrimIdleFrames == 0 || _ring.Count == 0)
+        bool byFrames = Config.TrimIdleFrames != 0 && frame - _trimPeriodFrame >= Config.TrimIdleFrames;
+        bool byTime = Config.TrimIdleMs != 0 && nowNs - _trimPeriodNs >= (long)Config.TrimIdleMs * 1_000_000;
+        if (!byFrames && !byTime)
             return 0;
-        return Trim(0, frame - Config.TrimIdleFrames + 1);
+        _trimPeriodFrame = frame;
+        _trimPeriodNs = nowNs;
+        int idle = _ring.Count;
+        int surplus = Math.Min(Interlocked.Exchange(ref _idleLowWater, int.MaxValue), idle);
+        return surplus <= 0 ? 0 : Trim((uint)(idle - surplus));
     }
 
     /// <summary>
@@ -65,6 +67,43 @@ public sealed partial class SlotPool
 
     /// <summary>Buffers out: allocated minus idle (exact at rest).</summary>
     public int InUse => Math.Max(0, Volatile.Read(ref _allocated) - _ring.Count);
+
+    /// <summary>Fewest bytes held since the previous call; restarts the floor at the current value.</summary>
+    public ulong TakeBytesFloor()
+    {
+        lock (_lock)
+        {
+            int floor = Math.Min(_allocatedFloor, _allocated);
+            _allocatedFloor = _allocated;
+            return (ulong)floor * BufferSize;
+        }
+    }
+
+    /// <summary>
+    /// The oldest buffers out (by acquire frame), up to <paramref name="count"/>, with their tags,
+    /// acquire frames and pts: what leak alerts and outstanding reports show. Reads slots
+    /// without stopping other threads, so a buffer may come back while it is listed.
+    /// </summary>
+    public List<(int Slot, ulong Handle, ulong Tag, long AcquiredAtFrame, long Pts, nuint Size)> Outstanding(int count = int.MaxValue)
+    {
+        var found = new List<(int, ulong, ulong, long, long, nuint)>();
+        for (int i = 0; i < _slots.Length; i++)
+        {
+            ref BufferSlot s = ref _slots[i];
+            long state = Volatile.Read(ref s.State);
+            if ((state & ReferenceMask) == 0)
+                continue;
+            ulong handle = BufferHandles.Make(RegistryIndex, i, (uint)(state >> 32)).Value;
+            found.Add((i, handle, s.Tag, s.AcquiredAtFrame, s.Pts, s.Size));
+        }
+        found.Sort((a, b) => a.Item4.CompareTo(b.Item4));
+        if (found.Count > count)
+            found.RemoveRange(count, found.Count - count);
+        return found;
+    }
+
+    /// <summary>Bytes of memory held (idle and out); a lock-free read.</summary>
+    public ulong GetAllocatedBytes() => (ulong)Volatile.Read(ref _allocated) * BufferSize;
 
     /// <summary>A snapshot of the counters.</summary>
     public PoolStats GetStats()
@@ -133,5 +172,8 @@ public sealed partial class SlotPool
         s.Memory = 0;
         _unallocated.Push(slot);
         _allocated--;
+        if (_allocated < _allocatedFloor)
+            _allocatedFloor = _allocated;
+        _accounting.Discharge(Category, (long)BufferSize);
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Reel.Abi;
+using Reel.Context;
 using Reel.Handles;
 using Reel.Logging;
 using Reel.Memory;
@@ -29,6 +30,7 @@ public sealed partial class SlotPool
     private readonly UnmanagedAllocator _allocator;
     private readonly FrameClock _clock;
     private readonly Logger _log;
+    private readonly MemoryAccounting _accounting;
     private readonly bool _zeroOnRelease;
 
     /// <summary>Guards growth, trimming, destruction and <see cref="_unallocated"/>.</summary>
@@ -45,6 +47,19 @@ public sealed partial class SlotPool
     // positions are shared between threads. The fields below change on slow paths only.
     private int _peakInUse;
     private int _allocated;
+
+    /// <summary>Fewest buffers allocated since the last snapshot (the leak detector's per-object floor); under the lock.</summary>
+    private int _allocatedFloor;
+
+    /// <summary>
+    /// Fewest idle buffers seen right after an acquire in the current trim period: that many
+    /// were never needed. Written without a lock only when it drops, so it stays off the hot path.
+    /// </summary>
+    private int _idleLowWater = int.MaxValue;
+
+    /// <summary>Frame and time at which the current trim period started.</summary>
+    private long _trimPeriodFrame;
+    private long _trimPeriodNs;
     private int _waiters;
     private long _misses;
     private long _waits;
@@ -54,18 +69,25 @@ public sealed partial class SlotPool
     private volatile bool _destroyed;
     private int _finalized;
 
-    /// <summary>Creates an empty pool of <paramref name="bufferSize"/>-byte buffers; call <see cref="Preallocate"/> next.</summary>
-    public SlotPool(string name, nuint bufferSize, nuint alignment, PoolConfig config,
-        UnmanagedAllocator allocator, FrameClock clock, Logger log)
+    /// <summary>
+    /// Creates an empty pool of <paramref name="bufferSize"/>-byte buffers charged to
+    /// <paramref name="category"/> of <paramref name="context"/>'s accounting; call
+    /// <see cref="Preallocate"/> next.
+    /// </summary>
+    public SlotPool(ReelContext context, string name, nuint bufferSize, nuint alignment, PoolConfig config, MemoryCategory category)
     {
         Name = name;
         BufferSize = bufferSize;
         Alignment = alignment;
         Config = config;
-        _allocator = allocator;
-        _clock = clock;
-        _log = log;
+        Category = category;
+        _allocator = context.Allocator;
+        _clock = context.Clock;
+        _log = context.Log;
+        _accounting = context.Memory;
         _zeroOnRelease = (config.Flags & PoolFlags.ZeroOnRelease) != 0;
+        _trimPeriodFrame = context.Clock.Frame;
+        _trimPeriodNs = context.Clock.TimeNs;
         _slots = new BufferSlot[config.GrowLimit];
         // Twice the slots, so the ring is never near full and Enqueue practically never spins.
         _ring = new FreeSlotRing((int)config.GrowLimit * 2);
@@ -92,6 +114,9 @@ public sealed partial class SlotPool
 
     /// <summary>Sizing and policy.</summary>
     public PoolConfig Config { get; }
+
+    /// <summary>The accounting category of the buffers.</summary>
+    public MemoryCategory Category { get; }
 
     /// <summary>Index in <see cref="PoolRegistry"/>; part of every buffer handle.</summary>
     public uint RegistryIndex { get; internal set; }
@@ -182,8 +207,12 @@ public sealed partial class SlotPool
         s.Tag = 0;
         s.Size = size;
         s.Acquires++;
+        s.AcquiredAtFrame = _clock.Frame;
         Volatile.Write(ref s.State, state | 1);
-        int inUse = Volatile.Read(ref _allocated) - _ring.Count;
+        int idle = _ring.Count;
+        if (idle < Volatile.Read(ref _idleLowWater))
+            Volatile.Write(ref _idleLowWater, idle);
+        int inUse = Volatile.Read(ref _allocated) - idle;
         if (inUse > Volatile.Read(ref _peakInUse))
             RaisePeak(inUse);
         return BufferHandles.Make(RegistryIndex, slot, (uint)(state >> 32));
@@ -207,7 +236,6 @@ public sealed partial class SlotPool
         ref BufferSlot s = ref _slots[slot];
         if (_zeroOnRelease)
             System.Runtime.InteropServices.NativeMemory.Clear((void*)s.Memory, BufferSize);
-        s.ReleasedAtFrame = _clock.Frame;
         if (_destroyed)
         {
             FreeReturnedSlot(slot);

@@ -42,6 +42,7 @@ public unsafe class ContextBadInputTests
     [TestCase(0u)]
     [TestCase(4u)]
     [TestCase(63u)]
+    [TestCase(151u)]
     [TestCase(65537u)]
     public void WrongStructSize(uint size)
     {

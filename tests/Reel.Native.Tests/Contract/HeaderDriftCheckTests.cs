@@ -63,7 +63,7 @@ public class HeaderDriftCheckTests
     public void ChangedFieldType_ShiftsLayout()
     {
         var findings = CheckEdited("    uint32_t api_version;  ", "    uint64_t api_version;  ");
-        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t: sizeof is 72 in reel.h but 64 in Reel.Native.Interop.ContextDesc"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t: sizeof is 160 in reel.h but 152 in Reel.Native.Interop.ContextDesc"));
         Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t.api_version: uint64_t is carried as UInt32"));
         Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t.name: offset 16 in reel.h but 8 in Reel.Native.Interop.ContextDesc"));
     }

@@ -25,20 +25,6 @@ public class FreeSlotRingTests
     }
 
     [Test]
-    public void Peek_ShowsTheOldestWithoutTakingIt()
-    {
-        var ring = new FreeSlotRing(4);
-        Assert.That(ring.TryPeek(out _), Is.False);
-        ring.TryEnqueue(7);
-        ring.TryEnqueue(8);
-        Assert.That(ring.TryPeek(out int oldest), Is.True);
-        Assert.That(oldest, Is.EqualTo(7));
-        Assert.That(ring.Count, Is.EqualTo(2));
-        ring.TryDequeue(out _);
-        Assert.That(ring.TryPeek(out oldest) && oldest == 8, Is.True);
-    }
-
-    [Test]
     public void Capacity_RoundsUpToPowerOfTwo_AndIsABound()
     {
         var ring = new FreeSlotRing(5);

@@ -9,14 +9,14 @@ public class PoolConfigTests
 {
     private static ReelResult Create(out PoolConfig? config, uint initial = 0, uint max = 0, PoolGrowth growth = PoolGrowth.Linear,
         uint step = 0, ExhaustionPolicy exhaustion = ExhaustionPolicy.Fail, uint wait = 0, uint growLimit = 0, PoolFlags flags = PoolFlags.None) =>
-        PoolConfig.TryCreate(initial, max, growth, step, exhaustion, wait, growLimit, 0, flags, 16, "f: desc->config.", out config);
+        PoolConfig.TryCreate(initial, max, growth, step, exhaustion, wait, growLimit, 0, 0, flags, 16, "f: desc->config.", out config);
 
     [Test]
     public void ZeroConfig_GetsBoundedDefaults()
     {
         Assert.That(Create(out PoolConfig? config), Is.EqualTo(ReelResult.Success));
         Assert.That(config, Is.EqualTo(new PoolConfig { Initial = 0, Max = 16, Growth = PoolGrowth.Linear, GrowthStep = 1, Exhaustion = ExhaustionPolicy.Fail,
-            WaitTimeoutMs = 1000, GrowLimit = 16, TrimIdleFrames = 0, Flags = PoolFlags.None }));
+            WaitTimeoutMs = 1000, GrowLimit = 16, TrimIdleFrames = 0, TrimIdleMs = 0, Flags = PoolFlags.None }));
     }
 
     [Test]

@@ -65,9 +65,9 @@ public abstract unsafe class PoolFixture
 
     protected static PoolConfig Config(uint initial = 0, uint max = 0, PoolGrowth growth = PoolGrowth.Linear, uint growthStep = 0,
         ExhaustionPolicy exhaustion = ExhaustionPolicy.Fail, uint waitMs = 0, uint growLimit = 0, uint trimFrames = 0,
-        PoolFlags flags = PoolFlags.None, uint defaultMax = 16)
+        PoolFlags flags = PoolFlags.None, uint defaultMax = 16, uint trimMs = 0)
     {
-        ReelResult result = PoolConfig.TryCreate(initial, max, growth, growthStep, exhaustion, waitMs, growLimit, trimFrames, flags, defaultMax, "test: ", out PoolConfig? config);
+        ReelResult result = PoolConfig.TryCreate(initial, max, growth, growthStep, exhaustion, waitMs, growLimit, trimFrames, trimMs, flags, defaultMax, "test: ", out PoolConfig? config);
         Assert.That(result, Is.EqualTo(ReelResult.Success), LastError.Message);
         return config!;
     }

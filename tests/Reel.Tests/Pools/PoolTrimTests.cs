@@ -36,24 +36,76 @@ public class PoolTrimTests : PoolFixture
     }
 
     [Test]
-    public void FrameClock_TrimsBuffersIdleLongerThanTheAge()
+    public void FrameClock_FreesWhatTheLastPeriodProvedSurplus()
     {
-        FramePool pool = Frames(config: Config(max: 4, trimFrames: 3));
-        var buffers = new List<Handle> { Acquire(pool), Acquire(pool), Acquire(pool) };
-        Release(buffers[0]);                       // released at frame 0
-        Context.AdvanceFrame();                    // 1
-        Release(buffers[1]);                       // released at frame 1
-        Context.AdvanceFrame();                    // 2
-        Assert.That(pool.GetStats().Allocated, Is.EqualTo(3u));
-        Context.AdvanceFrame();                    // 3: buffer 0 has been idle 3 frames
-        Assert.That(pool.GetStats().Allocated, Is.EqualTo(2u));
-        Context.AdvanceFrame();                    // 4: buffer 1 too
+        FramePool pool = Frames(config: Config(max: 8, trimFrames: 3));
+        var held = new List<Handle>();
+        for (int i = 0; i < 6; i++)
+            held.Add(Acquire(pool));
+        held.GetRange(0, 4).ForEach(Release);      // 4 idle, 2 out
+        held.RemoveRange(0, 4);
+
+        // Period 1 (frames 1-3) saw the pool empty after the first acquires: nothing was surplus.
+        for (int i = 0; i < 3; i++)
+            Context.AdvanceFrame();
+        Assert.That(pool.GetStats().Trims, Is.Zero);
+
+        // Period 2 (frames 4-6): the one acquire leaves 3 idle, so 3 were never needed.
+        Context.AdvanceFrame();
+        Handle again = Acquire(pool);
+        Context.AdvanceFrame();
+        Context.AdvanceFrame();
         PoolStats stats = pool.GetStats();
-        Assert.That((stats.Allocated, stats.InUse, stats.Trims), Is.EqualTo((1u, 1u, 2UL)));
-        Release(buffers[2]);
+        Assert.That((stats.Allocated, stats.Available, stats.InUse, stats.Trims), Is.EqualTo((3u, 0u, 3u, 3UL)));
+
+        // Period 3: nothing acquired while the 3 come back: all idle ones are surplus.
+        Release(again);
+        held.ForEach(Release);
         for (int i = 0; i < 3; i++)
             Context.AdvanceFrame();
         Assert.That(pool.GetStats().Allocated, Is.Zero);
+    }
+
+    [Test]
+    public void FrameClock_SteadyFifoReuse_KeepsEveryNeededBuffer()
+    {
+        // Four buffers cycle through the pool every frame: FIFO reuse touches all of them,
+        // and the low-water mark (0 idle after some acquire) says none is surplus.
+        FramePool pool = Frames(config: Config(max: 8, trimFrames: 2));
+        var inFlight = new Queue<Handle>();
+        for (int frame = 0; frame < 50; frame++)
+        {
+            inFlight.Enqueue(Acquire(pool));
+            if (inFlight.Count > 3)
+                Release(inFlight.Dequeue());
+            Context.AdvanceFrame();
+        }
+        Assert.That(pool.GetStats().Trims, Is.Zero);
+        while (inFlight.Count > 0)
+            Release(inFlight.Dequeue());
+    }
+
+    [Test]
+    public void FrameClock_AfterABurst_ShrinksBackToTheWorkingSet()
+    {
+        FramePool pool = Frames(config: Config(max: 32, trimFrames: 10));
+        var inFlight = new Queue<Handle>();
+        var burst = new List<Handle>();
+        for (int frame = 0; frame < 100; frame++)
+        {
+            inFlight.Enqueue(Acquire(pool));
+            if (inFlight.Count > 3)
+                Release(inFlight.Dequeue());
+            if (frame == 20)
+                for (int i = 0; i < 20; i++)
+                    burst.Add(Acquire(pool));
+            if (frame == 25)
+                burst.ForEach(Release);
+            Context.AdvanceFrame();
+        }
+        Assert.That(pool.GetStats().Allocated, Is.InRange(4u, 5u), "back to the pipeline's 4 buffers (+1 in the ring)");
+        while (inFlight.Count > 0)
+            Release(inFlight.Dequeue());
     }
 
     [Test]

@@ -166,6 +166,69 @@ public enum reel_log_level_t : int
 }
 
 /// <summary>
+/// What a byte of memory Reel holds is for. Every unmanaged byte is counted in one.
+/// </summary>
+public enum reel_memory_category_t : int
+{
+    /// <summary>
+    /// video frame buffers (frame pools)
+    /// </summary>
+    REEL_MEMORY_FRAME = 0,
+    /// <summary>
+    /// audio sample buffers (audio pools)
+    /// </summary>
+    REEL_MEMORY_SAMPLE = 1,
+    /// <summary>
+    /// bitstream buffers (byte pools)
+    /// </summary>
+    REEL_MEMORY_BITSTREAM = 2,
+    /// <summary>
+    /// upload staging buffers (reel_context_acquire_staging)
+    /// </summary>
+    REEL_MEMORY_STAGING = 3,
+    /// <summary>
+    /// GPU device memory
+    /// </summary>
+    REEL_MEMORY_DEVICE = 4,
+    /// <summary>
+    /// decoded picture buffer / reference pictures
+    /// </summary>
+    REEL_MEMORY_DPB = 5,
+    /// <summary>
+    /// memory codec libraries hold on Reel's behalf
+    /// </summary>
+    REEL_MEMORY_CODEC = 6,
+    /// <summary>
+    /// not a category: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_MEMORY_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// How close a context is to its memory budget.
+/// </summary>
+public enum reel_pressure_level_t : int
+{
+    /// <summary>
+    /// below the medium threshold, or no budget
+    /// </summary>
+    REEL_PRESSURE_NONE = 0,
+    /// <summary>
+    /// at or above pressure_medium_percent of the budget
+    /// </summary>
+    REEL_PRESSURE_MEDIUM = 1,
+    /// <summary>
+    /// at or above pressure_high_percent: every idle pool buffer is
+    /// trimmed and staging is purged, at each frame while HIGH
+    /// </summary>
+    REEL_PRESSURE_HIGH = 2,
+    /// <summary>
+    /// not a level: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_PRESSURE_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// Pixel formats of frame pools. 4:2:0 chroma planes have ceil(width/2) x ceil(height/2)
 ///  samples: odd sizes round up (a 5x3 I420 frame has 3x2 chroma samples).
 /// </summary>
@@ -293,6 +356,29 @@ public enum reel_pool_flags_t : int
 }
 
 /// <summary>
+/// What the simulated host does.
+/// </summary>
+public enum reel_soak_scenario_t : int
+{
+    /// <summary>
+    /// a healthy pipeline: memory must not grow, no alert may fire
+    /// </summary>
+    REEL_SOAK_STEADY = 0,
+    /// <summary>
+    /// leaks one decoded frame per virtual minute from leak_start_minute
+    /// </summary>
+    REEL_SOAK_LEAK = 1,
+    /// <summary>
+    /// bursts of extra frames held for seconds, then released
+    /// </summary>
+    REEL_SOAK_BURSTY = 2,
+    /// <summary>
+    /// not a scenario: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_SOAK_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// Host memory functions for the unmanaged memory a context allocates (pools, buffers,
 ///  staging). Set both functions or neither; all-NULL means Reel's default (aligned malloc).
 /// </summary>
@@ -316,8 +402,207 @@ public unsafe partial struct reel_allocator_t
 }
 
 /// <summary>
+/// A buffer a leak alert points at: the oldest outstanding buffers of the growing pool.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_leak_suspect_t
+{
+    /// <summary>
+    /// its host tag (reel_buffer_set_tag)
+    /// </summary>
+    public ulong tag;
+
+    /// <summary>
+    /// frames since it was acquired
+    /// </summary>
+    public ulong age_frames;
+
+    /// <summary>
+    /// its size
+    /// </summary>
+    public ulong bytes;
+}
+
+/// <summary>
+/// What the leak detector found (reel_leak_fn). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_leak_alert_t
+{
+    /// <summary>
+    /// sizeof(reel_leak_alert_t) as the library knows it
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the category whose floor grew
+    /// </summary>
+    public reel_memory_category_t category;
+
+    /// <summary>
+    /// time source reading of the snapshot that raised it
+    /// </summary>
+    public ulong time_ns;
+
+    /// <summary>
+    /// frame clock at that snapshot
+    /// </summary>
+    public ulong frame;
+
+    /// <summary>
+    /// that snapshot's index among all taken (0 = first)
+    /// </summary>
+    public ulong snapshot_index;
+
+    /// <summary>
+    /// least-squares growth of the category's floor
+    /// </summary>
+    public double category_bytes_per_minute;
+
+    /// <summary>
+    /// bytes the category holds
+    /// </summary>
+    public ulong category_bytes;
+
+    /// <summary>
+    /// Kendall's tau of the floor series (1 = rising at
+    /// every snapshot); alerts need at least 0.7
+    /// </summary>
+    public double trend;
+
+    /// <summary>
+    /// the pool growing fastest; NULL if none grew. Valid
+    /// during the callback only
+    /// </summary>
+    public byte* object_name;
+
+    /// <summary>
+    /// that pool (may be destroyed and still draining)
+    /// </summary>
+    public reel_pool_t pool;
+
+    /// <summary>
+    /// its growth
+    /// </summary>
+    public double object_bytes_per_minute;
+
+    /// <summary>
+    /// bytes it holds
+    /// </summary>
+    public ulong object_bytes;
+
+    /// <summary>
+    /// entries of suspects in use
+    /// </summary>
+    public uint suspect_count;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// its oldest buffers out, oldest
+    /// first
+    /// </summary>
+    public suspects_array suspects;
+
+    [System.Runtime.CompilerServices.InlineArray(8)]
+    public struct suspects_array
+    {
+        private reel_leak_suspect_t _element;
+    }
+}
+
+/// <summary>
+/// Time source, snapshots, leak detector, memory budget and staging settings of a context;
+///  all-zero means the defaults below.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_telemetry_config_t
+{
+    /// <summary>
+    /// NULL = the monotonic clock
+    /// </summary>
+    public delegate* unmanaged<void*, ulong> time_callback;
+
+    /// <summary>
+    /// passed to time_callback
+    /// </summary>
+    public void* time_user_data;
+
+    /// <summary>
+    /// snapshots are taken by reel_context_advance_frame
+    /// when this much time has passed; 0 = 60000
+    /// </summary>
+    public uint snapshot_interval_ms;
+
+    /// <summary>
+    /// snapshots kept (a ring), 1..1000000; 0 = 1440
+    /// </summary>
+    public uint snapshot_capacity;
+
+    /// <summary>
+    /// K: snapshots the leak detector fits, 3..1000;
+    /// 0 = 10
+    /// </summary>
+    public uint leak_window;
+
+    /// <summary>
+    /// snapshots before the detector starts; 0 = K
+    /// </summary>
+    public uint leak_warmup_snapshots;
+
+    /// <summary>
+    /// growth that alerts; 0 = 1000000 (1 MB/min)
+    /// </summary>
+    public ulong leak_threshold_bytes_per_minute;
+
+    /// <summary>
+    /// NULL = alerts are only logged and kept in stats
+    /// </summary>
+    public delegate* unmanaged<void*, reel_leak_alert_t*, void> leak_callback;
+
+    /// <summary>
+    /// NULL = level changes are only logged
+    /// </summary>
+    public delegate* unmanaged<void*, reel_pressure_level_t, ulong, ulong, void> pressure_callback;
+
+    /// <summary>
+    /// passed to leak_callback and pressure_callback
+    /// </summary>
+    public void* callback_user_data;
+
+    /// <summary>
+    /// bytes; 0 = no budget (pressure stays NONE)
+    /// </summary>
+    public ulong memory_budget;
+
+    /// <summary>
+    /// 1..100; 0 = 50
+    /// </summary>
+    public uint pressure_medium_percent;
+
+    /// <summary>
+    /// pressure_medium_percent..100; 0 = 90
+    /// </summary>
+    public uint pressure_high_percent;
+
+    /// <summary>
+    /// staging buffers not needed for this long are
+    /// freed; 0 = 5000
+    /// </summary>
+    public uint staging_idle_ms;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
+}
+
+/// <summary>
 /// How to create a context. Zero it, set struct_size (or use reel_context_desc_default()),
-///  then set what differs from the defaults. Published in 0.1.0 with these 64 bytes.
+///  then set what differs from the defaults. Published in 0.1.0 with these 152 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_context_desc_t
@@ -364,6 +649,11 @@ public unsafe partial struct reel_context_desc_t
     /// must be 0
     /// </summary>
     public uint reserved;
+
+    /// <summary>
+    /// time source, snapshots, leak detector, budget
+    /// </summary>
+    public reel_telemetry_config_t telemetry;
 }
 
 /// <summary>
@@ -410,8 +700,10 @@ public unsafe partial struct reel_pool_config_t
     public uint grow_limit;
 
     /// <summary>
-    /// buffers idle this many frames (reel_context_advance_frame)
-    /// are freed; 0 = never. Default 0
+    /// trim period in frames (reel_context_advance_frame): at the
+    /// end of each period the buffers it proved surplus are freed
+    /// (as many as the fewest idle buffers seen after any acquire;
+    /// all idle ones if none was acquired). 0 = no frame period
     /// </summary>
     public uint trim_idle_frames;
 
@@ -421,9 +713,10 @@ public unsafe partial struct reel_pool_config_t
     public uint flags;
 
     /// <summary>
-    /// must be 0
+    /// the same with a period in milliseconds of the context's time
+    /// source, checked at reel_context_advance_frame. 0 = none
     /// </summary>
-    public uint reserved;
+    public uint trim_idle_ms;
 }
 
 /// <summary>
@@ -822,6 +1115,277 @@ public unsafe partial struct reel_bytes_info_t
     public ulong tag;
 }
 
+/// <summary>
+/// A context's memory at this instant (reel_context_get_memory). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_memory_stats_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_memory_stats_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// current level
+    /// </summary>
+    public reel_pressure_level_t pressure;
+
+    /// <summary>
+    /// bytes held in all categories
+    /// </summary>
+    public ulong bytes;
+
+    /// <summary>
+    /// most bytes ever held at once
+    /// </summary>
+    public ulong peak_bytes;
+
+    /// <summary>
+    /// the budget; 0 = none
+    /// </summary>
+    public ulong budget;
+
+    /// <summary>
+    /// bytes held, by category
+    /// </summary>
+    public fixed ulong category_bytes[7];
+
+    /// <summary>
+    /// peak bytes, by category
+    /// </summary>
+    public fixed ulong category_peak_bytes[7];
+
+    /// <summary>
+    /// the frame clock
+    /// </summary>
+    public ulong frame;
+
+    /// <summary>
+    /// frame acquires that failed: pool exhausted, out of
+    /// memory, or a WAIT timed out
+    /// </summary>
+    public ulong frames_dropped;
+
+    /// <summary>
+    /// snapshots taken
+    /// </summary>
+    public ulong snapshots;
+
+    /// <summary>
+    /// leak alerts raised
+    /// </summary>
+    public ulong alerts;
+
+    /// <summary>
+    /// live pools
+    /// </summary>
+    public uint pools;
+
+    /// <summary>
+    /// buffers out, including those of destroyed pools
+    /// </summary>
+    public uint buffers_out;
+
+    /// <summary>
+    /// deferred releases waiting
+    /// </summary>
+    public uint deferred_pending;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+}
+
+/// <summary>
+/// One buffer still out (reel_report_outstanding). Pointers are valid during the callback.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_outstanding_buffer_t
+{
+    /// <summary>
+    /// sizeof(reel_outstanding_buffer_t) as the library knows it
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// its pool's name
+    /// </summary>
+    public byte* pool_name;
+
+    /// <summary>
+    /// its pool (stale if destroyed; it drains)
+    /// </summary>
+    public reel_pool_t pool;
+
+    /// <summary>
+    /// the buffer
+    /// </summary>
+    public reel_buffer_t buffer;
+
+    /// <summary>
+    /// its size (the size class for byte pools)
+    /// </summary>
+    public ulong bytes;
+
+    /// <summary>
+    /// frame clock when it was acquired
+    /// </summary>
+    public ulong acquired_at_frame;
+
+    /// <summary>
+    /// frames since then
+    /// </summary>
+    public ulong age_frames;
+
+    /// <summary>
+    /// its host tag
+    /// </summary>
+    public ulong tag;
+
+    /// <summary>
+    /// its pts
+    /// </summary>
+    public long pts;
+}
+
+/// <summary>
+/// How to run a soak. Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_soak_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_soak_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// default REEL_SOAK_STEADY
+    /// </summary>
+    public reel_soak_scenario_t scenario;
+
+    /// <summary>
+    /// virtual hours, above 0 up to 720; 0 = 24
+    /// </summary>
+    public double hours;
+
+    /// <summary>
+    /// frames per virtual second, 1..240; 0 = 60
+    /// </summary>
+    public uint fps;
+
+    /// <summary>
+    /// seed of packet sizes and bursts; 0 = 1
+    /// </summary>
+    public int seed;
+
+    /// <summary>
+    /// REEL_SOAK_LEAK: first leaked minute; 0 = 20
+    /// </summary>
+    public uint leak_start_minute;
+
+    /// <summary>
+    /// non-zero: stop at the first leak alert
+    /// </summary>
+    public uint stop_on_alert;
+
+    /// <summary>
+    /// where to write the chart; NULL = none
+    /// </summary>
+    public byte* svg_path;
+}
+
+/// <summary>
+/// What a soak measured. Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_soak_result_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_soak_result_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// frames simulated
+    /// </summary>
+    public ulong frames;
+
+    /// <summary>
+    /// virtual hours simulated
+    /// </summary>
+    public double virtual_hours;
+
+    /// <summary>
+    /// real time the run took
+    /// </summary>
+    public double wall_seconds;
+
+    /// <summary>
+    /// snapshots taken (1440 for 24 h)
+    /// </summary>
+    public ulong snapshots;
+
+    /// <summary>
+    /// leak alerts raised
+    /// </summary>
+    public ulong alerts;
+
+    /// <summary>
+    /// REEL_SOAK_LEAK: the snapshot index when the leak began;
+    /// -1 otherwise
+    /// </summary>
+    public long leak_start_snapshot;
+
+    /// <summary>
+    /// the first alert's snapshot index; -1 if none
+    /// </summary>
+    public long first_alert_snapshot;
+
+    /// <summary>
+    /// bytes held mid-hour 2 vs mid-hour of the last hour of
+    /// the same format, per hour; NaN under 6 hours
+    /// </summary>
+    public double steady_growth_bytes_per_hour;
+
+    /// <summary>
+    /// most bytes held at once
+    /// </summary>
+    public ulong peak_bytes;
+
+    /// <summary>
+    /// bytes held at the end, before teardown
+    /// </summary>
+    public ulong final_bytes;
+
+    /// <summary>
+    /// frame acquires that failed
+    /// </summary>
+    public ulong frames_dropped;
+
+    /// <summary>
+    /// the first alert's oldest suspect's tag; 0 if none
+    /// </summary>
+    public ulong alert_tag;
+
+    /// <summary>
+    /// the first alert's pool name, NUL-terminated; "" if none
+    /// </summary>
+    public fixed byte alert_object[64];
+}
+
 /// <summary>The functions and integer macros of reel.h.</summary>
 public static unsafe partial class ReelNative
 {
@@ -834,9 +1398,17 @@ public static unsafe partial class ReelNative
 
     public const int REEL_VERSION_PATCH = 0;
 
+    public const int REEL_MEMORY_CATEGORY_COUNT = 7;
+
+    public const int REEL_LEAK_MAX_SUSPECTS = 8;
+
     public const long REEL_WAIT_FOREVER = 4294967295;
 
     public const int REEL_MAX_PLANES = 4;
+
+    public const int REEL_STATS_JSON_OUTSTANDING = 1;
+
+    public const int REEL_STATS_JSON_SNAPSHOTS = 2;
 
     /// <summary>
     /// reel_version() :
@@ -870,7 +1442,7 @@ public static unsafe partial class ReelNative
     /// reel_last_error_message() :
     ///  Explains the most recent failed call on the calling thread: the function, the argument
     ///  and the limit it broke, e.g. "reel_context_create: desc-&gt;struct_size is 4; expected
-    ///  sizeof(reel_context_desc_t) = 64 ...". Successful calls do not change it (like errno).
+    ///  sizeof(reel_context_desc_t) = 152 ...". Successful calls do not change it (like errno).
     ///  @return a NUL-terminated UTF-8 string owned by Reel, "" if no call on this thread has
     ///          failed. It stays valid until the next failing Reel call on the same thread or
     ///          until the thread exits; copy it to keep it.
@@ -890,7 +1462,8 @@ public static unsafe partial class ReelNative
     ///                                           below the first published size or above 64 KiB;
     ///                                           name is longer than 63 bytes; only one of
     ///                                           allocator.alloc / allocator.free is set;
-    ///                                           log_level or reserved out of range,
+    ///                                           log_level, reserved or a telemetry field out of
+    ///                                           its range,
     ///          REEL_ERROR_INCOMPATIBLE_VERSION  desc-&gt;api_version is newer than this library, or
     ///                                           desc is longer than this library knows and a byte
     ///                                           it does not know is non-zero,
@@ -1107,4 +1680,107 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_buffer_set_size", ExactSpelling = true)]
     public static extern reel_result_t reel_buffer_set_size(reel_buffer_t buffer, nuint size);
+
+    /// <summary>
+    /// reel_context_get_memory() :
+    ///  Reads the context's accounting. Cheap: fine to call every frame.
+    ///  @param context   the context.
+    ///  @param out_stats caller-owned; set struct_size first (reel_memory_stats_init()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_context_get_memory", ExactSpelling = true)]
+    public static extern reel_result_t reel_context_get_memory(reel_context_t context, reel_memory_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_context_set_memory_budget() :
+    ///  Sets the budget pressure levels are measured against, and re-evaluates the level now
+    ///  (the pressure callback may run before this returns).
+    ///  @param budget_bytes 0 removes the budget (pressure becomes NONE).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_context_set_memory_budget", ExactSpelling = true)]
+    public static extern reel_result_t reel_context_set_memory_budget(reel_context_t context, ulong budget_bytes);
+
+    /// <summary>
+    /// reel_context_take_snapshot() :
+    ///  Takes a snapshot now (besides those reel_context_advance_frame takes each interval) and
+    ///  runs the leak detector; the leak callback may run before this returns.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_context_take_snapshot", ExactSpelling = true)]
+    public static extern reel_result_t reel_context_take_snapshot(reel_context_t context);
+
+    /// <summary>
+    /// reel_stats_json() :
+    ///  Writes one JSON document of the whole context: version, clock, memory by category with
+    ///  budget and pressure, live object counts, every pool (live and draining) with its stats and
+    ///  size classes, the snapshot summary, the alerts, deferred releases, and what the flags add.
+    ///  It walks every pool: call it for diagnostics, not every frame.
+    ///  @param flags    REEL_STATS_JSON_* bits; 0 for the summary.
+    ///  @param out_json receives a NUL-terminated UTF-8 string allocated with the context's
+    ///                  allocator; the caller owns it and frees it with reel_stats_json_free().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_OUT_OF_MEMORY,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_json or unknown flags.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_stats_json", ExactSpelling = true)]
+    public static extern reel_result_t reel_stats_json(reel_context_t context, uint flags, byte** out_json);
+
+    /// <summary>
+    /// reel_stats_json_free() :
+    ///  Frees a string from reel_stats_json() of the same context. NULL does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_stats_json_free", ExactSpelling = true)]
+    public static extern reel_result_t reel_stats_json_free(reel_context_t context, byte* json);
+
+    /// <summary>
+    /// reel_report_outstanding() :
+    ///  Lists every buffer of the context still out (live and destroyed pools), oldest first.
+    ///  The same report goes to the log (warning) when a context is destroyed with buffers out;
+    ///  that never aborts.
+    ///  @param callback  called once per buffer; NULL only counts.
+    ///  @param out_count receives the number of buffers; may be NULL.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_report_outstanding", ExactSpelling = true)]
+    public static extern reel_result_t reel_report_outstanding(reel_context_t context, delegate* unmanaged<void*, reel_outstanding_buffer_t*, void> callback, void* user_data, uint* out_count);
+
+    /// <summary>
+    /// reel_buffer_release_deferred() :
+    ///  Releases one reference of a buffer later: when its context's frame clock has advanced
+    ///  frames more times (the GPU may still read the buffer until then). Context destroy
+    ///  releases every deferred reference at once.
+    ///  @param buffer a live buffer; the caller's reference passes to the deferred queue.
+    ///  @param frames 0..100000; 0 releases at the next reel_context_advance_frame.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  frames out of range (the reference stays the caller's).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_release_deferred", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_release_deferred(reel_buffer_t buffer, uint frames);
+
+    /// <summary>
+    /// reel_context_acquire_staging() :
+    ///  Takes an upload staging buffer of at least size bytes from the context's staging pool
+    ///  (power-of-two classes from 64 KiB to 256 MiB, 16 per class), counted as
+    ///  REEL_MEMORY_STAGING. Staging buffers not needed for staging_idle_ms are freed, and HIGH
+    ///  pressure purges every idle one. Use it like any byte buffer (reel_buffer_get_bytes,
+    ///  reel_buffer_release).
+    ///  @return as reel_pool_acquire_bytes().
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_context_acquire_staging", ExactSpelling = true)]
+    public static extern reel_result_t reel_context_acquire_staging(reel_context_t context, nuint size, reel_buffer_t* out_buffer);
+
+    /// <summary>
+    /// reel_soak_run() :
+    ///  Runs a soak in its own context (the caller needs none) and blocks until it ends.
+    ///  @param desc       read during the call only.
+    ///  @param out_result caller-owned; set struct_size first.
+    ///  @return REEL_SUCCESS (a leak alert is a result, not a failure),
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, fields out of range,
+    ///                                       the chart file cannot be written,
+    ///          REEL_ERROR_OUT_OF_MEMORY.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_soak_run", ExactSpelling = true)]
+    public static extern reel_result_t reel_soak_run(reel_soak_desc_t* desc, reel_soak_result_t* out_result);
 }

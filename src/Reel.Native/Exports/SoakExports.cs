@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Errors;
+using Reel.Native.Interop;
+using Reel.Simulation;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_soak_run.</summary>
+internal static unsafe class SoakExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "reel_soak_run")]
+    public static ReelResult Run(SoakDesc* desc, SoakResultDesc* outResult)
+    {
+        try
+        {
+            return RunChecked(desc, outResult);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"reel_soak_run: desc->svg_path cannot be written: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_soak_run", e);
+        }
+    }
+
+    private static ReelResult RunChecked(SoakDesc* desc, SoakResultDesc* outResult)
+    {
+        const string Function = "reel_soak_run";
+        SoakDesc options = default;
+        ReelResult result;
+        if ((result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
+            || (result = Arguments.NotNull(outResult, Function, "out_result")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, Function, "desc", out options)) != ReelResult.Success)
+        {
+            return result;
+        }
+        string? svg = options.svg_path == null ? null : Marshal.PtrToStringUTF8((nint)options.svg_path);
+        result = SoakSimulation.Run(new SoakOptions
+        {
+            Hours = options.hours == 0 ? 24 : options.hours,
+            Fps = options.fps == 0 ? 60 : options.fps,
+            Scenario = options.scenario,
+            Seed = options.seed == 0 ? 1 : options.seed,
+            LeakStartMinute = options.leak_start_minute == 0 ? 20 : options.leak_start_minute,
+            StopOnAlert = options.stop_on_alert != 0,
+            SvgPath = svg,
+        }, Function, out SoakResult? soak);
+        if (result != ReelResult.Success)
+            return result;
+        var r = new SoakResultDesc
+        {
+            frames = (ulong)soak!.Frames,
+            virtual_hours = soak.VirtualHours,
+            wall_seconds = soak.WallSeconds,
+            snapshots = (ulong)soak.Snapshots,
+            alerts = (ulong)soak.Alerts,
+            leak_start_snapshot = soak.LeakStartSnapshot,
+            first_alert_snapshot = soak.FirstAlert?.SnapshotIndex ?? -1,
+            steady_growth_bytes_per_hour = soak.SteadyGrowthBytesPerHour ?? double.NaN,
+            peak_bytes = (ulong)soak.PeakBytes,
+            final_bytes = (ulong)soak.FinalBytes,
+            frames_dropped = (ulong)soak.FramesDropped,
+            alert_tag = soak.FirstAlert is { Suspects.Count: > 0 } alert ? alert.Suspects[0].Tag : 0,
+        };
+        if (soak.FirstAlert?.ObjectName is { } name)
+        {
+            // Whole characters only, at most 63 bytes, then the NUL.
+            System.Text.Unicode.Utf8.FromUtf16(name, new Span<byte>(r.alert_object, 63), out _, out int written);
+            r.alert_object[written] = 0;
+        }
+        return VersionedStruct.Write(outResult, in r, Function, "out_result");
+    }
+}
