@@ -33,13 +33,17 @@ internal sealed class PlaybackSimulator
         {
             long frameNumber = trace[i];
             decoder.RunUntil(clock.Now);
+            bool repeat = i > 0 && trace[i - 1] == frameNumber;
             if (cache.TryGet(frameNumber, out ulong frame))
             {
-                hits++;
+                // A repeat (a paused playhead) is not an access, as in FrameCacheStats.
+                if (!repeat)
+                    hits++;
             }
             else
             {
-                misses++;
+                if (!repeat)
+                    misses++;
                 long arrived = decoder.RunUntilInserted(frameNumber);
                 stalled += Math.Max(0, arrived - clock.Now);
                 clock.AdvanceTo(arrived);

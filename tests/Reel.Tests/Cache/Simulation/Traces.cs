@@ -43,7 +43,8 @@ internal static class Traces
     /// A user scrubbing the timeline: drags of 8–40 ticks at 1–8 frames per tick, forward
     /// or backward, the hand's speed wavering by ±1 on a third of the ticks; 85 % of drags
     /// start where the last one ended (searching back and forth around a cut), 15 % start
-    /// with a click at a random place of the clip.
+    /// with a click at a random place of the clip. A drag that reaches an end of the clip
+    /// turns back, so the playhead never shows the same frame twice in a row.
     /// </summary>
     public static long[] Scrub(int seed, long frameCount, int count)
     {
@@ -65,7 +66,13 @@ internal static class Traces
                     speed += random.Next(2) == 0 ? -1 : 1;
                 if (speed == 0)
                     speed = velocity;
-                position = Math.Clamp(position + speed, 0, frameCount - 1);
+                if (position + speed < 0 || position + speed >= frameCount)
+                {
+                    // The hand bounces off the ends of the timeline.
+                    velocity = -velocity;
+                    speed = -speed;
+                }
+                position += speed;
                 trace[i++] = position;
             }
         }
