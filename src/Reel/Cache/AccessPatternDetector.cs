@@ -39,10 +39,13 @@ internal sealed class AccessPatternDetector
     /// <summary>The last steps, newest at <c>(_historyCount - 1) % HistoryLength</c>.</summary>
     private readonly long[] _steps = new long[HistoryLength];
 
+    /// <summary>Steps recorded since the last reset (only the last <see cref="HistoryLength"/> are kept).</summary>
     private int _historyCount;
 
-    /// <summary>Origin and target of the last backward leap; -1 when none since the last reset.</summary>
+    /// <summary>Origin (B) of the last backward leap; -1 when none since the last reset.</summary>
     private long _leapFrom = -1;
+
+    /// <summary>Target (A) of the last backward leap; -1 when none.</summary>
     private long _leapTo = -1;
 
     /// <summary>The frame asked for last; -1 before the first access.</summary>

@@ -12,13 +12,13 @@ internal struct CacheNode
     /// <summary>Bytes counted against the budget (<see cref="IFrameLifetime.SizeOf"/> at insert).</summary>
     public long Size;
 
-    /// <summary>Neighbour towards the MRU end of the LRU list, or of the free list; -1 at the end.</summary>
+    /// <summary>Newer neighbour on its LRU list (<see cref="NodeList"/>); -1 at the head or when not on a list.</summary>
     public int Prev;
 
-    /// <summary>Neighbour towards the LRU end, or the next free node; -1 at the end.</summary>
+    /// <summary>Older neighbour on its LRU list, or the next free node; -1 at the end.</summary>
     public int Next;
 
-    /// <summary>Ring, LRU, or free.</summary>
+    /// <summary>Ring, one of the two LRU lists, or free.</summary>
     public NodePlace Place;
 
     /// <summary>Inserted without a consumer waiting for it (prefetch or decode by-product).</summary>

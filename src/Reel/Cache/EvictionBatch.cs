@@ -8,6 +8,7 @@ namespace Reel.Cache;
 /// </summary>
 internal ref struct EvictionBatch
 {
+    /// <summary>The caller's stack memory; the first <see cref="Count"/> entries are in use.</summary>
     private readonly Span<ulong> _frames;
 
     /// <summary>A batch over <paramref name="frames"/>.</summary>

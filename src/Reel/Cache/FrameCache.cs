@@ -36,17 +36,25 @@ public sealed class FrameCache : IDisposable
     /// <summary>Frames released per lock round trip when evicting or clearing (stack memory).</summary>
     private const int ReleaseBatchSize = 16;
 
+    /// <summary>Guards every field below; never held while calling Release or the source.</summary>
     private readonly Lock _sync = new();
+    /// <summary>Refcounts of the frames (Reel's frame pools).</summary>
     private readonly IFrameLifetime _frames;
+    /// <summary>Told when requests are queued; null when producers poll.</summary>
     private readonly IFrameSource? _source;
+    /// <summary>The ring and the LRU.</summary>
     private readonly FrameStore _store;
+    /// <summary>Requests waiting for producers and in flight.</summary>
     private readonly RequestQueue _queue;
+    /// <summary>Where the playhead is and how it moves.</summary>
     private readonly AccessPatternDetector _detector = new();
 
     /// <summary>Prefetch targets of the current access; preallocated to the depth.</summary>
     private readonly long[] _targets;
 
+    /// <summary><see cref="FrameCacheConfig.MemoryBudgetBytes"/>.</summary>
     private readonly long _budget;
+    /// <summary><see cref="FrameCacheConfig.PrefetchDepth"/>.</summary>
     private readonly int _depth;
 
     /// <summary>Hits and misses per <see cref="AccessPattern"/> value.</summary>
@@ -55,20 +63,34 @@ public sealed class FrameCache : IDisposable
 
     /// <summary>Frames of the clip; 0 = unknown. No request goes at or beyond it.</summary>
     private long _frameCount;
+    /// <summary>Set by Dispose; every call fails afterwards.</summary>
     private bool _disposed;
 
+    /// <summary>Counter behind <see cref="FrameCacheStats.Repeats"/>.</summary>
     private long _repeats;
+    /// <summary>Counter behind <see cref="FrameCacheStats.RangeHits"/>.</summary>
     private long _rangeHits;
+    /// <summary>Counter behind <see cref="FrameCacheStats.RangeMisses"/>.</summary>
     private long _rangeMisses;
+    /// <summary>Counter behind <see cref="FrameCacheStats.Inserts"/>.</summary>
     private long _inserts;
+    /// <summary>Counter behind <see cref="FrameCacheStats.DuplicateInserts"/>.</summary>
     private long _duplicateInserts;
+    /// <summary>Counter behind <see cref="FrameCacheStats.DemandRequests"/>.</summary>
     private long _demandRequests;
+    /// <summary>Counter behind <see cref="FrameCacheStats.PrefetchRequests"/>.</summary>
     private long _prefetchRequests;
+    /// <summary>Counter behind <see cref="FrameCacheStats.PrefetchIssued"/>.</summary>
     private long _prefetchIssued;
+    /// <summary>Counter behind <see cref="FrameCacheStats.PrefetchUsed"/>.</summary>
     private long _prefetchUsed;
+    /// <summary>Counter behind <see cref="FrameCacheStats.PrefetchWasted"/>.</summary>
     private long _prefetchWasted;
+    /// <summary>Counter behind <see cref="FrameCacheStats.PrefetchCancelled"/>.</summary>
     private long _prefetchCancelled;
+    /// <summary>Counter behind <see cref="FrameCacheStats.RequestsAbandoned"/>.</summary>
     private long _requestsAbandoned;
+    /// <summary>Counter behind <see cref="FrameCacheStats.Evictions"/>.</summary>
     private long _evictions;
 
     private FrameCache(FrameCacheConfig config, IFrameLifetime frames, IFrameSource? source)
@@ -112,7 +134,8 @@ public sealed class FrameCache : IDisposable
     /// Stores <paramref name="frame"/> as <paramref name="frameNumber"/> and retains it; the
     /// caller's own reference is untouched either way. A frame number already cached keeps
     /// its frame (the new one is not retained). Evicts what the counts and the budget need:
-    /// LRU frames least recently used first, then ring frames the playhead needs least.
+    /// LRU frames first (a stale prediction, else the least recently shown frame, sparing
+    /// frames the playhead is about to reach), then ring frames the playhead needs least.
     /// Completes the request for that frame, if any.
     /// </summary>
     /// <returns>Success; ErrorInvalidArgument for frame 0, a frame number out of range or a

@@ -18,12 +18,15 @@ namespace Reel.Cache;
 /// handed out before, in recency order; and <em>lookahead</em>, frames decoded ahead that were
 /// not handed out yet (the part of a GOP decoded for reverse play that does not fit the ring
 /// window, decode by-products while scrubbing), oldest first. A lookahead frame moves to recent
-/// when it is handed out. The victim is the oldest lookahead frame if the playhead is no longer
-/// heading for it, else the least recently used recent frame: frames about to be shown outlive
-/// frames already shown, and stale predictions go first.</para>
+/// when it is handed out; a handed-out LRU frame inside the ring window moves into the ring. The
+/// victim is chosen from the two ends that go in O(1), the oldest lookahead frame and the least
+/// recently used frame: one the playhead will not reach soon goes first (a stale prediction
+/// before a shown frame), else the one it reaches later. So frames about to be shown outlive
+/// frames already shown, and in an A–B loop the frames after the wrap count as ahead.</para>
 /// </remarks>
 internal sealed class FrameStore
 {
+    /// <summary>Every node the store can use: ring + LRU + 1, allocated once.</summary>
     private readonly CacheNode[] _nodes;
 
     /// <summary>Node index per ring slot; -1 where empty.</summary>
@@ -32,6 +35,7 @@ internal sealed class FrameStore
     /// <summary>Frame number to node, for LRU nodes only (ring nodes are found by slot).</summary>
     private readonly FrameTable _lruIndex;
 
+    /// <summary>Most frames in the LRU (both lists); 0 = no LRU.</summary>
     private readonly int _lruCapacity;
 
     /// <summary>LRU frames handed out before; head = most recently used.</summary>

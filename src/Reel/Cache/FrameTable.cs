@@ -29,6 +29,7 @@ internal sealed class FrameTable
     /// <summary>Most entries allowed; the table is kept at most half full.</summary>
     private readonly int _capacity;
 
+    /// <summary>Entries now.</summary>
     private int _count;
 
     /// <summary>A table for at most <paramref name="capacity"/> entries.</summary>
@@ -46,9 +47,6 @@ internal sealed class FrameTable
 
     /// <summary>Entries now.</summary>
     public int Count => _count;
-
-    /// <summary>Most entries.</summary>
-    public int Capacity => _capacity;
 
     /// <summary>The value of <paramref name="key"/>, if present.</summary>
     public bool TryGet(long key, out int value)

@@ -16,8 +16,11 @@ namespace Reel.Cache;
 /// </remarks>
 internal sealed class RequestQueue
 {
+    /// <summary>State bit: waiting for a producer.</summary>
     private const int Queued = 1;
+    /// <summary>State bit: taken by a producer, not yet inserted or abandoned.</summary>
     private const int InFlight = 2;
+    /// <summary>State bit: a consumer missed the frame.</summary>
     private const int Demand = 4;
     /// <summary>Queued before the current replacement and not (yet) asked for again.</summary>
     private const int Stale = 8;
@@ -31,8 +34,13 @@ internal sealed class RequestQueue
     /// <summary>The order being built by a replacement; swapped with <see cref="_order"/> at its end.</summary>
     private long[] _nextOrder;
 
+    /// <summary>Next entry of <see cref="_order"/> to hand out.</summary>
     private int _head;
+
+    /// <summary>End of the used part of <see cref="_order"/>.</summary>
     private int _tail;
+
+    /// <summary>Entries of <see cref="_nextOrder"/> written by the replacement under way.</summary>
     private int _nextCount;
 
     /// <summary>A queue of at most <paramref name="capacity"/> pending requests.</summary>
@@ -56,9 +64,6 @@ internal sealed class RequestQueue
 
     /// <summary>Waiting plus in flight.</summary>
     public int Depth => QueuedCount + InFlightCount;
-
-    /// <summary>Whether the frame is waiting or in flight.</summary>
-    public bool IsPending(long frameNumber) => _state.TryGet(frameNumber, out int state) && (state & Stale) == 0;
 
     /// <summary>Starts replacing the waiting requests: they become stale unless asked for again.</summary>
     public void BeginReplace()

@@ -6,8 +6,8 @@ namespace Reel.Tests.Cache.Simulation;
 /// <summary>
 /// The baseline: a plain LRU of frames with the same entry count and byte budget as the Reel
 /// cache, and no prediction. A miss asks for exactly the missed frame; whatever is inserted
-/// is kept in least-recently-used order. Asking for the same frame twice in a row is a repeat
-/// and not counted, as in <see cref="FrameCache"/>.
+/// is kept in least-recently-used order. Hits and misses are counted by the player
+/// (<see cref="PlaybackSimulator"/>), the same way for every cache.
 /// </summary>
 internal sealed class PlainLruCache : ISimulatedCache
 {
@@ -18,7 +18,6 @@ internal sealed class PlainLruCache : ISimulatedCache
     private readonly LinkedList<(long FrameNumber, ulong Frame, long Size)> _order = new();
     private readonly Queue<long> _requests = new();
     private readonly HashSet<long> _pending = new();
-    private long _last = -1;
     private long _bytes;
 
     /// <summary>An LRU of at most <paramref name="capacity"/> frames and <paramref name="budget"/> bytes.</summary>
@@ -33,20 +32,9 @@ internal sealed class PlainLruCache : ISimulatedCache
     /// <inheritdoc />
     public string Name { get; }
 
-    /// <summary>Accesses that hit (repeats excluded).</summary>
-    public long Hits { get; private set; }
-
-    /// <summary>Accesses that missed (repeats excluded).</summary>
-    public long Misses { get; private set; }
-
-    /// <summary>Bytes held now.</summary>
-    public long BytesHeld => _bytes;
-
     /// <inheritdoc />
     public bool TryGet(long frameNumber, out ulong frame)
     {
-        bool repeat = frameNumber == _last;
-        _last = frameNumber;
         frame = 0;
         bool hit = _index.TryGetValue(frameNumber, out var node);
         if (hit)
@@ -59,13 +47,6 @@ internal sealed class PlainLruCache : ISimulatedCache
         else if (_pending.Add(frameNumber))
         {
             _requests.Enqueue(frameNumber);
-        }
-        if (!repeat)
-        {
-            if (hit)
-                Hits++;
-            else
-                Misses++;
         }
         return hit;
     }

@@ -15,9 +15,6 @@ internal sealed class PlaybackResult
     /// <summary>Virtual microseconds the playhead waited for frames.</summary>
     public long StallMicroseconds { get; init; }
 
-    /// <summary>Frames the decoder decoded.</summary>
+    /// <summary>Frames the decoder decoded: the work prefetch costs.</summary>
     public long FramesDecoded { get; init; }
-
-    /// <summary>Keyframe seeks the decoder made.</summary>
-    public long Seeks { get; init; }
 }

@@ -66,7 +66,6 @@ internal sealed class PlaybackSimulator
             Misses = misses,
             StallMicroseconds = stalled,
             FramesDecoded = decoder.FramesDecoded,
-            Seeks = decoder.Seeks,
         };
     }
 }

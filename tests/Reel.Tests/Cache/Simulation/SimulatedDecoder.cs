@@ -41,9 +41,6 @@ internal sealed class SimulatedDecoder
     /// <summary>Frames decoded so far.</summary>
     public long FramesDecoded { get; private set; }
 
-    /// <summary>Seeks to a keyframe so far.</summary>
-    public long Seeks { get; private set; }
-
     /// <summary>Decodes every frame that is finished by virtual time <paramref name="until"/>.</summary>
     public void RunUntil(long until)
     {
@@ -110,8 +107,6 @@ internal sealed class SimulatedDecoder
             }
             long keyframe = _model.KeyframeOf(target);
             bool continues = _lastDecoded >= keyframe - 1 && _lastDecoded < target;
-            if (!continues)
-                Seeks++;
             _next = continues ? _lastDecoded + 1 : keyframe;
             _target = target;
             _busy = true;
