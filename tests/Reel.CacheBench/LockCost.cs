@@ -17,16 +17,24 @@ internal static class LockCost
     private const int Frames = 64;
     private const int OperationsPerThread = 2_000_000;
 
-    /// <summary>Prints nanoseconds per get+release for 1, 2 and 4 threads.</summary>
+    /// <summary>Runs per thread count; the best is printed, since other load on the machine only adds time.</summary>
+    private const int Runs = 3;
+
+    /// <summary>Prints nanoseconds per get+release for 1, 2 and 4 threads (best of <see cref="Runs"/>).</summary>
     public static void Print()
     {
         Console.WriteLine();
-        Console.WriteLine($"## Lock cost: TryGet hit + release, {OperationsPerThread:N0} per thread, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"## Lock cost: TryGet hit + release, {OperationsPerThread:N0} per thread, best of {Runs}, {Environment.ProcessorCount} cores");
         Console.WriteLine();
         Console.WriteLine("| threads | ns per operation (wall, all threads) |");
         Console.WriteLine("| --- | --- |");
         foreach (int threads in new[] { 1, 2, 4 })
-            Console.WriteLine($"| {threads} | {Measure(threads):F0} |");
+        {
+            double best = double.MaxValue;
+            for (int run = 0; run < Runs; run++)
+                best = Math.Min(best, Measure(threads));
+            Console.WriteLine($"| {threads} | {best:F0} |");
+        }
     }
 
     private static double Measure(int threadCount)
