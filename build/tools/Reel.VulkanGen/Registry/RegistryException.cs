@@ -1,0 +1,11 @@
+using System;
+
+namespace Reel.VulkanGen.Registry;
+
+/// <summary>The registry or the selection says something the generator cannot honour; the message says what and where.</summary>
+internal sealed class RegistryException : Exception
+{
+    public RegistryException(string message) : base(message)
+    {
+    }
+}
