@@ -1,3 +1,4 @@
+using System;
 using NUnit.Framework;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
@@ -228,5 +229,47 @@ internal static unsafe class DeviceWork
         };
         lock (queue.SubmitLock)
             return device.Commands.vkQueueSubmit2(queue.Handle, 1, &submit, VkFence.NULL);
+    }
+
+    /// <summary>
+    /// Fills a host buffer, copies it into another on <paramref name="queue"/> between
+    /// synchronization2 barriers (host write → copy read, copy write → host read), submits with
+    /// vkQueueSubmit2 signalling a timeline value, waits for it, and compares the bytes.
+    /// </summary>
+    public static bool CopyThroughQueue(VulkanDevice device, VulkanQueue queue, ulong size)
+    {
+        HostBuffer source = CreateHostBuffer(device, size, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
+        HostBuffer target = CreateHostBuffer(device, size, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+        VkSemaphore timeline = CreateTimeline(device, initialValue: 0);
+        var commands = BeginCommands(device, queue);
+        try
+        {
+            var input = new Span<byte>(source.Mapped, (int)size);
+            for (int i = 0; i < input.Length; i++)
+                input[i] = (byte)(i ^ (i >> 8));
+            new Span<byte>(target.Mapped, (int)size).Clear();
+
+            Barrier(device, commands.Buffer, source.Buffer,
+                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_HOST_BIT, VkAccessFlagBits2.VK_ACCESS_2_HOST_WRITE_BIT,
+                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_COPY_BIT, VkAccessFlagBits2.VK_ACCESS_2_TRANSFER_READ_BIT);
+            var region = new VkBufferCopy { srcOffset = 0, dstOffset = 0, size = size };
+            device.Commands.vkCmdCopyBuffer(commands.Buffer, source.Buffer, target.Buffer, 1, &region);
+            Barrier(device, commands.Buffer, target.Buffer,
+                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_COPY_BIT, VkAccessFlagBits2.VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_HOST_BIT, VkAccessFlagBits2.VK_ACCESS_2_HOST_READ_BIT);
+            Check(device.Commands.vkEndCommandBuffer(commands.Buffer), "vkEndCommandBuffer");
+
+            Check(Submit(device, queue, commands.Buffer, signalSemaphore: timeline, signalValue: 1), "vkQueueSubmit2");
+            Assert.That(Wait(device, timeline, 1, 5_000_000_000), Is.EqualTo(VkResult.VK_SUCCESS), "the copy signals timeline value 1");
+            Assert.That(CounterValue(device, timeline), Is.EqualTo(1UL));
+            return new Span<byte>(target.Mapped, (int)size).SequenceEqual(input);
+        }
+        finally
+        {
+            DestroyCommands(device, commands);
+            DestroySemaphore(device, timeline);
+            Destroy(device, source);
+            Destroy(device, target);
+        }
     }
 }
