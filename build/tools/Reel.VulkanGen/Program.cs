@@ -11,6 +11,7 @@ namespace Reel.VulkanGen;
 /// </summary>
 public static class Program
 {
+    /// <summary>Generates (or, with --verify, checks) the output directory.</summary>
     public static int Main(string[] args)
     {
         try

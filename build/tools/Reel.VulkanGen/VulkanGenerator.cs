@@ -15,6 +15,7 @@ public static class VulkanGenerator
     public static System.Collections.Generic.IReadOnlyDictionary<string, string> Generate(string registryDirectory, string selectionPath) =>
         GenerateFiles(registryDirectory, selectionPath).Files;
 
+    /// <summary>The generated output, with the operations to write or compare it.</summary>
     internal static GeneratedFiles GenerateFiles(string registryDirectory, string selectionPath)
     {
         VulkanRegistry registry = RegistryReader.Read(registryDirectory);

@@ -31,6 +31,7 @@ internal static unsafe class DeviceFactory
         VkConstants.VK_KHR_VIDEO_ENCODE_AV1_EXTENSION_NAME,
     ];
 
+    /// <summary>Creates the device; the failure message starts with <paramref name="function"/>.</summary>
     public static ReelResult Create(VulkanInstance instance, VulkanDeviceOptions options, string function, out VulkanDevice? device)
     {
         device = null;
@@ -70,6 +71,7 @@ internal static unsafe class DeviceFactory
         return ReelResult.Success;
     }
 
+    /// <summary>The physical device to use, or why none can be.</summary>
     private static ReelResult ChoosePhysicalDevice(VulkanInstance instance, VulkanDeviceOptions options, string function, out PhysicalDeviceInfo? chosen)
     {
         chosen = null;
@@ -141,6 +143,7 @@ internal static unsafe class DeviceFactory
         return extensions;
     }
 
+    /// <summary>Calls vkCreateDevice with one queue per family and the feature chain Reel needs.</summary>
     private static ReelResult CreateHandle(VulkanInstance instance, PhysicalDeviceInfo info, uint[] families, List<string> extensions,
         VulkanFeatures features, string function, out VkDevice handle)
     {

@@ -22,11 +22,13 @@ public sealed unsafe class PhysicalDeviceInfo
 
     private PhysicalDeviceInfo(VulkanInstance instance, VkPhysicalDevice handle) => (_instance, Handle) = (instance, handle);
 
+    /// <summary>The physical device.</summary>
     public VkPhysicalDevice Handle { get; }
 
     /// <summary>VkPhysicalDeviceProperties.deviceName, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".</summary>
     public string Name { get; private set; } = "";
 
+    /// <summary>Discrete, integrated, virtual, CPU or other.</summary>
     public VkPhysicalDeviceType Type { get; private set; }
 
     /// <summary>The device's own API version.</summary>
@@ -35,10 +37,13 @@ public sealed unsafe class PhysicalDeviceInfo
     /// <summary>The version Reel may use: the lower of the device's and the instance's.</summary>
     public uint EffectiveApiVersion { get; private set; }
 
+    /// <summary>The vendor-encoded driver version.</summary>
     public uint DriverVersion { get; private set; }
 
+    /// <summary>The PCI vendor id (0x10de NVIDIA, 0x1002 AMD, 0x8086 Intel, 0x10005 Mesa).</summary>
     public uint VendorId { get; private set; }
 
+    /// <summary>The vendor's device id.</summary>
     public uint DeviceId { get; private set; }
 
     /// <summary>VkPhysicalDeviceVulkan12Properties.driverName ("" before Vulkan 1.2).</summary>
@@ -47,21 +52,28 @@ public sealed unsafe class PhysicalDeviceInfo
     /// <summary>VkPhysicalDeviceVulkan12Properties.driverInfo ("" before Vulkan 1.2).</summary>
     public string DriverInfo { get; private set; } = "";
 
+    /// <summary>The device limits (alignments, granularity, atom size, ...).</summary>
     public ref readonly VkPhysicalDeviceLimits Limits => ref _limits;
 
+    /// <summary>Memory types and heaps.</summary>
     public ref readonly VkPhysicalDeviceMemoryProperties MemoryProperties => ref _memory;
 
+    /// <summary>The queue families, by index.</summary>
     public IReadOnlyList<QueueFamilyInfo> QueueFamilies { get; private set; } = [];
 
     /// <summary>The device extensions the driver lists.</summary>
     public IReadOnlySet<string> Extensions { get; private set; } = new HashSet<string>();
 
+    /// <summary>Whether the timelineSemaphore feature is supported.</summary>
     public bool TimelineSemaphore { get; private set; }
 
+    /// <summary>Whether the synchronization2 feature is supported.</summary>
     public bool Synchronization2 { get; private set; }
 
+    /// <summary>Whether the hostQueryReset feature is supported (Vulkan 1.2).</summary>
     public bool HostQueryReset { get; private set; }
 
+    /// <summary>Whether the videoMaintenance1 feature is supported.</summary>
     public bool VideoMaintenance1 { get; private set; }
 
     /// <summary>maxTimelineSemaphoreValueDifference; 0 without timeline semaphores.</summary>

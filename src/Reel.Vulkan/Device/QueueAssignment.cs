@@ -1,7 +1,7 @@
 namespace Reel.Vulkan.Device;
 
 /// <summary>The queue family chosen for each role; -1 where the device has none for it.</summary>
-public sealed record QueueAssignment(int Graphics, int Compute, int Transfer, int VideoDecode, int VideoEncode)
+internal sealed record QueueAssignment(int Graphics, int Compute, int Transfer, int VideoDecode, int VideoEncode)
 {
     /// <summary>The roles family <paramref name="family"/> serves in this assignment.</summary>
     public QueueRoles RolesOf(uint family)

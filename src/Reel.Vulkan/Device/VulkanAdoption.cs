@@ -15,6 +15,7 @@ public sealed class VulkanAdoption
     /// <summary>The host's PFN_vkGetInstanceProcAddr; 0 uses the system libvulkan.so.1.</summary>
     public nint GetInstanceProcAddr { get; init; }
 
+    /// <summary>The host's instance.</summary>
     public VkInstance Instance { get; init; }
 
     /// <summary>VkApplicationInfo.apiVersion of the host's instance (at least 1.1).</summary>
@@ -23,8 +24,10 @@ public sealed class VulkanAdoption
     /// <summary>The instance extensions the host enabled.</summary>
     public IReadOnlyList<string> InstanceExtensions { get; init; } = [];
 
+    /// <summary>The physical device the host's device was created on.</summary>
     public VkPhysicalDevice PhysicalDevice { get; init; }
 
+    /// <summary>The host's device.</summary>
     public VkDevice Device { get; init; }
 
     /// <summary>The device extensions the host enabled.</summary>

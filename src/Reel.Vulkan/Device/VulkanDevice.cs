@@ -30,6 +30,7 @@ public sealed unsafe class VulkanDevice : IDisposable
     private readonly bool _ownsInstance;
     private bool _disposed;
 
+    /// <summary>Wraps <paramref name="handle"/> and loads its entry points; queues are set afterwards.</summary>
     internal VulkanDevice(VulkanInstance instance, PhysicalDeviceInfo physicalDevice, VkDevice handle, IReadOnlySet<string> extensions,
         VulkanFeatures features, bool owned, bool ownsInstance)
     {
@@ -51,17 +52,22 @@ public sealed unsafe class VulkanDevice : IDisposable
         MissingCommands = missing;
     }
 
+    /// <summary>The instance the device belongs to.</summary>
     public VulkanInstance Instance { get; }
 
+    /// <summary>What Reel knows about the physical device.</summary>
     public PhysicalDeviceInfo PhysicalDevice { get; }
 
+    /// <summary>The device.</summary>
     public VkDevice Handle { get; }
 
     /// <summary>The API version the device-level entry points were loaded for.</summary>
     public uint ApiVersion { get; }
 
+    /// <summary>The device extensions enabled (by Reel, or as the host declared).</summary>
     public IReadOnlySet<string> EnabledExtensions { get; }
 
+    /// <summary>The features enabled (by Reel, or as the host declared).</summary>
     public VulkanFeatures EnabledFeatures { get; }
 
     /// <summary>True when Reel created the device (and destroys it); false for an adopted one.</summary>

@@ -18,6 +18,7 @@ public sealed class VulkanQueue
         Roles = roles;
     }
 
+    /// <summary>The queue.</summary>
     public VkQueue Handle { get; }
 
     /// <summary>The queue's family (flags, codec operations).</summary>

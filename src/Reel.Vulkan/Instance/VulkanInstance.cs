@@ -43,15 +43,19 @@ public sealed unsafe class VulkanInstance : IDisposable
         MissingCommands = missing;
     }
 
+    /// <summary>Where the entry points come from.</summary>
     public VulkanLoader Loader { get; }
 
+    /// <summary>The instance.</summary>
     public VkInstance Handle { get; }
 
     /// <summary>The API version the instance-level entry points were loaded for.</summary>
     public uint ApiVersion { get; }
 
+    /// <summary>The instance extensions enabled (by Reel, or as the host declared).</summary>
     public IReadOnlySet<string> EnabledExtensions { get; }
 
+    /// <summary>The layers Reel enabled (none for an adopted instance).</summary>
     public IReadOnlyList<string> EnabledLayers { get; }
 
     /// <summary>True when Reel created the instance (and destroys it); false for an adopted one.</summary>
@@ -63,6 +67,7 @@ public sealed unsafe class VulkanInstance : IDisposable
     /// <summary>Instance-level entry points that are null (not enabled, or not provided).</summary>
     public IReadOnlyList<string> MissingCommands { get; }
 
+    /// <summary>Where Reel reports what it creates.</summary>
     public Logger Log { get; }
 
     /// <summary>The instance-level entry points.</summary>

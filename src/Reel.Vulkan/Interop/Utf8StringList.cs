@@ -14,6 +14,7 @@ internal sealed unsafe class Utf8StringList : IDisposable
     private byte** _pointers;
     private readonly int _count;
 
+    /// <summary>Copies <paramref name="strings"/> as NUL-terminated UTF-8.</summary>
     public Utf8StringList(IReadOnlyCollection<string> strings)
     {
         _count = strings.Count;
@@ -38,6 +39,7 @@ internal sealed unsafe class Utf8StringList : IDisposable
     /// <summary>The first string, or NULL when the list is empty.</summary>
     public byte* First => _count > 0 ? _pointers[0] : null;
 
+    /// <summary>Frees the strings and the array. Idempotent.</summary>
     public void Dispose()
     {
         if (_pointers == null)

@@ -20,6 +20,7 @@ internal sealed unsafe class DebugMessenger : IDisposable
     private VkInstance _instance;
     private delegate* unmanaged<VkInstance, VkDebugUtilsMessengerEXT, VkAllocationCallbacks*, void> _destroy;
 
+    /// <summary>A messenger recording into <paramref name="log"/>; pins the log until Dispose.</summary>
     public DebugMessenger(ValidationLog log)
     {
         Log = log;

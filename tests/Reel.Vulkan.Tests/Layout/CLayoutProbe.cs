@@ -11,25 +11,38 @@ using Reel.Vulkan.Interop;
 namespace Reel.Vulkan.Tests.Layout;
 
 /// <summary>
-/// Asks gcc what Debian's Vulkan headers (1.3.239) say about the generated types: a C program,
-/// written from the generated C# types that the headers also declare, prints sizeof, offsetof,
-/// enumerant and constant values, and the bytes a bitfield occupies when set to all ones.
-/// The headers predate 1.4.359, so only names they declare are probed; vulkan_beta.h (the
-/// provisional encode extensions of 1.3.239, since changed) and the Std encode headers are
-/// left out for the same reason.
+/// Asks gcc what the Vulkan headers say about the generated types: a C program, written from
+/// the generated C# types that the headers also declare, prints sizeof, offsetof, enumerant
+/// and constant values, and the bytes a bitfield occupies when set to all ones. Debian's
+/// headers (1.3.239) predate 1.4.359, so only names they declare are probed; vulkan_beta.h
+/// (the provisional encode extensions of 1.3.239, since changed) is left out, and so are the
+/// Std headers vulkan_core.h does not include.
 /// </summary>
 internal static partial class CLayoutProbe
 {
-    /// <summary>The headers whose declarations are compared (all reachable from vulkan_core.h).</summary>
-    public static readonly string[] Headers =
-    [
-        "/usr/include/vulkan/vulkan_core.h",
-        "/usr/include/vk_video/vulkan_video_codecs_common.h",
-        "/usr/include/vk_video/vulkan_video_codec_h264std.h",
-        "/usr/include/vk_video/vulkan_video_codec_h264std_decode.h",
-        "/usr/include/vk_video/vulkan_video_codec_h265std.h",
-        "/usr/include/vk_video/vulkan_video_codec_h265std_decode.h",
-    ];
+    /// <summary>
+    /// The include directory holding vulkan/ and vk_video/: Debian's /usr/include, or the
+    /// headers named by REEL_VULKAN_HEADERS (e.g. Vulkan-Headers 1.4.359, to cover AV1 and encode too).
+    /// </summary>
+    public static string IncludeRoot { get; } = Environment.GetEnvironmentVariable("REEL_VULKAN_HEADERS") is { Length: > 0 } root ? root : "/usr/include";
+
+    /// <summary>vulkan_core.h and the Std video headers it includes (those of final extensions only).</summary>
+    public static IReadOnlyList<string> Headers { get; } = FindHeaders();
+
+    private static List<string> FindHeaders()
+    {
+        string core = Path.Combine(IncludeRoot, "vulkan", "vulkan_core.h");
+        var headers = new List<string> { core };
+        foreach (Match include in StdInclude().Matches(File.ReadAllText(core)))
+        {
+            string header = Path.Combine(IncludeRoot, include.Groups[1].Value);
+            headers.Add(header);
+            // Each Std header pulls in its base header and vulkan_video_codecs_common.h.
+            headers.AddRange(StdInclude().Matches(File.ReadAllText(header)).Select(m => Path.Combine(IncludeRoot, m.Groups[1].Value)));
+            headers.AddRange(LocalInclude().Matches(File.ReadAllText(header)).Select(m => Path.Combine(IncludeRoot, "vk_video", m.Groups[1].Value)));
+        }
+        return headers.Distinct().Where(File.Exists).ToList();
+    }
 
     /// <summary>Constants whose values legitimately differ between header versions.</summary>
     private static readonly Regex s_versionDependent = VersionDependent();
@@ -112,7 +125,7 @@ internal static partial class CLayoutProbe
             string source = Path.Combine(scratch, "probe.c");
             string binary = Path.Combine(scratch, "probe");
             File.WriteAllText(source, program.ToString());
-            RunProcess("gcc", $"-std=c11 -O0 -w -o {binary} {source}");
+            RunProcess("gcc", $"-std=c11 -O0 -w -I{IncludeRoot} -o {binary} {source}");
             string output = RunProcess(binary, "");
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -161,6 +174,12 @@ internal static partial class CLayoutProbe
 
     [GeneratedRegex(@"^#define ((?:VK|STD_VIDEO)_\w+)[ \t]", RegexOptions.Multiline)]
     private static partial Regex Define();
+
+    [GeneratedRegex(@"^#include ""(vk_video/[\w.]+)""", RegexOptions.Multiline)]
+    private static partial Regex StdInclude();
+
+    [GeneratedRegex(@"^#include ""(vulkan_video_[\w.]+)""", RegexOptions.Multiline)]
+    private static partial Regex LocalInclude();
 
     [GeneratedRegex(@"#ifdef VK_ENABLE_BETA_EXTENSIONS.*?#endif", RegexOptions.Singleline)]
     private static partial Regex BetaBlock();

@@ -3,6 +3,7 @@ namespace Reel.VulkanGen.Emit;
 /// <summary>The [NativeTypeName] attribute that records a member's C type where the C# type differs (TerraFX's convention).</summary>
 internal static class AttributeEmitter
 {
+    /// <summary>The source of NativeTypeNameAttribute.cs.</summary>
     public static string Emit(string version)
     {
         var w = new SourceWriter("vk.xml", version, ["System", "System.Diagnostics"]);

@@ -18,6 +18,7 @@ internal sealed class CommandTableEmitter
     private readonly TypeMapper _types;
     private readonly string _version;
 
+    /// <summary>An emitter mapping signatures with <paramref name="types"/>, stamping registry <paramref name="version"/>.</summary>
     public CommandTableEmitter(TypeMapper types, string version)
     {
         _types = types;
@@ -27,6 +28,7 @@ internal sealed class CommandTableEmitter
     /// <summary>The struct's name for a level.</summary>
     public static string TableName(CommandLevel level) => $"Vk{level}Commands";
 
+    /// <summary>The source of the table for <paramref name="level"/> holding <paramref name="commands"/> (sorted by name).</summary>
     public string Emit(CommandLevel level, IReadOnlyList<SelectedCommand> commands)
     {
         string table = TableName(level);
@@ -98,6 +100,7 @@ internal sealed class CommandTableEmitter
             + (s.EntryPoint == command.Command.Name ? "" : $" as {s.EntryPoint}")
             + (s.Depends is null ? "" : $" (with {s.Depends})")).Distinct());
 
+    /// <summary>Writes the loading of one command: each source in turn while the field is still null, then the missing report.</summary>
     private void WriteLoad(SourceWriter w, CommandLevel level, SelectedCommand command, string getter, string owner)
     {
         string name = command.Command.Name;
@@ -150,6 +153,7 @@ internal sealed class CommandTableEmitter
         return parts.Count == 0 ? null : string.Join(" && ", parts);
     }
 
+    /// <summary>A name of a depends expression as C#: a version test or an extension lookup.</summary>
     private static string Term(string name)
     {
         string head = name.Split("::")[0];

@@ -13,6 +13,7 @@ namespace Reel.VulkanGen.Emit;
 /// </summary>
 internal static partial class ConstantsEmitter
 {
+    /// <summary>The source of VkConstants.cs.</summary>
     public static string Emit(ResolvedSelection selection, string version)
     {
         VulkanRegistry registry = selection.Registry;

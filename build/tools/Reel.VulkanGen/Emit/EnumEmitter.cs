@@ -10,6 +10,7 @@ namespace Reel.VulkanGen.Emit;
 /// </summary>
 internal static class EnumEmitter
 {
+    /// <summary>The source of one enum with <paramref name="values"/> in order.</summary>
     public static string Emit(EnumGroup group, IReadOnlyList<EnumValue> values, string version)
     {
         string underlying = !group.IsBitmask ? "int" : group.BitWidth == 64 ? "ulong" : "uint";
@@ -30,6 +31,7 @@ internal static class EnumEmitter
         return w.ToString();
     }
 
+    /// <summary>A value as a C# literal of the underlying type: hex for bits, decimal otherwise.</summary>
     private static string Literal(EnumValue value, string underlying)
     {
         long v = value.Value ?? throw new RegistryException($"enumerant {value.Name} has no numeric value");

@@ -18,6 +18,7 @@ internal sealed class GeneratedFiles
 
     public IReadOnlyDictionary<string, string> Files => _files;
 
+    /// <summary>Adds one file; a path may be added once.</summary>
     public void Add(string relativePath, string content)
     {
         if (!_files.TryAdd(relativePath, content))
@@ -69,6 +70,7 @@ internal sealed class GeneratedFiles
         return findings;
     }
 
+    /// <summary>The *.cs files under <paramref name="directory"/>, as relative '/'-separated paths.</summary>
     private static IEnumerable<string> Existing(string directory) =>
         Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/'));

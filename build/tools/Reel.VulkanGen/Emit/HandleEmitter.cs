@@ -9,6 +9,7 @@ namespace Reel.VulkanGen.Emit;
 /// </summary>
 internal static class HandleEmitter
 {
+    /// <summary>The source of one handle struct.</summary>
     public static string Emit(RegistryType handle, string version)
     {
         string n = handle.Name;

@@ -18,6 +18,7 @@ internal sealed class StructEmitter
     private readonly IReadOnlyDictionary<string, EnumValue> _constants;
     private readonly string _version;
 
+    /// <summary>An emitter that sizes arrays with <paramref name="constants"/>.</summary>
     public StructEmitter(TypeMapper types, IReadOnlyDictionary<string, EnumValue> constants, string version)
     {
         _types = types;
@@ -25,6 +26,7 @@ internal sealed class StructEmitter
         _version = version;
     }
 
+    /// <summary>The source of one struct or union.</summary>
     public string Emit(RegistryType type)
     {
         bool union = type.Category == TypeCategory.Union;
@@ -93,6 +95,7 @@ internal sealed class StructEmitter
             yield return "System.Runtime.CompilerServices";
     }
 
+    /// <summary>Writes a plain member, a fixed buffer, or an inline-array member (collecting its nested type).</summary>
     private void WriteMember(SourceWriter w, RegistryType type, CDeclaration member, bool union, List<(string, string, int)> inlineArrays)
     {
         string csharp = _types.Map(member);
@@ -122,6 +125,7 @@ internal sealed class StructEmitter
         w.Line($"public {csharp} {name};");
     }
 
+    /// <summary>Writes the property of one bitfield: <paramref name="width"/> bits at <paramref name="offset"/> of storage unit <paramref name="unit"/>.</summary>
     private static void WriteBitfield(SourceWriter w, CDeclaration member, string storage, int unit, int offset, int width)
     {
         string suffix = storage switch { "ulong" => "UL", "long" => "L", "uint" => "u", _ => "" };

@@ -6,6 +6,7 @@ namespace Reel.VulkanGen.Registry;
 /// </summary>
 internal sealed class EnumValue
 {
+    /// <summary>The C name of the enumerant or constant.</summary>
     public required string Name { get; init; }
 
     /// <summary>The numeric value as a two's complement 64-bit pattern; null for aliases and strings.</summary>
@@ -32,5 +33,6 @@ internal sealed class EnumValue
     /// <summary>A value that refers to a define (video.xml *_SPEC_VERSION = *_API_VERSION_1_0_0).</summary>
     public string? DefineReference { get; init; }
 
+    /// <summary>The registry's comment, if any.</summary>
     public string? Comment { get; init; }
 }

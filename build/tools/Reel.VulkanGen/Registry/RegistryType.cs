@@ -8,6 +8,7 @@ internal sealed class RegistryType
     /// <summary>The C name (VkBufferCreateInfo, StdVideoH264SpsFlags).</summary>
     public required string Name { get; init; }
 
+    /// <summary>What kind of type it is.</summary>
     public required TypeCategory Category { get; init; }
 
     /// <summary>"vk.xml" or "video.xml": where the type is defined.</summary>

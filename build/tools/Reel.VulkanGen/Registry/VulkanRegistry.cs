@@ -9,10 +9,13 @@ namespace Reel.VulkanGen.Registry;
 /// </summary>
 internal sealed partial class VulkanRegistry
 {
+    /// <summary>Every type by C name, aliases included.</summary>
     public Dictionary<string, RegistryType> Types { get; } = new();
 
+    /// <summary>Every &lt;enums&gt; block by name.</summary>
     public Dictionary<string, EnumGroup> EnumGroups { get; } = new();
 
+    /// <summary>Every command by name, aliases included.</summary>
     public Dictionary<string, RegistryCommand> Commands { get; } = new();
 
     /// <summary>vk.xml core versions and extensions, in registry order.</summary>

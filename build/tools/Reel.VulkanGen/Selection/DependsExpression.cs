@@ -76,6 +76,7 @@ internal static class DependsExpression
 
         public bool AtEnd => _position >= text.Length;
 
+        /// <summary>Parses a ","-joined list of "+"-joined terms.</summary>
         public string ParseOr()
         {
             string left = ParseAnd();

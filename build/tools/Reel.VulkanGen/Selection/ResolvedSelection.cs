@@ -6,6 +6,7 @@ namespace Reel.VulkanGen.Selection;
 /// <summary>What the emitters write: the closure of the selection over the registry.</summary>
 internal sealed class ResolvedSelection
 {
+    /// <summary>The registry the selection was resolved against.</summary>
     public required VulkanRegistry Registry { get; init; }
 
     /// <summary>Every reached type name (emitted or mapped): structs, unions, handles, enums, bitmasks, basetypes, function pointers.</summary>

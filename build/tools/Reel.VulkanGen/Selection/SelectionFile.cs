@@ -17,19 +17,25 @@ namespace Reel.VulkanGen.Selection;
 /// </summary>
 internal sealed class SelectionFile
 {
+    /// <summary>The extension lines.</summary>
     public List<Entry> Extensions { get; } = new();
 
+    /// <summary>The command lines.</summary>
     public List<Entry> Commands { get; } = new();
 
+    /// <summary>The type lines.</summary>
     public List<Entry> Types { get; } = new();
 
+    /// <summary>The constant lines.</summary>
     public List<Entry> Constants { get; } = new();
 
     /// <summary>One selected name and where it was written, for messages.</summary>
     public sealed record Entry(string Name, int Line);
 
+    /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
     public static SelectionFile Read(string path) => Parse(File.ReadAllLines(path), Path.GetFileName(path));
 
+    /// <summary>Parses <paramref name="lines"/>; messages name <paramref name="fileName"/> and the line.</summary>
     public static SelectionFile Parse(IReadOnlyList<string> lines, string fileName)
     {
         var selection = new SelectionFile();
