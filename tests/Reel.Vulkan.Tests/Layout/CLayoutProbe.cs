@@ -26,6 +26,9 @@ internal static partial class CLayoutProbe
     /// </summary>
     public static string IncludeRoot { get; } = Environment.GetEnvironmentVariable("REEL_VULKAN_HEADERS") is { Length: > 0 } root ? root : "/usr/include";
 
+    /// <summary>gcc; clang (same SysV x86-64 layout rules) where gcc is not installed.</summary>
+    public static string Compiler { get; } = OnPath("gcc") ? "gcc" : "clang";
+
     /// <summary>vulkan_core.h and the Std video headers it includes (those of final extensions only).</summary>
     public static IReadOnlyList<string> Headers { get; } = FindHeaders();
 
@@ -125,7 +128,7 @@ internal static partial class CLayoutProbe
             string source = Path.Combine(scratch, "probe.c");
             string binary = Path.Combine(scratch, "probe");
             File.WriteAllText(source, program.ToString());
-            RunProcess("gcc", $"-std=c11 -O0 -w -I{IncludeRoot} -o {binary} {source}");
+            RunProcess(Compiler, $"-std=c11 -O0 -w -I{IncludeRoot} -o {binary} {source}");
             string output = RunProcess(binary, "");
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -140,6 +143,9 @@ internal static partial class CLayoutProbe
             Directory.Delete(scratch, recursive: true);
         }
     }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
 
     private static string RunProcess(string file, string arguments)
     {

@@ -33,7 +33,7 @@ public class GeneratedLayoutTests
             if (c != marshal || c != managed)
                 mismatches.Add($"{type.Name}: C {c}, Marshal.SizeOf {marshal}, Unsafe.SizeOf {managed}");
         }
-        TestContext.Out.WriteLine($"{s_probe.Structs.Count} of {CLayoutProbe.GeneratedStructs.Count} generated structs compared with {string.Join(", ", CLayoutProbe.Headers)}");
+        TestContext.Out.WriteLine($"{s_probe.Structs.Count} of {CLayoutProbe.GeneratedStructs.Count} generated structs compared by {CLayoutProbe.Compiler} with {string.Join(", ", CLayoutProbe.Headers)}");
         Assert.That(s_probe.Structs, Has.Count.GreaterThan(150), "every generated struct Debian's 1.3.239 headers declare (no AV1, no final encode)");
         Assert.That(mismatches, Is.Empty);
     }
