@@ -1,0 +1,139 @@
+using System;
+using System.Linq;
+using NUnit.Framework;
+using Reel.Abi;
+using Reel.Errors;
+using Reel.Vulkan.Device;
+using Reel.Vulkan.Instance;
+using Reel.Vulkan.Interop;
+using Reel.Vulkan.Tests.Support;
+
+namespace Reel.Vulkan.Tests.Device;
+
+/// <summary>Reel's own instance and device on the machine's Vulkan device (lavapipe on CI), validated.</summary>
+public class DeviceLifecycleTests : VulkanTestBase
+{
+    [Test]
+    public void Create_WithValidation_EnablesLayerMessengerAndRequiredFeatures()
+    {
+        VulkanDevice device = CreateDevice();
+        VulkanInstance instance = device.Instance;
+
+        Assert.That(instance.IsOwned && device.IsOwned, Is.True);
+        Assert.That(instance.EnabledLayers, Does.Contain(VulkanInstance.ValidationLayerName));
+        Assert.That(instance.EnabledExtensions, Does.Contain(VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME).And.Contain(VkConstants.VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME));
+        Assert.That(instance.ValidationLog, Is.SameAs(Log));
+        Assert.That(device.EnabledFeatures.HasFlag(VulkanFeatures.TimelineSemaphore | VulkanFeatures.Synchronization2), Is.True);
+        Assert.That(device.Graphics ?? device.Compute, Is.Not.Null);
+        Assert.That(device.Transfer, Is.Not.Null);
+        Assert.That(device.MissingCommands, Does.Not.Contain("vkQueueSubmit2").And.Not.Contain("vkCmdPipelineBarrier2").And.Not.Contain("vkWaitSemaphores"));
+        Assert.That(device.MissingCommands, Does.Not.Contain("vkSetDebugUtilsObjectNameEXT"), "VK_EXT_debug_utils is enabled on the instance");
+        Assert.That(Log.TotalCount, Is.GreaterThan(0), "the layer and loader report at least informational messages");
+    }
+
+    [Test]
+    public void Create_DeviceWithoutVideo_LeavesVideoCommandsNullAndRecordsThem()
+    {
+        VulkanDevice device = CreateDevice(new VulkanDeviceOptions { EnableVideo = false });
+        Assert.That(device.VideoDecode, Is.Null);
+        Assert.That(device.VideoEncode, Is.Null);
+        Assert.That(device.EnabledExtensions, Does.Not.Contain(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME));
+        Assert.That(device.MissingCommands, Does.Contain("vkCreateVideoSessionKHR").And.Contain("vkCmdDecodeVideoKHR").And.Contain("vkCmdEncodeVideoKHR"));
+    }
+
+    [Test]
+    public void Create_DeviceWithVideoEnabled_EnablesVideoOnlyWhereTheDeviceListsIt()
+    {
+        VulkanDevice device = CreateDevice();
+        bool video = device.PhysicalDevice.HasVideoQueue && (device.VideoDecode is not null || device.VideoEncode is not null);
+        Assert.That(device.EnabledExtensions.Contains(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME), Is.EqualTo(video));
+        Assert.That(device.MissingCommands.Contains("vkCreateVideoSessionKHR"), Is.EqualTo(!video));
+        if (device.VideoDecode is { } decode)
+            Assert.That(decode.Family.Has(VkQueueFlagBits.VK_QUEUE_VIDEO_DECODE_BIT_KHR) && decode.Family.VideoCodecOperations != 0, Is.True);
+    }
+
+    [Test]
+    public void PhysicalDevice_ReportsQueuesMemoryAndFeatures()
+    {
+        PhysicalDeviceInfo info = CreateDevice().PhysicalDevice;
+        Assert.That(info.Name, Is.Not.Empty);
+        Assert.That(info.UnsupportedReason, Is.Null);
+        Assert.That(info.EffectiveApiVersion, Is.GreaterThanOrEqualTo(VkConstants.VK_API_VERSION_1_1));
+        Assert.That(info.TimelineSemaphore && info.Synchronization2, Is.True);
+        Assert.That(info.MaxTimelineSemaphoreValueDifference, Is.GreaterThan(0UL));
+        Assert.That(info.MemoryProperties.memoryTypeCount, Is.InRange(1u, VkConstants.VK_MAX_MEMORY_TYPES));
+        Assert.That(info.MemoryProperties.memoryHeaps[0].size, Is.GreaterThan(0UL));
+        Assert.That(info.Limits.nonCoherentAtomSize, Is.GreaterThan(0UL));
+        Assert.That(info.QueueFamilies, Is.Not.Empty);
+        Assert.That(info.Extensions, Is.Not.Empty);
+    }
+
+    [Test]
+    public void QueryMemoryBudget_ReportsBudgetOrSaysTheExtensionIsMissing()
+    {
+        PhysicalDeviceInfo info = CreateDevice().PhysicalDevice;
+        Span<ulong> budget = stackalloc ulong[(int)VkConstants.VK_MAX_MEMORY_HEAPS];
+        Span<ulong> usage = stackalloc ulong[(int)VkConstants.VK_MAX_MEMORY_HEAPS];
+        ReelResult result = info.QueryMemoryBudget(budget, usage, "test");
+        if (info.HasMemoryBudget)
+        {
+            Assert.That(result, Is.EqualTo(ReelResult.Success), LastError.Message);
+            Assert.That(budget[0], Is.GreaterThan(0UL));
+        }
+        else
+        {
+            Assert.That(result, Is.EqualTo(ReelResult.ErrorUnsupported));
+            Assert.That(LastError.Message, Does.Contain(VkConstants.VK_EXT_MEMORY_BUDGET_EXTENSION_NAME).And.Contain(info.Name));
+        }
+    }
+
+    [Test]
+    public void Dispose_Twice_DestroysOnce()
+    {
+        VulkanDevice device = CreateDevice();
+        device.Dispose();
+        device.Dispose();
+        device.Instance.Dispose();
+        device.Instance.Dispose();
+    }
+
+    [Test]
+    public void Create_PhysicalDeviceIndexOutOfRange_IsInvalidArgument()
+    {
+        VulkanInstance instance = CreateInstance();
+        ReelResult result = VulkanDevice.Create(instance, new VulkanDeviceOptions { PhysicalDeviceIndex = 64 }, "reel_test", out VulkanDevice? device);
+        Assert.That(result, Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(device, Is.Null);
+        Assert.That(LastError.Message, Does.StartWith("reel_test: options.PhysicalDeviceIndex is 64"));
+    }
+
+    [Test]
+    public void CreateInstance_WithoutValidation_HasNoLayerAndNoLog()
+    {
+        ReelResult result = VulkanInstance.Create(Loader, new VulkanInstanceOptions(), "test", out VulkanInstance? instance);
+        Assert.That(result, Is.EqualTo(ReelResult.Success), LastError.Message);
+        using (instance)
+        {
+            Assert.That(instance!.EnabledLayers, Is.Empty);
+            Assert.That(instance.ValidationLog, Is.Null);
+            Assert.That(instance.MissingCommands, Does.Contain("vkCreateDebugUtilsMessengerEXT"));
+        }
+    }
+
+    [Test]
+    public void CreateInstance_UnknownExtension_IsUnsupported()
+    {
+        var options = new VulkanInstanceOptions { Extensions = ["VK_REEL_no_such_extension"] };
+        Assert.That(VulkanInstance.Create(Loader, options, "test", out VulkanInstance? instance), Is.EqualTo(ReelResult.ErrorUnsupported));
+        Assert.That(instance, Is.Null);
+        Assert.That(LastError.Message, Does.Contain("VK_REEL_no_such_extension"));
+    }
+
+    [Test]
+    public void CreateInstance_Vulkan10_IsInvalidArgument()
+    {
+        var options = new VulkanInstanceOptions { ApiVersion = VkConstants.VK_API_VERSION_1_0 };
+        Assert.That(VulkanInstance.Create(Loader, options, "test", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Does.Contain("1.0.0").And.Contain("1.1"));
+    }
+}
