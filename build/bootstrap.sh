@@ -4,10 +4,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# The Debian packages named in DESIGN.md, plus pkg-config (CMake's lookup of dav1d/SVT-AV1/
-# libavutil), vulkan-tools (vulkaninfo for docs/PLATFORMS.md) and cargo (the Rust host).
+# The Debian packages named in DESIGN.md, plus gcc/g++ (native/ and the Vulkan layout
+# probe), pkg-config (CMake's lookup of dav1d/SVT-AV1/libavutil), vulkan-tools (vulkaninfo
+# for docs/PLATFORMS.md) and cargo (the Rust host).
 packages=(
-  clang lld zlib1g-dev cmake pkg-config libgtest-dev libbenchmark-dev
+  gcc g++ clang lld zlib1g-dev cmake pkg-config libgtest-dev libbenchmark-dev
   libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools
   libsvtav1enc-dev svt-av1 libdav1d-dev dav1d libavutil-dev ffmpeg
   bindgen libclang-14-dev
