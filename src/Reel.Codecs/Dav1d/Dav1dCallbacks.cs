@@ -8,7 +8,7 @@ namespace Reel.Codecs.Dav1d;
 
 /// <summary>
 /// What dav1d calls back into for one decoder: the picture allocator (forwarded to an
-/// <see cref="IPictureAllocator"/>) and the logger (whose last line explains decode errors).
+/// <see cref="IPictureAllocator"/>) and the logger (whose lines explain decode errors).
 /// The cookie dav1d holds is a GCHandle to this object; it stays valid while the decoder is
 /// open or any picture buffer is out, because dav1d releases pictures after dav1d_close when
 /// the caller still holds them. Every callback catches everything: an exception escaping into
@@ -28,8 +28,12 @@ internal sealed unsafe class Dav1dCallbacks
     /// <summary>Why the last allocation failed; taken by the decoder when dav1d reports ENOMEM.</summary>
     private string? _allocationFailure;
 
-    /// <summary>dav1d's last log line.</summary>
-    private string? _lastLog;
+    /// <summary>dav1d's log lines since the decoder last took them (the first few: the first is the cause).</summary>
+    private string? _log;
+
+    private int _logLines;
+
+    private readonly object _logLock = new();
 
     private long _callbackFailures;
 
@@ -61,8 +65,17 @@ internal sealed unsafe class Dav1dCallbacks
     /// <summary>Takes (and clears) the reason of the last failed allocation.</summary>
     public string? TakeAllocationFailure() => Interlocked.Exchange(ref _allocationFailure, null);
 
-    /// <summary>Takes (and clears) dav1d's last log line.</summary>
-    public string? TakeLastLog() => Interlocked.Exchange(ref _lastLog, null);
+    /// <summary>Takes (and clears) dav1d's log lines, joined with "; ".</summary>
+    public string? TakeLog()
+    {
+        lock (_logLock)
+        {
+            string? log = _log;
+            _log = null;
+            _logLines = 0;
+            return log;
+        }
+    }
 
     /// <summary>The decoder closed: drops its reference (the handle goes when the last picture does).</summary>
     public void ReleaseOwner() => DropReference();
@@ -114,11 +127,21 @@ internal sealed unsafe class Dav1dCallbacks
                 return;
             string line = Marshal.PtrToStringUTF8((nint)text, Math.Min(length, capacity - 1)).Trim();
             if (line.Length > 0)
-                Volatile.Write(ref self._lastLog, line);
+                self.AppendLog(line);
         }
         catch (Exception)
         {
             // A log line is not worth a crash.
+        }
+    }
+
+    private void AppendLog(string line)
+    {
+        const int maxLines = 4;
+        lock (_logLock)
+        {
+            if (_logLines++ < maxLines)
+                _log = _log is null ? line : $"{_log}; {line}";
         }
     }
 

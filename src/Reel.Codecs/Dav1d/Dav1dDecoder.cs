@@ -136,10 +136,12 @@ public sealed unsafe class Dav1dDecoder : IDisposable
     }
 
     /// <summary>
-    /// Takes the next decoded picture. NotReady means "send more data" or, after
-    /// <see cref="Flush"/>, that the stream is over (<see cref="IsEndOfStream"/>). After Flush
-    /// it waits for pictures still being decoded. Calling it before any data was sent is an
-    /// error. Release each picture with <see cref="ReleasePicture"/>.
+    /// Takes the next decoded picture. Before <see cref="Flush"/> it never waits: at most one
+    /// picture per <see cref="SendData"/> (frame threading keeps others in flight), and NotReady
+    /// means "send more data". After Flush it waits for the pictures still being decoded and
+    /// returns them one per call, then NotReady with <see cref="IsEndOfStream"/>. Calling it
+    /// before any data was sent is an error. Release each picture with
+    /// <see cref="ReleasePicture"/>.
     /// </summary>
     public ReelResult GetPicture(out DecodedPicture picture)
     {
@@ -159,9 +161,13 @@ public sealed unsafe class Dav1dDecoder : IDisposable
                 if (pushed != ReelResult.Success)
                     return pushed;
             }
-            // dav1d drains (waits for frames in flight) only when no data was sent since the
-            // previous dav1d_get_picture, so an EAGAIN right after a send proves nothing yet.
+            // dav1d drains (waits for every frame in flight) when no data was sent since the
+            // previous dav1d_get_picture. Mid-stream that is both slow and, in dav1d 1.0, racy:
+            // it deadlocked here on damaged streams (dav1d-rs #72 reports the same), so before
+            // Flush one dav1d_get_picture per send is the rule, as in the dav1d tool and FFmpeg.
             bool drained = !_sentSinceGet;
+            if (drained && !_flushing)
+                return ReelResult.NotReady;
             _sentSinceGet = false;
             Dav1dPicture output = default;
             int error = _library.GetPicture(_context, &output);
@@ -281,7 +287,7 @@ public sealed unsafe class Dav1dDecoder : IDisposable
     }
 
     private static string LogSuffix(Dav1dCallbacks callbacks)
-        => callbacks.TakeLastLog() is { } line ? $" (dav1d: {line})" : "";
+        => callbacks.TakeLog() is { } log ? $" (dav1d: {log})" : "";
 
     private static string Describe(int error) => error switch
     {

@@ -85,21 +85,25 @@ internal static unsafe class Av1RoundTrip
     public static List<DecodedFrame> Decode(IEnumerable<Packet> packets, IPictureAllocator allocator, DecoderSettings? settings = null)
     {
         Assert.That(Dav1dDecoder.Create(settings ?? new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        var frames = new List<DecodedFrame>();
         using (decoder)
+            return DecodeWith(decoder!, packets);
+    }
+
+    /// <summary>Sends every packet (resending after NotReady), flushes, and measures every picture.</summary>
+    public static List<DecodedFrame> DecodeWith(Dav1dDecoder decoder, IEnumerable<Packet> packets)
+    {
+        var frames = new List<DecodedFrame>();
+        foreach (Packet packet in packets)
         {
-            foreach (Packet packet in packets)
-            {
-                ReelResult sent;
-                while ((sent = decoder!.SendData(packet.Data, packet.Pts)) == ReelResult.NotReady)
-                    TakePictures(decoder, frames);
-                Assert.That(sent, Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            ReelResult sent;
+            while ((sent = decoder.SendData(packet.Data, packet.Pts)) == ReelResult.NotReady)
                 TakePictures(decoder, frames);
-            }
-            Assert.That(decoder!.Flush(), Is.EqualTo(ReelResult.Success));
+            Assert.That(sent, Is.EqualTo(ReelResult.Success), () => LastError.Message);
             TakePictures(decoder, frames);
-            Assert.That(decoder.IsEndOfStream, Is.True);
         }
+        Assert.That(decoder.Flush(), Is.EqualTo(ReelResult.Success));
+        TakePictures(decoder, frames);
+        Assert.That(decoder.IsEndOfStream, Is.True);
         return frames;
     }
 
