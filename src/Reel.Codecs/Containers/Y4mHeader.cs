@@ -23,7 +23,7 @@ public readonly struct Y4mHeader
     /// <summary>H: height in pixels.</summary>
     public int Height { get; }
 
-    /// <summary>F: frame rate numerator (25 when the file has no F tag, like FFmpeg).</summary>
+    /// <summary>F: frame rate numerator (25 when the file has no F tag or says F0:0, like FFmpeg).</summary>
     public int FpsNumerator { get; }
 
     /// <summary>F: frame rate denominator.</summary>

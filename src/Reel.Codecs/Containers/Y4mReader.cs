@@ -234,8 +234,11 @@ public sealed unsafe class Y4mReader : IDisposable
                         return CodecErrors.CorruptData($"{prefix}: H (height) is \"{value}\"; allowed 1 to {I420Buffer.MaxDimension}");
                     break;
                 case 'F':
-                    if (!TryRatio(value, 1, out fpsN, out fpsD))
-                        return CodecErrors.CorruptData($"{prefix}: F (frame rate) is \"{value}\"; allowed N:D with N and D from 1 to {int.MaxValue}");
+                    // "0:0" means unknown (the dav1d tool writes it for IVF files without a frame count).
+                    if (value == "0:0")
+                        (fpsN, fpsD) = (25, 1);
+                    else if (!TryRatio(value, 1, out fpsN, out fpsD))
+                        return CodecErrors.CorruptData($"{prefix}: F (frame rate) is \"{value}\"; allowed N:D with N and D from 1 to {int.MaxValue}, or 0:0 (unknown)");
                     break;
                 case 'A':
                     if (!TryRatio(value, 0, out aspectN, out aspectD))
@@ -269,13 +272,16 @@ public sealed unsafe class Y4mReader : IDisposable
     {
         if (value is "420jpeg" or "420" or "420paldv" or "420mpeg2")
             return ReelResult.Success;
-        // "420p10", "422p12", "mono16": trailing digits after the layout give the bit depth.
-        int digits = value.Length;
-        while (digits > 0 && char.IsAsciiDigit(value[digits - 1]))
-            digits--;
-        string layout = value[..digits].TrimEnd('p');
-        if (layout == "420" && digits < value.Length)
-            return CodecErrors.Unsupported($"{prefix}: C (colorspace) is \"{value}\" ({value[digits..]}-bit samples); this reader handles {Accepted}");
+        // "420p10", "422p12", "mono16": digits after the layout (and a 'p') give the bit depth.
+        string layout = value;
+        string depth = "";
+        int p = value.IndexOf('p');
+        if (p > 0 && p + 1 < value.Length && AllDigits(value.AsSpan(p + 1)))
+            (layout, depth) = (value[..p], value[(p + 1)..]);
+        else if (value.StartsWith("mono", StringComparison.Ordinal) && value.Length > 4 && AllDigits(value.AsSpan(4)))
+            (layout, depth) = ("mono", value[4..]);
+        if (layout == "420" && depth.Length > 0)
+            return CodecErrors.Unsupported($"{prefix}: C (colorspace) is \"{value}\" ({depth}-bit samples); this reader handles {Accepted}");
         string description = layout switch
         {
             "422" => "4:2:2 chroma",
@@ -286,6 +292,16 @@ public sealed unsafe class Y4mReader : IDisposable
             _ => "an unknown colorspace",
         };
         return CodecErrors.Unsupported($"{prefix}: C (colorspace) is \"{value}\" ({description}); this reader handles {Accepted}");
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+        }
+        return true;
     }
 
     private static bool TryDimension(string value, out int result)
