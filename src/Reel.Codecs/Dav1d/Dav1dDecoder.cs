@@ -42,6 +42,10 @@ public sealed unsafe class Dav1dDecoder : IDisposable
         _callbacks = callbacks;
     }
 
+    /// <summary>The version the installed library reports (e.g. "1.0.0"), or null when it is unavailable.</summary>
+    public static string? LibraryVersion
+        => Dav1dLibrary.Load(Dav1dLibrary.DefaultName, out Dav1dLibrary? library) == ReelResult.Success ? library!.Version : null;
+
     /// <summary>Whether libdav1d.so.6 loads and has a supported version; if not, why.</summary>
     public static bool IsAvailable(out string reason)
     {

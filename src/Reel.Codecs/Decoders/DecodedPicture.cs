@@ -1,4 +1,5 @@
 using Reel.Codecs.Dav1d;
+using Reel.Codecs.Frames;
 
 namespace Reel.Codecs.Decoders;
 
@@ -60,4 +61,19 @@ public unsafe struct DecodedPicture
 
     /// <summary>The token the allocator returned with this picture's buffer (<see cref="PictureBuffer.Token"/>).</summary>
     public readonly nint AllocatorToken => (nint)Native.allocator_data;
+
+    /// <summary>
+    /// A view of the picture as <see cref="I420Frame"/> (no copy) when it is 8-bit 4:2:0, e.g.
+    /// for <see cref="Containers.Y4mWriter"/>; false for other layouts and bit depths.
+    /// </summary>
+    public readonly bool TryGetI420Frame(out I420Frame frame)
+    {
+        if (!IsValid || Layout != PixelLayout.I420 || BitDepth != 8 || LumaStride > int.MaxValue || ChromaStride > int.MaxValue)
+        {
+            frame = default;
+            return false;
+        }
+        frame = new I420Frame(Width, Height, Y, (int)LumaStride, U, (int)ChromaStride, V, (int)ChromaStride);
+        return true;
+    }
 }

@@ -52,6 +52,10 @@ public sealed unsafe class SvtAv1Encoder : IDisposable
     /// <summary>What this backend accepts (SVT-AV1 1.4.1, 8-bit 4:2:0 input).</summary>
     public static EncoderCapabilities Capabilities => SvtParameters.Capabilities;
 
+    /// <summary>The version the installed library reports (e.g. "1.4.1"), or null when it is unavailable.</summary>
+    public static string? LibraryVersion
+        => SvtAv1Library.Load(SvtAv1Library.DefaultName, out SvtAv1Library? library) == ReelResult.Success ? library!.Version : null;
+
     /// <summary>Whether libSvtAv1Enc.so.1 loads and is a tested version; if not, why.</summary>
     public static bool IsAvailable(out string reason)
     {

@@ -311,6 +311,14 @@ public unsafe class Dav1dDecoderTests
         Assert.That(allocator.Outstanding, Is.Zero);
     }
 
+    [Test]
+    public void IsAvailable_InstalledLibrary_IsTrueWithItsVersion()
+    {
+        Assert.That(Dav1dDecoder.IsAvailable(out string reason), Is.True, reason);
+        Assert.That(Dav1dDecoder.LibraryVersion, Does.StartWith("1."));
+        Assert.That(Dav1dDecoder.Capabilities.Layouts, Has.Count.EqualTo(4));
+    }
+
     [TestCase("1.0.0", true)]
     [TestCase("1.2.1", true)]
     [TestCase("1.3.0", false)]

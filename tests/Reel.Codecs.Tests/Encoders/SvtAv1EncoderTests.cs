@@ -235,6 +235,7 @@ public unsafe class SvtAv1EncoderTests
     {
         Assert.That(SvtAv1Encoder.IsAvailable(out string reason), Is.True, reason);
         Assert.That(reason, Is.Empty);
+        Assert.That(SvtAv1Encoder.LibraryVersion, Is.EqualTo("1.4.1"));
     }
 
     [TestCase("v1.4.1", true)]

@@ -123,6 +123,55 @@ public unsafe class PipelineTests
         Assert.That(tagged, Is.GreaterThan(bt601 + 3), "the BT.709 tag is what makes FFmpeg decode the right colours");
     }
 
+    [Test]
+    public void IvfToY4m_PooledPicturesWrittenAsViews_MatchTheDav1dTool()
+    {
+        using var directory = new TempDirectory();
+        string ivfPath = directory.File("in.ivf");
+        string y4mPath = directory.File("out.y4m");
+        EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf, 352, 288);
+        Assert.That(IvfWriter.Create(ivfPath, settings.Width, settings.Height, 1, 30, out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
+        using (ivf)
+        {
+            Av1RoundTrip.Encode(settings, Frames, ivf);
+            Assert.That(ivf!.End(), Is.EqualTo(ReelResult.Success));
+        }
+
+        var allocator = new Reel.Codecs.Decoders.NativePictureAllocator();
+        Assert.That(IvfReader.Open(ivfPath, out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(Reel.Codecs.Dav1d.Dav1dDecoder.Create(new Reel.Codecs.Decoders.DecoderSettings(), allocator, out Reel.Codecs.Dav1d.Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Y4mWriter.Create(y4mPath, settings.Width, settings.Height, 30, 1, out Y4mWriter? y4m), Is.EqualTo(ReelResult.Success));
+        using (reader)
+        using (decoder)
+        using (y4m)
+        {
+            void Write()
+            {
+                while (decoder!.GetPicture(out Reel.Codecs.Decoders.DecodedPicture picture) == ReelResult.Success)
+                {
+                    Assert.That(picture.TryGetI420Frame(out I420Frame frame), Is.True);
+                    Assert.That(y4m!.WriteFrame(frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                    Reel.Codecs.Dav1d.Dav1dDecoder.ReleasePicture(ref picture);
+                }
+            }
+            while (reader!.ReadFrame(out IvfFrame frame) == ReelResult.Success)
+            {
+                Assert.That(decoder!.SendData(frame.Span, frame.Pts), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Write();
+            }
+            Assert.That(reader.IsEndOfStream, Is.True, () => LastError.Message);
+            decoder!.Flush();
+            Write();
+            Assert.That(y4m!.Close(), Is.EqualTo(ReelResult.Success));
+            Assert.That(y4m.FramesWritten, Is.EqualTo(Frames));
+        }
+        Assert.That(allocator.Outstanding, Is.Zero);
+
+        Assert.That(ToolChecks.Dav1dCliFrames(ivfPath), Is.EqualTo(Frames));
+        List<double> psnr = ComparePlanes(ivfPath + ".dav1d.y4m", y4mPath);
+        Assert.That(psnr, Is.All.EqualTo(Psnr.Identical), "Reel's decode through pooled pictures equals the dav1d tool's, sample for sample");
+    }
+
     private static void WritePackets(SvtAv1Encoder encoder, IvfWriter ivf)
     {
         while (encoder.ReceivePacket(out EncodedPacket packet) == ReelResult.Success)
