@@ -252,7 +252,7 @@ public unsafe class Dav1dDecoderTests
     }
 
     [Test]
-    public void Reset_MidStream_DecodesFromTheNextKeyframe()
+    public void Reset_MidStreamAndAfterFlush_DecodesAgainFromAKeyframe()
     {
         var allocator = new NativePictureAllocator();
         Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
@@ -267,6 +267,11 @@ public unsafe class Dav1dDecoderTests
             decoder!.Reset();
             List<DecodedFrame> frames = DecodeAll(decoder, s_stream);
             Assert.That(frames.Select(f => f.Pts), Is.EqualTo(Enumerable.Range(0, 12).Select(i => (long)i)));
+
+            // A flushed decoder is reusable after Reset (what a session pool needs).
+            Assert.That(decoder.IsEndOfStream, Is.True);
+            decoder.Reset();
+            Assert.That(DecodeAll(decoder, s_stream), Has.Count.EqualTo(12));
         }
         Assert.That(allocator.Outstanding, Is.Zero);
     }
