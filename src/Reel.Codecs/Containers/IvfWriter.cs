@@ -1,0 +1,189 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.Text;
+using Reel.Abi;
+
+namespace Reel.Codecs.Containers;
+
+/// <summary>
+/// Writes AV1 temporal units into an IVF file so that it is readable at every moment: the
+/// header goes out first with frame count 0 (readers ignore the count), and every frame is
+/// handed to the operating system before <see cref="WriteFrame"/> returns. A process that dies
+/// before <see cref="End"/> leaves a file whose complete frames decode (power loss is not
+/// covered: nothing is fsynced). End patches the frame count. Not thread-safe.
+/// </summary>
+public sealed class IvfWriter : IDisposable
+{
+    private readonly string _name;
+    private Stream? _stream;
+    private readonly bool _leaveOpen;
+    private readonly byte[] _frameHeader = new byte[IvfHeader.FrameHeaderSize];
+    private long _lastPts = long.MinValue;
+
+    private IvfWriter(Stream stream, bool leaveOpen, string name)
+    {
+        _stream = stream;
+        _leaveOpen = leaveOpen;
+        _name = name;
+    }
+
+    /// <summary>Frames written so far.</summary>
+    public long FramesWritten { get; private set; }
+
+    /// <summary>Bytes written so far, headers included.</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>
+    /// Creates (or truncates) <paramref name="path"/> and writes the header. The timebase is
+    /// <paramref name="timebaseNumerator"/> / <paramref name="timebaseDenominator"/> seconds per
+    /// pts unit (for frame-counting pts at fps N/D: D / N). Other processes may read the file
+    /// while it is written.
+    /// </summary>
+    public static ReelResult Create(string path, int width, int height, uint timebaseNumerator, uint timebaseDenominator, out IvfWriter? writer)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        writer = null;
+        ReelResult result = Check(width, height, timebaseNumerator, timebaseDenominator);
+        if (result != ReelResult.Success)
+            return result;
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return CodecErrors.Io($"IvfWriter.Create: cannot create {path}: {e.Message}");
+        }
+        return Start(stream, leaveOpen: false, path, width, height, timebaseNumerator, timebaseDenominator, out writer);
+    }
+
+    /// <summary>Writes the header to <paramref name="stream"/> (seekable, for <see cref="End"/>); <paramref name="name"/> is used in messages.</summary>
+    public static ReelResult Create(Stream stream, bool leaveOpen, string name, int width, int height, uint timebaseNumerator, uint timebaseDenominator, out IvfWriter? writer)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        writer = null;
+        ReelResult result = Check(width, height, timebaseNumerator, timebaseDenominator);
+        if (result != ReelResult.Success)
+            return result;
+        if (!stream.CanWrite || !stream.CanSeek)
+            return CodecErrors.InvalidArgument($"IvfWriter.Create: {name} must be writable and seekable (End patches the frame count)");
+        return Start(stream, leaveOpen, name, width, height, timebaseNumerator, timebaseDenominator, out writer);
+    }
+
+    /// <summary>
+    /// Appends one frame (an AV1 temporal unit) with presentation time <paramref name="pts"/>
+    /// and hands it to the operating system. Errors: empty data, a pts below the previous one,
+    /// a write after <see cref="End"/>, an I/O failure.
+    /// </summary>
+    public ReelResult WriteFrame(ReadOnlySpan<byte> data, long pts)
+    {
+        if (_stream is null)
+            return CodecErrors.InvalidState($"IvfWriter.WriteFrame: {_name} was ended; no frame can follow");
+        if (data.IsEmpty)
+            return CodecErrors.InvalidArgument("IvfWriter.WriteFrame: data is empty; allowed 1 or more bytes");
+        if (pts < 0 || pts < _lastPts)
+            return CodecErrors.InvalidArgument($"IvfWriter.WriteFrame: pts is {pts}; allowed {Math.Max(0, _lastPts)} or more (not below the previous frame's)");
+        BinaryPrimitives.WriteUInt32LittleEndian(_frameHeader, (uint)data.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(_frameHeader.AsSpan(4), pts);
+        try
+        {
+            _stream.Write(_frameHeader);
+            _stream.Write(data);
+            _stream.Flush();
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            return CodecErrors.Io($"IvfWriter.WriteFrame: writing frame {FramesWritten} to {_name} failed: {e.Message}");
+        }
+        _lastPts = pts;
+        FramesWritten++;
+        BytesWritten += IvfHeader.FrameHeaderSize + data.Length;
+        return ReelResult.Success;
+    }
+
+    /// <summary>Writes the frame count into the header and closes the file. A second call does nothing.</summary>
+    public ReelResult End()
+    {
+        if (_stream is null)
+            return ReelResult.Success;
+        Span<byte> count = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(count, (uint)Math.Min(FramesWritten, uint.MaxValue));
+        try
+        {
+            _stream.Position = 24;
+            _stream.Write(count);
+            _stream.Seek(0, SeekOrigin.End);
+            _stream.Flush();
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            Close();
+            return CodecErrors.Io($"IvfWriter.End: patching the frame count of {_name} failed: {e.Message}");
+        }
+        Close();
+        return ReelResult.Success;
+    }
+
+    /// <summary>Closes the file without patching the frame count (what a crash leaves, minus the crash).</summary>
+    public void Dispose() => Close();
+
+    private static ReelResult Check(int width, int height, uint timebaseNumerator, uint timebaseDenominator)
+    {
+        if (width < 1 || width > ushort.MaxValue)
+            return CodecErrors.InvalidArgument($"IvfWriter.Create: width is {width}; allowed 1 to {ushort.MaxValue}");
+        if (height < 1 || height > ushort.MaxValue)
+            return CodecErrors.InvalidArgument($"IvfWriter.Create: height is {height}; allowed 1 to {ushort.MaxValue}");
+        if (timebaseNumerator == 0)
+            return CodecErrors.InvalidArgument($"IvfWriter.Create: timebase numerator is 0; allowed 1 to {uint.MaxValue}");
+        if (timebaseDenominator == 0)
+            return CodecErrors.InvalidArgument($"IvfWriter.Create: timebase denominator is 0; allowed 1 to {uint.MaxValue}");
+        return ReelResult.Success;
+    }
+
+    private static ReelResult Start(Stream stream, bool leaveOpen, string name, int width, int height, uint numerator, uint denominator, out IvfWriter? writer)
+    {
+        writer = null;
+        Span<byte> header = stackalloc byte[IvfHeader.Size];
+        header.Clear();
+        Encoding.ASCII.GetBytes("DKIF", header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], IvfHeader.Size);
+        Encoding.ASCII.GetBytes(IvfHeader.Av1FourCC, header[8..]);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], (ushort)width);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[14..], (ushort)height);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], denominator);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[20..], numerator);
+        // Frame count (24) stays 0 until End; 28 is unused.
+        try
+        {
+            stream.Write(header);
+            stream.Flush();
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            if (!leaveOpen)
+                stream.Dispose();
+            return CodecErrors.Io($"IvfWriter.Create: writing the header of {name} failed: {e.Message}");
+        }
+        writer = new IvfWriter(stream, leaveOpen, name) { BytesWritten = IvfHeader.Size };
+        return ReelResult.Success;
+    }
+
+    private void Close()
+    {
+        Stream? stream = _stream;
+        _stream = null;
+        if (stream is null || _leaveOpen)
+            return;
+        try
+        {
+            stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // Every frame was already flushed; a failing close loses nothing more.
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+
+namespace Reel.Codecs.Encoders;
+
+/// <summary>
+/// What one encoder backend can do: the ranges <see cref="EncoderSettings.Validate"/> checks
+/// against and what <c>reel probe</c> prints. Immutable.
+/// </summary>
+public sealed class EncoderCapabilities
+{
+    /// <summary>Creates a description; backends build one each.</summary>
+    public EncoderCapabilities(
+        string backendName,
+        int minWidth, int maxWidth, int minHeight, int maxHeight, bool requiresEvenDimensions,
+        int maxFramesPerSecond,
+        IReadOnlyList<Av1Profile> profiles,
+        IReadOnlyList<RateControlMode> rateControlModes,
+        IReadOnlyList<RateControlMode> keyframeForcingModes,
+        IReadOnlyList<EncoderPreset> presets,
+        int minSpeedPreset, int maxSpeedPreset,
+        long minBitrate, long maxBitrate,
+        int maxTileRowsLog2, int maxTileColumnsLog2, int maxTileCountLog2,
+        int maxThreads)
+    {
+        BackendName = backendName;
+        MinWidth = minWidth;
+        MaxWidth = maxWidth;
+        MinHeight = minHeight;
+        MaxHeight = maxHeight;
+        RequiresEvenDimensions = requiresEvenDimensions;
+        MaxFramesPerSecond = maxFramesPerSecond;
+        Profiles = profiles;
+        RateControlModes = rateControlModes;
+        KeyframeForcingModes = keyframeForcingModes;
+        Presets = presets;
+        MinSpeedPreset = minSpeedPreset;
+        MaxSpeedPreset = maxSpeedPreset;
+        MinBitrate = minBitrate;
+        MaxBitrate = maxBitrate;
+        MaxTileRowsLog2 = maxTileRowsLog2;
+        MaxTileColumnsLog2 = maxTileColumnsLog2;
+        MaxTileCountLog2 = maxTileCountLog2;
+        MaxThreads = maxThreads;
+    }
+
+    /// <summary>Name of the backend, e.g. "SVT-AV1".</summary>
+    public string BackendName { get; }
+
+    /// <summary>Smallest width in pixels.</summary>
+    public int MinWidth { get; }
+
+    /// <summary>Largest width in pixels.</summary>
+    public int MaxWidth { get; }
+
+    /// <summary>Smallest height in pixels.</summary>
+    public int MinHeight { get; }
+
+    /// <summary>Largest height in pixels.</summary>
+    public int MaxHeight { get; }
+
+    /// <summary>Whether width and height must be even (4:2:0 input).</summary>
+    public bool RequiresEvenDimensions { get; }
+
+    /// <summary>Highest frame rate (fps_num / fps_den) accepted.</summary>
+    public int MaxFramesPerSecond { get; }
+
+    /// <summary>AV1 profiles the backend can produce.</summary>
+    public IReadOnlyList<Av1Profile> Profiles { get; }
+
+    /// <summary>Rate-control modes the backend implements.</summary>
+    public IReadOnlyList<RateControlMode> RateControlModes { get; }
+
+    /// <summary>Rate-control modes in which a frame can be forced to be a keyframe.</summary>
+    public IReadOnlyList<RateControlMode> KeyframeForcingModes { get; }
+
+    /// <summary>Named presets accepted.</summary>
+    public IReadOnlyList<EncoderPreset> Presets { get; }
+
+    /// <summary>Slowest raw speed preset.</summary>
+    public int MinSpeedPreset { get; }
+
+    /// <summary>Fastest raw speed preset.</summary>
+    public int MaxSpeedPreset { get; }
+
+    /// <summary>Lowest target or maximum bitrate in bits per second.</summary>
+    public long MinBitrate { get; }
+
+    /// <summary>Highest target or maximum bitrate in bits per second.</summary>
+    public long MaxBitrate { get; }
+
+    /// <summary>Largest log2 of the tile row count.</summary>
+    public int MaxTileRowsLog2 { get; }
+
+    /// <summary>Largest log2 of the tile column count.</summary>
+    public int MaxTileColumnsLog2 { get; }
+
+    /// <summary>Largest log2 of the total tile count (rows + columns).</summary>
+    public int MaxTileCountLog2 { get; }
+
+    /// <summary>Largest thread count accepted (0 always means automatic).</summary>
+    public int MaxThreads { get; }
+
+    /// <summary>Whether the backend implements <paramref name="mode"/>.</summary>
+    public bool Supports(RateControlMode mode) => Contains(RateControlModes, mode);
+
+    /// <summary>Whether keyframes can be forced in <paramref name="mode"/>.</summary>
+    public bool CanForceKeyframes(RateControlMode mode) => Contains(KeyframeForcingModes, mode);
+
+    private static bool Contains<T>(IReadOnlyList<T> list, T value)
+    {
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(list[i], value))
+                return true;
+        }
+        return false;
+    }
+}
