@@ -3,6 +3,8 @@
 #   NUnit   tests/Reel.Tests         engine internals, in-process
 #   NUnit   tests/Reel.Native.Tests  P/Invoke against artifacts/lib/libreel.so + drift-check tests
 #   NUnit   tests/Reel.Vulkan.Tests  Vulkan binding generator, layouts vs gcc, lavapipe with validation
+#   NUnit   tests/Reel.Codecs.Tests  SVT-AV1/dav1d round trips, IVF/Y4M, RGBA->I420; files checked with
+#                                    ffprobe and the dav1d tool
 #   GTest   native/tests             the C ABI from C/C++ hosts (through ctest)
 #   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations
 # Every suite runs even if an earlier one fails; the exit code is non-zero if any failed.
@@ -38,6 +40,8 @@ run_suite nunit-native 'Passed!|Failed!' \
   dotnet test tests/Reel.Native.Tests -c Release --no-build --nologo
 run_suite nunit-vulkan 'Passed!|Failed!' \
   dotnet test tests/Reel.Vulkan.Tests -c Release --no-build --nologo
+run_suite nunit-codecs 'Passed!|Failed!' \
+  dotnet test tests/Reel.Codecs.Tests -c Release --no-build --nologo
 run_suite gtest 'tests passed|tests failed' \
   ctest --test-dir artifacts/native --output-on-failure -j "$(nproc)"
 run_suite rust 'test result:' \

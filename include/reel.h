@@ -410,7 +410,8 @@ REEL_API reel_result_t reel_context_advance_frame(reel_context_t context, uint64
  * A pool hands out refcounted buffers of one kind from unmanaged memory (the context's
  * allocator): video frames of one format and size, interleaved audio buffers, or byte
  * buffers in power-of-two size classes for bitstreams. Acquire pops the oldest released
- * buffer from a lock-free FIFO ring: no lock, no allocation. Below its cap a pool grows as
+ * buffer from a lock-free FIFO ring: no lock, no allocation (REEL_POOL_FLAG_THREAD_CACHE
+ * trades strict oldest-first reuse across threads for per-thread caches). Below its cap a pool grows as
  * its growth mode says; at the cap its exhaustion policy decides (fail, wait, or grow past
  * the cap up to grow_limit with a warning). Pools are always bounded.
  *
@@ -465,6 +466,15 @@ typedef enum reel_pool_exhaustion_t {
 typedef enum reel_pool_flags_t {
     REEL_POOL_FLAG_NONE = 0,            /**< no options */
     REEL_POOL_FLAG_ZERO_ON_RELEASE = 1, /**< zero a buffer's memory when it is returned */
+    REEL_POOL_FLAG_THREAD_CACHE = 2,    /**< each thread keeps up to 4 of the buffers it
+                                             released and reuses them (oldest first, once 2
+                                             wait) without touching the shared ring; at the
+                                             cap, and once per trim period, every thread's
+                                             cache goes back to the ring.
+                                             Much faster when threads acquire and release the
+                                             same pool (no shared cache lines), but reuse is
+                                             oldest-first per thread, not across threads:
+                                             leave it off for buffers a GPU may still read */
     REEL_POOL_FLAG_MAX_ENUM = 0x7FFFFFFF /**< not a flag: keeps the enum 32 bits wide */
 } reel_pool_flags_t;
 

@@ -1,10 +1,17 @@
+using System.Runtime.InteropServices;
+
 namespace Reel.Pools;
 
 /// <summary>
 /// One buffer of a slot pool. <see cref="State"/> packs generation &lt;&lt; 32 | references so
 /// that retain and release check the generation and change the count in one CAS: a stale
 /// handle can never touch a buffer that was returned and handed out again.
+/// Slots are 128 bytes apart although they use 56, so that threads working on neighbouring
+/// slots (REEL_POOL_FLAG_THREAD_CACHE keeps a thread on its own few buffers) never write the
+/// same cache line: the fields sit at the start, and whatever shares a line with a neighbour
+/// is padding.
 /// </summary>
+[StructLayout(LayoutKind.Sequential, Size = 128)]
 internal struct BufferSlot
 {
     /// <summary>generation (high 32 bits, 1..2^24-1) | reference count (low 32 bits, 0 = idle).</summary>

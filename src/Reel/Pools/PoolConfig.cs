@@ -65,8 +65,8 @@ public sealed record PoolConfig
             return Invalid(where, $"growth is {(int)growth}; allowed REEL_POOL_GROWTH_LINEAR (0), REEL_POOL_GROWTH_FIXED (1), REEL_POOL_GROWTH_EXPONENTIAL (2)");
         if (!Enum.IsDefined(exhaustion))
             return Invalid(where, $"exhaustion is {(int)exhaustion}; allowed REEL_POOL_EXHAUSTION_FAIL (0), REEL_POOL_EXHAUSTION_WAIT (1), REEL_POOL_EXHAUSTION_GROW (2)");
-        if (((int)flags & ~(int)PoolFlags.ZeroOnRelease) != 0)
-            return Invalid(where, $"flags is 0x{(int)flags:x}; the only flag is REEL_POOL_FLAG_ZERO_ON_RELEASE (0x1)");
+        if (((int)flags & ~(int)(PoolFlags.ZeroOnRelease | PoolFlags.ThreadCache)) != 0)
+            return Invalid(where, $"flags is 0x{(int)flags:x}; known flags are REEL_POOL_FLAG_ZERO_ON_RELEASE (0x1) and REEL_POOL_FLAG_THREAD_CACHE (0x2)");
 
         max = max == 0 ? Math.Max(defaultMax, initial) : max;
         if (max > SlotLimit)

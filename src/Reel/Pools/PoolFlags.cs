@@ -12,4 +12,6 @@ public enum PoolFlags
     None = 0,
     /// <summary>Fill a buffer with zeros when its last reference is released.</summary>
     ZeroOnRelease = 1,
+    /// <summary>Each thread keeps a few of the buffers it released (oldest-first reuse per thread, not across threads).</summary>
+    ThreadCache = 2,
 }

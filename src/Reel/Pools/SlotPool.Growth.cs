@@ -85,6 +85,13 @@ public sealed partial class SlotPool
             return GrowOutcome.Got;
         }
 
+        // At the cap: buffers threads keep in their caches come back before the exhaustion
+        // policy applies. All of them at once: taking one at a time from a live thread only
+        // moves its miss to that thread, and two threads then steal from each other forever.
+        // Below the cap the pool grows instead: each thread's cache is its working reserve.
+        if (_useThreadCache && TakeBackCachedSlot(out slot))
+            return GrowOutcome.Got;
+
         if (Config.Exhaustion == ExhaustionPolicy.Grow && allocated < Config.GrowLimit)
         {
             if (!TryAllocateSlot(out slot))
@@ -130,7 +137,7 @@ public sealed partial class SlotPool
             {
                 while (true)
                 {
-                    if (_ring.TryDequeue(out slot))
+                    if (_ring.TryDequeue(out slot) || (_useThreadCache && TakeBackCachedSlot(out slot)))
                         return ReelResult.Success;
                     if (_destroyed)
                         return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: pool '{Name}' was destroyed while waiting");

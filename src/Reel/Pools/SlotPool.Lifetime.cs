@@ -10,9 +10,17 @@ public sealed partial class SlotPool
 {
     /// <summary>
     /// Frees idle buffers, oldest released first, until at most <paramref name="keepIdle"/>
-    /// remain. Returns the number freed.
+    /// remain (thread caches are emptied into the shared ring first). Returns the number freed.
     /// </summary>
     public int Trim(uint keepIdle)
+    {
+        if (_useThreadCache)
+            DrainThreadCaches();
+        return TrimRing(keepIdle);
+    }
+
+    /// <summary>Frees idle buffers of the shared ring only, oldest first, down to <paramref name="keepIdle"/>.</summary>
+    private int TrimRing(uint keepIdle)
     {
         int freed = 0;
         lock (_lock)
@@ -42,9 +50,13 @@ public sealed partial class SlotPool
             return 0;
         _trimPeriodFrame = frame;
         _trimPeriodNs = nowNs;
+        // Cached buffers of threads that stopped using the pool (or ended) would never come
+        // back: once a period every cache goes back to the ring; live threads refill theirs.
+        if (_useThreadCache)
+            DrainThreadCaches();
         int idle = _ring.Count;
         int surplus = Math.Min(Interlocked.Exchange(ref _idleLowWater, int.MaxValue), idle);
-        return surplus <= 0 ? 0 : Trim((uint)(idle - surplus));
+        return surplus <= 0 ? 0 : TrimRing((uint)(idle - surplus));
     }
 
     /// <summary>
@@ -66,7 +78,10 @@ public sealed partial class SlotPool
     }
 
     /// <summary>Buffers out: allocated minus idle (exact at rest).</summary>
-    public int InUse => Math.Max(0, Volatile.Read(ref _allocated) - _ring.Count);
+    public int InUse => Math.Max(0, Volatile.Read(ref _allocated) - IdleCount);
+
+    /// <summary>Idle buffers: the shared ring plus thread caches.</summary>
+    private int IdleCount => _ring.Count + (_useThreadCache ? CachedCount() : 0);
 
     /// <summary>Fewest bytes held since the previous call; restarts the floor at the current value.</summary>
     public ulong TakeBytesFloor()
@@ -114,7 +129,7 @@ public sealed partial class SlotPool
             // Under the lock allocation and trimming stand still, so Allocated and Available
             // are consistent with each other; acquires and releases may still run.
             stats.Allocated = (uint)_allocated;
-            stats.Available = (uint)_ring.Count;
+            stats.Available = (uint)IdleCount;
             stats.Misses = (ulong)_misses;
             stats.GrowsPastCap = (ulong)_growsPastCap;
             stats.Trims = (ulong)_trimmed;
@@ -137,6 +152,8 @@ public sealed partial class SlotPool
     private void DrainIdle()
     {
         Debug.Assert(Monitor.IsEntered(_lock), "Draining happens under the pool lock.");
+        if (_useThreadCache)
+            DrainThreadCaches();
         while (_ring.TryDequeue(out int slot))
             FreeSlotMemory(slot);
     }

@@ -19,7 +19,8 @@ namespace Reel.Pools;
 /// <remarks>
 /// Hot path (acquire from the ring, retain, release, return to the ring): no locks, no GC
 /// allocation. Growth, waiting, trimming and destruction take <see cref="_lock"/> (never held
-/// while logging or calling the host).
+/// while logging or calling the host). With <see cref="PoolFlags.ThreadCache"/> each thread
+/// also keeps a few of its released buffers (SlotPool.ThreadCache.cs).
 /// </remarks>
 public sealed partial class SlotPool
 {
@@ -32,6 +33,7 @@ public sealed partial class SlotPool
     private readonly Logger _log;
     private readonly MemoryAccounting _accounting;
     private readonly bool _zeroOnRelease;
+    private readonly bool _useThreadCache;
 
     /// <summary>Guards growth, trimming, destruction and <see cref="_unallocated"/>.</summary>
     private readonly object _lock = new();
@@ -86,6 +88,7 @@ public sealed partial class SlotPool
         _log = context.Log;
         _accounting = context.Memory;
         _zeroOnRelease = (config.Flags & PoolFlags.ZeroOnRelease) != 0;
+        _useThreadCache = (config.Flags & PoolFlags.ThreadCache) != 0;
         _trimPeriodFrame = context.Clock.Frame;
         _trimPeriodNs = context.Clock.TimeNs;
         _slots = new BufferSlot[config.GrowLimit];
@@ -133,6 +136,11 @@ public sealed partial class SlotPool
     /// <summary>Hands out a buffer with one reference; the slow path grows, waits or fails per policy.</summary>
     public ReelResult Acquire(nuint size, string function, out Handle buffer)
     {
+        if (_useThreadCache && TryTakeFromLocalCache(out int cached))
+        {
+            buffer = Take(cached, size, observe: false);
+            return ReelResult.Success;
+        }
         if (!_ring.TryDequeue(out int slot))
         {
             ReelResult result = AcquireSlow(function, out slot);
@@ -142,7 +150,7 @@ public sealed partial class SlotPool
                 return result;
             }
         }
-        buffer = Take(slot, size);
+        buffer = Take(slot, size, observe: true);
         return ReelResult.Success;
     }
 
@@ -197,7 +205,12 @@ public sealed partial class SlotPool
 
     private static uint NextGeneration(uint generation) => generation == Handle.MaxGeneration ? 1 : generation + 1;
 
-    private Handle Take(int slot, nuint size)
+    /// <summary>
+    /// Hands out a slot. <paramref name="observe"/> updates the peak and the idle low-water
+    /// mark; a hit in the thread's own cache skips that, since counting idle buffers would
+    /// read other threads' cache lines.
+    /// </summary>
+    private Handle Take(int slot, nuint size, bool observe)
     {
         ref BufferSlot s = ref _slots[slot];
         long state = Volatile.Read(ref s.State);
@@ -209,12 +222,15 @@ public sealed partial class SlotPool
         s.Acquires++;
         s.AcquiredAtFrame = _clock.Frame;
         Volatile.Write(ref s.State, state | 1);
-        int idle = _ring.Count;
-        if (idle < Volatile.Read(ref _idleLowWater))
-            Volatile.Write(ref _idleLowWater, idle);
-        int inUse = Volatile.Read(ref _allocated) - idle;
-        if (inUse > Volatile.Read(ref _peakInUse))
-            RaisePeak(inUse);
+        if (observe)
+        {
+            int idle = _ring.Count;
+            if (idle < Volatile.Read(ref _idleLowWater))
+                Volatile.Write(ref _idleLowWater, idle);
+            int inUse = Volatile.Read(ref _allocated) - idle - (_useThreadCache ? CachedCount() : 0);
+            if (inUse > Volatile.Read(ref _peakInUse))
+                RaisePeak(inUse);
+        }
         return BufferHandles.Make(RegistryIndex, slot, (uint)(state >> 32));
     }
 
@@ -241,7 +257,8 @@ public sealed partial class SlotPool
             FreeReturnedSlot(slot);
             return;
         }
-        EnqueueFree(slot);
+        if (!_useThreadCache || !TryReturnToLocalCache(slot))
+            EnqueueFree(slot);
         if (Volatile.Read(ref _waiters) > 0)
             WakeOneWaiter();
         if (_destroyed)

@@ -56,8 +56,8 @@ public class PoolConfigTests
         Assert.That(LastError.Message, Does.Contain("growth is 7").And.Contain("REEL_POOL_GROWTH_EXPONENTIAL (2)"));
         Assert.That(Create(out _, exhaustion: (ExhaustionPolicy)(-1)), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Message, Does.Contain("exhaustion is -1"));
-        Assert.That(Create(out _, flags: (PoolFlags)6), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(LastError.Message, Does.Contain("flags is 0x6"));
+        Assert.That(Create(out _, flags: (PoolFlags)5), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Does.Contain("flags is 0x5").And.Contain("REEL_POOL_FLAG_THREAD_CACHE (0x2)"));
     }
 
     [Test]

@@ -22,11 +22,13 @@ public class PoolStressTests : PoolFixture
 {
     private const int Threads = 4;
 
-    [TestCase(ExhaustionPolicy.Fail)]
-    [TestCase(ExhaustionPolicy.Wait)]
-    public void ManyThreads_FiveSeconds_InvariantsHoldAtEveryStep(ExhaustionPolicy policy)
+    [TestCase(ExhaustionPolicy.Fail, PoolFlags.None)]
+    [TestCase(ExhaustionPolicy.Wait, PoolFlags.None)]
+    [TestCase(ExhaustionPolicy.Fail, PoolFlags.ThreadCache)]
+    [TestCase(ExhaustionPolicy.Wait, PoolFlags.ThreadCache)]
+    public void ManyThreads_FiveSeconds_InvariantsHoldAtEveryStep(ExhaustionPolicy policy, PoolFlags flags)
     {
-        FramePool pool = Frames(width: 32, height: 32, config: Config(max: 24, exhaustion: policy, waitMs: 5));
+        FramePool pool = Frames(width: 32, height: 32, config: Config(max: 24, exhaustion: policy, waitMs: 5, flags: flags));
         var owners = new ConcurrentDictionary<nint, int>();      // buffer memory -> owning thread
         var handoff = new ConcurrentQueue<Handle>();              // retained buffers passed to other threads
         var violations = new ConcurrentQueue<string>();
@@ -76,7 +78,7 @@ public class PoolStressTests : PoolFixture
         while (handoff.TryDequeue(out Handle passed))
             Buffers.Release(passed, "stress");
 
-        TestContext.Out.WriteLine($"{policy}: {operations} operations in {steps} checked steps over {deadline.Elapsed.TotalSeconds:F1} s");
+        TestContext.Out.WriteLine($"{policy} {flags}: {operations} operations in {steps} checked steps over {deadline.Elapsed.TotalSeconds:F1} s");
         Assert.That(violations, Is.Empty);
         Assert.That(steps, Is.GreaterThanOrEqualTo(20), "the barrier ran about every 100 ms");
         PoolStats final = pool.GetStats();

@@ -350,6 +350,18 @@ public enum reel_pool_flags_t : int
     /// </summary>
     REEL_POOL_FLAG_ZERO_ON_RELEASE = 1,
     /// <summary>
+    /// each thread keeps up to 4 of the buffers it
+    /// released and reuses them (oldest first, once 2
+    /// wait) without touching the shared ring; at the
+    /// cap, and once per trim period, every thread's
+    /// cache goes back to the ring.
+    /// Much faster when threads acquire and release the
+    /// same pool (no shared cache lines), but reuse is
+    /// oldest-first per thread, not across threads:
+    /// leave it off for buffers a GPU may still read
+    /// </summary>
+    REEL_POOL_FLAG_THREAD_CACHE = 2,
+    /// <summary>
     /// not a flag: keeps the enum 32 bits wide
     /// </summary>
     REEL_POOL_FLAG_MAX_ENUM = 2147483647,
