@@ -156,6 +156,8 @@ typedef enum reel_result_t {
     REEL_NOT_READY = 1,
     /** Non-error status: a wait ended because its timeout passed. */
     REEL_TIMEOUT = 2,
+    /** Non-error status: a stream is fully drained; no more output will come. */
+    REEL_END_OF_STREAM = 3,
     /** An argument is NULL, out of range, or inconsistent with another; nothing changed. */
     REEL_ERROR_INVALID_ARGUMENT = -1,
     /** A handle is NULL, destroyed, of the wrong type, or was never issued by Reel. */
@@ -169,6 +171,14 @@ typedef enum reel_result_t {
     REEL_ERROR_UNSUPPORTED = -5,
     /** A fixed or configured limit was reached (for example the number of live objects). */
     REEL_ERROR_LIMIT_REACHED = -6,
+    /** The call is not allowed in the object's current state (e.g. submit after flush). */
+    REEL_ERROR_BAD_STATE = -7,
+    /** Input data is damaged or is not what it claims to be (a bitstream, a file header). */
+    REEL_ERROR_CORRUPT_DATA = -8,
+    /** A file or stream could not be opened, read or written; the message has the OS reason. */
+    REEL_ERROR_IO = -9,
+    /** The GPU device was lost; destroy the objects made on it. */
+    REEL_ERROR_DEVICE_LOST = -10,
     /** A defect inside Reel; the message has the details. Please report it. */
     REEL_ERROR_INTERNAL = -100,
     /** Not a result: keeps the enum 32 bits wide. */

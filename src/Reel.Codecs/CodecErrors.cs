@@ -15,10 +15,10 @@ internal static class CodecErrors
     public static ReelResult InvalidArgument(string message) => LastError.Set(ReelResult.ErrorInvalidArgument, message);
 
     /// <summary>A call that the object's state does not allow (receive before submit, submit after flush).</summary>
-    public static ReelResult InvalidState(string message) => LastError.Set(ReelResult.ErrorInvalidArgument, message);
+    public static ReelResult InvalidState(string message) => LastError.Set(ReelResult.ErrorBadState, message);
 
     /// <summary>Input data (a file, a bitstream) is malformed or truncated.</summary>
-    public static ReelResult CorruptData(string message) => LastError.Set(ReelResult.ErrorInvalidArgument, message);
+    public static ReelResult CorruptData(string message) => LastError.Set(ReelResult.ErrorCorruptData, message);
 
     /// <summary>A valid request this codec, library version or format cannot serve.</summary>
     public static ReelResult Unsupported(string message) => LastError.Set(ReelResult.ErrorUnsupported, message);
@@ -30,7 +30,7 @@ internal static class CodecErrors
     public static ReelResult OutOfMemory(string message) => LastError.Set(ReelResult.ErrorOutOfMemory, message);
 
     /// <summary>Opening, reading or writing a file failed in the operating system.</summary>
-    public static ReelResult Io(string message) => LastError.Set(ReelResult.ErrorInvalidArgument, message);
+    public static ReelResult Io(string message) => LastError.Set(ReelResult.ErrorIo, message);
 
     /// <summary>The codec library reported a failure Reel cannot attribute to the caller's input.</summary>
     public static ReelResult CodecFailure(string message) => LastError.Set(ReelResult.ErrorInternal, message);

@@ -13,6 +13,8 @@ public enum ReelResult
     NotReady = 1,
     /// <summary>A wait ended because its timeout passed.</summary>
     Timeout = 2,
+    /// <summary>A stream is fully drained: no more output will come.</summary>
+    EndOfStream = 3,
     /// <summary>An argument is NULL, out of range, or inconsistent with another.</summary>
     ErrorInvalidArgument = -1,
     /// <summary>A handle is NULL, destroyed, of the wrong type, or never issued.</summary>
@@ -25,6 +27,14 @@ public enum ReelResult
     ErrorUnsupported = -5,
     /// <summary>A fixed or configured limit was reached.</summary>
     ErrorLimitReached = -6,
+    /// <summary>The call is not allowed in the object's current state (submit after flush).</summary>
+    ErrorBadState = -7,
+    /// <summary>Input data is damaged or not what it claims to be.</summary>
+    ErrorCorruptData = -8,
+    /// <summary>A file or stream could not be read or written.</summary>
+    ErrorIo = -9,
+    /// <summary>The GPU device was lost; objects on it must be destroyed.</summary>
+    ErrorDeviceLost = -10,
     /// <summary>A defect inside Reel.</summary>
     ErrorInternal = -100,
 }

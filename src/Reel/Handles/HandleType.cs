@@ -15,6 +15,20 @@ public enum HandleType : byte
     Pool = 2,
     /// <summary><c>reel_buffer_t</c>: a pooled buffer (frame, audio or bytes).</summary>
     Buffer = 3,
+    /// <summary><c>reel_frame_cache_t</c>: a random-access frame cache.</summary>
+    FrameCache = 4,
+    /// <summary><c>reel_encoder_t</c>: an encode session.</summary>
+    Encoder = 5,
+    /// <summary><c>reel_decoder_t</c>: a decode session.</summary>
+    Decoder = 6,
+    /// <summary><c>reel_movie_writer_t</c>: begin / write frame / end recording.</summary>
+    MovieWriter = 7,
+    /// <summary><c>reel_device_t</c>: a GPU device (created or adopted).</summary>
+    Device = 8,
+    /// <summary><c>reel_timeline_t</c>: a timeline (CPU, or a GPU timeline semaphore).</summary>
+    Timeline = 9,
+    // 10-31 are reserved for the GPU backend's objects (DPB, buffer pools, command pools,
+    // video sessions); 32 onwards for later object types.
 }
 
 /// <summary>Names of handle types as the header spells them.</summary>
@@ -26,6 +40,12 @@ public static class HandleTypeNames
         HandleType.Context => "reel_context_t",
         HandleType.Pool => "reel_pool_t",
         HandleType.Buffer => "reel_buffer_t",
+        HandleType.FrameCache => "reel_frame_cache_t",
+        HandleType.Encoder => "reel_encoder_t",
+        HandleType.Decoder => "reel_decoder_t",
+        HandleType.MovieWriter => "reel_movie_writer_t",
+        HandleType.Device => "reel_device_t",
+        HandleType.Timeline => "reel_timeline_t",
         _ => null,
     };
 }

@@ -67,7 +67,7 @@ public class IvfTests
         Assert.That(LastError.Message, Is.EqualTo("IvfWriter.Create: width is 70000; allowed 1 to 65535"));
         Assert.That(IvfWriter.Create(directory.File("a.ivf"), 320, 240, 0, 30, out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Message, Is.EqualTo("IvfWriter.Create: timebase numerator is 0; allowed 1 to 4294967295"));
-        Assert.That(IvfWriter.Create(directory.File("missing-dir/a.ivf"), 320, 240, 1, 30, out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(IvfWriter.Create(directory.File("missing-dir/a.ivf"), 320, 240, 1, 30, out _), Is.EqualTo(ReelResult.ErrorIo));
         Assert.That(LastError.Message, Does.StartWith($"IvfWriter.Create: cannot create {directory.File("missing-dir/a.ivf")}"));
 
         Assert.That(IvfWriter.Create(directory.File("b.ivf"), 320, 240, 1, 30, out IvfWriter? writer), Is.EqualTo(ReelResult.Success));
@@ -80,14 +80,14 @@ public class IvfTests
             Assert.That(LastError.Message, Is.EqualTo("IvfWriter.WriteFrame: pts is 4; allowed 5 or more (not below the previous frame's)"));
             Assert.That(writer.End(), Is.EqualTo(ReelResult.Success));
             Assert.That(writer.End(), Is.EqualTo(ReelResult.Success), "a second End does nothing");
-            Assert.That(writer.WriteFrame(s_frames[0], 6), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(writer.WriteFrame(s_frames[0], 6), Is.EqualTo(ReelResult.ErrorBadState));
             Assert.That(LastError.Message, Does.EndWith("b.ivf was ended; no frame can follow"));
         }
     }
 
-    [TestCase("RIFF", 0, 32, "AV01", ReelResult.ErrorInvalidArgument, "is not an IVF file: signature is \"RIFF\" (52494646); expected \"DKIF\"")]
+    [TestCase("RIFF", 0, 32, "AV01", ReelResult.ErrorCorruptData, "is not an IVF file: signature is \"RIFF\" (52494646); expected \"DKIF\"")]
     [TestCase("DKIF", 1, 32, "AV01", ReelResult.ErrorUnsupported, "IVF version is 1; allowed 0")]
-    [TestCase("DKIF", 0, 16, "AV01", ReelResult.ErrorInvalidArgument, "header size is 16; allowed 32 or more")]
+    [TestCase("DKIF", 0, 16, "AV01", ReelResult.ErrorCorruptData, "header size is 16; allowed 32 or more")]
     [TestCase("DKIF", 0, 32, "VP90", ReelResult.ErrorUnsupported, "fourcc is \"VP90\" (56503930); this reader handles \"AV01\" (AV1) only")]
     public void Open_BadHeader_FailsNamingTheField(string signature, int version, int headerSize, string fourCC, ReelResult expected, string message)
     {
@@ -104,7 +104,7 @@ public class IvfTests
     [Test]
     public void Open_ShorterThanHeader_Fails()
     {
-        Assert.That(IvfReader.Open(new MemoryStream(Encoding.ASCII.GetBytes("DKIF\0\0 \0AV01")), false, "short.ivf", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(IvfReader.Open(new MemoryStream(Encoding.ASCII.GetBytes("DKIF\0\0 \0AV01")), false, "short.ivf", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
         Assert.That(LastError.Message, Is.EqualTo("IvfReader.Open: short.ivf is 12 bytes; an IVF header needs 32"));
     }
 
@@ -120,7 +120,7 @@ public class IvfTests
         {
             Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.Success));
             Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.Success));
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             long offset = 32 + (12 + 100) + (12 + 7);
             Assert.That(LastError.Message, Is.EqualTo(
                 $"IvfReader.ReadFrame: {path}: frame 2 at byte offset {offset} is truncated: it declares 3000 bytes of data but the file ends after 2000"));
@@ -139,7 +139,7 @@ public class IvfTests
         using (reader)
         {
             Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.Success));
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Is.EqualTo("IvfReader.ReadFrame: cut.ivf: frame 1 at byte offset 45 is truncated: its 12-byte frame header has only 5 bytes"));
         }
     }
@@ -155,7 +155,7 @@ public class IvfTests
         Assert.That(IvfReader.Open(new MemoryStream(file), false, "huge.ivf", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Is.EqualTo("IvfReader.ReadFrame: huge.ivf: frame 0 at byte offset 32 declares 4294967280 bytes; allowed 1 to 268435456"));
         }
     }

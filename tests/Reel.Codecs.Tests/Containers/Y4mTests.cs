@@ -106,7 +106,7 @@ public unsafe class Y4mTests
     [TestCase("", "is empty; expected a \"YUV4MPEG2 \" header")]
     public void Open_BadHeader_FailsNamingTheTag(string header, string message)
     {
-        Assert.That(Y4mReader.Open(Stream(header), false, "bad.y4m", out Y4mReader? reader), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(Y4mReader.Open(Stream(header), false, "bad.y4m", out Y4mReader? reader), Is.EqualTo(ReelResult.ErrorCorruptData));
         Assert.That(reader, Is.Null);
         Assert.That(LastError.Message, Does.StartWith("Y4mReader.Open: bad.y4m").And.Contain(message));
     }
@@ -155,7 +155,7 @@ public unsafe class Y4mTests
         using (reader)
         {
             Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.Success));
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Is.EqualTo(
                 $"Y4mReader.ReadFrame: cut.y4m: frame 1 at byte offset {header.Length + frame.Length} is truncated: 20 of 48 bytes of picture data"));
         }
@@ -170,7 +170,7 @@ public unsafe class Y4mTests
         Assert.That(Y4mReader.Open(stream, false, "m.y4m", out Y4mReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Does.StartWith("Y4mReader.ReadFrame: m.y4m: frame 0 at byte offset 16").And.Contain(message));
         }
     }

@@ -78,7 +78,7 @@ public unsafe class Dav1dDecoderTests
         Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
-            Assert.That(decoder!.SendData(data, 0), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(decoder!.SendData(data, 0), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Does.StartWith("Dav1dDecoder.SendData: dav1d_send_data failed with DAV1D_ERR(EINVAL): the AV1 data is corrupt or not AV1"));
             Assert.That(LastError.Message, Does.Contain($"(dav1d: {dav1dReason}"), "dav1d's own log explains it");
             TestContext.Out.WriteLine(LastError.Message);
@@ -126,7 +126,7 @@ public unsafe class Dav1dDecoderTests
                 result = decoder.GetPicture(out DecodedPicture picture);
                 Dav1dDecoder.ReleasePicture(ref picture);
             }
-            Assert.That(result, Is.EqualTo(ReelResult.ErrorInvalidArgument), "half a temporal unit is not a picture");
+            Assert.That(result, Is.EqualTo(ReelResult.ErrorCorruptData), "half a temporal unit is not a picture");
             Assert.That(LastError.Message, Does.Contain("the AV1 data is corrupt or not AV1"));
             TestContext.Out.WriteLine(LastError.Message);
         }
@@ -168,7 +168,7 @@ public unsafe class Dav1dDecoderTests
                 Assert.That(decoder.IsEndOfStream, Is.True, "the drain ended the stream");
         }
         // Damaged tile data may decode to a wrong picture or fail; either way only these results, each failure explained.
-        Assert.That(outcomes, Is.All.AnyOf(ReelResult.Success, ReelResult.NotReady, ReelResult.ErrorInvalidArgument));
+        Assert.That(outcomes, Is.All.AnyOf(ReelResult.Success, ReelResult.NotReady, ReelResult.ErrorCorruptData));
         Assert.That(allocator.Outstanding, Is.Zero);
     }
 
@@ -178,7 +178,7 @@ public unsafe class Dav1dDecoderTests
         Assert.That(Dav1dDecoder.Create(new DecoderSettings(), new NativePictureAllocator(), out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
-            Assert.That(decoder!.GetPicture(out DecodedPicture picture), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(decoder!.GetPicture(out DecodedPicture picture), Is.EqualTo(ReelResult.ErrorBadState));
             Assert.That(LastError.Message, Is.EqualTo("Dav1dDecoder.GetPicture: no data was sent; send data (or flush) first"));
             Assert.That(picture.IsValid, Is.False);
         }
@@ -195,7 +195,7 @@ public unsafe class Dav1dDecoderTests
             decoder.Flush();
             Assert.That(decoder.GetPicture(out _), Is.EqualTo(ReelResult.NotReady));
             Assert.That(decoder.IsEndOfStream, Is.True, "flushing an empty decoder ends at once");
-            Assert.That(decoder.SendData(s_stream[0].Data, 0), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(decoder.SendData(s_stream[0].Data, 0), Is.EqualTo(ReelResult.ErrorBadState));
             Assert.That(LastError.Message, Is.EqualTo("Dav1dDecoder.SendData: the decoder was flushed; call Reset before sending more data"));
         }
     }

@@ -73,7 +73,7 @@ public unsafe class SvtAv1EncoderTests
         Assert.That(SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Crf), out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
         using (encoder)
         {
-            Assert.That(encoder!.ReceivePacket(out EncodedPacket packet), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(encoder!.ReceivePacket(out EncodedPacket packet), Is.EqualTo(ReelResult.ErrorBadState));
             Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.ReceivePacket: no frame was submitted; submit a frame (or flush) first"));
             Assert.That(packet.Size, Is.Zero);
         }
@@ -91,7 +91,7 @@ public unsafe class SvtAv1EncoderTests
             TestPattern.Fill(buffer!.Frame, 0);
             Assert.That(encoder!.SendFrame(buffer.Frame, 0), Is.EqualTo(ReelResult.Success));
             Assert.That(encoder.Flush(), Is.EqualTo(ReelResult.Success));
-            Assert.That(encoder.SendFrame(buffer.Frame, 1), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(encoder.SendFrame(buffer.Frame, 1), Is.EqualTo(ReelResult.ErrorBadState));
             Assert.That(LastError.Message, Does.Contain("the encoder was flushed; no frame can follow the end of the stream"));
             Assert.That(encoder.Flush(), Is.EqualTo(ReelResult.Success), "a second flush does nothing");
             Assert.That(encoder.ReceivePacket(out EncodedPacket packet), Is.EqualTo(ReelResult.Success));

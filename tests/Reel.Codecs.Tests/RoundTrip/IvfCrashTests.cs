@@ -58,7 +58,7 @@ public class IvfCrashTests
             Assert.That(ivf!.Header.FrameCount, Is.Zero, "the count is patched only by End");
             for (int i = 0; i < Frames - 1; i++)
                 Assert.That(ivf.ReadFrame(out _), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-            Assert.That(ivf.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(ivf.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Does.Contain($"frame {Frames - 1} at byte offset {cutOffset} is truncated"));
         }
     }

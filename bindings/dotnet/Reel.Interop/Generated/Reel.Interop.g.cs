@@ -100,6 +100,10 @@ public enum reel_result_t : int
     /// </summary>
     REEL_TIMEOUT = 2,
     /// <summary>
+    /// Non-error status: a stream is fully drained; no more output will come.
+    /// </summary>
+    REEL_END_OF_STREAM = 3,
+    /// <summary>
     /// An argument is NULL, out of range, or inconsistent with another; nothing changed.
     /// </summary>
     REEL_ERROR_INVALID_ARGUMENT = -1,
@@ -124,6 +128,22 @@ public enum reel_result_t : int
     /// A fixed or configured limit was reached (for example the number of live objects).
     /// </summary>
     REEL_ERROR_LIMIT_REACHED = -6,
+    /// <summary>
+    /// The call is not allowed in the object's current state (e.g. submit after flush).
+    /// </summary>
+    REEL_ERROR_BAD_STATE = -7,
+    /// <summary>
+    /// Input data is damaged or is not what it claims to be (a bitstream, a file header).
+    /// </summary>
+    REEL_ERROR_CORRUPT_DATA = -8,
+    /// <summary>
+    /// A file or stream could not be opened, read or written; the message has the OS reason.
+    /// </summary>
+    REEL_ERROR_IO = -9,
+    /// <summary>
+    /// The GPU device was lost; destroy the objects made on it.
+    /// </summary>
+    REEL_ERROR_DEVICE_LOST = -10,
     /// <summary>
     /// A defect inside Reel; the message has the details. Please report it.
     /// </summary>
