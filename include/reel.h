@@ -744,7 +744,8 @@ typedef struct reel_audio_info_t {
     uint64_t tag;                 /**< host tag */
 } reel_audio_info_t;
 
-/** A byte buffer's memory and metadata (reel_buffer_get_bytes). Published in 0.1.0. */
+/** A byte buffer's memory and metadata (reel_buffer_get_bytes); encoded packets are byte
+ *  buffers with dts and flags. Published in 0.1.0. */
 typedef struct reel_bytes_info_t {
     uint32_t struct_size;  /**< set by the caller to sizeof(reel_bytes_info_t) */
     uint32_t reserved;     /**< 0 */
@@ -753,7 +754,13 @@ typedef struct reel_bytes_info_t {
     size_t size;           /**< payload bytes: the acquired size, or reel_buffer_set_size() */
     int64_t pts;           /**< presentation timestamp */
     uint64_t tag;          /**< host tag */
+    int64_t dts;           /**< decode timestamp of a packet (reel_buffer_set_packet_info) */
+    uint32_t flags;        /**< REEL_PACKET_FLAG_* bits of a packet */
+    uint32_t reserved2;    /**< 0 */
 } reel_bytes_info_t;
+
+/** reel_bytes_info_t.flags: the packet is a keyframe (a point decoding can start from). */
+#define REEL_PACKET_FLAG_KEYFRAME 0x1u
 
 /*! reel_frame_info_init() :
  *  @return a zeroed reel_frame_info_t with struct_size set. Defined here, not exported. */
@@ -826,6 +833,15 @@ REEL_API reel_result_t reel_buffer_set_pts(reel_buffer_t buffer, int64_t pts);
  *  pointer; leak reports show it.
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
 REEL_API reel_result_t reel_buffer_set_tag(reel_buffer_t buffer, uint64_t tag);
+
+/*! reel_buffer_set_packet_info() :
+ *  Sets the packet metadata of a byte buffer (0 after acquire), for hosts that carry
+ *  packets in pooled buffers; encoders set it on the packets they return.
+ *  @param dts   decode timestamp.
+ *  @param flags REEL_PACKET_FLAG_* bits.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  unknown flag bits, or not a byte buffer. */
+REEL_API reel_result_t reel_buffer_set_packet_info(reel_buffer_t buffer, int64_t dts, uint32_t flags);
 
 /*! reel_buffer_set_size() :
  *  Sets the payload size of a byte buffer, e.g. after writing a packet into it.

@@ -282,8 +282,12 @@ TEST_F(Pools, ByteClasses) {
     EXPECT_EQ(info.size, 100000u);
     EXPECT_EQ(reinterpret_cast<uintptr_t>(info.data) % 64, 0u);
     ASSERT_EQ(reel_buffer_set_size(packet, 4242), REEL_SUCCESS);
+    ASSERT_EQ(reel_buffer_set_packet_info(packet, -3, REEL_PACKET_FLAG_KEYFRAME), REEL_SUCCESS);
     ASSERT_EQ(reel_buffer_get_bytes(packet, &info), REEL_SUCCESS);
     EXPECT_EQ(info.size, 4242u);
+    EXPECT_EQ(info.dts, -3);
+    EXPECT_EQ(info.flags, REEL_PACKET_FLAG_KEYFRAME);
+    EXPECT_TRUE(reel_test::Failed(reel_buffer_set_packet_info(packet, 0, 0x10), REEL_ERROR_INVALID_ARGUMENT, {"flags is 0x10"}));
     reel_buffer_release(packet);
     reel_pool_stats_t stats = Stats(pool);
     EXPECT_EQ(stats.capacity, 9u * 16) << "9 classes (64 KiB..16 MiB) x 16";

@@ -115,12 +115,27 @@ internal static unsafe class BufferExports
                 size = view.Size,
                 pts = view.Pts,
                 tag = view.Tag,
+                dts = view.Dts,
+                flags = view.Flags,
             };
             return VersionedStruct.Write(outInfo, in info, Function, "out_info");
         }
         catch (Exception e)
         {
             return ExportGuard.Fail("reel_buffer_get_bytes", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_buffer_set_packet_info")]
+    public static ReelResult SetPacketInfo(ulong buffer, long dts, uint flags)
+    {
+        try
+        {
+            return Buffers.SetPacketInfo(new Handle(buffer), dts, flags, "reel_buffer_set_packet_info");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_buffer_set_packet_info", e);
         }
     }
 

@@ -17,6 +17,9 @@ internal unsafe struct BytesInfoDesc : IVersionedStruct
     public nuint size;
     public long pts;
     public ulong tag;
+    public long dts;
+    public uint flags;
+    public uint reserved2;
 
-    public static uint FirstPublishedSize => 48;
+    public static uint FirstPublishedSize => 64;
 }

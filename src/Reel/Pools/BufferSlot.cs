@@ -29,6 +29,12 @@ internal struct BufferSlot
     /// <summary>Payload bytes (byte pools: the requested size, changeable by the host).</summary>
     public nuint Size;
 
+    /// <summary>Decode timestamp of a packet (byte pools); 0 on acquire.</summary>
+    public long Dts;
+
+    /// <summary>Packet flags (REEL_PACKET_FLAG_*), e.g. keyframe; 0 on acquire.</summary>
+    public uint Flags;
+
     /// <summary>Frame-clock value when the buffer was handed out; reports show the age of buffers out.</summary>
     public long AcquiredAtFrame;
 

@@ -75,7 +75,7 @@ public static class Buffers
         if (result != ReelResult.Success)
             return result;
         ref BufferSlot s = ref pool!.SlotRef(slot);
-        view = new BytesView(s.Memory, pool.BufferSize, s.Size, s.Pts, s.Tag);
+        view = new BytesView(s.Memory, pool.BufferSize, s.Size, s.Pts, s.Tag, s.Dts, s.Flags);
         return ReelResult.Success;
     }
 
@@ -109,6 +109,20 @@ public static class Buffers
                 $"{function}: size is {size}; this buffer holds at most {pool.BufferSize} bytes (its size class)");
         }
         pool.SlotRef(slot).Size = size;
+        return ReelResult.Success;
+    }
+
+    /// <summary>Sets the packet metadata of a live byte buffer: decode timestamp and REEL_PACKET_FLAG_* bits.</summary>
+    public static ReelResult SetPacketInfo(Handle handle, long dts, uint flags, string function)
+    {
+        ReelResult result = ResolveOwner(handle, PoolKind.Bytes, function, out SlotPool? pool, out int slot);
+        if (result != ReelResult.Success)
+            return result;
+        if ((flags & ~PacketFlags.Known) != 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: flags is 0x{flags:x}; known bits are REEL_PACKET_FLAG_KEYFRAME (0x1)");
+        ref BufferSlot s = ref pool!.SlotRef(slot);
+        s.Dts = dts;
+        s.Flags = flags;
         return ReelResult.Success;
     }
 

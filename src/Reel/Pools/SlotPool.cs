@@ -219,6 +219,8 @@ public sealed partial class SlotPool
         s.Pts = 0;
         s.Tag = 0;
         s.Size = size;
+        s.Dts = 0;
+        s.Flags = 0;
         s.Acquires++;
         s.AcquiredAtFrame = _clock.Frame;
         Volatile.Write(ref s.State, state | 1);

@@ -1106,7 +1106,8 @@ public unsafe partial struct reel_audio_info_t
 }
 
 /// <summary>
-/// A byte buffer's memory and metadata (reel_buffer_get_bytes). Published in 0.1.0.
+/// A byte buffer's memory and metadata (reel_buffer_get_bytes); encoded packets are byte
+///  buffers with dts and flags. Published in 0.1.0.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_bytes_info_t
@@ -1145,6 +1146,21 @@ public unsafe partial struct reel_bytes_info_t
     /// host tag
     /// </summary>
     public ulong tag;
+
+    /// <summary>
+    /// decode timestamp of a packet (reel_buffer_set_packet_info)
+    /// </summary>
+    public long dts;
+
+    /// <summary>
+    /// REEL_PACKET_FLAG_* bits of a packet
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved2;
 }
 
 /// <summary>
@@ -1438,6 +1454,8 @@ public static unsafe partial class ReelNative
 
     public const int REEL_MAX_PLANES = 4;
 
+    public const int REEL_PACKET_FLAG_KEYFRAME = 1;
+
     public const int REEL_STATS_JSON_OUTSTANDING = 1;
 
     public const int REEL_STATS_JSON_SNAPSHOTS = 2;
@@ -1702,6 +1720,18 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_buffer_set_tag", ExactSpelling = true)]
     public static extern reel_result_t reel_buffer_set_tag(reel_buffer_t buffer, ulong tag);
+
+    /// <summary>
+    /// reel_buffer_set_packet_info() :
+    ///  Sets the packet metadata of a byte buffer (0 after acquire), for hosts that carry
+    ///  packets in pooled buffers; encoders set it on the packets they return.
+    ///  @param dts   decode timestamp.
+    ///  @param flags REEL_PACKET_FLAG_* bits.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  unknown flag bits, or not a byte buffer.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_buffer_set_packet_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_buffer_set_packet_info(reel_buffer_t buffer, long dts, uint flags);
 
     /// <summary>
     /// reel_buffer_set_size() :
