@@ -18,6 +18,7 @@
  *                             detection, JSON stats, outstanding-buffer reports
  *   8. Lifetime and staging   deferred release, the staging pool
  *   9. Soak                   the 24-hour simulation behind `reel soak`
+ *  10. Frame cache            random-access cache of decoded frames with prefetch (editors)
  *
  * Quick start
  * @code{.c}
@@ -1057,6 +1058,211 @@ static inline reel_soak_desc_t reel_soak_desc_default(void) {
  *                                       the chart file cannot be written,
  *          REEL_ERROR_OUT_OF_MEMORY. */
 REEL_API reel_result_t reel_soak_run(const reel_soak_desc_t* desc, reel_soak_result_t* out_result);
+
+/* =======================================================================================
+ * 10. Frame cache
+ *
+ * A random-access cache of decoded frames for editors that scrub, play backwards and loop.
+ * It holds references to frame buffers (reel_buffer_t of frame pools): a ring of
+ * consecutive frames around the playhead for play, an LRU for random access, within a memory
+ * budget. It watches the access pattern (forward, reverse, scrubbing, an A-B loop) and asks
+ * for the frames that pattern will need next: it queues requests, calls the request callback,
+ * and a producer (the host's decode thread) takes them with reel_frame_cache_take_request(),
+ * decodes from the keyframe before the requested frame, and inserts every frame it decoded
+ * on the way. Eviction only drops the cache's own reference: a frame a consumer still holds
+ * stays valid. Everything is safe from any thread (one lock; no call back into the cache
+ * from the callback).
+ * ======================================================================================= */
+
+REEL_DEFINE_HANDLE(reel_frame_cache_t)
+
+/** Sizes for a resolution class (see reel_frame_cache_desc_t.preset). */
+typedef enum reel_frame_cache_preset_t {
+    REEL_FRAME_CACHE_PRESET_HD = 0,  /**< 1280x720 to 1920x1200: ring 64, LRU 192, prefetch 24,
+                                          queue 32, budget 768 MiB (the default) */
+    REEL_FRAME_CACHE_PRESET_SD = 1,  /**< below 1280x720: ring 128, LRU 512, prefetch 48,
+                                          queue 64, budget 384 MiB */
+    REEL_FRAME_CACHE_PRESET_UHD = 2, /**< above 1920x1200 (4K): ring 48, LRU 64, prefetch 24,
+                                          queue 32, budget 1344 MiB */
+    REEL_FRAME_CACHE_PRESET_MAX_ENUM = 0x7FFFFFFF /**< not a preset: keeps the enum 32 bits wide */
+} reel_frame_cache_preset_t;
+
+/** The access pattern the cache detected. */
+typedef enum reel_access_pattern_t {
+    REEL_ACCESS_UNKNOWN = 0, /**< too little history: the first access, or just after a jump */
+    REEL_ACCESS_FORWARD = 1, /**< constant forward steps (1 for play, 2-4 for fast forward) */
+    REEL_ACCESS_REVERSE = 2, /**< constant backward steps */
+    REEL_ACCESS_SCRUB = 3,   /**< irregular steps: the user drags the playhead */
+    REEL_ACCESS_LOOP = 4,    /**< forward play of an A-B region that jumps back to A at B */
+    REEL_ACCESS_MAX_ENUM = 0x7FFFFFFF /**< not a pattern: keeps the enum 32 bits wide */
+} reel_access_pattern_t;
+
+/** Number of access patterns (the size of the per-pattern arrays in the stats). */
+#define REEL_ACCESS_PATTERN_COUNT 5
+
+/** reel_frame_cache_desc_t.flags: never prefetch; requests are made for misses only. */
+#define REEL_FRAME_CACHE_FLAG_NO_PREFETCH 0x1u
+/** reel_frame_cache_desc_t.flags: no LRU; only the ring around the playhead is kept
+ *  (lru_capacity is ignored). */
+#define REEL_FRAME_CACHE_FLAG_RING_ONLY 0x2u
+
+/** Called when requests are waiting: wake the producer; do not decode in the callback and
+ *  do not call the cache from it. Called on the thread whose get caused the requests,
+ *  after the cache's lock is released. */
+typedef void (*reel_frame_cache_request_fn)(void* user_data, reel_frame_cache_t cache);
+
+/** How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0. */
+typedef struct reel_frame_cache_desc_t {
+    uint32_t struct_size;               /**< sizeof(reel_frame_cache_desc_t); required */
+    reel_frame_cache_preset_t preset;   /**< default REEL_FRAME_CACHE_PRESET_HD */
+    uint32_t ring_size;                 /**< consecutive frames kept around the playhead,
+                                             4..65536; 0 = preset */
+    uint32_t lru_capacity;              /**< frames kept for random access, 1..1048576; 0 = preset
+                                             (REEL_FRAME_CACHE_FLAG_RING_ONLY keeps none) */
+    uint32_t prefetch_depth;            /**< frames requested ahead in the play direction,
+                                             1..ring_size; 0 = preset (see also
+                                             REEL_FRAME_CACHE_FLAG_NO_PREFETCH) */
+    uint32_t queue_capacity;            /**< requests queued or being served at once, 1..4096;
+                                             0 = preset */
+    uint64_t memory_budget;             /**< bytes of frames referenced, 1 MiB..1 TiB; 0 = preset */
+    int64_t frame_count;                /**< frames in the clip (prefetch stops at its end);
+                                             0 = unknown (reel_frame_cache_set_frame_count) */
+    reel_frame_cache_request_fn request_callback; /**< NULL: the host polls take_request */
+    void* request_user_data;            /**< passed to request_callback */
+    const char* name;                   /**< label in logs, at most 63 bytes; copied. NULL = "cache" */
+    uint32_t flags;                     /**< REEL_FRAME_CACHE_FLAG_* bits */
+    uint32_t reserved;                  /**< must be 0 */
+} reel_frame_cache_desc_t;
+
+/** What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0. */
+typedef struct reel_frame_request_t {
+    uint32_t struct_size;           /**< set by the caller to sizeof(reel_frame_request_t) */
+    reel_access_pattern_t pattern;  /**< the pattern that caused it */
+    int64_t frame_number;           /**< the frame wanted */
+    int32_t direction;              /**< +1 forward, -1 backward, 0 unknown */
+    uint32_t is_demand;             /**< 1: a consumer missed this frame; 0: prefetch */
+} reel_frame_request_t;
+
+/** A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0. */
+typedef struct reel_frame_cache_stats_t {
+    uint32_t struct_size;           /**< set by the caller to sizeof(reel_frame_cache_stats_t) */
+    reel_access_pattern_t pattern;  /**< the pattern detected now */
+    double hit_rate;                /**< hits / (hits + misses); 0 before any access */
+    uint64_t hits;                  /**< gets served from the cache */
+    uint64_t misses;                /**< gets that found nothing (a request was queued) */
+    uint64_t repeats;               /**< gets of the frame asked for just before (a paused
+                                         playhead); neither hits nor misses */
+    uint64_t pattern_hits[REEL_ACCESS_PATTERN_COUNT];   /**< hits while each pattern was detected */
+    uint64_t pattern_misses[REEL_ACCESS_PATTERN_COUNT]; /**< misses while each pattern was detected */
+    uint64_t inserts;               /**< frames inserted */
+    uint64_t duplicate_inserts;     /**< inserts of a frame number already held (ignored) */
+    uint64_t demand_requests;       /**< requests made for misses */
+    uint64_t prefetch_issued;       /**< prefetch requests made */
+    uint64_t prefetch_used;         /**< prefetched frames later got */
+    uint64_t prefetch_wasted;       /**< prefetched frames evicted before any get */
+    uint64_t prefetch_cancelled;    /**< queued prefetches dropped when the prediction changed */
+    uint64_t requests_abandoned;    /**< requests the producer gave back */
+    uint64_t evictions;             /**< frames the cache stopped referencing for space */
+    uint64_t bytes_held;            /**< bytes of the frames referenced */
+    uint32_t ring_frames;           /**< frames in the ring */
+    uint32_t lru_frames;            /**< frames in the LRU */
+    uint32_t queued_requests;       /**< requests waiting for a producer */
+    uint32_t in_flight_requests;    /**< requests taken and not yet inserted or abandoned */
+} reel_frame_cache_stats_t;
+
+/*! reel_frame_cache_desc_default() :
+ *  @return a reel_frame_cache_desc_t with struct_size set and every field at its default
+ *          (the HD preset). Defined here, not exported. */
+static inline reel_frame_cache_desc_t reel_frame_cache_desc_default(void) {
+    reel_frame_cache_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_frame_cache_create() :
+ *  Creates a frame cache in a context.
+ *  @param context   the owning context (destroying it destroys the cache).
+ *  @param desc      read during the call only.
+ *  @param out_cache receives the cache; unchanged on failure. Destroy with
+ *                   reel_frame_cache_destroy().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, unknown preset or
+ *                                       flags, a size out of its range, name too long,
+ *          REEL_ERROR_LIMIT_REACHED     4096 caches are alive. */
+REEL_API reel_result_t reel_frame_cache_create(reel_context_t context, const reel_frame_cache_desc_t* desc,
+                                               reel_frame_cache_t* out_cache);
+
+/*! reel_frame_cache_destroy() :
+ *  Destroys a cache: it releases every frame it references (frames consumers hold stay
+ *  valid). Queued requests are dropped. NULL does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+ *  @note   Must not race with other calls on the same cache. */
+REEL_API reel_result_t reel_frame_cache_destroy(reel_frame_cache_t cache);
+
+/*! reel_frame_cache_insert() :
+ *  Puts a decoded frame in the cache under its frame number. The cache takes its own
+ *  reference (reel_buffer_retain); the caller's reference stays the caller's. Inserting a
+ *  frame number the cache already holds does nothing (counted as a duplicate). The frame
+ *  may be evicted at once if the budget is full and it is far from the playhead.
+ *  @param frame_number 0..2^48-1.
+ *  @param frame        a live buffer of a frame pool.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (cache or frame),
+ *          REEL_ERROR_INVALID_ARGUMENT  frame_number out of range, or not a frame buffer. */
+REEL_API reel_result_t reel_frame_cache_insert(reel_frame_cache_t cache, int64_t frame_number, reel_buffer_t frame);
+
+/*! reel_frame_cache_get() :
+ *  Looks up a frame; feeds the access-pattern detector and may queue requests.
+ *  @param out_frame receives the frame with a new reference the caller must release, or
+ *                   REEL_NULL_HANDLE on a miss.
+ *  @return REEL_SUCCESS (hit), REEL_NOT_READY (miss: a request was queued; the producer will
+ *          insert it), REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_frame, frame_number out of range.
+ *  @note   No allocation. */
+REEL_API reel_result_t reel_frame_cache_get(reel_frame_cache_t cache, int64_t frame_number, reel_buffer_t* out_frame);
+
+/*! reel_frame_cache_get_range() :
+ *  Looks up count consecutive frames from first (a thumbnail strip, a waveform): each hit
+ *  is written with a new reference, each miss as REEL_NULL_HANDLE (and requested).
+ *  @param out_frames count entries, written by the call.
+ *  @param out_hits   receives the number of hits; may be NULL.
+ *  @return REEL_SUCCESS (all hit), REEL_NOT_READY (some missed), REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_frames, count 0 or above 4096, range out of
+ *                                       bounds. */
+REEL_API reel_result_t reel_frame_cache_get_range(reel_frame_cache_t cache, int64_t first, uint32_t count,
+                                                  reel_buffer_t* out_frames, uint32_t* out_hits);
+
+/*! reel_frame_cache_take_request() :
+ *  Takes the most urgent waiting request (misses first, then prefetches in the order the
+ *  playhead will need them). The
+ *  producer must later insert that frame or give it back with
+ *  reel_frame_cache_abandon_request().
+ *  @param out_request caller-owned; set struct_size first.
+ *  @return REEL_SUCCESS, REEL_NOT_READY (nothing waiting), REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_request or a bad struct_size. */
+REEL_API reel_result_t reel_frame_cache_take_request(reel_frame_cache_t cache, reel_frame_request_t* out_request);
+
+/*! reel_frame_cache_abandon_request() :
+ *  Gives back a taken request the producer cannot serve (past the end, a decode error).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  no request for that frame is in flight. */
+REEL_API reel_result_t reel_frame_cache_abandon_request(reel_frame_cache_t cache, int64_t frame_number);
+
+/*! reel_frame_cache_set_frame_count() :
+ *  Tells the cache how many frames the clip has (prefetch stops at the end); 0 = unknown.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (negative). */
+REEL_API reel_result_t reel_frame_cache_set_frame_count(reel_frame_cache_t cache, int64_t frame_count);
+
+/*! reel_frame_cache_clear() :
+ *  Drops every frame and request (a new clip, an edit that invalidates frames); the counters
+ *  stay. @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_frame_cache_clear(reel_frame_cache_t cache);
+
+/*! reel_frame_cache_get_stats() :
+ *  Reads the counters. @param out_stats caller-owned; set struct_size first.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
+REEL_API reel_result_t reel_frame_cache_get_stats(reel_frame_cache_t cache, reel_frame_cache_stats_t* out_stats);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,6 +1,9 @@
+using Reel.Abi;
+
 namespace Reel.Cache;
 
 /// <summary>How the playhead has been moving, as the cache's detector sees it.</summary>
+[CType("reel_access_pattern_t", MemberPrefix = "REEL_ACCESS_")]
 public enum AccessPattern
 {
     /// <summary>Too little history: the first access, or the first after a jump.</summary>

@@ -153,7 +153,7 @@ public sealed class FrameCache : IDisposable
         if (size > _budget)
         {
             return LastError.Set(ReelResult.ErrorLimitReached,
-                $"{function}: frame 0x{frame:x} is {size} bytes, more than the whole memory_budget_bytes ({_budget})");
+                $"{function}: frame 0x{frame:x} is {size} bytes, more than the whole memory_budget ({_budget})");
         }
 
         Span<ulong> released = stackalloc ulong[ReleaseBatchSize];

@@ -102,9 +102,9 @@ public sealed class FrameCacheConfig
         if (PrefetchDepth < 0 || PrefetchDepth > RingSize)
             return Fail(function, $"prefetch_depth is {PrefetchDepth}; must be 0 to ring_size ({RingSize}), so prefetched frames land in the ring");
         if (MemoryBudgetBytes is < MinMemoryBudgetBytes or > MaxMemoryBudgetBytes)
-            return Fail(function, $"memory_budget_bytes is {MemoryBudgetBytes}; must be {MinMemoryBudgetBytes} (1 MiB) to {MaxMemoryBudgetBytes} (1 TiB)");
+            return Fail(function, $"memory_budget is {MemoryBudgetBytes}; must be {MinMemoryBudgetBytes} (1 MiB) to {MaxMemoryBudgetBytes} (1 TiB)");
         if (ProducerQueueCapacity is < 1 or > MaxProducerQueueCapacity)
-            return Fail(function, $"producer_queue_capacity is {ProducerQueueCapacity}; must be 1 to {MaxProducerQueueCapacity}");
+            return Fail(function, $"queue_capacity is {ProducerQueueCapacity}; must be 1 to {MaxProducerQueueCapacity}");
         return ReelResult.Success;
     }
 

@@ -39,6 +39,9 @@ public sealed partial class ReelContext
     /// <summary>Destroyed pools whose buffers are still out: reports and snapshots still list them.</summary>
     private readonly List<Pool> _draining = new();
 
+    /// <summary>Caches, sessions and other objects the context owns; destroyed before its pools.</summary>
+    private readonly List<IContextChild> _children = new();
+
     private ReelContext(ContextOptions options)
     {
         Name = options.Name;
@@ -171,6 +174,20 @@ public sealed partial class ReelContext
         }
     }
 
+    /// <summary>Registers an object the context owns (destroyed with it).</summary>
+    public void AddChild(IContextChild child)
+    {
+        lock (_poolsLock)
+            _children.Add(child);
+    }
+
+    /// <summary>Forgets an object destroyed on its own.</summary>
+    public void RemoveChild(IContextChild child)
+    {
+        lock (_poolsLock)
+            _children.Remove(child);
+    }
+
     /// <summary>Adds a newly created pool to the context.</summary>
     internal void AddPool(Pool pool)
     {
@@ -210,6 +227,18 @@ public sealed partial class ReelContext
     private void Teardown()
     {
         Volatile.Write(ref _destroyed, 1);
+        IContextChild[] children;
+        lock (_poolsLock)
+        {
+            children = _children.ToArray();
+            _children.Clear();
+        }
+        // Children first: a cache or session holds pool buffers that should come back now.
+        foreach (IContextChild child in children)
+        {
+            Log.Write(LogLevel.Debug, $"destroying {child.Describe()} with the context");
+            child.DestroyWithContext();
+        }
         int deferred = Deferred.Flush();
         List<OutstandingBuffer> outstanding = OutstandingBuffers.Collect(this);
         Pool[] pools;

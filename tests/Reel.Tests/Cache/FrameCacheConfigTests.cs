@@ -50,8 +50,8 @@ public class FrameCacheConfigTests
         new object[] { new FrameCacheConfig { LruCapacity = -1 }, "lru_capacity is -1; must be 0 to 1048576" },
         new object[] { new FrameCacheConfig { RingSize = 16, PrefetchDepth = 17 }, "prefetch_depth is 17; must be 0 to ring_size (16)" },
         new object[] { new FrameCacheConfig { PrefetchDepth = -2 }, "prefetch_depth is -2; must be 0 to ring_size (64)" },
-        new object[] { new FrameCacheConfig { MemoryBudgetBytes = 1000 }, "memory_budget_bytes is 1000; must be 1048576 (1 MiB) to 1099511627776 (1 TiB)" },
-        new object[] { new FrameCacheConfig { ProducerQueueCapacity = 0 }, "producer_queue_capacity is 0; must be 1 to 4096" },
+        new object[] { new FrameCacheConfig { MemoryBudgetBytes = 1000 }, "memory_budget is 1000; must be 1048576 (1 MiB) to 1099511627776 (1 TiB)" },
+        new object[] { new FrameCacheConfig { ProducerQueueCapacity = 0 }, "queue_capacity is 0; must be 1 to 4096" },
     ];
 
     [TestCaseSource(nameof(s_badFields))]

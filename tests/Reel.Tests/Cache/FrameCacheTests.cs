@@ -124,7 +124,7 @@ public class FrameCacheTests
         using FrameCache small = CacheFixtures.Create(tiny, _pool);
         ulong huge = _pool.Allocate(2, (1 << 20) + 1);
         Assert.That(small.Insert(2, huge), Is.EqualTo(ReelResult.ErrorLimitReached));
-        Assert.That(LastError.Message, Does.EndWith("is 1048577 bytes, more than the whole memory_budget_bytes (1048576)"));
+        Assert.That(LastError.Message, Does.EndWith("is 1048577 bytes, more than the whole memory_budget (1048576)"));
         Assert.That(_pool.RefCount(huge), Is.EqualTo(1), "a refused frame is not retained");
         _pool.Release(huge);
     }

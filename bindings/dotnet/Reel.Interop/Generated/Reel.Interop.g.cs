@@ -82,6 +82,30 @@ public readonly partial struct reel_buffer_t : IEquatable<reel_buffer_t>
     public static bool operator !=(reel_buffer_t left, reel_buffer_t right) => left.Value != right.Value;
 }
 
+/// <summary>Opaque handle reel_frame_cache_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_frame_cache_t : IEquatable<reel_frame_cache_t>
+{
+    public readonly nint Value;
+
+    public reel_frame_cache_t(nint value) => Value = value;
+
+    public static reel_frame_cache_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_frame_cache_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_frame_cache_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_frame_cache_t left, reel_frame_cache_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_frame_cache_t left, reel_frame_cache_t right) => left.Value != right.Value;
+}
+
 /// <summary>
 /// What a call did. Values are pinned: they never change meaning between releases.
 /// </summary>
@@ -408,6 +432,63 @@ public enum reel_soak_scenario_t : int
     /// not a scenario: keeps the enum 32 bits wide
     /// </summary>
     REEL_SOAK_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Sizes for a resolution class (see reel_frame_cache_desc_t.preset).
+/// </summary>
+public enum reel_frame_cache_preset_t : int
+{
+    /// <summary>
+    /// 1280x720 to 1920x1200: ring 64, LRU 192, prefetch 24,
+    /// queue 32, budget 768 MiB (the default)
+    /// </summary>
+    REEL_FRAME_CACHE_PRESET_HD = 0,
+    /// <summary>
+    /// below 1280x720: ring 128, LRU 512, prefetch 48,
+    /// queue 64, budget 384 MiB
+    /// </summary>
+    REEL_FRAME_CACHE_PRESET_SD = 1,
+    /// <summary>
+    /// above 1920x1200 (4K): ring 48, LRU 64, prefetch 24,
+    /// queue 32, budget 1344 MiB
+    /// </summary>
+    REEL_FRAME_CACHE_PRESET_UHD = 2,
+    /// <summary>
+    /// not a preset: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_FRAME_CACHE_PRESET_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// The access pattern the cache detected.
+/// </summary>
+public enum reel_access_pattern_t : int
+{
+    /// <summary>
+    /// too little history: the first access, or just after a jump
+    /// </summary>
+    REEL_ACCESS_UNKNOWN = 0,
+    /// <summary>
+    /// constant forward steps (1 for play, 2-4 for fast forward)
+    /// </summary>
+    REEL_ACCESS_FORWARD = 1,
+    /// <summary>
+    /// constant backward steps
+    /// </summary>
+    REEL_ACCESS_REVERSE = 2,
+    /// <summary>
+    /// irregular steps: the user drags the playhead
+    /// </summary>
+    REEL_ACCESS_SCRUB = 3,
+    /// <summary>
+    /// forward play of an A-B region that jumps back to A at B
+    /// </summary>
+    REEL_ACCESS_LOOP = 4,
+    /// <summary>
+    /// not a pattern: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_ACCESS_MAX_ENUM = 2147483647,
 }
 
 /// <summary>
@@ -1434,6 +1515,234 @@ public unsafe partial struct reel_soak_result_t
     public fixed byte alert_object[64];
 }
 
+/// <summary>
+/// How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_frame_cache_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_frame_cache_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// default REEL_FRAME_CACHE_PRESET_HD
+    /// </summary>
+    public reel_frame_cache_preset_t preset;
+
+    /// <summary>
+    /// consecutive frames kept around the playhead,
+    /// 4..65536; 0 = preset
+    /// </summary>
+    public uint ring_size;
+
+    /// <summary>
+    /// frames kept for random access, 1..1048576; 0 = preset
+    /// (REEL_FRAME_CACHE_FLAG_RING_ONLY keeps none)
+    /// </summary>
+    public uint lru_capacity;
+
+    /// <summary>
+    /// frames requested ahead in the play direction,
+    /// 1..ring_size; 0 = preset (see also
+    /// REEL_FRAME_CACHE_FLAG_NO_PREFETCH)
+    /// </summary>
+    public uint prefetch_depth;
+
+    /// <summary>
+    /// requests queued or being served at once, 1..4096;
+    /// 0 = preset
+    /// </summary>
+    public uint queue_capacity;
+
+    /// <summary>
+    /// bytes of frames referenced, 1 MiB..1 TiB; 0 = preset
+    /// </summary>
+    public ulong memory_budget;
+
+    /// <summary>
+    /// frames in the clip (prefetch stops at its end);
+    /// 0 = unknown (reel_frame_cache_set_frame_count)
+    /// </summary>
+    public long frame_count;
+
+    /// <summary>
+    /// NULL: the host polls take_request
+    /// </summary>
+    public delegate* unmanaged<void*, reel_frame_cache_t, void> request_callback;
+
+    /// <summary>
+    /// passed to request_callback
+    /// </summary>
+    public void* request_user_data;
+
+    /// <summary>
+    /// label in logs, at most 63 bytes; copied. NULL = "cache"
+    /// </summary>
+    public byte* name;
+
+    /// <summary>
+    /// REEL_FRAME_CACHE_FLAG_* bits
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
+}
+
+/// <summary>
+/// What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_frame_request_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_frame_request_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the pattern that caused it
+    /// </summary>
+    public reel_access_pattern_t pattern;
+
+    /// <summary>
+    /// the frame wanted
+    /// </summary>
+    public long frame_number;
+
+    /// <summary>
+    /// +1 forward, -1 backward, 0 unknown
+    /// </summary>
+    public int direction;
+
+    /// <summary>
+    /// 1: a consumer missed this frame; 0: prefetch
+    /// </summary>
+    public uint is_demand;
+}
+
+/// <summary>
+/// A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_frame_cache_stats_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_frame_cache_stats_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the pattern detected now
+    /// </summary>
+    public reel_access_pattern_t pattern;
+
+    /// <summary>
+    /// hits / (hits + misses); 0 before any access
+    /// </summary>
+    public double hit_rate;
+
+    /// <summary>
+    /// gets served from the cache
+    /// </summary>
+    public ulong hits;
+
+    /// <summary>
+    /// gets that found nothing (a request was queued)
+    /// </summary>
+    public ulong misses;
+
+    /// <summary>
+    /// gets of the frame asked for just before (a paused
+    /// playhead); neither hits nor misses
+    /// </summary>
+    public ulong repeats;
+
+    /// <summary>
+    /// hits while each pattern was detected
+    /// </summary>
+    public fixed ulong pattern_hits[5];
+
+    /// <summary>
+    /// misses while each pattern was detected
+    /// </summary>
+    public fixed ulong pattern_misses[5];
+
+    /// <summary>
+    /// frames inserted
+    /// </summary>
+    public ulong inserts;
+
+    /// <summary>
+    /// inserts of a frame number already held (ignored)
+    /// </summary>
+    public ulong duplicate_inserts;
+
+    /// <summary>
+    /// requests made for misses
+    /// </summary>
+    public ulong demand_requests;
+
+    /// <summary>
+    /// prefetch requests made
+    /// </summary>
+    public ulong prefetch_issued;
+
+    /// <summary>
+    /// prefetched frames later got
+    /// </summary>
+    public ulong prefetch_used;
+
+    /// <summary>
+    /// prefetched frames evicted before any get
+    /// </summary>
+    public ulong prefetch_wasted;
+
+    /// <summary>
+    /// queued prefetches dropped when the prediction changed
+    /// </summary>
+    public ulong prefetch_cancelled;
+
+    /// <summary>
+    /// requests the producer gave back
+    /// </summary>
+    public ulong requests_abandoned;
+
+    /// <summary>
+    /// frames the cache stopped referencing for space
+    /// </summary>
+    public ulong evictions;
+
+    /// <summary>
+    /// bytes of the frames referenced
+    /// </summary>
+    public ulong bytes_held;
+
+    /// <summary>
+    /// frames in the ring
+    /// </summary>
+    public uint ring_frames;
+
+    /// <summary>
+    /// frames in the LRU
+    /// </summary>
+    public uint lru_frames;
+
+    /// <summary>
+    /// requests waiting for a producer
+    /// </summary>
+    public uint queued_requests;
+
+    /// <summary>
+    /// requests taken and not yet inserted or abandoned
+    /// </summary>
+    public uint in_flight_requests;
+}
+
 /// <summary>The functions and integer macros of reel.h.</summary>
 public static unsafe partial class ReelNative
 {
@@ -1459,6 +1768,12 @@ public static unsafe partial class ReelNative
     public const int REEL_STATS_JSON_OUTSTANDING = 1;
 
     public const int REEL_STATS_JSON_SNAPSHOTS = 2;
+
+    public const int REEL_ACCESS_PATTERN_COUNT = 5;
+
+    public const int REEL_FRAME_CACHE_FLAG_NO_PREFETCH = 1;
+
+    public const int REEL_FRAME_CACHE_FLAG_RING_ONLY = 2;
 
     /// <summary>
     /// reel_version() :
@@ -1845,4 +2160,116 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_soak_run", ExactSpelling = true)]
     public static extern reel_result_t reel_soak_run(reel_soak_desc_t* desc, reel_soak_result_t* out_result);
+
+    /// <summary>
+    /// reel_frame_cache_create() :
+    ///  Creates a frame cache in a context.
+    ///  @param context   the owning context (destroying it destroys the cache).
+    ///  @param desc      read during the call only.
+    ///  @param out_cache receives the cache; unchanged on failure. Destroy with
+    ///                   reel_frame_cache_destroy().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, unknown preset or
+    ///                                       flags, a size out of its range, name too long,
+    ///          REEL_ERROR_LIMIT_REACHED     4096 caches are alive.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_create", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_create(reel_context_t context, reel_frame_cache_desc_t* desc, reel_frame_cache_t* out_cache);
+
+    /// <summary>
+    /// reel_frame_cache_destroy() :
+    ///  Destroys a cache: it releases every frame it references (frames consumers hold stay
+    ///  valid). Queued requests are dropped. NULL does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    ///  @note   Must not race with other calls on the same cache.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_destroy", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_destroy(reel_frame_cache_t cache);
+
+    /// <summary>
+    /// reel_frame_cache_insert() :
+    ///  Puts a decoded frame in the cache under its frame number. The cache takes its own
+    ///  reference (reel_buffer_retain); the caller's reference stays the caller's. Inserting a
+    ///  frame number the cache already holds does nothing (counted as a duplicate). The frame
+    ///  may be evicted at once if the budget is full and it is far from the playhead.
+    ///  @param frame_number 0..2^48-1.
+    ///  @param frame        a live buffer of a frame pool.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (cache or frame),
+    ///          REEL_ERROR_INVALID_ARGUMENT  frame_number out of range, or not a frame buffer.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_insert", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_insert(reel_frame_cache_t cache, long frame_number, reel_buffer_t frame);
+
+    /// <summary>
+    /// reel_frame_cache_get() :
+    ///  Looks up a frame; feeds the access-pattern detector and may queue requests.
+    ///  @param out_frame receives the frame with a new reference the caller must release, or
+    ///                   REEL_NULL_HANDLE on a miss.
+    ///  @return REEL_SUCCESS (hit), REEL_NOT_READY (miss: a request was queued; the producer will
+    ///          insert it), REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_frame, frame_number out of range.
+    ///  @note   No allocation.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_get", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_get(reel_frame_cache_t cache, long frame_number, reel_buffer_t* out_frame);
+
+    /// <summary>
+    /// reel_frame_cache_get_range() :
+    ///  Looks up count consecutive frames from first (a thumbnail strip, a waveform): each hit
+    ///  is written with a new reference, each miss as REEL_NULL_HANDLE (and requested).
+    ///  @param out_frames count entries, written by the call.
+    ///  @param out_hits   receives the number of hits; may be NULL.
+    ///  @return REEL_SUCCESS (all hit), REEL_NOT_READY (some missed), REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_frames, count 0 or above 4096, range out of
+    ///                                       bounds.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_get_range", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_get_range(reel_frame_cache_t cache, long first, uint count, reel_buffer_t* out_frames, uint* out_hits);
+
+    /// <summary>
+    /// reel_frame_cache_take_request() :
+    ///  Takes the most urgent waiting request (misses first, then prefetches in the order the
+    ///  playhead will need them). The
+    ///  producer must later insert that frame or give it back with
+    ///  reel_frame_cache_abandon_request().
+    ///  @param out_request caller-owned; set struct_size first.
+    ///  @return REEL_SUCCESS, REEL_NOT_READY (nothing waiting), REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_request or a bad struct_size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_take_request", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_take_request(reel_frame_cache_t cache, reel_frame_request_t* out_request);
+
+    /// <summary>
+    /// reel_frame_cache_abandon_request() :
+    ///  Gives back a taken request the producer cannot serve (past the end, a decode error).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  no request for that frame is in flight.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_abandon_request", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_abandon_request(reel_frame_cache_t cache, long frame_number);
+
+    /// <summary>
+    /// reel_frame_cache_set_frame_count() :
+    ///  Tells the cache how many frames the clip has (prefetch stops at the end); 0 = unknown.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (negative).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_set_frame_count", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_set_frame_count(reel_frame_cache_t cache, long frame_count);
+
+    /// <summary>
+    /// reel_frame_cache_clear() :
+    ///  Drops every frame and request (a new clip, an edit that invalidates frames); the counters
+    ///  stay. @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_clear", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_clear(reel_frame_cache_t cache);
+
+    /// <summary>
+    /// reel_frame_cache_get_stats() :
+    ///  Reads the counters. @param out_stats caller-owned; set struct_size first.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_get_stats", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_get_stats(reel_frame_cache_t cache, reel_frame_cache_stats_t* out_stats);
 }

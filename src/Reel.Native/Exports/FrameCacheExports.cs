@@ -1,0 +1,280 @@
+using System;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Cache;
+using Reel.Context;
+using Reel.Errors;
+using Reel.Handles;
+using Reel.Native.Interop;
+using Reel.Pools;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_frame_cache_* (section 10 of reel.h).</summary>
+internal static unsafe class FrameCacheExports
+{
+    private const uint NoPrefetch = 1;
+    private const uint RingOnly = 2;
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_create")]
+    public static ReelResult Create(ulong context, FrameCacheDesc* desc, ulong* outCache)
+    {
+        try
+        {
+            return CreateChecked(context, desc, outCache);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_destroy")]
+    public static ReelResult Destroy(ulong cache)
+    {
+        try
+        {
+            return ContextFrameCache.Destroy(new Handle(cache), "reel_frame_cache_destroy");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_destroy", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_insert")]
+    public static ReelResult Insert(ulong cache, long frameNumber, ulong frame)
+    {
+        try
+        {
+            const string Function = "reel_frame_cache_insert";
+            ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            // Only live frame buffers: the message says why another buffer does not fit.
+            result = Buffers.GetFrame(new Handle(frame), Function, out _);
+            return result != ReelResult.Success ? result : resolved!.Cache.Insert(frameNumber, frame, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_insert", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_get")]
+    public static ReelResult Get(ulong cache, long frameNumber, ulong* outFrame)
+    {
+        try
+        {
+            const string Function = "reel_frame_cache_get";
+            ReelResult result = Arguments.NotNull(outFrame, Function, "out_frame");
+            if (result != ReelResult.Success)
+                return result;
+            *outFrame = 0;
+            result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            result = resolved!.Cache.TryGet(frameNumber, out ulong frame, Function);
+            *outFrame = frame;
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_get", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_get_range")]
+    public static ReelResult GetRange(ulong cache, long first, uint count, ulong* outFrames, uint* outHits)
+    {
+        try
+        {
+            const string Function = "reel_frame_cache_get_range";
+            ReelResult result = Arguments.NotNull(outFrames, Function, "out_frames");
+            if (result != ReelResult.Success)
+                return result;
+            if (count is 0 or > FrameCache.MaxRangeCount)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: count is {count}; allowed 1 to {FrameCache.MaxRangeCount}");
+            result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            var frames = new Span<ulong>(outFrames, (int)count);
+            frames.Clear();
+            result = resolved!.Cache.GetRange(first, frames, out int hits, Function);
+            if (outHits != null)
+                *outHits = (uint)hits;
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_get_range", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_take_request")]
+    public static ReelResult TakeRequest(ulong cache, FrameRequestDesc* outRequest)
+    {
+        try
+        {
+            const string Function = "reel_frame_cache_take_request";
+            ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            // Check the output struct before taking: a taken request must reach the host.
+            var empty = default(FrameRequestDesc);
+            if ((result = VersionedStruct.Write(outRequest, in empty, Function, "out_request")) != ReelResult.Success)
+                return result;
+            if (!resolved!.Cache.TryTakeRequest(out FrameRequest request))
+                return ReelResult.NotReady;
+            var desc = new FrameRequestDesc
+            {
+                pattern = request.Pattern,
+                frame_number = request.FrameNumber,
+                direction = request.Direction,
+                is_demand = request.IsDemand ? 1u : 0u,
+            };
+            return VersionedStruct.Write(outRequest, in desc, Function, "out_request");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_take_request", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_abandon_request")]
+    public static ReelResult AbandonRequest(ulong cache, long frameNumber)
+    {
+        try
+        {
+            const string Function = "reel_frame_cache_abandon_request";
+            ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
+            return result != ReelResult.Success ? result : resolved!.Cache.AbandonRequest(frameNumber, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_abandon_request", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_set_frame_count")]
+    public static ReelResult SetFrameCount(ulong cache, long frameCount)
+    {
+        try
+        {
+            const string Function = "reel_frame_cache_set_frame_count";
+            ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
+            return result != ReelResult.Success ? result : resolved!.Cache.SetFrameCount(frameCount, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_set_frame_count", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_clear")]
+    public static ReelResult Clear(ulong cache)
+    {
+        try
+        {
+            ReelResult result = ContextFrameCache.Resolve(new Handle(cache), "reel_frame_cache_clear", out ContextFrameCache? resolved);
+            if (result == ReelResult.Success)
+                resolved!.Cache.Clear();
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_clear", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_get_stats")]
+    public static ReelResult GetStats(ulong cache, FrameCacheStatsDesc* outStats)
+    {
+        try
+        {
+            const string Function = "reel_frame_cache_get_stats";
+            ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            FrameCacheStats s = resolved!.Cache.GetStats();
+            var desc = new FrameCacheStatsDesc
+            {
+                pattern = s.Pattern,
+                hit_rate = s.HitRate,
+                hits = (ulong)s.Hits,
+                misses = (ulong)s.Misses,
+                repeats = (ulong)s.Repeats,
+                inserts = (ulong)s.Inserts,
+                duplicate_inserts = (ulong)s.DuplicateInserts,
+                demand_requests = (ulong)s.DemandRequests,
+                prefetch_issued = (ulong)s.PrefetchIssued,
+                prefetch_used = (ulong)s.PrefetchUsed,
+                prefetch_wasted = (ulong)s.PrefetchWasted,
+                prefetch_cancelled = (ulong)s.PrefetchCancelled,
+                requests_abandoned = (ulong)s.RequestsAbandoned,
+                evictions = (ulong)s.Evictions,
+                bytes_held = (ulong)s.BytesHeld,
+                ring_frames = (uint)s.RingFrames,
+                lru_frames = (uint)s.LruFrames,
+                queued_requests = (uint)s.QueuedRequests,
+                in_flight_requests = (uint)s.InFlightRequests,
+            };
+            for (int p = 0; p < 5; p++)
+            {
+                PatternStats pattern = s.For((AccessPattern)p);
+                desc.pattern_hits[p] = (ulong)pattern.Hits;
+                desc.pattern_misses[p] = (ulong)pattern.Misses;
+            }
+            return VersionedStruct.Write(outStats, in desc, Function, "out_stats");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_get_stats", e);
+        }
+    }
+
+    private static ReelResult CreateChecked(ulong context, FrameCacheDesc* desc, ulong* outCache)
+    {
+        const string Function = "reel_frame_cache_create";
+        ReelResult result;
+        FrameCacheDesc d = default;
+        if ((result = Arguments.Context(context, Function, out ReelContext? ctx)) != ReelResult.Success
+            || (result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
+            || (result = Arguments.NotNull(outCache, Function, "out_cache")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, Function, "desc", out d)) != ReelResult.Success
+            || (result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success)
+        {
+            return result;
+        }
+        if ((d.flags & ~(NoPrefetch | RingOnly)) != 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->flags is 0x{d.flags:x}; allowed bits are REEL_FRAME_CACHE_FLAG_NO_PREFETCH (0x1) and REEL_FRAME_CACHE_FLAG_RING_ONLY (0x2)");
+        FrameCachePreset preset = d.preset switch
+        {
+            FrameCachePresetC.Hd => FrameCachePreset.Hd1080p,
+            FrameCachePresetC.Sd => FrameCachePreset.Below720p,
+            FrameCachePresetC.Uhd => FrameCachePreset.Uhd4K,
+            _ => (FrameCachePreset)(-1),
+        };
+        if (preset < 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->preset is {(int)d.preset}; allowed REEL_FRAME_CACHE_PRESET_HD (0), _SD (1), _UHD (2)");
+        if (d.frame_count < 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frame_count is {d.frame_count}; allowed 0 (unknown) or more");
+        FrameCacheConfig defaults = FrameCacheConfig.ForPreset(preset);
+        var config = new FrameCacheConfig
+        {
+            RingSize = d.ring_size == 0 ? defaults.RingSize : (int)Math.Min(d.ring_size, int.MaxValue),
+            LruCapacity = (d.flags & RingOnly) != 0 ? 0 : d.lru_capacity == 0 ? defaults.LruCapacity : (int)Math.Min(d.lru_capacity, int.MaxValue),
+            PrefetchDepth = (d.flags & NoPrefetch) != 0 ? 0 : d.prefetch_depth == 0 ? defaults.PrefetchDepth : (int)Math.Min(d.prefetch_depth, int.MaxValue),
+            ProducerQueueCapacity = d.queue_capacity == 0 ? defaults.ProducerQueueCapacity : (int)Math.Min(d.queue_capacity, int.MaxValue),
+            MemoryBudgetBytes = d.memory_budget == 0 ? defaults.MemoryBudgetBytes : (long)Math.Min(d.memory_budget, long.MaxValue),
+        };
+        if ((result = config.Validate(Function)) != ReelResult.Success)
+            return result;
+        HostFrameSource? source = d.request_callback == null ? null : new HostFrameSource(d.request_callback, d.request_user_data);
+        result = ContextFrameCache.Create(ctx!, name ?? "cache", config, source, d.frame_count, Function, out ContextFrameCache? cache);
+        if (result == ReelResult.Success)
+            *outCache = cache!.Handle.Value;
+        return result;
+    }
+}
