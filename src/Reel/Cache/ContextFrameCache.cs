@@ -9,7 +9,7 @@ namespace Reel.Cache;
 /// A frame cache as the C API sees it (<c>reel_frame_cache_t</c>): a <see cref="FrameCache"/>
 /// of Reel frame buffers owned by a context, with its handle.
 /// </summary>
-public sealed class ContextFrameCache : IContextChild
+public sealed class ContextFrameCache : IContextAttachment
 {
     /// <summary>Most caches alive at once.</summary>
     public const int MaxCaches = 4096;
@@ -56,7 +56,12 @@ public sealed class ContextFrameCache : IContextChild
         }
         wrapper.Handle = handle;
         source?.Bind(handle.Value);
-        context.AddChild(wrapper);
+        if (!context.Attach(wrapper))
+        {
+            s_registry.TryRemove(handle, out _);
+            cache!.Dispose();
+            return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: the context is being destroyed");
+        }
         created = wrapper;
         return ReelResult.Success;
     }
@@ -78,16 +83,13 @@ public sealed class ContextFrameCache : IContextChild
         HandleError error = s_registry.TryRemove(handle, out ContextFrameCache? cache);
         if (error != HandleError.None)
             return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: " + HandleErrorMessages.Describe(error, handle, HandleType.FrameCache, "cache"));
-        cache!.Context.RemoveChild(cache);
+        cache!.Context.Detach(cache);
         cache.Cache.Dispose();
         return ReelResult.Success;
     }
 
     /// <inheritdoc/>
-    public string Describe() => $"frame cache '{Name}'";
-
-    /// <inheritdoc/>
-    public void DestroyWithContext()
+    public void OnContextDestroyed()
     {
         if (s_registry.TryRemove(Handle, out _) == HandleError.None)
             Cache.Dispose();

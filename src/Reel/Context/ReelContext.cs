@@ -39,9 +39,6 @@ public sealed partial class ReelContext
     /// <summary>Destroyed pools whose buffers are still out: reports and snapshots still list them.</summary>
     private readonly List<Pool> _draining = new();
 
-    /// <summary>Caches, sessions and other objects the context owns; destroyed before its pools.</summary>
-    private readonly List<IContextChild> _children = new();
-
     private ReelContext(ContextOptions options)
     {
         Name = options.Name;
@@ -154,6 +151,7 @@ public sealed partial class ReelContext
         long now = Time.NowNanoseconds;
         long frame = Clock.Advance(now);
         Deferred.Process(frame);
+        TickAttachments(frame, now);
         foreach (Pool pool in Volatile.Read(ref _pools))
             pool.OnFrame(frame, now);
         Telemetry.Tick(now);
@@ -172,20 +170,6 @@ public sealed partial class ReelContext
             all.AddRange(_draining);
             return all;
         }
-    }
-
-    /// <summary>Registers an object the context owns (destroyed with it).</summary>
-    public void AddChild(IContextChild child)
-    {
-        lock (_poolsLock)
-            _children.Add(child);
-    }
-
-    /// <summary>Forgets an object destroyed on its own.</summary>
-    public void RemoveChild(IContextChild child)
-    {
-        lock (_poolsLock)
-            _children.Remove(child);
     }
 
     /// <summary>Adds a newly created pool to the context.</summary>
@@ -227,18 +211,8 @@ public sealed partial class ReelContext
     private void Teardown()
     {
         Volatile.Write(ref _destroyed, 1);
-        IContextChild[] children;
-        lock (_poolsLock)
-        {
-            children = _children.ToArray();
-            _children.Clear();
-        }
-        // Children first: a cache or session holds pool buffers that should come back now.
-        foreach (IContextChild child in children)
-        {
-            Log.Write(LogLevel.Debug, $"destroying {child.Describe()} with the context");
-            child.DestroyWithContext();
-        }
+        // Caches, sessions and devices first: the buffers they hold go back before anything is reported as still out.
+        DestroyAttachments();
         int deferred = Deferred.Flush();
         List<OutstandingBuffer> outstanding = OutstandingBuffers.Collect(this);
         Pool[] pools;
