@@ -880,7 +880,8 @@ typedef struct reel_memory_stats_t {
                                            memory, or a WAIT timed out */
     uint64_t snapshots;               /**< snapshots taken */
     uint64_t alerts;                  /**< leak alerts raised */
-    uint32_t pools;                   /**< live pools */
+    uint32_t pools;                   /**< live pools, counting the context's staging pool once
+                                           reel_context_acquire_staging created it */
     uint32_t buffers_out;             /**< buffers out, including those of destroyed pools */
     uint32_t deferred_pending;        /**< deferred releases waiting */
     uint32_t reserved;                /**< 0 */

@@ -80,8 +80,10 @@ public sealed class DeferredQueue
                 return 0;
             _due.Clear();
             int kept = 0;
-            foreach (Item item in _items)
+            // Compact in place by index: the list's enumerator refuses writes.
+            for (int i = 0; i < _items.Count; i++)
             {
+                Item item = _items[i];
                 bool due = force || (item.Timeline is { } timeline ? timeline.HasReached(item.Value) : item.Frame <= frame);
                 if (due)
                     _due.Add(item);

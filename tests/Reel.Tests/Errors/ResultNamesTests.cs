@@ -20,8 +20,8 @@ public unsafe class ResultNamesTests
         }
     }
 
-    [TestCase(-7)]
-    [TestCase(3)]
+    [TestCase(-11)]
+    [TestCase(4)]
     [TestCase(int.MinValue)]
     public void UnknownValue_IsNamedUnknown(int value)
     {

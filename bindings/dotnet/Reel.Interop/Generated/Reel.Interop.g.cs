@@ -1307,7 +1307,8 @@ public unsafe partial struct reel_memory_stats_t
     public ulong alerts;
 
     /// <summary>
-    /// live pools
+    /// live pools, counting the context's staging pool once
+    /// reel_context_acquire_staging created it
     /// </summary>
     public uint pools;
 
