@@ -29,10 +29,7 @@ public sealed partial class ReelContext
         {
             if (IsDestroyed)
                 return false;
-            IContextAttachment[] attachments = _attachments;
-            Array.Resize(ref attachments, attachments.Length + 1);
-            attachments[^1] = attachment;
-            Volatile.Write(ref _attachments, attachments);
+            CopyOnWrite.Add(ref _attachments, attachment);
             return true;
         }
     }
@@ -41,15 +38,7 @@ public sealed partial class ReelContext
     public void Detach(IContextAttachment attachment)
     {
         lock (_attachmentsLock)
-        {
-            int index = Array.IndexOf(_attachments, attachment);
-            if (index < 0)
-                return;
-            var attachments = new IContextAttachment[_attachments.Length - 1];
-            Array.Copy(_attachments, 0, attachments, 0, index);
-            Array.Copy(_attachments, index + 1, attachments, index, attachments.Length - index);
-            Volatile.Write(ref _attachments, attachments);
-        }
+            CopyOnWrite.Remove(ref _attachments, attachment);
     }
 
     /// <summary>Tells every attachment that a frame ended.</summary>

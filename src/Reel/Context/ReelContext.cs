@@ -176,12 +176,7 @@ public sealed partial class ReelContext
     internal void AddPool(Pool pool)
     {
         lock (_poolsLock)
-        {
-            Pool[] pools = _pools;
-            Array.Resize(ref pools, pools.Length + 1);
-            pools[^1] = pool;
-            Volatile.Write(ref _pools, pools);
-        }
+            CopyOnWrite.Add(ref _pools, pool);
     }
 
     /// <summary>Moves a destroyed pool out of the live list; it stays listed as draining while buffers are out.</summary>
@@ -189,14 +184,7 @@ public sealed partial class ReelContext
     {
         lock (_poolsLock)
         {
-            int index = Array.IndexOf(_pools, pool);
-            if (index < 0)
-                return;
-            var pools = new Pool[_pools.Length - 1];
-            Array.Copy(_pools, 0, pools, 0, index);
-            Array.Copy(_pools, index + 1, pools, index, pools.Length - index);
-            Volatile.Write(ref _pools, pools);
-            if (pool.InUse > 0)
+            if (CopyOnWrite.Remove(ref _pools, pool) && pool.InUse > 0)
                 _draining.Add(pool);
         }
     }
