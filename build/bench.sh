@@ -4,6 +4,8 @@
 #   build/bench.sh pools   pools through the C ABI vs FFmpeg's AVBufferPool and malloc
 #                          (Google Benchmark), and the managed pools vs ArrayPool<byte>.Shared
 #                          and NativeMemory.AlignedAlloc (BenchmarkDotNet)
+#   build/bench.sh cache   frame-cache hit rates on editor traces vs a plain LRU of equal
+#                          memory (tests/Reel.CacheBench)
 # Benchmarks want a quiet machine: numbers on a loaded 2-core machine swing by 2x.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,9 +19,14 @@ run_pools() {
   dotnet run -c Release --project tests/Reel.Benchmarks --no-build -- --filter '*PoolBenchmarks*' --job short
 }
 
+run_cache() {
+  printf '\n== frame cache: hit rates vs a plain LRU of equal memory\n'
+  dotnet run -c Release --project tests/Reel.CacheBench
+}
+
 case "$suite" in
-  pools) ;;
-  *) echo "usage: build/bench.sh pools" >&2; exit 2 ;;
+  pools|cache) ;;
+  *) echo "usage: build/bench.sh pools|cache" >&2; exit 2 ;;
 esac
 
 build/bootstrap.sh
