@@ -166,6 +166,32 @@ public sealed unsafe class IvfReader : IDisposable
         return ReelResult.Success;
     }
 
+    /// <summary>
+    /// Moves to frame <paramref name="index"/>, whose frame header starts at byte
+    /// <paramref name="offset"/> (from an <see cref="IvfIndex"/>); the next read returns it.
+    /// ErrorUnsupported when the stream cannot seek; ErrorIo when seeking fails.
+    /// </summary>
+    public ReelResult Seek(long offset, long index)
+    {
+        ObjectDisposedException.ThrowIf(_stream is null, this);
+        ArgumentOutOfRangeException.ThrowIfLessThan(offset, (long)Header.HeaderSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        if (!_stream.CanSeek)
+            return CodecErrors.Unsupported($"IvfReader.Seek: {_name} is a stream that cannot seek");
+        try
+        {
+            _stream.Position = offset;
+        }
+        catch (IOException e)
+        {
+            return CodecErrors.Io($"IvfReader.Seek: seeking {_name} to byte offset {offset} failed: {e.Message}");
+        }
+        _position = offset;
+        FramesRead = index;
+        IsEndOfStream = false;
+        return ReelResult.Success;
+    }
+
     /// <summary>Closes the file and frees the frame buffer. A second call does nothing.</summary>
     public void Dispose()
     {
