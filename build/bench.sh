@@ -14,7 +14,7 @@ suite=${1:-}
 
 run_pools() {
   printf '\n== pools: C ABI (Google Benchmark)\n'
-  artifacts/bin/reel-bench-pools --benchmark_min_time=1s --benchmark_repetitions=1
+  artifacts/bin/reel-bench-pools --benchmark_min_time=1 --benchmark_repetitions=1
   printf '\n== pools: managed (BenchmarkDotNet)\n'
   dotnet run -c Release --project tests/Reel.Benchmarks --no-build -- --filter '*PoolBenchmarks*' --job short
 }
