@@ -210,6 +210,8 @@ public sealed partial class ReelContext
     private void Teardown()
     {
         Volatile.Write(ref _destroyed, 1);
+        // Sessions and writers first: the buffers they hold go back before anything is reported as still out.
+        DestroyAttachments();
         int deferred = Deferred.Flush();
         List<OutstandingBuffer> outstanding = OutstandingBuffers.Collect(this);
         Pool[] pools;
