@@ -23,7 +23,7 @@ internal static class ApiMessages
             if (head == function)
                 return result;
             // Drop an engine "Class.Method" label; keep anything that reads as text.
-            if (head.IndexOf(' ') < 0 && head.IndexOf('.') > 0)
+            if (head.Length > 0 && char.IsAsciiLetterUpper(head[0]) && head.IndexOf(' ') < 0 && head.IndexOf('/') < 0 && head.IndexOf('.') > 0)
                 message = message[(colon + 2)..];
         }
         return LastError.Set(result, $"{function}: {message}");

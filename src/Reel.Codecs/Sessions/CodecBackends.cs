@@ -64,11 +64,15 @@ internal static class CodecBackends
     /// </summary>
     public static ReelResult SelectEncoder(CodecBackend requested, EncoderSettings settings, Logger log, string function, string prefix,
         out IEncoderFactory? factory)
+        => SelectEncoder(Encoders, requested, settings, log, function, prefix, out factory);
+
+    /// <summary><see cref="SelectEncoder(CodecBackend, EncoderSettings, Logger, string, string, out IEncoderFactory?)"/> among <paramref name="all"/> (hardware first).</summary>
+    internal static ReelResult SelectEncoder(IReadOnlyList<IEncoderFactory> all, CodecBackend requested, EncoderSettings settings, Logger log,
+        string function, string prefix, out IEncoderFactory? factory)
     {
         factory = null;
         if (!Enum.IsDefined(requested))
             return CodecErrors.InvalidArgument($"{prefix}backend is {(int)requested}; allowed REEL_CODEC_BACKEND_AUTO (0), REEL_CODEC_BACKEND_SOFTWARE (1), REEL_CODEC_BACKEND_HARDWARE (2)");
-        IReadOnlyList<IEncoderFactory> all = Encoders;
         if (requested != CodecBackend.Software)
         {
             string? refusal = null;
@@ -110,11 +114,15 @@ internal static class CodecBackends
 
     /// <summary>The decoder backend for <paramref name="requested"/>; as <see cref="SelectEncoder"/>.</summary>
     public static ReelResult SelectDecoder(CodecBackend requested, Logger log, string function, string prefix, out IDecoderFactory? factory)
+        => SelectDecoder(Decoders, requested, log, function, prefix, out factory);
+
+    /// <summary><see cref="SelectDecoder(CodecBackend, Logger, string, string, out IDecoderFactory?)"/> among <paramref name="all"/> (hardware first).</summary>
+    internal static ReelResult SelectDecoder(IReadOnlyList<IDecoderFactory> all, CodecBackend requested, Logger log, string function, string prefix,
+        out IDecoderFactory? factory)
     {
         factory = null;
         if (!Enum.IsDefined(requested))
             return CodecErrors.InvalidArgument($"{prefix}backend is {(int)requested}; allowed REEL_CODEC_BACKEND_AUTO (0), REEL_CODEC_BACKEND_SOFTWARE (1), REEL_CODEC_BACKEND_HARDWARE (2)");
-        IReadOnlyList<IDecoderFactory> all = Decoders;
         if (requested != CodecBackend.Software)
         {
             string? refusal = null;

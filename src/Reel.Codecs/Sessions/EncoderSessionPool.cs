@@ -157,8 +157,12 @@ internal sealed class EncoderSessionPool : IContextAttachment
         {
             if (_stopped || !_entries.TryGetValue(key, out Entry? entry))
                 return false;
-            if (encoder.IsUnused && entry.Idle.Count + entry.Starting < entry.Target)
+            if (encoder.IsUnused && entry.Idle.Count < entry.Target)
             {
+                // Still as created: it serves the next request as it is. If the starts under way
+                // would now overfill the configuration, one of them is cancelled.
+                if (entry.Idle.Count + entry.Starting - entry.Cancelled >= entry.Target)
+                    entry.Cancelled++;
                 entry.Idle.Push(encoder);
                 _returnedUnused++;
                 return true;
@@ -179,7 +183,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
             foreach (Entry entry in _entries.Values)
             {
                 idle += entry.Idle.Count;
-                starting += entry.Starting;
+                starting += entry.Starting - entry.Cancelled;
             }
             return new EncoderPoolStats(_entries.Count, _requests, _hits, _misses, _returnedUnused, _replenished, _retired, idle, starting);
         }
@@ -213,7 +217,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
     /// <summary>Starts enough replacements to bring the configuration back to its target. Under the lock.</summary>
     private void Replenish(EncoderSettingsKey key, Entry entry)
     {
-        int missing = entry.Target - entry.Idle.Count - entry.Starting;
+        int missing = entry.Target - entry.Idle.Count - (entry.Starting - entry.Cancelled);
         for (int i = 0; i < missing; i++)
         {
             entry.Starting++;
@@ -268,8 +272,11 @@ internal sealed class EncoderSessionPool : IContextAttachment
         {
             if (!_entries.TryGetValue(key, out entry))
                 return;
-            if (_stopped)
+            if (_stopped || entry.Cancelled > 0)
             {
+                // An unused encoder came back in its place (or the context is going).
+                if (entry.Cancelled > 0)
+                    entry.Cancelled--;
                 entry.Starting--;
                 return;
             }
@@ -279,7 +286,10 @@ internal sealed class EncoderSessionPool : IContextAttachment
         lock (_lock)
         {
             entry.Starting--;
-            if (result == ReelResult.Success && !_stopped && entry.Idle.Count < entry.Target)
+            bool cancelled = entry.Cancelled > 0;
+            if (cancelled)
+                entry.Cancelled--;
+            if (result == ReelResult.Success && !_stopped && !cancelled && entry.Idle.Count < entry.Target)
             {
                 entry.Idle.Push(encoder!);
                 _replenished++;
@@ -312,6 +322,9 @@ internal sealed class EncoderSessionPool : IContextAttachment
 
         /// <summary>Encoders being started (synchronously by Reserve or in the background).</summary>
         public int Starting { get; set; }
+
+        /// <summary>Starts under way whose encoder is no longer needed (an unused one came back first).</summary>
+        public int Cancelled { get; set; }
 
         /// <summary>Ready encoders, most recently returned on top.</summary>
         public Stack<IEncoder> Idle { get; } = new();
