@@ -150,6 +150,11 @@ TEST_F(MovieWriter, BadInput_IsRefusedClearly) {
                        {"reel_movie_writer_begin: settings->width is 100000; allowed 64 to 16384"}));
     EXPECT_TRUE(ReadFile(path).empty()) << "refused settings do not create the file";
     settings = SmallDesc();
+    settings.queue_depth = 65;
+    EXPECT_TRUE(Failed(reel_movie_writer_begin(context_.get(), path.c_str(), &settings, &writer), REEL_ERROR_INVALID_ARGUMENT,
+                       {"reel_movie_writer_begin: settings->queue_depth is 65; allowed 1 to 64"}));
+    EXPECT_TRUE(ReadFile(path).empty());
+    settings = SmallDesc();
     settings.packet_pool = BytePool(context_.get());
     EXPECT_TRUE(Failed(reel_movie_writer_begin(context_.get(), path.c_str(), &settings, &writer), REEL_ERROR_INVALID_ARGUMENT,
                        {"settings->packet_pool is set"}));

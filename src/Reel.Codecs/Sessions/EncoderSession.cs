@@ -111,15 +111,16 @@ internal sealed partial class EncoderSession : IContextAttachment
     public static ReelResult Create(ReelContext context, EncoderSessionOptions options, string function, out EncoderSession? session)
     {
         session = null;
-        string prefix = $"{function}: desc->";
-        if (options.QueueDepth < 1 || options.QueueDepth > EncoderSessionOptions.MaxQueueDepth)
-            return CodecErrors.InvalidArgument($"{prefix}queue_depth is {options.QueueDepth}; allowed 1 to {EncoderSessionOptions.MaxQueueDepth}, or 0 for {EncoderSessionOptions.DefaultQueueDepth}");
+        string prefix = $"{function}: {options.ArgumentName}->";
+        ReelResult result = options.CheckQueueDepth(function);
+        if (result != ReelResult.Success)
+            return result;
         Pool? packetPool = options.PacketPool;
         if (packetPool is not null && packetPool.Kind != PoolKind.Bytes)
             return CodecErrors.InvalidArgument($"{prefix}packet_pool is {packetPool.Kind.ToString().ToLowerInvariant()} pool '{packetPool.Name}'; allowed a byte pool (reel_byte_pool_create) or NULL");
         if (packetPool is not null && packetPool.Context != context)
             return CodecErrors.InvalidArgument($"{prefix}packet_pool belongs to another context; allowed a byte pool of this context or NULL");
-        ReelResult result = CodecBackends.SelectEncoder(options.Backend, options.Settings, context.Log, function, prefix, out IEncoderFactory? factory);
+        result = CodecBackends.SelectEncoder(options.Backend, options.Settings, context.Log, function, prefix, out IEncoderFactory? factory);
         if (result != ReelResult.Success)
             return result;
 

@@ -29,4 +29,12 @@ internal sealed class EncoderSessionOptions
 
     /// <summary>Receives packets instead of the output queue (the movie writer); null for the queue.</summary>
     public IPacketSink? Sink { get; init; }
+
+    /// <summary>How messages name the settings struct: "desc" (reel_encoder_create) or "settings" (the movie writer).</summary>
+    public string ArgumentName { get; init; } = "desc";
+
+    /// <summary>Checks <see cref="QueueDepth"/>; the message starts with <paramref name="function"/>.</summary>
+    public Abi.ReelResult CheckQueueDepth(string function) => QueueDepth is >= 1 and <= MaxQueueDepth
+        ? Abi.ReelResult.Success
+        : CodecErrors.InvalidArgument($"{function}: {ArgumentName}->queue_depth is {QueueDepth}; allowed 1 to {MaxQueueDepth}, or 0 for {DefaultQueueDepth}");
 }

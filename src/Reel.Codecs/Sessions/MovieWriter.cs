@@ -65,7 +65,9 @@ internal sealed unsafe class MovieWriter : IContextAttachment
         writer = null;
         EncoderSettings settings = options.Settings;
         // Checked before the file is touched: a refused setting must not truncate an existing file.
-        ReelResult result = CodecBackends.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: settings->", out _);
+        ReelResult result = options.CheckQueueDepth(function);
+        if (result == ReelResult.Success)
+            result = CodecBackends.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out _);
         if (result != ReelResult.Success)
             return result;
         result = IvfWriter.Create(path, settings.Width, settings.Height, (uint)settings.FpsDenominator, (uint)settings.FpsNumerator, out IvfWriter? ivf);
@@ -80,6 +82,7 @@ internal sealed unsafe class MovieWriter : IContextAttachment
             QueueDepth = options.QueueDepth,
             Name = options.Name,
             Sink = sink,
+            ArgumentName = options.ArgumentName,
         };
         result = EncoderSession.Create(context, sessionOptions, function, out EncoderSession? encoder);
         if (result != ReelResult.Success)

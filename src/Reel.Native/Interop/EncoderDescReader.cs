@@ -81,6 +81,7 @@ internal static unsafe class EncoderDescReader
             QueueDepth = d.queue_depth == 0 ? EncoderSessionOptions.DefaultQueueDepth : Clamp(d.queue_depth),
             PacketPool = packetPool,
             Name = name ?? "encoder",
+            ArgumentName = argument,
         };
         return ReelResult.Success;
     }
