@@ -9,7 +9,7 @@ namespace {
 
 /// Runs `reel ARGS` with an optional environment prefix; stdout and stderr together.
 int Reel(const std::string& args, std::string* output, const std::string& environment = "") {
-    return Run(environment + " '" REEL_TOOL "' " + args, output);
+    return reel_test::Run(environment + " '" REEL_TOOL "' " + args, output);
 }
 
 bool Contains(const std::string& text, const char* fragment) { return text.find(fragment) != std::string::npos; }
@@ -117,6 +117,18 @@ TEST(ReelTool, MissingCodecLibrary_ExitsOneNamingIt) {
     EXPECT_TRUE(Contains(out, "REEL_ERROR_UNSUPPORTED") && Contains(out, "libSvtAv1Enc-missing.so.1 could not be loaded")) << out;
     EXPECT_EQ(Reel("probe", &out, "REEL_DAV1D_LIBRARY=libdav1d-missing.so.6"), 0) << "probe reports, it does not fail";
     EXPECT_TRUE(Contains(out, "decode: no: ") && Contains(out, "libdav1d-missing.so.6")) << out;
+}
+
+TEST(ReelTool, ProgressBar_IsDrawnOnlyOnATerminal) {
+    TempDir dir;
+    std::string out;
+    std::string encode = "encode --pattern 320x240 --frames 40 --preset low -o '" + dir.File("p.ivf") + "'";
+    ASSERT_EQ(Reel(encode, &out), 0) << out;
+    EXPECT_FALSE(Contains(out, "ETA") || Contains(out, "\r")) << "a pipe gets the final stats only";
+    EXPECT_TRUE(Contains(out, "encoded 40 frames 320x240")) << out;
+    // script(1) (util-linux, in every Debian) gives the tool a pseudo-terminal as stdout.
+    ASSERT_EQ(reel_test::Run("script -qfec \"'" REEL_TOOL "' " + encode + "\" /dev/null", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "\rencode [") && Contains(out, "fps  ETA ") && Contains(out, "40/40 frames")) << out;
 }
 
 TEST(ReelTool, ProbeAndSoak_PrintTheirResults) {
