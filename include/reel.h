@@ -1103,7 +1103,9 @@ REEL_API reel_result_t reel_soak_run(const reel_soak_desc_t* desc, reel_soak_res
  * is; one that encoded a stream is disposed and a fresh one is started in the background.
  *
  * Thread safety: every function is safe from any thread; calls on one object are serialised
- * inside Reel. Destroying an object must not race with other calls on it.
+ * inside Reel, without holding a lock while a codec runs (dav1d's picture allocator may make a
+ * pool log a warning); a log callback must not call the object whose call is logging.
+ * Destroying an object must not race with other calls on it.
  * ======================================================================================= */
 
 REEL_DEFINE_HANDLE(reel_encoder_t)    /* section 11 */

@@ -13,8 +13,10 @@ namespace Reel.Codecs.Sessions;
 /// A decode session (<c>reel_decoder_t</c>): packets in, Reel frame buffers out, on the
 /// caller's thread. dav1d decodes on its own worker threads (frame threading) and never blocks
 /// a send (it answers "again" instead), so a Reel worker would add a hop and no parallelism.
-/// Every method takes the session's lock, so any thread may call; frames may be released on
-/// any thread, and dav1d's own references are released on its workers.
+/// Calls into dav1d pass one at a time through a <see cref="CallGate"/> (no lock is held while
+/// dav1d runs and its picture allocator may log), so any thread may call; counters are read
+/// under a short lock. Frames may be released on any thread, and dav1d's own references are
+/// released on its workers.
 /// </summary>
 internal sealed class DecoderSession : IContextAttachment
 {
@@ -28,6 +30,7 @@ internal sealed class DecoderSession : IContextAttachment
     private readonly IDecoder _decoder;
     private readonly CodecBackend _backend;
     private readonly string _name;
+    private readonly CallGate _gate = new();
     private readonly object _lock = new();
     private bool _destroyed;
     private long _packetsIn;
@@ -101,23 +104,31 @@ internal sealed class DecoderSession : IContextAttachment
     /// </summary>
     public ReelResult Submit(ReadOnlySpan<byte> data, long pts, string function)
     {
-        lock (_lock)
+        _gate.Enter();
+        try
         {
             if (_destroyed)
                 return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed");
             ReelResult result = _decoder.Send(data, pts);
-            if (result == ReelResult.Success)
+            lock (_lock)
             {
-                if (_packetsIn == 0)
-                    _firstPacketTicks = Stopwatch.GetTimestamp();
-                _packetsIn++;
-                _bytesIn += data.Length;
-            }
-            else if (result == ReelResult.ErrorCorruptData)
-            {
-                _corrupt++;
+                if (result == ReelResult.Success)
+                {
+                    if (_packetsIn == 0)
+                        _firstPacketTicks = Stopwatch.GetTimestamp();
+                    _packetsIn++;
+                    _bytesIn += data.Length;
+                }
+                else if (result == ReelResult.ErrorCorruptData)
+                {
+                    _corrupt++;
+                }
             }
             return ApiMessages.For(result, function);
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 
@@ -134,50 +145,76 @@ internal sealed class DecoderSession : IContextAttachment
     public ReelResult Receive(string function, out Handle frame)
     {
         frame = Handle.Null;
-        lock (_lock)
+        _gate.Enter();
+        try
         {
             if (_destroyed)
                 return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed");
             ReelResult result = _decoder.Receive(out frame);
-            if (result == ReelResult.Success)
+            FramePool? pool = _decoder.FramePool;
+            lock (_lock)
             {
-                _framesOut++;
-                _lastFrameTicks = Stopwatch.GetTimestamp();
-                if (_decoder.FramePool is { } pool)
+                if (result == ReelResult.Success)
                 {
-                    _width = (int)pool.Layout.Width;
-                    _height = (int)pool.Layout.Height;
-                    _format = pool.Layout.Format;
+                    _framesOut++;
+                    _lastFrameTicks = Stopwatch.GetTimestamp();
+                    if (pool is not null)
+                    {
+                        _width = (int)pool.Layout.Width;
+                        _height = (int)pool.Layout.Height;
+                        _format = pool.Layout.Format;
+                    }
+                }
+                else if (result == ReelResult.ErrorCorruptData)
+                {
+                    _corrupt++;
                 }
             }
-            else if (result == ReelResult.ErrorCorruptData)
-            {
-                _corrupt++;
-            }
             return ApiMessages.For(result, function);
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 
     /// <summary>Ends the stream: no data may follow until <see cref="Reset"/>; receive drains the rest, then EndOfStream.</summary>
     public ReelResult Flush(string function)
     {
-        lock (_lock)
-            return ApiMessages.For(_decoder.Flush(), function);
+        _gate.Enter();
+        try
+        {
+            return _destroyed
+                ? LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed")
+                : ApiMessages.For(_decoder.Flush(), function);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     /// <summary>Drops frames in flight and pending data (a seek); frames already received stay valid.</summary>
     public void Reset()
     {
-        lock (_lock)
-            _decoder.Reset();
+        _gate.Enter();
+        try
+        {
+            if (!_destroyed)
+                _decoder.Reset();
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     /// <summary>The counters now.</summary>
     public DecoderSessionStats GetStats()
     {
+        FramePool? pool = _decoder.FramePool;
         lock (_lock)
         {
-            FramePool? pool = _decoder.FramePool;
             double elapsed = _framesOut == 0 ? 0 : Stopwatch.GetElapsedTime(_firstPacketTicks, _lastFrameTicks).TotalSeconds;
             return new DecoderSessionStats(_backend, _packetsIn, _bytesIn, _framesOut,
                 elapsed > 0 ? _framesOut / elapsed : 0,
@@ -208,12 +245,17 @@ internal sealed class DecoderSession : IContextAttachment
 
     private void TearDown()
     {
-        lock (_lock)
+        _gate.Enter();
+        try
         {
             if (_destroyed)
                 return;
             _destroyed = true;
             _decoder.Dispose();
+        }
+        finally
+        {
+            _gate.Exit();
         }
         _context.Log.Write(LogLevel.Debug, $"decoder '{_name}' destroyed ({_packetsIn} packets in, {_framesOut} frames out)");
     }

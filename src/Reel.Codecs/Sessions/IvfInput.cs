@@ -56,7 +56,8 @@ internal sealed unsafe class IvfInput : MediaFile
         packet = Handle.Null;
         if (pool.Kind != PoolKind.Bytes)
             return CodecErrors.InvalidArgument($"{function}: pool is {pool.Kind.ToString().ToLowerInvariant()} pool '{pool.Name}'; allowed a byte pool");
-        lock (Lock)
+        Gate.Enter();
+        try
         {
             ReelResult result = CheckOpen(function);
             if (result != ReelResult.Success)
@@ -79,6 +80,10 @@ internal sealed unsafe class IvfInput : MediaFile
             _hasPending = false;
             packet = buffer;
             return ReelResult.Success;
+        }
+        finally
+        {
+            Gate.Exit();
         }
     }
 

@@ -51,12 +51,17 @@ internal sealed unsafe class IvfOutput : MediaFile
         ReelResult result = Buffers.GetBytes(packet, function, out BytesView view);
         if (result != ReelResult.Success)
             return result;
-        lock (Lock)
+        Gate.Enter();
+        try
         {
             result = CheckOpen(function);
             if (result != ReelResult.Success)
                 return result;
             return ApiMessages.For(_writer.WriteFrame(new ReadOnlySpan<byte>((void*)view.Memory, checked((int)view.Size)), view.Pts), function);
+        }
+        finally
+        {
+            Gate.Exit();
         }
     }
 

@@ -7,8 +7,9 @@ namespace Reel.Codecs.Sessions;
 
 /// <summary>
 /// What the four file objects of the C API (IVF and Y4M readers and writers) share: a handle
-/// of their own type, a lock that serialises calls (each wraps a reader or writer that is not
-/// thread-safe), membership of the context (context destroy closes them), and close.
+/// of their own type, a gate that lets one call at a time in (each wraps a reader or writer
+/// that is not thread-safe; no lock is held meanwhile, since acquiring from a host pool may
+/// log), membership of the context (context destroy closes them), and close.
 /// </summary>
 internal abstract class MediaFile : IContextAttachment
 {
@@ -16,7 +17,7 @@ internal abstract class MediaFile : IContextAttachment
     public const int MaxOpenFiles = 4096;
 
     /// <summary>Serialises calls on the file.</summary>
-    protected readonly object Lock = new();
+    protected readonly CallGate Gate = new();
 
     private bool _closed;
 
@@ -82,12 +83,17 @@ internal abstract class MediaFile : IContextAttachment
     /// <summary>Closes the file once (a writer finishes it: IVF patches its frame count).</summary>
     public ReelResult Close()
     {
-        lock (Lock)
+        Gate.Enter();
+        try
         {
             if (_closed)
                 return ReelResult.Success;
             _closed = true;
             return CloseFile();
+        }
+        finally
+        {
+            Gate.Exit();
         }
     }
 
@@ -101,13 +107,13 @@ internal abstract class MediaFile : IContextAttachment
     /// <summary>Info of the file.</summary>
     public abstract MediaInfo Info { get; }
 
-    /// <summary>Releases the file. Called once, under the lock.</summary>
+    /// <summary>Releases the file. Called once, inside the gate.</summary>
     protected abstract ReelResult CloseFile();
 
     /// <summary>Removes the handle from its table; false if already removed.</summary>
     protected abstract bool RemoveFromTable();
 
-    /// <summary>Fails with a message naming <paramref name="function"/> when the file is closed. Under the lock.</summary>
+    /// <summary>Fails with a message naming <paramref name="function"/> when the file is closed. Inside the gate.</summary>
     protected ReelResult CheckOpen(string function) => _closed
         ? LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: the file was closed")
         : ReelResult.Success;

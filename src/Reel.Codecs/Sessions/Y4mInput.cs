@@ -72,7 +72,8 @@ internal sealed class Y4mInput : MediaFile
             return CodecErrors.InvalidArgument(
                 $"{function}: pool is '{pool.Name}'; allowed an I420 frame pool of {info.Width}x{info.Height} (the file's size)");
         }
-        lock (Lock)
+        Gate.Enter();
+        try
         {
             ReelResult result = CheckOpen(function);
             if (result != ReelResult.Success)
@@ -92,6 +93,10 @@ internal sealed class Y4mInput : MediaFile
             Buffers.SetPts(buffer, index, function);
             frame = buffer;
             return ReelResult.Success;
+        }
+        finally
+        {
+            Gate.Exit();
         }
     }
 

@@ -44,10 +44,15 @@ internal sealed class Y4mOutput : MediaFile
         ReelResult result = FrameViews.ResolveI420(frame, function, "frame", _info.Width, _info.Height, out I420Frame view);
         if (result != ReelResult.Success)
             return result;
-        lock (Lock)
+        Gate.Enter();
+        try
         {
             result = CheckOpen(function);
             return result != ReelResult.Success ? result : ApiMessages.For(_writer.WriteFrame(view), function);
+        }
+        finally
+        {
+            Gate.Exit();
         }
     }
 
