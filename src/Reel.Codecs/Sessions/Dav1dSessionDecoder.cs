@@ -71,8 +71,8 @@ internal sealed class Dav1dSessionDecoder : IDecoder
     /// <summary>A picture no Reel format holds fails in dav1d as ENOMEM; report it as what it is.</summary>
     private ReelResult Unsupported(ReelResult result)
     {
-        if (result == ReelResult.ErrorOutOfMemory && _allocator.TakeUnsupported())
-            return LastError.Set(ReelResult.ErrorUnsupported, LastError.Message);
+        if (result == ReelResult.ErrorOutOfMemory && _allocator.TakeUnsupported() is { } reason)
+            return LastError.Set(ReelResult.ErrorUnsupported, $"the picture cannot be decoded into a Reel frame: {reason}");
         return result;
     }
 }

@@ -35,7 +35,7 @@ internal sealed unsafe class FramePoolPictureAllocator : IPictureAllocator
     private readonly object _lock = new();
     private FramePool? _pool;
     private int _poolsCreated;
-    private int _unsupported;
+    private string? _unsupported;
 
     /// <summary>Creates an allocator whose pools belong to <paramref name="context"/> and hold <paramref name="poolMax"/> frames before growing.</summary>
     public FramePoolPictureAllocator(ReelContext context, string name, uint poolMax)
@@ -54,8 +54,8 @@ internal sealed unsafe class FramePoolPictureAllocator : IPictureAllocator
     /// <summary>Pools created so far: 1 + the resolution or format changes.</summary>
     public int PoolsCreated => Volatile.Read(ref _poolsCreated);
 
-    /// <summary>True once (then false) after an allocation was refused because no Reel pixel format holds the picture.</summary>
-    public bool TakeUnsupported() => Interlocked.Exchange(ref _unsupported, 0) != 0;
+    /// <summary>Why the last allocation was refused because no Reel pixel format holds the picture (then null), or null.</summary>
+    public string? TakeUnsupported() => Interlocked.Exchange(ref _unsupported, null);
 
     /// <inheritdoc/>
     public ReelResult Allocate(in PictureRequest request, out PictureBuffer buffer)
@@ -68,9 +68,9 @@ internal sealed unsafe class FramePoolPictureAllocator : IPictureAllocator
             format = PixelFormat.I010;
         else
         {
-            Volatile.Write(ref _unsupported, 1);
-            return CodecErrors.Unsupported(
-                $"the stream is {request.BitDepth}-bit {request.Layout}; decoded frames come in Reel frame pools of format I420 (8-bit 4:2:0) or I010 (10-bit 4:2:0) only");
+            string reason = $"the stream is {request.BitDepth}-bit {request.Layout}; decoded frames come in Reel frame pools of format I420 (8-bit 4:2:0) or I010 (10-bit 4:2:0) only";
+            Volatile.Write(ref _unsupported, reason);
+            return CodecErrors.Unsupported(reason);
         }
         FramePool? pool = PoolFor(format, request.Width, request.Height, out ReelResult result);
         if (pool is null)
