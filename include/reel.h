@@ -1099,8 +1099,9 @@ REEL_API reel_result_t reel_soak_run(const reel_soak_desc_t* desc, reel_soak_res
  * Encoder pool. SVT-AV1 needs hundreds of milliseconds to start at 1080p and cannot start a
  * second stream after a flush. reel_encoder_pool_reserve() keeps idle encoders of one
  * configuration ready in the context; reel_encoder_create() with the same settings takes
- * one. Reset between uses means: an encoder that never received a frame goes back idle as it
- * is; one that encoded a stream is disposed and a fresh one is started in the background.
+ * one. Reset between uses means: a pooled encoder is replaced (a fresh one starts in the
+ * background) when it receives its first frame or flush, and disposed in the background when
+ * its session ends; one whose session ends before any frame goes back idle as it is.
  *
  * Thread safety: every function is safe from any thread; calls on one object are serialised
  * inside Reel, without holding a lock while a codec runs (dav1d's picture allocator may make a
@@ -1527,8 +1528,8 @@ REEL_API reel_result_t reel_encoder_get_stats(reel_encoder_t encoder, reel_encod
 /*! reel_encoder_pool_reserve() :
  *  Keeps count idle encoders of desc's configuration (every codec setting and the backend;
  *  queue_depth, packet_pool and name are per session) ready in the context. Missing ones are
- *  started before this returns; later ones (to replace an encoder taken or retired) start in
- *  the background. count 0 releases the configuration and disposes its idle encoders. The
+ *  started before this returns; replacements (for an encoder taken that received its first
+ *  frame or flush) start in the background. count 0 releases the configuration and disposes its idle encoders. The
  *  context's destroy disposes every idle encoder.
  *  @param desc  read during the call only; checked like reel_encoder_create().
  *  @param count 0..16.

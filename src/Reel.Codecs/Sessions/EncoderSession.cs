@@ -189,6 +189,7 @@ internal sealed partial class EncoderSession : IContextAttachment
             return CodecErrors.Unsupported(
                 $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {_settings.RateControl}; {_factory.Name} forces keyframes only with CRF and CQP");
         long deadline = Deadline(timeoutMs);
+        bool first;
         lock (_lock)
         {
             while (true)
@@ -211,13 +212,16 @@ internal sealed partial class EncoderSession : IContextAttachment
             if (result != ReelResult.Success)
                 return result;
             _input.Enqueue(new InputFrame(frame, pts, forceKeyframe));
-            if (!_anySubmitted)
+            first = !_anySubmitted;
+            if (first)
                 _firstSubmitTicks = Stopwatch.GetTimestamp();
             _anySubmitted = true;
             _lastPts = pts;
             _framesIn++;
             Monitor.PulseAll(_lock);
         }
+        if (first)
+            Spent();
         return ReelResult.Success;
     }
 
@@ -258,14 +262,25 @@ internal sealed partial class EncoderSession : IContextAttachment
     /// <summary>Ends the stream: no frame may follow; receive returns the remaining packets, then EndOfStream. A second flush does nothing.</summary>
     public ReelResult Flush(string function)
     {
+        bool first;
         lock (_lock)
         {
             if (_failure != ReelResult.Success)
                 return Failed(function);
+            first = !_anySubmitted && !_flushRequested;
             _flushRequested = true;
             Monitor.PulseAll(_lock);
-            return ReelResult.Success;
         }
+        if (first)
+            Spent();
+        return ReelResult.Success;
+    }
+
+    /// <summary>The codec got its first frame or flush: it can never serve another session, so the pool it came from starts a replacement.</summary>
+    private void Spent()
+    {
+        if (_fromPool)
+            _sessionPool!.OnSpent(_key);
     }
 
     /// <summary>Waits until a flushed stream has been fully encoded (and written to the sink): Success, Timeout, or the session's failure.</summary>

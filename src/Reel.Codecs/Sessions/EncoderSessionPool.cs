@@ -15,9 +15,10 @@ namespace Reel.Codecs.Sessions;
 /// so that <c>reel_encoder_create</c> with a reserved configuration skips the codec's start-up
 /// (SVT-AV1 allocates its pictures and starts its threads in init: hundreds of milliseconds at
 /// 1080p). What "reset between uses" means here, honestly: SVT-AV1 cannot start a second stream
-/// after a flush, so an encoder that encoded frames is retired (disposed) and a fresh one is
-/// started in the background; only an encoder that never received a frame goes back idle as it
-/// is. Both happen off the host's thread.
+/// after a flush, so an encoder taken from the pool is replaced (a fresh one is started in the
+/// background) the moment it receives its first frame or flush, and is disposed (retired) in
+/// the background when its session ends. An encoder whose session ends before its first frame
+/// goes back idle as it is, and no replacement was started for it.
 /// </summary>
 internal sealed class EncoderSessionPool : IContextAttachment
 {
@@ -91,8 +92,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
             entry.Target = count;
             while (entry.Idle.Count > count)
                 surplus.Add(entry.Idle.Pop());
-            if (count == 0 && entry.Starting == 0)
-                _entries.Remove(key);
+            RemoveIfReleased(key, entry);
             missing = Math.Max(0, count - entry.Idle.Count - entry.Starting);
             entry.Starting += missing;
         }
@@ -113,6 +113,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
                         entry.Idle.Push(encoder!);
                         kept = true;
                     }
+                    RemoveIfReleased(key, entry);
                 }
             }
             if (result != ReelResult.Success)
@@ -137,7 +138,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
             {
                 encoder = entry.Idle.Pop();
                 _hits++;
-                Replenish(key, entry);
+                // No replacement yet: the encoder may come back unused (see OnSpent).
                 return true;
             }
             _misses++;
@@ -157,12 +158,9 @@ internal sealed class EncoderSessionPool : IContextAttachment
         {
             if (_stopped || !_entries.TryGetValue(key, out Entry? entry))
                 return false;
-            if (encoder.IsUnused && entry.Idle.Count < entry.Target)
+            if (encoder.IsUnused && entry.Idle.Count + entry.Starting < entry.Target)
             {
-                // Still as created: it serves the next request as it is. If the starts under way
-                // would now overfill the configuration, one of them is cancelled.
-                if (entry.Idle.Count + entry.Starting - entry.Cancelled >= entry.Target)
-                    entry.Cancelled++;
+                // Still as created: it serves the next request as it is.
                 entry.Idle.Push(encoder);
                 _returnedUnused++;
                 return true;
@@ -171,6 +169,19 @@ internal sealed class EncoderSessionPool : IContextAttachment
             Enqueue(new Job(key, encoder));
             Replenish(key, entry);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// An encoder taken from the pool received its first frame (or a flush): it can never come
+    /// back, so a replacement starts in the background now.
+    /// </summary>
+    public void OnSpent(EncoderSettingsKey key)
+    {
+        lock (_lock)
+        {
+            if (!_stopped && _entries.TryGetValue(key, out Entry? entry))
+                Replenish(key, entry);
         }
     }
 
@@ -183,7 +194,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
             foreach (Entry entry in _entries.Values)
             {
                 idle += entry.Idle.Count;
-                starting += entry.Starting - entry.Cancelled;
+                starting += entry.Starting;
             }
             return new EncoderPoolStats(_entries.Count, _requests, _hits, _misses, _returnedUnused, _replenished, _retired, idle, starting);
         }
@@ -214,10 +225,17 @@ internal sealed class EncoderSessionPool : IContextAttachment
             s_pools.Remove(_context);
     }
 
+    /// <summary>Forgets a configuration reserved with count 0 once nothing of it is idle or starting. Under the lock.</summary>
+    private void RemoveIfReleased(EncoderSettingsKey key, Entry entry)
+    {
+        if (entry.Target == 0 && entry.Starting == 0 && entry.Idle.Count == 0)
+            _entries.Remove(key);
+    }
+
     /// <summary>Starts enough replacements to bring the configuration back to its target. Under the lock.</summary>
     private void Replenish(EncoderSettingsKey key, Entry entry)
     {
-        int missing = entry.Target - entry.Idle.Count - (entry.Starting - entry.Cancelled);
+        int missing = entry.Target - entry.Idle.Count - entry.Starting;
         for (int i = 0; i < missing; i++)
         {
             entry.Starting++;
@@ -272,12 +290,11 @@ internal sealed class EncoderSessionPool : IContextAttachment
         {
             if (!_entries.TryGetValue(key, out entry))
                 return;
-            if (_stopped || entry.Cancelled > 0)
+            if (_stopped || entry.Idle.Count + entry.Starting > entry.Target)
             {
-                // An unused encoder came back in its place (or the context is going).
-                if (entry.Cancelled > 0)
-                    entry.Cancelled--;
+                // The context is going, or the configuration shrank meanwhile.
                 entry.Starting--;
+                RemoveIfReleased(key, entry);
                 return;
             }
         }
@@ -286,15 +303,13 @@ internal sealed class EncoderSessionPool : IContextAttachment
         lock (_lock)
         {
             entry.Starting--;
-            bool cancelled = entry.Cancelled > 0;
-            if (cancelled)
-                entry.Cancelled--;
-            if (result == ReelResult.Success && !_stopped && !cancelled && entry.Idle.Count < entry.Target)
+            if (result == ReelResult.Success && !_stopped && entry.Idle.Count < entry.Target)
             {
                 entry.Idle.Push(encoder!);
                 _replenished++;
                 kept = true;
             }
+            RemoveIfReleased(key, entry);
         }
         if (result != ReelResult.Success)
             _context.Log.Write(LogLevel.Warning, $"encoder pool: starting a replacement encoder failed: {LastError.Message}");
@@ -322,9 +337,6 @@ internal sealed class EncoderSessionPool : IContextAttachment
 
         /// <summary>Encoders being started (synchronously by Reserve or in the background).</summary>
         public int Starting { get; set; }
-
-        /// <summary>Starts under way whose encoder is no longer needed (an unused one came back first).</summary>
-        public int Cancelled { get; set; }
 
         /// <summary>Ready encoders, most recently returned on top.</summary>
         public Stack<IEncoder> Idle { get; } = new();

@@ -3057,8 +3057,8 @@ public static unsafe partial class ReelNative
     /// reel_encoder_pool_reserve() :
     ///  Keeps count idle encoders of desc's configuration (every codec setting and the backend;
     ///  queue_depth, packet_pool and name are per session) ready in the context. Missing ones are
-    ///  started before this returns; later ones (to replace an encoder taken or retired) start in
-    ///  the background. count 0 releases the configuration and disposes its idle encoders. The
+    ///  started before this returns; replacements (for an encoder taken that received its first
+    ///  frame or flush) start in the background. count 0 releases the configuration and disposes its idle encoders. The
     ///  context's destroy disposes every idle encoder.
     ///  @param desc  read during the call only; checked like reel_encoder_create().
     ///  @param count 0..16.
