@@ -5,7 +5,8 @@
 #   NUnit   tests/Reel.Vulkan.Tests  Vulkan binding generator, layouts vs gcc, lavapipe with validation
 #   NUnit   tests/Reel.Codecs.Tests  SVT-AV1/dav1d round trips, IVF/Y4M, RGBA->I420; files checked with
 #                                    ffprobe and the dav1d tool
-#   GTest   native/tests             the C ABI from C/C++ hosts (through ctest)
+#   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
+#                                    (through ctest)
 #   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations
 # Every suite runs even if an earlier one fails; the exit code is non-zero if any failed.
 set -uo pipefail

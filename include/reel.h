@@ -19,6 +19,9 @@
  *   8. Lifetime and staging   deferred release, the staging pool
  *   9. Soak                   the 24-hour simulation behind `reel soak`
  *  10. Frame cache            random-access cache of decoded frames with prefetch (editors)
+ *  11. Encode and decode sessions  AV1 encoders and decoders on pooled buffers (SVT-AV1,
+ *                             dav1d), backend capabilities, the encoder pool, IVF and Y4M files
+ *  12. Movie writer           begin / write frame / end recording into IVF (Godot's shape)
  *
  * Quick start
  * @code{.c}
@@ -1264,6 +1267,831 @@ REEL_API reel_result_t reel_frame_cache_clear(reel_frame_cache_t cache);
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
  *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
 REEL_API reel_result_t reel_frame_cache_get_stats(reel_frame_cache_t cache, reel_frame_cache_stats_t* out_stats);
+
+/* =======================================================================================
+ * 11. Encode and decode sessions
+ *
+ * AV1 encoders and decoders whose frames and packets are pooled buffers, the capabilities
+ * of each backend, a pool of idle encoders, and the files around them (IVF, YUV4MPEG2).
+ *
+ * Encoder (reel_encoder_t). reel_encoder_create() checks every setting (the message names
+ * the field and its allowed range), picks a backend and starts the codec. Each encoder has
+ * one worker thread, the only thread that touches the codec. reel_encoder_submit() puts a
+ * frame (a reel_buffer_t of an I420 frame pool of the encoder's size, pts strictly rising)
+ * into a bounded input queue (desc.queue_depth, default 8) and returns at once; when the
+ * queue is full it returns REEL_NOT_READY (the frame was not taken; a real-time host drops
+ * it; stats.dropped counts it) or, with a timeout, waits. The encoder holds its own reference
+ * on a queued frame until the codec has copied it, so the host may release its reference
+ * right after submit (do not write to a frame you still hold after submitting it). The
+ * worker turns every finished packet into a byte buffer with pts, dts, size and
+ * REEL_PACKET_FLAG_KEYFRAME (from desc.packet_pool, or from the encoder's own byte pool) and
+ * queues it for reel_encoder_receive(). reel_encoder_flush() ends the stream; receive then
+ * returns the remaining packets and REEL_END_OF_STREAM.
+ *
+ * Decoder (reel_decoder_t). Runs on the caller's thread; dav1d decodes on its own worker
+ * threads. Every frame it returns is a reel_buffer_t of a frame pool the decoder made (I420
+ * for 8-bit 4:2:0 streams, I010 for 10-bit) and is the very memory dav1d decoded into: no
+ * copy. The pool is made on the first frame and again when the picture size changes. The
+ * decoder may still read a frame you received as a reference for later frames: treat
+ * received frames as read-only.
+ *
+ * Backends. REEL_CODEC_BACKEND_AUTO uses a hardware backend when one reports the capability
+ * (none is built in yet; a GPU device with AV1 video encode or decode will be one) and
+ * otherwise the software codecs, logging a warning: SVT-AV1 1.4.1 (libSvtAv1Enc.so.1) to
+ * encode and dav1d 1.0-1.2 (libdav1d.so.6) to decode. They are loaded on first use: a
+ * missing library makes create fail with REEL_ERROR_UNSUPPORTED naming it; libreel itself
+ * always loads. The environment variables REEL_SVTAV1_LIBRARY and REEL_DAV1D_LIBRARY name
+ * another file or SONAME to load instead (a bundled copy).
+ *
+ * Encoder pool. SVT-AV1 needs hundreds of milliseconds to start at 1080p and cannot start a
+ * second stream after a flush. reel_encoder_pool_reserve() keeps idle encoders of one
+ * configuration ready in the context; reel_encoder_create() with the same settings takes
+ * one. Reset between uses means: a pooled encoder is replaced (a fresh one starts in the
+ * background) when it receives its first frame or flush, and disposed in the background when
+ * its session ends; one whose session ends before any frame goes back idle as it is.
+ *
+ * Thread safety: every function is safe from any thread; calls on one object are serialised
+ * inside Reel, without holding a lock while a codec runs (dav1d's picture allocator may make a
+ * pool log a warning); a log callback must not call the object whose call is logging.
+ * Destroying an object must not race with other calls on it.
+ * ======================================================================================= */
+
+REEL_DEFINE_HANDLE(reel_encoder_t)    /* section 11 */
+REEL_DEFINE_HANDLE(reel_decoder_t)    /* section 11 */
+REEL_DEFINE_HANDLE(reel_ivf_reader_t) /* section 11 */
+REEL_DEFINE_HANDLE(reel_ivf_writer_t) /* section 11 */
+REEL_DEFINE_HANDLE(reel_y4m_reader_t) /* section 11 */
+REEL_DEFINE_HANDLE(reel_y4m_writer_t) /* section 11 */
+
+/** Which implementation runs a session. */
+typedef enum reel_codec_backend_t {
+    REEL_CODEC_BACKEND_AUTO = 0,     /**< hardware when a backend reports the capability, else
+                                          software with a warning in the log (default) */
+    REEL_CODEC_BACKEND_SOFTWARE = 1, /**< SVT-AV1 to encode, dav1d to decode */
+    REEL_CODEC_BACKEND_HARDWARE = 2, /**< a hardware backend only; none is built in yet, so
+                                          create returns REEL_ERROR_UNSUPPORTED */
+    REEL_CODEC_BACKEND_MAX_ENUM = 0x7FFFFFFF /**< not a backend: keeps the enum 32 bits wide */
+} reel_codec_backend_t;
+
+/** How an encoder spends bits. */
+typedef enum reel_rate_control_t {
+    REEL_RATE_CONTROL_CRF = 0, /**< constant quality from `quality`, adaptive quantisation;
+                                    `max_bitrate` may cap it (default) */
+    REEL_RATE_CONTROL_CQP = 1, /**< every frame at the quantiser from `quality` */
+    REEL_RATE_CONTROL_VBR = 2, /**< variable bitrate around `bitrate` (with look-ahead) */
+    REEL_RATE_CONTROL_CBR = 3, /**< constant bitrate `bitrate` with a `buffer_size` buffer, low
+                                    delay; SVT-AV1 needs speed 8 to 13 (presets LOW, MEDIUM,
+                                    HIGH, or SPEED 8-13) */
+    REEL_RATE_CONTROL_MAX_ENUM = 0x7FFFFFFF /**< not a mode: keeps the enum 32 bits wide */
+} reel_rate_control_t;
+
+/** Speed against quality per bit. */
+typedef enum reel_encoder_preset_t {
+    REEL_ENCODER_PRESET_MEDIUM = 0, /**< balanced: SVT-AV1 speed 10 (default) */
+    REEL_ENCODER_PRESET_LOW = 1,    /**< fastest, least quality per bit: SVT-AV1 speed 12 */
+    REEL_ENCODER_PRESET_HIGH = 2,   /**< slowest named preset, best quality per bit: speed 8 */
+    REEL_ENCODER_PRESET_SPEED = 3,  /**< the raw `speed_preset` (SVT-AV1: 0 slowest to 13 fastest) */
+    REEL_ENCODER_PRESET_MAX_ENUM = 0x7FFFFFFF /**< not a preset: keeps the enum 32 bits wide */
+} reel_encoder_preset_t;
+
+/** An in-loop filter switch. */
+typedef enum reel_filter_switch_t {
+    REEL_FILTER_DEFAULT = 0, /**< the encoder decides per preset (default) */
+    REEL_FILTER_OFF = 1,     /**< disabled: faster encode and decode, lower quality */
+    REEL_FILTER_ON = 2,      /**< enabled */
+    REEL_FILTER_MAX_ENUM = 0x7FFFFFFF /**< not a switch: keeps the enum 32 bits wide */
+} reel_filter_switch_t;
+
+/** AV1 seq_profile. */
+typedef enum reel_av1_profile_t {
+    REEL_AV1_PROFILE_MAIN = 0,         /**< 8/10-bit 4:2:0 and monochrome (default) */
+    REEL_AV1_PROFILE_HIGH = 1,         /**< adds 4:4:4 */
+    REEL_AV1_PROFILE_PROFESSIONAL = 2, /**< adds 4:2:2 and 12-bit */
+    REEL_AV1_PROFILE_MAX_ENUM = 0x7FFFFFFF /**< not a profile: keeps the enum 32 bits wide */
+} reel_av1_profile_t;
+
+/** The colour description written into the stream. */
+typedef enum reel_color_description_t {
+    REEL_COLOR_UNSPECIFIED = 0,   /**< none (players assume BT.709 limited for HD) (default) */
+    REEL_COLOR_BT709_LIMITED = 1, /**< BT.709 primaries, transfer and matrix, limited range:
+                                       what the movie writer's RGBA to I420 conversion makes */
+    REEL_COLOR_MAX_ENUM = 0x7FFFFFFF /**< not a description: keeps the enum 32 bits wide */
+} reel_color_description_t;
+
+/** How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
+ *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes. */
+typedef struct reel_encoder_desc_t {
+    uint32_t struct_size;               /**< sizeof(reel_encoder_desc_t); required */
+    reel_codec_backend_t backend;       /**< default REEL_CODEC_BACKEND_AUTO */
+    uint32_t width;                     /**< pixels, even, 64..16384 (SVT-AV1); required */
+    uint32_t height;                    /**< pixels, even, 64..8704 (SVT-AV1); required */
+    uint32_t fps_num;                   /**< frame rate numerator; 0 = 30. fps_num / fps_den
+                                             must be 1 to 240 frames per second */
+    uint32_t fps_den;                   /**< frame rate denominator; 0 = 1 */
+    reel_rate_control_t rate_control;   /**< default REEL_RATE_CONTROL_CRF */
+    uint32_t quality;                   /**< CRF and CQP: 1 (smallest) to 100 (best), mapped to
+                                             QP 63 - round(quality * 62 / 100); 0 = 45 (SVT-AV1's
+                                             default CRF 35). Ignored by VBR and CBR */
+    uint64_t bitrate;                   /**< VBR and CBR: target bits per second, 1000 to
+                                             100000000 (required there); 0 otherwise */
+    uint64_t max_bitrate;               /**< CRF: cap in bits per second, 1000 to 100000000;
+                                             0 = uncapped (and in other modes) */
+    uint64_t buffer_size;               /**< CBR: decoder buffer in bits, 20 ms to 10 s worth of
+                                             `bitrate`; 0 = one second (and in other modes) */
+    reel_encoder_preset_t preset;       /**< default REEL_ENCODER_PRESET_MEDIUM */
+    uint32_t speed_preset;              /**< REEL_ENCODER_PRESET_SPEED: 0 (slowest) to 13
+                                             (fastest); must be 0 with other presets */
+    uint32_t keyframe_interval;         /**< frames from one keyframe to the next; 0 = the
+                                             encoder chooses */
+    reel_av1_profile_t profile;         /**< default (and, for SVT-AV1, only) MAIN */
+    uint32_t level;                     /**< AV1 level as major * 10 + minor, 20..73 with minor
+                                             0..3 (40 = level 4.0); 0 = the encoder chooses */
+    uint32_t tile_rows_log2;            /**< log2 of tile rows, 0..6; default 0 */
+    uint32_t tile_columns_log2;         /**< log2 of tile columns, 0..4, rows + columns <= 7;
+                                             default 0 */
+    reel_filter_switch_t cdef;          /**< CDEF; default REEL_FILTER_DEFAULT */
+    reel_filter_switch_t restoration;   /**< loop restoration; default REEL_FILTER_DEFAULT */
+    uint32_t threads;                   /**< codec worker hint, 1..256; 0 = every core */
+    reel_color_description_t color;     /**< default REEL_COLOR_UNSPECIFIED */
+    uint32_t queue_depth;               /**< frames the input queue holds, 1..64; 0 = 8 */
+    reel_pool_t packet_pool;            /**< a byte pool of the same context for packets; it must
+                                             outlive the encoder. REEL_NULL_HANDLE = the encoder
+                                             makes its own (classes 4 KiB to twice a raw frame,
+                                             32 buffers per class). Default REEL_NULL_HANDLE */
+    const char* name;                   /**< label in logs and pool names, at most 63 bytes;
+                                             copied. NULL = "encoder" */
+    uint32_t reserved;                  /**< must be 0 */
+    uint32_t reserved2;                 /**< must be 0 */
+} reel_encoder_desc_t;
+
+/** reel_encoder_submit flag: make this frame a keyframe (CRF and CQP only). */
+#define REEL_ENCODE_FLAG_KEYFRAME 0x1u
+
+/** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0. */
+typedef struct reel_encoder_stats_t {
+    uint32_t struct_size;         /**< set by the caller to sizeof(reel_encoder_stats_t) */
+    reel_codec_backend_t backend; /**< the backend that encodes (never AUTO) */
+    uint64_t frames_in;           /**< frames accepted by reel_encoder_submit */
+    uint64_t frames_out;          /**< packets the codec produced (one per frame) */
+    uint64_t packets_received;    /**< packets handed to the host by reel_encoder_receive */
+    uint64_t bytes_out;           /**< bytes of the packets produced */
+    double average_bitrate;       /**< bits per second: bytes_out * 8 over frames_out frames of
+                                       playback at the frame rate; 0 before the first packet */
+    double encode_fps;            /**< frames_out per second of wall time from the first submit
+                                       to the latest packet; 0 before the first packet */
+    double elapsed_seconds;       /**< wall time since the first submit; 0 before it */
+    uint32_t queue_depth;         /**< frames waiting in the input queue now */
+    uint32_t queue_capacity;      /**< the input queue's bound (desc.queue_depth) */
+    uint32_t packets_waiting;     /**< packets produced and not yet received */
+    uint32_t from_pool;           /**< 1 when the codec came idle from the encoder pool */
+    uint64_t dropped;             /**< submits refused because the queue was full
+                                       (REEL_NOT_READY or REEL_TIMEOUT) */
+    uint64_t packet_pool_stalls;  /**< packets that waited for a free buffer in the packet pool
+                                       (the host holds too many packets) */
+    uint64_t keyframes;           /**< keyframe packets produced */
+} reel_encoder_stats_t;
+
+/** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
+ *  the process. Bit masks have bit (1u << value) set for each enum value supported.
+ *  Published in 0.1.0. */
+typedef struct reel_codec_caps_t {
+    uint32_t struct_size;               /**< set by the caller to sizeof(reel_codec_caps_t) */
+    reel_codec_backend_t backend;       /**< the backend described (AUTO resolved) */
+    uint32_t can_encode;                /**< 1 when an encoder of this backend can be created now */
+    uint32_t can_decode;                /**< 1 when a decoder of this backend can be created now */
+    const char* encoder;                /**< e.g. "SVT-AV1 1.4.1 (libSvtAv1Enc.so.1)", or why
+                                             it is unavailable */
+    const char* decoder;                /**< e.g. "dav1d 1.0.0 (libdav1d.so.6)", or why not */
+    const char* encoder_name;           /**< the codec's short name, e.g. "SVT-AV1" */
+    const char* decoder_name;           /**< the codec's short name, e.g. "dav1d" */
+    uint32_t min_width;                 /**< smallest encode width in pixels */
+    uint32_t max_width;                 /**< largest encode width in pixels */
+    uint32_t min_height;                /**< smallest encode height in pixels */
+    uint32_t max_height;                /**< largest encode height in pixels */
+    uint32_t max_fps;                   /**< highest encode frame rate (frames per second) */
+    uint32_t encode_profiles;           /**< bits of reel_av1_profile_t the encoder produces */
+    uint32_t rate_controls;             /**< bits of reel_rate_control_t */
+    uint32_t keyframe_rate_controls;    /**< bits of reel_rate_control_t in which
+                                             REEL_ENCODE_FLAG_KEYFRAME works */
+    uint32_t presets;                   /**< bits of reel_encoder_preset_t */
+    uint32_t min_speed_preset;          /**< slowest speed_preset */
+    uint32_t max_speed_preset;          /**< fastest speed_preset */
+    uint32_t max_tile_rows_log2;        /**< largest tile_rows_log2 */
+    uint32_t max_tile_columns_log2;     /**< largest tile_columns_log2 */
+    uint32_t max_tile_count_log2;       /**< largest tile_rows_log2 + tile_columns_log2 */
+    uint32_t max_threads;               /**< largest threads */
+    uint32_t reserved;                  /**< 0 */
+    uint64_t min_bitrate;               /**< lowest bitrate / max_bitrate, bits per second */
+    uint64_t max_bitrate;               /**< highest bitrate / max_bitrate, bits per second */
+    uint32_t decode_max_width;          /**< largest decoded width in pixels */
+    uint32_t decode_max_height;         /**< largest decoded height in pixels */
+    uint32_t decode_profiles;           /**< bits of reel_av1_profile_t the decoder reads */
+    uint32_t decode_bit_depths;         /**< bit n set for n-bit streams (8, 10, 12) */
+    uint32_t decode_formats;            /**< bits of reel_pixel_format_t decoded frames come in
+                                             (other layouts give REEL_ERROR_UNSUPPORTED) */
+    uint32_t reserved2;                 /**< 0 */
+} reel_codec_caps_t;
+
+/** How to create a decoder; all-zero (with struct_size) means the defaults.
+ *  Published in 0.1.0 at 40 bytes. */
+typedef struct reel_decoder_desc_t {
+    uint32_t struct_size;           /**< sizeof(reel_decoder_desc_t); required */
+    reel_codec_backend_t backend;   /**< default REEL_CODEC_BACKEND_AUTO */
+    uint32_t threads;               /**< dav1d worker threads, 1..256; 0 = one per core */
+    uint32_t max_frame_delay;       /**< frames decoded in parallel, 1..256 (1 = lowest
+                                         latency); 0 = ceil(sqrt(threads)) up to 8 */
+    uint32_t frames_held;           /**< decoded frames the host may hold at once, 1..256;
+                                         0 = 4. The frame pool holds 8 references + 2 x the
+                                         frame delay + frames_held + 2, and grows past that
+                                         with a warning instead of failing */
+    uint32_t flags;                 /**< REEL_DECODER_FLAG_* bits. Default 0 */
+    uint64_t frame_size_limit;      /**< largest picture in pixels accepted (a guard against
+                                         hostile streams), up to 4294967295; 0 = unlimited */
+    const char* name;               /**< label in logs and pool names, at most 63 bytes;
+                                         copied. NULL = "decoder" */
+} reel_decoder_desc_t;
+
+/** reel_decoder_desc_t.flags: do not synthesise film grain onto decoded frames. */
+#define REEL_DECODER_FLAG_NO_FILM_GRAIN 0x1u
+
+/** A decoder's counters (reel_decoder_get_stats). Published in 0.1.0. */
+typedef struct reel_decoder_stats_t {
+    uint32_t struct_size;         /**< set by the caller to sizeof(reel_decoder_stats_t) */
+    reel_codec_backend_t backend; /**< the backend that decodes (never AUTO) */
+    uint64_t packets_in;          /**< packets the decoder took */
+    uint64_t bytes_in;            /**< bytes of those packets */
+    uint64_t frames_out;          /**< frames handed to the host */
+    double decode_fps;            /**< frames_out per second of wall time from the first packet
+                                       to the latest frame; 0 before the first frame */
+    double elapsed_seconds;       /**< wall time since the first packet; 0 before it */
+    uint32_t width;               /**< size of the latest frame; 0 before the first */
+    uint32_t height;              /**< size of the latest frame; 0 before the first */
+    reel_pixel_format_t format;   /**< format of the latest frame; 0 before the first */
+    uint32_t frames_in_use;       /**< buffers of the current frame pool out: held by the host
+                                       or kept by the decoder as references */
+    reel_pool_t frame_pool;       /**< the current frame pool (reel_pool_get_stats works on it);
+                                       REEL_NULL_HANDLE before the first frame. Owned by the
+                                       decoder: do not destroy it */
+    uint32_t pools_created;       /**< frame pools made: 1 + size or format changes */
+    uint32_t reserved;            /**< 0 */
+    uint64_t corrupt_packets;     /**< submits or receives that failed with
+                                       REEL_ERROR_CORRUPT_DATA */
+} reel_decoder_stats_t;
+
+/** A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0. */
+typedef struct reel_encoder_pool_stats_t {
+    uint32_t struct_size;     /**< set by the caller to sizeof(reel_encoder_pool_stats_t) */
+    uint32_t configurations;  /**< configurations reserved */
+    uint64_t requests;        /**< reel_encoder_create calls since the pool exists */
+    uint64_t hits;            /**< of those, served by an idle encoder */
+    uint64_t misses;          /**< of those, that started a codec */
+    uint64_t returned_unused; /**< destroyed encoders that never got a frame, kept idle as is */
+    uint64_t replenished;     /**< fresh encoders started in the background to refill the pool */
+    uint64_t retired;         /**< used encoders disposed in the background (no reset exists) */
+    uint32_t idle;            /**< idle encoders now */
+    uint32_t starting;        /**< encoders being started now */
+    double reuse_rate;        /**< hits / requests; 0 before the first request */
+} reel_encoder_pool_stats_t;
+
+/** What a media file declares (get_info), or how to create one (writers read width, height,
+ *  fps_num and fps_den). Published in 0.1.0 at 32 bytes. */
+typedef struct reel_media_info_t {
+    uint32_t struct_size;   /**< sizeof(reel_media_info_t) */
+    uint32_t width;         /**< pixels, 1..65535 */
+    uint32_t height;        /**< pixels, 1..65535 */
+    uint32_t fps_num;       /**< frame rate numerator (IVF: its timebase denominator) */
+    uint32_t fps_den;       /**< frame rate denominator (IVF: its timebase numerator) */
+    uint32_t reserved;      /**< 0 */
+    uint64_t frame_count;   /**< IVF reader: the header's count (0 if its writer never
+                                 closed it); Y4M reader: frames the file's size holds;
+                                 writers: frames written so far. Ignored by create */
+} reel_media_info_t;
+
+/*! reel_encoder_desc_default() :
+ *  @return a reel_encoder_desc_t with struct_size set and every field at its default; set
+ *          width and height. Defined here, not exported. */
+static inline reel_encoder_desc_t reel_encoder_desc_default(void) {
+    reel_encoder_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_decoder_desc_default() :
+ *  @return a reel_decoder_desc_t with struct_size set and every field at its default.
+ *          Defined here, not exported. */
+static inline reel_decoder_desc_t reel_decoder_desc_default(void) {
+    reel_decoder_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_encoder_stats_init() :
+ *  @return a zeroed reel_encoder_stats_t with struct_size set. Defined here, not exported. */
+static inline reel_encoder_stats_t reel_encoder_stats_init(void) {
+    reel_encoder_stats_t stats;
+    memset(&stats, 0, sizeof(stats));
+    stats.struct_size = (uint32_t)sizeof(stats);
+    return stats;
+}
+
+/*! reel_decoder_stats_init() :
+ *  @return a zeroed reel_decoder_stats_t with struct_size set. Defined here, not exported. */
+static inline reel_decoder_stats_t reel_decoder_stats_init(void) {
+    reel_decoder_stats_t stats;
+    memset(&stats, 0, sizeof(stats));
+    stats.struct_size = (uint32_t)sizeof(stats);
+    return stats;
+}
+
+/*! reel_codec_caps_init() :
+ *  @return a zeroed reel_codec_caps_t with struct_size set. Defined here, not exported. */
+static inline reel_codec_caps_t reel_codec_caps_init(void) {
+    reel_codec_caps_t caps;
+    memset(&caps, 0, sizeof(caps));
+    caps.struct_size = (uint32_t)sizeof(caps);
+    return caps;
+}
+
+/*! reel_encoder_pool_stats_init() :
+ *  @return a zeroed reel_encoder_pool_stats_t with struct_size set. Defined here, not exported. */
+static inline reel_encoder_pool_stats_t reel_encoder_pool_stats_init(void) {
+    reel_encoder_pool_stats_t stats;
+    memset(&stats, 0, sizeof(stats));
+    stats.struct_size = (uint32_t)sizeof(stats);
+    return stats;
+}
+
+/*! reel_media_info_init() :
+ *  @return a zeroed reel_media_info_t with struct_size set. Defined here, not exported. */
+static inline reel_media_info_t reel_media_info_init(void) {
+    reel_media_info_t info;
+    memset(&info, 0, sizeof(info));
+    info.struct_size = (uint32_t)sizeof(info);
+    return info;
+}
+
+/*! reel_codec_get_caps() :
+ *  Describes a backend: whether its codecs can be created now (the libraries load and have
+ *  a tested version) and the ranges its encoder accepts and its decoder reads. Loads the
+ *  libraries on first use.
+ *  @param backend  REEL_CODEC_BACKEND_SOFTWARE, HARDWARE, or AUTO (described as the backend
+ *                  AUTO would pick now).
+ *  @param out_caps caller-owned; set struct_size first (reel_codec_caps_init()).
+ *  @return REEL_SUCCESS (also when a library is missing: can_encode / can_decode are 0 and
+ *          encoder / decoder say why),
+ *          REEL_ERROR_UNSUPPORTED       backend HARDWARE: no hardware backend is built in,
+ *          REEL_ERROR_INVALID_ARGUMENT  an unknown backend; NULL out_caps or a bad struct_size.
+ *  @note   Safe from any thread; needs no context. */
+REEL_API reel_result_t reel_codec_get_caps(reel_codec_backend_t backend, reel_codec_caps_t* out_caps);
+
+/*! reel_encoder_create() :
+ *  Checks the settings, picks the backend (an idle encoder of the same configuration from the
+ *  context's encoder pool if one is ready), and starts the encoder and its worker thread.
+ *  @param context     the owning context (allocator, log, accounting: the codec memory Reel
+ *                     can see is counted as REEL_MEMORY_CODEC, packets as REEL_MEMORY_BITSTREAM).
+ *  @param desc        read during the call only.
+ *  @param out_encoder receives the encoder; unchanged on failure. Destroy it with
+ *                     reel_encoder_destroy() (or reel_context_destroy()).
+ *  @return REEL_SUCCESS,
+ *          REEL_ERROR_INVALID_HANDLE    context (or desc->packet_pool) is not live,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL desc / out_encoder; bad struct_size; a field out of
+ *                                       its range or inconsistent with another (the message
+ *                                       names it: "desc->width is 70000; allowed 64 to 16384");
+ *                                       reserved fields not 0,
+ *          REEL_ERROR_UNSUPPORTED       a profile or rate control the backend lacks; backend
+ *                                       HARDWARE without a hardware backend; the codec library
+ *                                       is missing or an untested version,
+ *          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
+ *          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (4096 encoders alive).
+ *  @note   Logs a warning when AUTO falls back to software. Takes as long as the codec's
+ *          start-up (SVT-AV1: up to hundreds of milliseconds at 1080p) unless pooled. */
+REEL_API reel_result_t reel_encoder_create(reel_context_t context, const reel_encoder_desc_t* desc,
+                                           reel_encoder_t* out_encoder);
+
+/*! reel_encoder_destroy() :
+ *  Stops the worker, releases the frames still queued and the packets not yet received,
+ *  returns the codec to the encoder pool or disposes it (an unfinished stream is ended and
+ *  its packets dropped, which takes as long as the codec needs), and destroys the encoder's
+ *  own packet pool. Packets the host holds stay valid until released.
+ *  @param encoder the encoder; REEL_NULL_HANDLE does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_encoder_destroy(reel_encoder_t encoder);
+
+/*! reel_encoder_submit() :
+ *  Queues a frame for encoding, with the buffer's pts (reel_buffer_set_pts), which must be
+ *  above the previous frame's. The encoder takes its own reference; the caller's stays the
+ *  caller's (release it when done; it may be at once).
+ *  @param frame      a live buffer of an I420 frame pool of the encoder's width and height.
+ *  @param flags      REEL_ENCODE_FLAG_* bits; 0 for none.
+ *  @param timeout_ms how long to wait when the queue is full: 0 = not at all,
+ *                    REEL_WAIT_FOREVER = until there is room.
+ *  @return REEL_SUCCESS (queued),
+ *          REEL_NOT_READY               the queue is full and timeout_ms is 0: the frame was not
+ *                                       taken (counted in stats.dropped),
+ *          REEL_TIMEOUT                 the queue stayed full for timeout_ms (also counted),
+ *          REEL_ERROR_INVALID_HANDLE    encoder or frame is not live,
+ *          REEL_ERROR_INVALID_ARGUMENT  frame is not I420 or not the encoder's size; pts not
+ *                                       above the previous frame's; unknown flags,
+ *          REEL_ERROR_UNSUPPORTED       REEL_ENCODE_FLAG_KEYFRAME with VBR or CBR,
+ *          REEL_ERROR_BAD_STATE         after reel_encoder_flush(),
+ *          or the error that failed the encoder earlier (repeated by every later call).
+ *  @note   Never waits for the codec itself: only for queue room, and only with a timeout. */
+REEL_API reel_result_t reel_encoder_submit(reel_encoder_t encoder, reel_buffer_t frame, uint32_t flags,
+                                           uint32_t timeout_ms);
+
+/*! reel_encoder_receive() :
+ *  Takes the next packet, in decode order: a byte buffer (reel_buffer_get_bytes: data,
+ *  size, pts, dts, REEL_PACKET_FLAG_KEYFRAME) holding one AV1 temporal unit as IVF, WebM
+ *  and MP4 store it.
+ *  @param timeout_ms   how long to wait for a packet: 0 = not at all, REEL_WAIT_FOREVER.
+ *  @param out_packet   receives the packet; the caller owns its one reference and releases it
+ *                      with reel_buffer_release(). REEL_NULL_HANDLE when none is returned.
+ *  @return REEL_SUCCESS,
+ *          REEL_NOT_READY               no packet yet and timeout_ms is 0 (submit more frames),
+ *          REEL_TIMEOUT                 no packet came within timeout_ms,
+ *          REEL_END_OF_STREAM           flushed and every packet received,
+ *          REEL_ERROR_BAD_STATE         no frame was submitted and no flush was asked for,
+ *          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL out_packet),
+ *          or the error that failed the encoder (the codec's failure, a packet pool error). */
+REEL_API reel_result_t reel_encoder_receive(reel_encoder_t encoder, uint32_t timeout_ms, reel_buffer_t* out_packet);
+
+/*! reel_encoder_flush() :
+ *  Ends the stream: no frame may follow. The worker encodes what is queued and drains the
+ *  codec; receive returns the remaining packets, then REEL_END_OF_STREAM. Flushing an encoder
+ *  that got no frame ends at once with no packet. A second flush does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, or the error that failed the encoder.
+ *  @note   Does not wait; receive with a timeout to wait for the packets. */
+REEL_API reel_result_t reel_encoder_flush(reel_encoder_t encoder);
+
+/*! reel_encoder_get_stats() :
+ *  Reads the encoder's counters. Cheap: fine every frame.
+ *  @param out_stats caller-owned; set struct_size first (reel_encoder_stats_init()).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
+REEL_API reel_result_t reel_encoder_get_stats(reel_encoder_t encoder, reel_encoder_stats_t* out_stats);
+
+/*! reel_encoder_pool_reserve() :
+ *  Keeps count idle encoders of desc's configuration (every codec setting and the backend;
+ *  queue_depth, packet_pool and name are per session) ready in the context. Missing ones are
+ *  started before this returns; replacements (for an encoder taken that received its first
+ *  frame or flush) start in the background. count 0 releases the configuration and disposes its idle encoders. The
+ *  context's destroy disposes every idle encoder.
+ *  @param desc  read during the call only; checked like reel_encoder_create().
+ *  @param count 0..16.
+ *  @return REEL_SUCCESS, the errors of reel_encoder_create(),
+ *          REEL_ERROR_INVALID_ARGUMENT  count above 16.
+ *  @note   Each idle SVT-AV1 encoder holds its memory and threads (about 17): reserve for the
+ *          configurations a server really repeats. */
+REEL_API reel_result_t reel_encoder_pool_reserve(reel_context_t context, const reel_encoder_desc_t* desc, uint32_t count);
+
+/*! reel_encoder_pool_get_stats() :
+ *  Reads the context's encoder pool counters (all zero before the first reserve).
+ *  @param out_stats caller-owned; set struct_size first (reel_encoder_pool_stats_init()).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
+REEL_API reel_result_t reel_encoder_pool_get_stats(reel_context_t context, reel_encoder_pool_stats_t* out_stats);
+
+/*! reel_decoder_create() :
+ *  Picks the backend and opens a decoder. Its frame pools are made later, from the first
+ *  picture's size and format.
+ *  @param desc        read during the call only.
+ *  @param out_decoder receives the decoder; unchanged on failure. Destroy it with
+ *                     reel_decoder_destroy() (or reel_context_destroy()).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL pointers; bad struct_size; a field out of range
+ *                                       (named in the message); unknown flags,
+ *          REEL_ERROR_UNSUPPORTED       backend HARDWARE without a hardware backend; the dav1d
+ *                                       library is missing or an unsupported version,
+ *          REEL_ERROR_INCOMPATIBLE_VERSION, REEL_ERROR_OUT_OF_MEMORY,
+ *          REEL_ERROR_LIMIT_REACHED     4096 decoders are alive. */
+REEL_API reel_result_t reel_decoder_create(reel_context_t context, const reel_decoder_desc_t* desc,
+                                           reel_decoder_t* out_decoder);
+
+/*! reel_decoder_destroy() :
+ *  Closes the decoder (the references it kept are released) and destroys its frame pool:
+ *  frames the host holds stay valid until released.
+ *  @param decoder the decoder; REEL_NULL_HANDLE does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_decoder_destroy(reel_decoder_t decoder);
+
+/*! reel_decoder_submit() :
+ *  Gives the decoder one AV1 temporal unit (or any run of whole OBUs), copied before this
+ *  returns. The frame decoded from it carries pts.
+ *  @param data  size bytes; not NULL.
+ *  @param size  1 or more.
+ *  @return REEL_SUCCESS (taken),
+ *          REEL_NOT_READY               earlier data is still pending inside the decoder: call
+ *                                       reel_decoder_receive(), then submit the same data again,
+ *          REEL_ERROR_CORRUPT_DATA      the data is damaged or not AV1 (dav1d's reason in the
+ *                                       message); the decoder stays usable,
+ *          REEL_ERROR_UNSUPPORTED       the stream needs a format Reel's frame pools lack
+ *                                       (4:2:2, 4:4:4, monochrome, 12-bit) or a feature dav1d
+ *                                       does not implement,
+ *          REEL_ERROR_BAD_STATE         after reel_decoder_flush() (reset first),
+ *          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL data, size 0),
+ *          REEL_ERROR_OUT_OF_MEMORY. */
+REEL_API reel_result_t reel_decoder_submit(reel_decoder_t decoder, const void* data, size_t size, int64_t pts);
+
+/*! reel_decoder_submit_packet() :
+ *  reel_decoder_submit() with the payload (size) and pts of a byte buffer, e.g. a packet
+ *  from reel_ivf_reader_read() or reel_encoder_receive(). The caller keeps its reference.
+ *  @return as reel_decoder_submit(). */
+REEL_API reel_result_t reel_decoder_submit_packet(reel_decoder_t decoder, reel_buffer_t packet);
+
+/*! reel_decoder_receive() :
+ *  Takes the next decoded frame, in presentation order. Before a flush it never waits and
+ *  returns at most one frame per submit (frame threading keeps the others in flight; dav1d
+ *  1.0 could deadlock if drained mid-stream); after reel_decoder_flush() it waits for the
+ *  frames still in flight and returns them one per call.
+ *  @param out_frame receives a frame buffer (reel_buffer_get_frame; its pts is the packet's):
+ *                   the caller owns one reference and releases it with reel_buffer_release(),
+ *                   from any thread. REEL_NULL_HANDLE when none is returned.
+ *  @return REEL_SUCCESS,
+ *          REEL_NOT_READY               no frame yet: submit more data,
+ *          REEL_END_OF_STREAM           flushed and every frame returned,
+ *          REEL_ERROR_BAD_STATE         nothing was submitted and no flush was asked for,
+ *          REEL_ERROR_CORRUPT_DATA, REEL_ERROR_UNSUPPORTED  as reel_decoder_submit(),
+ *          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL out_frame),
+ *          REEL_ERROR_OUT_OF_MEMORY. */
+REEL_API reel_result_t reel_decoder_receive(reel_decoder_t decoder, reel_buffer_t* out_frame);
+
+/*! reel_decoder_flush() :
+ *  Ends the stream: no data may follow until reel_decoder_reset(); receive then returns the
+ *  remaining frames and REEL_END_OF_STREAM.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_decoder_flush(reel_decoder_t decoder);
+
+/*! reel_decoder_reset() :
+ *  Drops every frame in flight and any pending data (a seek, or a new stream after a
+ *  flush); the next data should start with a keyframe and its sequence header. Frames already
+ *  received stay valid.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_decoder_reset(reel_decoder_t decoder);
+
+/*! reel_decoder_get_stats() :
+ *  Reads the decoder's counters. Cheap: fine every frame.
+ *  @param out_stats caller-owned; set struct_size first (reel_decoder_stats_init()).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
+REEL_API reel_result_t reel_decoder_get_stats(reel_decoder_t decoder, reel_decoder_stats_t* out_stats);
+
+/*! reel_ivf_reader_open() :
+ *  Opens an IVF file of AV1 and checks its header ("DKIF", version 0, a header of at least
+ *  32 bytes, fourcc "AV01").
+ *  @param path       UTF-8, at most 4095 bytes.
+ *  @param out_reader receives the reader; close it with reel_ivf_reader_close().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_IO                the file cannot be opened or read (the OS reason),
+ *          REEL_ERROR_CORRUPT_DATA      a bad signature, version or header size,
+ *          REEL_ERROR_UNSUPPORTED       a fourcc other than AV01,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL or empty path, NULL out_reader,
+ *          REEL_ERROR_LIMIT_REACHED     4096 IVF readers are open. */
+REEL_API reel_result_t reel_ivf_reader_open(reel_context_t context, const char* path, reel_ivf_reader_t* out_reader);
+
+/*! reel_ivf_reader_get_info() :
+ *  Reads the header: size, frame rate (the inverse of the timebase) and declared frame count.
+ *  @param out_info caller-owned; set struct_size first (reel_media_info_init()).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT. */
+REEL_API reel_result_t reel_ivf_reader_get_info(reel_ivf_reader_t reader, reel_media_info_t* out_info);
+
+/*! reel_ivf_reader_read() :
+ *  Reads the next frame (one temporal unit) into a buffer of a byte pool, with its pts; the
+ *  payload size is the frame's. When the pool has no buffer, the frame is kept for the next
+ *  call.
+ *  @param pool       a byte pool.
+ *  @param out_packet receives the packet (one reference, the caller's).
+ *  @return REEL_SUCCESS,
+ *          REEL_END_OF_STREAM           the clean end of the file,
+ *          REEL_ERROR_CORRUPT_DATA      a truncated or damaged frame (the message names its
+ *                                       index and byte offset); the frames before it were fine,
+ *          REEL_ERROR_IO, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  pool is not a byte pool; NULL out_packet,
+ *          the errors of reel_pool_acquire_bytes() (the frame stays pending). */
+REEL_API reel_result_t reel_ivf_reader_read(reel_ivf_reader_t reader, reel_pool_t pool, reel_buffer_t* out_packet);
+
+/*! reel_ivf_reader_close() :
+ *  Closes the file.
+ *  @param reader REEL_NULL_HANDLE does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_ivf_reader_close(reel_ivf_reader_t reader);
+
+/*! reel_ivf_writer_create() :
+ *  Creates (or truncates) an IVF file for AV1 of info's width, height and frame rate (the
+ *  timebase is fps_den / fps_num seconds, so pts counting frames play at that rate) and
+ *  writes its header with frame count 0. Every packet written reaches the operating system
+ *  before reel_ivf_writer_write() returns, so a process that dies leaves a file whose
+ *  complete frames decode; close patches the frame count.
+ *  @param info       read during the call; frame_count is ignored.
+ *  @param out_writer receives the writer; close it with reel_ivf_writer_close().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL pointers; bad struct_size; width or height outside
+ *                                       1..65535; fps_num or fps_den 0,
+ *          REEL_ERROR_LIMIT_REACHED. */
+REEL_API reel_result_t reel_ivf_writer_create(reel_context_t context, const char* path, const reel_media_info_t* info,
+                                              reel_ivf_writer_t* out_writer);
+
+/*! reel_ivf_writer_write() :
+ *  Appends the payload (size bytes) of a byte buffer as one frame with the buffer's pts.
+ *  The caller keeps its reference.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+ *          REEL_ERROR_INVALID_ARGUMENT  not a byte buffer; size 0; pts negative or below the
+ *                                       previous frame's. */
+REEL_API reel_result_t reel_ivf_writer_write(reel_ivf_writer_t writer, reel_buffer_t packet);
+
+/*! reel_ivf_writer_get_info() :
+ *  As reel_ivf_reader_get_info(); frame_count is the frames written so far. */
+REEL_API reel_result_t reel_ivf_writer_get_info(reel_ivf_writer_t writer, reel_media_info_t* out_info);
+
+/*! reel_ivf_writer_close() :
+ *  Patches the frame count into the header and closes the file. The handle is stale
+ *  afterwards, whatever the result.
+ *  @param writer REEL_NULL_HANDLE does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO (the frames are in the file
+ *          anyway). */
+REEL_API reel_result_t reel_ivf_writer_close(reel_ivf_writer_t writer);
+
+/*! reel_y4m_reader_open() :
+ *  Opens a YUV4MPEG2 file of 8-bit 4:2:0 pictures (C420jpeg, C420, C420paldv, C420mpeg2 or
+ *  no C tag) and parses its header (W, H, F, I, A).
+ *  @param path       UTF-8, at most 4095 bytes.
+ *  @param out_reader receives the reader; close it with reel_y4m_reader_close().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+ *          REEL_ERROR_CORRUPT_DATA      not YUV4MPEG2, a malformed or missing tag,
+ *          REEL_ERROR_UNSUPPORTED       another chroma format or bit depth (named),
+ *          REEL_ERROR_INVALID_ARGUMENT, REEL_ERROR_LIMIT_REACHED. */
+REEL_API reel_result_t reel_y4m_reader_open(reel_context_t context, const char* path, reel_y4m_reader_t* out_reader);
+
+/*! reel_y4m_reader_get_info() :
+ *  Reads the header: size and frame rate (a missing F tag or F0:0 means 25:1); frame_count
+ *  is what the file's size holds.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT. */
+REEL_API reel_result_t reel_y4m_reader_get_info(reel_y4m_reader_t reader, reel_media_info_t* out_info);
+
+/*! reel_y4m_reader_read() :
+ *  Reads the next picture into a frame acquired from pool, with pts = its index (0, 1, ...).
+ *  @param pool      an I420 frame pool of the file's width and height.
+ *  @param out_frame receives the frame (one reference, the caller's).
+ *  @return REEL_SUCCESS,
+ *          REEL_END_OF_STREAM           the clean end of the file,
+ *          REEL_ERROR_CORRUPT_DATA      a bad frame header or a truncated frame (named with its
+ *                                       index and byte offset),
+ *          REEL_ERROR_IO, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  pool is not an I420 pool of the file's size; NULL
+ *                                       out_frame,
+ *          the errors of reel_pool_acquire(). */
+REEL_API reel_result_t reel_y4m_reader_read(reel_y4m_reader_t reader, reel_pool_t pool, reel_buffer_t* out_frame);
+
+/*! reel_y4m_reader_close() :
+ *  Closes the file.
+ *  @param reader REEL_NULL_HANDLE does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_y4m_reader_close(reel_y4m_reader_t reader);
+
+/*! reel_y4m_writer_create() :
+ *  Creates (or truncates) a YUV4MPEG2 file (C420jpeg, progressive, square pixels) of info's
+ *  width, height and frame rate and writes its header.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, a size or rate of 0,
+ *          REEL_ERROR_LIMIT_REACHED. */
+REEL_API reel_result_t reel_y4m_writer_create(reel_context_t context, const char* path, const reel_media_info_t* info,
+                                              reel_y4m_writer_t* out_writer);
+
+/*! reel_y4m_writer_write() :
+ *  Appends a picture. The caller keeps its reference.
+ *  @param frame an I420 frame of the file's width and height (8-bit; I010 frames are refused).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+ *          REEL_ERROR_INVALID_ARGUMENT  not an I420 frame of the file's size. */
+REEL_API reel_result_t reel_y4m_writer_write(reel_y4m_writer_t writer, reel_buffer_t frame);
+
+/*! reel_y4m_writer_get_info() :
+ *  As reel_y4m_reader_get_info(); frame_count is the frames written so far. */
+REEL_API reel_result_t reel_y4m_writer_get_info(reel_y4m_writer_t writer, reel_media_info_t* out_info);
+
+/*! reel_y4m_writer_close() :
+ *  Flushes and closes the file; the handle is stale afterwards, whatever the result.
+ *  @param writer REEL_NULL_HANDLE does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO. */
+REEL_API reel_result_t reel_y4m_writer_close(reel_y4m_writer_t writer);
+
+/* =======================================================================================
+ * 12. Movie writer
+ *
+ * Recording in the shape of Godot's MovieWriter: reel_movie_writer_begin(path, settings),
+ * one reel_movie_writer_write_frame() or reel_movie_writer_write_image() per frame, then
+ * reel_movie_writer_end(). Frames are encoded by an encoder (section 11) whose worker thread
+ * writes every packet into an IVF file the moment the codec finishes it; each packet reaches
+ * the operating system before the next is taken. A process that dies before end (Ctrl+C,
+ * kill -9, a crash) leaves a file whose complete frames decode in ffmpeg, dav1d and Reel;
+ * end drains the encoder and patches the frame count. RGBA8 and BGRA8 pixels (Godot's
+ * FORMAT_RGBA8, Vulkan swapchain images) are converted to I420 with the BT.709 limited-range
+ * matrix; set settings.color to REEL_COLOR_BT709_LIMITED so players show the right colours.
+ * Frames get pts 0, 1, 2, ... at the settings' frame rate. Video only: audio comes later.
+ *
+ * Thread safety: every function is safe from any thread; calls on one writer are serialised.
+ * A write blocks while the encoder's queue is full: a recording drops no frame.
+ * ======================================================================================= */
+
+REEL_DEFINE_HANDLE(reel_movie_writer_t) /* section 12 */
+
+/** Pixels in the host's memory, for reel_movie_writer_write_image(). Published in 0.1.0 at
+ *  64 bytes. */
+typedef struct reel_image_t {
+    uint32_t struct_size;               /**< sizeof(reel_image_t); required */
+    reel_pixel_format_t format;         /**< REEL_PIXEL_FORMAT_RGBA8, BGRA8 or I420 */
+    uint32_t width;                     /**< pixels: the movie's width */
+    uint32_t height;                    /**< pixels: the movie's height */
+    const void* data[REEL_MAX_PLANES];  /**< RGBA8/BGRA8: data[0], the top row; I420: Y, U, V.
+                                             Read during the call only */
+    int32_t stride[REEL_MAX_PLANES];    /**< bytes from one row to the next; RGBA8/BGRA8 may be
+                                             negative for bottom-up images (data[0] then points
+                                             at the top row, the last in memory) */
+} reel_image_t;
+
+/** A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
+ *  Published in 0.1.0. */
+typedef struct reel_movie_writer_stats_t {
+    uint32_t struct_size;       /**< set by the caller to sizeof(reel_movie_writer_stats_t) */
+    uint32_t queue_depth;       /**< frames waiting for the encoder now */
+    uint64_t frames_written;    /**< frames accepted by write_frame / write_image */
+    uint64_t frames_encoded;    /**< frames encoded and written to the file */
+    uint64_t file_bytes;        /**< bytes in the file, headers included */
+    uint64_t frames_converted;  /**< frames converted from RGBA8/BGRA8 */
+    double encode_fps;          /**< frames encoded per second of wall time */
+    double average_bitrate;     /**< bits per second of the video at its frame rate */
+    double elapsed_seconds;     /**< wall time since the first frame */
+} reel_movie_writer_stats_t;
+
+/*! reel_image_init() :
+ *  @return a zeroed reel_image_t with struct_size set. Defined here, not exported. */
+static inline reel_image_t reel_image_init(void) {
+    reel_image_t image;
+    memset(&image, 0, sizeof(image));
+    image.struct_size = (uint32_t)sizeof(image);
+    return image;
+}
+
+/*! reel_movie_writer_stats_init() :
+ *  @return a zeroed reel_movie_writer_stats_t with struct_size set. Defined here, not exported. */
+static inline reel_movie_writer_stats_t reel_movie_writer_stats_init(void) {
+    reel_movie_writer_stats_t stats;
+    memset(&stats, 0, sizeof(stats));
+    stats.struct_size = (uint32_t)sizeof(stats);
+    return stats;
+}
+
+/*! reel_movie_writer_begin() :
+ *  Checks the settings, creates (or truncates) the IVF file at path and starts the encoder
+ *  (Godot's write_begin(movie_size, fps, base_path)).
+ *  @param context    the owning context.
+ *  @param path       UTF-8, at most 4095 bytes; the file is not touched when the settings are
+ *                    refused.
+ *  @param settings   the encoder settings as for reel_encoder_create(): width, height and
+ *                    fps_num / fps_den at least. packet_pool must be REEL_NULL_HANDLE (packets
+ *                    go to the file). Read during the call only.
+ *  @param out_writer receives the writer; end it with reel_movie_writer_end() (or
+ *                    reel_context_destroy(), which ends it too).
+ *  @return REEL_SUCCESS, the errors of reel_encoder_create() (messages say settings->field),
+ *          REEL_ERROR_IO                the file cannot be created,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL or empty path; packet_pool set,
+ *          REEL_ERROR_LIMIT_REACHED     1024 writers are alive. */
+REEL_API reel_result_t reel_movie_writer_begin(reel_context_t context, const char* path, const reel_encoder_desc_t* settings,
+                                               reel_movie_writer_t* out_writer);
+
+/*! reel_movie_writer_write_frame() :
+ *  Records one frame (Godot's write_frame). An I420 frame is encoded as it is (the encoder
+ *  holds a reference until the codec copied it; do not write to it meanwhile); an RGBA8 or
+ *  BGRA8 frame is converted into a pooled I420 frame first. The caller keeps its reference.
+ *  @param frame a frame buffer of the movie's width and height.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  another size, or a format other than I420, RGBA8, BGRA8,
+ *          or the error that failed the encoder or the file (REEL_ERROR_IO: disk full ...). */
+REEL_API reel_result_t reel_movie_writer_write_frame(reel_movie_writer_t writer, reel_buffer_t frame);
+
+/*! reel_movie_writer_write_image() :
+ *  Records pixels from the host's memory (raw RGBA8/BGRA8 or I420 pointers and strides), copied
+ *  or converted into a pooled I420 frame before this returns.
+ *  @param image read during the call only; set struct_size (reel_image_init()).
+ *  @return as reel_movie_writer_write_frame(); REEL_ERROR_INVALID_ARGUMENT also for NULL
+ *          planes, short strides or a bad struct_size. */
+REEL_API reel_result_t reel_movie_writer_write_image(reel_movie_writer_t writer, const reel_image_t* image);
+
+/*! reel_movie_writer_get_stats() :
+ *  Reads the writer's counters.
+ *  @param out_stats caller-owned; set struct_size first (reel_movie_writer_stats_init()).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT. */
+REEL_API reel_result_t reel_movie_writer_get_stats(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
+
+/*! reel_movie_writer_end() :
+ *  Finishes the recording (Godot's write_end): encodes every frame written, waits until each
+ *  packet is in the file, patches the IVF frame count, closes the file and destroys the
+ *  writer. The handle is stale afterwards, whatever the result.
+ *  @param out_stats receives the final counters; may be NULL. Set its struct_size first.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (bad
+ *          out_stats->struct_size), REEL_ERROR_IO, or the error that failed the encoder (the
+ *          frames encoded before it are in the file). */
+REEL_API reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
 
 #ifdef __cplusplus
 } /* extern "C" */

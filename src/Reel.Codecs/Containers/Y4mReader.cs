@@ -170,6 +170,13 @@ public sealed unsafe class Y4mReader : IDisposable
     /// <summary>Reads rows until the plane is full or the file ends; returns the bytes read.</summary>
     private long ReadPlane(byte* plane, int stride, int width, int height)
     {
+        long size = (long)width * height;
+        if (stride == width && size <= int.MaxValue)
+        {
+            // Rows are contiguous: one read, which FileStream hands straight to the OS for large
+            // sizes (no copy through its buffer). 1080p frames in 64-aligned pools take this path.
+            return _stream!.ReadAtLeast(new Span<byte>(plane, (int)size), (int)size, throwOnEndOfStream: false);
+        }
         long total = 0;
         for (int row = 0; row < height; row++)
         {

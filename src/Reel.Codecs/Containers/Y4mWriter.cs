@@ -110,6 +110,13 @@ public sealed unsafe class Y4mWriter : IDisposable
 
     private void WritePlane(byte* plane, int stride, int width, int height)
     {
+        long size = (long)width * height;
+        if (stride == width && size <= int.MaxValue)
+        {
+            // Rows are contiguous: one write, passed straight to the OS when large.
+            _stream!.Write(new ReadOnlySpan<byte>(plane, (int)size));
+            return;
+        }
         for (int row = 0; row < height; row++)
             _stream!.Write(new ReadOnlySpan<byte>(plane + (long)row * stride, width));
     }

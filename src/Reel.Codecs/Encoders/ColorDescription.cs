@@ -1,6 +1,7 @@
 namespace Reel.Codecs.Encoders;
 
 /// <summary>The colour description written into the sequence header.</summary>
+[Reel.Abi.CType("reel_color_description_t", MemberPrefix = "REEL_COLOR_")]
 public enum ColorDescription
 {
     /// <summary>No colour description (players assume BT.709 limited range for HD and BT.601 for SD).</summary>

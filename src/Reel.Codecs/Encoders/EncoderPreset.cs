@@ -6,6 +6,7 @@ namespace Reel.Codecs.Encoders;
 /// allows CBR and 8K in SVT-AV1 1.4.1); <see cref="Speed"/> passes
 /// <see cref="EncoderSettings.SpeedPreset"/> through.
 /// </summary>
+[Reel.Abi.CType("reel_encoder_preset_t", MemberPrefix = "REEL_ENCODER_PRESET_")]
 public enum EncoderPreset
 {
     /// <summary>Balanced: SVT-AV1 preset 10.</summary>

@@ -1,6 +1,7 @@
 namespace Reel.Codecs.Encoders;
 
 /// <summary>How the encoder spends bits.</summary>
+[Reel.Abi.CType("reel_rate_control_t", MemberPrefix = "REEL_RATE_CONTROL_")]
 public enum RateControlMode
 {
     /// <summary>Constant rate factor: constant perceived quality from <see cref="EncoderSettings.Quality"/>, adaptive quantisation on; optionally capped by <see cref="EncoderSettings.MaxBitrate"/>.</summary>

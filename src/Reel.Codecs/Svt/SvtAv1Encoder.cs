@@ -15,7 +15,7 @@ namespace Reel.Codecs.Svt;
 /// thread at a time, any thread. SVT-AV1 runs its own worker threads (about 17 even with one
 /// logical processor) and logs to stderr (environment SVT_LOG: 0 fatal to 4 debug).
 /// </summary>
-public sealed unsafe class SvtAv1Encoder : IDisposable
+public sealed unsafe class SvtAv1Encoder : IDisposable, Sessions.IEncoder
 {
     /// <summary>Lifecycle of the stream.</summary>
     private enum State
@@ -82,6 +82,18 @@ public sealed unsafe class SvtAv1Encoder : IDisposable
 
     /// <summary>Packets drained from SVT-AV1 and waiting for <see cref="ReceivePacket"/>.</summary>
     public int QueuedPackets => _packets.Count;
+
+    /// <summary>
+    /// Whether the encoder is as created: no frame submitted and not flushed. Only such an
+    /// encoder can serve another stream (SVT-AV1 has no reset), so session pools keep only these.
+    /// </summary>
+    public bool IsUnused => _handle != null && _state == State.Ready;
+
+    /// <summary>Bytes of native memory Reel allocated for this encoder and can see (the opaque configuration block and the input descriptors; SVT-AV1's own buffers are not visible).</summary>
+    public static long VisibleNativeBytes => SvtConstants.ConfigurationBlockSize + sizeof(EbBufferHeaderType) + sizeof(EbSvtIOFormat);
+
+    /// <inheritdoc cref="VisibleNativeBytes"/>
+    long Sessions.IEncoder.VisibleNativeBytes => VisibleNativeBytes;
 
     /// <summary>Whether the stream is over: flushed and every packet received.</summary>
     public bool IsEndOfStream => _state == State.Finished && _packets.Count == 0;

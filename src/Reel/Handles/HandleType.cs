@@ -29,6 +29,14 @@ public enum HandleType : byte
     Timeline = 9,
     // 10-31 are reserved for the GPU backend's objects (DPB, buffer pools, command pools,
     // video sessions); 32 onwards for later object types.
+    /// <summary><c>reel_ivf_reader_t</c>: reads AV1 packets from an IVF file.</summary>
+    IvfReader = 32,
+    /// <summary><c>reel_ivf_writer_t</c>: writes AV1 packets to an IVF file.</summary>
+    IvfWriter = 33,
+    /// <summary><c>reel_y4m_reader_t</c>: reads 8-bit 4:2:0 frames from a YUV4MPEG2 file.</summary>
+    Y4mReader = 34,
+    /// <summary><c>reel_y4m_writer_t</c>: writes 8-bit 4:2:0 frames to a YUV4MPEG2 file.</summary>
+    Y4mWriter = 35,
 }
 
 /// <summary>Names of handle types as the header spells them.</summary>
@@ -46,6 +54,10 @@ public static class HandleTypeNames
         HandleType.MovieWriter => "reel_movie_writer_t",
         HandleType.Device => "reel_device_t",
         HandleType.Timeline => "reel_timeline_t",
+        HandleType.IvfReader => "reel_ivf_reader_t",
+        HandleType.IvfWriter => "reel_ivf_writer_t",
+        HandleType.Y4mReader => "reel_y4m_reader_t",
+        HandleType.Y4mWriter => "reel_y4m_writer_t",
         _ => null,
     };
 }

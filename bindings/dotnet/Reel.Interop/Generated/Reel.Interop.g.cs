@@ -106,6 +106,174 @@ public readonly partial struct reel_frame_cache_t : IEquatable<reel_frame_cache_
     public static bool operator !=(reel_frame_cache_t left, reel_frame_cache_t right) => left.Value != right.Value;
 }
 
+/// <summary>Opaque handle reel_encoder_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_encoder_t : IEquatable<reel_encoder_t>
+{
+    public readonly nint Value;
+
+    public reel_encoder_t(nint value) => Value = value;
+
+    public static reel_encoder_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_encoder_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_encoder_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_encoder_t left, reel_encoder_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_encoder_t left, reel_encoder_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_decoder_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_decoder_t : IEquatable<reel_decoder_t>
+{
+    public readonly nint Value;
+
+    public reel_decoder_t(nint value) => Value = value;
+
+    public static reel_decoder_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_decoder_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_decoder_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_decoder_t left, reel_decoder_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_decoder_t left, reel_decoder_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_ivf_reader_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_ivf_reader_t : IEquatable<reel_ivf_reader_t>
+{
+    public readonly nint Value;
+
+    public reel_ivf_reader_t(nint value) => Value = value;
+
+    public static reel_ivf_reader_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_ivf_reader_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_ivf_reader_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_ivf_reader_t left, reel_ivf_reader_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_ivf_reader_t left, reel_ivf_reader_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_ivf_writer_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_ivf_writer_t : IEquatable<reel_ivf_writer_t>
+{
+    public readonly nint Value;
+
+    public reel_ivf_writer_t(nint value) => Value = value;
+
+    public static reel_ivf_writer_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_ivf_writer_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_ivf_writer_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_ivf_writer_t left, reel_ivf_writer_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_ivf_writer_t left, reel_ivf_writer_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_y4m_reader_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_y4m_reader_t : IEquatable<reel_y4m_reader_t>
+{
+    public readonly nint Value;
+
+    public reel_y4m_reader_t(nint value) => Value = value;
+
+    public static reel_y4m_reader_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_y4m_reader_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_y4m_reader_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_y4m_reader_t left, reel_y4m_reader_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_y4m_reader_t left, reel_y4m_reader_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_y4m_writer_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_y4m_writer_t : IEquatable<reel_y4m_writer_t>
+{
+    public readonly nint Value;
+
+    public reel_y4m_writer_t(nint value) => Value = value;
+
+    public static reel_y4m_writer_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_y4m_writer_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_y4m_writer_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_y4m_writer_t left, reel_y4m_writer_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_y4m_writer_t left, reel_y4m_writer_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_movie_writer_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_movie_writer_t : IEquatable<reel_movie_writer_t>
+{
+    public readonly nint Value;
+
+    public reel_movie_writer_t(nint value) => Value = value;
+
+    public static reel_movie_writer_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_movie_writer_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_movie_writer_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_movie_writer_t left, reel_movie_writer_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_movie_writer_t left, reel_movie_writer_t right) => left.Value != right.Value;
+}
+
 /// <summary>
 /// What a call did. Values are pinned: they never change meaning between releases.
 /// </summary>
@@ -489,6 +657,154 @@ public enum reel_access_pattern_t : int
     /// not a pattern: keeps the enum 32 bits wide
     /// </summary>
     REEL_ACCESS_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Which implementation runs a session.
+/// </summary>
+public enum reel_codec_backend_t : int
+{
+    /// <summary>
+    /// hardware when a backend reports the capability, else
+    /// software with a warning in the log (default)
+    /// </summary>
+    REEL_CODEC_BACKEND_AUTO = 0,
+    /// <summary>
+    /// SVT-AV1 to encode, dav1d to decode
+    /// </summary>
+    REEL_CODEC_BACKEND_SOFTWARE = 1,
+    /// <summary>
+    /// a hardware backend only; none is built in yet, so
+    /// create returns REEL_ERROR_UNSUPPORTED
+    /// </summary>
+    REEL_CODEC_BACKEND_HARDWARE = 2,
+    /// <summary>
+    /// not a backend: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_CODEC_BACKEND_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// How an encoder spends bits.
+/// </summary>
+public enum reel_rate_control_t : int
+{
+    /// <summary>
+    /// constant quality from `quality`, adaptive quantisation;
+    /// `max_bitrate` may cap it (default)
+    /// </summary>
+    REEL_RATE_CONTROL_CRF = 0,
+    /// <summary>
+    /// every frame at the quantiser from `quality`
+    /// </summary>
+    REEL_RATE_CONTROL_CQP = 1,
+    /// <summary>
+    /// variable bitrate around `bitrate` (with look-ahead)
+    /// </summary>
+    REEL_RATE_CONTROL_VBR = 2,
+    /// <summary>
+    /// constant bitrate `bitrate` with a `buffer_size` buffer, low
+    /// delay; SVT-AV1 needs speed 8 to 13 (presets LOW, MEDIUM,
+    /// HIGH, or SPEED 8-13)
+    /// </summary>
+    REEL_RATE_CONTROL_CBR = 3,
+    /// <summary>
+    /// not a mode: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_RATE_CONTROL_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Speed against quality per bit.
+/// </summary>
+public enum reel_encoder_preset_t : int
+{
+    /// <summary>
+    /// balanced: SVT-AV1 speed 10 (default)
+    /// </summary>
+    REEL_ENCODER_PRESET_MEDIUM = 0,
+    /// <summary>
+    /// fastest, least quality per bit: SVT-AV1 speed 12
+    /// </summary>
+    REEL_ENCODER_PRESET_LOW = 1,
+    /// <summary>
+    /// slowest named preset, best quality per bit: speed 8
+    /// </summary>
+    REEL_ENCODER_PRESET_HIGH = 2,
+    /// <summary>
+    /// the raw `speed_preset` (SVT-AV1: 0 slowest to 13 fastest)
+    /// </summary>
+    REEL_ENCODER_PRESET_SPEED = 3,
+    /// <summary>
+    /// not a preset: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_ENCODER_PRESET_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// An in-loop filter switch.
+/// </summary>
+public enum reel_filter_switch_t : int
+{
+    /// <summary>
+    /// the encoder decides per preset (default)
+    /// </summary>
+    REEL_FILTER_DEFAULT = 0,
+    /// <summary>
+    /// disabled: faster encode and decode, lower quality
+    /// </summary>
+    REEL_FILTER_OFF = 1,
+    /// <summary>
+    /// enabled
+    /// </summary>
+    REEL_FILTER_ON = 2,
+    /// <summary>
+    /// not a switch: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_FILTER_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// AV1 seq_profile.
+/// </summary>
+public enum reel_av1_profile_t : int
+{
+    /// <summary>
+    /// 8/10-bit 4:2:0 and monochrome (default)
+    /// </summary>
+    REEL_AV1_PROFILE_MAIN = 0,
+    /// <summary>
+    /// adds 4:4:4
+    /// </summary>
+    REEL_AV1_PROFILE_HIGH = 1,
+    /// <summary>
+    /// adds 4:2:2 and 12-bit
+    /// </summary>
+    REEL_AV1_PROFILE_PROFESSIONAL = 2,
+    /// <summary>
+    /// not a profile: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_AV1_PROFILE_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// The colour description written into the stream.
+/// </summary>
+public enum reel_color_description_t : int
+{
+    /// <summary>
+    /// none (players assume BT.709 limited for HD) (default)
+    /// </summary>
+    REEL_COLOR_UNSPECIFIED = 0,
+    /// <summary>
+    /// BT.709 primaries, transfer and matrix, limited range:
+    /// what the movie writer's RGBA to I420 conversion makes
+    /// </summary>
+    REEL_COLOR_BT709_LIMITED = 1,
+    /// <summary>
+    /// not a description: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_COLOR_MAX_ENUM = 2147483647,
 }
 
 /// <summary>
@@ -1744,6 +2060,774 @@ public unsafe partial struct reel_frame_cache_stats_t
     public uint in_flight_requests;
 }
 
+/// <summary>
+/// How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
+///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_encoder_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_encoder_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// default REEL_CODEC_BACKEND_AUTO
+    /// </summary>
+    public reel_codec_backend_t backend;
+
+    /// <summary>
+    /// pixels, even, 64..16384 (SVT-AV1); required
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// pixels, even, 64..8704 (SVT-AV1); required
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// frame rate numerator; 0 = 30. fps_num / fps_den
+    /// must be 1 to 240 frames per second
+    /// </summary>
+    public uint fps_num;
+
+    /// <summary>
+    /// frame rate denominator; 0 = 1
+    /// </summary>
+    public uint fps_den;
+
+    /// <summary>
+    /// default REEL_RATE_CONTROL_CRF
+    /// </summary>
+    public reel_rate_control_t rate_control;
+
+    /// <summary>
+    /// CRF and CQP: 1 (smallest) to 100 (best), mapped to
+    /// QP 63 - round(quality * 62 / 100); 0 = 45 (SVT-AV1's
+    /// default CRF 35). Ignored by VBR and CBR
+    /// </summary>
+    public uint quality;
+
+    /// <summary>
+    /// VBR and CBR: target bits per second, 1000 to
+    /// 100000000 (required there); 0 otherwise
+    /// </summary>
+    public ulong bitrate;
+
+    /// <summary>
+    /// CRF: cap in bits per second, 1000 to 100000000;
+    /// 0 = uncapped (and in other modes)
+    /// </summary>
+    public ulong max_bitrate;
+
+    /// <summary>
+    /// CBR: decoder buffer in bits, 20 ms to 10 s worth of
+    /// `bitrate`; 0 = one second (and in other modes)
+    /// </summary>
+    public ulong buffer_size;
+
+    /// <summary>
+    /// default REEL_ENCODER_PRESET_MEDIUM
+    /// </summary>
+    public reel_encoder_preset_t preset;
+
+    /// <summary>
+    /// REEL_ENCODER_PRESET_SPEED: 0 (slowest) to 13
+    /// (fastest); must be 0 with other presets
+    /// </summary>
+    public uint speed_preset;
+
+    /// <summary>
+    /// frames from one keyframe to the next; 0 = the
+    /// encoder chooses
+    /// </summary>
+    public uint keyframe_interval;
+
+    /// <summary>
+    /// default (and, for SVT-AV1, only) MAIN
+    /// </summary>
+    public reel_av1_profile_t profile;
+
+    /// <summary>
+    /// AV1 level as major * 10 + minor, 20..73 with minor
+    /// 0..3 (40 = level 4.0); 0 = the encoder chooses
+    /// </summary>
+    public uint level;
+
+    /// <summary>
+    /// log2 of tile rows, 0..6; default 0
+    /// </summary>
+    public uint tile_rows_log2;
+
+    /// <summary>
+    /// log2 of tile columns, 0..4, rows + columns &lt;= 7;
+    /// default 0
+    /// </summary>
+    public uint tile_columns_log2;
+
+    /// <summary>
+    /// CDEF; default REEL_FILTER_DEFAULT
+    /// </summary>
+    public reel_filter_switch_t cdef;
+
+    /// <summary>
+    /// loop restoration; default REEL_FILTER_DEFAULT
+    /// </summary>
+    public reel_filter_switch_t restoration;
+
+    /// <summary>
+    /// codec worker hint, 1..256; 0 = every core
+    /// </summary>
+    public uint threads;
+
+    /// <summary>
+    /// default REEL_COLOR_UNSPECIFIED
+    /// </summary>
+    public reel_color_description_t color;
+
+    /// <summary>
+    /// frames the input queue holds, 1..64; 0 = 8
+    /// </summary>
+    public uint queue_depth;
+
+    /// <summary>
+    /// a byte pool of the same context for packets; it must
+    /// outlive the encoder. REEL_NULL_HANDLE = the encoder
+    /// makes its own (classes 4 KiB to twice a raw frame,
+    /// 32 buffers per class). Default REEL_NULL_HANDLE
+    /// </summary>
+    public reel_pool_t packet_pool;
+
+    /// <summary>
+    /// label in logs and pool names, at most 63 bytes;
+    /// copied. NULL = "encoder"
+    /// </summary>
+    public byte* name;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved2;
+}
+
+/// <summary>
+/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_encoder_stats_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_encoder_stats_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the backend that encodes (never AUTO)
+    /// </summary>
+    public reel_codec_backend_t backend;
+
+    /// <summary>
+    /// frames accepted by reel_encoder_submit
+    /// </summary>
+    public ulong frames_in;
+
+    /// <summary>
+    /// packets the codec produced (one per frame)
+    /// </summary>
+    public ulong frames_out;
+
+    /// <summary>
+    /// packets handed to the host by reel_encoder_receive
+    /// </summary>
+    public ulong packets_received;
+
+    /// <summary>
+    /// bytes of the packets produced
+    /// </summary>
+    public ulong bytes_out;
+
+    /// <summary>
+    /// bits per second: bytes_out * 8 over frames_out frames of
+    /// playback at the frame rate; 0 before the first packet
+    /// </summary>
+    public double average_bitrate;
+
+    /// <summary>
+    /// frames_out per second of wall time from the first submit
+    /// to the latest packet; 0 before the first packet
+    /// </summary>
+    public double encode_fps;
+
+    /// <summary>
+    /// wall time since the first submit; 0 before it
+    /// </summary>
+    public double elapsed_seconds;
+
+    /// <summary>
+    /// frames waiting in the input queue now
+    /// </summary>
+    public uint queue_depth;
+
+    /// <summary>
+    /// the input queue's bound (desc.queue_depth)
+    /// </summary>
+    public uint queue_capacity;
+
+    /// <summary>
+    /// packets produced and not yet received
+    /// </summary>
+    public uint packets_waiting;
+
+    /// <summary>
+    /// 1 when the codec came idle from the encoder pool
+    /// </summary>
+    public uint from_pool;
+
+    /// <summary>
+    /// submits refused because the queue was full
+    /// (REEL_NOT_READY or REEL_TIMEOUT)
+    /// </summary>
+    public ulong dropped;
+
+    /// <summary>
+    /// packets that waited for a free buffer in the packet pool
+    /// (the host holds too many packets)
+    /// </summary>
+    public ulong packet_pool_stalls;
+
+    /// <summary>
+    /// keyframe packets produced
+    /// </summary>
+    public ulong keyframes;
+}
+
+/// <summary>
+/// What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
+///  the process. Bit masks have bit (1u &lt;&lt; value) set for each enum value supported.
+///  Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_codec_caps_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_codec_caps_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the backend described (AUTO resolved)
+    /// </summary>
+    public reel_codec_backend_t backend;
+
+    /// <summary>
+    /// 1 when an encoder of this backend can be created now
+    /// </summary>
+    public uint can_encode;
+
+    /// <summary>
+    /// 1 when a decoder of this backend can be created now
+    /// </summary>
+    public uint can_decode;
+
+    /// <summary>
+    /// e.g. "SVT-AV1 1.4.1 (libSvtAv1Enc.so.1)", or why
+    /// it is unavailable
+    /// </summary>
+    public byte* encoder;
+
+    /// <summary>
+    /// e.g. "dav1d 1.0.0 (libdav1d.so.6)", or why not
+    /// </summary>
+    public byte* decoder;
+
+    /// <summary>
+    /// the codec's short name, e.g. "SVT-AV1"
+    /// </summary>
+    public byte* encoder_name;
+
+    /// <summary>
+    /// the codec's short name, e.g. "dav1d"
+    /// </summary>
+    public byte* decoder_name;
+
+    /// <summary>
+    /// smallest encode width in pixels
+    /// </summary>
+    public uint min_width;
+
+    /// <summary>
+    /// largest encode width in pixels
+    /// </summary>
+    public uint max_width;
+
+    /// <summary>
+    /// smallest encode height in pixels
+    /// </summary>
+    public uint min_height;
+
+    /// <summary>
+    /// largest encode height in pixels
+    /// </summary>
+    public uint max_height;
+
+    /// <summary>
+    /// highest encode frame rate (frames per second)
+    /// </summary>
+    public uint max_fps;
+
+    /// <summary>
+    /// bits of reel_av1_profile_t the encoder produces
+    /// </summary>
+    public uint encode_profiles;
+
+    /// <summary>
+    /// bits of reel_rate_control_t
+    /// </summary>
+    public uint rate_controls;
+
+    /// <summary>
+    /// bits of reel_rate_control_t in which
+    /// REEL_ENCODE_FLAG_KEYFRAME works
+    /// </summary>
+    public uint keyframe_rate_controls;
+
+    /// <summary>
+    /// bits of reel_encoder_preset_t
+    /// </summary>
+    public uint presets;
+
+    /// <summary>
+    /// slowest speed_preset
+    /// </summary>
+    public uint min_speed_preset;
+
+    /// <summary>
+    /// fastest speed_preset
+    /// </summary>
+    public uint max_speed_preset;
+
+    /// <summary>
+    /// largest tile_rows_log2
+    /// </summary>
+    public uint max_tile_rows_log2;
+
+    /// <summary>
+    /// largest tile_columns_log2
+    /// </summary>
+    public uint max_tile_columns_log2;
+
+    /// <summary>
+    /// largest tile_rows_log2 + tile_columns_log2
+    /// </summary>
+    public uint max_tile_count_log2;
+
+    /// <summary>
+    /// largest threads
+    /// </summary>
+    public uint max_threads;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// lowest bitrate / max_bitrate, bits per second
+    /// </summary>
+    public ulong min_bitrate;
+
+    /// <summary>
+    /// highest bitrate / max_bitrate, bits per second
+    /// </summary>
+    public ulong max_bitrate;
+
+    /// <summary>
+    /// largest decoded width in pixels
+    /// </summary>
+    public uint decode_max_width;
+
+    /// <summary>
+    /// largest decoded height in pixels
+    /// </summary>
+    public uint decode_max_height;
+
+    /// <summary>
+    /// bits of reel_av1_profile_t the decoder reads
+    /// </summary>
+    public uint decode_profiles;
+
+    /// <summary>
+    /// bit n set for n-bit streams (8, 10, 12)
+    /// </summary>
+    public uint decode_bit_depths;
+
+    /// <summary>
+    /// bits of reel_pixel_format_t decoded frames come in
+    /// (other layouts give REEL_ERROR_UNSUPPORTED)
+    /// </summary>
+    public uint decode_formats;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved2;
+}
+
+/// <summary>
+/// How to create a decoder; all-zero (with struct_size) means the defaults.
+///  Published in 0.1.0 at 40 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_decoder_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_decoder_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// default REEL_CODEC_BACKEND_AUTO
+    /// </summary>
+    public reel_codec_backend_t backend;
+
+    /// <summary>
+    /// dav1d worker threads, 1..256; 0 = one per core
+    /// </summary>
+    public uint threads;
+
+    /// <summary>
+    /// frames decoded in parallel, 1..256 (1 = lowest
+    /// latency); 0 = ceil(sqrt(threads)) up to 8
+    /// </summary>
+    public uint max_frame_delay;
+
+    /// <summary>
+    /// decoded frames the host may hold at once, 1..256;
+    /// 0 = 4. The frame pool holds 8 references + 2 x the
+    /// frame delay + frames_held + 2, and grows past that
+    /// with a warning instead of failing
+    /// </summary>
+    public uint frames_held;
+
+    /// <summary>
+    /// REEL_DECODER_FLAG_* bits. Default 0
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// largest picture in pixels accepted (a guard against
+    /// hostile streams), up to 4294967295; 0 = unlimited
+    /// </summary>
+    public ulong frame_size_limit;
+
+    /// <summary>
+    /// label in logs and pool names, at most 63 bytes;
+    /// copied. NULL = "decoder"
+    /// </summary>
+    public byte* name;
+}
+
+/// <summary>
+/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_decoder_stats_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_decoder_stats_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// the backend that decodes (never AUTO)
+    /// </summary>
+    public reel_codec_backend_t backend;
+
+    /// <summary>
+    /// packets the decoder took
+    /// </summary>
+    public ulong packets_in;
+
+    /// <summary>
+    /// bytes of those packets
+    /// </summary>
+    public ulong bytes_in;
+
+    /// <summary>
+    /// frames handed to the host
+    /// </summary>
+    public ulong frames_out;
+
+    /// <summary>
+    /// frames_out per second of wall time from the first packet
+    /// to the latest frame; 0 before the first frame
+    /// </summary>
+    public double decode_fps;
+
+    /// <summary>
+    /// wall time since the first packet; 0 before it
+    /// </summary>
+    public double elapsed_seconds;
+
+    /// <summary>
+    /// size of the latest frame; 0 before the first
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// size of the latest frame; 0 before the first
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// format of the latest frame; 0 before the first
+    /// </summary>
+    public reel_pixel_format_t format;
+
+    /// <summary>
+    /// buffers of the current frame pool out: held by the host
+    /// or kept by the decoder as references
+    /// </summary>
+    public uint frames_in_use;
+
+    /// <summary>
+    /// the current frame pool (reel_pool_get_stats works on it);
+    /// REEL_NULL_HANDLE before the first frame. Owned by the
+    /// decoder: do not destroy it
+    /// </summary>
+    public reel_pool_t frame_pool;
+
+    /// <summary>
+    /// frame pools made: 1 + size or format changes
+    /// </summary>
+    public uint pools_created;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// submits or receives that failed with
+    /// REEL_ERROR_CORRUPT_DATA
+    /// </summary>
+    public ulong corrupt_packets;
+}
+
+/// <summary>
+/// A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_encoder_pool_stats_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_encoder_pool_stats_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// configurations reserved
+    /// </summary>
+    public uint configurations;
+
+    /// <summary>
+    /// reel_encoder_create calls since the pool exists
+    /// </summary>
+    public ulong requests;
+
+    /// <summary>
+    /// of those, served by an idle encoder
+    /// </summary>
+    public ulong hits;
+
+    /// <summary>
+    /// of those, that started a codec
+    /// </summary>
+    public ulong misses;
+
+    /// <summary>
+    /// destroyed encoders that never got a frame, kept idle as is
+    /// </summary>
+    public ulong returned_unused;
+
+    /// <summary>
+    /// fresh encoders started in the background to refill the pool
+    /// </summary>
+    public ulong replenished;
+
+    /// <summary>
+    /// used encoders disposed in the background (no reset exists)
+    /// </summary>
+    public ulong retired;
+
+    /// <summary>
+    /// idle encoders now
+    /// </summary>
+    public uint idle;
+
+    /// <summary>
+    /// encoders being started now
+    /// </summary>
+    public uint starting;
+
+    /// <summary>
+    /// hits / requests; 0 before the first request
+    /// </summary>
+    public double reuse_rate;
+}
+
+/// <summary>
+/// What a media file declares (get_info), or how to create one (writers read width, height,
+///  fps_num and fps_den). Published in 0.1.0 at 32 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_media_info_t
+{
+    /// <summary>
+    /// sizeof(reel_media_info_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// pixels, 1..65535
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// pixels, 1..65535
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// frame rate numerator (IVF: its timebase denominator)
+    /// </summary>
+    public uint fps_num;
+
+    /// <summary>
+    /// frame rate denominator (IVF: its timebase numerator)
+    /// </summary>
+    public uint fps_den;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved;
+
+    /// <summary>
+    /// IVF reader: the header's count (0 if its writer never
+    /// closed it); Y4M reader: frames the file's size holds;
+    /// writers: frames written so far. Ignored by create
+    /// </summary>
+    public ulong frame_count;
+}
+
+/// <summary>
+/// Pixels in the host's memory, for reel_movie_writer_write_image(). Published in 0.1.0 at
+///  64 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_image_t
+{
+    /// <summary>
+    /// sizeof(reel_image_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// REEL_PIXEL_FORMAT_RGBA8, BGRA8 or I420
+    /// </summary>
+    public reel_pixel_format_t format;
+
+    /// <summary>
+    /// pixels: the movie's width
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// pixels: the movie's height
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// RGBA8/BGRA8: data[0], the top row; I420: Y, U, V.
+    /// Read during the call only
+    /// </summary>
+    public data_array data;
+
+    [System.Runtime.CompilerServices.InlineArray(4)]
+    public struct data_array
+    {
+        private nint _element;
+    }
+
+    /// <summary>
+    /// bytes from one row to the next; RGBA8/BGRA8 may be
+    /// negative for bottom-up images (data[0] then points
+    /// at the top row, the last in memory)
+    /// </summary>
+    public fixed int stride[4];
+}
+
+/// <summary>
+/// A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
+///  Published in 0.1.0.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_movie_writer_stats_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_movie_writer_stats_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// frames waiting for the encoder now
+    /// </summary>
+    public uint queue_depth;
+
+    /// <summary>
+    /// frames accepted by write_frame / write_image
+    /// </summary>
+    public ulong frames_written;
+
+    /// <summary>
+    /// frames encoded and written to the file
+    /// </summary>
+    public ulong frames_encoded;
+
+    /// <summary>
+    /// bytes in the file, headers included
+    /// </summary>
+    public ulong file_bytes;
+
+    /// <summary>
+    /// frames converted from RGBA8/BGRA8
+    /// </summary>
+    public ulong frames_converted;
+
+    /// <summary>
+    /// frames encoded per second of wall time
+    /// </summary>
+    public double encode_fps;
+
+    /// <summary>
+    /// bits per second of the video at its frame rate
+    /// </summary>
+    public double average_bitrate;
+
+    /// <summary>
+    /// wall time since the first frame
+    /// </summary>
+    public double elapsed_seconds;
+}
+
 /// <summary>The functions and integer macros of reel.h.</summary>
 public static unsafe partial class ReelNative
 {
@@ -1775,6 +2859,10 @@ public static unsafe partial class ReelNative
     public const int REEL_FRAME_CACHE_FLAG_NO_PREFETCH = 1;
 
     public const int REEL_FRAME_CACHE_FLAG_RING_ONLY = 2;
+
+    public const int REEL_ENCODE_FLAG_KEYFRAME = 1;
+
+    public const int REEL_DECODER_FLAG_NO_FILM_GRAIN = 1;
 
     /// <summary>
     /// reel_version() :
@@ -2273,4 +3361,507 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_frame_cache_get_stats", ExactSpelling = true)]
     public static extern reel_result_t reel_frame_cache_get_stats(reel_frame_cache_t cache, reel_frame_cache_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_codec_get_caps() :
+    ///  Describes a backend: whether its codecs can be created now (the libraries load and have
+    ///  a tested version) and the ranges its encoder accepts and its decoder reads. Loads the
+    ///  libraries on first use.
+    ///  @param backend  REEL_CODEC_BACKEND_SOFTWARE, HARDWARE, or AUTO (described as the backend
+    ///                  AUTO would pick now).
+    ///  @param out_caps caller-owned; set struct_size first (reel_codec_caps_init()).
+    ///  @return REEL_SUCCESS (also when a library is missing: can_encode / can_decode are 0 and
+    ///          encoder / decoder say why),
+    ///          REEL_ERROR_UNSUPPORTED       backend HARDWARE: no hardware backend is built in,
+    ///          REEL_ERROR_INVALID_ARGUMENT  an unknown backend; NULL out_caps or a bad struct_size.
+    ///  @note   Safe from any thread; needs no context.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_codec_get_caps", ExactSpelling = true)]
+    public static extern reel_result_t reel_codec_get_caps(reel_codec_backend_t backend, reel_codec_caps_t* out_caps);
+
+    /// <summary>
+    /// reel_encoder_create() :
+    ///  Checks the settings, picks the backend (an idle encoder of the same configuration from the
+    ///  context's encoder pool if one is ready), and starts the encoder and its worker thread.
+    ///  @param context     the owning context (allocator, log, accounting: the codec memory Reel
+    ///                     can see is counted as REEL_MEMORY_CODEC, packets as REEL_MEMORY_BITSTREAM).
+    ///  @param desc        read during the call only.
+    ///  @param out_encoder receives the encoder; unchanged on failure. Destroy it with
+    ///                     reel_encoder_destroy() (or reel_context_destroy()).
+    ///  @return REEL_SUCCESS,
+    ///          REEL_ERROR_INVALID_HANDLE    context (or desc-&gt;packet_pool) is not live,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc / out_encoder; bad struct_size; a field out of
+    ///                                       its range or inconsistent with another (the message
+    ///                                       names it: "desc-&gt;width is 70000; allowed 64 to 16384");
+    ///                                       reserved fields not 0,
+    ///          REEL_ERROR_UNSUPPORTED       a profile or rate control the backend lacks; backend
+    ///                                       HARDWARE without a hardware backend; the codec library
+    ///                                       is missing or an untested version,
+    ///          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
+    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (4096 encoders alive).
+    ///  @note   Logs a warning when AUTO falls back to software. Takes as long as the codec's
+    ///          start-up (SVT-AV1: up to hundreds of milliseconds at 1080p) unless pooled.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_encoder_create", ExactSpelling = true)]
+    public static extern reel_result_t reel_encoder_create(reel_context_t context, reel_encoder_desc_t* desc, reel_encoder_t* out_encoder);
+
+    /// <summary>
+    /// reel_encoder_destroy() :
+    ///  Stops the worker, releases the frames still queued and the packets not yet received,
+    ///  returns the codec to the encoder pool or disposes it (an unfinished stream is ended and
+    ///  its packets dropped, which takes as long as the codec needs), and destroys the encoder's
+    ///  own packet pool. Packets the host holds stay valid until released.
+    ///  @param encoder the encoder; REEL_NULL_HANDLE does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_encoder_destroy", ExactSpelling = true)]
+    public static extern reel_result_t reel_encoder_destroy(reel_encoder_t encoder);
+
+    /// <summary>
+    /// reel_encoder_submit() :
+    ///  Queues a frame for encoding, with the buffer's pts (reel_buffer_set_pts), which must be
+    ///  above the previous frame's. The encoder takes its own reference; the caller's stays the
+    ///  caller's (release it when done; it may be at once).
+    ///  @param frame      a live buffer of an I420 frame pool of the encoder's width and height.
+    ///  @param flags      REEL_ENCODE_FLAG_* bits; 0 for none.
+    ///  @param timeout_ms how long to wait when the queue is full: 0 = not at all,
+    ///                    REEL_WAIT_FOREVER = until there is room.
+    ///  @return REEL_SUCCESS (queued),
+    ///          REEL_NOT_READY               the queue is full and timeout_ms is 0: the frame was not
+    ///                                       taken (counted in stats.dropped),
+    ///          REEL_TIMEOUT                 the queue stayed full for timeout_ms (also counted),
+    ///          REEL_ERROR_INVALID_HANDLE    encoder or frame is not live,
+    ///          REEL_ERROR_INVALID_ARGUMENT  frame is not I420 or not the encoder's size; pts not
+    ///                                       above the previous frame's; unknown flags,
+    ///          REEL_ERROR_UNSUPPORTED       REEL_ENCODE_FLAG_KEYFRAME with VBR or CBR,
+    ///          REEL_ERROR_BAD_STATE         after reel_encoder_flush(),
+    ///          or the error that failed the encoder earlier (repeated by every later call).
+    ///  @note   Never waits for the codec itself: only for queue room, and only with a timeout.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_encoder_submit", ExactSpelling = true)]
+    public static extern reel_result_t reel_encoder_submit(reel_encoder_t encoder, reel_buffer_t frame, uint flags, uint timeout_ms);
+
+    /// <summary>
+    /// reel_encoder_receive() :
+    ///  Takes the next packet, in decode order: a byte buffer (reel_buffer_get_bytes: data,
+    ///  size, pts, dts, REEL_PACKET_FLAG_KEYFRAME) holding one AV1 temporal unit as IVF, WebM
+    ///  and MP4 store it.
+    ///  @param timeout_ms   how long to wait for a packet: 0 = not at all, REEL_WAIT_FOREVER.
+    ///  @param out_packet   receives the packet; the caller owns its one reference and releases it
+    ///                      with reel_buffer_release(). REEL_NULL_HANDLE when none is returned.
+    ///  @return REEL_SUCCESS,
+    ///          REEL_NOT_READY               no packet yet and timeout_ms is 0 (submit more frames),
+    ///          REEL_TIMEOUT                 no packet came within timeout_ms,
+    ///          REEL_END_OF_STREAM           flushed and every packet received,
+    ///          REEL_ERROR_BAD_STATE         no frame was submitted and no flush was asked for,
+    ///          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL out_packet),
+    ///          or the error that failed the encoder (the codec's failure, a packet pool error).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_encoder_receive", ExactSpelling = true)]
+    public static extern reel_result_t reel_encoder_receive(reel_encoder_t encoder, uint timeout_ms, reel_buffer_t* out_packet);
+
+    /// <summary>
+    /// reel_encoder_flush() :
+    ///  Ends the stream: no frame may follow. The worker encodes what is queued and drains the
+    ///  codec; receive returns the remaining packets, then REEL_END_OF_STREAM. Flushing an encoder
+    ///  that got no frame ends at once with no packet. A second flush does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, or the error that failed the encoder.
+    ///  @note   Does not wait; receive with a timeout to wait for the packets.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_encoder_flush", ExactSpelling = true)]
+    public static extern reel_result_t reel_encoder_flush(reel_encoder_t encoder);
+
+    /// <summary>
+    /// reel_encoder_get_stats() :
+    ///  Reads the encoder's counters. Cheap: fine every frame.
+    ///  @param out_stats caller-owned; set struct_size first (reel_encoder_stats_init()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_encoder_get_stats", ExactSpelling = true)]
+    public static extern reel_result_t reel_encoder_get_stats(reel_encoder_t encoder, reel_encoder_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_encoder_pool_reserve() :
+    ///  Keeps count idle encoders of desc's configuration (every codec setting and the backend;
+    ///  queue_depth, packet_pool and name are per session) ready in the context. Missing ones are
+    ///  started before this returns; replacements (for an encoder taken that received its first
+    ///  frame or flush) start in the background. count 0 releases the configuration and disposes its idle encoders. The
+    ///  context's destroy disposes every idle encoder.
+    ///  @param desc  read during the call only; checked like reel_encoder_create().
+    ///  @param count 0..16.
+    ///  @return REEL_SUCCESS, the errors of reel_encoder_create(),
+    ///          REEL_ERROR_INVALID_ARGUMENT  count above 16.
+    ///  @note   Each idle SVT-AV1 encoder holds its memory and threads (about 17): reserve for the
+    ///          configurations a server really repeats.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_encoder_pool_reserve", ExactSpelling = true)]
+    public static extern reel_result_t reel_encoder_pool_reserve(reel_context_t context, reel_encoder_desc_t* desc, uint count);
+
+    /// <summary>
+    /// reel_encoder_pool_get_stats() :
+    ///  Reads the context's encoder pool counters (all zero before the first reserve).
+    ///  @param out_stats caller-owned; set struct_size first (reel_encoder_pool_stats_init()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_encoder_pool_get_stats", ExactSpelling = true)]
+    public static extern reel_result_t reel_encoder_pool_get_stats(reel_context_t context, reel_encoder_pool_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_decoder_create() :
+    ///  Picks the backend and opens a decoder. Its frame pools are made later, from the first
+    ///  picture's size and format.
+    ///  @param desc        read during the call only.
+    ///  @param out_decoder receives the decoder; unchanged on failure. Destroy it with
+    ///                     reel_decoder_destroy() (or reel_context_destroy()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL pointers; bad struct_size; a field out of range
+    ///                                       (named in the message); unknown flags,
+    ///          REEL_ERROR_UNSUPPORTED       backend HARDWARE without a hardware backend; the dav1d
+    ///                                       library is missing or an unsupported version,
+    ///          REEL_ERROR_INCOMPATIBLE_VERSION, REEL_ERROR_OUT_OF_MEMORY,
+    ///          REEL_ERROR_LIMIT_REACHED     4096 decoders are alive.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_decoder_create", ExactSpelling = true)]
+    public static extern reel_result_t reel_decoder_create(reel_context_t context, reel_decoder_desc_t* desc, reel_decoder_t* out_decoder);
+
+    /// <summary>
+    /// reel_decoder_destroy() :
+    ///  Closes the decoder (the references it kept are released) and destroys its frame pool:
+    ///  frames the host holds stay valid until released.
+    ///  @param decoder the decoder; REEL_NULL_HANDLE does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_decoder_destroy", ExactSpelling = true)]
+    public static extern reel_result_t reel_decoder_destroy(reel_decoder_t decoder);
+
+    /// <summary>
+    /// reel_decoder_submit() :
+    ///  Gives the decoder one AV1 temporal unit (or any run of whole OBUs), copied before this
+    ///  returns. The frame decoded from it carries pts.
+    ///  @param data  size bytes; not NULL.
+    ///  @param size  1 or more.
+    ///  @return REEL_SUCCESS (taken),
+    ///          REEL_NOT_READY               earlier data is still pending inside the decoder: call
+    ///                                       reel_decoder_receive(), then submit the same data again,
+    ///          REEL_ERROR_CORRUPT_DATA      the data is damaged or not AV1 (dav1d's reason in the
+    ///                                       message); the decoder stays usable,
+    ///          REEL_ERROR_UNSUPPORTED       the stream needs a format Reel's frame pools lack
+    ///                                       (4:2:2, 4:4:4, monochrome, 12-bit) or a feature dav1d
+    ///                                       does not implement,
+    ///          REEL_ERROR_BAD_STATE         after reel_decoder_flush() (reset first),
+    ///          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL data, size 0),
+    ///          REEL_ERROR_OUT_OF_MEMORY.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_decoder_submit", ExactSpelling = true)]
+    public static extern reel_result_t reel_decoder_submit(reel_decoder_t decoder, void* data, nuint size, long pts);
+
+    /// <summary>
+    /// reel_decoder_submit_packet() :
+    ///  reel_decoder_submit() with the payload (size) and pts of a byte buffer, e.g. a packet
+    ///  from reel_ivf_reader_read() or reel_encoder_receive(). The caller keeps its reference.
+    ///  @return as reel_decoder_submit().
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_decoder_submit_packet", ExactSpelling = true)]
+    public static extern reel_result_t reel_decoder_submit_packet(reel_decoder_t decoder, reel_buffer_t packet);
+
+    /// <summary>
+    /// reel_decoder_receive() :
+    ///  Takes the next decoded frame, in presentation order. Before a flush it never waits and
+    ///  returns at most one frame per submit (frame threading keeps the others in flight; dav1d
+    ///  1.0 could deadlock if drained mid-stream); after reel_decoder_flush() it waits for the
+    ///  frames still in flight and returns them one per call.
+    ///  @param out_frame receives a frame buffer (reel_buffer_get_frame; its pts is the packet's):
+    ///                   the caller owns one reference and releases it with reel_buffer_release(),
+    ///                   from any thread. REEL_NULL_HANDLE when none is returned.
+    ///  @return REEL_SUCCESS,
+    ///          REEL_NOT_READY               no frame yet: submit more data,
+    ///          REEL_END_OF_STREAM           flushed and every frame returned,
+    ///          REEL_ERROR_BAD_STATE         nothing was submitted and no flush was asked for,
+    ///          REEL_ERROR_CORRUPT_DATA, REEL_ERROR_UNSUPPORTED  as reel_decoder_submit(),
+    ///          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL out_frame),
+    ///          REEL_ERROR_OUT_OF_MEMORY.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_decoder_receive", ExactSpelling = true)]
+    public static extern reel_result_t reel_decoder_receive(reel_decoder_t decoder, reel_buffer_t* out_frame);
+
+    /// <summary>
+    /// reel_decoder_flush() :
+    ///  Ends the stream: no data may follow until reel_decoder_reset(); receive then returns the
+    ///  remaining frames and REEL_END_OF_STREAM.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_decoder_flush", ExactSpelling = true)]
+    public static extern reel_result_t reel_decoder_flush(reel_decoder_t decoder);
+
+    /// <summary>
+    /// reel_decoder_reset() :
+    ///  Drops every frame in flight and any pending data (a seek, or a new stream after a
+    ///  flush); the next data should start with a keyframe and its sequence header. Frames already
+    ///  received stay valid.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_decoder_reset", ExactSpelling = true)]
+    public static extern reel_result_t reel_decoder_reset(reel_decoder_t decoder);
+
+    /// <summary>
+    /// reel_decoder_get_stats() :
+    ///  Reads the decoder's counters. Cheap: fine every frame.
+    ///  @param out_stats caller-owned; set struct_size first (reel_decoder_stats_init()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_decoder_get_stats", ExactSpelling = true)]
+    public static extern reel_result_t reel_decoder_get_stats(reel_decoder_t decoder, reel_decoder_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_ivf_reader_open() :
+    ///  Opens an IVF file of AV1 and checks its header ("DKIF", version 0, a header of at least
+    ///  32 bytes, fourcc "AV01").
+    ///  @param path       UTF-8, at most 4095 bytes.
+    ///  @param out_reader receives the reader; close it with reel_ivf_reader_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_IO                the file cannot be opened or read (the OS reason),
+    ///          REEL_ERROR_CORRUPT_DATA      a bad signature, version or header size,
+    ///          REEL_ERROR_UNSUPPORTED       a fourcc other than AV01,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL or empty path, NULL out_reader,
+    ///          REEL_ERROR_LIMIT_REACHED     4096 IVF readers are open.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_ivf_reader_open", ExactSpelling = true)]
+    public static extern reel_result_t reel_ivf_reader_open(reel_context_t context, byte* path, reel_ivf_reader_t* out_reader);
+
+    /// <summary>
+    /// reel_ivf_reader_get_info() :
+    ///  Reads the header: size, frame rate (the inverse of the timebase) and declared frame count.
+    ///  @param out_info caller-owned; set struct_size first (reel_media_info_init()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_ivf_reader_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_ivf_reader_get_info(reel_ivf_reader_t reader, reel_media_info_t* out_info);
+
+    /// <summary>
+    /// reel_ivf_reader_read() :
+    ///  Reads the next frame (one temporal unit) into a buffer of a byte pool, with its pts; the
+    ///  payload size is the frame's. When the pool has no buffer, the frame is kept for the next
+    ///  call.
+    ///  @param pool       a byte pool.
+    ///  @param out_packet receives the packet (one reference, the caller's).
+    ///  @return REEL_SUCCESS,
+    ///          REEL_END_OF_STREAM           the clean end of the file,
+    ///          REEL_ERROR_CORRUPT_DATA      a truncated or damaged frame (the message names its
+    ///                                       index and byte offset); the frames before it were fine,
+    ///          REEL_ERROR_IO, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  pool is not a byte pool; NULL out_packet,
+    ///          the errors of reel_pool_acquire_bytes() (the frame stays pending).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_ivf_reader_read", ExactSpelling = true)]
+    public static extern reel_result_t reel_ivf_reader_read(reel_ivf_reader_t reader, reel_pool_t pool, reel_buffer_t* out_packet);
+
+    /// <summary>
+    /// reel_ivf_reader_close() :
+    ///  Closes the file.
+    ///  @param reader REEL_NULL_HANDLE does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_ivf_reader_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_ivf_reader_close(reel_ivf_reader_t reader);
+
+    /// <summary>
+    /// reel_ivf_writer_create() :
+    ///  Creates (or truncates) an IVF file for AV1 of info's width, height and frame rate (the
+    ///  timebase is fps_den / fps_num seconds, so pts counting frames play at that rate) and
+    ///  writes its header with frame count 0. Every packet written reaches the operating system
+    ///  before reel_ivf_writer_write() returns, so a process that dies leaves a file whose
+    ///  complete frames decode; close patches the frame count.
+    ///  @param info       read during the call; frame_count is ignored.
+    ///  @param out_writer receives the writer; close it with reel_ivf_writer_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL pointers; bad struct_size; width or height outside
+    ///                                       1..65535; fps_num or fps_den 0,
+    ///          REEL_ERROR_LIMIT_REACHED.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_ivf_writer_create", ExactSpelling = true)]
+    public static extern reel_result_t reel_ivf_writer_create(reel_context_t context, byte* path, reel_media_info_t* info, reel_ivf_writer_t* out_writer);
+
+    /// <summary>
+    /// reel_ivf_writer_write() :
+    ///  Appends the payload (size bytes) of a byte buffer as one frame with the buffer's pts.
+    ///  The caller keeps its reference.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+    ///          REEL_ERROR_INVALID_ARGUMENT  not a byte buffer; size 0; pts negative or below the
+    ///                                       previous frame's.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_ivf_writer_write", ExactSpelling = true)]
+    public static extern reel_result_t reel_ivf_writer_write(reel_ivf_writer_t writer, reel_buffer_t packet);
+
+    /// <summary>
+    /// reel_ivf_writer_get_info() :
+    ///  As reel_ivf_reader_get_info(); frame_count is the frames written so far.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_ivf_writer_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_ivf_writer_get_info(reel_ivf_writer_t writer, reel_media_info_t* out_info);
+
+    /// <summary>
+    /// reel_ivf_writer_close() :
+    ///  Patches the frame count into the header and closes the file. The handle is stale
+    ///  afterwards, whatever the result.
+    ///  @param writer REEL_NULL_HANDLE does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO (the frames are in the file
+    ///          anyway).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_ivf_writer_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_ivf_writer_close(reel_ivf_writer_t writer);
+
+    /// <summary>
+    /// reel_y4m_reader_open() :
+    ///  Opens a YUV4MPEG2 file of 8-bit 4:2:0 pictures (C420jpeg, C420, C420paldv, C420mpeg2 or
+    ///  no C tag) and parses its header (W, H, F, I, A).
+    ///  @param path       UTF-8, at most 4095 bytes.
+    ///  @param out_reader receives the reader; close it with reel_y4m_reader_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+    ///          REEL_ERROR_CORRUPT_DATA      not YUV4MPEG2, a malformed or missing tag,
+    ///          REEL_ERROR_UNSUPPORTED       another chroma format or bit depth (named),
+    ///          REEL_ERROR_INVALID_ARGUMENT, REEL_ERROR_LIMIT_REACHED.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_y4m_reader_open", ExactSpelling = true)]
+    public static extern reel_result_t reel_y4m_reader_open(reel_context_t context, byte* path, reel_y4m_reader_t* out_reader);
+
+    /// <summary>
+    /// reel_y4m_reader_get_info() :
+    ///  Reads the header: size and frame rate (a missing F tag or F0:0 means 25:1); frame_count
+    ///  is what the file's size holds.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_y4m_reader_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_y4m_reader_get_info(reel_y4m_reader_t reader, reel_media_info_t* out_info);
+
+    /// <summary>
+    /// reel_y4m_reader_read() :
+    ///  Reads the next picture into a frame acquired from pool, with pts = its index (0, 1, ...).
+    ///  @param pool      an I420 frame pool of the file's width and height.
+    ///  @param out_frame receives the frame (one reference, the caller's).
+    ///  @return REEL_SUCCESS,
+    ///          REEL_END_OF_STREAM           the clean end of the file,
+    ///          REEL_ERROR_CORRUPT_DATA      a bad frame header or a truncated frame (named with its
+    ///                                       index and byte offset),
+    ///          REEL_ERROR_IO, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  pool is not an I420 pool of the file's size; NULL
+    ///                                       out_frame,
+    ///          the errors of reel_pool_acquire().
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_y4m_reader_read", ExactSpelling = true)]
+    public static extern reel_result_t reel_y4m_reader_read(reel_y4m_reader_t reader, reel_pool_t pool, reel_buffer_t* out_frame);
+
+    /// <summary>
+    /// reel_y4m_reader_close() :
+    ///  Closes the file.
+    ///  @param reader REEL_NULL_HANDLE does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_y4m_reader_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_y4m_reader_close(reel_y4m_reader_t reader);
+
+    /// <summary>
+    /// reel_y4m_writer_create() :
+    ///  Creates (or truncates) a YUV4MPEG2 file (C420jpeg, progressive, square pixels) of info's
+    ///  width, height and frame rate and writes its header.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, a size or rate of 0,
+    ///          REEL_ERROR_LIMIT_REACHED.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_y4m_writer_create", ExactSpelling = true)]
+    public static extern reel_result_t reel_y4m_writer_create(reel_context_t context, byte* path, reel_media_info_t* info, reel_y4m_writer_t* out_writer);
+
+    /// <summary>
+    /// reel_y4m_writer_write() :
+    ///  Appends a picture. The caller keeps its reference.
+    ///  @param frame an I420 frame of the file's width and height (8-bit; I010 frames are refused).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+    ///          REEL_ERROR_INVALID_ARGUMENT  not an I420 frame of the file's size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_y4m_writer_write", ExactSpelling = true)]
+    public static extern reel_result_t reel_y4m_writer_write(reel_y4m_writer_t writer, reel_buffer_t frame);
+
+    /// <summary>
+    /// reel_y4m_writer_get_info() :
+    ///  As reel_y4m_reader_get_info(); frame_count is the frames written so far.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_y4m_writer_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_y4m_writer_get_info(reel_y4m_writer_t writer, reel_media_info_t* out_info);
+
+    /// <summary>
+    /// reel_y4m_writer_close() :
+    ///  Flushes and closes the file; the handle is stale afterwards, whatever the result.
+    ///  @param writer REEL_NULL_HANDLE does nothing.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_y4m_writer_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_y4m_writer_close(reel_y4m_writer_t writer);
+
+    /// <summary>
+    /// reel_movie_writer_begin() :
+    ///  Checks the settings, creates (or truncates) the IVF file at path and starts the encoder
+    ///  (Godot's write_begin(movie_size, fps, base_path)).
+    ///  @param context    the owning context.
+    ///  @param path       UTF-8, at most 4095 bytes; the file is not touched when the settings are
+    ///                    refused.
+    ///  @param settings   the encoder settings as for reel_encoder_create(): width, height and
+    ///                    fps_num / fps_den at least. packet_pool must be REEL_NULL_HANDLE (packets
+    ///                    go to the file). Read during the call only.
+    ///  @param out_writer receives the writer; end it with reel_movie_writer_end() (or
+    ///                    reel_context_destroy(), which ends it too).
+    ///  @return REEL_SUCCESS, the errors of reel_encoder_create() (messages say settings-&gt;field),
+    ///          REEL_ERROR_IO                the file cannot be created,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL or empty path; packet_pool set,
+    ///          REEL_ERROR_LIMIT_REACHED     1024 writers are alive.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_begin", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_begin(reel_context_t context, byte* path, reel_encoder_desc_t* settings, reel_movie_writer_t* out_writer);
+
+    /// <summary>
+    /// reel_movie_writer_write_frame() :
+    ///  Records one frame (Godot's write_frame). An I420 frame is encoded as it is (the encoder
+    ///  holds a reference until the codec copied it; do not write to it meanwhile); an RGBA8 or
+    ///  BGRA8 frame is converted into a pooled I420 frame first. The caller keeps its reference.
+    ///  @param frame a frame buffer of the movie's width and height.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  another size, or a format other than I420, RGBA8, BGRA8,
+    ///          or the error that failed the encoder or the file (REEL_ERROR_IO: disk full ...).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_frame", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_frame(reel_movie_writer_t writer, reel_buffer_t frame);
+
+    /// <summary>
+    /// reel_movie_writer_write_image() :
+    ///  Records pixels from the host's memory (raw RGBA8/BGRA8 or I420 pointers and strides), copied
+    ///  or converted into a pooled I420 frame before this returns.
+    ///  @param image read during the call only; set struct_size (reel_image_init()).
+    ///  @return as reel_movie_writer_write_frame(); REEL_ERROR_INVALID_ARGUMENT also for NULL
+    ///          planes, short strides or a bad struct_size.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_image", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_image(reel_movie_writer_t writer, reel_image_t* image);
+
+    /// <summary>
+    /// reel_movie_writer_get_stats() :
+    ///  Reads the writer's counters.
+    ///  @param out_stats caller-owned; set struct_size first (reel_movie_writer_stats_init()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_get_stats", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_get_stats(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_movie_writer_end() :
+    ///  Finishes the recording (Godot's write_end): encodes every frame written, waits until each
+    ///  packet is in the file, patches the IVF frame count, closes the file and destroys the
+    ///  writer. The handle is stale afterwards, whatever the result.
+    ///  @param out_stats receives the final counters; may be NULL. Set its struct_size first.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (bad
+    ///          out_stats-&gt;struct_size), REEL_ERROR_IO, or the error that failed the encoder (the
+    ///          frames encoded before it are in the file).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_end", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
 }

@@ -1,0 +1,149 @@
+// The `reel` command-line tool, run as a process: help and usage errors (exit 2), bad files
+// and settings (exit 1 with the Reel error on stderr), and working encode/decode/probe/soak runs
+// whose output files the independent tools accept.
+#include "session_support.h"
+
+using namespace reel_test;
+
+namespace {
+
+/// Runs `reel ARGS` with an optional environment prefix; stdout and stderr together.
+int Reel(const std::string& args, std::string* output, const std::string& environment = "") {
+    return reel_test::Run(environment + " '" REEL_TOOL "' " + args, output);
+}
+
+bool Contains(const std::string& text, const char* fragment) { return text.find(fragment) != std::string::npos; }
+
+TEST(ReelTool, Help_ListsCommandsAndExitsZero) {
+    std::string out;
+    EXPECT_EQ(Reel("--help", &out), 0);
+    EXPECT_TRUE(Contains(out, "encode") && Contains(out, "decode") && Contains(out, "probe") && Contains(out, "soak")) << out;
+    EXPECT_EQ(Reel("encode --help", &out), 0);
+    EXPECT_TRUE(Contains(out, "--rc MODE") && Contains(out, "--pattern WxH")) << out;
+    EXPECT_EQ(Reel("help decode", &out), 0);
+    EXPECT_TRUE(Contains(out, "usage: reel decode")) << out;
+    EXPECT_EQ(Reel("soak -h", &out), 0);
+    EXPECT_EQ(Reel("--version", &out), 0);
+    EXPECT_TRUE(Contains(out, reel_version_string())) << out;
+}
+
+TEST(ReelTool, BadUsage_ExitsTwoWithAClearMessage) {
+    std::string out;
+    EXPECT_EQ(Reel("", &out), 2);
+    EXPECT_EQ(Reel("transcode", &out), 2);
+    EXPECT_TRUE(Contains(out, "unknown command 'transcode'")) << out;
+    EXPECT_EQ(Reel("encode --pattern 64x64 -o /tmp/x.ivf --bogus", &out), 2);
+    EXPECT_TRUE(Contains(out, "reel encode: unknown option --bogus") && Contains(out, "reel encode --help")) << out;
+    EXPECT_EQ(Reel("encode --pattern 64x64 -o /tmp/x.ivf --rc fast", &out), 2);
+    EXPECT_TRUE(Contains(out, "--rc 'fast' is not known; allowed crf, cqp, vbr, cbr")) << out;
+    EXPECT_EQ(Reel("encode --pattern 64x64 -o /tmp/x.ivf --quality 200", &out), 2);
+    EXPECT_TRUE(Contains(out, "--quality is 200; allowed 1 to 100")) << out;
+    EXPECT_EQ(Reel("encode --pattern 64x64", &out), 2);
+    EXPECT_TRUE(Contains(out, "no output")) << out;
+    EXPECT_EQ(Reel("encode -o /tmp/x.ivf", &out), 2);
+    EXPECT_TRUE(Contains(out, "exactly one input")) << out;
+    EXPECT_EQ(Reel("encode --pattern 64 -o /tmp/x.ivf", &out), 2);
+    EXPECT_TRUE(Contains(out, "is not a size")) << out;
+    EXPECT_EQ(Reel("encode --pattern 64x64 -o /tmp/x.ivf --bitrate 3x", &out), 2);
+    EXPECT_EQ(Reel("encode --pattern 64x64 -o", &out), 2);
+    EXPECT_TRUE(Contains(out, "option -o needs a value")) << out;
+    EXPECT_EQ(Reel("decode", &out), 2);
+    EXPECT_TRUE(Contains(out, "no input")) << out;
+    EXPECT_EQ(Reel("soak --scenario nasty", &out), 2);
+    EXPECT_EQ(Reel("probe extra", &out), 2);
+}
+
+TEST(ReelTool, EncodeThenDecode_RoundTripsAndToolsAccept) {
+    TempDir dir;
+    std::string ivf = dir.File("p.ivf"), y4m = dir.File("p.y4m"), again = dir.File("again.ivf");
+    std::string out;
+    ASSERT_EQ(Reel("encode --pattern 320x240 --frames 12 --preset low --json -o '" + ivf + "'", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "\"frames_out\":12") && Contains(out, "\"backend\":\"software\"")) << out;
+    EXPECT_EQ(FfprobeFrames(ivf), 12);
+    EXPECT_EQ(Dav1dToolFrames(ivf), 12);
+    ASSERT_EQ(Reel("decode -i '" + ivf + "' -o '" + y4m + "' --json", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "\"frames\":12") && Contains(out, "\"width\":320")) << out;
+    // The decoded Y4M goes back in: every setting flag at once.
+    ASSERT_EQ(Reel("encode -i '" + y4m + "' -o '" + again +
+                       "' --rc cbr --bitrate 400k --buffer-size 400k --preset 10 --keyint 30 --profile main --level 3.0 --tile-rows 1 "
+                       "--tile-cols 1 --cdef on --restoration off --threads 2 --color bt709 --backend software --queue 4 --quiet",
+                   &out),
+              0)
+        << out;
+    EXPECT_EQ(FfprobeFrames(again), 12);
+}
+
+TEST(ReelTool, BadFiles_ExitOneWithTheReelError) {
+    TempDir dir;
+    std::string out;
+    std::string y4m = dir.File("bad.y4m");
+    WriteFile(y4m, "YUV4MPEG2 W64 H64 C444\n");
+    EXPECT_EQ(Reel("encode -i '" + y4m + "' -o '" + dir.File("o.ivf") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_UNSUPPORTED") && Contains(out, "C (colorspace) is \"444\"")) << out;
+    WriteFile(y4m, "YUV4MPEG2 W64 H64 C420p10\n");
+    EXPECT_EQ(Reel("encode -i '" + y4m + "' -o '" + dir.File("o.ivf") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_UNSUPPORTED") && Contains(out, "10-bit")) << out;
+    WriteFile(y4m, "not a y4m file\n");
+    EXPECT_EQ(Reel("encode -i '" + y4m + "' -o '" + dir.File("o.ivf") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_CORRUPT_DATA") && Contains(out, "is not a YUV4MPEG2 file")) << out;
+    WriteFile(y4m, "YUV4MPEG2 W64 H64\nFRAME\n" + std::string(1000, 'x'));
+    EXPECT_EQ(Reel("encode -i '" + y4m + "' -o '" + dir.File("o.ivf") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_CORRUPT_DATA") && Contains(out, "truncated")) << out;
+    EXPECT_EQ(Reel("encode -i '" + dir.File("none.y4m") + "' -o '" + dir.File("o.ivf") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_IO")) << out;
+
+    std::string ivf = dir.File("bad.ivf");
+    WriteFile(ivf, std::string("RIFF") + std::string(60, '\0'));
+    EXPECT_EQ(Reel("decode -i '" + ivf + "' -o '" + dir.File("o.y4m") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_CORRUPT_DATA") && Contains(out, "expected \"DKIF\"")) << out;
+    // A cut stream: the complete frames decode, then the damage is reported.
+    std::string good = dir.File("good.ivf");
+    ASSERT_EQ(Reel("encode --pattern 160x120 --frames 6 --preset low --quiet -o '" + good + "'", &out), 0) << out;
+    std::string bytes = ReadFile(good);
+    WriteFile(ivf, bytes.substr(0, bytes.size() - 5));
+    EXPECT_EQ(Reel("decode -i '" + ivf + "' -o '" + dir.File("o.y4m") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_CORRUPT_DATA") && Contains(out, "frame 5") && Contains(out, "decoded before the error")) << out;
+    // Settings the library refuses: the message names the field and its range.
+    EXPECT_EQ(Reel("encode --pattern 63x64 -o '" + dir.File("o.ivf") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_INVALID_ARGUMENT") && Contains(out, "desc->width is 63; allowed 64 to 16384")) << out;
+    EXPECT_EQ(Reel("encode --pattern 64x64 --bitrate 500k -o '" + dir.File("o.ivf") + "'", &out), 1);
+    EXPECT_TRUE(Contains(out, "desc->bitrate is 500000")) << out;
+}
+
+TEST(ReelTool, MissingCodecLibrary_ExitsOneNamingIt) {
+    TempDir dir;
+    std::string out;
+    EXPECT_EQ(Reel("encode --pattern 64x64 -o '" + dir.File("o.ivf") + "'", &out, "REEL_SVTAV1_LIBRARY=libSvtAv1Enc-missing.so.1"), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_UNSUPPORTED") && Contains(out, "libSvtAv1Enc-missing.so.1 could not be loaded")) << out;
+    EXPECT_EQ(Reel("probe", &out, "REEL_DAV1D_LIBRARY=libdav1d-missing.so.6"), 0) << "probe reports, it does not fail";
+    EXPECT_TRUE(Contains(out, "decode: no: ") && Contains(out, "libdav1d-missing.so.6")) << out;
+}
+
+TEST(ReelTool, ProgressBar_IsDrawnOnlyOnATerminal) {
+    TempDir dir;
+    std::string out;
+    std::string encode = "encode --pattern 320x240 --frames 40 --preset low -o '" + dir.File("p.ivf") + "'";
+    ASSERT_EQ(Reel(encode, &out), 0) << out;
+    EXPECT_FALSE(Contains(out, "ETA") || Contains(out, "\r")) << "a pipe gets the final stats only";
+    EXPECT_TRUE(Contains(out, "encoded 40 frames 320x240")) << out;
+    // script(1) (util-linux, in every Debian) gives the tool a pseudo-terminal as stdout.
+    ASSERT_EQ(reel_test::Run("script -qfec \"'" REEL_TOOL "' " + encode + "\" /dev/null", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "\rencode [") && Contains(out, "fps  ETA ") && Contains(out, "40/40 frames")) << out;
+}
+
+TEST(ReelTool, ProbeAndSoak_PrintTheirResults) {
+    std::string out;
+    ASSERT_EQ(Reel("probe --json", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "\"backend\":\"software\"") && Contains(out, "\"can_encode\":true") && Contains(out, "\"rate_controls\":[\"crf\",\"cqp\",\"vbr\",\"cbr\"]"))
+        << out;
+    EXPECT_TRUE(Contains(out, "\"backend\":\"hardware\",\"error\":")) << out;
+    TempDir dir;
+    std::string svg = dir.File("soak.svg");
+    ASSERT_EQ(Reel("soak --hours 1 --scenario steady --json --svg '" + svg + "'", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "\"scenario\":\"steady\"") && Contains(out, "\"alerts\":0")) << out;
+    EXPECT_TRUE(Contains(ReadFile(svg), "<svg"));
+    ASSERT_EQ(Reel("soak --hours 2 --scenario leak --leak-start 10", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "leak alerts: ")) << out;
+}
+
+}  // namespace

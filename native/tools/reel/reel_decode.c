@@ -1,0 +1,238 @@
+/* reel decode: AV1 in IVF -> YUV4MPEG2 through a decoder session. Packets are read into a
+ * Reel byte pool; every decoded frame is a buffer of the decoder's frame pool, the very memory
+ * dav1d decoded into, written to the Y4M file and released. */
+#include "reel_cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char* const k_command = "decode";
+
+void reel_decode_help(FILE* out) {
+    fputs("usage: reel decode -i INPUT.ivf [-o OUTPUT.y4m] [options]\n"
+          "\n"
+          "Decodes AV1 in IVF to 8-bit 4:2:0 YUV4MPEG2 through a Reel decoder session (dav1d in\n"
+          "software unless a hardware backend is available). Without -o the frames are decoded\n"
+          "and dropped (a speed test).\n"
+          "\n"
+          "  -i, --input FILE        IVF input (AV01)\n"
+          "  -o, --output FILE       Y4M output\n"
+          "      --frames N          stop after N frames\n"
+          "      --threads N         decoder threads, 1..256 (default: one per core)\n"
+          "      --frame-delay N     frames decoded in parallel, 1..256 (default: automatic)\n"
+          "      --no-film-grain     do not apply film grain\n"
+          "      --backend B         auto (default), software, hardware\n"
+          "      --json              print the final stats as one JSON object\n"
+          "      --quiet             print nothing but errors\n"
+          "      --no-progress       no progress bar (it is drawn only when stdout is a terminal)\n"
+          "  -h, --help              this help\n"
+          "\n"
+          "exit status: 0 done, 1 the decode failed (the message says why), 2 bad usage\n",
+          out);
+}
+
+typedef struct decode_options_t {
+    const char* input;
+    const char* output;
+    uint64_t frames;
+    int json, quiet, progress;
+    reel_decoder_desc_t desc;
+} decode_options_t;
+
+static const cli_keyword_t k_backends[] = {
+    {"auto", REEL_CODEC_BACKEND_AUTO}, {"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
+
+static void parse(int argc, char** argv, decode_options_t* o) {
+    memset(o, 0, sizeof(*o));
+    o->desc = reel_decoder_desc_default();
+    o->progress = 1;
+    cli_args_t a = cli_args(argc, argv, 2, k_command);
+    while (cli_next(&a)) {
+        if (cli_is(&a, "--help", "-h")) {
+            reel_decode_help(stdout);
+            exit(REEL_EXIT_OK);
+        } else if (cli_is(&a, "--input", "-i")) {
+            o->input = cli_value(&a);
+        } else if (cli_is(&a, "--output", "-o")) {
+            o->output = cli_value(&a);
+        } else if (cli_is(&a, "--frames", NULL)) {
+            o->frames = cli_uint(&a, 1, 100000000);
+        } else if (cli_is(&a, "--threads", NULL)) {
+            o->desc.threads = (uint32_t)cli_uint(&a, 1, 256);
+        } else if (cli_is(&a, "--frame-delay", NULL)) {
+            o->desc.max_frame_delay = (uint32_t)cli_uint(&a, 1, 256);
+        } else if (cli_is(&a, "--no-film-grain", NULL)) {
+            o->desc.flags |= REEL_DECODER_FLAG_NO_FILM_GRAIN;
+        } else if (cli_is(&a, "--backend", NULL)) {
+            o->desc.backend = (reel_codec_backend_t)cli_keyword(&a, k_backends, 3);
+        } else if (cli_is(&a, "--json", NULL)) {
+            o->json = 1;
+        } else if (cli_is(&a, "--quiet", "-q")) {
+            o->quiet = 1;
+        } else if (cli_is(&a, "--no-progress", NULL)) {
+            o->progress = 0;
+        } else {
+            exit(cli_usage_error(k_command, "unknown option %s", a.name));
+        }
+    }
+    if (o->input == NULL)
+        exit(cli_usage_error(k_command, "no input: give -i INPUT.ivf"));
+}
+
+typedef struct decode_run_t {
+    reel_context_t context;
+    reel_ivf_reader_t reader;
+    reel_decoder_t decoder;
+    reel_pool_t packets;
+    reel_y4m_writer_t writer;
+    reel_media_info_t info;
+    const char* output;
+    uint64_t frames;
+    uint64_t limit;
+} decode_run_t;
+
+static void cleanup(decode_run_t* run) {
+    reel_y4m_writer_close(run->writer);
+    reel_decoder_destroy(run->decoder);
+    reel_ivf_reader_close(run->reader);
+    reel_pool_destroy(run->packets);
+    reel_context_destroy(run->context);
+}
+
+/* Writes one decoded frame (creating the Y4M file on the first) and releases it. */
+static reel_result_t consume(decode_run_t* run, reel_buffer_t frame) {
+    reel_result_t r = REEL_SUCCESS;
+    if (run->output != NULL && (run->limit == 0 || run->frames < run->limit)) {
+        if (run->writer == REEL_NULL_HANDLE) {
+            reel_frame_info_t f = reel_frame_info_init();
+            reel_buffer_get_frame(frame, &f);
+            reel_media_info_t info = reel_media_info_init();
+            info.width = f.width;
+            info.height = f.height;
+            info.fps_num = run->info.fps_num ? run->info.fps_num : 30;
+            info.fps_den = run->info.fps_den ? run->info.fps_den : 1;
+            r = reel_y4m_writer_create(run->context, run->output, &info, &run->writer);
+        }
+        if (r == REEL_SUCCESS)
+            r = reel_y4m_writer_write(run->writer, frame);
+    }
+    reel_buffer_release(frame);
+    if (r == REEL_SUCCESS)
+        run->frames++;
+    return r;
+}
+
+/* Takes every frame the decoder has now; REEL_NOT_READY or REEL_END_OF_STREAM when it has none. */
+static reel_result_t drain(decode_run_t* run) {
+    for (;;) {
+        reel_buffer_t frame;
+        reel_result_t r = reel_decoder_receive(run->decoder, &frame);
+        if (r != REEL_SUCCESS)
+            return r;
+        if ((r = consume(run, frame)) != REEL_SUCCESS)
+            return r;
+    }
+}
+
+int reel_decode_main(int argc, char** argv) {
+    decode_options_t o;
+    parse(argc, argv, &o);
+    decode_run_t run;
+    memset(&run, 0, sizeof(run));
+    run.output = o.output;
+    run.limit = o.frames;
+    reel_result_t r = cli_context(&run.context, o.quiet || o.json);
+    if (r != REEL_SUCCESS)
+        return cli_fail(k_command, "creating a context", r);
+    run.info = reel_media_info_init();
+    reel_byte_pool_desc_t bytes = reel_byte_pool_desc_default();
+    bytes.min_class_size = 4096;
+    bytes.name = "reel decode packets";
+    o.desc.name = "reel decode";
+    if ((r = reel_ivf_reader_open(run.context, o.input, &run.reader)) != REEL_SUCCESS
+        || (r = reel_ivf_reader_get_info(run.reader, &run.info)) != REEL_SUCCESS) {
+        cleanup(&run);
+        return cli_fail(k_command, o.input, r);
+    }
+    if ((r = reel_byte_pool_create(run.context, &bytes, &run.packets)) != REEL_SUCCESS
+        || (r = reel_decoder_create(run.context, &o.desc, &run.decoder)) != REEL_SUCCESS) {
+        cleanup(&run);
+        return cli_fail(k_command, "creating the decoder", r);
+    }
+    int progress = o.progress && !o.quiet && !o.json && cli_stdout_is_tty();
+    double start = cli_now(), shown = 0;
+    const char* failed = NULL;
+    while (o.frames == 0 || run.frames < o.frames) {
+        reel_buffer_t packet;
+        r = reel_ivf_reader_read(run.reader, run.packets, &packet);
+        if (r == REEL_END_OF_STREAM)
+            break;
+        if (r != REEL_SUCCESS) {
+            failed = o.input;
+            break;
+        }
+        /* NOT_READY: the decoder still holds earlier data; take a frame out, then resubmit. */
+        while ((r = reel_decoder_submit_packet(run.decoder, packet)) == REEL_NOT_READY) {
+            reel_result_t d = drain(&run);
+            if (d != REEL_NOT_READY && d != REEL_SUCCESS) {
+                r = d;
+                break;
+            }
+        }
+        reel_buffer_release(packet);
+        if (r != REEL_SUCCESS || (r = drain(&run)) != REEL_NOT_READY) {
+            failed = "decoding";
+            break;
+        }
+        double now = cli_now();
+        if (progress && now - shown >= 0.25) {
+            cli_progress("decode", run.frames, run.info.frame_count, now - start);
+            shown = now;
+        }
+    }
+    if (failed == NULL && ((r = reel_decoder_flush(run.decoder)) != REEL_SUCCESS || (r = drain(&run)) != REEL_END_OF_STREAM))
+        failed = "finishing the stream";
+    double wall = cli_now() - start;
+    if (progress) {
+        cli_progress("decode", run.frames, run.info.frame_count, wall);
+        cli_progress_end();
+    }
+    if (failed != NULL) {
+        int code = cli_fail(k_command, failed, r);
+        if (run.frames > 0)
+            fprintf(stderr, "reel decode: %llu frames were decoded before the error\n", (unsigned long long)run.frames);
+        cleanup(&run);
+        return code;
+    }
+    reel_decoder_stats_t s = reel_decoder_stats_init();
+    reel_decoder_get_stats(run.decoder, &s);
+    if (run.writer != REEL_NULL_HANDLE) {
+        r = reel_y4m_writer_close(run.writer);
+        run.writer = REEL_NULL_HANDLE;
+        if (r != REEL_SUCCESS) {
+            cleanup(&run);
+            return cli_fail(k_command, o.output, r);
+        }
+    }
+    long rss = cli_peak_rss_kib();
+    double fps = wall > 0 ? (double)run.frames / wall : 0;
+    if (o.json) {
+        printf("{\"command\":\"decode\",\"input\":");
+        cli_json_string(stdout, o.input);
+        printf(",\"output\":");
+        cli_json_string(stdout, o.output != NULL ? o.output : "");
+        printf(",\"width\":%u,\"height\":%u,\"frames\":%llu,\"packets\":%llu,\"bytes_in\":%llu,\"decode_fps\":%.2f,"
+               "\"wall_seconds\":%.3f,\"pools_created\":%u,\"backend\":\"%s\",\"peak_rss_kib\":%ld}\n",
+               s.width, s.height, (unsigned long long)run.frames, (unsigned long long)s.packets_in,
+               (unsigned long long)s.bytes_in, fps, wall, s.pools_created,
+               s.backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software", rss);
+    } else if (!o.quiet) {
+        printf("decoded %llu frames %ux%u in %.2f s: %.1f fps (%s)\n", (unsigned long long)run.frames, s.width, s.height,
+               wall, fps, s.backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software");
+        printf("  %llu packets, %llu bytes of AV1, %u frame pool(s), peak RSS %.1f MiB%s%s\n", (unsigned long long)s.packets_in,
+               (unsigned long long)s.bytes_in, s.pools_created, (double)rss / 1024, o.output ? ", written to " : "",
+               o.output ? o.output : "");
+    }
+    cleanup(&run);
+    return REEL_EXIT_OK;
+}

@@ -1,0 +1,359 @@
+/* reel encode: Y4M (8-bit 4:2:0) or the built-in test pattern -> AV1 in IVF, through an
+ * encoder session: frames from a Reel frame pool go in with reel_encoder_submit, packets come
+ * out of reel_encoder_receive as pooled byte buffers and go to an IVF writer (each packet
+ * reaches the OS at once, so a killed run leaves a file whose complete frames decode). */
+#include "reel_cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char* const k_command = "encode";
+
+static const cli_keyword_t k_rate_controls[] = {
+    {"crf", REEL_RATE_CONTROL_CRF}, {"cqp", REEL_RATE_CONTROL_CQP}, {"vbr", REEL_RATE_CONTROL_VBR}, {"cbr", REEL_RATE_CONTROL_CBR}};
+static const cli_keyword_t k_presets[] = {
+    {"low", REEL_ENCODER_PRESET_LOW}, {"medium", REEL_ENCODER_PRESET_MEDIUM}, {"high", REEL_ENCODER_PRESET_HIGH}};
+static const cli_keyword_t k_profiles[] = {
+    {"main", REEL_AV1_PROFILE_MAIN}, {"high", REEL_AV1_PROFILE_HIGH}, {"professional", REEL_AV1_PROFILE_PROFESSIONAL}};
+static const cli_keyword_t k_switches[] = {{"default", REEL_FILTER_DEFAULT}, {"off", REEL_FILTER_OFF}, {"on", REEL_FILTER_ON}};
+static const cli_keyword_t k_colors[] = {{"unspecified", REEL_COLOR_UNSPECIFIED}, {"bt709", REEL_COLOR_BT709_LIMITED}};
+static const cli_keyword_t k_backends[] = {
+    {"auto", REEL_CODEC_BACKEND_AUTO}, {"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+void reel_encode_help(FILE* out) {
+    fputs("usage: reel encode (-i INPUT.y4m | --pattern WxH) -o OUTPUT.ivf [options]\n"
+          "\n"
+          "Encodes 8-bit 4:2:0 YUV4MPEG2, or a moving test pattern, to AV1 in IVF through a Reel\n"
+          "encoder session (SVT-AV1 in software unless a hardware backend is available).\n"
+          "\n"
+          "input and output:\n"
+          "  -i, --input FILE        Y4M input (8-bit 4:2:0)\n"
+          "      --pattern WxH       the built-in moving test pattern of that size instead\n"
+          "      --frames N          stop after N frames (pattern: default 60)\n"
+          "      --fps N[/D]         frame rate (pattern: default 30; Y4M: its F tag)\n"
+          "  -o, --output FILE       IVF output (required)\n"
+          "encoder settings (reel_encoder_desc_t):\n"
+          "      --rc MODE           crf (default), cqp, vbr, cbr\n"
+          "      --quality Q         1..100 for crf/cqp (default 45 = SVT-AV1 CRF 35)\n"
+          "      --bitrate B         vbr/cbr target, bits/s; k, M, G suffixes (2500k)\n"
+          "      --max-bitrate B     crf cap, bits/s\n"
+          "      --buffer-size B     cbr buffer, bits (default one second)\n"
+          "      --preset P          low, medium (default), high, or a speed 0..13\n"
+          "      --keyint N          frames between keyframes (default: encoder's choice)\n"
+          "      --profile P         main (default), high, professional\n"
+          "      --level L           AV1 level as 4.0 or 40 (default: encoder's choice)\n"
+          "      --tile-rows N       log2 of tile rows, 0..6\n"
+          "      --tile-cols N       log2 of tile columns, 0..4\n"
+          "      --cdef S            default, on, off\n"
+          "      --restoration S     default, on, off\n"
+          "      --threads N         codec threads hint, 1..256 (default: all cores)\n"
+          "      --color C           unspecified (default), bt709 (BT.709 limited range)\n"
+          "      --backend B         auto (default), software, hardware\n"
+          "      --queue N           input queue depth, 1..64 (default 8)\n"
+          "output:\n"
+          "      --json              print the final stats as one JSON object\n"
+          "      --quiet             print nothing but errors\n"
+          "      --no-progress       no progress bar (it is drawn only when stdout is a terminal)\n"
+          "  -h, --help              this help\n"
+          "\n"
+          "exit status: 0 done, 1 the encode failed (the message says why), 2 bad usage\n",
+          out);
+}
+
+typedef struct encode_options_t {
+    const char* input;
+    const char* output;
+    int pattern;
+    uint32_t pattern_width, pattern_height;
+    uint64_t frames;
+    int fps_given;
+    uint32_t fps_num, fps_den;
+    int json, quiet, progress;
+    reel_encoder_desc_t desc;
+} encode_options_t;
+
+static int parse_level(cli_args_t* args) {
+    const char* text = cli_value(args);
+    unsigned major = 0, minor = 0;
+    char extra = 0;
+    if (sscanf(text, "%u.%u%c", &major, &minor, &extra) == 2 && major >= 2 && major <= 7 && minor <= 3)
+        return (int)(major * 10 + minor);
+    if (sscanf(text, "%u%c", &major, &extra) == 1 && major >= 20 && major <= 73 && major % 10 <= 3)
+        return (int)major;
+    exit(cli_usage_error(k_command, "%s '%s' is not an AV1 level; allowed 2.0 to 7.3 (or 20 to 73)", args->name, text));
+}
+
+static void parse(int argc, char** argv, encode_options_t* o) {
+    memset(o, 0, sizeof(*o));
+    o->desc = reel_encoder_desc_default();
+    o->progress = 1;
+    cli_args_t a = cli_args(argc, argv, 2, k_command);
+    while (cli_next(&a)) {
+        if (cli_is(&a, "--help", "-h")) {
+            reel_encode_help(stdout);
+            exit(REEL_EXIT_OK);
+        } else if (cli_is(&a, "--input", "-i")) {
+            o->input = cli_value(&a);
+        } else if (cli_is(&a, "--output", "-o")) {
+            o->output = cli_value(&a);
+        } else if (cli_is(&a, "--pattern", NULL)) {
+            o->pattern = 1;
+            cli_size(&a, &o->pattern_width, &o->pattern_height);
+        } else if (cli_is(&a, "--frames", NULL)) {
+            o->frames = cli_uint(&a, 1, 100000000);
+        } else if (cli_is(&a, "--fps", NULL)) {
+            o->fps_given = 1;
+            cli_rate(&a, &o->fps_num, &o->fps_den);
+        } else if (cli_is(&a, "--rc", NULL)) {
+            o->desc.rate_control = (reel_rate_control_t)cli_keyword(&a, k_rate_controls, COUNT(k_rate_controls));
+        } else if (cli_is(&a, "--quality", NULL)) {
+            o->desc.quality = (uint32_t)cli_uint(&a, 1, 100);
+        } else if (cli_is(&a, "--bitrate", NULL)) {
+            o->desc.bitrate = cli_bitrate(&a, 1000, 100000000);
+        } else if (cli_is(&a, "--max-bitrate", NULL)) {
+            o->desc.max_bitrate = cli_bitrate(&a, 1000, 100000000);
+        } else if (cli_is(&a, "--buffer-size", NULL)) {
+            o->desc.buffer_size = cli_bitrate(&a, 1, 1000000000);
+        } else if (cli_is(&a, "--preset", NULL)) {
+            const char* value = cli_value(&a);
+            int found = 0;
+            for (int i = 0; i < COUNT(k_presets); i++) {
+                if (strcmp(value, k_presets[i].name) == 0) {
+                    o->desc.preset = (reel_encoder_preset_t)k_presets[i].value;
+                    found = 1;
+                }
+            }
+            if (!found) {
+                unsigned speed = 0;
+                char extra = 0;
+                if (sscanf(value, "%u%c", &speed, &extra) != 1 || speed > 13)
+                    exit(cli_usage_error(k_command, "--preset '%s' is not known; allowed low, medium, high, or a speed 0 to 13", value));
+                o->desc.preset = REEL_ENCODER_PRESET_SPEED;
+                o->desc.speed_preset = speed;
+            }
+        } else if (cli_is(&a, "--keyint", NULL)) {
+            o->desc.keyframe_interval = (uint32_t)cli_uint(&a, 1, 100000);
+        } else if (cli_is(&a, "--profile", NULL)) {
+            o->desc.profile = (reel_av1_profile_t)cli_keyword(&a, k_profiles, COUNT(k_profiles));
+        } else if (cli_is(&a, "--level", NULL)) {
+            o->desc.level = (uint32_t)parse_level(&a);
+        } else if (cli_is(&a, "--tile-rows", NULL)) {
+            o->desc.tile_rows_log2 = (uint32_t)cli_uint(&a, 0, 6);
+        } else if (cli_is(&a, "--tile-cols", NULL)) {
+            o->desc.tile_columns_log2 = (uint32_t)cli_uint(&a, 0, 4);
+        } else if (cli_is(&a, "--cdef", NULL)) {
+            o->desc.cdef = (reel_filter_switch_t)cli_keyword(&a, k_switches, COUNT(k_switches));
+        } else if (cli_is(&a, "--restoration", NULL)) {
+            o->desc.restoration = (reel_filter_switch_t)cli_keyword(&a, k_switches, COUNT(k_switches));
+        } else if (cli_is(&a, "--threads", NULL)) {
+            o->desc.threads = (uint32_t)cli_uint(&a, 1, 256);
+        } else if (cli_is(&a, "--color", NULL)) {
+            o->desc.color = (reel_color_description_t)cli_keyword(&a, k_colors, COUNT(k_colors));
+        } else if (cli_is(&a, "--backend", NULL)) {
+            o->desc.backend = (reel_codec_backend_t)cli_keyword(&a, k_backends, COUNT(k_backends));
+        } else if (cli_is(&a, "--queue", NULL)) {
+            o->desc.queue_depth = (uint32_t)cli_uint(&a, 1, 64);
+        } else if (cli_is(&a, "--json", NULL)) {
+            o->json = 1;
+        } else if (cli_is(&a, "--quiet", "-q")) {
+            o->quiet = 1;
+        } else if (cli_is(&a, "--no-progress", NULL)) {
+            o->progress = 0;
+        } else {
+            exit(cli_usage_error(k_command, "unknown option %s", a.name));
+        }
+    }
+    if (o->output == NULL)
+        exit(cli_usage_error(k_command, "no output: give -o OUTPUT.ivf"));
+    if ((o->input != NULL) == (o->pattern != 0))
+        exit(cli_usage_error(k_command, "give exactly one input: -i INPUT.y4m or --pattern WxH"));
+    if (o->pattern && o->frames == 0)
+        o->frames = 60;
+}
+
+static const char* backend_name(reel_codec_backend_t backend) {
+    return backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software";
+}
+
+static const char* rc_name(reel_rate_control_t rc) {
+    for (int i = 0; i < COUNT(k_rate_controls); i++) {
+        if (k_rate_controls[i].value == (int)rc)
+            return k_rate_controls[i].name;
+    }
+    return "?";
+}
+
+typedef struct encode_run_t {
+    reel_context_t context;
+    reel_y4m_reader_t reader;
+    reel_encoder_t encoder;
+    reel_pool_t frames;
+    reel_ivf_writer_t writer;
+    uint64_t packets;
+} encode_run_t;
+
+/* Moves every packet the encoder has into the file; waits up to timeout_ms for the first. */
+static reel_result_t drain(encode_run_t* run, uint32_t timeout_ms) {
+    for (;;) {
+        reel_buffer_t packet;
+        reel_result_t r = reel_encoder_receive(run->encoder, timeout_ms, &packet);
+        if (r != REEL_SUCCESS)
+            return r;
+        r = reel_ivf_writer_write(run->writer, packet);
+        reel_buffer_release(packet);
+        if (r != REEL_SUCCESS)
+            return r;
+        run->packets++;
+    }
+}
+
+static void cleanup(encode_run_t* run) {
+    reel_ivf_writer_close(run->writer);
+    reel_encoder_destroy(run->encoder);
+    reel_pool_destroy(run->frames);
+    reel_y4m_reader_close(run->reader);
+    reel_context_destroy(run->context);
+}
+
+static void print_stats(const encode_options_t* o, const reel_encoder_desc_t* d, const reel_encoder_stats_t* s,
+                        double wall, uint64_t file_bytes) {
+    long rss = cli_peak_rss_kib();
+    if (o->json) {
+        printf("{\"command\":\"encode\",\"input\":");
+        cli_json_string(stdout, o->input != NULL ? o->input : "pattern");
+        printf(",\"output\":");
+        cli_json_string(stdout, o->output);
+        printf(",\"width\":%u,\"height\":%u,\"fps_num\":%u,\"fps_den\":%u,\"rate_control\":\"%s\",\"backend\":\"%s\","
+               "\"frames_in\":%llu,\"frames_out\":%llu,\"keyframes\":%llu,\"bytes\":%llu,\"file_bytes\":%llu,"
+               "\"average_bitrate\":%.0f,\"encode_fps\":%.2f,\"wall_seconds\":%.3f,\"dropped\":%llu,\"peak_rss_kib\":%ld}\n",
+               d->width, d->height, d->fps_num, d->fps_den, rc_name(d->rate_control), backend_name(s->backend),
+               (unsigned long long)s->frames_in, (unsigned long long)s->frames_out, (unsigned long long)s->keyframes,
+               (unsigned long long)s->bytes_out, (unsigned long long)file_bytes, s->average_bitrate,
+               wall > 0 ? (double)s->frames_out / wall : 0, wall, (unsigned long long)s->dropped, rss);
+    } else if (!o->quiet) {
+        printf("encoded %llu frames %ux%u at %u/%u fps in %.2f s: %.1f fps (%s, %s)\n", (unsigned long long)s->frames_out,
+               d->width, d->height, d->fps_num, d->fps_den, wall, wall > 0 ? (double)s->frames_out / wall : 0,
+               rc_name(d->rate_control), backend_name(s->backend));
+        printf("  %llu bytes of AV1 (%llu in %s), %.1f kbit/s, %llu keyframes, %llu dropped, peak RSS %.1f MiB\n",
+               (unsigned long long)s->bytes_out, (unsigned long long)file_bytes, o->output, s->average_bitrate / 1000,
+               (unsigned long long)s->keyframes, (unsigned long long)s->dropped, (double)rss / 1024);
+    }
+}
+
+int reel_encode_main(int argc, char** argv) {
+    encode_options_t o;
+    parse(argc, argv, &o);
+    if ((o.quiet || o.json) && !cli_svt_log_from_user)
+        setenv("SVT_LOG", "1", 1); /* errors only */
+    encode_run_t run;
+    memset(&run, 0, sizeof(run));
+    reel_result_t r = cli_context(&run.context, o.quiet || o.json);
+    if (r != REEL_SUCCESS)
+        return cli_fail(k_command, "creating a context", r);
+
+    reel_encoder_desc_t desc = o.desc;
+    uint64_t total = o.frames;
+    if (o.input != NULL) {
+        if ((r = reel_y4m_reader_open(run.context, o.input, &run.reader)) != REEL_SUCCESS) {
+            cleanup(&run);
+            return cli_fail(k_command, o.input, r);
+        }
+        reel_media_info_t info = reel_media_info_init();
+        reel_y4m_reader_get_info(run.reader, &info);
+        desc.width = info.width;
+        desc.height = info.height;
+        desc.fps_num = info.fps_num;
+        desc.fps_den = info.fps_den;
+        if (total == 0 || (info.frame_count > 0 && info.frame_count < total))
+            total = info.frame_count;
+    } else {
+        desc.width = o.pattern_width;
+        desc.height = o.pattern_height;
+        desc.fps_num = 30;
+        desc.fps_den = 1;
+    }
+    if (o.fps_given) {
+        desc.fps_num = o.fps_num;
+        desc.fps_den = o.fps_den;
+    }
+    desc.name = "reel encode";
+    if ((r = reel_encoder_create(run.context, &desc, &run.encoder)) != REEL_SUCCESS) {
+        cleanup(&run);
+        return cli_fail(k_command, "creating the encoder", r);
+    }
+    /* Frames go back to the pool once the codec copied them; WAIT keeps reading in step. */
+    reel_frame_pool_desc_t pool = reel_frame_pool_desc_default();
+    pool.format = REEL_PIXEL_FORMAT_I420;
+    pool.width = desc.width;
+    pool.height = desc.height;
+    pool.name = "reel encode frames";
+    pool.config.max = (desc.queue_depth ? desc.queue_depth : 8) + 4;
+    pool.config.exhaustion = REEL_POOL_EXHAUSTION_WAIT;
+    pool.config.wait_timeout_ms = REEL_WAIT_FOREVER;
+    reel_media_info_t out_info = reel_media_info_init();
+    out_info.width = desc.width;
+    out_info.height = desc.height;
+    out_info.fps_num = desc.fps_num;
+    out_info.fps_den = desc.fps_den;
+    if ((r = reel_frame_pool_create(run.context, &pool, &run.frames)) != REEL_SUCCESS
+        || (r = reel_ivf_writer_create(run.context, o.output, &out_info, &run.writer)) != REEL_SUCCESS) {
+        cleanup(&run);
+        return cli_fail(k_command, o.output, r);
+    }
+
+    int progress = o.progress && !o.quiet && !o.json && cli_stdout_is_tty();
+    double start = cli_now(), shown = 0;
+    for (uint64_t i = 0; o.frames == 0 || i < o.frames; i++) {
+        reel_buffer_t frame;
+        if (run.reader != REEL_NULL_HANDLE) {
+            r = reel_y4m_reader_read(run.reader, run.frames, &frame);
+            if (r == REEL_END_OF_STREAM)
+                break;
+        } else if ((r = reel_pool_acquire(run.frames, &frame)) == REEL_SUCCESS) {
+            reel_frame_info_t info = reel_frame_info_init();
+            reel_buffer_get_frame(frame, &info);
+            reel_pattern_fill(&info, i);
+            reel_buffer_set_pts(frame, (int64_t)i);
+        }
+        if (r != REEL_SUCCESS) {
+            cleanup(&run);
+            return cli_fail(k_command, o.input != NULL ? o.input : "the frame pool", r);
+        }
+        r = reel_encoder_submit(run.encoder, frame, 0, REEL_WAIT_FOREVER);
+        reel_buffer_release(frame);
+        if (r != REEL_SUCCESS || ((r = drain(&run, 0)) != REEL_NOT_READY)) {
+            cleanup(&run);
+            return cli_fail(k_command, "encoding", r);
+        }
+        double now = cli_now();
+        if (progress && now - shown >= 0.25) {
+            cli_progress("encode", run.packets, total, now - start);
+            shown = now;
+        }
+    }
+    if ((r = reel_encoder_flush(run.encoder)) != REEL_SUCCESS || (r = drain(&run, REEL_WAIT_FOREVER)) != REEL_END_OF_STREAM) {
+        cleanup(&run);
+        return cli_fail(k_command, "finishing the stream", r);
+    }
+    double wall = cli_now() - start;
+    if (progress) {
+        cli_progress("encode", run.packets, total, wall);
+        cli_progress_end();
+    }
+    reel_encoder_stats_t stats = reel_encoder_stats_init();
+    reel_encoder_get_stats(run.encoder, &stats);
+    reel_media_info_t written = reel_media_info_init();
+    reel_ivf_writer_get_info(run.writer, &written);
+    r = reel_ivf_writer_close(run.writer);
+    run.writer = REEL_NULL_HANDLE;
+    if (r != REEL_SUCCESS) {
+        cleanup(&run);
+        return cli_fail(k_command, o.output, r);
+    }
+    /* IVF: 32-byte file header + 12 bytes per frame header. */
+    print_stats(&o, &desc, &stats, wall, stats.bytes_out + 32 + 12 * written.frame_count);
+    cleanup(&run);
+    return REEL_EXIT_OK;
+}

@@ -1,0 +1,154 @@
+/* reel probe: the library version and what each codec backend can do (reel_codec_get_caps). */
+#include "reel_cli.h"
+
+#include <string.h>
+
+static const char* const k_command = "probe";
+
+void reel_probe_help(FILE* out) {
+    fputs("usage: reel probe [--json]\n"
+          "\n"
+          "Prints the libreel version and, per codec backend (software, hardware, and what auto\n"
+          "picks), whether it can encode and decode now and the ranges it accepts.\n"
+          "\n"
+          "      --json              one JSON object\n"
+          "  -h, --help              this help\n"
+          "\n"
+          "exit status: 0 done, 2 bad usage\n",
+          out);
+}
+
+static const char* const k_rc_names[] = {"crf", "cqp", "vbr", "cbr"};
+static const char* const k_preset_names[] = {"medium", "low", "high", "speed"};
+static const char* const k_profile_names[] = {"main", "high", "professional"};
+static const char* const k_format_names[] = {"?", "nv12", "i420", "p010", "i010", "rgba8", "bgra8"};
+
+/* Writes the names of the set bits of mask, as text ("crf cqp") or a JSON array. */
+static void names(FILE* out, uint32_t mask, const char* const* table, int count, int json) {
+    int first = 1;
+    if (json)
+        fputc('[', out);
+    for (int i = 0; i < count; i++) {
+        if (!(mask & (1u << i)))
+            continue;
+        if (json)
+            fprintf(out, "%s\"%s\"", first ? "" : ",", table[i]);
+        else
+            fprintf(out, "%s%s", first ? "" : " ", table[i]);
+        first = 0;
+    }
+    if (json)
+        fputc(']', out);
+}
+
+static void depths(FILE* out, uint32_t mask, int json) {
+    int first = 1;
+    if (json)
+        fputc('[', out);
+    for (int bits = 1; bits < 32; bits++) {
+        if (mask & (1u << bits)) {
+            fprintf(out, "%s%d", first ? "" : (json ? "," : " "), bits);
+            first = 0;
+        }
+    }
+    if (json)
+        fputc(']', out);
+}
+
+static void print_caps(const char* label, const reel_codec_caps_t* c, int json) {
+    if (json) {
+        printf("{\"backend\":\"%s\",\"resolved\":\"%s\",\"can_encode\":%s,\"can_decode\":%s,\"encoder\":", label,
+               c->backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software", c->can_encode ? "true" : "false",
+               c->can_decode ? "true" : "false");
+        cli_json_string(stdout, c->encoder);
+        printf(",\"decoder\":");
+        cli_json_string(stdout, c->decoder);
+        printf(",\"encode\":{\"width\":[%u,%u],\"height\":[%u,%u],\"max_fps\":%u,\"profiles\":", c->min_width, c->max_width,
+               c->min_height, c->max_height, c->max_fps);
+        names(stdout, c->encode_profiles, k_profile_names, 3, 1);
+        printf(",\"rate_controls\":");
+        names(stdout, c->rate_controls, k_rc_names, 4, 1);
+        printf(",\"keyframe_rate_controls\":");
+        names(stdout, c->keyframe_rate_controls, k_rc_names, 4, 1);
+        printf(",\"presets\":");
+        names(stdout, c->presets, k_preset_names, 4, 1);
+        printf(",\"speed_presets\":[%u,%u],\"bitrate\":[%llu,%llu],\"max_tile_rows_log2\":%u,\"max_tile_columns_log2\":%u,"
+               "\"max_threads\":%u},\"decode\":{\"max_width\":%u,\"max_height\":%u,\"profiles\":",
+               c->min_speed_preset, c->max_speed_preset, (unsigned long long)c->min_bitrate, (unsigned long long)c->max_bitrate,
+               c->max_tile_rows_log2, c->max_tile_columns_log2, c->max_threads, c->decode_max_width, c->decode_max_height);
+        names(stdout, c->decode_profiles, k_profile_names, 3, 1);
+        printf(",\"bit_depths\":");
+        depths(stdout, c->decode_bit_depths, 1);
+        printf(",\"formats\":");
+        names(stdout, c->decode_formats, k_format_names, 7, 1);
+        printf("}}");
+        return;
+    }
+    printf("backend %s%s\n", label, strcmp(label, "auto") == 0
+                                        ? (c->backend == REEL_CODEC_BACKEND_HARDWARE ? " (picks hardware)" : " (picks software)")
+                                        : "");
+    printf("  encode: %s %s\n", c->can_encode ? "yes," : "no:", c->encoder);
+    printf("    size %u..%u x %u..%u, up to %u fps; profiles ", c->min_width, c->max_width, c->min_height, c->max_height, c->max_fps);
+    names(stdout, c->encode_profiles, k_profile_names, 3, 0);
+    printf("\n    rate control ");
+    names(stdout, c->rate_controls, k_rc_names, 4, 0);
+    printf(" (forced keyframes: ");
+    names(stdout, c->keyframe_rate_controls, k_rc_names, 4, 0);
+    printf("); bitrate %llu..%llu bit/s\n    presets ", (unsigned long long)c->min_bitrate, (unsigned long long)c->max_bitrate);
+    names(stdout, c->presets, k_preset_names, 4, 0);
+    printf(" (speed %u..%u); tiles up to 2^%u x 2^%u; threads up to %u\n", c->min_speed_preset, c->max_speed_preset,
+           c->max_tile_rows_log2, c->max_tile_columns_log2, c->max_threads);
+    printf("  decode: %s %s\n", c->can_decode ? "yes," : "no:", c->decoder);
+    printf("    up to %ux%u; profiles ", c->decode_max_width, c->decode_max_height);
+    names(stdout, c->decode_profiles, k_profile_names, 3, 0);
+    printf("; bit depths ");
+    depths(stdout, c->decode_bit_depths, 0);
+    printf("; frames as ");
+    names(stdout, c->decode_formats, k_format_names, 7, 0);
+    printf("\n");
+}
+
+int reel_probe_main(int argc, char** argv) {
+    int json = 0;
+    cli_args_t a = cli_args(argc, argv, 2, k_command);
+    while (cli_next(&a)) {
+        if (cli_is(&a, "--help", "-h")) {
+            reel_probe_help(stdout);
+            return REEL_EXIT_OK;
+        } else if (cli_is(&a, "--json", NULL)) {
+            json = 1;
+        } else {
+            return cli_usage_error(k_command, "unknown option %s", a.name);
+        }
+    }
+    if (json)
+        printf("{\"version\":\"%s\",\"backends\":[", reel_version_string());
+    else
+        printf("libreel %s (header %d.%d.%d)\n", reel_version_string(), REEL_VERSION_MAJOR, REEL_VERSION_MINOR, REEL_VERSION_PATCH);
+    const struct {
+        const char* label;
+        reel_codec_backend_t backend;
+    } backends[] = {{"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}, {"auto", REEL_CODEC_BACKEND_AUTO}};
+    int first = 1;
+    for (int i = 0; i < 3; i++) {
+        reel_codec_caps_t caps = reel_codec_caps_init();
+        reel_result_t r = reel_codec_get_caps(backends[i].backend, &caps);
+        if (r != REEL_SUCCESS) {
+            if (json) {
+                printf("%s{\"backend\":\"%s\",\"error\":", first ? "" : ",", backends[i].label);
+                cli_json_string(stdout, reel_last_error_message());
+                printf("}");
+            } else {
+                printf("backend %s: %s\n", backends[i].label, reel_last_error_message());
+            }
+        } else {
+            if (json && !first)
+                printf(",");
+            print_caps(backends[i].label, &caps, json);
+        }
+        first = 0;
+    }
+    if (json)
+        printf("]}\n");
+    return REEL_EXIT_OK;
+}

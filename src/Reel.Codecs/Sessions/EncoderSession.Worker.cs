@@ -1,0 +1,202 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using Reel.Abi;
+using Reel.Codecs.Encoders;
+using Reel.Codecs.Frames;
+using Reel.Errors;
+using Reel.Handles;
+using Reel.Logging;
+using Reel.Pools;
+
+namespace Reel.Codecs.Sessions;
+
+// The worker thread: the only thread that touches the codec. It takes frames from the input
+// queue, sends them, and turns every finished packet into a pooled byte buffer (or a sink
+// write) at once, so packets reach the host (or the file) as soon as the codec has them.
+internal sealed partial class EncoderSession
+{
+    /// <summary>How long the worker sleeps when the packet pool is exhausted before it tries again.</summary>
+    private const int StallRetryMs = 2;
+
+    private void Work()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception e)
+        {
+            // A defect must not take the host process down: the session fails instead.
+            Fail(ReelResult.ErrorInternal, $"internal error in the encoder worker: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            InputFrame frame;
+            bool flush = false;
+            lock (_lock)
+            {
+                while (!_stopping && _input.Count == 0 && !_flushRequested)
+                    Monitor.Wait(_lock);
+                if (_stopping)
+                    return;
+                if (_input.TryDequeue(out frame))
+                    Monitor.PulseAll(_lock); // room in the queue for a waiting submit
+                else
+                    flush = true;
+            }
+            ReelResult result = flush ? Finish(out bool stopped) : Encode(frame, out stopped);
+            if (stopped)
+                return;
+            if (result != ReelResult.Success)
+            {
+                Fail(result, LastError.Message);
+                return;
+            }
+            if (flush)
+            {
+                lock (_lock)
+                {
+                    _finished = true;
+                    Monitor.PulseAll(_lock);
+                }
+                _context.Log.Write(LogLevel.Debug, $"encoder '{_name}' drained: {_framesOut} packets, {_bytesOut} bytes");
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends one frame to the codec, gives the frame back, then moves every finished packet out.</summary>
+    private ReelResult Encode(in InputFrame input, out bool stopped)
+    {
+        stopped = false;
+        ReelResult result = Buffers.GetFrame(input.Buffer, "reel_encoder (worker)", out FrameView view);
+        if (result == ReelResult.Success)
+        {
+            I420Frame frame = FrameViews.ToI420(view);
+            result = _encoder.SendFrame(frame, input.Pts, input.ForceKeyframe);
+        }
+        // The codec copied the picture (or failed): the session's reference goes either way.
+        Buffers.Release(input.Buffer, "reel_encoder (worker)");
+        if (result != ReelResult.Success)
+            return result;
+        while ((result = _encoder.ReceivePacket(out EncodedPacket packet)) == ReelResult.Success)
+        {
+            result = Deliver(packet, out stopped);
+            if (result != ReelResult.Success || stopped)
+                return result;
+        }
+        return result == ReelResult.NotReady ? ReelResult.Success : result;
+    }
+
+    /// <summary>Ends the stream and moves out every remaining packet (ReceivePacket blocks after a flush).</summary>
+    private ReelResult Finish(out bool stopped)
+    {
+        stopped = false;
+        ReelResult result = _encoder.Flush();
+        if (result != ReelResult.Success)
+            return result;
+        while (true)
+        {
+            result = _encoder.ReceivePacket(out EncodedPacket packet);
+            if (result == ReelResult.NotReady && _encoder.IsEndOfStream)
+                return ReelResult.Success;
+            if (result == ReelResult.NotReady)
+                return CodecErrors.CodecFailure("the codec stopped giving packets before the end of the stream");
+            if (result != ReelResult.Success)
+                return result;
+            result = Deliver(packet, out stopped);
+            if (result != ReelResult.Success || stopped)
+                return result;
+            lock (_lock)
+            {
+                if (_stopping)
+                {
+                    stopped = true;
+                    return ReelResult.Success;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands one packet to the sink, or copies it into a pooled byte buffer for the output
+    /// queue. An exhausted packet pool stalls the worker (the packet stays in the codec's queue)
+    /// until the host releases packets; <paramref name="stopped"/> reports a destroy meanwhile.
+    /// </summary>
+    private unsafe ReelResult Deliver(in EncodedPacket packet, out bool stopped)
+    {
+        stopped = false;
+        if (_sink is not null)
+        {
+            ReelResult written = _sink.Write(packet);
+            if (written == ReelResult.Success)
+                Count(packet);
+            return written;
+        }
+        Handle buffer;
+        bool stalled = false;
+        while (true)
+        {
+            ReelResult result = _packetPool!.AcquireBytes((nuint)packet.Size, "reel_encoder (packet)", out buffer);
+            if (result == ReelResult.Success)
+                break;
+            if (result is not (ReelResult.ErrorLimitReached or ReelResult.Timeout))
+                return LastError.Set(result, $"a packet of {packet.Size} bytes could not be placed in packet pool '{_packetPool.Name}': {LastError.Message}");
+            lock (_lock)
+            {
+                if (!stalled)
+                    _stalls++;
+                stalled = true;
+                if (_stopping)
+                {
+                    stopped = true;
+                    return ReelResult.Success;
+                }
+                Monitor.Wait(_lock, StallRetryMs);
+            }
+        }
+        Buffers.GetBytes(buffer, "reel_encoder (packet)", out BytesView view);
+        packet.Span.CopyTo(new Span<byte>((void*)view.Memory, packet.Size));
+        Buffers.SetPts(buffer, packet.Pts, "reel_encoder (packet)");
+        Buffers.SetPacketInfo(buffer, packet.Dts, packet.IsKeyframe ? PacketFlags.Keyframe : 0, "reel_encoder (packet)");
+        lock (_lock)
+        {
+            _output.Enqueue(buffer);
+            Count(packet);
+            Monitor.PulseAll(_lock);
+        }
+        return ReelResult.Success;
+    }
+
+    /// <summary>Counts a packet that left the codec. Takes the lock (re-entrant when held).</summary>
+    private void Count(in EncodedPacket packet)
+    {
+        lock (_lock)
+        {
+            _framesOut++;
+            _bytesOut += packet.Size;
+            if (packet.IsKeyframe)
+                _keyframes++;
+            _lastPacketTicks = Stopwatch.GetTimestamp();
+        }
+    }
+
+    /// <summary>Records the failure every later call reports, and gives queued frames back.</summary>
+    private void Fail(ReelResult result, string message)
+    {
+        lock (_lock)
+        {
+            _failure = result;
+            _failureMessage = message;
+            while (_input.TryDequeue(out InputFrame frame))
+                Buffers.Release(frame.Buffer, "reel_encoder (worker)");
+            Monitor.PulseAll(_lock);
+        }
+        _context.Log.Write(LogLevel.Error, $"encoder '{_name}' failed: {message}");
+    }
+}

@@ -1,0 +1,46 @@
+using Reel.Abi;
+using Reel.Codecs.Encoders;
+using Reel.Codecs.Svt;
+
+namespace Reel.Codecs.Sessions;
+
+/// <summary>The software encoder backend: SVT-AV1, loaded by <see cref="CodecBackends.SvtLibraryName"/>.</summary>
+internal sealed class SvtEncoderFactory : IEncoderFactory
+{
+    /// <inheritdoc/>
+    public CodecBackend Kind => CodecBackend.Software;
+
+    /// <inheritdoc/>
+    public string Name => "SVT-AV1";
+
+    /// <inheritdoc/>
+    public EncoderCapabilities Capabilities => SvtAv1Encoder.Capabilities;
+
+    /// <inheritdoc/>
+    public bool IsAvailable(out string description)
+    {
+        string name = CodecBackends.SvtLibraryName;
+        if (SvtAv1Library.Load(name, out SvtAv1Library? library) == ReelResult.Success)
+        {
+            description = $"SVT-AV1 {library!.Version} ({name})";
+            return true;
+        }
+        description = Errors.LastError.Message;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public ReelResult Check(EncoderSettings settings, string prefix)
+    {
+        ReelResult result = settings.Validate(Capabilities, prefix);
+        return result != ReelResult.Success ? result : SvtParameters.CheckBackendRules(settings, prefix);
+    }
+
+    /// <inheritdoc/>
+    public ReelResult Create(EncoderSettings settings, out IEncoder? encoder)
+    {
+        ReelResult result = SvtAv1Encoder.Create(settings, CodecBackends.SvtLibraryName, out SvtAv1Encoder? created);
+        encoder = created;
+        return result;
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Codecs.Decoders;
+using Reel.Codecs.Encoders;
+using Reel.Codecs.Sessions;
+using Reel.Errors;
+using Reel.Native.Interop;
+using Reel.Pools;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_codec_get_caps.</summary>
+internal static unsafe class CodecExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "reel_codec_get_caps")]
+    public static ReelResult GetCaps(CodecBackend backend, CodecCapsDesc* outCaps)
+    {
+        try
+        {
+            const string Function = "reel_codec_get_caps";
+            ReelResult result = Arguments.NotNull(outCaps, Function, "out_caps");
+            if (result != ReelResult.Success
+                || (result = CodecBackends.Describe(backend, Function, out CodecBackend resolved, out IEncoderFactory? encoder, out IDecoderFactory? decoder)) != ReelResult.Success)
+            {
+                return result;
+            }
+            var caps = new CodecCapsDesc { backend = resolved, encoder = StaticStrings.Empty, decoder = StaticStrings.Empty, encoder_name = StaticStrings.Empty, decoder_name = StaticStrings.Empty };
+            if (encoder is not null)
+            {
+                caps.can_encode = encoder.IsAvailable(out string description) ? 1u : 0u;
+                caps.encoder = StaticStrings.Intern(description);
+                caps.encoder_name = StaticStrings.Intern(encoder.Name);
+                EncoderCapabilities e = encoder.Capabilities;
+                caps.min_width = (uint)e.MinWidth;
+                caps.max_width = (uint)e.MaxWidth;
+                caps.min_height = (uint)e.MinHeight;
+                caps.max_height = (uint)e.MaxHeight;
+                caps.max_fps = (uint)e.MaxFramesPerSecond;
+                caps.encode_profiles = Bits(e.Profiles);
+                caps.rate_controls = Bits(e.RateControlModes);
+                caps.keyframe_rate_controls = Bits(e.KeyframeForcingModes);
+                caps.presets = Bits(e.Presets);
+                caps.min_speed_preset = (uint)e.MinSpeedPreset;
+                caps.max_speed_preset = (uint)e.MaxSpeedPreset;
+                caps.max_tile_rows_log2 = (uint)e.MaxTileRowsLog2;
+                caps.max_tile_columns_log2 = (uint)e.MaxTileColumnsLog2;
+                caps.max_tile_count_log2 = (uint)e.MaxTileCountLog2;
+                caps.max_threads = (uint)e.MaxThreads;
+                caps.min_bitrate = (ulong)e.MinBitrate;
+                caps.max_bitrate = (ulong)e.MaxBitrate;
+            }
+            if (decoder is not null)
+            {
+                caps.can_decode = decoder.IsAvailable(out string description) ? 1u : 0u;
+                caps.decoder = StaticStrings.Intern(description);
+                caps.decoder_name = StaticStrings.Intern(decoder.Name);
+                DecoderCapabilities d = decoder.Capabilities;
+                caps.decode_max_width = (uint)d.MaxWidth;
+                caps.decode_max_height = (uint)d.MaxHeight;
+                caps.decode_profiles = Bits(d.Profiles);
+                foreach (int depth in d.BitDepths)
+                    caps.decode_bit_depths |= 1u << depth;
+                // Frames arrive in Reel pools: 8-bit and 10-bit 4:2:0 only.
+                caps.decode_formats = (1u << (int)PixelFormat.I420) | (1u << (int)PixelFormat.I010);
+            }
+            return VersionedStruct.Write(outCaps, in caps, Function, "out_caps");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_codec_get_caps", e);
+        }
+    }
+
+    private static uint Bits<T>(IReadOnlyList<T> values) where T : struct, Enum
+    {
+        uint bits = 0;
+        foreach (T value in values)
+            bits |= 1u << Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        return bits;
+    }
+}

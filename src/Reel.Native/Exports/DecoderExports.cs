@@ -1,0 +1,201 @@
+using System;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Codecs.Decoders;
+using Reel.Codecs.Sessions;
+using Reel.Context;
+using Reel.Errors;
+using Reel.Handles;
+using Reel.Native.Interop;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_decoder_create/destroy/submit/submit_packet/receive/flush/reset/get_stats.</summary>
+internal static unsafe class DecoderExports
+{
+    /// <summary>REEL_DECODER_FLAG_NO_FILM_GRAIN.</summary>
+    private const uint NoFilmGrain = 0x1;
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_decoder_create")]
+    public static ReelResult Create(ulong context, DecoderDesc* desc, ulong* outDecoder)
+    {
+        try
+        {
+            const string Function = "reel_decoder_create";
+            ReelResult result = Arguments.NotNull(outDecoder, Function, "out_decoder");
+            if (result != ReelResult.Success
+                || (result = Arguments.Context(context, Function, out ReelContext? owner)) != ReelResult.Success
+                || (result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
+                || (result = VersionedStruct.Read(desc, Function, "desc", out DecoderDesc d)) != ReelResult.Success
+                || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success)
+            {
+                return result;
+            }
+            if ((d.flags & ~NoFilmGrain) != 0)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->flags is 0x{d.flags:x}; known bits are REEL_DECODER_FLAG_NO_FILM_GRAIN (0x1)");
+            if (d.threads > DecoderSettings.MaxThreads)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->threads is {d.threads}; allowed 0 (one per core) to {DecoderSettings.MaxThreads}");
+            if (d.max_frame_delay > DecoderSettings.MaxThreads)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->max_frame_delay is {d.max_frame_delay}; allowed 0 (automatic) to {DecoderSettings.MaxThreads}");
+            if (d.frames_held > DecoderSessionOptions.MaxFramesHeld)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frames_held is {d.frames_held}; allowed 1 to {DecoderSessionOptions.MaxFramesHeld}, or 0 for {DecoderSessionOptions.DefaultFramesHeld}");
+            if (d.frame_size_limit > uint.MaxValue)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frame_size_limit is {d.frame_size_limit}; allowed 0 (unlimited) to {uint.MaxValue} pixels");
+            var options = new DecoderSessionOptions
+            {
+                Settings = new DecoderSettings
+                {
+                    Threads = (int)d.threads,
+                    MaxFrameDelay = (int)d.max_frame_delay,
+                    ApplyFilmGrain = (d.flags & NoFilmGrain) == 0,
+                    FrameSizeLimit = (long)d.frame_size_limit,
+                },
+                Backend = d.backend,
+                FramesHeld = d.frames_held == 0 ? DecoderSessionOptions.DefaultFramesHeld : (int)d.frames_held,
+                Name = name ?? "decoder",
+            };
+            result = DecoderSession.Create(owner!, options, Function, out DecoderSession? session);
+            if (result == ReelResult.Success)
+                *outDecoder = session!.Handle.Value;
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_decoder_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_decoder_destroy")]
+    public static ReelResult Destroy(ulong decoder)
+    {
+        try
+        {
+            return DecoderSession.Destroy(new Handle(decoder), "reel_decoder_destroy");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_decoder_destroy", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_decoder_submit")]
+    public static ReelResult Submit(ulong decoder, void* data, nuint size, long pts)
+    {
+        try
+        {
+            const string Function = "reel_decoder_submit";
+            ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
+            if (result != ReelResult.Success || (result = Arguments.NotNull(data, Function, "data")) != ReelResult.Success)
+                return result;
+            if (size == 0 || size > int.MaxValue)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: size is {size}; allowed 1 to {int.MaxValue} bytes");
+            return session!.Submit(new ReadOnlySpan<byte>(data, (int)size), pts, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_decoder_submit", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_decoder_submit_packet")]
+    public static ReelResult SubmitPacket(ulong decoder, ulong packet)
+    {
+        try
+        {
+            const string Function = "reel_decoder_submit_packet";
+            ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
+            return result != ReelResult.Success ? result : session!.SubmitPacket(new Handle(packet), Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_decoder_submit_packet", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_decoder_receive")]
+    public static ReelResult Receive(ulong decoder, ulong* outFrame)
+    {
+        try
+        {
+            const string Function = "reel_decoder_receive";
+            ReelResult result = Arguments.NotNull(outFrame, Function, "out_frame");
+            if (result != ReelResult.Success)
+                return result;
+            *outFrame = 0;
+            if ((result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session)) != ReelResult.Success)
+                return result;
+            result = session!.Receive(Function, out Handle frame);
+            *outFrame = frame.Value;
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_decoder_receive", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_decoder_flush")]
+    public static ReelResult Flush(ulong decoder)
+    {
+        try
+        {
+            const string Function = "reel_decoder_flush";
+            ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
+            return result != ReelResult.Success ? result : session!.Flush(Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_decoder_flush", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_decoder_reset")]
+    public static ReelResult Reset(ulong decoder)
+    {
+        try
+        {
+            ReelResult result = DecoderSession.Resolve(decoder, "reel_decoder_reset", out DecoderSession? session);
+            if (result == ReelResult.Success)
+                session!.Reset();
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_decoder_reset", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_decoder_get_stats")]
+    public static ReelResult GetStats(ulong decoder, DecoderStatsDesc* outStats)
+    {
+        try
+        {
+            const string Function = "reel_decoder_get_stats";
+            ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
+            if (result != ReelResult.Success)
+                return result;
+            DecoderSessionStats s = session!.GetStats();
+            var stats = new DecoderStatsDesc
+            {
+                backend = s.Backend,
+                packets_in = (ulong)s.PacketsIn,
+                bytes_in = (ulong)s.BytesIn,
+                frames_out = (ulong)s.FramesOut,
+                decode_fps = s.DecodeFps,
+                elapsed_seconds = s.ElapsedSeconds,
+                width = (uint)s.Width,
+                height = (uint)s.Height,
+                format = s.Format,
+                frames_in_use = (uint)s.FramesInUse,
+                frame_pool = s.FramePool.Value,
+                pools_created = (uint)s.PoolsCreated,
+                corrupt_packets = (ulong)s.CorruptPackets,
+            };
+            return VersionedStruct.Write(outStats, in stats, Function, "out_stats");
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_decoder_get_stats", e);
+        }
+    }
+}

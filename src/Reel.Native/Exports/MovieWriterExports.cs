@@ -1,0 +1,137 @@
+using System;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Codecs.Sessions;
+using Reel.Context;
+using Reel.Handles;
+using Reel.Native.Interop;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_movie_writer_begin/write_frame/write_image/get_stats/end.</summary>
+internal static unsafe class MovieWriterExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_begin")]
+    public static ReelResult Begin(ulong context, byte* path, EncoderDesc* settings, ulong* outWriter)
+    {
+        try
+        {
+            const string Function = "reel_movie_writer_begin";
+            ReelResult result = Arguments.NotNull(outWriter, Function, "out_writer");
+            if (result != ReelResult.Success
+                || (result = Arguments.Context(context, Function, out ReelContext? owner)) != ReelResult.Success
+                || (result = MediaArguments.Path(path, Function, "path", out string file)) != ReelResult.Success
+                || (result = EncoderDescReader.Read(settings, owner!, Function, "settings", allowPacketPool: false, out EncoderSessionOptions? options)) != ReelResult.Success)
+            {
+                return result;
+            }
+            result = EncoderDescReader.RestoreValues(MovieWriter.Begin(owner!, file, options!, Function, out MovieWriter? writer), settings);
+            if (result == ReelResult.Success)
+                *outWriter = writer!.Handle.Value;
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_movie_writer_begin", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_write_frame")]
+    public static ReelResult WriteFrame(ulong writer, ulong frame)
+    {
+        try
+        {
+            const string Function = "reel_movie_writer_write_frame";
+            ReelResult result = MovieWriter.Resolve(writer, Function, out MovieWriter? movie);
+            return result != ReelResult.Success ? result : movie!.WriteFrame(new Handle(frame), Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_movie_writer_write_frame", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_write_image")]
+    public static ReelResult WriteImage(ulong writer, ImageDesc* image)
+    {
+        try
+        {
+            const string Function = "reel_movie_writer_write_image";
+            ReelResult result = MovieWriter.Resolve(writer, Function, out MovieWriter? movie);
+            if (result != ReelResult.Success
+                || (result = Arguments.NotNull(image, Function, "image")) != ReelResult.Success
+                || (result = VersionedStruct.Read(image, Function, "image", out ImageDesc d)) != ReelResult.Success)
+            {
+                return result;
+            }
+            var raw = new RawImage(d.format, (int)Math.Min(d.width, int.MaxValue), (int)Math.Min(d.height, int.MaxValue),
+                (byte*)d.data[0], d.stride[0], (byte*)d.data[1], d.stride[1], (byte*)d.data[2], d.stride[2]);
+            return movie!.WriteImage(raw, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_movie_writer_write_image", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_get_stats")]
+    public static ReelResult GetStats(ulong writer, MovieWriterStatsDesc* outStats)
+    {
+        try
+        {
+            const string Function = "reel_movie_writer_get_stats";
+            ReelResult result = MovieWriter.Resolve(writer, Function, out MovieWriter? movie);
+            return result != ReelResult.Success ? result : Write(outStats, movie!.GetStats(), Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_movie_writer_get_stats", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_end")]
+    public static ReelResult End(ulong writer, MovieWriterStatsDesc* outStats)
+    {
+        try
+        {
+            const string Function = "reel_movie_writer_end";
+            // A bad stats struct is reported before the writer is ended, so nothing is lost to it.
+            if (outStats != null)
+            {
+                var probe = default(MovieWriterStatsDesc);
+                probe.struct_size = outStats->struct_size;
+                ReelResult check = VersionedStruct.Write(&probe, in probe, Function, "out_stats");
+                if (check != ReelResult.Success)
+                    return check;
+            }
+            ReelResult result = MovieWriter.End(new Handle(writer), Function, out MovieWriterStats stats);
+            if (outStats != null && result != ReelResult.ErrorInvalidHandle)
+            {
+                ReelResult written = Write(outStats, stats, Function);
+                if (result == ReelResult.Success)
+                    result = written;
+            }
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_movie_writer_end", e);
+        }
+    }
+
+    private static ReelResult Write(MovieWriterStatsDesc* destination, in MovieWriterStats s, string function)
+    {
+        var stats = new MovieWriterStatsDesc
+        {
+            queue_depth = (uint)s.QueueDepth,
+            frames_written = (ulong)s.FramesWritten,
+            frames_encoded = (ulong)s.FramesEncoded,
+            file_bytes = (ulong)s.FileBytes,
+            frames_converted = (ulong)s.FramesConverted,
+            encode_fps = s.EncodeFps,
+            average_bitrate = s.AverageBitrate,
+            elapsed_seconds = s.ElapsedSeconds,
+        };
+        return VersionedStruct.Write(destination, in stats, function, "out_stats");
+    }
+}
