@@ -39,6 +39,9 @@ public sealed partial class ReelContext
     /// <summary>Destroyed pools whose buffers are still out: reports and snapshots still list them.</summary>
     private readonly List<Pool> _draining = new();
 
+    /// <summary>Backend objects that hear the frame clock (copy on write, like <see cref="_pools"/>); guarded by _poolsLock.</summary>
+    private IContextAttachment[] _attachments = [];
+
     private ReelContext(ContextOptions options)
     {
         Name = options.Name;
@@ -151,10 +154,45 @@ public sealed partial class ReelContext
         long now = Time.NowNanoseconds;
         long frame = Clock.Advance(now);
         Deferred.Process(frame);
+        foreach (IContextAttachment attachment in Volatile.Read(ref _attachments))
+            attachment.OnFrame(frame, now);
         foreach (Pool pool in Volatile.Read(ref _pools))
             pool.OnFrame(frame, now);
         Telemetry.Tick(now);
         return frame;
+    }
+
+    /// <summary>
+    /// Attaches a backend object: it hears every frame tick and is torn down with the context.
+    /// False (nothing attached) when the context is already destroyed.
+    /// </summary>
+    public bool Attach(IContextAttachment attachment)
+    {
+        lock (_poolsLock)
+        {
+            if (IsDestroyed)
+                return false;
+            IContextAttachment[] attachments = _attachments;
+            Array.Resize(ref attachments, attachments.Length + 1);
+            attachments[^1] = attachment;
+            Volatile.Write(ref _attachments, attachments);
+            return true;
+        }
+    }
+
+    /// <summary>Detaches an object (destroyed by the host before the context); unknown objects are ignored.</summary>
+    public void Detach(IContextAttachment attachment)
+    {
+        lock (_poolsLock)
+        {
+            int index = Array.IndexOf(_attachments, attachment);
+            if (index < 0)
+                return;
+            var attachments = new IContextAttachment[_attachments.Length - 1];
+            Array.Copy(_attachments, 0, attachments, 0, index);
+            Array.Copy(_attachments, index + 1, attachments, index, attachments.Length - index);
+            Volatile.Write(ref _attachments, attachments);
+        }
     }
 
     /// <summary>Called by a pool after it allocated (outside its lock): the budget may be crossed.</summary>
@@ -209,7 +247,16 @@ public sealed partial class ReelContext
 
     private void Teardown()
     {
-        Volatile.Write(ref _destroyed, 1);
+        IContextAttachment[] attachments;
+        lock (_poolsLock)
+        {
+            Volatile.Write(ref _destroyed, 1);
+            attachments = _attachments;
+            _attachments = [];
+        }
+        // Backends first: a GPU device waits for its work, so what the GPU read may be released below.
+        foreach (IContextAttachment attachment in attachments)
+            attachment.OnContextDestroyed();
         int deferred = Deferred.Flush();
         List<OutstandingBuffer> outstanding = OutstandingBuffers.Collect(this);
         Pool[] pools;
