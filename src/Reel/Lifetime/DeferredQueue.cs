@@ -84,8 +84,10 @@ public sealed class DeferredQueue
                 return 0;
             _due.Clear();
             int kept = 0;
-            foreach (Item item in _items)
+            // An index loop: the list is compacted in place, which a foreach enumerator would refuse.
+            for (int i = 0; i < _items.Count; i++)
             {
+                Item item = _items[i];
                 bool due = force || (item.Timeline is { } timeline ? timeline.HasReached(item.Value) : item.Frame <= frame);
                 if (due)
                     _due.Add(item);

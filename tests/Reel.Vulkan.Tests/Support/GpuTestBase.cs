@@ -47,6 +47,22 @@ public abstract class GpuTestBase : VulkanTestBase
         return device!;
     }
 
+    /// <summary>
+    /// A host timeline of <paramref name="device"/> that submissions wait on (wait-before-signal).
+    /// Teardown signals it far ahead before the device goes, so a failed test never leaves the
+    /// queue waiting forever.
+    /// </summary>
+    internal TimelineObject Gate(GpuDevice device)
+    {
+        Assert.That(device.CreateTimeline(0, "test", out TimelineObject? gate), Is.EqualTo(ReelResult.Success), LastError.Message);
+        Track(new Teardown(() =>
+        {
+            if (gate!.Gpu is { IsDestroyed: false } semaphore && semaphore.HasReached(1 << 20) == false)
+                semaphore.Signal(1 << 20, "test teardown");
+        }));
+        return gate!;
+    }
+
     /// <summary>Destroys a GPU device as reel_device_destroy does (idempotent).</summary>
     internal static void DestroyGpuDevice(GpuDevice device)
     {
