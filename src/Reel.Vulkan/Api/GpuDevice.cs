@@ -274,13 +274,7 @@ internal sealed partial class GpuDevice : IContextAttachment
             _children.Clear();
         }
         if (waitForQueues)
-        {
-            foreach (CommandBufferManager queue in _queues)
-            {
-                if (queue.WaitIdle(TeardownWaitNanoseconds, "reel_device_destroy") != ReelResult.Success)
-                    Log.Write(LogLevel.Error, $"reel_device_destroy: {queue.Queue} did not finish Reel's work within {TeardownWaitNanoseconds / 1_000_000_000} s; destroying anyway");
-            }
-        }
+            WaitForQueues(children);
         Deferred.Flush();
         // Allocations first: pooled buffers go back to their pools before the pools go.
         var left = new Dictionary<HandleType, int>();
@@ -304,6 +298,35 @@ internal sealed partial class GpuDevice : IContextAttachment
             Vulkan.Dispose();
         _ownedInstance?.Dispose();
         Log.Write(LogLevel.Info, $"gpu device destroyed: {Vulkan.PhysicalDevice.Name}");
+    }
+
+    /// <summary>
+    /// Waits for Reel's queue work. Work still waiting for one of the device's own GPU timelines
+    /// after a second would wait forever (nobody signals a timeline of a device being
+    /// destroyed): those timelines are then signalled far ahead, with a warning, to let it finish.
+    /// </summary>
+    private void WaitForQueues(List<IDeviceChild> children)
+    {
+        const string Function = "reel_device_destroy";
+        bool idle = _queues.TrueForAll(q => q.WaitIdle(1_000_000_000, Function) == ReelResult.Success);
+        if (idle)
+            return;
+        int released = 0;
+        foreach (IDeviceChild child in children)
+        {
+            if (child is TimelineObject { IsQueueTimeline: false, Gpu: { IsDestroyed: false } gpu } && gpu.GetValue(Function, out ulong value) == ReelResult.Success)
+            {
+                ulong step = Math.Min(Math.Max(Vulkan.PhysicalDevice.MaxTimelineSemaphoreValueDifference, 2) - 1, 1UL << 31);
+                if (gpu.Signal(value + step, Function) == ReelResult.Success)
+                    released++;
+            }
+        }
+        Log.Write(LogLevel.Warning, $"{Function}: Reel's work was still waiting after 1 s; signalled {released} GPU timeline(s) of the device to let it finish");
+        foreach (CommandBufferManager queue in _queues)
+        {
+            if (queue.WaitIdle(TeardownWaitNanoseconds, Function) != ReelResult.Success)
+                Log.Write(LogLevel.Error, $"{Function}: {queue.Queue} did not finish Reel's work within {TeardownWaitNanoseconds / 1_000_000_000} s; destroying anyway");
+        }
     }
 
     private static int TeardownOrder(IDeviceChild child) => child.Handle.Type switch
