@@ -4,6 +4,9 @@
 #   build/bench.sh pools   pools through the C ABI vs FFmpeg's AVBufferPool and malloc
 #                          (Google Benchmark), and the managed pools vs ArrayPool<byte>.Shared
 #                          and NativeMemory.AlignedAlloc (BenchmarkDotNet)
+#   build/bench.sh gpu     GPU memory: a video-pipeline allocation trace replayed with Reel's
+#                          suballocator vs one vkAllocateMemory per resource, on the machine's
+#                          Vulkan device (lavapipe on CI), whole-trace timings
 # Benchmarks want a quiet machine: numbers on a loaded 2-core machine swing by 2x.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,9 +20,14 @@ run_pools() {
   dotnet run -c Release --project tests/Reel.Benchmarks --no-build -- --filter '*PoolBenchmarks*' --job short
 }
 
+run_gpu() {
+  printf '\n== gpu: suballocator vs one vkAllocateMemory per resource (video-pipeline trace)\n'
+  dotnet run -c Release --project tests/Reel.Vulkan.Benchmarks --no-build -- --runs 9 --frames 300
+}
+
 case "$suite" in
-  pools) ;;
-  *) echo "usage: build/bench.sh pools" >&2; exit 2 ;;
+  pools|gpu) ;;
+  *) echo "usage: build/bench.sh pools|gpu" >&2; exit 2 ;;
 esac
 
 build/bootstrap.sh

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Numerics;
 using Reel.Abi;
 using Reel.Errors;
@@ -43,6 +44,9 @@ internal sealed unsafe class GpuAllocator : IDisposable
     private readonly ulong _granularity;
     private readonly ulong _atom;
     private readonly ulong _dedicatedThreshold;
+    /// <summary>Memory type candidates per (memoryTypeBits, usage): resources of one kind ask the same question every time.</summary>
+    private readonly Dictionary<(uint Bits, GpuMemoryUsage Usage), uint[]> _candidates = new();
+
     private int _allocationCount;
     private ulong _allocationBytes;
     private long _deviceAllocations;
@@ -79,6 +83,21 @@ internal sealed unsafe class GpuAllocator : IDisposable
     /// <summary>nonCoherentAtomSize.</summary>
     public ulong NonCoherentAtomSize => _atom;
 
+    /// <summary>Bytes of VkDeviceMemory held now (blocks and dedicated allocations); cheaper than <see cref="GetStats"/>.</summary>
+    public ulong DeviceBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                ulong bytes = 0;
+                foreach (ulong heap in _heapBlockBytes)
+                    bytes += heap;
+                return bytes;
+            }
+        }
+    }
+
     /// <summary>Live allocations.</summary>
     public int LiveAllocations
     {
@@ -95,18 +114,22 @@ internal sealed unsafe class GpuAllocator : IDisposable
         allocation = null;
         if (request.Size == 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: the resource needs 0 bytes of memory");
-        List<uint> candidates = MemoryTypeSelector.Candidates(_memory, request.MemoryTypeBits, request.Usage);
-        if (candidates.Count == 0)
-        {
-            return LastError.Set(ReelResult.ErrorUnsupported,
-                $"{function}: {_device.PhysicalDevice.Name} has no memory type for usage {request.Usage} " +
-                $"(needs {MemoryTypeSelector.Required(request.Usage)}) among the resource's memoryTypeBits 0x{request.MemoryTypeBits:x}");
-        }
         ReelResult result = ReelResult.ErrorOutOfMemory;
         lock (_lock)
         {
             if (_disposed)
                 return LastError.Set(ReelResult.ErrorBadState, $"{function}: the device's memory allocator is shut down");
+            if (!_candidates.TryGetValue((request.MemoryTypeBits, request.Usage), out uint[]? candidates))
+            {
+                candidates = MemoryTypeSelector.Candidates(_memory, request.MemoryTypeBits, request.Usage).ToArray();
+                _candidates[(request.MemoryTypeBits, request.Usage)] = candidates;
+            }
+            if (candidates.Length == 0)
+            {
+                return LastError.Set(ReelResult.ErrorUnsupported,
+                    $"{function}: {_device.PhysicalDevice.Name} has no memory type for usage {request.Usage} " +
+                    $"(needs {MemoryTypeSelector.Required(request.Usage)}) among the resource's memoryTypeBits 0x{request.MemoryTypeBits:x}");
+            }
             foreach (uint type in candidates)
             {
                 result = AllocateInType(type, request, function, out allocation);
