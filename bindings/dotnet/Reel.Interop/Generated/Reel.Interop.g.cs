@@ -3804,10 +3804,14 @@ public static unsafe partial class ReelNative
 
     /// <summary>
     /// reel_device_destroy() :
-    ///  Destroys a device: waits (up to 10 s) for the work Reel submitted, runs every deferred
-    ///  release, destroys every object the host left on it (allocations, buffer pools, DPBs,
-    ///  video sessions, GPU timelines; logged as a warning), Reel's command pools, timelines and
-    ///  memory, and for a created device the VkDevice and VkInstance. An adopted VkDevice stays.
+    ///  Destroys a device: waits for the work Reel submitted, runs every deferred release,
+    ///  destroys every object the host left on it (allocations, buffer pools, DPBs, video
+    ///  sessions, GPU timelines; logged as a warning), Reel's command pools, timelines and memory,
+    ///  and for a created device the VkDevice and VkInstance. An adopted VkDevice stays. Work still
+    ///  waiting after 1 s for one of the device's own GPU timelines (which nobody can signal once
+    ///  the device goes) is released by signalling those timelines far ahead, with a warning; work
+    ///  still running 10 s later is logged as an error (a created device then waits in
+    ///  vkDeviceWaitIdle before it is destroyed).
     ///  @param device the device; REEL_NULL_HANDLE does nothing.
     ///  @return REEL_SUCCESS (also for REEL_NULL_HANDLE), REEL_ERROR_INVALID_HANDLE.
     ///  @note   Must not race with other calls on the device or its objects.
