@@ -38,6 +38,9 @@ internal sealed partial class GpuDevice : IContextAttachment
     private readonly List<CommandBufferManager> _queues = new();
     private readonly Dictionary<QueueRoles, CommandBufferManager> _byRole = new();
     private readonly Dictionary<CommandBufferManager, TimelineObject> _queueTimelines = new();
+
+    /// <summary>The live buffer pools, copy on write: the frame tick trims them without locking or allocating.</summary>
+    private Buffers.GpuBufferPool[] _pools = [];
     private bool _destroyed;
 
     private GpuDevice(ReelContext context, VulkanDevice vulkan, GpuDeviceOptions options, bool disposeVulkan, VulkanInstance? ownedInstance, ValidationLog? validation)
@@ -174,11 +177,8 @@ internal sealed partial class GpuDevice : IContextAttachment
             return;
         Deferred.Process(frame);
         Allocator.Trim(frame);
-        foreach (IDeviceChild child in Children())
-        {
-            if (child is Buffers.GpuBufferPool pool)
-                pool.Trim(frame);
-        }
+        foreach (Buffers.GpuBufferPool pool in Volatile.Read(ref _pools))
+            pool.Trim(frame);
     }
 
     /// <inheritdoc/>
@@ -223,6 +223,8 @@ internal sealed partial class GpuDevice : IContextAttachment
                 // Set under the lock: a teardown that snapshots the children sees the handle.
                 child.Handle = handle;
                 _children.Add(child);
+                if (child is Buffers.GpuBufferPool pool)
+                    Volatile.Write(ref _pools, [.. _pools, pool]);
                 return result;
             }
         }
@@ -234,7 +236,11 @@ internal sealed partial class GpuDevice : IContextAttachment
     internal void Forget(IDeviceChild child)
     {
         lock (_lock)
+        {
             _children.Remove(child);
+            if (child is Buffers.GpuBufferPool pool)
+                Volatile.Write(ref _pools, Array.FindAll(_pools, p => p != pool));
+        }
     }
 
     private ReelResult CreateQueues(string function)
@@ -272,6 +278,7 @@ internal sealed partial class GpuDevice : IContextAttachment
             _destroyed = true;
             children = _children.ToList();
             _children.Clear();
+            Volatile.Write(ref _pools, []);
         }
         if (waitForQueues)
             WaitForQueues(children);

@@ -48,6 +48,20 @@ public unsafe class GpuDeviceTests : GpuTestBase
     }
 
     [Test]
+    public void FrameTick_WithADeviceAndAPool_AllocatesNothing()
+    {
+        ReelContext context = CreateContext();
+        GpuDevice device = CreateGpuDevice(context);
+        Assert.That(device.CreateBufferPool(new GpuBufferPoolOptions { Kind = GpuBufferPoolKind.Staging, TrimIdleFrames = 1000 }, "test", out _), Is.EqualTo(ReelResult.Success));
+        for (int i = 0; i < 100; i++)
+            context.AdvanceFrame();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+            context.AdvanceFrame();
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero, "reel_context_advance_frame stays allocation-free with a GPU device attached");
+    }
+
+    [Test]
     public void ContextDestroy_DestroysItsDevices()
     {
         ReelContext context = CreateContext();
