@@ -9,6 +9,9 @@
 #   build/bench.sh codecs  `reel encode` vs SvtAv1EncApp on the same 1080p Y4M and preset, and
 #                          `reel decode` vs the dav1d tool on the same IVF (both to Y4M): wall
 #                          time (median of interleaved runs) and peak RSS (/usr/bin/time)
+#   build/bench.sh gpu     GPU memory: a video-pipeline allocation trace replayed with Reel's
+#                          suballocator vs one vkAllocateMemory per resource, on the machine's
+#                          Vulkan device (lavapipe on CI), whole-trace timings
 # Benchmarks want a quiet machine: numbers on a loaded 2-core machine swing by 2x.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -105,9 +108,14 @@ run_codecs() {
   }'
 }
 
+run_gpu() {
+  printf '\n== gpu: suballocator vs one vkAllocateMemory per resource (video-pipeline trace)\n'
+  dotnet run -c Release --project tests/Reel.Vulkan.Benchmarks --no-build -- --runs 9 --frames 300
+}
+
 case "$suite" in
-  pools|cache|codecs) ;;
-  *) echo "usage: build/bench.sh pools|cache|codecs" >&2; exit 2 ;;
+  pools|cache|codecs|gpu) ;;
+  *) echo "usage: build/bench.sh pools|cache|codecs|gpu" >&2; exit 2 ;;
 esac
 
 build/bootstrap.sh

@@ -2,11 +2,14 @@
 # Sets up the machine, builds Reel, and runs every test suite:
 #   NUnit   tests/Reel.Tests         engine internals, in-process
 #   NUnit   tests/Reel.Native.Tests  P/Invoke against artifacts/lib/libreel.so + drift-check tests
-#   NUnit   tests/Reel.Vulkan.Tests  Vulkan binding generator, layouts vs gcc, lavapipe with validation
+#   NUnit   tests/Reel.Vulkan.Tests  Vulkan binding generator, layouts vs gcc, lavapipe with validation;
+#                                    the GPU backend (suballocator, pools, DPB, command buffers, frames,
+#                                    timelines, deferred release, adoption; video skipped without video)
 #   NUnit   tests/Reel.Codecs.Tests  SVT-AV1/dav1d round trips, IVF/Y4M, RGBA->I420; files checked with
 #                                    ffprobe and the dav1d tool
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
-#                                    (through ctest)
+#                                    (through ctest); reel_gpu_tests runs section 13 on lavapipe
+#                                    with validation
 #   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations
 # Every suite runs even if an earlier one fails; the exit code is non-zero if any failed.
 set -uo pipefail

@@ -1,9 +1,11 @@
 using System;
+using Reel.Abi;
 
 namespace Reel.Vulkan.Device;
 
 /// <summary>Device features a host declares it enabled on a VkDevice it hands over (Vulkan cannot be asked afterwards).</summary>
 [Flags]
+[CType("reel_vulkan_feature_flags_t", MemberPrefix = "REEL_VULKAN_FEATURE_")]
 public enum VulkanFeatures
 {
     /// <summary>None declared.</summary>

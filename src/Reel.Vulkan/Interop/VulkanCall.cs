@@ -14,7 +14,7 @@ internal static class VulkanCall
         return LastError.Set(Map(result), $"{function}: {call} returned {result} ({(int)result})");
     }
 
-    /// <summary>The Reel result for a VkResult: memory, unsupported, limits, timeouts; everything else is internal.</summary>
+    /// <summary>The Reel result for a VkResult: memory, unsupported, limits, timeouts, device loss; everything else is internal.</summary>
     public static ReelResult Map(VkResult result) => result switch
     {
         VkResult.VK_SUCCESS => ReelResult.Success,
@@ -28,6 +28,7 @@ internal static class VulkanCall
             or VkResult.VK_ERROR_VIDEO_PROFILE_FORMAT_NOT_SUPPORTED_KHR or VkResult.VK_ERROR_VIDEO_PROFILE_CODEC_NOT_SUPPORTED_KHR
             or VkResult.VK_ERROR_VIDEO_STD_VERSION_NOT_SUPPORTED_KHR => ReelResult.ErrorUnsupported,
         VkResult.VK_ERROR_TOO_MANY_OBJECTS => ReelResult.ErrorLimitReached,
+        VkResult.VK_ERROR_DEVICE_LOST => ReelResult.ErrorDeviceLost,
         _ => ReelResult.ErrorInternal,
     };
 }

@@ -4,14 +4,30 @@ using System.Threading;
 namespace Reel.Vulkan.Loader;
 
 /// <summary>
-/// The system Vulkan loader, libvulkan.so.1, opened on first use with NativeLibrary.TryLoad
-/// (never at libreel load time, so a machine without Vulkan still loads libreel). The outcome
-/// is remembered for the life of the process; the library is never closed.
+/// The system Vulkan loader, libvulkan.so.1 (or the library REEL_VULKAN_LIBRARY names), opened
+/// on first use with NativeLibrary.TryLoad (never at libreel load time, so a machine without
+/// Vulkan still loads libreel). The outcome is remembered for the life of the process; the
+/// library is never closed.
 /// </summary>
 internal static class VulkanLibrary
 {
     /// <summary>The SONAME of the Khronos loader on Linux.</summary>
     public const string SystemLibraryName = "libvulkan.so.1";
+
+    /// <summary>Environment variable naming another loader library to open instead (read from the native environment, once).</summary>
+    public const string OverrideVariable = "REEL_VULKAN_LIBRARY";
+
+    private static string? s_name;
+
+    /// <summary>The library the system loader is opened from: <see cref="OverrideVariable"/> when set, else libvulkan.so.1.</summary>
+    public static string ConfiguredName
+    {
+        get
+        {
+            lock (s_lock)
+                return s_name ??= Validation.LayerEnvironment.GetNative(OverrideVariable) is { Length: > 0 } name ? name : SystemLibraryName;
+        }
+    }
 
     private static readonly Lock s_lock = new();
 
@@ -29,7 +45,7 @@ internal static class VulkanLibrary
         {
             if (!s_attempted)
             {
-                TryOpen(SystemLibraryName, out s_getInstanceProcAddr, out s_failure);
+                TryOpen(ConfiguredName, out s_getInstanceProcAddr, out s_failure);
                 s_attempted = true;
             }
             getInstanceProcAddr = s_getInstanceProcAddr;

@@ -52,7 +52,7 @@ public sealed unsafe class VulkanLoader
         loader = null;
         if (!VulkanLibrary.TryGetSystemEntryPoint(out nint getInstanceProcAddr, out string failure))
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the Vulkan backend is unavailable: {failure}");
-        return Create(getInstanceProcAddr, VulkanLibrary.SystemLibraryName, function, out loader);
+        return Create(getInstanceProcAddr, VulkanLibrary.ConfiguredName, function, out loader);
     }
 
     /// <summary>A loader opened from <paramref name="libraryName"/> instead of the system one (tests, alternative loaders).</summary>

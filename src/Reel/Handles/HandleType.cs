@@ -27,8 +27,15 @@ public enum HandleType : byte
     Device = 8,
     /// <summary><c>reel_timeline_t</c>: a timeline (CPU, or a GPU timeline semaphore).</summary>
     Timeline = 9,
-    // 10-31 are reserved for the GPU backend's objects (DPB, buffer pools, command pools,
-    // video sessions); 32 onwards for later object types.
+    /// <summary><c>reel_gpu_allocation_t</c>: a GPU buffer or image in suballocated device memory.</summary>
+    GpuAllocation = 10,
+    /// <summary><c>reel_gpu_buffer_pool_t</c>: a pool of GPU buffers (bitstream, staging, readback).</summary>
+    GpuBufferPool = 11,
+    /// <summary><c>reel_dpb_t</c>: a decoded picture buffer (image slots).</summary>
+    Dpb = 12,
+    /// <summary><c>reel_video_session_t</c>: a Vulkan video session with bound memory.</summary>
+    VideoSession = 13,
+    // 14-31 stay reserved for further GPU backend objects; 32 onwards for later object types.
     /// <summary><c>reel_ivf_reader_t</c>: reads AV1 packets from an IVF file.</summary>
     IvfReader = 32,
     /// <summary><c>reel_ivf_writer_t</c>: writes AV1 packets to an IVF file.</summary>
@@ -54,6 +61,10 @@ public static class HandleTypeNames
         HandleType.MovieWriter => "reel_movie_writer_t",
         HandleType.Device => "reel_device_t",
         HandleType.Timeline => "reel_timeline_t",
+        HandleType.GpuAllocation => "reel_gpu_allocation_t",
+        HandleType.GpuBufferPool => "reel_gpu_buffer_pool_t",
+        HandleType.Dpb => "reel_dpb_t",
+        HandleType.VideoSession => "reel_video_session_t",
         HandleType.IvfReader => "reel_ivf_reader_t",
         HandleType.IvfWriter => "reel_ivf_writer_t",
         HandleType.Y4mReader => "reel_y4m_reader_t",

@@ -6,8 +6,8 @@ using Reel.Sync;
 namespace Reel.Lifetime;
 
 /// <summary>
-/// Releases that must wait: a buffer the GPU may still read for N more frames, a resource
-/// until a timeline value completes. The frame clock drains what is due; context destroy
+/// Releases that must wait: a buffer the GPU may still read for N more frames, a buffer or
+/// resource until a timeline value (CPU, or a backend's GPU timeline) completes. The frame clock drains what is due; context destroy
 /// flushes everything (forced).
 /// </summary>
 public sealed class DeferredQueue
@@ -34,9 +34,13 @@ public sealed class DeferredQueue
     /// <summary>Releases one reference of <paramref name="buffer"/> once the frame clock reaches <paramref name="frame"/>.</summary>
     public void ReleaseAtFrame(Handle buffer, long frame) => Add(new Item(frame, null, 0, buffer, null));
 
-    /// <summary>Releases <paramref name="resource"/> once <paramref name="timeline"/> reaches <paramref name="value"/>.</summary>
-    public void ReleaseAtTimeline(IDeferredRelease resource, CpuTimeline timeline, ulong value) =>
+    /// <summary>Releases <paramref name="resource"/> once <paramref name="timeline"/> (CPU or GPU) reaches <paramref name="value"/>.</summary>
+    public void ReleaseAtTimeline(IDeferredRelease resource, ITimeline timeline, ulong value) =>
         Add(new Item(long.MaxValue, timeline, value, Handle.Null, resource));
+
+    /// <summary>Releases one reference of <paramref name="buffer"/> once <paramref name="timeline"/> reaches <paramref name="value"/>.</summary>
+    public void ReleaseAtTimeline(Handle buffer, ITimeline timeline, ulong value) =>
+        Add(new Item(long.MaxValue, timeline, value, buffer, null));
 
     /// <summary>Releases everything due at <paramref name="frame"/>; returns how many.</summary>
     public int Process(long frame) => Drain(frame, force: false);
@@ -106,5 +110,5 @@ public sealed class DeferredQueue
         return released;
     }
 
-    private readonly record struct Item(long Frame, CpuTimeline? Timeline, ulong Value, Handle Buffer, IDeferredRelease? Resource);
+    private readonly record struct Item(long Frame, ITimeline? Timeline, ulong Value, Handle Buffer, IDeferredRelease? Resource);
 }

@@ -9,7 +9,7 @@ namespace Reel.Sync;
 /// A CPU timeline: a 64-bit value that only grows, with waits for a value. The Vulkan backend
 /// maps the same idea to timeline semaphores; deferred destruction keys work on either.
 /// </summary>
-public sealed class CpuTimeline
+public sealed class CpuTimeline : ITimeline
 {
     private readonly object _lock = new();
     private ulong _value;

@@ -1,0 +1,102 @@
+using System;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Backends;
+using Reel.Errors;
+using Reel.Native.Interop;
+using Reel.Vulkan.Api;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_backend_caps.</summary>
+internal static unsafe class BackendCapsExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "reel_backend_caps")]
+    public static ReelResult Caps(ulong device, uint index, BackendCapsDesc* outCaps)
+    {
+        try
+        {
+            return Describe(device, index, outCaps);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_backend_caps", e);
+        }
+    }
+
+    private static ReelResult Describe(ulong device, uint index, BackendCapsDesc* outCaps)
+    {
+        const string Function = "reel_backend_caps";
+        GpuDevice? resolved = null;
+        ReelResult result;
+        // REEL_NULL_HANDLE is allowed here: the Vulkan entry then reports the loader only.
+        if (device != 0 && (result = GpuArguments.Device(device, Function, out resolved)) != ReelResult.Success)
+            return result;
+        if (index >= BackendReport.Count)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: index is {index}; Reel knows {BackendReport.Count} backends (0 to {BackendReport.Count - 1})");
+        if (outCaps == null)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: out_caps is NULL");
+        BackendDescription backend = BackendReport.Describe((int)index, resolved);
+        var caps = new BackendCapsDesc
+        {
+            backend_count = BackendReport.Count,
+            kind = backend.Kind,
+            available = backend.Available ? 1u : 0u,
+            api_version = backend.ApiVersion,
+            driver_version = backend.DriverVersion,
+            vendor_id = backend.VendorId,
+            device_id = backend.DeviceId,
+            queue_family_count = (uint)Math.Min(backend.QueueFamilies.Count, 16),
+            heap_count = (uint)Math.Min(backend.Heaps.Count, 16),
+            codec_count = (uint)Math.Min(backend.Codecs.Count, 16),
+        };
+        GpuArguments.CopyText(backend.Name, caps.name, 64);
+        GpuArguments.CopyText(backend.DeviceName, caps.device_name, 256);
+        GpuArguments.CopyText(backend.Driver, caps.driver, 256);
+        GpuArguments.CopyText(backend.UnavailableReason, caps.unavailable_reason, 256);
+        for (int i = 0; i < caps.queue_family_count; i++)
+        {
+            var family = backend.QueueFamilies[i];
+            caps.queue_families[i] = new QueueFamilyCapsDesc
+            {
+                vk_queue_flags = family.Flags,
+                queue_count = family.Count,
+                video_codec_operations = family.CodecOperations,
+                reel_queues = family.ReelQueues,
+            };
+        }
+        for (int i = 0; i < caps.heap_count; i++)
+            caps.heaps[i] = GpuDeviceExports.ToDesc(backend.Heaps[i]);
+        for (int i = 0; i < caps.codec_count; i++)
+            caps.codecs[i] = ToDesc(backend.Codecs[i]);
+        return VersionedStruct.Write(outCaps, in caps, Function, "out_caps");
+    }
+
+    private static VideoCodecCapsDesc ToDesc(CodecCaps codec)
+    {
+        var desc = new VideoCodecCapsDesc
+        {
+            operation = codec.Operation,
+            profile = codec.Profile,
+            max_level = codec.MaxLevel,
+            flags = codec.Flags,
+            min_width = codec.MinWidth,
+            min_height = codec.MinHeight,
+            max_width = codec.MaxWidth,
+            max_height = codec.MaxHeight,
+            width_granularity = codec.WidthGranularity,
+            height_granularity = codec.HeightGranularity,
+            max_dpb_slots = codec.MaxDpbSlots,
+            max_active_references = codec.MaxActiveReferences,
+            bitstream_offset_alignment = codec.BitstreamOffsetAlignment,
+            bitstream_size_alignment = codec.BitstreamSizeAlignment,
+            luma_bit_depths = codec.LumaBitDepths,
+            chroma_subsampling = codec.ChromaSubsampling,
+            rate_control_modes = codec.RateControlModes,
+            quality_levels = codec.QualityLevels,
+            max_bitrate = codec.MaxBitrate,
+        };
+        GpuArguments.CopyText(codec.Implementation, desc.implementation, 64);
+        return desc;
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Errors;
+using Reel.Memory;
+using Reel.Native.Interop;
+using Reel.Vulkan.Api;
+using Reel.Vulkan.Interop;
+using Reel.Vulkan.Memory;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_gpu_buffer_create, reel_gpu_image_create, reel_gpu_allocation_get_info/map/flush/invalidate/free/free_after.</summary>
+internal static unsafe class GpuMemoryExports
+{
+    /// <summary>Largest buffer (documented in reel.h): 2^40 bytes.</summary>
+    private const ulong MaxBufferSize = 1UL << 40;
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_gpu_buffer_create")]
+    public static ReelResult BufferCreate(ulong device, GpuBufferDesc* desc, ulong* outAllocation)
+    {
+        try
+        {
+            return CreateBuffer(device, desc, outAllocation);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_gpu_buffer_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_gpu_image_create")]
+    public static ReelResult ImageCreate(ulong device, GpuImageDesc* desc, ulong* outAllocation)
+    {
+        try
+        {
+            return CreateImage(device, desc, outAllocation);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_gpu_image_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_get_info")]
+    public static ReelResult GetInfo(ulong allocation, GpuAllocationInfoDesc* outInfo)
+    {
+        try
+        {
+            return Describe(allocation, outInfo);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_gpu_allocation_get_info", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_map")]
+    public static ReelResult Map(ulong allocation, void** outPointer)
+    {
+        try
+        {
+            const string Function = "reel_gpu_allocation_map";
+            ReelResult result = Arguments.NotNull(outPointer, Function, "out_pointer");
+            if (result != ReelResult.Success || (result = GpuArguments.Allocation(allocation, Function, out GpuResource? resource)) != ReelResult.Success)
+                return result;
+            GpuAllocation memory = resource!.Allocation;
+            if (memory.Mapped == null)
+            {
+                return LastError.Set(ReelResult.ErrorInvalidArgument,
+                    $"{Function}: the allocation's memory (type {memory.MemoryTypeIndex}, usage {memory.Usage}) is not host-visible; use REEL_GPU_MEMORY_UPLOAD or READBACK");
+            }
+            *outPointer = memory.Mapped;
+            return ReelResult.Success;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_gpu_allocation_map", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_flush")]
+    public static ReelResult Flush(ulong allocation, ulong offset, ulong size)
+    {
+        try
+        {
+            const string Function = "reel_gpu_allocation_flush";
+            ReelResult result = GpuArguments.Allocation(allocation, Function, out GpuResource? resource);
+            return result != ReelResult.Success ? result : resource!.Owner.Allocator.Flush(resource.Allocation, offset, size, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_gpu_allocation_flush", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_invalidate")]
+    public static ReelResult Invalidate(ulong allocation, ulong offset, ulong size)
+    {
+        try
+        {
+            const string Function = "reel_gpu_allocation_invalidate";
+            ReelResult result = GpuArguments.Allocation(allocation, Function, out GpuResource? resource);
+            return result != ReelResult.Success ? result : resource!.Owner.Allocator.Invalidate(resource.Allocation, offset, size, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_gpu_allocation_invalidate", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_free")]
+    public static ReelResult Free(ulong allocation)
+    {
+        try
+        {
+            if (allocation == 0)
+                return ReelResult.Success;
+            ReelResult result = GpuRegistry.Remove(GpuRegistry.Allocations, allocation, "reel_gpu_allocation_free", "allocation", out GpuResource? resource);
+            if (result != ReelResult.Success)
+                return result;
+            resource!.Owner.Forget(resource);
+            resource.Release();
+            return ReelResult.Success;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_gpu_allocation_free", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_free_after")]
+    public static ReelResult FreeAfter(ulong allocation, ulong timeline, ulong value)
+    {
+        try
+        {
+            const string Function = "reel_gpu_allocation_free_after";
+            ReelResult result = GpuArguments.Allocation(allocation, Function, out _);
+            if (result != ReelResult.Success || (result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved)) != ReelResult.Success)
+                return result;
+            // Removed only now that both handles resolved: on failure the allocation stays the caller's.
+            result = GpuRegistry.Remove(GpuRegistry.Allocations, allocation, Function, "allocation", out GpuResource? resource);
+            if (result == ReelResult.Success)
+                resource!.Owner.ReleaseAfter(resource, resource, resolved!.Timeline, value);
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_gpu_allocation_free_after", e);
+        }
+    }
+
+    private static ReelResult CreateBuffer(ulong device, GpuBufferDesc* desc, ulong* outAllocation)
+    {
+        const string Function = "reel_gpu_buffer_create";
+        ReelResult result = Arguments.NotNull(outAllocation, Function, "out_allocation");
+        if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
+            return result;
+        if ((result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, Function, "desc", out GpuBufferDesc d)) != ReelResult.Success)
+            return result;
+        if ((result = ReadUsage(d.memory_usage, Function, out GpuMemoryUsage usage)) != ReelResult.Success
+            || (result = GpuArguments.Range(d.size, 1, MaxBufferSize, Function, "desc->size")) != ReelResult.Success
+            || (result = ReadVkUsage(d.vk_usage, GpuArguments.KnownBufferUsage, Function, "VkBufferUsageFlags")) != ReelResult.Success
+            || (result = GpuArguments.Flags(d.flags, (uint)(GpuAllocationFlags.Dedicated | GpuAllocationFlags.Dpb), Function, "desc->flags", "REEL_GPU_ALLOCATION_FLAG_*")) != ReelResult.Success)
+            return result;
+        var spec = new BufferSpec
+        {
+            Size = d.size,
+            Usage = (VkBufferUsageFlagBits)d.vk_usage,
+            Memory = usage,
+            Category = (d.flags & (uint)GpuAllocationFlags.Dpb) != 0 ? MemoryCategory.Dpb : MemoryCategory.Device,
+            Dedicated = (d.flags & (uint)GpuAllocationFlags.Dedicated) != 0,
+        };
+        result = resolved!.CreateBuffer(spec, Function, out GpuResource? resource);
+        if (result == ReelResult.Success)
+            *outAllocation = resource!.Handle.Value;
+        return result;
+    }
+
+    private static ReelResult CreateImage(ulong device, GpuImageDesc* desc, ulong* outAllocation)
+    {
+        const string Function = "reel_gpu_image_create";
+        ReelResult result = Arguments.NotNull(outAllocation, Function, "out_allocation");
+        if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
+            return result;
+        if ((result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, Function, "desc", out GpuImageDesc d)) != ReelResult.Success)
+            return result;
+        if ((result = ReadUsage(d.memory_usage, Function, out GpuMemoryUsage usage)) != ReelResult.Success
+            || (result = ReadVkUsage(d.vk_usage, GpuArguments.KnownImageUsage, Function, "VkImageUsageFlags")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.width, 1, 16384, Function, "desc->width")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.height, 1, 16384, Function, "desc->height")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.array_layers, 0, 2048, Function, "desc->array_layers")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.mip_levels, 0, 16, Function, "desc->mip_levels")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.vk_tiling, 0, 1, Function, "desc->vk_tiling")) != ReelResult.Success
+            || (result = GpuArguments.Flags(d.flags, (uint)(GpuAllocationFlags.Dedicated | GpuAllocationFlags.Dpb), Function, "desc->flags", "REEL_GPU_ALLOCATION_FLAG_*")) != ReelResult.Success)
+            return result;
+        if (d.vk_format <= 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->vk_format is {d.vk_format}; expected a VkFormat other than VK_FORMAT_UNDEFINED");
+        var info = new VkImageCreateInfo
+        {
+            sType = VkStructureType.VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
+            imageType = VkImageType.VK_IMAGE_TYPE_2D,
+            format = (VkFormat)d.vk_format,
+            extent = new VkExtent3D { width = d.width, height = d.height, depth = 1 },
+            mipLevels = Math.Max(1, d.mip_levels),
+            arrayLayers = Math.Max(1, d.array_layers),
+            samples = VkSampleCountFlagBits.VK_SAMPLE_COUNT_1_BIT,
+            tiling = (VkImageTiling)d.vk_tiling,
+            usage = (VkImageUsageFlagBits)d.vk_usage,
+            sharingMode = VkSharingMode.VK_SHARING_MODE_EXCLUSIVE,
+            initialLayout = VkImageLayout.VK_IMAGE_LAYOUT_UNDEFINED,
+        };
+        MemoryCategory category = (d.flags & (uint)GpuAllocationFlags.Dpb) != 0 ? MemoryCategory.Dpb : MemoryCategory.Device;
+        result = resolved!.CreateImage(info, usage, category, (d.flags & (uint)GpuAllocationFlags.Dedicated) != 0, Function, out GpuResource? resource);
+        if (result == ReelResult.Success)
+            *outAllocation = resource!.Handle.Value;
+        return result;
+    }
+
+    private static ReelResult Describe(ulong allocation, GpuAllocationInfoDesc* outInfo)
+    {
+        const string Function = "reel_gpu_allocation_get_info";
+        ReelResult result = GpuArguments.Allocation(allocation, Function, out GpuResource? resource);
+        if (result != ReelResult.Success)
+            return result;
+        GpuAllocation memory = resource!.Allocation;
+        var info = new GpuAllocationInfoDesc
+        {
+            memory_type_index = memory.MemoryTypeIndex,
+            vk_buffer = resource.Buffer?.Handle.Value ?? 0,
+            vk_image = resource.Image?.Handle.Value ?? 0,
+            vk_device_memory = memory.Memory.Value,
+            offset = memory.Offset,
+            size = memory.Size,
+            resource_size = resource.Buffer?.Size ?? 0,
+            mapped = (nint)memory.Mapped,
+            memory_usage = memory.Usage,
+            dedicated = memory.IsDedicated ? 1u : 0u,
+            coherent = memory.IsCoherent ? 1u : 0u,
+            pooled = resource.Pool is null ? 0u : 1u,
+        };
+        return VersionedStruct.Write(outInfo, in info, Function, "out_info");
+    }
+
+    private static ReelResult ReadUsage(GpuMemoryUsage value, string function, out GpuMemoryUsage usage)
+    {
+        usage = value == 0 ? GpuMemoryUsage.DeviceLocal : value;
+        return usage is >= GpuMemoryUsage.DeviceLocal and <= GpuMemoryUsage.Readback ? ReelResult.Success
+            : LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->memory_usage is {(int)value}; expected 0 or REEL_GPU_MEMORY_DEVICE_LOCAL (1), UPLOAD (2), READBACK (3)");
+    }
+
+    private static ReelResult ReadVkUsage(uint bits, uint known, string function, string what)
+    {
+        if (bits == 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->vk_usage is 0; give the {what} the resource is created with");
+        return GpuArguments.Flags(bits, known, function, "desc->vk_usage", what + " Reel knows");
+    }
+}

@@ -1,0 +1,186 @@
+using System;
+using System.Runtime.InteropServices;
+using Reel.Abi;
+using Reel.Context;
+using Reel.Errors;
+using Reel.Handles;
+using Reel.Native.Interop;
+using Reel.Pools;
+using Reel.Vulkan.Api;
+
+namespace Reel.Native.Exports;
+
+/// <summary>reel_timeline_create/destroy/signal/get_value/wait/get_semaphore, reel_buffer_release_after.</summary>
+internal static unsafe class TimelineExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "reel_timeline_create")]
+    public static ReelResult Create(ulong context, TimelineDesc* desc, ulong* outTimeline)
+    {
+        try
+        {
+            return CreateTimeline(context, desc, outTimeline);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_timeline_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_timeline_destroy")]
+    public static ReelResult Destroy(ulong timeline)
+    {
+        try
+        {
+            const string Function = "reel_timeline_destroy";
+            if (timeline == 0)
+                return ReelResult.Success;
+            ReelResult result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            if (resolved!.IsQueueTimeline)
+                return LastError.Set(ReelResult.ErrorBadState, $"{Function}: timeline is a queue timeline; its device owns it and destroys it with the device");
+            if ((result = GpuRegistry.Remove(GpuRegistry.Timelines, timeline, Function, "timeline", out _)) != ReelResult.Success)
+                return result;
+            if (resolved.Gpu is { } gpu)
+            {
+                resolved.Owner.Forget(resolved);
+                gpu.Destroy();
+            }
+            else
+            {
+                ContextTimelines.Forget(resolved);
+            }
+            return ReelResult.Success;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_timeline_destroy", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_timeline_signal")]
+    public static ReelResult Signal(ulong timeline, ulong value)
+    {
+        try
+        {
+            const string Function = "reel_timeline_signal";
+            ReelResult result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved);
+            return result != ReelResult.Success ? result : resolved!.Timeline.Signal(value, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_timeline_signal", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_timeline_get_value")]
+    public static ReelResult GetValue(ulong timeline, ulong* outValue)
+    {
+        try
+        {
+            const string Function = "reel_timeline_get_value";
+            ReelResult result = Arguments.NotNull(outValue, Function, "out_value");
+            if (result != ReelResult.Success || (result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved)) != ReelResult.Success)
+                return result;
+            result = resolved!.Timeline.GetValue(Function, out ulong value);
+            if (result == ReelResult.Success)
+                *outValue = value;
+            return result;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_timeline_get_value", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_timeline_wait")]
+    public static ReelResult Wait(ulong timeline, ulong value, ulong timeoutNs)
+    {
+        try
+        {
+            const string Function = "reel_timeline_wait";
+            ReelResult result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved);
+            return result != ReelResult.Success ? result : resolved!.Timeline.Wait(value, timeoutNs, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_timeline_wait", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_timeline_get_semaphore")]
+    public static ReelResult GetSemaphore(ulong timeline, ulong* outVkSemaphore)
+    {
+        try
+        {
+            const string Function = "reel_timeline_get_semaphore";
+            ReelResult result = Arguments.NotNull(outVkSemaphore, Function, "out_vk_semaphore");
+            if (result != ReelResult.Success || (result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved)) != ReelResult.Success)
+                return result;
+            if (resolved!.Gpu is not { } gpu)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: timeline is a CPU timeline; it has no VkSemaphore (create it with REEL_TIMELINE_GPU)");
+            *outVkSemaphore = gpu.Semaphore.Value;
+            return ReelResult.Success;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_timeline_get_semaphore", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_buffer_release_after")]
+    public static ReelResult ReleaseAfter(ulong buffer, ulong timeline, ulong value)
+    {
+        try
+        {
+            const string Function = "reel_buffer_release_after";
+            var handle = new Handle(buffer);
+            HandleError error = Buffers.Resolve(handle, out SlotPool? pool, out _);
+            if (error != HandleError.None)
+                return LastError.Set(ReelResult.ErrorInvalidHandle, $"{Function}: " + HandleErrorMessages.Describe(error, handle, HandleType.Buffer, "buffer"));
+            ReelResult result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved);
+            if (result != ReelResult.Success)
+                return result;
+            if (resolved!.Timeline.HasReached(value))
+                return Buffers.Release(handle, Function);
+            pool!.Owner.Context.Deferred.ReleaseAtTimeline(handle, resolved.Timeline, value);
+            return ReelResult.Success;
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_buffer_release_after", e);
+        }
+    }
+
+    private static ReelResult CreateTimeline(ulong context, TimelineDesc* desc, ulong* outTimeline)
+    {
+        const string Function = "reel_timeline_create";
+        ReelResult result = Arguments.NotNull(outTimeline, Function, "out_timeline");
+        if (result != ReelResult.Success || (result = Arguments.Context(context, Function, out ReelContext? ctx)) != ReelResult.Success)
+            return result;
+        TimelineDesc d = default;
+        if (desc != null && (result = VersionedStruct.Read(desc, Function, "desc", out d)) != ReelResult.Success)
+            return result;
+        TimelineObject? timeline;
+        switch (d.kind)
+        {
+            case TimelineKind.Cpu:
+                if (d.device != 0)
+                    return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->device is set for a CPU timeline; it must be REEL_NULL_HANDLE (or set desc->kind to REEL_TIMELINE_GPU)");
+                result = ContextTimelines.Create(ctx!, d.initial_value, Function, out timeline);
+                break;
+            case TimelineKind.Gpu:
+                if ((result = GpuArguments.Device(d.device, Function, out GpuDevice? device, "desc->device")) != ReelResult.Success)
+                    return result;
+                if (device!.Context != ctx)
+                    return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->device belongs to another context than context");
+                result = device.CreateTimeline(d.initial_value, Function, out timeline);
+                break;
+            default:
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->kind is {(int)d.kind}; expected REEL_TIMELINE_CPU (0) or REEL_TIMELINE_GPU (1)");
+        }
+        if (result == ReelResult.Success)
+            *outTimeline = timeline!.Handle.Value;
+        return result;
+    }
+}

@@ -1,0 +1,10 @@
+using System.Runtime.CompilerServices;
+
+namespace Reel.Native.Interop;
+
+/// <summary>The C array <c>void* queue[REEL_GPU_QUEUE_COUNT]</c>.</summary>
+[InlineArray(5)]
+internal struct QueuePointers
+{
+    private nint _element;
+}

@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Reel.Abi;
+using Reel.Errors;
+using Reel.Vulkan.Device;
+using Reel.Vulkan.Interop;
+using Reel.Vulkan.Sync;
+
+namespace Reel.Vulkan.Commands;
+
+/// <summary>
+/// The command buffers of one queue: at most <see cref="Capacity"/> exist, each begun for
+/// one-time submission and recycled only once the queue's timeline reached the value its
+/// submission signals. Every submission signals the next value of the queue's timeline (one
+/// timeline semaphore per queue, values assigned under the queue's submit lock so that they
+/// grow in submission order). Begin and submit are safe from any thread; recording a given
+/// command buffer belongs to one thread at a time (Vulkan's rule).
+/// </summary>
+internal sealed unsafe class CommandBufferManager : IDisposable
+{
+    /// <summary>Default <see cref="Capacity"/>.</summary>
+    public const int DefaultCapacity = 16;
+
+    private readonly VulkanDevice _device;
+    private readonly Lock _lock = new();
+    private readonly List<CommandContext> _contexts = new();
+
+    /// <summary>Command buffers between begin and submit, by handle.</summary>
+    private readonly Dictionary<nint, CommandContext> _recording = new();
+
+    /// <summary>The value the latest successful submission signals; written under the queue's submit lock.</summary>
+    private ulong _lastSubmitted;
+    private bool _disposed;
+
+    /// <summary>A manager for <paramref name="queue"/> signalling <paramref name="timeline"/> (at 0, owned by the manager's creator).</summary>
+    public CommandBufferManager(VulkanDevice device, VulkanQueue queue, GpuTimeline timeline, int capacity)
+    {
+        _device = device;
+        Queue = queue;
+        Timeline = timeline;
+        Capacity = capacity;
+    }
+
+    /// <summary>The queue submissions go to.</summary>
+    public VulkanQueue Queue { get; }
+
+    /// <summary>The queue's timeline.</summary>
+    public GpuTimeline Timeline { get; }
+
+    /// <summary>Most command buffers (recording or in flight) at once.</summary>
+    public int Capacity { get; }
+
+    /// <summary>The value the latest submission signals (0 before the first).</summary>
+    public ulong LastSubmittedValue => Volatile.Read(ref _lastSubmitted);
+
+    /// <summary>Command buffers created so far (never more than <see cref="Capacity"/>).</summary>
+    public int Created
+    {
+        get
+        {
+            lock (_lock)
+                return _contexts.Count;
+        }
+    }
+
+    /// <summary>Submitted command buffers whose value the timeline has not reached, as of the last begin.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_lock)
+                return _contexts.FindAll(c => c.State == CommandContextState.Pending).Count;
+        }
+    }
+
+    /// <summary>
+    /// A command buffer in the recording state (ONE_TIME_SUBMIT): a recycled one whose work
+    /// completed (the oldest first), a new one below the capacity, or LimitReached.
+    /// </summary>
+    public ReelResult Begin(string function, out VkCommandBuffer buffer)
+    {
+        buffer = VkCommandBuffer.NULL;
+        lock (_lock)
+        {
+            if (_disposed)
+                return LastError.Set(ReelResult.ErrorBadState, $"{function}: the queue's command buffers are shut down");
+            CommandContext? context = Recycle();
+            ReelResult result;
+            if (context is null)
+            {
+                if (_contexts.Count >= Capacity)
+                {
+                    return LastError.Set(ReelResult.ErrorLimitReached,
+                        $"{function}: all {Capacity} command buffers of {Queue} are recording or in flight (the timeline is at {CompletedValue()}, " +
+                        $"the latest submission signals {LastSubmittedValue}); wait for the queue's timeline, or begin fewer frames ahead");
+                }
+                result = Create(function, out context);
+                if (result != ReelResult.Success)
+                    return result;
+            }
+            else
+            {
+                result = VulkanCall.Check(_device.Commands.vkResetCommandPool(_device.Handle, context.Pool, 0), function, "vkResetCommandPool");
+                if (result != ReelResult.Success)
+                    return result;
+            }
+            var begin = new VkCommandBufferBeginInfo
+            {
+                sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO,
+                flags = VkCommandBufferUsageFlagBits.VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT,
+            };
+            result = VulkanCall.Check(_device.Commands.vkBeginCommandBuffer(context!.Buffer, &begin), function, "vkBeginCommandBuffer");
+            if (result != ReelResult.Success)
+                return result;
+            context.State = CommandContextState.Recording;
+            _recording[context.Buffer.Value] = context;
+            buffer = context.Buffer;
+            return ReelResult.Success;
+        }
+    }
+
+    /// <summary>Whether <paramref name="buffer"/> is one of this manager's, begun and not yet submitted.</summary>
+    public bool IsRecording(VkCommandBuffer buffer)
+    {
+        lock (_lock)
+            return _recording.ContainsKey(buffer.Value);
+    }
+
+    /// <summary>
+    /// Ends and submits a command buffer from <see cref="Begin"/>, waiting for
+    /// <paramref name="waits"/> and signalling <paramref name="signals"/> plus the queue's next
+    /// timeline value, which <paramref name="value"/> receives.
+    /// </summary>
+    public ReelResult Submit(VkCommandBuffer buffer, ReadOnlySpan<TimelineWait> waits, ReadOnlySpan<TimelineSignal> signals, string function, out ulong value)
+    {
+        value = 0;
+        CommandContext? context;
+        lock (_lock)
+        {
+            if (!_recording.Remove(buffer.Value, out context))
+            {
+                return LastError.Set(ReelResult.ErrorInvalidArgument,
+                    $"{function}: command_buffer 0x{buffer.Value:x} is not recording on {Queue}: it was not begun there, or it was submitted already");
+            }
+        }
+        ReelResult result = VulkanCall.Check(_device.Commands.vkEndCommandBuffer(buffer), function, "vkEndCommandBuffer");
+        if (result == ReelResult.Success)
+            result = SubmitEnded(buffer, waits, signals, function, out value);
+        lock (_lock)
+        {
+            // A failed submission leaves nothing in flight: the buffer is free again (its pool is reset at the next begin).
+            context!.State = result == ReelResult.Success ? CommandContextState.Pending : CommandContextState.Idle;
+            if (result == ReelResult.Success)
+                context.SubmittedValue = value;
+        }
+        return result;
+    }
+
+    /// <summary>Waits until every submission so far completed: Success, or Timeout.</summary>
+    public ReelResult WaitIdle(ulong timeoutNanoseconds, string function)
+    {
+        ulong last = LastSubmittedValue;
+        return last == 0 ? ReelResult.Success : Timeline.Wait(last, timeoutNanoseconds, function);
+    }
+
+    /// <summary>Destroys the command pools (and so their buffers). The caller waited for the queue first.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            foreach (CommandContext context in _contexts)
+                _device.Commands.vkDestroyCommandPool(_device.Handle, context.Pool, null);
+            _contexts.Clear();
+            _recording.Clear();
+        }
+    }
+
+    /// <summary>The idle context submitted longest ago, after marking completed ones idle; null if none.</summary>
+    private CommandContext? Recycle()
+    {
+        ulong completed = CompletedValue();
+        CommandContext? oldest = null;
+        foreach (CommandContext context in _contexts)
+        {
+            if (context.State == CommandContextState.Pending && context.SubmittedValue <= completed)
+                context.State = CommandContextState.Idle;
+            if (context.State == CommandContextState.Idle && (oldest is null || context.SubmittedValue < oldest.SubmittedValue))
+                oldest = context;
+        }
+        return oldest;
+    }
+
+    private ulong CompletedValue()
+    {
+        ulong value;
+        return _device.Commands.vkGetSemaphoreCounterValue(_device.Handle, Timeline.Semaphore, &value) == VkResult.VK_SUCCESS ? value : 0;
+    }
+
+    private ReelResult Create(string function, out CommandContext? context)
+    {
+        context = null;
+        var poolInfo = new VkCommandPoolCreateInfo
+        {
+            sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
+            flags = VkCommandPoolCreateFlagBits.VK_COMMAND_POOL_CREATE_TRANSIENT_BIT,
+            queueFamilyIndex = Queue.FamilyIndex,
+        };
+        VkCommandPool pool;
+        ReelResult result = VulkanCall.Check(_device.Commands.vkCreateCommandPool(_device.Handle, &poolInfo, null, &pool), function, "vkCreateCommandPool");
+        if (result != ReelResult.Success)
+            return result;
+        var allocate = new VkCommandBufferAllocateInfo
+        {
+            sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO,
+            commandPool = pool,
+            level = VkCommandBufferLevel.VK_COMMAND_BUFFER_LEVEL_PRIMARY,
+            commandBufferCount = 1,
+        };
+        VkCommandBuffer buffer;
+        result = VulkanCall.Check(_device.Commands.vkAllocateCommandBuffers(_device.Handle, &allocate, &buffer), function, "vkAllocateCommandBuffers");
+        if (result != ReelResult.Success)
+        {
+            _device.Commands.vkDestroyCommandPool(_device.Handle, pool, null);
+            return result;
+        }
+        context = new CommandContext(pool, buffer);
+        _contexts.Add(context);
+        return ReelResult.Success;
+    }
+
+    private ReelResult SubmitEnded(VkCommandBuffer buffer, ReadOnlySpan<TimelineWait> waits, ReadOnlySpan<TimelineSignal> signals, string function, out ulong value)
+    {
+        var waitInfos = stackalloc VkSemaphoreSubmitInfo[Math.Max(1, waits.Length)];
+        for (int i = 0; i < waits.Length; i++)
+        {
+            waitInfos[i] = new VkSemaphoreSubmitInfo
+            {
+                sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
+                semaphore = waits[i].Semaphore,
+                value = waits[i].Value,
+                stageMask = waits[i].Stages == 0 ? VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT : waits[i].Stages,
+            };
+        }
+        var signalInfos = stackalloc VkSemaphoreSubmitInfo[signals.Length + 1];
+        for (int i = 0; i < signals.Length; i++)
+        {
+            signalInfos[i + 1] = new VkSemaphoreSubmitInfo
+            {
+                sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
+                semaphore = signals[i].Semaphore,
+                value = signals[i].Value,
+                stageMask = VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+            };
+        }
+        var bufferInfo = new VkCommandBufferSubmitInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO, commandBuffer = buffer };
+        var submit = new VkSubmitInfo2
+        {
+            sType = VkStructureType.VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
+            waitSemaphoreInfoCount = (uint)waits.Length,
+            pWaitSemaphoreInfos = waitInfos,
+            commandBufferInfoCount = 1,
+            pCommandBufferInfos = &bufferInfo,
+            signalSemaphoreInfoCount = (uint)signals.Length + 1,
+            pSignalSemaphoreInfos = signalInfos,
+        };
+        VkResult status;
+        lock (Queue.SubmitLock)
+        {
+            // Assigned under the submit lock: the queue executes submissions in order, so the values do too.
+            value = _lastSubmitted + 1;
+            signalInfos[0] = new VkSemaphoreSubmitInfo
+            {
+                sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
+                semaphore = Timeline.Semaphore,
+                value = value,
+                stageMask = VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+            };
+            status = _device.Commands.vkQueueSubmit2(Queue.Handle, 1, &submit, VkFence.NULL);
+            if (status == VkResult.VK_SUCCESS)
+                Volatile.Write(ref _lastSubmitted, value);
+        }
+        if (status != VkResult.VK_SUCCESS)
+            value = 0;
+        return VulkanCall.Check(status, function, $"vkQueueSubmit2({Queue})");
+    }
+}
