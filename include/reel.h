@@ -1185,6 +1185,24 @@ static inline reel_frame_cache_desc_t reel_frame_cache_desc_default(void) {
     return desc;
 }
 
+/*! reel_frame_request_init() :
+ *  @return a zeroed reel_frame_request_t with struct_size set. Defined here, not exported. */
+static inline reel_frame_request_t reel_frame_request_init(void) {
+    reel_frame_request_t request;
+    memset(&request, 0, sizeof(request));
+    request.struct_size = (uint32_t)sizeof(request);
+    return request;
+}
+
+/*! reel_frame_cache_stats_init() :
+ *  @return a zeroed reel_frame_cache_stats_t with struct_size set. Defined here, not exported. */
+static inline reel_frame_cache_stats_t reel_frame_cache_stats_init(void) {
+    reel_frame_cache_stats_t stats;
+    memset(&stats, 0, sizeof(stats));
+    stats.struct_size = (uint32_t)sizeof(stats);
+    return stats;
+}
+
 /*! reel_frame_cache_create() :
  *  Creates a frame cache in a context.
  *  @param context   the owning context (destroying it destroys the cache).
@@ -1837,6 +1855,50 @@ REEL_API reel_result_t reel_decoder_reset(reel_decoder_t decoder);
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
  *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
 REEL_API reel_result_t reel_decoder_get_stats(reel_decoder_t decoder, reel_decoder_stats_t* out_stats);
+
+/*! reel_frame_cache_create_for_ivf() :
+ *  Creates a frame cache (section 10) that Reel feeds itself from an AV1 IVF file: an editor's
+ *  scrubbing cache with nothing to write but the consumer side. Reel indexes the file (one
+ *  read of it: frame offsets and keyframes, i.e. temporal units with a sequence header and a
+ *  shown key frame), sets the cache's frame count to the file's, and runs one decoder thread
+ *  that takes the cache's requests in order. For each requested frame it decodes forward when
+ *  the decoder is already on the way to it (no keyframe between), else resets the decoder,
+ *  seeks to the keyframe at or before the frame and decodes forward from there; every frame
+ *  decoded on the way is inserted, so one request for the last frame of a GOP fills the whole
+ *  GOP (reverse play). Frames come from frame pools of the context (the decoder's picture
+ *  allocator, no copies); their pts is the frame number (file order, from 0), not the IVF pts.
+ *  A frame that fails to decode is abandoned with a warning through the log callback, and the
+ *  consumer sees misses for it.
+ *  Consumers use reel_frame_cache_get / _get_range as usual: a miss queues a demand request
+ *  and the frame appears once decoded (poll, or retry at the next display tick). Do not call
+ *  take_request, abandon_request or set_frame_count on this cache: Reel is its producer
+ *  (insert still works; a frame number already cached keeps the frame it has).
+ *  @param context      the owning context (destroying it destroys the cache and stops the decoder).
+ *  @param desc         the cache's sizes as for reel_frame_cache_create(); request_callback must
+ *                      be NULL and frame_count 0. Read during the call only.
+ *  @param ivf_path     UTF-8 path of an IVF file with AV1 (fourcc AV01); opened during the call and
+ *                      kept open until the cache is destroyed.
+ *  @param decoder_desc decoder settings as for reel_decoder_create(), or NULL for the defaults
+ *                      (AUTO backend, one thread per core). frames_held 0 means ring size + LRU
+ *                      capacity + 8, what the cache and its consumers may hold at once.
+ *  @param out_cache    receives the cache; unchanged on failure. Destroy with
+ *                      reel_frame_cache_destroy(), which stops the decoder thread (a decode under
+ *                      way ends at its next frame) before the cache releases its frames.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, an empty path, bad struct_size, a
+ *                                       request_callback or frame_count set, any field of desc
+ *                                       or decoder_desc out of range,
+ *          REEL_ERROR_IO                the file cannot be opened or read (the OS reason),
+ *          REEL_ERROR_CORRUPT_DATA      not an IVF file (signature, header size), a truncated
+ *                                       frame, a file without any keyframe,
+ *          REEL_ERROR_UNSUPPORTED       a fourcc other than AV01, an IVF version other than 0,
+ *                                       no decoder backend (as reel_decoder_create),
+ *          REEL_ERROR_INCOMPATIBLE_VERSION, REEL_ERROR_OUT_OF_MEMORY,
+ *          REEL_ERROR_LIMIT_REACHED     4096 caches are alive.
+ *  Thread safety: any thread; the cache is thread-safe as in section 10. */
+REEL_API reel_result_t reel_frame_cache_create_for_ivf(reel_context_t context, const reel_frame_cache_desc_t* desc,
+                                                       const char* ivf_path, const reel_decoder_desc_t* decoder_desc,
+                                                       reel_frame_cache_t* out_cache);
 
 /*! reel_ivf_reader_open() :
  *  Opens an IVF file of AV1 and checks its header ("DKIF", version 0, a header of at least

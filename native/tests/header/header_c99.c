@@ -31,6 +31,8 @@ static const struct reel__sessions_check {
     reel_result_t (*decoder_flush)(reel_decoder_t);
     reel_result_t (*decoder_reset)(reel_decoder_t);
     reel_result_t (*decoder_get_stats)(reel_decoder_t, reel_decoder_stats_t*);
+    reel_result_t (*frame_cache_create_for_ivf)(reel_context_t, const reel_frame_cache_desc_t*, const char*,
+                                                const reel_decoder_desc_t*, reel_frame_cache_t*);
     reel_result_t (*ivf_reader_open)(reel_context_t, const char*, reel_ivf_reader_t*);
     reel_result_t (*ivf_reader_get_info)(reel_ivf_reader_t, reel_media_info_t*);
     reel_result_t (*ivf_reader_read)(reel_ivf_reader_t, reel_pool_t, reel_buffer_t*);
@@ -70,6 +72,7 @@ static const struct reel__sessions_check {
     reel_decoder_flush,
     reel_decoder_reset,
     reel_decoder_get_stats,
+    reel_frame_cache_create_for_ivf,
     reel_ivf_reader_open,
     reel_ivf_reader_get_info,
     reel_ivf_reader_read,

@@ -26,35 +26,11 @@ internal static unsafe class DecoderExports
             if (result != ReelResult.Success
                 || (result = Arguments.Context(context, Function, out ReelContext? owner)) != ReelResult.Success
                 || (result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-                || (result = VersionedStruct.Read(desc, Function, "desc", out DecoderDesc d)) != ReelResult.Success
-                || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success)
+                || (result = ReadOptions(desc, Function, "desc", DecoderSessionOptions.DefaultFramesHeld, out DecoderSessionOptions? options)) != ReelResult.Success)
             {
                 return result;
             }
-            if ((d.flags & ~NoFilmGrain) != 0)
-                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->flags is 0x{d.flags:x}; known bits are REEL_DECODER_FLAG_NO_FILM_GRAIN (0x1)");
-            if (d.threads > DecoderSettings.MaxThreads)
-                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->threads is {d.threads}; allowed 0 (one per core) to {DecoderSettings.MaxThreads}");
-            if (d.max_frame_delay > DecoderSettings.MaxThreads)
-                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->max_frame_delay is {d.max_frame_delay}; allowed 0 (automatic) to {DecoderSettings.MaxThreads}");
-            if (d.frames_held > DecoderSessionOptions.MaxFramesHeld)
-                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frames_held is {d.frames_held}; allowed 1 to {DecoderSessionOptions.MaxFramesHeld}, or 0 for {DecoderSessionOptions.DefaultFramesHeld}");
-            if (d.frame_size_limit > uint.MaxValue)
-                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frame_size_limit is {d.frame_size_limit}; allowed 0 (unlimited) to {uint.MaxValue} pixels");
-            var options = new DecoderSessionOptions
-            {
-                Settings = new DecoderSettings
-                {
-                    Threads = (int)d.threads,
-                    MaxFrameDelay = (int)d.max_frame_delay,
-                    ApplyFilmGrain = (d.flags & NoFilmGrain) == 0,
-                    FrameSizeLimit = (long)d.frame_size_limit,
-                },
-                Backend = d.backend,
-                FramesHeld = d.frames_held == 0 ? DecoderSessionOptions.DefaultFramesHeld : (int)d.frames_held,
-                Name = name ?? "decoder",
-            };
-            result = DecoderSession.Create(owner!, options, Function, out DecoderSession? session);
+            result = DecoderSession.Create(owner!, options!, Function, out DecoderSession? session);
             if (result == ReelResult.Success)
                 *outDecoder = session!.Handle.Value;
             return result;
@@ -63,6 +39,45 @@ internal static unsafe class DecoderExports
         {
             return ExportGuard.Fail("reel_decoder_create", e);
         }
+    }
+
+    /// <summary>
+    /// Checks a <c>reel_decoder_desc_t</c> (named <paramref name="argument"/> in messages) and
+    /// turns it into session options; frames_held 0 becomes <paramref name="defaultFramesHeld"/>.
+    /// </summary>
+    internal static ReelResult ReadOptions(DecoderDesc* desc, string function, string argument, int defaultFramesHeld, out DecoderSessionOptions? options)
+    {
+        options = null;
+        ReelResult result;
+        if ((result = VersionedStruct.Read(desc, function, argument, out DecoderDesc d)) != ReelResult.Success
+            || (result = Arguments.Name(d.name, function, $"{argument}->name", out string? name)) != ReelResult.Success)
+        {
+            return result;
+        }
+        if ((d.flags & ~NoFilmGrain) != 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->flags is 0x{d.flags:x}; known bits are REEL_DECODER_FLAG_NO_FILM_GRAIN (0x1)");
+        if (d.threads > DecoderSettings.MaxThreads)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->threads is {d.threads}; allowed 0 (one per core) to {DecoderSettings.MaxThreads}");
+        if (d.max_frame_delay > DecoderSettings.MaxThreads)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->max_frame_delay is {d.max_frame_delay}; allowed 0 (automatic) to {DecoderSettings.MaxThreads}");
+        if (d.frames_held > DecoderSessionOptions.MaxFramesHeld)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->frames_held is {d.frames_held}; allowed 1 to {DecoderSessionOptions.MaxFramesHeld}, or 0 for {defaultFramesHeld}");
+        if (d.frame_size_limit > uint.MaxValue)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->frame_size_limit is {d.frame_size_limit}; allowed 0 (unlimited) to {uint.MaxValue} pixels");
+        options = new DecoderSessionOptions
+        {
+            Settings = new DecoderSettings
+            {
+                Threads = (int)d.threads,
+                MaxFrameDelay = (int)d.max_frame_delay,
+                ApplyFilmGrain = (d.flags & NoFilmGrain) == 0,
+                FrameSizeLimit = (long)d.frame_size_limit,
+            },
+            Backend = d.backend,
+            FramesHeld = d.frames_held == 0 ? defaultFramesHeld : (int)d.frames_held,
+            Name = name ?? "decoder",
+        };
+        return ReelResult.Success;
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_destroy")]

@@ -2,6 +2,9 @@ using System;
 using System.Runtime.InteropServices;
 using Reel.Abi;
 using Reel.Cache;
+using Reel.Codecs.Decoders;
+using Reel.Codecs.Seeking;
+using Reel.Codecs.Sessions;
 using Reel.Context;
 using Reel.Errors;
 using Reel.Handles;
@@ -16,6 +19,9 @@ internal static unsafe class FrameCacheExports
     private const uint NoPrefetch = 1;
     private const uint RingOnly = 2;
 
+    /// <summary>Frames a decoder-fed cache's consumers may hold besides the cache's own.</summary>
+    private const int ConsumerFrames = 8;
+
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_create")]
     public static ReelResult Create(ulong context, FrameCacheDesc* desc, ulong* outCache)
     {
@@ -26,6 +32,19 @@ internal static unsafe class FrameCacheExports
         catch (Exception e)
         {
             return ExportGuard.Fail("reel_frame_cache_create", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_create_for_ivf")]
+    public static ReelResult CreateForIvf(ulong context, FrameCacheDesc* desc, byte* ivfPath, DecoderDesc* decoderDesc, ulong* outCache)
+    {
+        try
+        {
+            return CreateForIvfChecked(context, desc, ivfPath, decoderDesc, outCache);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_frame_cache_create_for_ivf", e);
         }
     }
 
@@ -237,18 +256,75 @@ internal static unsafe class FrameCacheExports
     {
         const string Function = "reel_frame_cache_create";
         ReelResult result;
-        FrameCacheDesc d = default;
         if ((result = Arguments.Context(context, Function, out ReelContext? ctx)) != ReelResult.Success
             || (result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
             || (result = Arguments.NotNull(outCache, Function, "out_cache")) != ReelResult.Success
-            || (result = VersionedStruct.Read(desc, Function, "desc", out d)) != ReelResult.Success
-            || (result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
-            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success)
+            || (result = ReadDesc(desc, Function, "desc", out FrameCacheDesc d, out FrameCacheConfig? config, out string? name)) != ReelResult.Success)
+        {
+            return result;
+        }
+        if (d.frame_count < 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frame_count is {d.frame_count}; allowed 0 (unknown) or more");
+        HostFrameSource? source = d.request_callback == null ? null : new HostFrameSource(d.request_callback, d.request_user_data);
+        result = ContextFrameCache.Create(ctx!, name ?? "cache", config!, source, d.frame_count, Function, out ContextFrameCache? cache);
+        if (result == ReelResult.Success)
+            *outCache = cache!.Handle.Value;
+        return result;
+    }
+
+    private static ReelResult CreateForIvfChecked(ulong context, FrameCacheDesc* desc, byte* ivfPath, DecoderDesc* decoderDesc, ulong* outCache)
+    {
+        const string Function = "reel_frame_cache_create_for_ivf";
+        ReelResult result;
+        if ((result = Arguments.Context(context, Function, out ReelContext? ctx)) != ReelResult.Success
+            || (result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
+            || (result = Arguments.NotNull(ivfPath, Function, "ivf_path")) != ReelResult.Success
+            || (result = Arguments.NotNull(outCache, Function, "out_cache")) != ReelResult.Success
+            || (result = ReadDesc(desc, Function, "desc", out FrameCacheDesc d, out FrameCacheConfig? config, out string? name)) != ReelResult.Success)
+        {
+            return result;
+        }
+        if (d.request_callback != null)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->request_callback is set; allowed NULL (Reel's decoder serves the requests)");
+        if (d.frame_count != 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frame_count is {d.frame_count}; allowed 0 (the file gives the count)");
+        // The cache may hold every frame of its ring and LRU at once; a few more for consumers.
+        int framesHeld = (int)Math.Min((long)config!.RingSize + config.LruCapacity + ConsumerFrames, int.MaxValue);
+        DecoderSessionOptions? options;
+        if (decoderDesc == null)
+            options = new DecoderSessionOptions { Settings = new DecoderSettings(), FramesHeld = framesHeld, Name = name ?? "cache" };
+        else if ((result = DecoderExports.ReadOptions(decoderDesc, Function, "decoder_desc", framesHeld, out options)) != ReelResult.Success)
+            return result;
+        string? path = Marshal.PtrToStringUTF8((nint)ivfPath);
+        if (string.IsNullOrEmpty(path))
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: ivf_path is empty; allowed a UTF-8 path of an IVF file");
+        if ((result = SeekingDecoder.Open(ctx!, path, options!, Function, out SeekingDecoder? decoder)) != ReelResult.Success)
+            return result;
+        var source = new DecoderFrameSource(decoder!, ctx!, name ?? "cache");
+        result = ContextFrameCache.Create(ctx!, name ?? "cache", config, source, 0, Function, out ContextFrameCache? cache);
+        if (result != ReelResult.Success)
+        {
+            decoder!.Dispose();
+            return result;
+        }
+        *outCache = cache!.Handle.Value;
+        return ReelResult.Success;
+    }
+
+    /// <summary>Checks a <c>reel_frame_cache_desc_t</c> and turns its sizes (0 = the preset's) into a config.</summary>
+    private static ReelResult ReadDesc(FrameCacheDesc* desc, string function, string argument, out FrameCacheDesc d, out FrameCacheConfig? config, out string? name)
+    {
+        config = null;
+        name = null;
+        ReelResult result;
+        if ((result = VersionedStruct.Read(desc, function, argument, out d)) != ReelResult.Success
+            || (result = Arguments.Reserved(d.reserved, function, $"{argument}->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, function, $"{argument}->name", out name)) != ReelResult.Success)
         {
             return result;
         }
         if ((d.flags & ~(NoPrefetch | RingOnly)) != 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->flags is 0x{d.flags:x}; allowed bits are REEL_FRAME_CACHE_FLAG_NO_PREFETCH (0x1) and REEL_FRAME_CACHE_FLAG_RING_ONLY (0x2)");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->flags is 0x{d.flags:x}; allowed bits are REEL_FRAME_CACHE_FLAG_NO_PREFETCH (0x1) and REEL_FRAME_CACHE_FLAG_RING_ONLY (0x2)");
         FrameCachePreset preset = d.preset switch
         {
             FrameCachePresetC.Hd => FrameCachePreset.Hd1080p,
@@ -257,11 +333,9 @@ internal static unsafe class FrameCacheExports
             _ => (FrameCachePreset)(-1),
         };
         if (preset < 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->preset is {(int)d.preset}; allowed REEL_FRAME_CACHE_PRESET_HD (0), _SD (1), _UHD (2)");
-        if (d.frame_count < 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frame_count is {d.frame_count}; allowed 0 (unknown) or more");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->preset is {(int)d.preset}; allowed REEL_FRAME_CACHE_PRESET_HD (0), _SD (1), _UHD (2)");
         FrameCacheConfig defaults = FrameCacheConfig.ForPreset(preset);
-        var config = new FrameCacheConfig
+        config = new FrameCacheConfig
         {
             RingSize = d.ring_size == 0 ? defaults.RingSize : (int)Math.Min(d.ring_size, int.MaxValue),
             LruCapacity = (d.flags & RingOnly) != 0 ? 0 : d.lru_capacity == 0 ? defaults.LruCapacity : (int)Math.Min(d.lru_capacity, int.MaxValue),
@@ -269,12 +343,6 @@ internal static unsafe class FrameCacheExports
             ProducerQueueCapacity = d.queue_capacity == 0 ? defaults.ProducerQueueCapacity : (int)Math.Min(d.queue_capacity, int.MaxValue),
             MemoryBudgetBytes = d.memory_budget == 0 ? defaults.MemoryBudgetBytes : (long)Math.Min(d.memory_budget, long.MaxValue),
         };
-        if ((result = config.Validate(Function)) != ReelResult.Success)
-            return result;
-        HostFrameSource? source = d.request_callback == null ? null : new HostFrameSource(d.request_callback, d.request_user_data);
-        result = ContextFrameCache.Create(ctx!, name ?? "cache", config, source, d.frame_count, Function, out ContextFrameCache? cache);
-        if (result == ReelResult.Success)
-            *outCache = cache!.Handle.Value;
-        return result;
+        return config.Validate(function);
     }
 }

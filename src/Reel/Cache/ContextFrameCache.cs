@@ -16,11 +16,14 @@ public sealed class ContextFrameCache : IContextAttachment
 
     private static readonly HandleTable<ContextFrameCache> s_registry = new(HandleType.FrameCache, MaxCaches);
 
-    private ContextFrameCache(ReelContext context, string name, FrameCache cache)
+    private readonly IFrameSource? _source;
+
+    private ContextFrameCache(ReelContext context, string name, FrameCache cache, IFrameSource? source)
     {
         Context = context;
         Name = name;
         Cache = cache;
+        _source = source;
     }
 
     /// <summary>The handle hosts hold.</summary>
@@ -35,8 +38,13 @@ public sealed class ContextFrameCache : IContextAttachment
     /// <summary>The engine.</summary>
     public FrameCache Cache { get; }
 
-    /// <summary>Creates a cache of frame buffers in <paramref name="context"/>.</summary>
-    public static ReelResult Create(ReelContext context, string name, FrameCacheConfig config, HostFrameSource? source, long frameCount,
+    /// <summary>
+    /// Creates a cache of frame buffers in <paramref name="context"/>, fed by
+    /// <paramref name="source"/> (the host's callback, a Reel decoder; null when producers
+    /// poll), which hears <see cref="IFrameSource.Attached"/> once the cache has its handle and
+    /// <see cref="IFrameSource.Detaching"/> before the cache lets go of its frames.
+    /// </summary>
+    public static ReelResult Create(ReelContext context, string name, FrameCacheConfig config, IFrameSource? source, long frameCount,
         string function, out ContextFrameCache? created)
     {
         created = null;
@@ -48,20 +56,20 @@ public sealed class ContextFrameCache : IContextAttachment
             cache.Dispose();
             return result;
         }
-        var wrapper = new ContextFrameCache(context, name, cache!);
+        var wrapper = new ContextFrameCache(context, name, cache!, source);
         if (!s_registry.TryAdd(wrapper, out Handle handle))
         {
             cache!.Dispose();
             return LastError.Set(ReelResult.ErrorLimitReached, $"{function}: {MaxCaches} frame caches are alive, the most Reel allows");
         }
         wrapper.Handle = handle;
-        source?.Bind(handle.Value);
         if (!context.Attach(wrapper))
         {
             s_registry.TryRemove(handle, out _);
             cache!.Dispose();
             return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: the context is being destroyed");
         }
+        source?.Attached(cache!, handle);
         created = wrapper;
         return ReelResult.Success;
     }
@@ -84,7 +92,7 @@ public sealed class ContextFrameCache : IContextAttachment
         if (error != HandleError.None)
             return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: " + HandleErrorMessages.Describe(error, handle, HandleType.FrameCache, "cache"));
         cache!.Context.Detach(cache);
-        cache.Cache.Dispose();
+        cache.TearDown();
         return ReelResult.Success;
     }
 
@@ -92,6 +100,13 @@ public sealed class ContextFrameCache : IContextAttachment
     public void OnContextDestroyed()
     {
         if (s_registry.TryRemove(Handle, out _) == HandleError.None)
-            Cache.Dispose();
+            TearDown();
+    }
+
+    /// <summary>The producer stops first, so nothing is inserted into a cache that let go of its frames.</summary>
+    private void TearDown()
+    {
+        _source?.Detaching();
+        Cache.Dispose();
     }
 }

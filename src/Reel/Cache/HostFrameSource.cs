@@ -1,3 +1,5 @@
+using Reel.Handles;
+
 namespace Reel.Cache;
 
 /// <summary>The host's <c>reel_frame_cache_request_fn</c>: told (with the cache handle) when requests are waiting.</summary>
@@ -14,8 +16,8 @@ public sealed unsafe class HostFrameSource : IFrameSource
         _userData = userData;
     }
 
-    /// <summary>The handle to pass back to the host (known once the cache is registered).</summary>
-    public void Bind(ulong cacheHandle) => _cacheHandle = cacheHandle;
+    /// <summary>Keeps the handle to pass back to the host.</summary>
+    public void Attached(FrameCache cache, Handle handle) => _cacheHandle = handle.Value;
 
     /// <inheritdoc/>
     public void RequestsQueued(FrameCache cache) => _callback(_userData, _cacheHandle);

@@ -1,3 +1,5 @@
+using Reel.Handles;
+
 namespace Reel.Cache;
 
 /// <summary>
@@ -18,4 +20,20 @@ public interface IFrameSource
     /// thread that caused them: wake a producer, do not decode here.
     /// </summary>
     void RequestsQueued(FrameCache cache);
+
+    /// <summary>
+    /// The cache was created and registered as <paramref name="handle"/>, before any request:
+    /// a source that produces on its own thread starts it here.
+    /// </summary>
+    void Attached(FrameCache cache, Handle handle)
+    {
+    }
+
+    /// <summary>
+    /// The cache is being destroyed and still holds its frames: stop producing and wait until
+    /// no producer thread touches the cache any more. Called once, never under a cache lock.
+    /// </summary>
+    void Detaching()
+    {
+    }
 }

@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using NUnit.Framework;
+using Reel.Abi;
+using Reel.Codecs.Seeking;
+using Reel.Context;
+using Reel.Errors;
+using Reel.Reports;
+
+namespace Reel.Codecs.Tests.Seeking;
+
+/// <summary>Decoding any frame of a real clip by seeking to the keyframe before it, checked against a sequential decode.</summary>
+public class SeekingDecoderTests
+{
+    private static SeekingClip s_clip = null!;
+    private ReelContext _context = null!;
+
+    [OneTimeSetUp]
+    public static void EncodeClip() => s_clip = new SeekingClip(60);
+
+    [OneTimeTearDown]
+    public static void DeleteClip() => s_clip.Dispose();
+
+    [SetUp]
+    public void CreateContext()
+    {
+        Assert.That(ReelContext.Create(new ContextOptions { Name = "seek" }, "test", out ReelContext? context), Is.EqualTo(ReelResult.Success));
+        _context = context!;
+    }
+
+    [TearDown]
+    public void DestroyContext()
+    {
+        Assert.That(OutstandingBuffers.Collect(_context), Is.Empty, "every decoded frame went back");
+        ReelContext.Destroy(_context.Handle, "test");
+    }
+
+    [Test]
+    public void AnyFrame_AfterASeek_IsTheFrameASequentialDecodeShows()
+    {
+        using SeekingDecoder decoder = Open();
+        foreach (int target in new[] { 37, 5, 44, 14, 59, 0, 30, 31, 23 })
+        {
+            var delivered = new List<long>();
+            Assert.That(decoder.DecodeThrough(target, (n, frame) =>
+            {
+                Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(s_clip.Checksums[n]), $"frame {n} on the way to {target}");
+                delivered.Add(n);
+            }), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(delivered[^1], Is.EqualTo(target), "the target is the last frame delivered");
+            Assert.That(delivered, Is.EqualTo(Enumerable.Range((int)delivered[0], delivered.Count).Select(i => (long)i)), "frames come in order, none skipped");
+        }
+    }
+
+    [Test]
+    public void GoingForward_WithoutAKeyframeBetween_DecodesOnWithoutSeeking()
+    {
+        using SeekingDecoder decoder = Open();
+        int gop = s_clip.KeyFrames[1];
+        var delivered = new List<long>();
+        void Through(int target) => Assert.That(decoder.DecodeThrough(target, (n, _) => delivered.Add(n)), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+
+        Through(3);
+        Assert.That((decoder.Seeks, delivered), Is.EqualTo((1L, new List<long> { 0, 1, 2, 3 })));
+        delivered.Clear();
+        Through(gop - 1);
+        Assert.That(decoder.Seeks, Is.EqualTo(1), "frames 4.. follow on from where the decoder stands");
+        Assert.That(delivered[0], Is.EqualTo(4));
+        delivered.Clear();
+        Through(gop);
+        Assert.That((decoder.Seeks, delivered), Is.EqualTo((1L, new List<long> { gop })), "the keyframe is the next frame: going on is as cheap as seeking");
+        delivered.Clear();
+        Through(s_clip.KeyFrames[2] + 1);
+        Assert.That(decoder.Seeks, Is.EqualTo(2), "a keyframe lies between: seek to it");
+        Assert.That(delivered[0], Is.EqualTo(s_clip.KeyFrames[2]));
+        delivered.Clear();
+        Through(s_clip.KeyFrames[2]);
+        Assert.That(decoder.Seeks, Is.EqualTo(3), "a frame behind the decoder needs a seek");
+        Assert.That(delivered, Is.EqualTo(new List<long> { s_clip.KeyFrames[2] }));
+    }
+
+    [Test]
+    public void FramesOutsideTheFile_AreInvalidArguments_AndTheDecoderStaysUsable()
+    {
+        using SeekingDecoder decoder = Open();
+        Assert.That(decoder.DecodeThrough(60, (_, _) => { }), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Does.Contain("frame 60").And.Contain("allowed 0 to 59"));
+        Assert.That(decoder.DecodeThrough(-1, (_, _) => { }), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(decoder.DecodeThrough(59, (_, _) => { }), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(decoder.FramesDecoded, Is.EqualTo(60 - s_clip.KeyFrames[^1]));
+    }
+
+    [Test]
+    public void Cancel_EndsADecodeAtItsNextFrame()
+    {
+        using SeekingDecoder decoder = Open();
+        int seen = 0;
+        Assert.That(decoder.DecodeThrough(59, (_, _) =>
+        {
+            if (++seen == 2)
+                decoder.Cancel();
+        }), Is.EqualTo(ReelResult.NotReady));
+        Assert.That(seen, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Open_NamesTheFunctionAndTheProblem()
+    {
+        Assert.That(SeekingDecoder.Open(_context, Path.Combine(Path.GetTempPath(), "reel-no-such-file.ivf"), SeekingClip.Options(), "reel_test", out _),
+            Is.EqualTo(ReelResult.ErrorIo));
+        Assert.That(LastError.Message, Does.StartWith("reel_test: cannot open").And.Contain("reel-no-such-file.ivf"));
+
+        string text = Path.Combine(Path.GetTempPath(), $"reel-not-ivf-{System.Environment.ProcessId}.ivf");
+        File.WriteAllText(text, "this is not an IVF file at all, just text long enough for a header");
+        try
+        {
+            Assert.That(SeekingDecoder.Open(_context, text, SeekingClip.Options(), "reel_test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(LastError.Message, Does.StartWith("reel_test: ").And.Contain("expected \"DKIF\""));
+        }
+        finally
+        {
+            File.Delete(text);
+        }
+    }
+
+    private SeekingDecoder Open()
+    {
+        Assert.That(SeekingDecoder.Open(_context, s_clip.Path, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        return decoder!;
+    }
+}
