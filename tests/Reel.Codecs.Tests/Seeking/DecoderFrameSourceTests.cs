@@ -20,30 +20,11 @@ namespace Reel.Codecs.Tests.Seeking;
 /// reverse play costs one seek per GOP (the decoder fills the GOP on the way), and destroying the
 /// cache while the decoder works leaves nothing behind.
 /// </summary>
-public class DecoderFrameSourceTests
+public class DecoderFrameSourceTests : ClipFixture
 {
     private const int Frames = 96;
-    private static SeekingClip s_clip = null!;
-    private ReelContext _context = null!;
-
-    [OneTimeSetUp]
-    public static void EncodeClip() => s_clip = new SeekingClip(Frames);
-
-    [OneTimeTearDown]
-    public static void DeleteClip() => s_clip.Dispose();
-
-    [SetUp]
-    public void CreateContext()
+    public DecoderFrameSourceTests() : base(Frames)
     {
-        Assert.That(ReelContext.Create(new ContextOptions { Name = "cache feed" }, "test", out ReelContext? context), Is.EqualTo(ReelResult.Success));
-        _context = context!;
-    }
-
-    [TearDown]
-    public void DestroyContext()
-    {
-        Assert.That(OutstandingBuffers.Collect(_context), Is.Empty, "every decoded frame went back");
-        ReelContext.Destroy(_context.Handle, "test");
     }
 
     [Test]
@@ -64,8 +45,8 @@ public class DecoderFrameSourceTests
     {
         (ContextFrameCache cache, DecoderFrameSource source) = Create();
         Play(cache, Enumerable.Range(0, Frames).Reverse(), paceMilliseconds: 0);
-        TestContext.Out.WriteLine($"reverse: {source.Seeks} seeks, {source.FramesDecoded} frames decoded for {Frames} frames ({s_clip.KeyFrames.Count} GOPs)");
-        Assert.That(source.Seeks, Is.LessThanOrEqualTo(s_clip.KeyFrames.Count + 2), "a request for the end of a GOP fills the whole GOP");
+        TestContext.Out.WriteLine($"reverse: {source.Seeks} seeks, {source.FramesDecoded} frames decoded for {Frames} frames ({Clip.KeyFrames.Count} GOPs)");
+        Assert.That(source.Seeks, Is.LessThanOrEqualTo(Clip.KeyFrames.Count + 2), "a request for the end of a GOP fills the whole GOP");
         Assert.That(source.FramesDecoded, Is.LessThan(2 * Frames), "not a decode from the keyframe for every frame (that would be ~6x)");
         Destroy(cache);
     }
@@ -102,7 +83,7 @@ public class DecoderFrameSourceTests
             Assert.That(cache.Cache.TryGet(Frames - 1, out _), Is.EqualTo(ReelResult.NotReady));
             Thread.Sleep(round);
             Destroy(cache);
-            Assert.That(OutstandingBuffers.Collect(_context), Is.Empty, $"round {round}");
+            Assert.That(OutstandingBuffers.Collect(Context), Is.Empty, $"round {round}");
         }
     }
 
@@ -111,23 +92,23 @@ public class DecoderFrameSourceTests
     {
         (ContextFrameCache cache, _) = Create();
         Assert.That(cache.Cache.TryGet(40, out _), Is.EqualTo(ReelResult.NotReady));
-        ReelContext.Destroy(_context.Handle, "test");
+        ReelContext.Destroy(Context.Handle, "test");
         Assert.That(ContextFrameCache.Resolve(cache.Handle, "test", out _), Is.EqualTo(ReelResult.ErrorInvalidHandle));
         CreateContext();  // for TearDown
     }
 
     private (ContextFrameCache, DecoderFrameSource) Create()
     {
-        Assert.That(SeekingDecoder.Open(_context, s_clip.Path, SeekingClip.Options(framesHeld: 64 + 64 + 8), "test", out SeekingDecoder? decoder),
+        Assert.That(SeekingDecoder.Open(Context, Clip.Path, SeekingClip.Options(framesHeld: 64 + 64 + 8), "test", out SeekingDecoder? decoder),
             Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        var source = new DecoderFrameSource(decoder!, _context, "feed");
+        var source = new DecoderFrameSource(decoder!, Context, "feed");
         var config = new FrameCacheConfig { RingSize = 32, LruCapacity = 64, PrefetchDepth = 16, ProducerQueueCapacity = 32, MemoryBudgetBytes = 64L << 20 };
-        Assert.That(ContextFrameCache.Create(_context, "feed", config, source, 0, "test", out ContextFrameCache? cache), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(ContextFrameCache.Create(Context, "feed", config, source, 0, "test", out ContextFrameCache? cache), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         return (cache!, source);
     }
 
     /// <summary>Shows each frame: waits (up to 10 s) until it is in the cache, checks its content; returns the frames found at the first try.</summary>
-    private static int Play(ContextFrameCache cache, System.Collections.Generic.IEnumerable<int> frames, int paceMilliseconds)
+    private int Play(ContextFrameCache cache, System.Collections.Generic.IEnumerable<int> frames, int paceMilliseconds)
     {
         int firstTry = 0;
         foreach (int n in frames)
@@ -145,7 +126,7 @@ public class DecoderFrameSourceTests
             Assert.That(result, Is.EqualTo(ReelResult.Success), () => LastError.Message);
             if (first)
                 firstTry++;
-            Assert.That(SeekingClip.Checksum(new Handle(frame)), Is.EqualTo(s_clip.Checksums[n]), $"frame {n}");
+            Assert.That(SeekingClip.Checksum(new Handle(frame)), Is.EqualTo(Clip.Checksums[n]), $"frame {n}");
             Assert.That(Buffers.GetFrame(new Handle(frame), "test", out FrameView view), Is.EqualTo(ReelResult.Success));
             Assert.That(view.Pts, Is.EqualTo(n), "pts is the frame number");
             Buffers.Release(new Handle(frame), "test");

@@ -11,29 +11,10 @@ using Reel.Reports;
 namespace Reel.Codecs.Tests.Seeking;
 
 /// <summary>Decoding any frame of a real clip by seeking to the keyframe before it, checked against a sequential decode.</summary>
-public class SeekingDecoderTests
+public class SeekingDecoderTests : ClipFixture
 {
-    private static SeekingClip s_clip = null!;
-    private ReelContext _context = null!;
-
-    [OneTimeSetUp]
-    public static void EncodeClip() => s_clip = new SeekingClip(60);
-
-    [OneTimeTearDown]
-    public static void DeleteClip() => s_clip.Dispose();
-
-    [SetUp]
-    public void CreateContext()
+    public SeekingDecoderTests() : base(60)
     {
-        Assert.That(ReelContext.Create(new ContextOptions { Name = "seek" }, "test", out ReelContext? context), Is.EqualTo(ReelResult.Success));
-        _context = context!;
-    }
-
-    [TearDown]
-    public void DestroyContext()
-    {
-        Assert.That(OutstandingBuffers.Collect(_context), Is.Empty, "every decoded frame went back");
-        ReelContext.Destroy(_context.Handle, "test");
     }
 
     [Test]
@@ -45,7 +26,7 @@ public class SeekingDecoderTests
             var delivered = new List<long>();
             Assert.That(decoder.DecodeThrough(target, (n, frame) =>
             {
-                Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(s_clip.Checksums[n]), $"frame {n} on the way to {target}");
+                Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(Clip.Checksums[n]), $"frame {n} on the way to {target}");
                 delivered.Add(n);
             }), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             Assert.That(delivered[^1], Is.EqualTo(target), "the target is the last frame delivered");
@@ -57,7 +38,7 @@ public class SeekingDecoderTests
     public void GoingForward_WithoutAKeyframeBetween_DecodesOnWithoutSeeking()
     {
         using SeekingDecoder decoder = Open();
-        int gop = s_clip.KeyFrames[1];
+        int gop = Clip.KeyFrames[1];
         var delivered = new List<long>();
         void Through(int target) => Assert.That(decoder.DecodeThrough(target, (n, _) => delivered.Add(n)), Is.EqualTo(ReelResult.Success), () => LastError.Message);
 
@@ -71,13 +52,13 @@ public class SeekingDecoderTests
         Through(gop);
         Assert.That((decoder.Seeks, delivered), Is.EqualTo((1L, new List<long> { gop })), "the keyframe is the next frame: going on is as cheap as seeking");
         delivered.Clear();
-        Through(s_clip.KeyFrames[2] + 1);
+        Through(Clip.KeyFrames[2] + 1);
         Assert.That(decoder.Seeks, Is.EqualTo(2), "a keyframe lies between: seek to it");
-        Assert.That(delivered[0], Is.EqualTo(s_clip.KeyFrames[2]));
+        Assert.That(delivered[0], Is.EqualTo(Clip.KeyFrames[2]));
         delivered.Clear();
-        Through(s_clip.KeyFrames[2]);
+        Through(Clip.KeyFrames[2]);
         Assert.That(decoder.Seeks, Is.EqualTo(3), "a frame behind the decoder needs a seek");
-        Assert.That(delivered, Is.EqualTo(new List<long> { s_clip.KeyFrames[2] }));
+        Assert.That(delivered, Is.EqualTo(new List<long> { Clip.KeyFrames[2] }));
     }
 
     [Test]
@@ -88,7 +69,7 @@ public class SeekingDecoderTests
         Assert.That(LastError.Message, Does.Contain("frame 60").And.Contain("allowed 0 to 59"));
         Assert.That(decoder.DecodeThrough(-1, (_, _) => { }), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(decoder.DecodeThrough(59, (_, _) => { }), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        Assert.That(decoder.FramesDecoded, Is.EqualTo(60 - s_clip.KeyFrames[^1]));
+        Assert.That(decoder.FramesDecoded, Is.EqualTo(60 - Clip.KeyFrames[^1]));
     }
 
     [Test]
@@ -107,7 +88,7 @@ public class SeekingDecoderTests
     [Test]
     public void Open_NamesTheFunctionAndTheProblem()
     {
-        Assert.That(SeekingDecoder.Open(_context, Path.Combine(Path.GetTempPath(), "reel-no-such-file.ivf"), SeekingClip.Options(), "reel_test", out _),
+        Assert.That(SeekingDecoder.Open(Context, Path.Combine(Path.GetTempPath(), "reel-no-such-file.ivf"), SeekingClip.Options(), "reel_test", out _),
             Is.EqualTo(ReelResult.ErrorIo));
         Assert.That(LastError.Message, Does.StartWith("reel_test: cannot open").And.Contain("reel-no-such-file.ivf"));
 
@@ -115,7 +96,7 @@ public class SeekingDecoderTests
         File.WriteAllText(text, "this is not an IVF file at all, just text long enough for a header");
         try
         {
-            Assert.That(SeekingDecoder.Open(_context, text, SeekingClip.Options(), "reel_test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(SeekingDecoder.Open(Context, text, SeekingClip.Options(), "reel_test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Does.StartWith("reel_test: ").And.Contain("expected \"DKIF\""));
         }
         finally
@@ -126,7 +107,7 @@ public class SeekingDecoderTests
 
     private SeekingDecoder Open()
     {
-        Assert.That(SeekingDecoder.Open(_context, s_clip.Path, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(SeekingDecoder.Open(Context, Clip.Path, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         return decoder!;
     }
 }
