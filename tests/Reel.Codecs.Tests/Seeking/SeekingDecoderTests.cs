@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using NUnit.Framework;
 using Reel.Abi;
+using Reel.Codecs.Containers;
 using Reel.Codecs.Seeking;
 using Reel.Context;
 using Reel.Errors;
@@ -83,6 +84,48 @@ public class SeekingDecoderTests : ClipFixture
                 decoder.Cancel();
         }), Is.EqualTo(ReelResult.NotReady));
         Assert.That(seen, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void CorruptPackets_FailTheirGopOnly_AndTheNextSeekDecodesCleanly()
+    {
+        string damaged = Path.Combine(Path.GetTempPath(), $"reel-damaged-{System.Environment.ProcessId}.ivf");
+        byte[] bytes = File.ReadAllBytes(Clip.Path);
+        // Overwrite the payload of every packet of the second GOP after its keyframe with noise.
+        Assert.That(IvfReader.Open(Clip.Path, out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        using (reader)
+        {
+            Assert.That(IvfIndex.Build(reader!, Clip.Path, out IvfIndex? index), Is.EqualTo(ReelResult.Success));
+            var random = new System.Random(3);
+            for (int frame = Clip.KeyFrames[1] + 1; frame < Clip.KeyFrames[2]; frame++)
+            {
+                long start = index!.OffsetOf(frame) + 12;
+                int size = System.BitConverter.ToInt32(bytes, (int)index.OffsetOf(frame));
+                for (int i = 0; i < size; i++)
+                    bytes[start + i] = (byte)random.Next(256);
+            }
+        }
+        File.WriteAllBytes(damaged, bytes);
+        try
+        {
+            Assert.That(SeekingDecoder.Open(Context, damaged, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            using (decoder)
+            {
+                ReelResult result = decoder!.DecodeThrough(Clip.KeyFrames[2] - 1, (_, _) => { });
+                Assert.That(result == ReelResult.Success || (int)result < 0, Is.True, $"{result}: a result, never a crash");
+                if (result != ReelResult.Success)
+                    Assert.That(LastError.Message, Is.Not.Empty);
+                int clean = Clip.KeyFrames[2] + 2;
+                Assert.That(decoder.DecodeThrough(clean, (n, frame) => Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(Clip.Checksums[n]), $"frame {n}")),
+                    Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(decoder.DecodeThrough(3, (n, frame) => Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(Clip.Checksums[n]), $"frame {n}")),
+                    Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            }
+        }
+        finally
+        {
+            File.Delete(damaged);
+        }
     }
 
     [Test]
