@@ -27,7 +27,7 @@ run_pools() {
 
 run_cache() {
   printf '\n== frame cache: hit rates vs a plain LRU of equal memory\n'
-  dotnet run -c Release --project tests/Reel.CacheBench
+  dotnet run -c Release --project tests/Reel.CacheBench --no-build
 }
 
 # One run of a command: prints "wall_seconds max_rss_kib cpu_seconds"; its output goes to $log.

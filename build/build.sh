@@ -15,7 +15,7 @@ cd "$root"
 step() { printf '\n== %s\n' "$*"; }
 
 step "dotnet build (engine, tools, bindings, tests)"
-dotnet build Engine.sln -c Release --nologo -v quiet -clp:NoSummary
+dotnet build Engine.sln -c Release --no-restore --nologo -v quiet -clp:NoSummary  # bootstrap.sh restored it
 
 step "publish libreel (NativeAOT)"
 rm -rf "$artifacts/publish"

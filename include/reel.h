@@ -1054,10 +1054,19 @@ static inline reel_soak_desc_t reel_soak_desc_default(void) {
     return desc;
 }
 
+/*! reel_soak_result_init() :
+ *  @return a zeroed reel_soak_result_t with struct_size set. Defined here, not exported. */
+static inline reel_soak_result_t reel_soak_result_init(void) {
+    reel_soak_result_t result;
+    memset(&result, 0, sizeof(result));
+    result.struct_size = (uint32_t)sizeof(result);
+    return result;
+}
+
 /*! reel_soak_run() :
  *  Runs a soak in its own context (the caller needs none) and blocks until it ends.
  *  @param desc       read during the call only.
- *  @param out_result caller-owned; set struct_size first.
+ *  @param out_result caller-owned; set struct_size first (reel_soak_result_init()).
  *  @return REEL_SUCCESS (a leak alert is a result, not a failure),
  *          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, fields out of range,
  *                                       the chart file cannot be written,
@@ -1924,7 +1933,8 @@ REEL_API reel_result_t reel_ivf_reader_get_info(reel_ivf_reader_t reader, reel_m
  *  payload size is the frame's. When the pool has no buffer, the frame is kept for the next
  *  call.
  *  @param pool       a byte pool.
- *  @param out_packet receives the packet (one reference, the caller's).
+ *  @param out_packet receives the packet (one reference, the caller's); REEL_NULL_HANDLE on
+ *                    failure or at the end of the file.
  *  @return REEL_SUCCESS,
  *          REEL_END_OF_STREAM           the clean end of the file,
  *          REEL_ERROR_CORRUPT_DATA      a truncated or damaged frame (the message names its
@@ -1995,7 +2005,8 @@ REEL_API reel_result_t reel_y4m_reader_get_info(reel_y4m_reader_t reader, reel_m
 /*! reel_y4m_reader_read() :
  *  Reads the next picture into a frame acquired from pool, with pts = its index (0, 1, ...).
  *  @param pool      an I420 frame pool of the file's width and height.
- *  @param out_frame receives the frame (one reference, the caller's).
+ *  @param out_frame receives the frame (one reference, the caller's); REEL_NULL_HANDLE on
+ *                   failure or at the end of the file.
  *  @return REEL_SUCCESS,
  *          REEL_END_OF_STREAM           the clean end of the file,
  *          REEL_ERROR_CORRUPT_DATA      a bad frame header or a truncated frame (named with its

@@ -44,9 +44,7 @@ class FrameCacheIvf : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_EQ(context_.result(), REEL_SUCCESS);
-        std::vector<Picture> source;
-        for (int i = 0; i < kFrames; i++)
-            source.push_back(MakePicture(kWidth, kHeight, i));
+        std::vector<Picture> source = Pictures(kWidth, kHeight, kFrames);
         reel_encoder_desc_t desc = SmallDesc(kWidth, kHeight);
         desc.keyframe_interval = kGop;
         std::vector<Packet> packets = Encode(context_.get(), desc, source);

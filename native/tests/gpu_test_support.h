@@ -115,10 +115,6 @@ protected:
     reel_device_info_t info_{};
 };
 
-/// A forged handle value of any handle type.
-template <typename Handle>
-Handle Forge(uint64_t value) {
-    return reinterpret_cast<Handle>(static_cast<uintptr_t>(value));
-}
+using reel_test::Forge;
 
 }  // namespace reel_gpu_test

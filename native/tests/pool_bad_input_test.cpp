@@ -7,6 +7,7 @@
 #include <string>
 
 using reel_test::Failed;
+using reel_test::Forge;
 
 namespace {
 
@@ -39,11 +40,6 @@ protected:
     reel_context_t context_ = REEL_NULL_HANDLE;
     reel_pool_t pool_ = REEL_NULL_HANDLE;
 };
-
-template <typename Handle>
-Handle Forge(uint64_t value) {
-    return reinterpret_cast<Handle>(static_cast<uintptr_t>(value));
-}
 
 }  // namespace
 

@@ -167,22 +167,27 @@ inline int FfprobeFrames(const std::string& path) {
     return at == std::string::npos ? -1 : std::atoi(out.c_str() + at + 15);
 }
 
+/// Reads a file's bytes.
+inline std::string ReadFile(const std::string& path) {
+    std::string content;
+    FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr)
+        return content;
+    char chunk[1 << 16];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), file)) > 0)
+        content.append(chunk, n);
+    std::fclose(file);
+    return content;
+}
+
 /// Frames the dav1d command-line tool decodes from a file (-1 if it refuses it).
 inline int Dav1dToolFrames(const std::string& path) {
     std::string y4m = path + ".dav1d.y4m";
     std::string out;
     if (Run("dav1d -q -i '" + path + "' -o '" + y4m + "'", &out) != 0)
         return -1;
-    // Count the FRAME markers of the output.
-    FILE* file = std::fopen(y4m.c_str(), "rb");
-    if (file == nullptr)
-        return -1;
-    std::string content;
-    char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), file)) > 0)
-        content.append(chunk, n);
-    std::fclose(file);
+    std::string content = ReadFile(y4m);
     std::remove(y4m.c_str());
     int frames = 0;
     for (size_t at = content.find("FRAME"); at != std::string::npos; at = content.find("FRAME", at + 5))
@@ -336,20 +341,6 @@ inline void WriteFile(const std::string& path, const std::string& bytes) {
     ASSERT_NE(file, nullptr);
     std::fwrite(bytes.data(), 1, bytes.size(), file);
     std::fclose(file);
-}
-
-/// Reads a file's bytes.
-inline std::string ReadFile(const std::string& path) {
-    std::string content;
-    FILE* file = std::fopen(path.c_str(), "rb");
-    if (file == nullptr)
-        return content;
-    char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), file)) > 0)
-        content.append(chunk, n);
-    std::fclose(file);
-    return content;
 }
 
 /// Pictures of the test pattern.

@@ -51,4 +51,10 @@ inline reel_context_t WithTypeTag(reel_context_t handle, unsigned tag) {
     return reinterpret_cast<reel_context_t>(bits);
 }
 
+/// A forged handle value of any handle type.
+template <typename Handle>
+Handle Forge(uint64_t value) {
+    return reinterpret_cast<Handle>(static_cast<uintptr_t>(value));
+}
+
 }  // namespace reel_test

@@ -105,6 +105,13 @@ uint64_t cli_bitrate(cli_args_t* args, uint64_t min, uint64_t max) {
     return value;
 }
 
+const cli_keyword_t cli_backends[3] = {
+    {"auto", REEL_CODEC_BACKEND_AUTO}, {"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
+
+const char* cli_backend_name(reel_codec_backend_t backend) {
+    return backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software";
+}
+
 int cli_keyword(cli_args_t* args, const cli_keyword_t* keywords, int count) {
     const char* text = cli_value(args);
     for (int i = 0; i < count; i++) {

@@ -27,6 +27,15 @@ typedef struct cli_keyword_t {
     int value;
 } cli_keyword_t;
 
+/** Elements of a fixed-size array. */
+#define CLI_COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/** --backend auto|software|hardware (encode and decode). */
+extern const cli_keyword_t cli_backends[3];
+
+/** "hardware" or "software": the backend a session reports. */
+const char* cli_backend_name(reel_codec_backend_t backend);
+
 /** Whether the user set SVT_LOG (the tool then leaves it alone). */
 extern int cli_svt_log_from_user;
 

@@ -39,9 +39,6 @@ typedef struct decode_options_t {
     reel_decoder_desc_t desc;
 } decode_options_t;
 
-static const cli_keyword_t k_backends[] = {
-    {"auto", REEL_CODEC_BACKEND_AUTO}, {"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
-
 static void parse(int argc, char** argv, decode_options_t* o) {
     memset(o, 0, sizeof(*o));
     o->desc = reel_decoder_desc_default();
@@ -64,7 +61,7 @@ static void parse(int argc, char** argv, decode_options_t* o) {
         } else if (cli_is(&a, "--no-film-grain", NULL)) {
             o->desc.flags |= REEL_DECODER_FLAG_NO_FILM_GRAIN;
         } else if (cli_is(&a, "--backend", NULL)) {
-            o->desc.backend = (reel_codec_backend_t)cli_keyword(&a, k_backends, 3);
+            o->desc.backend = (reel_codec_backend_t)cli_keyword(&a, cli_backends, CLI_COUNT(cli_backends));
         } else if (cli_is(&a, "--json", NULL)) {
             o->json = 1;
         } else if (cli_is(&a, "--quiet", "-q")) {
@@ -225,10 +222,10 @@ int reel_decode_main(int argc, char** argv) {
                "\"wall_seconds\":%.3f,\"pools_created\":%u,\"backend\":\"%s\",\"peak_rss_kib\":%ld}\n",
                s.width, s.height, (unsigned long long)run.frames, (unsigned long long)s.packets_in,
                (unsigned long long)s.bytes_in, fps, wall, s.pools_created,
-               s.backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software", rss);
+               cli_backend_name(s.backend), rss);
     } else if (!o.quiet) {
         printf("decoded %llu frames %ux%u in %.2f s: %.1f fps (%s)\n", (unsigned long long)run.frames, s.width, s.height,
-               wall, fps, s.backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software");
+               wall, fps, cli_backend_name(s.backend));
         printf("  %llu packets, %llu bytes of AV1, %u frame pool(s), peak RSS %.1f MiB%s%s\n", (unsigned long long)s.packets_in,
                (unsigned long long)s.bytes_in, s.pools_created, (double)rss / 1024, o.output ? ", written to " : "",
                o.output ? o.output : "");

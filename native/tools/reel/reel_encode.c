@@ -17,10 +17,6 @@ static const cli_keyword_t k_profiles[] = {
     {"main", REEL_AV1_PROFILE_MAIN}, {"high", REEL_AV1_PROFILE_HIGH}, {"professional", REEL_AV1_PROFILE_PROFESSIONAL}};
 static const cli_keyword_t k_switches[] = {{"default", REEL_FILTER_DEFAULT}, {"off", REEL_FILTER_OFF}, {"on", REEL_FILTER_ON}};
 static const cli_keyword_t k_colors[] = {{"unspecified", REEL_COLOR_UNSPECIFIED}, {"bt709", REEL_COLOR_BT709_LIMITED}};
-static const cli_keyword_t k_backends[] = {
-    {"auto", REEL_CODEC_BACKEND_AUTO}, {"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
-
-#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 void reel_encode_help(FILE* out) {
     fputs("usage: reel encode (-i INPUT.y4m | --pattern WxH) -o OUTPUT.ivf [options]\n"
@@ -107,7 +103,7 @@ static void parse(int argc, char** argv, encode_options_t* o) {
             o->fps_given = 1;
             cli_rate(&a, &o->fps_num, &o->fps_den);
         } else if (cli_is(&a, "--rc", NULL)) {
-            o->desc.rate_control = (reel_rate_control_t)cli_keyword(&a, k_rate_controls, COUNT(k_rate_controls));
+            o->desc.rate_control = (reel_rate_control_t)cli_keyword(&a, k_rate_controls, CLI_COUNT(k_rate_controls));
         } else if (cli_is(&a, "--quality", NULL)) {
             o->desc.quality = (uint32_t)cli_uint(&a, 1, 100);
         } else if (cli_is(&a, "--bitrate", NULL)) {
@@ -119,7 +115,7 @@ static void parse(int argc, char** argv, encode_options_t* o) {
         } else if (cli_is(&a, "--preset", NULL)) {
             const char* value = cli_value(&a);
             int found = 0;
-            for (int i = 0; i < COUNT(k_presets); i++) {
+            for (int i = 0; i < CLI_COUNT(k_presets); i++) {
                 if (strcmp(value, k_presets[i].name) == 0) {
                     o->desc.preset = (reel_encoder_preset_t)k_presets[i].value;
                     found = 1;
@@ -136,7 +132,7 @@ static void parse(int argc, char** argv, encode_options_t* o) {
         } else if (cli_is(&a, "--keyint", NULL)) {
             o->desc.keyframe_interval = (uint32_t)cli_uint(&a, 1, 100000);
         } else if (cli_is(&a, "--profile", NULL)) {
-            o->desc.profile = (reel_av1_profile_t)cli_keyword(&a, k_profiles, COUNT(k_profiles));
+            o->desc.profile = (reel_av1_profile_t)cli_keyword(&a, k_profiles, CLI_COUNT(k_profiles));
         } else if (cli_is(&a, "--level", NULL)) {
             o->desc.level = (uint32_t)parse_level(&a);
         } else if (cli_is(&a, "--tile-rows", NULL)) {
@@ -144,15 +140,15 @@ static void parse(int argc, char** argv, encode_options_t* o) {
         } else if (cli_is(&a, "--tile-cols", NULL)) {
             o->desc.tile_columns_log2 = (uint32_t)cli_uint(&a, 0, 4);
         } else if (cli_is(&a, "--cdef", NULL)) {
-            o->desc.cdef = (reel_filter_switch_t)cli_keyword(&a, k_switches, COUNT(k_switches));
+            o->desc.cdef = (reel_filter_switch_t)cli_keyword(&a, k_switches, CLI_COUNT(k_switches));
         } else if (cli_is(&a, "--restoration", NULL)) {
-            o->desc.restoration = (reel_filter_switch_t)cli_keyword(&a, k_switches, COUNT(k_switches));
+            o->desc.restoration = (reel_filter_switch_t)cli_keyword(&a, k_switches, CLI_COUNT(k_switches));
         } else if (cli_is(&a, "--threads", NULL)) {
             o->desc.threads = (uint32_t)cli_uint(&a, 1, 256);
         } else if (cli_is(&a, "--color", NULL)) {
-            o->desc.color = (reel_color_description_t)cli_keyword(&a, k_colors, COUNT(k_colors));
+            o->desc.color = (reel_color_description_t)cli_keyword(&a, k_colors, CLI_COUNT(k_colors));
         } else if (cli_is(&a, "--backend", NULL)) {
-            o->desc.backend = (reel_codec_backend_t)cli_keyword(&a, k_backends, COUNT(k_backends));
+            o->desc.backend = (reel_codec_backend_t)cli_keyword(&a, cli_backends, CLI_COUNT(cli_backends));
         } else if (cli_is(&a, "--queue", NULL)) {
             o->desc.queue_depth = (uint32_t)cli_uint(&a, 1, 64);
         } else if (cli_is(&a, "--json", NULL)) {
@@ -173,12 +169,9 @@ static void parse(int argc, char** argv, encode_options_t* o) {
         o->frames = 60;
 }
 
-static const char* backend_name(reel_codec_backend_t backend) {
-    return backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software";
-}
 
 static const char* rc_name(reel_rate_control_t rc) {
-    for (int i = 0; i < COUNT(k_rate_controls); i++) {
+    for (int i = 0; i < CLI_COUNT(k_rate_controls); i++) {
         if (k_rate_controls[i].value == (int)rc)
             return k_rate_controls[i].name;
     }
@@ -228,14 +221,14 @@ static void print_stats(const encode_options_t* o, const reel_encoder_desc_t* d,
         printf(",\"width\":%u,\"height\":%u,\"fps_num\":%u,\"fps_den\":%u,\"rate_control\":\"%s\",\"backend\":\"%s\","
                "\"frames_in\":%llu,\"frames_out\":%llu,\"keyframes\":%llu,\"bytes\":%llu,\"file_bytes\":%llu,"
                "\"average_bitrate\":%.0f,\"encode_fps\":%.2f,\"wall_seconds\":%.3f,\"dropped\":%llu,\"peak_rss_kib\":%ld}\n",
-               d->width, d->height, d->fps_num, d->fps_den, rc_name(d->rate_control), backend_name(s->backend),
+               d->width, d->height, d->fps_num, d->fps_den, rc_name(d->rate_control), cli_backend_name(s->backend),
                (unsigned long long)s->frames_in, (unsigned long long)s->frames_out, (unsigned long long)s->keyframes,
                (unsigned long long)s->bytes_out, (unsigned long long)file_bytes, s->average_bitrate,
                wall > 0 ? (double)s->frames_out / wall : 0, wall, (unsigned long long)s->dropped, rss);
     } else if (!o->quiet) {
         printf("encoded %llu frames %ux%u at %u/%u fps in %.2f s: %.1f fps (%s, %s)\n", (unsigned long long)s->frames_out,
                d->width, d->height, d->fps_num, d->fps_den, wall, wall > 0 ? (double)s->frames_out / wall : 0,
-               rc_name(d->rate_control), backend_name(s->backend));
+               rc_name(d->rate_control), cli_backend_name(s->backend));
         printf("  %llu bytes of AV1 (%llu in %s), %.1f kbit/s, %llu keyframes, %llu dropped, peak RSS %.1f MiB\n",
                (unsigned long long)s->bytes_out, (unsigned long long)file_bytes, o->output, s->average_bitrate / 1000,
                (unsigned long long)s->keyframes, (unsigned long long)s->dropped, (double)rss / 1024);

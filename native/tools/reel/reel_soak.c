@@ -57,9 +57,7 @@ int reel_soak_main(int argc, char** argv) {
             return cli_usage_error(k_command, "unknown option %s", a.name);
         }
     }
-    reel_soak_result_t result;
-    memset(&result, 0, sizeof(result));
-    result.struct_size = (uint32_t)sizeof(result);
+    reel_soak_result_t result = reel_soak_result_init();
     reel_result_t r = reel_soak_run(&desc, &result);
     if (r != REEL_SUCCESS)
         return cli_fail(k_command, "the soak run", r);

@@ -35,8 +35,6 @@ internal sealed unsafe class Dav1dCallbacks
 
     private readonly object _logLock = new();
 
-    private long _callbackFailures;
-
     public Dav1dCallbacks(IPictureAllocator allocator)
     {
         _allocator = allocator;
@@ -45,9 +43,6 @@ internal sealed unsafe class Dav1dCallbacks
 
     /// <summary>The cookie for Dav1dPicAllocator and Dav1dLogger.</summary>
     public void* Cookie => (void*)GCHandle.ToIntPtr(_self);
-
-    /// <summary>Exceptions caught in callbacks (an allocator that threw).</summary>
-    public long CallbackFailures => Interlocked.Read(ref _callbackFailures);
 
     /// <summary>Whether log lines can be formatted on this platform (va_list passed as a pointer).</summary>
     public static bool CanLog => s_vsnprintf != null;
@@ -93,7 +88,6 @@ internal sealed unsafe class Dav1dCallbacks
         {
             if (self is not null)
             {
-                Interlocked.Increment(ref self._callbackFailures);
                 Volatile.Write(ref self._allocationFailure, $"the picture allocator threw {e.GetType().Name}: {e.Message}");
             }
             return Dav1dLibrary.ErrorNoMemory;

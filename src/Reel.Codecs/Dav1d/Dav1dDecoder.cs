@@ -58,9 +58,6 @@ public sealed unsafe class Dav1dDecoder : IDisposable
         return false;
     }
 
-    /// <summary>Pictures handed out by <see cref="GetPicture"/>.</summary>
-    public long PicturesDecoded { get; private set; }
-
     /// <summary>Whether the stream is over: flushed and every picture handed out.</summary>
     public bool IsEndOfStream => _finished;
 
@@ -179,7 +176,6 @@ public sealed unsafe class Dav1dDecoder : IDisposable
             {
                 picture.Native = output;
                 picture.Unref = _library.PictureUnref;
-                PicturesDecoded++;
                 return ReelResult.Success;
             }
             if (error != Dav1dLibrary.ErrorAgain)

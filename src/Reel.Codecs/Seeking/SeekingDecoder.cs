@@ -80,10 +80,7 @@ internal sealed class SeekingDecoder : IDisposable
             reader!.Dispose();
             return ApiMessages.For(result, function);
         }
-        IDecoder? created = null;
-        if ((result = options.Settings.Validate($"{function}: decoder_desc->")) != ReelResult.Success
-            || (result = CodecBackends.SelectDecoder(options.Backend, context.Log, function, $"{function}: decoder_desc->", out IDecoderFactory? factory)) != ReelResult.Success
-            || (result = ApiMessages.For(factory!.Create(context, options.Name, options.Settings.Clone(), options.FramesHeld, out created), function)) != ReelResult.Success)
+        if ((result = CodecBackends.OpenDecoder(context, options, function, $"{function}: decoder_desc->", out _, out IDecoder? created)) != ReelResult.Success)
         {
             reader!.Dispose();
             return result;

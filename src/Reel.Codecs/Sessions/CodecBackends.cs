@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Reel.Abi;
+using Reel.Context;
 using Reel.Codecs.Dav1d;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Svt;
@@ -152,6 +153,24 @@ internal static class CodecBackends
             }
         }
         return CodecErrors.Unsupported($"{function}: no software decoder backend is registered");
+    }
+
+    /// <summary>
+    /// Checks <paramref name="options"/>' codec settings, picks the backend they ask for and
+    /// opens a decoder in <paramref name="context"/>: what a decoder session and a seeking
+    /// decoder share. <paramref name="prefix"/> starts messages about fields (e.g. "f: desc->").
+    /// </summary>
+    public static ReelResult OpenDecoder(ReelContext context, DecoderSessionOptions options, string function, string prefix,
+        out IDecoderFactory? factory, out IDecoder? decoder)
+    {
+        factory = null;
+        decoder = null;
+        ReelResult result = options.Settings.Validate(prefix);
+        if (result == ReelResult.Success)
+            result = SelectDecoder(options.Backend, context.Log, function, prefix, out factory);
+        if (result == ReelResult.Success)
+            result = ApiMessages.For(factory!.Create(context, options.Name, options.Settings.Clone(), options.FramesHeld, out decoder), function);
+        return result;
     }
 
     /// <summary>

@@ -61,16 +61,10 @@ internal sealed class DecoderSession : IContextAttachment
         string prefix = $"{function}: desc->";
         if (options.FramesHeld < 1 || options.FramesHeld > DecoderSessionOptions.MaxFramesHeld)
             return CodecErrors.InvalidArgument($"{prefix}frames_held is {options.FramesHeld}; allowed 1 to {DecoderSessionOptions.MaxFramesHeld}, or 0 for {DecoderSessionOptions.DefaultFramesHeld}");
-        ReelResult result = options.Settings.Validate(prefix);
+        ReelResult result = CodecBackends.OpenDecoder(context, options, function, prefix, out IDecoderFactory? factory, out IDecoder? decoder);
         if (result != ReelResult.Success)
             return result;
-        result = CodecBackends.SelectDecoder(options.Backend, context.Log, function, prefix, out IDecoderFactory? factory);
-        if (result != ReelResult.Success)
-            return result;
-        result = factory!.Create(context, options.Name, options.Settings.Clone(), options.FramesHeld, out IDecoder? decoder);
-        if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
-        var made = new DecoderSession(context, decoder!, factory.Kind, options.Name);
+        var made = new DecoderSession(context, decoder!, factory!.Kind, options.Name);
         if (!Table.TryAdd(made, out Handle handle))
         {
             decoder!.Dispose();

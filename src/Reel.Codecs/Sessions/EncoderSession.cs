@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Numerics;
 using System.Threading;
@@ -49,8 +50,8 @@ internal sealed partial class EncoderSession : IContextAttachment
     private readonly string _name;
 
     private readonly object _lock = new();
-    private readonly RingQueue<InputFrame> _input;
-    private readonly RingQueue<Handle> _output;
+    private readonly Queue<InputFrame> _input;
+    private readonly Queue<Handle> _output;
     private Thread? _worker;
 
     // State, under _lock.
@@ -89,8 +90,8 @@ internal sealed partial class EncoderSession : IContextAttachment
         _sink = options.Sink;
         _queueDepth = options.QueueDepth;
         _name = options.Name;
-        _input = new RingQueue<InputFrame>(_queueDepth);
-        _output = new RingQueue<Handle>(16);
+        _input = new Queue<InputFrame>(_queueDepth);
+        _output = new Queue<Handle>(16);
     }
 
     /// <summary>The handle hosts hold.</summary>
@@ -131,7 +132,7 @@ internal sealed partial class EncoderSession : IContextAttachment
         {
             result = EncoderInstances.Create(factory!, options.Settings, context, out encoder);
             if (result != ReelResult.Success)
-                return LastError.Set(result, $"{function}: {LastError.Message}");
+                return ApiMessages.For(result, function);
         }
 
         bool ownsPacketPool = false;

@@ -77,9 +77,6 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, Sessions.IEncoder
     /// <summary>Packets handed out by <see cref="ReceivePacket"/>.</summary>
     public long PacketsReceived { get; private set; }
 
-    /// <summary>Bytes handed out by <see cref="ReceivePacket"/>.</summary>
-    public long BytesReceived { get; private set; }
-
     /// <summary>Packets drained from SVT-AV1 and waiting for <see cref="ReceivePacket"/>.</summary>
     public int QueuedPackets => _packets.Count;
 
@@ -202,7 +199,6 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, Sessions.IEncoder
         if (!_packets.TryDequeue(out packet))
             return ReelResult.NotReady;
         PacketsReceived++;
-        BytesReceived += packet.Size;
         return ReelResult.Success;
     }
 

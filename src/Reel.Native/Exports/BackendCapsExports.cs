@@ -34,8 +34,6 @@ internal static unsafe class BackendCapsExports
             return result;
         if (index >= BackendReport.Count)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: index is {index}; Reel knows {BackendReport.Count} backends (0 to {BackendReport.Count - 1})");
-        if (outCaps == null)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: out_caps is NULL");
         BackendDescription backend = BackendReport.Describe((int)index, resolved);
         var caps = new BackendCapsDesc
         {
@@ -50,10 +48,10 @@ internal static unsafe class BackendCapsExports
             heap_count = (uint)Math.Min(backend.Heaps.Count, 16),
             codec_count = (uint)Math.Min(backend.Codecs.Count, 16),
         };
-        GpuArguments.CopyText(backend.Name, caps.name, 64);
-        GpuArguments.CopyText(backend.DeviceName, caps.device_name, 256);
-        GpuArguments.CopyText(backend.Driver, caps.driver, 256);
-        GpuArguments.CopyText(backend.UnavailableReason, caps.unavailable_reason, 256);
+        Utf8Argument.Write(backend.Name, caps.name, 64);
+        Utf8Argument.Write(backend.DeviceName, caps.device_name, 256);
+        Utf8Argument.Write(backend.Driver, caps.driver, 256);
+        Utf8Argument.Write(backend.UnavailableReason, caps.unavailable_reason, 256);
         for (int i = 0; i < caps.queue_family_count; i++)
         {
             var family = backend.QueueFamilies[i];
@@ -96,7 +94,7 @@ internal static unsafe class BackendCapsExports
             quality_levels = codec.QualityLevels,
             max_bitrate = codec.MaxBitrate,
         };
-        GpuArguments.CopyText(codec.Implementation, desc.implementation, 64);
+        Utf8Argument.Write(codec.Implementation, desc.implementation, 64);
         return desc;
     }
 }

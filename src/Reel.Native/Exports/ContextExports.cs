@@ -68,11 +68,8 @@ internal static unsafe class ContextExports
             return LastError.Set(ReelResult.ErrorInvalidArgument,
                 $"{Function}: desc is NULL; pass a reel_context_desc_t (reel_context_desc_default() gives the defaults)");
         }
-        if (outContext == null)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: out_context is NULL");
-
-        ReelResult result = VersionedStruct.Read(desc, Function, "desc", out ContextDesc d);
-        if (result != ReelResult.Success)
+        ReelResult result = Arguments.NotNull(outContext, Function, "out_context");
+        if (result != ReelResult.Success || (result = VersionedStruct.Read(desc, Function, "desc", out ContextDesc d)) != ReelResult.Success)
             return result;
 
         result = ReadOptions(in d, Function, out ContextOptions? options);

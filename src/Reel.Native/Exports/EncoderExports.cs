@@ -14,7 +14,9 @@ namespace Reel.Native.Exports;
 internal static unsafe class EncoderExports
 {
     /// <summary>Flags reel_encoder_submit knows.</summary>
-    private const uint KnownSubmitFlags = 0x1;
+    /// <summary>REEL_ENCODE_FLAG_KEYFRAME.</summary>
+    private const uint KeyframeFlag = 0x1;
+    private const uint KnownSubmitFlags = KeyframeFlag;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_create")]
     public static ReelResult Create(ulong context, EncoderDesc* desc, ulong* outEncoder)
@@ -68,7 +70,7 @@ internal static unsafe class EncoderExports
             result = Buffers.GetFrame(buffer, Function, out FrameView view);
             if (result != ReelResult.Success)
                 return result;
-            return session!.Submit(buffer, view.Pts, (flags & 0x1) != 0, timeoutMs, Function);
+            return session!.Submit(buffer, view.Pts, (flags & KeyframeFlag) != 0, timeoutMs, Function);
         }
         catch (Exception e)
         {

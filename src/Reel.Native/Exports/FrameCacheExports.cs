@@ -278,7 +278,7 @@ internal static unsafe class FrameCacheExports
         ReelResult result;
         if ((result = Arguments.Context(context, Function, out ReelContext? ctx)) != ReelResult.Success
             || (result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-            || (result = Arguments.NotNull(ivfPath, Function, "ivf_path")) != ReelResult.Success
+            || (result = MediaArguments.Path(ivfPath, Function, "ivf_path", out string path)) != ReelResult.Success
             || (result = Arguments.NotNull(outCache, Function, "out_cache")) != ReelResult.Success
             || (result = ReadDesc(desc, Function, "desc", out FrameCacheDesc d, out FrameCacheConfig? config, out string? name)) != ReelResult.Success)
         {
@@ -295,9 +295,6 @@ internal static unsafe class FrameCacheExports
             options = new DecoderSessionOptions { Settings = new DecoderSettings(), FramesHeld = framesHeld, Name = name ?? "cache" };
         else if ((result = DecoderExports.ReadOptions(decoderDesc, Function, "decoder_desc", framesHeld, out options)) != ReelResult.Success)
             return result;
-        string? path = Marshal.PtrToStringUTF8((nint)ivfPath);
-        if (string.IsNullOrEmpty(path))
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: ivf_path is empty; allowed a UTF-8 path of an IVF file");
         if ((result = SeekingDecoder.Open(ctx!, path, options!, Function, out SeekingDecoder? decoder)) != ReelResult.Success)
             return result;
         var source = new DecoderFrameSource(decoder!, ctx!, name ?? "cache");

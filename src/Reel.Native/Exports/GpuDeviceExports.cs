@@ -274,8 +274,8 @@ internal static unsafe class GpuDeviceExports
             info.queue_family[role] = queue is null ? -1 : (int)queue.Queue.FamilyIndex;
             info.queue[role] = queue?.Queue.Handle.Value ?? 0;
         }
-        GpuArguments.CopyText(vulkan.PhysicalDevice.Name, info.device_name, 256);
-        GpuArguments.CopyText(vulkan.PhysicalDevice.DriverName, info.driver_name, 256);
+        Utf8Argument.Write(vulkan.PhysicalDevice.Name, info.device_name, 256);
+        Utf8Argument.Write(vulkan.PhysicalDevice.DriverName, info.driver_name, 256);
         return VersionedStruct.Write(outInfo, in info, Function, "out_info");
     }
 
@@ -285,8 +285,6 @@ internal static unsafe class GpuDeviceExports
         ReelResult result = GpuArguments.Device(device, Function, out GpuDevice? resolved);
         if (result != ReelResult.Success)
             return result;
-        if (outStats == null)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: out_stats is NULL");
         GpuMemoryStats stats = resolved!.Allocator.GetStats();
         var desc = new GpuMemoryStatsDesc
         {

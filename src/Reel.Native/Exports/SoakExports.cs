@@ -39,7 +39,9 @@ internal static unsafe class SoakExports
         {
             return result;
         }
-        string? svg = options.svg_path == null ? null : Marshal.PtrToStringUTF8((nint)options.svg_path);
+        string? svg = null;
+        if (options.svg_path != null && (result = MediaArguments.Path(options.svg_path, Function, "desc->svg_path", out svg)) != ReelResult.Success)
+            return result;
         result = SoakSimulation.Run(new SoakOptions
         {
             Hours = options.hours == 0 ? 24 : options.hours,
@@ -68,11 +70,7 @@ internal static unsafe class SoakExports
             alert_tag = soak.FirstAlert is { Suspects.Count: > 0 } alert ? alert.Suspects[0].Tag : 0,
         };
         if (soak.FirstAlert?.ObjectName is { } name)
-        {
-            // Whole characters only, at most 63 bytes, then the NUL.
-            System.Text.Unicode.Utf8.FromUtf16(name, new Span<byte>(r.alert_object, 63), out _, out int written);
-            r.alert_object[written] = 0;
-        }
+            Utf8Argument.Write(name, r.alert_object, 64);
         return VersionedStruct.Write(outResult, in r, Function, "out_result");
     }
 }

@@ -73,13 +73,6 @@ internal static class GpuArguments
             : LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: queue is {queue}; expected a reel_gpu_queue_t from 0 (GRAPHICS) to 4 (VIDEO_ENCODE)");
     }
 
-    /// <summary>Copies <paramref name="text"/> into a fixed C char array of <paramref name="capacity"/> bytes, cut at a character boundary, NUL-terminated.</summary>
-    public static unsafe void CopyText(string text, byte* destination, int capacity)
-    {
-        System.Text.Unicode.Utf8.FromUtf16(text, new System.Span<byte>(destination, capacity - 1), out _, out int written);
-        destination[written] = 0;
-    }
-
     private static uint AllBits<T>() where T : struct, System.Enum
     {
         uint bits = 0;

@@ -35,4 +35,14 @@ internal static unsafe class Utf8Argument
         }
         return ReelResult.Success;
     }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> into a fixed C char array of <paramref name="capacity"/>
+    /// bytes: whole characters only, truncated to capacity − 1 bytes, then the NUL.
+    /// </summary>
+    public static void Write(string text, byte* destination, int capacity)
+    {
+        System.Text.Unicode.Utf8.FromUtf16(text, new Span<byte>(destination, capacity - 1), out _, out int written);
+        destination[written] = 0;
+    }
 }

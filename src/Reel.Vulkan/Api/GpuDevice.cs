@@ -87,9 +87,6 @@ internal sealed partial class GpuDevice : IContextAttachment
     /// <summary>The command buffer managers, one per distinct queue.</summary>
     public IReadOnlyList<CommandBufferManager> Queues => _queues;
 
-    /// <summary>Live devices.</summary>
-    public static int LiveCount => GpuRegistry.Devices.LiveCount;
-
     /// <summary>Creates a headless device (its own instance, validation on request) in <paramref name="context"/>.</summary>
     public static ReelResult Create(ReelContext context, GpuDeviceOptions options, string function, out GpuDevice? device)
     {
@@ -202,13 +199,6 @@ internal sealed partial class GpuDevice : IContextAttachment
     /// <summary>Whether the device was destroyed.</summary>
     public bool IsDestroyed => Volatile.Read(ref _destroyed);
 
-    /// <summary>Live children at this instant.</summary>
-    public List<IDeviceChild> Children()
-    {
-        lock (_lock)
-            return _children.ToList();
-    }
-
     /// <summary>Adds a new child under the device lock: its handle is issued here. BadState (and the child destroyed) when the device is being torn down.</summary>
     internal ReelResult Register<T>(HandleTable<T> table, T child, string function, out Handle handle) where T : class, IDeviceChild
     {
@@ -224,7 +214,7 @@ internal sealed partial class GpuDevice : IContextAttachment
                 child.Handle = handle;
                 _children.Add(child);
                 if (child is Buffers.GpuBufferPool pool)
-                    Volatile.Write(ref _pools, [.. _pools, pool]);
+                    CopyOnWrite.Add(ref _pools, pool);
                 return result;
             }
         }
@@ -239,7 +229,7 @@ internal sealed partial class GpuDevice : IContextAttachment
         {
             _children.Remove(child);
             if (child is Buffers.GpuBufferPool pool)
-                Volatile.Write(ref _pools, Array.FindAll(_pools, p => p != pool));
+                CopyOnWrite.Remove(ref _pools, pool);
         }
     }
 

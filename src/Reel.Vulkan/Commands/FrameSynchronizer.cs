@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Reel.Abi;
@@ -62,12 +63,13 @@ internal sealed unsafe class FrameSynchronizer
     public ReelResult BeginFrame(ulong timeoutNanoseconds, string function, out long frame)
     {
         frame = 0;
-        ulong[] waitValues;
+        // A copy on the stack: the frame tick allocates nothing.
+        Span<ulong> waitValues = stackalloc ulong[_queues.Count];
         lock (_lock)
         {
             if (_inFrame)
                 return LastError.Set(ReelResult.ErrorBadState, $"{function}: frame {_frame} is still begun; end it first");
-            waitValues = (ulong[])_frameValues[(int)((_frame + 1) % MaxFramesInFlight)].Clone();
+            _frameValues[(int)((_frame + 1) % MaxFramesInFlight)].CopyTo(waitValues);
         }
         ReelResult result = WaitAll(waitValues, timeoutNanoseconds, function);
         if (result != ReelResult.Success)
@@ -97,7 +99,7 @@ internal sealed unsafe class FrameSynchronizer
         }
     }
 
-    private ReelResult WaitAll(ulong[] values, ulong timeoutNanoseconds, string function)
+    private ReelResult WaitAll(ReadOnlySpan<ulong> values, ulong timeoutNanoseconds, string function)
     {
         int count = 0;
         var semaphores = stackalloc VkSemaphore[values.Length];

@@ -98,16 +98,6 @@ internal sealed unsafe class GpuAllocator : IDisposable
         }
     }
 
-    /// <summary>Live allocations.</summary>
-    public int LiveAllocations
-    {
-        get
-        {
-            lock (_lock)
-                return _allocationCount;
-        }
-    }
-
     /// <summary>Allocates memory for <paramref name="request"/>; the failure message starts with <paramref name="function"/>.</summary>
     public ReelResult Allocate(in AllocationRequest request, string function, out GpuAllocation? allocation)
     {
@@ -274,13 +264,6 @@ internal sealed unsafe class GpuAllocator : IDisposable
             }
         }
         return null;
-    }
-
-    /// <summary>The shared blocks of memory type <paramref name="type"/> (tests).</summary>
-    internal IReadOnlyList<MemoryBlock> BlocksOfType(uint type)
-    {
-        lock (_lock)
-            return _blocks[type].ToArray();
     }
 
     /// <summary>Frees every block. Allocations still live at this point are Reel defects: they are logged, and their bytes discharged.</summary>

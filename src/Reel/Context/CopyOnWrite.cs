@@ -4,8 +4,9 @@ using System.Threading;
 namespace Reel.Context;
 
 /// <summary>
-/// Lists that hot paths read without a lock (a context's pools and attachments): writers
-/// publish a new array under their own lock, readers take whichever array is current.
+/// Lists that hot paths read without a lock (a context's pools and attachments, a pool's
+/// thread caches, a GPU device's buffer pools): writers publish a new array under their own
+/// lock, readers take whichever array is current.
 /// </summary>
 internal static class CopyOnWrite
 {

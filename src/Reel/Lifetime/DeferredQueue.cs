@@ -22,14 +22,7 @@ public sealed class DeferredQueue
     private int _draining;
 
     /// <summary>Items waiting.</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (_lock)
-                return _items.Count;
-        }
-    }
+    public int Pending => System.Threading.Volatile.Read(ref _count);
 
     /// <summary>Releases one reference of <paramref name="buffer"/> once the frame clock reaches <paramref name="frame"/>.</summary>
     public void ReleaseAtFrame(Handle buffer, long frame) => Add(new Item(frame, null, 0, buffer, null));

@@ -114,9 +114,7 @@ public abstract class Pool
     /// <summary>Destroys the slot pools of a pool already removed from the registry (also used at context teardown).</summary>
     internal void DestroySlotPools()
     {
-        int outstanding = 0;
-        foreach (SlotPool slotPool in SlotPools)
-            outstanding += slotPool.InUse;
+        int outstanding = InUse;
         foreach (SlotPool slotPool in SlotPools)
             slotPool.Destroy();
         if (outstanding > 0)

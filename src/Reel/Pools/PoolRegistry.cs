@@ -18,12 +18,6 @@ public static class PoolRegistry
 
     private static readonly HandleTable<SlotPool> s_slotPools = new(HandleType.Buffer, BufferHandles.MaxSlotPools);
 
-    /// <summary>Pools alive (not yet destroyed).</summary>
-    public static int LivePools => s_pools.LiveCount;
-
-    /// <summary>Slot pools still registered: alive, or destroyed with buffers out.</summary>
-    public static int RegisteredSlotPools => s_slotPools.LiveCount;
-
     /// <summary>Resolves a pool handle without locking.</summary>
     public static HandleError TryResolve(Handle handle, out Pool? pool) => s_pools.TryGet(handle, out pool);
 

@@ -33,6 +33,7 @@ public sealed partial class SlotPool
     {
         GrowOutcome outcome;
         string? warning = null;
+        int allocatedBefore = Volatile.Read(ref _allocated);
         lock (_lock)
         {
             outcome = TryGrowLocked(out slot, out warning);
@@ -49,8 +50,10 @@ public sealed partial class SlotPool
         };
         if (result != ReelResult.Success && Category == MemoryCategory.Frame)
             _accounting.CountDroppedFrame();
-        // Growth may have crossed a memory-pressure level; react now that no lock is held.
-        Owner.Context.AfterMemoryGrowth();
+        // Growth may have crossed a memory-pressure level; react now that no lock is held (only
+        // after growth: at HIGH pressure the check trims every pool).
+        if (Volatile.Read(ref _allocated) > allocatedBefore)
+            Owner.Context.AfterMemoryGrowth();
         return result;
     }
 

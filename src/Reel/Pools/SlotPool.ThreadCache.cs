@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 
+using Reel.Context;
+
 namespace Reel.Pools;
 
 // Opt-in per-thread caches (REEL_POOL_FLAG_THREAD_CACHE). Cross-core cache-line transfers,
@@ -85,12 +87,7 @@ public sealed partial class SlotPool
         }
         caches[index] = cache;
         lock (_lock)
-        {
-            ThreadSlotCache[] all = _threadCaches;
-            Array.Resize(ref all, all.Length + 1);
-            all[^1] = cache;
-            Volatile.Write(ref _threadCaches, all);
-        }
+            CopyOnWrite.Add(ref _threadCaches, cache);
         return cache;
     }
 }

@@ -32,9 +32,6 @@ public sealed class SnapshotRing
         }
     }
 
-    /// <summary>The newest snapshot, or null.</summary>
-    public Snapshot? Latest => Count == 0 ? null : this[Count - 1];
-
     /// <summary>Adds a snapshot, dropping the oldest when full.</summary>
     public void Add(Snapshot snapshot)
     {

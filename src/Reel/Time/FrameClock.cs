@@ -28,7 +28,4 @@ public sealed class FrameClock
         Volatile.Write(ref _timeNs, nowNs);
         return Interlocked.Increment(ref _frame);
     }
-
-    /// <summary>Records the time without a new frame (snapshots and reports read fresh time).</summary>
-    public void Touch(long nowNs) => Volatile.Write(ref _timeNs, nowNs);
 }
