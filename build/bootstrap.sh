@@ -5,13 +5,19 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # The Debian packages named in DESIGN.md, plus gcc/g++ (native/ and the Vulkan layout
-# probe), pkg-config (CMake's lookup of dav1d/SVT-AV1/libavutil), vulkan-tools (vulkaninfo
-# for docs/PLATFORMS.md) and cargo (the Rust host).
+# probe), pkg-config (CMake's lookup of dav1d/SVT-AV1/FFmpeg), vulkan-tools (vulkaninfo
+# for docs/PLATFORMS.md), cargo (the Rust host), the FFmpeg and libopus development files
+# (the FFmpeg shim), glslang/spirv-tools (shaders), mkvtoolnix/mediainfo (second opinions on
+# written files), afl++ and clang's sanitizer/fuzzer runtimes (fuzzing, ASan/UBSan),
+# llvm-14 (llvm-symbolizer for sanitizer reports) and libva (VA-API probing).
 packages=(
   gcc g++ clang lld zlib1g-dev cmake pkg-config libgtest-dev libbenchmark-dev
   libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools
   libsvtav1enc-dev svt-av1 libdav1d-dev dav1d libavutil-dev ffmpeg
   bindgen libclang-14-dev
+  libavformat-dev libavcodec-dev libswresample-dev libswscale-dev libopus-dev
+  glslang-tools spirv-tools mkvtoolnix mediainfo
+  afl++ libclang-rt-14-dev llvm-14 libva-dev vainfo
 )
 command -v cargo >/dev/null 2>&1 || packages+=(cargo)
 
