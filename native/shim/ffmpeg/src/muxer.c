@@ -152,6 +152,14 @@ static int check_can_add(reelff_muxer *m, enum AVCodecID id, int codec)
     if (avformat_query_codec(m->fmt->oformat, id, FF_COMPLIANCE_NORMAL) != 1)
         return reelff__fail(REELFF_ERROR_UNSUPPORTED, "the %s container cannot hold %s",
                             m->container, reelff__codec_label(codec));
+    /* avformat_query_codec says yes, but libavformat 59's movenc refuses these in QuickTime
+     * mode at the header ("av1 only supported in MP4 and AVIF", "opus only supported in MP4"):
+     * say so now, before a file exists. */
+    if (!strcmp(m->container, "mov") &&
+        (codec == REELFF_CODEC_AV1 || codec == REELFF_CODEC_VP9 || codec == REELFF_CODEC_OPUS))
+        return reelff__fail(REELFF_ERROR_UNSUPPORTED, "the mov container cannot hold %s: libavformat "
+                            "%d writes it only in MP4 (use .mp4)", reelff__codec_label(codec),
+                            LIBAVFORMAT_VERSION_MAJOR);
     return 0;
 }
 
@@ -302,11 +310,16 @@ static AVDictionary *header_options(const reelff_muxer *m)
 {
     AVDictionary *opts = NULL;
     if (m->is_mov) {
-        av_dict_set(&opts, "movflags", "+frag_keyframe+empty_moov+default_base_moof", 0);
+        /* delay_moov rather than empty_moov: the moov is written with the first fragment, when
+         * the first timestamps are known, so edit lists carry an audio stream's priming
+         * (negative start) instead of libavformat shifting every stream to make it
+         * non-negative (what it does with empty_moov). */
+        av_dict_set(&opts, "movflags", "+frag_keyframe+delay_moov+default_base_moof", 0);
         if (m->flush_interval_ms > 0)
             av_dict_set_int(&opts, "frag_duration", (int64_t)m->flush_interval_ms * 1000, 0);
-    } else if (m->flush_interval_ms > 0) {
-        av_dict_set_int(&opts, "cluster_time_limit", m->flush_interval_ms, 0);
+    } else {
+        if (m->flush_interval_ms > 0)
+            av_dict_set_int(&opts, "cluster_time_limit", m->flush_interval_ms, 0);
     }
     return opts;
 }
@@ -320,6 +333,16 @@ int reelff__mux_write_header(reelff_muxer *m)
     if (ret < 0)
         return reelff__mux_failed(m, reelff__fail_call(ret, "avformat_write_header", m->path));
     m->header_written = 1;
+    /* Matroska's CodecDelay "MUST be subtracted from each block timestamp" (RFC 9559) and
+     * libavformat 59 writes it for Opus without adding it to the blocks: add it here, so the
+     * first Opus block sits at 0, no timestamp is negative and libavformat does not shift every
+     * stream to avoid one (which would move audio against video by the pre-skip). */
+    for (int i = 0; i < m->stream_count && !m->is_mov; i++) {
+        const AVCodecParameters *par = m->fmt->streams[i]->codecpar;
+        if (m->streams[i].codec == REELFF_CODEC_OPUS && par->initial_padding > 0)
+            m->streams[i].ts_offset = av_rescale_q(par->initial_padding, (AVRational){1, 48000},
+                                                   m->fmt->streams[i]->time_base);
+    }
     avio_flush(m->fmt->pb);
     if (m->fmt->pb->error < 0)
         return reelff__mux_failed(m, reelff__fail_call(m->fmt->pb->error, "avio_flush", m->path));
@@ -358,7 +381,12 @@ REELFF_API int reelff_muxer_begin(reelff_muxer *m)
 int reelff__mux_write_now(reelff_muxer *m, AVPacket *pkt)
 {
     AVStream *st = m->fmt->streams[pkt->stream_index];
-    av_packet_rescale_ts(pkt, m->streams[pkt->stream_index].time_base, st->time_base);
+    const reelff__mux_stream *s = &m->streams[pkt->stream_index];
+    av_packet_rescale_ts(pkt, s->time_base, st->time_base);
+    if (s->ts_offset) {
+        pkt->pts += s->ts_offset;
+        pkt->dts += s->ts_offset;
+    }
     int ret = av_interleaved_write_frame(m->fmt, pkt);
     av_packet_free(&pkt);
     if (ret < 0)
@@ -425,6 +453,7 @@ REELFF_API int reelff_muxer_write_packet(reelff_muxer *m, int stream, const uint
     s->packets++;
     s->bytes += size;
     s->last_dts = dts;
+    s->last_duration = duration;
     if (s->end_pts == AV_NOPTS_VALUE || pts + duration > s->end_pts)
         s->end_pts = pts + duration;
     m->payload_bytes += size;
@@ -482,7 +511,7 @@ REELFF_API int reelff_muxer_end(reelff_muxer *m)
         return ret;
     }
     if (m->is_mov && m->faststart) {
-        ret = reelff__faststart_rewrite(m->path, m->container);
+        ret = reelff__faststart_rewrite(m);
         struct stat st;
         if (stat(m->path, &st) == 0)
             m->final_bytes = (int64_t)st.st_size;

@@ -50,10 +50,25 @@ static int copy_streams(AVFormatContext *in, AVFormatContext *out)
     return 0;
 }
 
-/* Remuxes src into dst (moov first). On failure *call names the FFmpeg call that failed. */
-static int remux(const char *src, const char *dst, const char *container, const char **call,
+/* Writes a held packet, its duration known by now. */
+static int write_held(AVFormatContext *in, AVFormatContext *out, AVPacket *pkt)
+{
+    av_packet_rescale_ts(pkt, in->streams[pkt->stream_index]->time_base,
+                         out->streams[pkt->stream_index]->time_base);
+    pkt->pos = -1;
+    return av_interleaved_write_frame(out, pkt);
+}
+
+/* Remuxes src into dst (moov first). On failure *call names the FFmpeg call that failed.
+ * The mov demuxer reports no durations for samples of our fragments, and movenc would then
+ * guess the last sample's duration and cut it off with the edit list: each stream's packet is
+ * held until the next one gives its duration, and the last one gets the duration the caller
+ * wrote (m->streams[i].last_duration). */
+static int remux(const reelff_muxer *m, const char *src, const char *dst, const char **call,
                  const char **subject)
 {
+    const char *container = m->container;
+    AVPacket *held[REELFF__MUX_MAX_STREAMS] = { NULL };
     AVFormatContext *in = NULL, *out = NULL;
     AVPacket *pkt = av_packet_alloc();
     AVDictionary *opts = NULL;
@@ -85,14 +100,33 @@ static int remux(const char *src, const char *dst, const char *container, const 
             *subject = src;
             break;
         }
-        AVStream *ist = in->streams[pkt->stream_index];
-        AVStream *ost = out->streams[pkt->stream_index];
-        av_packet_rescale_ts(pkt, ist->time_base, ost->time_base);
-        pkt->pos = -1;
-        if ((ret = av_interleaved_write_frame(out, pkt)) < 0)
-            *call = "av_interleaved_write_frame";
-        av_packet_unref(pkt);
+        int i = pkt->stream_index;
+        if (i >= REELFF__MUX_MAX_STREAMS) {
+            av_packet_unref(pkt);
+            continue;
+        }
+        if (held[i]) {
+            if (held[i]->duration <= 0 && pkt->dts != AV_NOPTS_VALUE && held[i]->dts != AV_NOPTS_VALUE)
+                held[i]->duration = pkt->dts - held[i]->dts;
+            if ((ret = write_held(in, out, held[i])) < 0)
+                *call = "av_interleaved_write_frame";
+        } else if (!(held[i] = av_packet_alloc())) {
+            ret = AVERROR(ENOMEM);
+        }
+        if (held[i])
+            av_packet_move_ref(held[i], pkt);
     }
+    for (int i = 0; i < REELFF__MUX_MAX_STREAMS && in && (unsigned)i < in->nb_streams; i++) {
+        if (held[i] && held[i]->data && ret >= 0) {
+            if (held[i]->duration <= 0 && i < m->stream_count)
+                held[i]->duration = av_rescale_q(m->streams[i].last_duration, m->streams[i].time_base,
+                                                 in->streams[i]->time_base);
+            if ((ret = write_held(in, out, held[i])) < 0)
+                *call = "av_interleaved_write_frame";
+        }
+    }
+    for (int i = 0; i < REELFF__MUX_MAX_STREAMS; i++)
+        av_packet_free(&held[i]);
     if (header) {
         int t = av_write_trailer(out);
         if (t < 0 && ret >= 0) {
@@ -114,13 +148,14 @@ static int remux(const char *src, const char *dst, const char *container, const 
     return ret;
 }
 
-int reelff__faststart_rewrite(const char *path, const char *container)
+int reelff__faststart_rewrite(const reelff_muxer *m)
 {
+    const char *path = m->path;
     char *tmp = av_asprintf("%s.reelff-tmp", path);
     if (!tmp)
         return reelff__fail(AVERROR(ENOMEM), "out of memory");
     const char *call = "faststart", *subject = tmp;
-    int ret = remux(path, tmp, container, &call, &subject);
+    int ret = remux(m, path, tmp, &call, &subject);
     if (ret >= 0 && (ret = sync_path(tmp, 0)) < 0)
         call = "fsync", subject = tmp;
     if (ret >= 0 && rename(tmp, path) < 0)

@@ -15,6 +15,8 @@ typedef struct reelff__mux_stream {
     int codec;            /* reelff_codec_t */
     int media;            /* reelff_media_type_t */
     AVBSFContext *extract; /* extract_extradata while the stream waits for its configuration */
+    int64_t ts_offset;    /* added after rescaling (Matroska CodecDelay of Opus) */
+    int64_t last_duration; /* of the last packet, caller's time base (for the faststart rewrite) */
     int64_t packets;
     int64_t bytes;
     int64_t end_pts;
@@ -59,6 +61,7 @@ int reelff__mux_drain_pending(reelff_muxer *m);
 void reelff__mux_drop_pending(reelff_muxer *m);
 
 /* muxer_faststart.c */
-int reelff__faststart_rewrite(const char *path, const char *container);
+/* Rewrites m's finished fragmented file moov-first. */
+int reelff__faststart_rewrite(const reelff_muxer *m);
 
 #endif
