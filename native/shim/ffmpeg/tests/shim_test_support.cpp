@@ -213,7 +213,7 @@ std::vector<float> sweep(int rate, int channels, double seconds, double f0, doub
     double k = std::log(f1 / f0) / seconds;
     for (size_t i = 0; i < n; i++) {
         for (int c = 0; c < channels; c++) {
-            double t = ((double)i - c * 7) / rate;
+            double t = (double)i / rate - c * (7.0 / 48000);
             out[i * channels + c] = t < 0 ? 0.0f : (float)(0.5 * std::sin(2 * M_PI * f0 * (std::exp(k * t) - 1) / k));
         }
     }
@@ -261,10 +261,15 @@ double correlation(const std::vector<float> &a, const std::vector<float> &b, int
 
 int best_lag(const std::vector<float> &a, const std::vector<float> &b, int channels, int max_lag)
 {
+    // Search on a 0.25 s window from a's middle (a sweep has no repeating period), then the
+    // caller measures the whole signal at that lag.
+    size_t frames = a.size() / channels, window = std::min<size_t>(12000, frames / 2);
+    size_t start = frames / 2 - window / 2;
+    std::vector<float> part(a.begin() + start * channels, a.begin() + (start + window) * channels);
     int best = 0;
     double best_c = -2;
     for (int lag = -max_lag; lag <= max_lag; lag++) {
-        double c = correlation(a, b, channels, 0, lag);
+        double c = correlation(part, b, channels, 0, lag + (int)start);
         if (c > best_c)
             best_c = c, best = lag;
     }

@@ -74,7 +74,7 @@ void make_video(const std::string &path, const std::string &codec_args, int fram
                 int height, int fps);
 
 // A logarithmic sine sweep from f0 to f1 Hz, amplitude 0.5, interleaved (the same on every
-// channel, each channel delayed by c * 7 samples so channel mix-ups show).
+// channel, channel c delayed by c * 7/48000 s so channel mix-ups show).
 std::vector<float> sweep(int rate, int channels, double seconds, double f0, double f1);
 
 // Converts interleaved float samples to another format (buffer of the right byte size).
