@@ -388,18 +388,15 @@ static int map_x26x(reelff_video_encoder *e, AVCodecContext *ctx)
         ret = set_private_int(e, ctx, "REELFF_VENC_QUALITY", "crf", s->quality);
     if (ret < 0)
         return ret;
-    if (s->level) {
-        char text[16];
-        level_text(s->level, text, sizeof text);
-        if (e->family == ENC_X264) {
-            ret = set_private(e, ctx, "REELFF_VENC_LEVEL", "level", text);
-        } else {
-            char params[32];
-            snprintf(params, sizeof params, "level-idc=%s", text);
-            ret = set_private(e, ctx, "REELFF_VENC_LEVEL", "x265-params", params);
-        }
-    }
-    return ret;
+    char level[16] = "";
+    if (s->level)
+        level_text(s->level, level, sizeof level);
+    if (e->family == ENC_X264)
+        return s->level ? set_private(e, ctx, "REELFF_VENC_LEVEL", "level", level) : 0;
+    /* x265 prints its own log to stderr (not through av_log): errors only. */
+    char params[64];
+    snprintf(params, sizeof params, "log-level=error%s%s", s->level ? ":level-idc=" : "", level);
+    return set_private(e, ctx, s->level ? "REELFF_VENC_LEVEL" : "x265-params", "x265-params", params);
 }
 
 static int map_nvenc(reelff_video_encoder *e, AVCodecContext *ctx)
