@@ -90,7 +90,7 @@ REELFF_API int reelff_video_encoder_create(const char *encoder_name, reelff_fram
     if (found < 0)
         return reelff__fail(REELFF_ERROR_UNSUPPORTED, "encoder_name '%s': the shim drives libx264, libx265, "
                             "h264_nvenc, hevc_nvenc, h264_qsv, hevc_qsv, h264_vaapi, hevc_vaapi "
-                            "(FFmpeg %s has no hardware AV1 encoder)", encoder_name, LIBAVCODEC_IDENT);
+                            "(FFmpeg %s has no hardware AV1 encoder)", encoder_name, av_version_info());
     const AVCodec *codec = avcodec_find_encoder_by_name(encoder_name);
     if (!codec)
         return reelff__fail(REELFF_ERROR_UNSUPPORTED, "this FFmpeg build has no '%s' encoder", encoder_name);

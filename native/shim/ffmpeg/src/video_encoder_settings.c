@@ -534,7 +534,7 @@ int reelff__encoder_reconfigure(reelff_video_encoder *e, int key, int64_t value)
     if (e->family != ENC_X264 && e->family != ENC_NVENC)
         return reelff__fail(REELFF_ERROR_UNSUPPORTED, "%s: %s in FFmpeg %s cannot change the bitrate of "
                             "an open encoder (only libx264 and nvenc reconfigure)", name, e->codec->name,
-                            LIBAVCODEC_IDENT);
+                            av_version_info());
     int vbv = s->rate_control == REELFF_RC_CBR || s->max_bitrate > 0;
     if (key == REELFF_VENC_BITRATE && s->rate_control != REELFF_RC_VBR && s->rate_control != REELFF_RC_CBR)
         return reelff__fail(REELFF_ERROR_UNSUPPORTED, "%s: the encoder runs %s, which has no target "

@@ -287,7 +287,7 @@ TEST(EncoderLiveBitrate, Libx265RefusesWithTheReason)
         if (i == 2) {
             EXPECT_EQ(reelff_video_encoder_set_int(e, REELFF_VENC_BITRATE, 1000000), REELFF_ERROR_UNSUPPORTED);
             EXPECT_EQ(std::string(reelff_last_error()),
-                      std::string("REELFF_VENC_BITRATE: libx265 in FFmpeg ") + LIBAVCODEC_IDENT +
+                      std::string("REELFF_VENC_BITRATE: libx265 in FFmpeg ") + av_version_info() +
                           " cannot change the bitrate of an open encoder (only libx264 and nvenc reconfigure)");
         }
         return 0;
