@@ -257,9 +257,12 @@ typedef enum reelff_pixel_format_t {
  *
  * Crash safety while recording. Every packet is handed to the OS when libavformat writes it
  * (flush_packets), and:
- *   - MP4/MOV are written fragmented (movflags frag_keyframe+empty_moov+default_base_moof,
+ *   - MP4/MOV are written fragmented (movflags frag_keyframe+delay_moov+default_base_moof,
  *     plus a fragment at least every REELFF_MUX_FLUSH_INTERVAL_MS): a process killed mid-
- *     recording leaves a file that plays up to its last complete fragment. At a normal end
+ *     recording leaves a file that plays up to its last complete fragment. (delay_moov, not
+ *     empty_moov: the moov goes out with the first fragment, when the first timestamps are
+ *     known, so an edit list carries the audio priming; with empty_moov libavformat shifts
+ *     every stream instead, moving video by the Opus pre-skip.) At a normal end
  *     the fragmented file is rewritten moov-first (faststart) into "<path>.reelff-tmp",
  *     fsync'ed and renamed over <path> atomically; at every moment one complete file exists
  *     at <path>. REELFF_MUX_FASTSTART 0 keeps the fragmented file (which every player and
@@ -267,6 +270,17 @@ typedef enum reelff_pixel_format_t {
  *   - WebM/Matroska close a cluster at least every REELFF_MUX_FLUSH_INTERVAL_MS (and at
  *     video keyframes): a killed process leaves a file readable up to its last complete
  *     cluster. end writes the Cues (the seek index) and the durations.
+ *
+ * Codecs per container (libavformat 59): MP4 takes AV1, H.264, HEVC, VP9, Opus and AAC;
+ * MOV takes H.264, HEVC and AAC only (its movenc writes AV1, VP9 and Opus only in MP4);
+ * WebM takes AV1, VP9 and Opus; Matroska takes them all.
+ *
+ * Timestamps. Video keeps the caller's timestamps exactly in every container. An audio
+ * stream's encoder delay (initial_padding: negative first pts) is an edit list in MP4/MOV and
+ * the CodecDelay of Opus in Matroska/WebM (the shim adds it to the block times, as RFC 9559
+ * says; libavformat 59 writes the element but not the offset). AAC in Matroska has no such
+ * element: libavformat then shifts every stream by the priming (1024 samples) so that no
+ * timestamp is negative; audio and video stay in sync, both starting 21 ms late.
  *
  * Extradata. Video streams whose extradata is not given (NULL) get it from their first
  * keyframe (FFmpeg's extract_extradata filter: the AV1 sequence header OBU for av1C /
@@ -317,8 +331,7 @@ typedef enum reelff_muxer_option_t {
 REELFF_API int reelff_muxer_set_option(reelff_muxer *muxer, int option, int64_t value);
 
 /** Adds a video stream.
- *  @param codec      REELFF_CODEC_AV1, _H264, _HEVC or _VP9 (VP9 not in MOV/MP4 here:
- *                    libavformat 59 writes vp09 only in MP4 with -strict; refused for mov).
+ *  @param codec      REELFF_CODEC_AV1, _H264, _HEVC or _VP9 (MOV: H.264 and HEVC only).
  *  @param width, height  coded picture size, 1 to 65535.
  *  @param time_base_num, time_base_den  the time base of this stream's packet timestamps,
  *                    e.g. 1/30 or 1/90000; both 1 to INT32_MAX. Kept for the stream's life.
@@ -338,7 +351,7 @@ REELFF_API int reelff_muxer_add_video_stream(reelff_muxer *muxer, int codec, int
                                              int *stream_index);
 
 /** Adds an audio stream.
- *  @param codec        REELFF_CODEC_OPUS or REELFF_CODEC_AAC.
+ *  @param codec        REELFF_CODEC_OPUS or REELFF_CODEC_AAC (MOV: AAC only; WebM: Opus only).
  *  @param sample_rate  the coded rate, 8000 to 192000 (Opus: 48000 recommended, the
  *                      container clock of Opus is always 48 kHz).
  *  @param channels     1 to 8; the layout is FFmpeg's default for that count.
@@ -426,20 +439,28 @@ REELFF_API int reelff_muxer_container_time_base(const reelff_muxer *muxer, int s
  * 6. Audio encoder
  *
  * Opus through libavcodec's "libopus" encoder and AAC through libavcodec's native "aac"
- * encoder, from interleaved PCM. Input at a rate the codec cannot take is resampled by
- * libswresample (Opus takes 8, 12, 16, 24 and 48 kHz: other rates go to 48 kHz; AAC takes
- * 7.35 to 96 kHz in 13 steps: other rates go to the next higher one, or above 96 kHz to
- * the largest one that divides the rate, else 96 kHz). Samples are buffered to the codec's
+ * encoder, from interleaved PCM. Input at a rate the codec does not list is resampled by
+ * libswresample to the next higher rate it lists, or, above its top rate, to the largest
+ * listed rate that divides the input rate, else to its top rate (Opus lists 8, 12, 16, 24 and
+ * 48 kHz: 44.1 kHz goes to 48 kHz, 96 kHz to 48 kHz; AAC lists 7.35 to 96 kHz in 13 steps:
+ * 176.4 kHz goes to 88.2 kHz, 192 kHz to 96 kHz). Samples are buffered to the codec's
  * frame size; a frame's pts is the exact count of samples before it at the codec rate (an
  * integer, never a sum of rounded durations), so A/V drift stays below one sample plus the
  * resampler's rounding however long the recording.
  *
- * Channel layouts are FFmpeg's for the count, in FFmpeg's (WAVE) channel order:
- * 1 mono, 2 stereo (FL FR), 3 "3.0" (FL FR FC), 4 quad (FL FR BL BR), 5 "5.0(side)",
- * 6 "5.1(side)" (FL FR FC LFE SL SR), 7 "6.1" (FL FR FC LFE BC SL SR), 8 "7.1" (FL FR FC LFE BL
- * BR SL SR). For Opus the layout is the Vorbis one for the count (RFC 7845 mapping family 1
- * above 2 channels; libavcodec reorders); for AAC it is the first layout of the count the
- * encoder lists. A count the codec has no layout for is REELFF_ERROR_UNSUPPORTED;
+ * Channel layouts per count (interleaved in FFmpeg's order, the WAVE order), checked by
+ * opening each encoder on libavcodec 59:
+ *   count  Opus (libopus, mapping family 1 above 2)   AAC (native encoder)
+ *   1      mono                                          mono
+ *   2      stereo   FL FR                                stereo
+ *   3      3.0      FL FR FC                             3.0
+ *   4      quad     FL FR BL BR                          4.0  FL FR FC BC
+ *   5      5.0      FL FR FC BL BR                       5.0
+ *   6      5.1      FL FR FC LFE BL BR                   5.1
+ *   7      6.1      FL FR FC LFE BC SL SR                6.1 (written with a PCE)
+ *   8      7.1      FL FR FC LFE BL BR SL SR             7.1
+ * libopus takes exactly the Vorbis layouts (RFC 7845) and libavcodec reorders into them; the
+ * AAC encoder codes the MPEG channel configurations and, with a PCE, a few others (6.1).
  * reelff_audio_encoder_channel_layout names the layout used.
  */
 
@@ -460,8 +481,8 @@ REELFF_API int reelff_audio_format_check(int codec, int sample_format, int sampl
 
 /** Creates and opens an encoder.
  *  @param codec, sample_format, sample_rate, channels  the input, as reelff_audio_format_check.
- *  @param bit_rate  bits per second, 0 for the codec's default (libopus: 96 kbit/s stereo;
- *                   aac: 128 kbit/s per... libavcodec's defaults), else 6000 to 1024000.
+ *  @param bit_rate  bits per second, 0 for the shim's default (Opus 48 kbit/s per channel,
+ *                   AAC 64 kbit/s per channel), else 6000 to 1024000.
  *  @param out       receives the encoder; the caller owns it.
  *  @return 0; the errors of reelff_audio_format_check; errors of avcodec_open2 (named). */
 REELFF_API int reelff_audio_encoder_create(int codec, int sample_format, int sample_rate,
@@ -896,8 +917,9 @@ REELFF_API void reelff_video_decoder_destroy(reelff_video_decoder *decoder);
 typedef struct reelff_video_encoder reelff_video_encoder;
 
 /** Tells the host the encoder no longer reads a frame it was sent. Runs on the thread that
- *  calls send_frame, flush or destroy (libavcodec drops input frames synchronously); must
- *  not call into the shim. Called exactly once per frame accepted by send_frame. */
+ *  calls send_frame, flush or destroy (libavcodec's wrappers drop input frames synchronously:
+ *  x264, x265 and nvenc copy the picture into their own buffers during send_frame); must not
+ *  call into the shim. Called exactly once per frame accepted by send_frame. */
 typedef void (*reelff_frame_done_fn)(void *user, void *cookie);
 
 /** Rate control modes (REELFF_VENC_RATE_CONTROL). */
@@ -922,8 +944,9 @@ typedef enum reelff_video_encoder_int_t {
     REELFF_VENC_FRAME_RATE_NUM = 6, /**< frames per second as a fraction, default 30/1, */
     REELFF_VENC_FRAME_RATE_DEN = 7, /**<   1 to 1000 fps */
     REELFF_VENC_RATE_CONTROL = 8,   /**< a reelff_rate_control_t */
-    REELFF_VENC_QUALITY = 9,        /**< QP (CQP) or CRF (CRF): x264 0-51 (69 for 10 bit),
-                                         x265 0-51; hardware 0-51 */
+    REELFF_VENC_QUALITY = 9,        /**< QP (CQP) or CRF (CRF), 0-69 here; per encoder at
+                                         open: x264 QP 0-51 (0-63 at 10 bit) and CRF 0-51,
+                                         x265 and nvenc 0-51, vaapi 0-52, qsv 1-51 */
     REELFF_VENC_BITRATE = 10,       /**< bits per second, VBR/CBR, 10000 to 800000000;
                                          may change on an open encoder: see below */
     REELFF_VENC_MAX_BITRATE = 11,   /**< bits per second, 0 = none (VBR/CRF caps; CBR = BITRATE) */
@@ -1002,10 +1025,12 @@ REELFF_API int reelff_video_encoder_extradata(const reelff_video_encoder *encode
  *  @param pts      in the encoder's time base, above the previous frame's.
  *  @param flags    REELFF_FRAME_FORCE_KEYFRAME or 0.
  *  @param cookie   the host's token, given back to done; may be NULL.
- *  @return 0 (done will be called for cookie exactly once); REELFF_ERROR_AGAIN (receive
- *          packets first; done is not called); AVERROR(EINVAL) naming the bad plane,
- *          stride or pts (done is not called); REELFF_ERROR_BAD_STATE before open or after
- *          flush; encoder errors (done has then been called). */
+ *  Packets the frame completes are queued for receive at once, so send_frame never answers
+ *  REELFF_ERROR_AGAIN.
+ *  @return 0 (done will be called for cookie exactly once); AVERROR(EINVAL) naming the bad
+ *          plane, stride, pts or flags (done is not called); REELFF_ERROR_BAD_STATE before
+ *          open or after flush (done is not called); encoder errors (done has then been
+ *          called). */
 REELFF_API int reelff_video_encoder_send_frame(reelff_video_encoder *encoder,
                                                const uint8_t *const *planes,
                                                const int32_t *strides, int64_t pts, int flags,
@@ -1060,10 +1085,9 @@ typedef enum reelff_hw_type_t {
 /** @return the FFmpeg name of a reelff_hw_type_t ("vaapi", "cuda", "qsv", "vulkan") or "". */
 REELFF_API const char *reelff_hw_type_name(int type);
 
-/** Tries to create a device context of type (and frees it).
- *  @param description  receives, on success, a short static description ("vaapi: Mesa
- *                      Gallium driver ..." when the driver says, else the type's name); may
- *                      be NULL.
+/** Tries to create a device context of type (and frees it). Checks first what FFmpeg would
+ *  need (a /dev/dri render node and libva.so.2 for VA-API and QSV, libcuda.so.1 for CUDA,
+ *  libvulkan.so.1 for Vulkan) so the reason names it.
  *  @return 0 when usable; REELFF_ERROR_UNSUPPORTED with reelff_last_error() giving the reason
  *          when not; AVERROR(EINVAL) for an unknown type. Thread-safe. */
 REELFF_API int reelff_hw_device_probe(int type);

@@ -65,7 +65,7 @@ TEST(PcmReader, Wav_IsReadSampleExactly)
     const int32_t *s32 = reinterpret_cast<const int32_t *>(i32.data());
     for (size_t k = 0; k < pcm.size() / 2; k += 97) {
         EXPECT_FLOAT_EQ(fl[k], s16[k] / 32768.0f);
-        EXPECT_EQ(s32[k], (int32_t)s16[k] << 16);
+        EXPECT_EQ(s32[k], (int32_t)s16[k] * 65536);
     }
 }
 
