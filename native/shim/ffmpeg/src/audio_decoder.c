@@ -1,6 +1,6 @@
 /* Audio packets to interleaved PCM at the stream's own rate and channel count: libavcodec
  * decodes, libswresample only converts the sample format (planar float to s16/s32/f32). */
-#include "shim_internal.h"
+#include "codec_packets.h"
 
 #include <string.h>
 
@@ -74,28 +74,12 @@ REELFF_API int reelff_audio_decoder_info(const reelff_audio_decoder *dec, int *s
     return 0;
 }
 
-static int send(reelff_audio_decoder *dec, const AVPacket *pkt)
-{
-    if (dec->draining)
-        return AVERROR_EOF;
-    int ret = avcodec_send_packet(dec->ctx, pkt);
-    if (!pkt && ret >= 0)
-        dec->draining = 1;
-    if (ret < 0 && ret != AVERROR(EAGAIN))
-        return reelff__fail_call(ret, "avcodec_send_packet", dec->ctx->codec->name);
-    return ret;
-}
-
 REELFF_API int reelff_audio_decoder_send_demuxed(reelff_audio_decoder *dec,
                                                  const reelff_demuxer *demuxer, int stream)
 {
     if (!dec)
         return reelff__fail(AVERROR(EINVAL), "decoder is NULL");
-    const AVPacket *pkt = reelff__demuxer_last_packet(demuxer);
-    if (!pkt || pkt->stream_index != stream)
-        return reelff__fail(AVERROR(EINVAL), "the demuxer holds no packet of stream %d", stream);
-    reelff__call_begin();
-    return send(dec, pkt);
+    return reelff__decoder_send_demuxed(dec->ctx, demuxer, stream, &dec->draining);
 }
 
 REELFF_API int reelff_audio_decoder_send_packet(reelff_audio_decoder *dec, const uint8_t *data,
@@ -105,17 +89,13 @@ REELFF_API int reelff_audio_decoder_send_packet(reelff_audio_decoder *dec, const
         return reelff__fail(AVERROR(EINVAL), "decoder is NULL");
     reelff__call_begin();
     if (!data)
-        return send(dec, NULL);
+        return reelff__decoder_send(dec->ctx, NULL, &dec->draining);
     if (size <= 0)
         return reelff__fail(AVERROR(EINVAL), "size is %d; allowed 1 or more", size);
-    av_packet_unref(dec->pkt);
-    if (av_new_packet(dec->pkt, size) < 0)
-        return reelff__fail(AVERROR(ENOMEM), "out of memory copying a %d-byte packet", size);
-    memcpy(dec->pkt->data, data, (size_t)size);
-    dec->pkt->pts = pts;
-    dec->pkt->dts = pts;
-    dec->pkt->duration = duration;
-    int ret = send(dec, dec->pkt);
+    int ret = reelff__packet_copy(dec->pkt, data, size, pts, pts, duration, 0);
+    if (ret < 0)
+        return ret;
+    ret = reelff__decoder_send(dec->ctx, dec->pkt, &dec->draining);
     av_packet_unref(dec->pkt);
     return ret;
 }

@@ -2,7 +2,7 @@
  * PCM: libswresample converts format and rate, an AVAudioFifo cuts codec frames, and each
  * frame's pts is the exact number of samples before it at the codec rate (never a sum of
  * rounded durations), so drift against video cannot accumulate. */
-#include "shim_internal.h"
+#include "codec_packets.h"
 
 #include <string.h>
 
@@ -17,15 +17,13 @@ struct reelff_audio_encoder {
     SwrContext *swr;
     AVAudioFifo *fifo;   /* resampled samples in the codec's format, waiting for a frame */
     AVFrame *frame;
-    AVPacket *current;   /* the packet the caller holds (until the next receive) */
-    AVPacket **queue;    /* encoded packets not yet received, a ring */
-    int queue_head, queue_count, queue_capacity;
+    reelff__packet_queue packets; /* encoded, not yet received; and the one the caller holds */
     uint8_t **convert;   /* swr output planes */
     int convert_capacity;
     int in_channels, in_rate, in_bytes;
     int64_t input_frames;
     int64_t coded_frames; /* samples given to the codec: the next frame's pts */
-    int flushed, drained;
+    int flushed;
     char layout_name[64];
 };
 
@@ -97,10 +95,7 @@ static void encoder_free(reelff_audio_encoder *e)
     if (e->fifo)
         av_audio_fifo_free(e->fifo);
     av_frame_free(&e->frame);
-    av_packet_free(&e->current);
-    for (int i = 0; i < e->queue_count; i++)
-        av_packet_free(&e->queue[(e->queue_head + i) % e->queue_capacity]);
-    av_free(e->queue);
+    reelff__packet_queue_free(&e->packets);
     if (e->convert)
         av_freep(&e->convert[0]);
     av_free(e->convert);
@@ -152,8 +147,7 @@ static int open_resampler(reelff_audio_encoder *e, int sample_format)
         return reelff__fail_call(ret, "swr_init", NULL);
     e->fifo = av_audio_fifo_alloc(ctx->sample_fmt, ctx->ch_layout.nb_channels, ctx->frame_size * 4);
     e->frame = av_frame_alloc();
-    e->current = av_packet_alloc();
-    if (!e->fifo || !e->frame || !e->current)
+    if (!e->fifo || !e->frame || reelff__packet_queue_init(&e->packets) < 0)
         return reelff__fail(AVERROR(ENOMEM), "out of memory");
     return 0;
 }
@@ -220,45 +214,6 @@ REELFF_API const char *reelff_audio_encoder_channel_layout(const reelff_audio_en
     return e ? e->layout_name : "";
 }
 
-static int enqueue(reelff_audio_encoder *e, AVPacket *pkt)
-{
-    if (e->queue_count == e->queue_capacity) {
-        int capacity = e->queue_capacity ? e->queue_capacity * 2 : 16;
-        AVPacket **grown = av_malloc_array((size_t)capacity, sizeof *grown);
-        if (!grown)
-            return AVERROR(ENOMEM);
-        for (int i = 0; i < e->queue_count; i++)
-            grown[i] = e->queue[(e->queue_head + i) % e->queue_capacity];
-        av_free(e->queue);
-        e->queue = grown;
-        e->queue_head = 0;
-        e->queue_capacity = capacity;
-    }
-    e->queue[(e->queue_head + e->queue_count++) % e->queue_capacity] = pkt;
-    return 0;
-}
-
-/* Moves every packet the codec has ready into the queue. */
-static int collect_packets(reelff_audio_encoder *e)
-{
-    for (;;) {
-        AVPacket *pkt = av_packet_alloc();
-        if (!pkt)
-            return reelff__fail(AVERROR(ENOMEM), "out of memory");
-        int ret = avcodec_receive_packet(e->ctx, pkt);
-        if (ret == AVERROR(EAGAIN) || ret == AVERROR_EOF) {
-            av_packet_free(&pkt);
-            if (ret == AVERROR_EOF)
-                e->drained = 1;
-            return 0;
-        }
-        if (ret < 0 || (ret = enqueue(e, pkt)) < 0) {
-            av_packet_free(&pkt);
-            return reelff__fail_call(ret, "avcodec_receive_packet", e->ctx->codec->name);
-        }
-    }
-}
-
 /* Encodes one frame of n samples from the fifo (n = frame_size, or less for the last). */
 static int encode_from_fifo(reelff_audio_encoder *e, int n)
 {
@@ -280,7 +235,7 @@ static int encode_from_fifo(reelff_audio_encoder *e, int n)
     av_frame_unref(frame);
     if (ret < 0)
         return reelff__fail_call(ret, "avcodec_send_frame", e->ctx->codec->name);
-    return collect_packets(e);
+    return reelff__packet_queue_collect(&e->packets, e->ctx);
 }
 
 /* Resamples frames of input (NULL drains the resampler) into the fifo. */
@@ -350,7 +305,7 @@ REELFF_API int reelff_audio_encoder_flush(reelff_audio_encoder *e)
     ret = avcodec_send_frame(e->ctx, NULL);
     if (ret < 0)
         return reelff__fail_call(ret, "avcodec_send_frame", e->ctx->codec->name);
-    return collect_packets(e);
+    return reelff__packet_queue_collect(&e->packets, e->ctx);
 }
 
 REELFF_API int reelff_audio_encoder_receive(reelff_audio_encoder *e, const uint8_t **data, int *size,
@@ -358,20 +313,15 @@ REELFF_API int reelff_audio_encoder_receive(reelff_audio_encoder *e, const uint8
 {
     if (!e || !data || !size)
         return reelff__fail(AVERROR(EINVAL), "%s is NULL", !e ? "encoder" : !data ? "data" : "size");
-    av_packet_unref(e->current);
-    if (e->queue_count == 0)
-        return e->flushed && e->drained ? AVERROR_EOF : AVERROR(EAGAIN);
-    AVPacket *pkt = e->queue[e->queue_head];
-    e->queue_head = (e->queue_head + 1) % e->queue_capacity;
-    e->queue_count--;
-    av_packet_move_ref(e->current, pkt);
-    av_packet_free(&pkt);
-    *data = e->current->data;
-    *size = e->current->size;
+    if (reelff__packet_queue_pop(&e->packets) < 0)
+        return e->flushed && e->packets.drained ? AVERROR_EOF : AVERROR(EAGAIN);
+    const AVPacket *pkt = e->packets.current;
+    *data = pkt->data;
+    *size = pkt->size;
     if (pts)
-        *pts = e->current->pts;
+        *pts = pkt->pts;
     if (duration)
-        *duration = e->current->duration;
+        *duration = pkt->duration;
     return 0;
 }
 

@@ -7,9 +7,9 @@
  * strides and sizes, and wraps them in one AVBufferRef whose free callback gives the host's
  * cookie back. Decoders without AV_CODEC_CAP_DR1 never call get_buffer2 (libavcodec's
  * libdav1d wrapper): their frames are libavcodec's and are reported as fallbacks. */
-#include "shim_internal.h"
+#include "codec_packets.h"
+#include "cookie_pool.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
@@ -18,20 +18,7 @@
 #include <libavutil/mem.h>
 #include <libavutil/pixdesc.h>
 
-#define NODES_PER_CHUNK 64
 #define TAIL_PADDING (16 + 64 - 1)
-
-/* Ties a host buffer to its decoder while libavcodec holds it. */
-typedef struct buffer_node {
-    struct reelff_video_decoder *decoder;
-    void *cookie;
-    struct buffer_node *next_free;
-} buffer_node;
-
-typedef struct node_chunk {
-    buffer_node nodes[NODES_PER_CHUNK];
-    struct node_chunk *next;
-} node_chunk;
 
 struct reelff_video_decoder {
     AVCodecContext *ctx;
@@ -41,67 +28,22 @@ struct reelff_video_decoder {
     AVPacket *pkt;
     AVFrame *frame;             /* the picture the host holds until the next receive */
     int draining;
-    /* get_buffer2 runs on decoder workers and release on any thread: the node pool is
-     * guarded by a mutex that is never held while host code runs. */
-    pthread_mutex_t lock;
-    node_chunk *chunks;
-    buffer_node *free_nodes;
+    /* get_buffer2 runs on decoder workers and release on any thread: the pool has its own
+     * lock, never held while host code runs. */
+    reelff__cookie_pool nodes;
     atomic_llong allocations;
     atomic_llong releases;
     int64_t frames, host_frames, fallbacks;
 };
 
-static buffer_node *take_node(reelff_video_decoder *dec)
-{
-    pthread_mutex_lock(&dec->lock);
-    if (!dec->free_nodes) {
-        node_chunk *chunk = av_mallocz(sizeof *chunk);
-        if (!chunk) {
-            pthread_mutex_unlock(&dec->lock);
-            return NULL;
-        }
-        chunk->next = dec->chunks;
-        dec->chunks = chunk;
-        for (int i = 0; i < NODES_PER_CHUNK; i++) {
-            chunk->nodes[i].next_free = dec->free_nodes;
-            dec->free_nodes = &chunk->nodes[i];
-        }
-    }
-    buffer_node *node = dec->free_nodes;
-    dec->free_nodes = node->next_free;
-    pthread_mutex_unlock(&dec->lock);
-    return node;
-}
-
-static void give_node(reelff_video_decoder *dec, buffer_node *node)
-{
-    pthread_mutex_lock(&dec->lock);
-    node->next_free = dec->free_nodes;
-    dec->free_nodes = node;
-    pthread_mutex_unlock(&dec->lock);
-}
-
-/* Is this AVBuffer opaque one of our nodes (a host buffer), or libavcodec's own? */
-static buffer_node *node_of(reelff_video_decoder *dec, void *opaque)
-{
-    uintptr_t p = (uintptr_t)opaque;
-    buffer_node *found = NULL;
-    pthread_mutex_lock(&dec->lock);
-    for (node_chunk *c = dec->chunks; c && !found; c = c->next)
-        if (p >= (uintptr_t)&c->nodes[0] && p < (uintptr_t)&c->nodes[NODES_PER_CHUNK])
-            found = opaque;
-    pthread_mutex_unlock(&dec->lock);
-    return found;
-}
-
 static void release_host_buffer(void *opaque, uint8_t *data)
 {
     (void)data;
-    buffer_node *node = opaque;
-    reelff_video_decoder *dec = node->decoder;
+    reelff__cookie_node *node = opaque;
+    reelff_video_decoder *dec = node->owner;
     dec->release(dec->user, node->cookie);
     atomic_fetch_add(&dec->releases, 1);
-    give_node(dec, node);
+    reelff__cookie_pool_give(&dec->nodes, node);
 }
 
 /* The strides and sizes libavcodec's default allocator would use for this frame. */
@@ -170,15 +112,12 @@ static int get_buffer(AVCodecContext *s, AVFrame *frame, int flags)
             return AVERROR(EINVAL);
         }
     }
-    buffer_node *node = take_node(dec);
-    if (node) {
-        node->decoder = dec;
-        node->cookie = cookie;
+    reelff__cookie_node *node = reelff__cookie_pool_take(&dec->nodes, dec, cookie);
+    if (node)
         frame->buf[0] = av_buffer_create(planes[0], (size_t)sizes[0], release_host_buffer, node, 0);
-    }
     if (!node || !frame->buf[0]) {
         if (node)
-            give_node(dec, node);
+            reelff__cookie_pool_give(&dec->nodes, node);
         dec->release(dec->user, cookie);
         return AVERROR(ENOMEM);
     }
@@ -222,7 +161,7 @@ static reelff_video_decoder *decoder_new(const AVCodec *codec, reelff_frame_allo
     reelff_video_decoder *dec = av_mallocz(sizeof *dec);
     if (!dec)
         return NULL;
-    pthread_mutex_init(&dec->lock, NULL);
+    reelff__cookie_pool_init(&dec->nodes);
     dec->alloc = alloc;
     dec->release = release;
     dec->user = user;
@@ -334,18 +273,6 @@ REELFF_API int reelff_video_decoder_create_for_stream(const reelff_demuxer *demu
     return 0;
 }
 
-static int send(reelff_video_decoder *dec, const AVPacket *pkt)
-{
-    if (dec->draining)
-        return AVERROR_EOF;
-    int ret = avcodec_send_packet(dec->ctx, pkt);
-    if (!pkt && ret >= 0)
-        dec->draining = 1;
-    if (ret < 0 && ret != AVERROR(EAGAIN))
-        return reelff__fail_call(ret, "avcodec_send_packet", dec->ctx->codec->name);
-    return ret;
-}
-
 REELFF_API int reelff_video_decoder_send_packet(reelff_video_decoder *dec, const uint8_t *data, int size,
                                                 int64_t pts, int64_t dts, int flags)
 {
@@ -353,18 +280,13 @@ REELFF_API int reelff_video_decoder_send_packet(reelff_video_decoder *dec, const
         return reelff__fail(AVERROR(EINVAL), "decoder is NULL");
     reelff__call_begin();
     if (!data)
-        return send(dec, NULL);
+        return reelff__decoder_send(dec->ctx, NULL, &dec->draining);
     if (size <= 0 || size > (256 << 20))
         return reelff__fail(AVERROR(EINVAL), "size is %d; allowed 1 to %d", size, 256 << 20);
-    av_packet_unref(dec->pkt);
-    if (av_new_packet(dec->pkt, size) < 0)
-        return reelff__fail(AVERROR(ENOMEM), "out of memory copying a %d-byte packet", size);
-    memcpy(dec->pkt->data, data, (size_t)size);
-    dec->pkt->pts = pts;
-    dec->pkt->dts = dts;
-    if (flags & REELFF_PACKET_KEYFRAME)
-        dec->pkt->flags |= AV_PKT_FLAG_KEY;
-    int ret = send(dec, dec->pkt);
+    int ret = reelff__packet_copy(dec->pkt, data, size, pts, dts, 0, flags);
+    if (ret < 0)
+        return ret;
+    ret = reelff__decoder_send(dec->ctx, dec->pkt, &dec->draining);
     av_packet_unref(dec->pkt);
     return ret;
 }
@@ -374,11 +296,7 @@ REELFF_API int reelff_video_decoder_send_demuxed(reelff_video_decoder *dec, cons
 {
     if (!dec)
         return reelff__fail(AVERROR(EINVAL), "decoder is NULL");
-    const AVPacket *pkt = reelff__demuxer_last_packet(demuxer);
-    if (!pkt || pkt->stream_index != stream)
-        return reelff__fail(AVERROR(EINVAL), "the demuxer holds no packet of stream %d", stream);
-    reelff__call_begin();
-    return send(dec, pkt);
+    return reelff__decoder_send_demuxed(dec->ctx, demuxer, stream, &dec->draining);
 }
 
 REELFF_API int reelff_video_decoder_receive(reelff_video_decoder *dec, int *pixel_format, int *width,
@@ -395,7 +313,8 @@ REELFF_API int reelff_video_decoder_receive(reelff_video_decoder *dec, int *pixe
     if (ret < 0)
         return reelff__fail_call(ret, "avcodec_receive_frame", dec->ctx->codec->name);
     AVFrame *f = dec->frame;
-    buffer_node *node = f->buf[0] ? node_of(dec, av_buffer_get_opaque(f->buf[0])) : NULL;
+    void *opaque = f->buf[0] ? av_buffer_get_opaque(f->buf[0]) : NULL;
+    reelff__cookie_node *node = opaque && reelff__cookie_pool_contains(&dec->nodes, opaque) ? opaque : NULL;
     dec->frames++;
     if (node)
         dec->host_frames++;
@@ -460,11 +379,6 @@ REELFF_API void reelff_video_decoder_destroy(reelff_video_decoder *dec)
     av_frame_free(&dec->frame);
     avcodec_free_context(&dec->ctx); /* joins the decoder's threads and drops every buffer */
     av_packet_free(&dec->pkt);
-    while (dec->chunks) {
-        node_chunk *next = dec->chunks->next;
-        av_free(dec->chunks);
-        dec->chunks = next;
-    }
-    pthread_mutex_destroy(&dec->lock);
+    reelff__cookie_pool_destroy(&dec->nodes);
     av_free(dec);
 }

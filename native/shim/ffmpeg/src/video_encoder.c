@@ -9,6 +9,9 @@
  * frames context (av_hwframe_transfer_data, the one copy a GPU encoder needs) and releases it. */
 #include "video_encoder_internal.h"
 
+#include "codec_packets.h"
+#include "cookie_pool.h"
+
 #include <limits.h>
 #include <string.h>
 
@@ -17,19 +20,7 @@
 #include <libavutil/mem.h>
 #include <libavutil/pixdesc.h>
 
-#define NODES_PER_CHUNK 32
 #define VAAPI_POOL_SIZE 20
-
-struct reelff__frame_node {
-    reelff_video_encoder *encoder;
-    void *cookie;
-    reelff__frame_node *next_free;
-};
-
-typedef struct node_chunk {
-    reelff__frame_node nodes[NODES_PER_CHUNK];
-    struct node_chunk *next;
-} node_chunk;
 
 static const struct {
     const char *name;
@@ -42,39 +33,16 @@ static const struct {
     { "h264_vaapi", ENC_VAAPI, REELFF_CODEC_H264 }, { "hevc_vaapi", ENC_VAAPI, REELFF_CODEC_HEVC },
 };
 
-static reelff__frame_node *take_node(reelff_video_encoder *e)
-{
-    pthread_mutex_lock(&e->lock);
-    if (!e->free_nodes) {
-        node_chunk *chunk = av_mallocz(sizeof *chunk);
-        if (!chunk) {
-            pthread_mutex_unlock(&e->lock);
-            return NULL;
-        }
-        chunk->next = e->node_chunks;
-        e->node_chunks = chunk;
-        for (int i = 0; i < NODES_PER_CHUNK; i++) {
-            chunk->nodes[i].next_free = e->free_nodes;
-            e->free_nodes = &chunk->nodes[i];
-        }
-    }
-    reelff__frame_node *node = e->free_nodes;
-    e->free_nodes = node->next_free;
-    pthread_mutex_unlock(&e->lock);
-    return node;
-}
-
 static void frame_done(void *opaque, uint8_t *data)
 {
     (void)data;
-    reelff__frame_node *node = opaque;
-    reelff_video_encoder *e = node->encoder;
+    reelff__cookie_node *node = opaque;
+    reelff_video_encoder *e = node->owner;
     e->done(e->user, node->cookie);
     pthread_mutex_lock(&e->lock);
     e->frames_done++;
-    node->next_free = e->free_nodes;
-    e->free_nodes = node;
     pthread_mutex_unlock(&e->lock);
+    reelff__cookie_pool_give(&e->nodes, node);
 }
 
 REELFF_API int reelff_video_encoder_create(const char *encoder_name, reelff_frame_done_fn done, void *user,
@@ -98,6 +66,7 @@ REELFF_API int reelff_video_encoder_create(const char *encoder_name, reelff_fram
     if (!e)
         return reelff__fail(AVERROR(ENOMEM), "out of memory");
     pthread_mutex_init(&e->lock, NULL);
+    reelff__cookie_pool_init(&e->nodes);
     e->codec = codec;
     e->family = s_driven[found].family;
     e->codec_id = s_driven[found].codec;
@@ -108,8 +77,7 @@ REELFF_API int reelff_video_encoder_create(const char *encoder_name, reelff_fram
     if (e->family == ENC_VAAPI || e->family == ENC_QSV)
         e->settings.pixel_format = REELFF_PIXEL_NV12;
     e->frame = av_frame_alloc();
-    e->current = av_packet_alloc();
-    if (!e->frame || !e->current) {
+    if (!e->frame || reelff__packet_queue_init(&e->out) < 0) {
         reelff_video_encoder_destroy(e);
         return reelff__fail(AVERROR(ENOMEM), "out of memory");
     }
@@ -190,46 +158,6 @@ REELFF_API int reelff_video_encoder_extradata(const reelff_video_encoder *e, con
     return 0;
 }
 
-static int enqueue(reelff_video_encoder *e, AVPacket *pkt)
-{
-    if (e->queue_count == e->queue_capacity) {
-        int capacity = e->queue_capacity ? e->queue_capacity * 2 : 16;
-        AVPacket **grown = av_malloc_array((size_t)capacity, sizeof *grown);
-        if (!grown)
-            return AVERROR(ENOMEM);
-        for (int i = 0; i < e->queue_count; i++)
-            grown[i] = e->queue[(e->queue_head + i) % e->queue_capacity];
-        av_free(e->queue);
-        e->queue = grown;
-        e->queue_head = 0;
-        e->queue_capacity = capacity;
-    }
-    e->queue[(e->queue_head + e->queue_count++) % e->queue_capacity] = pkt;
-    return 0;
-}
-
-/* Moves every finished packet into the queue, so send_frame never meets EAGAIN. */
-static int collect_packets(reelff_video_encoder *e)
-{
-    for (;;) {
-        AVPacket *pkt = av_packet_alloc();
-        if (!pkt)
-            return reelff__fail(AVERROR(ENOMEM), "out of memory");
-        int ret = avcodec_receive_packet(e->ctx, pkt);
-        if (ret == AVERROR(EAGAIN) || ret == AVERROR_EOF) {
-            av_packet_free(&pkt);
-            e->drained |= ret == AVERROR_EOF;
-            return 0;
-        }
-        if (ret < 0 || (ret = enqueue(e, pkt)) < 0) {
-            av_packet_free(&pkt);
-            return reelff__fail_call(ret, "avcodec_receive_packet", e->codec->name);
-        }
-        e->packets++;
-        e->bytes += pkt->size;
-    }
-}
-
 static int check_frame(const reelff_video_encoder *e, const uint8_t *const *planes, const int32_t *strides,
                        int64_t pts)
 {
@@ -259,18 +187,13 @@ static int wrap_frame(reelff_video_encoder *e, const uint8_t *const *planes, con
     AVFrame *f = e->frame;
     enum AVPixelFormat format = reelff__pixel_to_av(e->settings.pixel_format);
     int count = av_pix_fmt_count_planes(format);
-    reelff__frame_node *node = take_node(e);
+    reelff__cookie_node *node = reelff__cookie_pool_take(&e->nodes, e, cookie);
     if (!node)
         return AVERROR(ENOMEM);
-    node->encoder = e;
-    node->cookie = cookie;
     f->buf[0] = av_buffer_create((uint8_t *)planes[0], (size_t)strides[0] * (size_t)e->settings.height,
                                  frame_done, node, AV_BUFFER_FLAG_READONLY);
     if (!f->buf[0]) {
-        pthread_mutex_lock(&e->lock);
-        node->next_free = e->free_nodes;
-        e->free_nodes = node;
-        pthread_mutex_unlock(&e->lock);
+        reelff__cookie_pool_give(&e->nodes, node);
         return AVERROR(ENOMEM);
     }
     f->format = format;
@@ -339,7 +262,7 @@ REELFF_API int reelff_video_encoder_send_frame(reelff_video_encoder *e, const ui
     av_frame_unref(e->frame);
     if (ret < 0)
         return reelff__fail_call(ret, "avcodec_send_frame", e->codec->name);
-    return collect_packets(e);
+    return reelff__packet_queue_collect(&e->out, e->ctx);
 }
 
 REELFF_API int reelff_video_encoder_flush(reelff_video_encoder *e)
@@ -354,7 +277,7 @@ REELFF_API int reelff_video_encoder_flush(reelff_video_encoder *e)
     int ret = avcodec_send_frame(e->ctx, NULL);
     if (ret < 0)
         return reelff__fail_call(ret, "avcodec_send_frame", e->codec->name);
-    return collect_packets(e);
+    return reelff__packet_queue_collect(&e->out, e->ctx);
 }
 
 REELFF_API int reelff_video_encoder_receive(reelff_video_encoder *e, const uint8_t **data, int *size,
@@ -362,22 +285,17 @@ REELFF_API int reelff_video_encoder_receive(reelff_video_encoder *e, const uint8
 {
     if (!e || !data || !size)
         return reelff__fail(AVERROR(EINVAL), "%s is NULL", !e ? "encoder" : !data ? "data" : "size");
-    av_packet_unref(e->current);
-    if (e->queue_count == 0)
-        return e->flushed && e->drained ? AVERROR_EOF : AVERROR(EAGAIN);
-    AVPacket *pkt = e->queue[e->queue_head];
-    e->queue_head = (e->queue_head + 1) % e->queue_capacity;
-    e->queue_count--;
-    av_packet_move_ref(e->current, pkt);
-    av_packet_free(&pkt);
-    *data = e->current->data;
-    *size = e->current->size;
+    if (reelff__packet_queue_pop(&e->out) < 0)
+        return e->flushed && e->out.drained ? AVERROR_EOF : AVERROR(EAGAIN);
+    const AVPacket *pkt = e->out.current;
+    *data = pkt->data;
+    *size = pkt->size;
     if (pts)
-        *pts = e->current->pts;
+        *pts = pkt->pts;
     if (dts)
-        *dts = e->current->dts;
+        *dts = pkt->dts;
     if (flags)
-        *flags = e->current->flags & AV_PKT_FLAG_KEY ? REELFF_PACKET_KEYFRAME : 0;
+        *flags = pkt->flags & AV_PKT_FLAG_KEY ? REELFF_PACKET_KEYFRAME : 0;
     return 0;
 }
 
@@ -396,9 +314,9 @@ REELFF_API int reelff_video_encoder_stats(const reelff_video_encoder *e, int64_t
     if (frames_done)
         *frames_done = done;
     if (packets)
-        *packets = e->packets;
+        *packets = e->out.packets;
     if (bytes)
-        *bytes = e->bytes;
+        *bytes = e->out.bytes;
     if (reconfigurations)
         *reconfigurations = e->reconfigurations;
     return 0;
@@ -412,15 +330,8 @@ REELFF_API void reelff_video_encoder_destroy(reelff_video_encoder *e)
     avcodec_free_context(&e->ctx); /* frames the codec still holds are released: done runs */
     av_buffer_unref(&e->hw_frames);
     av_buffer_unref(&e->hw_device);
-    av_packet_free(&e->current);
-    for (int i = 0; i < e->queue_count; i++)
-        av_packet_free(&e->queue[(e->queue_head + i) % e->queue_capacity]);
-    av_free(e->queue);
-    for (node_chunk *c = e->node_chunks; c;) {
-        node_chunk *next = c->next;
-        av_free(c);
-        c = next;
-    }
+    reelff__packet_queue_free(&e->out);
+    reelff__cookie_pool_destroy(&e->nodes);
     pthread_mutex_destroy(&e->lock);
     av_free(e);
 }

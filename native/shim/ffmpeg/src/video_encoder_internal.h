@@ -3,6 +3,8 @@
 #ifndef REELFF_VIDEO_ENCODER_INTERNAL_H
 #define REELFF_VIDEO_ENCODER_INTERNAL_H
 
+#include "codec_packets.h"
+#include "cookie_pool.h"
 #include "shim_internal.h"
 
 #include <pthread.h>
@@ -33,8 +35,6 @@ typedef struct reelff__encoder_settings {
     char profile[32], preset[32], tune[32];
 } reelff__encoder_settings;
 
-typedef struct reelff__frame_node reelff__frame_node;
-
 struct reelff_video_encoder {
     const AVCodec *codec;
     reelff__encoder_family family;
@@ -46,15 +46,12 @@ struct reelff_video_encoder {
     reelff_frame_done_fn done;
     void *user;
     AVFrame *frame;
-    AVPacket *current;
-    AVPacket **queue;
-    int queue_head, queue_count, queue_capacity;
+    reelff__packet_queue out;     /* encoded packets not yet received */
     int64_t last_pts;
-    int opened, flushed, drained;
-    int64_t frames_sent, frames_done, packets, bytes, reconfigurations;
-    pthread_mutex_t lock;         /* guards the node pool (done may run on a codec thread) */
-    reelff__frame_node *free_nodes;
-    void *node_chunks;
+    int opened, flushed;
+    int64_t frames_sent, frames_done, reconfigurations;
+    pthread_mutex_t lock;         /* guards frames_done (done may run on a codec thread) */
+    reelff__cookie_pool nodes;    /* ties each wrapped frame to its cookie */
 };
 
 /* video_encoder_settings.c */
