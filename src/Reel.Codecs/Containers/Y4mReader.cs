@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using Reel.Abi;
 using Reel.Codecs.Frames;
+using Reel.Errors;
 
 namespace Reel.Codecs.Containers;
 
@@ -59,7 +60,7 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return CodecErrors.Io($"Y4mReader.Open: cannot open {path}: {e.Message}");
+            return IoFailure.Set("Y4mReader.Open: cannot open", path, e);
         }
         ReelResult result = Open(stream, leaveOpen: false, path, out reader);
         if (result != ReelResult.Success)
@@ -143,7 +144,7 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"Y4mReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {e.Message}");
+            return CodecErrors.Io($"Y4mReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         _position += read;
         if (read < FrameSize)
@@ -203,7 +204,7 @@ public sealed unsafe class Y4mReader : IDisposable
             }
             catch (IOException e)
             {
-                return CodecErrors.Io($"Y4mReader: reading {what} of {name} at byte offset {offset} failed: {e.Message}");
+                return CodecErrors.Io($"Y4mReader: reading {what} of {name} at byte offset {offset} failed: {IoFailure.Reason(name, e)}");
             }
             if (b < 0)
             {
