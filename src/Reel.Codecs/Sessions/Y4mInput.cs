@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using Microsoft.Win32.SafeHandles;
 using Reel.Abi;
 using Reel.Codecs.Containers;
 using Reel.Codecs.Frames;
@@ -42,12 +44,15 @@ internal sealed class Y4mInput : MediaFile
             return ApiMessages.For(result, function);
         // Frames the file's size holds with bare "FRAME\n" headers (the stream header is far
         // smaller than one frame, so it never adds a frame); 0 if the size cannot be read.
+        // The length is read from an open handle: FileInfo.Length would report the length of a
+        // symlink itself (or of a /proc/self/fd link), not of the file it names.
         long frames = 0;
         try
         {
-            frames = new FileInfo(path).Length / (reader!.FrameSize + 6);
+            using SafeFileHandle handle = File.OpenHandle(path);
+            frames = RandomAccess.GetLength(handle) / (reader!.FrameSize + 6);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
         var made = new Y4mInput(context, path, reader!, frames);
