@@ -143,7 +143,7 @@ case ${1:-} in
     ;;
   ''|-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    all_targets | grep -qx "$1" || { echo "fuzz.sh: unknown target $1; build/fuzz.sh list" >&2; exit 2; }
+    all_targets | grep -x "$1" >/dev/null || { echo "fuzz.sh: unknown target $1; build/fuzz.sh list" >&2; exit 2; }
     run_target "$1" "${2:-600}"
     ;;
 esac
