@@ -115,10 +115,18 @@ fuzz_managed() {
 
 run_target() {
   local target=$1 seconds=$2
+  # One campaign at a time on this machine: a second fuzz.sh (build/test.sh while a long run
+  # goes on) waits here for the first one's target to finish.
+  mkdir -p "$work"
+  exec 9>"$work/.campaign.lock"
+  flock 9
   case $target in
     managed-*) build_managed && fuzz_managed "${target#managed-}" "$seconds" ;;
     *) build_native && fuzz_native "$target" "$seconds" ;;
   esac
+  local status=$?
+  flock -u 9
+  return $status
 }
 
 case ${1:-} in

@@ -488,6 +488,8 @@ static void run(const uint8_t* data, size_t size) {
                 int i = u8(&in) % buffer_count;
                 FUZZ_CHECK(fuzz_note(16, reel_buffer_release_deferred(buffers[i].handle, u8(&in) & 3)) == REEL_SUCCESS,
                            "release_deferred failed");
+                /* The deferred queue now holds a reference: the handle lives on after the harness's last. */
+                buffers[i].shared = 1;
                 pools[buffers[i].pool].shared = 1;
                 drop_reference(i, 1);
             } else {
