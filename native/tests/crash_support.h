@@ -57,7 +57,7 @@ int RunAndKill(const std::vector<std::string>& args, const std::string& path, in
     while (complete(ReadFile(path)) < at_least && std::chrono::steady_clock::now() < deadline) {
         if (waitpid(pid, &status, WNOHANG) == pid)
             return -2;  // it ended by itself: the test's premise failed
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::this_thread::sleep_for(delay);
     kill(pid, SIGKILL);

@@ -11,8 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "reel.h"
+
+/* A frame every 2 ms, like a recorder fed by a producer: the file grows at a pace a kill at a
+ * random moment can land anywhere in, without writing gigabytes first. */
+static void pace(void) {
+    struct timespec t = {0, 2000000L};
+    nanosleep(&t, NULL);
+}
 
 static int report(const char* call, reel_result_t r) {
     printf("%s %s: %s\n", call, reel_result_name(r), reel_last_error_message());
@@ -44,6 +52,7 @@ static int record_ivf(reel_context_t context, const char* source, const char* ou
         reel_buffer_set_pts(packets[pts % count], pts);
         if ((r = reel_ivf_writer_write(writer, packets[pts % count])) != REEL_SUCCESS)
             return report("reel_ivf_writer_write", r);
+        pace();
     }
 }
 
@@ -72,6 +81,7 @@ static int record_y4m(reel_context_t context, const char* output) {
             memset(fi.data[p], (int)(t * 7 + p * 50), fi.plane_size[p]);
         if ((r = reel_y4m_writer_write(writer, frame)) != REEL_SUCCESS)
             return report("reel_y4m_writer_write", r);
+        pace();
     }
 }
 
