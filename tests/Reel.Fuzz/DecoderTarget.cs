@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Decoders;
 using Reel.Codecs.Sessions;
 using Reel.Context;

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using Reel.Backend.Software;
+using Reel.Backends;
 using SharpFuzz;
 
 namespace Reel.Fuzz;
@@ -29,6 +31,8 @@ internal static class Program
             Console.Error.WriteLine($"usage: Reel.Fuzz TARGET [FILE...]; targets: {string.Join(", ", s_targets.Select(t => t.Name))}");
             return 2;
         }
+        // The registry libreel fills in PlatformBackends: the decoder target needs dav1d.
+        BackendRegistry.Register(new SoftwareBackend());
         if (args.Length > 1)
             return Replay(target, args[1..]);
         // Out of process: a child runs the inputs, so a timeout or a crash of the runtime
