@@ -33,8 +33,10 @@ build_native() {
 
 # Copies tests/Reel.Fuzz's build and instruments Reel.dll and Reel.Codecs.dll for AFL++ (once per run).
 build_managed() {
-  [[ -f "$managed_bin/.instrumented" ]] && [[ "$managed_bin/.instrumented" -nt tests/Reel.Fuzz/bin/Release/net10.0/Reel.Codecs.dll ]] && return 0
   dotnet build tests/Reel.Fuzz -c Release --no-restore --nologo -v quiet -clp:NoSummary >/dev/null || return 1
+  # Up to date when nothing in the build is newer than the instrumented copy.
+  [[ -f "$managed_bin/.instrumented" ]] &&
+    [[ -z $(find tests/Reel.Fuzz/bin/Release/net10.0 -newer "$managed_bin/.instrumented" -name '*.dll' | head -1) ]] && return 0
   dotnet tool restore >/dev/null || return 1
   rm -rf "$managed_bin"
   mkdir -p "$work"

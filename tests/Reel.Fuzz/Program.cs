@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Reel.Backend.Software;
 using Reel.Backends;
 using SharpFuzz;
@@ -12,7 +13,7 @@ namespace Reel.Fuzz;
 /// AFL's shared memory), or <c>dotnet Reel.Fuzz.dll TARGET FILE...</c> to replay inputs once,
 /// printing the exception of any that fails (exit code 1).
 /// </summary>
-internal static class Program
+internal static unsafe class Program
 {
     private static readonly IFuzzTarget[] s_targets =
     [
@@ -31,6 +32,10 @@ internal static class Program
             Console.Error.WriteLine($"usage: Reel.Fuzz TARGET [FILE...]; targets: {string.Join(", ", s_targets.Select(t => t.Name))}");
             return 2;
         }
+        // Instrumented engine code writes coverage into SharpFuzz's trace map, which exists only
+        // once Fuzzer.Run has attached AFL's shared memory. Until then (registration below, and
+        // replays, which never attach) it writes into a map of its own.
+        SharpFuzz.Common.Trace.SharedMem = (byte*)NativeMemory.AllocZeroed(1 << 16);
         // The registry libreel fills in PlatformBackends: the decoder target needs dav1d.
         BackendRegistry.Register(new SoftwareBackend());
         if (args.Length > 1)
