@@ -22,7 +22,12 @@ step "publish libreel (NativeAOT)"
 rm -rf "$artifacts/publish"
 dotnet publish src/Reel.Native/Reel.Native.csproj -c Release -o "$artifacts/publish" --nologo -v quiet -clp:NoSummary
 mkdir -p "$artifacts/lib" "$artifacts/include"
-cp "$artifacts/publish/libreel.so" "$artifacts/publish/libreel.so.dbg" "$artifacts/lib/"
+# Replaced by rename, never rewritten in place: a process that has the old library mapped (a fuzz
+# campaign, a test still running) keeps its copy instead of dying of SIGBUS.
+for f in libreel.so libreel.so.dbg; do
+  cp "$artifacts/publish/$f" "$artifacts/lib/.$f.new"
+  mv -f "$artifacts/lib/.$f.new" "$artifacts/lib/$f"
+done
 ln -sfn libreel.so "$artifacts/lib/libreel.so.0"
 cp include/reel.h "$artifacts/include/"
 rm -rf "$artifacts/contract"
