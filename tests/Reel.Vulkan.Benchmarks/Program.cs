@@ -45,7 +45,7 @@ using (instance)
         List<TraceEvent> trace = VideoTrace.Build(frames, seed);
         int resources = VideoTrace.Resources(trace);
         Console.WriteLine($"device: {device!.PhysicalDevice.Name} ({device.PhysicalDevice.DriverName} {device.PhysicalDevice.DriverInfo}), " +
-            $"bufferImageGranularity {device.PhysicalDevice.Limits.bufferImageGranularity}, {device.PhysicalDevice.MemoryProperties.memoryTypeCount} memory type(s)");
+            $"bufferImageGranularity {device.PhysicalDevice.Limits.BufferImageGranularity}, {device.PhysicalDevice.MemoryProperties.MemoryTypeCount} memory type(s)");
         Console.WriteLine($"trace: {frames} frames at each of {string.Join(", ", VideoTrace.Resolutions.Select(r => $"{r.Width}x{r.Height}"))}; " +
             $"{resources} resources ({VideoTrace.DpbSlots} DPB pictures per resolution, 3 buffers per frame living {VideoTrace.FramesInFlight} frames); {runs} runs each, alternating");
 
@@ -60,7 +60,7 @@ using (instance)
             baseline.Add(Replay(new DedicatedMemoryStrategy(device, resources), trace));
         }
 
-        TraceRun r = Median(reel), b = Median(baseline);
+        TraceRun r = Median(reel), B = Median(baseline);
         Console.WriteLine();
         Console.WriteLine("| strategy | whole trace (ms) | memory alloc+free (ms) | ns per alloc+free | vkAllocateMemory calls | peak device memory (MiB) | peak required (MiB) | mean fragmentation |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

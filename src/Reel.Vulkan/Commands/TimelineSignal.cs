@@ -1,4 +1,5 @@
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Commands;
 

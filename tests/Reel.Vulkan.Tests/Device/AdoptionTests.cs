@@ -5,6 +5,7 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Tests.Support;
 using Reel.Vulkan.Validation;
 
@@ -54,11 +55,11 @@ public unsafe class AdoptionTests : VulkanTestBase
 
         // Reel is gone; the host's objects must still work.
         DeviceWork.Check(_host.DeviceCommands.vkDeviceWaitIdle(_host.Device), "vkDeviceWaitIdle after Reel's teardown");
-        var info = new VkBufferCreateInfo
+        var info = new BufferCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
-            size = 256,
-            usage = VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+            SType = StructureType.BufferCreateInfo,
+            Size = 256,
+            Usage = BufferUsageFlags.TransferDstBit,
         };
         VkBuffer buffer;
         DeviceWork.Check(_host.DeviceCommands.vkCreateBuffer(_host.Device, &info, null, &buffer), "vkCreateBuffer after Reel's teardown");
@@ -118,13 +119,13 @@ public unsafe class AdoptionTests : VulkanTestBase
     private static void SubmitInfo(in VkInstanceCommands commands, VkInstance instance, string id)
     {
         using var text = new Utf8Text(id, "a message from the test");
-        var data = new VkDebugUtilsMessengerCallbackDataEXT
+        var data = new DebugUtilsMessengerCallbackDataEXT
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CALLBACK_DATA_EXT,
-            pMessageIdName = text[0],
-            pMessage = text[1],
+            SType = StructureType.DebugUtilsMessengerCallbackDataExt,
+            PMessageIdName = text[0],
+            PMessage = text[1],
         };
-        commands.vkSubmitDebugUtilsMessageEXT(instance, VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_INFO_BIT_EXT,
-            VkDebugUtilsMessageTypeFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT, &data);
+        commands.vkSubmitDebugUtilsMessageEXT(instance, DebugUtilsMessageSeverityFlagsEXT.InfoBitExt,
+            DebugUtilsMessageTypeFlagsEXT.GeneralBitExt, &data);
     }
 }

@@ -6,6 +6,7 @@ using Reel.Errors;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Instance;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Tests.Support;
 
 namespace Reel.Vulkan.Tests.Device;
@@ -21,7 +22,7 @@ public class DeviceLifecycleTests : VulkanTestBase
 
         Assert.That(instance.IsOwned && device.IsOwned, Is.True);
         Assert.That(instance.EnabledLayers, Does.Contain(VulkanInstance.ValidationLayerName));
-        Assert.That(instance.EnabledExtensions, Does.Contain(VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME).And.Contain(VkConstants.VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME));
+        Assert.That(instance.EnabledExtensions, Does.Contain(ExtensionNames.ExtDebugUtils).And.Contain(ExtensionNames.ExtValidationFeatures));
         Assert.That(instance.ValidationLog, Is.SameAs(Log));
         Assert.That(device.EnabledFeatures.HasFlag(VulkanFeatures.TimelineSemaphore | VulkanFeatures.Synchronization2), Is.True);
         Assert.That(device.Graphics ?? device.Compute, Is.Not.Null);
@@ -37,7 +38,7 @@ public class DeviceLifecycleTests : VulkanTestBase
         VulkanDevice device = CreateDevice(new VulkanDeviceOptions { EnableVideo = false });
         Assert.That(device.VideoDecode, Is.Null);
         Assert.That(device.VideoEncode, Is.Null);
-        Assert.That(device.EnabledExtensions, Does.Not.Contain(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME));
+        Assert.That(device.EnabledExtensions, Does.Not.Contain(ExtensionNames.KhrVideoQueue));
         Assert.That(device.MissingCommands, Does.Contain("vkCreateVideoSessionKHR").And.Contain("vkCmdDecodeVideoKHR").And.Contain("vkCmdEncodeVideoKHR"));
     }
 
@@ -46,10 +47,10 @@ public class DeviceLifecycleTests : VulkanTestBase
     {
         VulkanDevice device = CreateDevice();
         bool video = device.PhysicalDevice.HasVideoQueue && (device.VideoDecode is not null || device.VideoEncode is not null);
-        Assert.That(device.EnabledExtensions.Contains(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME), Is.EqualTo(video));
+        Assert.That(device.EnabledExtensions.Contains(ExtensionNames.KhrVideoQueue), Is.EqualTo(video));
         Assert.That(device.MissingCommands.Contains("vkCreateVideoSessionKHR"), Is.EqualTo(!video));
         if (device.VideoDecode is { } decode)
-            Assert.That(decode.Family.Has(VkQueueFlagBits.VK_QUEUE_VIDEO_DECODE_BIT_KHR) && decode.Family.VideoCodecOperations != 0, Is.True);
+            Assert.That(decode.Family.Has(QueueFlags.VideoDecodeBitKhr) && decode.Family.VideoCodecOperations != 0, Is.True);
     }
 
     [Test]
@@ -58,12 +59,12 @@ public class DeviceLifecycleTests : VulkanTestBase
         PhysicalDeviceInfo info = CreateDevice().PhysicalDevice;
         Assert.That(info.Name, Is.Not.Empty);
         Assert.That(info.UnsupportedReason, Is.Null);
-        Assert.That(info.EffectiveApiVersion, Is.GreaterThanOrEqualTo(VkConstants.VK_API_VERSION_1_1));
+        Assert.That(info.EffectiveApiVersion, Is.GreaterThanOrEqualTo(VulkanVersion.V1_1));
         Assert.That(info.TimelineSemaphore && info.Synchronization2, Is.True);
         Assert.That(info.MaxTimelineSemaphoreValueDifference, Is.GreaterThan(0UL));
-        Assert.That(info.MemoryProperties.memoryTypeCount, Is.InRange(1u, VkConstants.VK_MAX_MEMORY_TYPES));
-        Assert.That(info.MemoryProperties.memoryHeaps[0].size, Is.GreaterThan(0UL));
-        Assert.That(info.Limits.nonCoherentAtomSize, Is.GreaterThan(0UL));
+        Assert.That(info.MemoryProperties.MemoryTypeCount, Is.InRange(1u, VkConstants.VK_MAX_MEMORY_TYPES));
+        Assert.That(info.MemoryProperties.MemoryHeaps[0].Size, Is.GreaterThan(0UL));
+        Assert.That(info.Limits.NonCoherentAtomSize, Is.GreaterThan(0UL));
         Assert.That(info.QueueFamilies, Is.Not.Empty);
         Assert.That(info.Extensions, Is.Not.Empty);
     }
@@ -83,7 +84,7 @@ public class DeviceLifecycleTests : VulkanTestBase
         else
         {
             Assert.That(result, Is.EqualTo(ReelResult.ErrorUnsupported));
-            Assert.That(LastError.Message, Does.Contain(VkConstants.VK_EXT_MEMORY_BUDGET_EXTENSION_NAME).And.Contain(info.Name));
+            Assert.That(LastError.Message, Does.Contain(ExtensionNames.ExtMemoryBudget).And.Contain(info.Name));
         }
     }
 
@@ -132,7 +133,7 @@ public class DeviceLifecycleTests : VulkanTestBase
     [Test]
     public void CreateInstance_Vulkan10_IsInvalidArgument()
     {
-        var options = new VulkanInstanceOptions { ApiVersion = VkConstants.VK_API_VERSION_1_0 };
+        var options = new VulkanInstanceOptions { ApiVersion = VulkanVersion.V1_0 };
         Assert.That(VulkanInstance.Create(Loader, options, "test", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Message, Does.Contain("1.0.0").And.Contain("1.1"));
     }

@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Tests.Layout;
 

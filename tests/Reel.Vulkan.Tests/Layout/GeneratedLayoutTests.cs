@@ -126,8 +126,8 @@ public class GeneratedLayoutTests
         Assert.That(flags.frame_mbs_only_flag, Is.EqualTo(1u), "a 1-bit field keeps the low bit");
         Assert.That(flags.constraint_set0_flag, Is.Zero, "neighbouring bits stay clear");
         var sps = new Interop.StdVideoH264SequenceParameterSet();
-        sps.flags.direct_8x8_inference_flag = 1;
-        Assert.That(sps.flags._bitfield0, Is.EqualTo(1u << 6), "direct_8x8_inference_flag is the seventh field");
+        sps.Flags.direct_8x8_inference_flag = 1;
+        Assert.That(sps.Flags._bitfield0, Is.EqualTo(1u << 6), "direct_8x8_inference_flag is the seventh field");
     }
 
     private static int ManagedSize(Type type) =>
