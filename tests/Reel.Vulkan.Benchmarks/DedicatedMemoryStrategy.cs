@@ -33,7 +33,7 @@ internal sealed unsafe class DedicatedMemoryStrategy : ResourceStrategy
     {
         for (int i = 0; i < _memory.Length; i++)
         {
-            if (!_memory[i].IsNull)
+            if (_memory[i].Handle != 0)
                 GiveBack(i);
         }
     }

@@ -60,7 +60,7 @@ using (instance)
             baseline.Add(Replay(new DedicatedMemoryStrategy(device, resources), trace));
         }
 
-        TraceRun r = Median(reel), B = Median(baseline);
+        TraceRun r = Median(reel), b = Median(baseline);
         Console.WriteLine();
         Console.WriteLine("| strategy | whole trace (ms) | memory alloc+free (ms) | ns per alloc+free | vkAllocateMemory calls | peak device memory (MiB) | peak required (MiB) | mean fragmentation |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

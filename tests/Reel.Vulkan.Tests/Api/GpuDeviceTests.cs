@@ -92,10 +92,10 @@ public unsafe class GpuDeviceTests : GpuTestBase
     public void Adopt_HostsOwnDevice_ReelWorksOnItAndLeavesItAlive()
     {
         ReelContext context = CreateContext();
-        HostVulkan host = Track(new HostVulkan(Loader, Log));
+        HostVulkan host = Track(new HostVulkan(Log));
         var adoption = new VulkanAdoption
         {
-            GetInstanceProcAddr = Loader.GetInstanceProcAddr,
+            GetInstanceProcAddr = HostProcAddr.GetInstanceProcAddr,
             Instance = host.Instance,
             InstanceApiVersion = host.ApiVersion,
             InstanceExtensions = HostVulkan.InstanceExtensions,
@@ -120,7 +120,7 @@ public unsafe class GpuDeviceTests : GpuTestBase
         target.Destroy(device.Allocator);
         DestroyGpuDevice(device);
 
-        DeviceWork.Check(host.DeviceCommands.vkDeviceWaitIdle(host.Device), "the host's device after Reel left");
+        DeviceWork.Check(host.DeviceVk.DeviceWaitIdle(host.Device), "the host's device after Reel left");
         Assert.That(Log.ErrorCount, Is.Zero, string.Join("\n", Log.Errors));
         host.Dispose();
         Assert.That(UnexpectedErrors(), Is.Empty, "the host's vkDestroyDevice finds nothing of Reel's");

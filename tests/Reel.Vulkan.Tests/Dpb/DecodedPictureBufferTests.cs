@@ -165,10 +165,10 @@ public unsafe class DecodedPictureBufferTests : GpuTestBase
     private static void Clear(GpuDevice device, CommandBuffer commands, DpbSlotPicture picture, float r, float g, float b)
     {
         var color = new ClearColorValue();
-        color.float32[0] = r / 255;
-        color.float32[1] = g / 255;
-        color.float32[2] = b / 255;
-        color.float32[3] = 1;
+        color.Float32_0 = r / 255;
+        color.Float32_1 = g / 255;
+        color.Float32_2 = b / 255;
+        color.Float32_3 = 1;
         var range = new ImageSubresourceRange { AspectMask = ImageAspectFlags.ColorBit, LevelCount = 1, BaseArrayLayer = picture.ImageLayer, LayerCount = 1 };
         device.Vulkan.Vk.CmdClearColorImage(commands, picture.Image, ImageLayout.TransferDstOptimal, &color, 1, &range);
     }

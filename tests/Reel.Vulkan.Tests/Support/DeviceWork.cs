@@ -104,7 +104,7 @@ internal static unsafe class DeviceWork
         var requirements = new MemoryRequirements2 { SType = StructureType.MemoryRequirements2, PNext = &dedicated };
         var query = new BufferMemoryRequirementsInfo2 { SType = StructureType.BufferMemoryRequirementsInfo2, Buffer = result.Buffer };
         vk.GetBufferMemoryRequirements2(device.Handle, &query, &requirements);
-        result.DedicatedPreferred = dedicated.PrefersDedicatedAllocation != 0;
+        result.DedicatedPreferred = dedicated.PrefersDedicatedAllocation;
         Assert.That(requirements.MemoryRequirements.Size, Is.GreaterThanOrEqualTo(size));
 
         var allocate = new MemoryAllocateInfo

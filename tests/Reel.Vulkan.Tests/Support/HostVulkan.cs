@@ -1,27 +1,30 @@
 using System;
-using System.Collections.Generic;
 using NUnit.Framework;
 using Reel.Vulkan.Interop;
-using Silk.NET.Vulkan;
-using Reel.Vulkan.Loader;
 using Reel.Vulkan.Validation;
+using Silk.NET.Core.Contexts;
+using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Extensions.EXT;
 
 namespace Reel.Vulkan.Tests.Support;
 
 /// <summary>
 /// What a game engine has before it hands Vulkan to Reel: its own VkInstance (validation layer,
 /// debug utils, sync validation), VkPhysicalDevice, VkDevice (timeline semaphores and
-/// synchronization2 on) and a queue, all made with the raw generated calls and tables, not
-/// through Reel's instance or device code. Its messenger records into the test's log until
-/// the instance is gone, so leaks and use-after-destroy of Reel's work show up.
+/// synchronization2 on) and a queue, all made through its own loader (<see cref="HostProcAddr"/>)
+/// and Silk.NET's own LamdaNativeContext, not through Reel's instance, device or loader code.
+/// Its messenger records into the test's log until the instance is gone, so leaks and
+/// use-after-destroy of Reel's work show up.
 /// </summary>
 internal sealed unsafe class HostVulkan : IDisposable
 {
     public static readonly string[] InstanceExtensions = [ExtensionNames.ExtDebugUtils, ExtensionNames.ExtValidationFeatures];
 
     private readonly DebugMessenger _messenger;
-    private VkInstanceCommands _instanceCommands;
-    private VkDeviceCommands _deviceCommands;
+    private readonly Vk _global;
+    private Vk? _instanceVk;
+    private Vk? _deviceVk;
+    private ExtDebugUtils? _debugUtils;
     private DebugUtilsMessengerEXT _messengerHandle;
 
     public VkInstance Instance;
@@ -31,19 +34,27 @@ internal sealed unsafe class HostVulkan : IDisposable
     public uint QueueFamily;
     public uint ApiVersion;
 
-    public HostVulkan(VulkanLoader loader, ValidationLog log)
+    public HostVulkan(ValidationLog log)
     {
         _messenger = new DebugMessenger(log);
-        ApiVersion = Math.Min(VulkanVersion.WithoutPatch(loader.InstanceVersion), VulkanVersion.V1_3);
-        CreateInstance(loader);
+        _global = new Vk(new LamdaNativeContext(name => HostProcAddr.Resolve(0, name)));
+        uint version;
+        DeviceWork.Check(_global.EnumerateInstanceVersion(&version), "vkEnumerateInstanceVersion");
+        ApiVersion = Math.Min(VulkanVersion.WithoutPatch(version), VulkanVersion.V1_3);
+        CreateInstance();
         CreateDevice();
     }
 
-    public ref VkInstanceCommands InstanceCommands => ref _instanceCommands;
+    /// <summary>The host's instance-level commands.</summary>
+    public Vk InstanceVk => _instanceVk!;
 
-    public ref VkDeviceCommands DeviceCommands => ref _deviceCommands;
+    /// <summary>The host's device-level commands.</summary>
+    public Vk DeviceVk => _deviceVk!;
 
-    private void CreateInstance(VulkanLoader loader)
+    /// <summary>The host's VK_EXT_debug_utils commands.</summary>
+    public ExtDebugUtils DebugUtils => _debugUtils!;
+
+    private void CreateInstance()
     {
         using var layers = new Utf8Text("VK_LAYER_KHRONOS_validation");
         using var extensions = new Utf8Text(InstanceExtensions);
@@ -69,32 +80,34 @@ internal sealed unsafe class HostVulkan : IDisposable
             PpEnabledExtensionNames = extensionNames,
         };
         VkInstance instance;
-        DeviceWork.Check(loader.Global.vkCreateInstance(&info, null, &instance), "vkCreateInstance");
+        DeviceWork.Check(_global.CreateInstance(&info, null, &instance), "vkCreateInstance");
         Instance = instance;
-        var missing = new List<string>();
-        _instanceCommands.Load((delegate* unmanaged<VkInstance, byte*, delegate* unmanaged<void>>)loader.GetInstanceProcAddr,
-            instance, ApiVersion, new HashSet<string>(InstanceExtensions), missing);
+        nint instanceHandle = instance.Handle;
+        var context = new LamdaNativeContext(name => HostProcAddr.Resolve(instanceHandle, name));
+        _instanceVk = new Vk(context);
+        _debugUtils = new ExtDebugUtils(context);
         DebugUtilsMessengerCreateInfoEXT persistent = _messenger.CreateInfo(null);
         DebugUtilsMessengerEXT messenger;
-        DeviceWork.Check(_instanceVk.CreateDebugUtilsMessengerEXT(instance, &persistent, null, &messenger), "vkCreateDebugUtilsMessengerEXT");
+        DeviceWork.Check(_debugUtils.CreateDebugUtilsMessenger(instance, &persistent, null, &messenger), "vkCreateDebugUtilsMessengerEXT");
         _messengerHandle = messenger;
     }
 
     private void CreateDevice()
     {
+        Vk vk = _instanceVk!;
         uint count = 1;
         PhysicalDevice physical;
-        Result enumerated = _instanceVk.EnumeratePhysicalDevices(Instance, &count, &physical);
+        Result enumerated = vk.EnumeratePhysicalDevices(Instance, &count, &physical);
         Assert.That(enumerated is Result.Success or Result.Incomplete && count == 1, Is.True, "the host needs a physical device");
         PhysicalDevice = physical;
 
         uint families = 0;
-        _instanceVk.GetPhysicalDeviceQueueFamilyProperties2(physical, &families, null);
+        vk.GetPhysicalDeviceQueueFamilyProperties2(physical, &families, null);
         var properties = new QueueFamilyProperties2[families];
         for (int i = 0; i < families; i++)
             properties[i].SType = StructureType.QueueFamilyProperties2;
         fixed (QueueFamilyProperties2* p = properties)
-            _instanceVk.GetPhysicalDeviceQueueFamilyProperties2(physical, &families, p);
+            vk.GetPhysicalDeviceQueueFamilyProperties2(physical, &families, p);
         QueueFamily = (uint)Array.FindIndex(properties, p => (p.QueueFamilyProperties.QueueFlags & QueueFlags.GraphicsBit) != 0);
 
         float priority = 1;
@@ -105,8 +118,8 @@ internal sealed unsafe class HostVulkan : IDisposable
             QueueCount = 1,
             PQueuePriorities = &priority,
         };
-        var sync2 = new PhysicalDeviceSynchronization2Features { SType = StructureType.PhysicalDeviceSynchronization2Features, Synchronization2 = 1 };
-        var timeline = new PhysicalDeviceTimelineSemaphoreFeatures { SType = StructureType.PhysicalDeviceTimelineSemaphoreFeatures, PNext = &sync2, TimelineSemaphore = 1 };
+        var sync2 = new PhysicalDeviceSynchronization2Features { SType = StructureType.PhysicalDeviceSynchronization2Features, Synchronization2 = true };
+        var timeline = new PhysicalDeviceTimelineSemaphoreFeatures { SType = StructureType.PhysicalDeviceTimelineSemaphoreFeatures, PNext = &sync2, TimelineSemaphore = true };
         var features = new PhysicalDeviceFeatures2 { SType = StructureType.PhysicalDeviceFeatures2, PNext = &timeline };
         var info = new DeviceCreateInfo
         {
@@ -116,10 +129,16 @@ internal sealed unsafe class HostVulkan : IDisposable
             PQueueCreateInfos = &queueInfo,
         };
         VkDevice device;
-        DeviceWork.Check(_instanceVk.CreateDevice(physical, &info, null, &device), "vkCreateDevice");
+        DeviceWork.Check(vk.CreateDevice(physical, &info, null, &device), "vkCreateDevice");
         Device = device;
-        var missing = new List<string>();
-        _deviceCommands.Load(_instanceCommands.vkGetDeviceProcAddr, device, ApiVersion, new HashSet<string>(), missing);
+        nint deviceHandle = device.Handle;
+        var getDeviceProcAddr = (delegate* unmanaged<nint, byte*, nint>)HostProcAddr.Resolve(Instance.Handle, "vkGetDeviceProcAddr");
+        _deviceVk = new Vk(new LamdaNativeContext(name =>
+        {
+            byte[] text = System.Text.Encoding.UTF8.GetBytes(name + "\0");
+            fixed (byte* p = text)
+                return getDeviceProcAddr(deviceHandle, p);
+        }));
         var queueRequest = new DeviceQueueInfo2 { SType = StructureType.DeviceQueueInfo2, QueueFamilyIndex = QueueFamily };
         Queue queue;
         _deviceVk.GetDeviceQueue2(device, &queueRequest, &queue);
@@ -130,13 +149,13 @@ internal sealed unsafe class HostVulkan : IDisposable
     public void Dispose()
     {
         if (Device.Handle != 0)
-            _deviceVk.DestroyDevice(Device, null);
+            _deviceVk!.DestroyDevice(Device, null);
         Device = default;
         if (_messengerHandle.Handle != 0)
-            _instanceVk.DestroyDebugUtilsMessengerEXT(Instance, _messengerHandle, null);
+            _debugUtils!.DestroyDebugUtilsMessenger(Instance, _messengerHandle, null);
         _messengerHandle = default;
         if (Instance.Handle != 0)
-            _instanceVk.DestroyInstance(Instance, null);
+            _instanceVk!.DestroyInstance(Instance, null);
         Instance = default;
         _messenger.Dispose();
     }

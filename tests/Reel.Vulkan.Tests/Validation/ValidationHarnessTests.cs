@@ -83,7 +83,7 @@ public unsafe class ValidationHarnessTests : VulkanTestBase
             PMessage = names[1],
         };
         int before = Log.ErrorCount;
-        device.Instance.Vk.SubmitDebugUtilsMessageEXT(device.Instance.Handle,
+        device.Instance.DebugUtils!.SubmitDebugUtilsMessage(device.Instance.Handle,
             DebugUtilsMessageSeverityFlagsEXT.ErrorBitExt,
             DebugUtilsMessageTypeFlagsEXT.GeneralBitExt, &data);
 

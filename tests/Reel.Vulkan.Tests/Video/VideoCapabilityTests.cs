@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Video;
 using Reel.Vulkan.Tests.Support;
 
 namespace Reel.Vulkan.Tests.Video;
@@ -51,7 +52,7 @@ public unsafe class VideoCapabilityTests : VulkanTestBase
         var decodeCapabilities = new VideoDecodeCapabilitiesKHR { SType = StructureType.VideoDecodeCapabilitiesKhr, PNext = &h264Capabilities };
         var capabilities = new VideoCapabilitiesKHR { SType = StructureType.VideoCapabilitiesKhr, PNext = &decodeCapabilities };
 
-        Result result = device.Instance.Vk.GetPhysicalDeviceVideoCapabilitiesKHR(device.PhysicalDevice.Handle, &profile, &capabilities);
+        Result result = device.VideoQueue!.GetPhysicalDeviceVideoCapabilities(device.PhysicalDevice.Handle, &profile, &capabilities);
 
         Assert.That(result, Is.EqualTo(Result.Success));
         Assert.That(capabilities.MaxDpbSlots, Is.GreaterThan(0u));
