@@ -1,5 +1,4 @@
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 

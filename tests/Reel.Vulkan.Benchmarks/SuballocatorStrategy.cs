@@ -3,7 +3,6 @@ using Reel.Errors;
 using Reel.Memory;
 using Reel.Time;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 

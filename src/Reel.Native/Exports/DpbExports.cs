@@ -6,7 +6,6 @@ using Reel.Errors;
 using Reel.Native.Interop;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Dpb;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 
 namespace Reel.Native.Exports;

@@ -5,7 +5,6 @@ using Reel.Errors;
 using Reel.Native.Interop;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Commands;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 
 namespace Reel.Native.Exports;

@@ -5,7 +5,6 @@ using Reel.Errors;
 using Reel.Memory;
 using Reel.Native.Interop;
 using Reel.Vulkan.Api;
-using Reel.Vulkan.Interop;
 using Reel.Vulkan.Memory;
 using Silk.NET.Vulkan;
 

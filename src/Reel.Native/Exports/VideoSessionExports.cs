@@ -4,7 +4,6 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Native.Interop;
 using Reel.Vulkan.Api;
-using Reel.Vulkan.Interop;
 using Reel.Vulkan.Video;
 using Silk.NET.Vulkan;
 

@@ -3,7 +3,6 @@ using Reel.Handles;
 using Reel.Memory;
 using Reel.Vulkan.Buffers;
 using Reel.Vulkan.Dpb;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Sync;

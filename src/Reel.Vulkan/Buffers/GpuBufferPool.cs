@@ -9,7 +9,6 @@ using Reel.Logging;
 using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Video;

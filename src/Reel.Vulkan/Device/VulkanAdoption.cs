@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Reel.Logging;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Validation;
 

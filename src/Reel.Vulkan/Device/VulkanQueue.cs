@@ -1,5 +1,4 @@
 using System.Threading;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Device;

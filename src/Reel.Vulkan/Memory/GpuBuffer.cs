@@ -1,4 +1,3 @@
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Numerics;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;

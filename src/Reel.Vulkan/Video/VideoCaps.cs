@@ -1,5 +1,4 @@
 using Reel.Backends;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Video;

@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
 using Reel.Backends;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Silk.NET.Vulkan.Video;
 

@@ -6,7 +6,6 @@ using Reel.Handles;
 using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Buffers;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Sync;

@@ -7,7 +7,6 @@ using Reel.Errors;
 using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Buffers;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Tests.Support;

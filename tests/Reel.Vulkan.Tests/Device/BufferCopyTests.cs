@@ -1,7 +1,6 @@
 using System;
 using NUnit.Framework;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Tests.Support;
 

@@ -8,7 +8,6 @@ using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Commands;
 using Reel.Vulkan.Dpb;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Tests.Support;

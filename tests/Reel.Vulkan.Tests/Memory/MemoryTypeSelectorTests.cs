@@ -1,5 +1,4 @@
 using NUnit.Framework;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 

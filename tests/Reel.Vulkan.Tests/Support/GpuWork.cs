@@ -3,7 +3,6 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Commands;
-using Reel.Vulkan.Interop;
 using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 
