@@ -6,7 +6,7 @@ using Silk.NET.Vulkan;
 namespace Reel.Vulkan.Tests.Support;
 
 /// <summary>
-/// Raw Vulkan work through a <see cref="VulkanDevice"/>'s generated entry points: timeline
+/// Raw Vulkan work through a <see cref="VulkanDevice"/>'s Silk.NET entry points: timeline
 /// semaphores, host-visible buffers, one-time command buffers, barriers and submissions.
 /// Every call's VkResult is asserted.
 /// </summary>

@@ -8,7 +8,7 @@ using Reel.Vulkan.Tests.Support;
 namespace Reel.Vulkan.Tests.Video;
 
 /// <summary>
-/// Video capability queries through the generated video bindings, on a device that has video
+/// Video capability queries through Silk.NET's KhrVideoQueue, on a device that has video
 /// queues. Where the device has none (lavapipe on CI) the tests are skipped with the reason,
 /// never faked.
 /// </summary>
