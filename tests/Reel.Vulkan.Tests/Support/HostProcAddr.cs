@@ -17,6 +17,7 @@ internal static unsafe class HostProcAddr
     private static readonly delegate* unmanaged<nint, byte*, nint> s_deviceProcAddr;
     private static long s_instanceLookups;
     private static long s_deviceLookups;
+    private static string s_lastDeviceLookup = "";
 
     static HostProcAddr()
     {
@@ -33,6 +34,9 @@ internal static unsafe class HostProcAddr
 
     /// <summary>Lookups through the device shim so far.</summary>
     public static long DeviceLookups => Interlocked.Read(ref s_deviceLookups);
+
+    /// <summary>The name the device shim was last asked for.</summary>
+    public static string LastDeviceLookup => Volatile.Read(ref s_lastDeviceLookup);
 
     /// <summary>Resolves <paramref name="name"/> through the shim, as the host does for its own calls.</summary>
     public static nint Resolve(nint instance, string name)
@@ -56,6 +60,7 @@ internal static unsafe class HostProcAddr
     private static nint DeviceProcAddr(nint device, byte* name)
     {
         Interlocked.Increment(ref s_deviceLookups);
+        Volatile.Write(ref s_lastDeviceLookup, Marshal.PtrToStringUTF8((nint)name) ?? "");
         if (Is(name, "vkGetDeviceProcAddr"u8))
             return (nint)(delegate* unmanaged<nint, byte*, nint>)&DeviceProcAddr;
         return s_deviceProcAddr(device, name);
