@@ -137,6 +137,19 @@ TEST(ReelTool, ProbeAndSoak_PrintTheirResults) {
     EXPECT_TRUE(Contains(out, "\"backend\":\"software\"") && Contains(out, "\"can_encode\":true") && Contains(out, "\"rate_controls\":[\"crf\",\"cqp\",\"vbr\",\"cbr\"]"))
         << out;
     EXPECT_TRUE(Contains(out, "\"backend\":\"hardware\",\"error\":")) << out;
+    // The registry listing and the codec backends come from one registry: the software entry's
+    // codec implementations are the encoder and decoder that reel_codec_get_caps names.
+    EXPECT_TRUE(Contains(out, "\"registry\":[{\"index\":0,\"name\":\"software\",\"kind\":\"software\",\"available\":true")) << out;
+    EXPECT_TRUE(Contains(out, "{\"index\":1,\"name\":\"vulkan\",\"kind\":\"vulkan\"")) << out;
+    for (const char* key : {"\"encoder\":\"", "\"decoder\":\""}) {
+        size_t at = out.find(key);
+        ASSERT_NE(at, std::string::npos) << out;
+        at += std::string(key).size();
+        std::string implementation = out.substr(at, out.find('"', at) - at);
+        EXPECT_TRUE(Contains(out, ("\"implementation\":\"" + implementation + "\"").c_str())) << implementation << " in " << out;
+    }
+    ASSERT_EQ(Reel("probe", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "registered backends") && Contains(out, "0 software (software): available") && Contains(out, "encode av1")) << out;
     TempDir dir;
     std::string svg = dir.File("soak.svg");
     ASSERT_EQ(Reel("soak --hours 1 --scenario steady --json --svg '" + svg + "'", &out), 0) << out;

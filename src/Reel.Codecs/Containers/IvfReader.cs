@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using Reel.Abi;
+using Reel.Codecs;
 
 namespace Reel.Codecs.Containers;
 

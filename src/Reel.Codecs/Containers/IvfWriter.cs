@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.Text;
 using Reel.Abi;
+using Reel.Codecs;
 
 namespace Reel.Codecs.Containers;
 

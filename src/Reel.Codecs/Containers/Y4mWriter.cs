@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using Reel.Abi;
+using Reel.Codecs;
 using Reel.Codecs.Frames;
 
 namespace Reel.Codecs.Containers;
