@@ -15,7 +15,7 @@ using Reel.Vulkan.Loader;
 // vkAllocateMemory per resource, alternating, on the machine's first usable Vulkan device
 // without validation, and prints the medians and their ratio as a Markdown table; then the
 // cost of a Vulkan call through Silk.NET against a raw function pointer (DispatchCost).
-int frames = 300, runs = 5, seed = 1, dispatchBatches = 21;
+int frames = 300, runs = 5, seed = 1, dispatchBatches = 41;
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
     int value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
