@@ -1,7 +1,8 @@
 using System.Threading;
 using Reel.Abi;
-using Reel.Codecs.Containers;
 using Reel.Codecs.Encoders;
+using Reel.Codecs.Sessions;
+using Reel.Errors;
 
 namespace Reel.Codecs.Containers;
 
@@ -25,8 +26,9 @@ internal sealed class IvfPacketSink : IPacketSink
     public ReelResult Write(in EncodedPacket packet)
     {
         ReelResult result = _writer.WriteFrame(packet.Span, packet.Pts);
-        if (result == ReelResult.Success)
-            Interlocked.Exchange(ref _bytes, _writer.BytesWritten);
+        if (result != ReelResult.Success)
+            return LastError.Set(result, ApiMessages.WithoutLabel(LastError.Message)); // the session reports it as its own failure
+        Interlocked.Exchange(ref _bytes, _writer.BytesWritten);
         return result;
     }
 

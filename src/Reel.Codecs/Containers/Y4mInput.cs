@@ -1,4 +1,3 @@
-using System.IO;
 using Reel.Abi;
 using Reel.Codecs;
 using Reel.Codecs.Containers;
@@ -42,17 +41,15 @@ internal sealed class Y4mInput : MediaFile
         ReelResult result = Y4mReader.Open(path, out Y4mReader? reader);
         if (result != ReelResult.Success)
             return ApiMessages.For(result, function);
-        // Frames the file's size holds with bare "FRAME\n" headers (the stream header is far
-        // smaller than one frame, so it never adds a frame); 0 if the size cannot be read.
-        long frames = 0;
-        try
+        // The frames the file holds, counted frame header by frame header (a header may carry
+        // parameters, and the stream header has any length).
+        result = reader!.CountFrames(out long frames);
+        if (result != ReelResult.Success)
         {
-            frames = new FileInfo(path).Length / (reader!.FrameSize + 6);
+            reader.Dispose();
+            return ApiMessages.For(result, function);
         }
-        catch (IOException)
-        {
-        }
-        var made = new Y4mInput(context, path, reader!, frames);
+        var made = new Y4mInput(context, path, reader, frames);
         result = Register(Table, made, function);
         if (result == ReelResult.Success)
             input = made;

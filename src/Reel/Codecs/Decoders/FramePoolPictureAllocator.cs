@@ -12,11 +12,15 @@ namespace Reel.Codecs.Decoders;
 /// <summary>
 /// dav1d's picture allocator on Reel frame pools: every picture dav1d decodes into is a
 /// <c>reel_buffer_t</c> of a frame pool, so the frame a host receives is that memory (zero
-/// copies). One pool per (format, size): I420 for 8-bit 4:2:0, I010 for 10-bit 4:2:0, with
-/// stride_align 128 and height_align 128, which meets dav1d's rules (64-byte aligned planes,
-/// width and height rounded up to 128, U and V sharing a stride, 64 bytes of tail padding).
-/// The pool is created on the first picture and replaced on a resolution change; the old one
-/// drains as its buffers come back.
+/// copies). One pool per (format, size): I420 for 8-bit 4:2:0, I010 for 10-bit 4:2:0.
+/// dav1d's rules (<see cref="PictureRequest"/>): 64-byte aligned planes holding the width and
+/// height rounded up to 128 samples, U and V sharing a stride, 64 bytes of tail padding. A
+/// pool's stride_align is in bytes, so it is 128 samples' worth: 128 bytes for 8-bit, 256 for
+/// 10-bit (two bytes a sample). With 128 bytes a 10-bit row would be rounded to 64 samples
+/// only, too short for every width whose rounding to 64 is an odd multiple of 64 (16, 320,
+/// 960 ...). The chroma planes, rounded the same way, are at least half the luma stride;
+/// height_align 128 gives the rows. The pool is created on the first picture and replaced on a
+/// resolution change; the old one drains as its buffers come back.
 /// </summary>
 /// <remarks>
 /// A picture's buffer carries one reference for dav1d (released through
@@ -130,7 +134,9 @@ public sealed unsafe class FramePoolPictureAllocator : IPictureAllocator
             current = _pool;
             if (current is not null && Matches(current.Layout, format, width, height))
                 return current;
-            result = FrameLayout.TryCreate(format, (uint)width, (uint)height, 128, 0, 128, "dav1d picture allocator: ", out FrameLayout? layout);
+            uint sampleBytes = format == PixelFormat.I010 ? 2u : 1u;
+            result = FrameLayout.TryCreate(format, (uint)width, (uint)height, PictureRequest.SizeAlignment * sampleBytes, 0, PictureRequest.SizeAlignment,
+                "dav1d picture allocator: ", out FrameLayout? layout);
             if (result != ReelResult.Success)
                 return null;
             result = PoolConfig.TryCreate(0, _poolMax, PoolGrowth.Linear, 0, ExhaustionPolicy.Grow, 0, 0, 0, 0, PoolFlags.None,

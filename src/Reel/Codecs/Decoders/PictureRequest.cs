@@ -15,6 +15,9 @@ public readonly unsafe struct PictureRequest
     /// <summary>Bytes readable past the end of the last plane.</summary>
     public const int Padding = 64;
 
+    /// <summary>Samples the width and rows the height of every plane are rounded up to (dav1d decodes whole 128x128 superblocks).</summary>
+    public const int SizeAlignment = 128;
+
     /// <summary>Computes the layout for a <paramref name="width"/> x <paramref name="height"/> picture.</summary>
     public PictureRequest(int width, int height, PixelLayout layout, int bitDepth)
     {
@@ -23,8 +26,8 @@ public readonly unsafe struct PictureRequest
         Layout = layout;
         BitDepth = bitDepth;
         int bytesShift = bitDepth > 8 ? 1 : 0;
-        int alignedWidth = (width + 127) & ~127;
-        AlignedHeight = (height + 127) & ~127;
+        int alignedWidth = (width + SizeAlignment - 1) & ~(SizeAlignment - 1);
+        AlignedHeight = (height + SizeAlignment - 1) & ~(SizeAlignment - 1);
         bool hasChroma = layout != PixelLayout.I400;
         int horizontalShift = layout == PixelLayout.I444 ? 0 : 1;
         int verticalShift = layout == PixelLayout.I420 ? 1 : 0;
