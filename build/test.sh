@@ -11,7 +11,8 @@
 #                                    for every rate control with PSNR floors, struct mirrors vs C
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
 #                                    (through ctest); reel_gpu_tests runs section 13 on lavapipe
-#                                    with validation
+#                                    with validation; reel_ffmpeg_tests (native/shim/ffmpeg/tests,
+#                                    label ffmpeg_shim) tests the FFmpeg shim libreel_ffmpeg.so
 #   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations
 # Every suite runs even if an earlier one fails; the exit code is non-zero if any failed.
 set -uo pipefail
