@@ -2,7 +2,7 @@
 # Sets up the machine, builds Reel, and runs every test suite:
 #   NUnit   tests/Reel.Tests         engine internals, in-process
 #   NUnit   tests/Reel.Native.Tests  P/Invoke against artifacts/lib/libreel.so + drift-check tests
-#   NUnit   tests/Reel.Vulkan.Tests  Vulkan binding generator, layouts vs gcc, lavapipe with validation;
+#   NUnit   tests/Reel.Vulkan.Tests  Silk.NET.Vulkan layouts vs gcc, extension gating, lavapipe with validation;
 #                                    the GPU backend (suballocator, pools, DPB, command buffers, frames,
 #                                    timelines, deferred release, adoption; video skipped without video)
 #   NUnit   tests/Reel.Codecs.Tests  sessions, backend selection, the seeking decoder, IVF/Y4M,
