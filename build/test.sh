@@ -8,7 +8,7 @@
 #   NUnit   tests/Reel.Codecs.Tests  SVT-AV1/dav1d round trips, IVF/Y4M, RGBA->I420; files checked with
 #                                    ffprobe and the dav1d tool
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
-#                                    (through ctest); reel_gpu_tests runs section 13 on lavapipe
+#                                    (through ctest); reel_gpu_tests runs reel_vulkan.h on lavapipe
 #                                    with validation
 #   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations
 # Every suite runs even if an earlier one fails; the exit code is non-zero if any failed.

@@ -16,19 +16,19 @@ internal static unsafe class GpuCommandExports
     private const uint MaxSemaphores = 32;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_command_buffer_begin")]
-    public static ReelResult Begin(ulong device, int queue, void** outCommandBuffer)
+    public static ReelResult Begin(ulong device, int queue, nint* outVkCommandBuffer)
     {
         try
         {
             const string Function = "reel_command_buffer_begin";
-            ReelResult result = Arguments.NotNull(outCommandBuffer, Function, "out_command_buffer");
+            ReelResult result = Arguments.NotNull(outVkCommandBuffer, Function, "out_vk_command_buffer");
             if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
                 return result;
             if ((result = GpuArguments.Queue(queue, Function, out GpuQueueRole role)) != ReelResult.Success)
                 return result;
             result = resolved!.BeginCommands(role, Function, out VkCommandBuffer buffer);
             if (result == ReelResult.Success)
-                *outCommandBuffer = (void*)buffer.Value;
+                *outVkCommandBuffer = buffer.Value;
             return result;
         }
         catch (Exception e)
@@ -38,11 +38,11 @@ internal static unsafe class GpuCommandExports
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_command_buffer_submit")]
-    public static ReelResult Submit(ulong device, void* commandBuffer, GpuSubmitDesc* submit, ulong* outValue)
+    public static ReelResult Submit(ulong device, nint vkCommandBuffer, GpuSubmitDesc* submit, ulong* outValue)
     {
         try
         {
-            return SubmitCommands(device, commandBuffer, submit, outValue);
+            return SubmitCommands(device, vkCommandBuffer, submit, outValue);
         }
         catch (Exception e)
         {
@@ -107,11 +107,11 @@ internal static unsafe class GpuCommandExports
         }
     }
 
-    private static ReelResult SubmitCommands(ulong device, void* commandBuffer, GpuSubmitDesc* submit, ulong* outValue)
+    private static ReelResult SubmitCommands(ulong device, nint vkCommandBuffer, GpuSubmitDesc* submit, ulong* outValue)
     {
         const string Function = "reel_command_buffer_submit";
         ReelResult result = GpuArguments.Device(device, Function, out GpuDevice? resolved);
-        if (result != ReelResult.Success || (result = Arguments.NotNull(commandBuffer, Function, "command_buffer")) != ReelResult.Success)
+        if (result != ReelResult.Success || (result = Arguments.NotNull((void*)vkCommandBuffer, Function, "vk_command_buffer")) != ReelResult.Success)
             return result;
         GpuSubmitDesc s = default;
         if (submit != null && (result = VersionedStruct.Read(submit, Function, "submit", out s)) != ReelResult.Success)
@@ -141,7 +141,7 @@ internal static unsafe class GpuCommandExports
                 return result;
             signals[i] = new TimelineSignal(semaphore, s.signals[i].value);
         }
-        result = resolved!.Submit(new VkCommandBuffer((nint)commandBuffer), waits, signals, Function, out ulong value);
+        result = resolved!.Submit(new VkCommandBuffer(vkCommandBuffer), waits, signals, Function, out ulong value);
         if (result == ReelResult.Success && outValue != null)
             *outValue = value;
         return result;

@@ -146,9 +146,9 @@ internal static unsafe class GpuDeviceExports
         if ((result = GpuArguments.Flags(a.flags, (uint)DeviceFlags.Validation, Function, "adoption->flags", "REEL_DEVICE_FLAG_VALIDATION")) != ReelResult.Success
             || (result = GpuArguments.Flags(a.enabled_features, 0xF, Function, "adoption->enabled_features", "REEL_VULKAN_FEATURE_*")) != ReelResult.Success)
             return result;
-        if (a.instance == 0 || a.physical_device == 0 || a.device == 0)
+        if (a.vk_instance == 0 || a.vk_physical_device == 0 || a.vk_device == 0)
         {
-            string field = a.instance == 0 ? "instance" : a.physical_device == 0 ? "physical_device" : "device";
+            string field = a.vk_instance == 0 ? "vk_instance" : a.vk_physical_device == 0 ? "vk_physical_device" : "vk_device";
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: adoption->{field} is NULL");
         }
         if ((result = ReadNames(a.instance_extensions, a.instance_extension_count, Function, "instance_extension", out List<string>? instanceExtensions)) != ReelResult.Success
@@ -160,11 +160,11 @@ internal static unsafe class GpuDeviceExports
         var description = new VulkanAdoption
         {
             GetInstanceProcAddr = a.vk_get_instance_proc_addr,
-            Instance = new VkInstance(a.instance),
+            Instance = new VkInstance(a.vk_instance),
             InstanceApiVersion = a.instance_api_version,
             InstanceExtensions = instanceExtensions!,
-            PhysicalDevice = new VkPhysicalDevice(a.physical_device),
-            Device = new VkDevice(a.device),
+            PhysicalDevice = new VkPhysicalDevice(a.vk_physical_device),
+            Device = new VkDevice(a.vk_device),
             DeviceExtensions = deviceExtensions!,
             EnabledFeatures = (VulkanFeatures)a.enabled_features,
             Queues = queues!,
@@ -240,9 +240,9 @@ internal static unsafe class GpuDeviceExports
         list = new List<AdoptedQueue>((int)count);
         for (uint i = 0; i < count; i++)
         {
-            if (queues[i].queue == 0)
-                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->queues[{i}].queue is NULL");
-            list.Add(new AdoptedQueue(queues[i].family_index, queues[i].index, new VkQueue(queues[i].queue)));
+            if (queues[i].vk_queue == 0)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->queues[{i}].vk_queue is NULL");
+            list.Add(new AdoptedQueue(queues[i].family_index, queues[i].index, new VkQueue(queues[i].vk_queue)));
         }
         return ReelResult.Success;
     }
@@ -257,9 +257,9 @@ internal static unsafe class GpuDeviceExports
         var info = new DeviceInfoDesc
         {
             api_version = vulkan.ApiVersion,
-            instance = vulkan.Instance.Handle.Value,
-            physical_device = vulkan.PhysicalDevice.Handle.Value,
-            device = vulkan.Handle.Value,
+            vk_instance = vulkan.Instance.Handle.Value,
+            vk_physical_device = vulkan.PhysicalDevice.Handle.Value,
+            vk_device = vulkan.Handle.Value,
             vk_get_instance_proc_addr = vulkan.Instance.Loader.GetInstanceProcAddr,
             adopted = resolved.IsAdopted ? 1u : 0u,
             validation = resolved.Validation is null ? 0u : 1u,
@@ -272,7 +272,7 @@ internal static unsafe class GpuDeviceExports
         {
             Reel.Vulkan.Commands.CommandBufferManager? queue = resolved.QueueFor((GpuQueueRole)role);
             info.queue_family[role] = queue is null ? -1 : (int)queue.Queue.FamilyIndex;
-            info.queue[role] = queue?.Queue.Handle.Value ?? 0;
+            info.vk_queue[role] = queue?.Queue.Handle.Value ?? 0;
         }
         Utf8Argument.Write(vulkan.PhysicalDevice.Name, info.device_name, 256);
         Utf8Argument.Write(vulkan.PhysicalDevice.DriverName, info.driver_name, 256);

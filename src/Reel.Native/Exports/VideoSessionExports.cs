@@ -60,8 +60,8 @@ internal static unsafe class VideoSessionExports
                 vk_video_session = resolved.Session.Value,
                 vk_session_parameters = resolved.Parameters.Value,
                 queue_family_index = resolved.Queue.FamilyIndex,
-                picture_format = (int)resolved.PictureFormat,
-                reference_format = (int)resolved.ReferenceFormat,
+                vk_picture_format = (int)resolved.PictureFormat,
+                vk_reference_format = (int)resolved.ReferenceFormat,
                 max_dpb_slots = resolved.MaxDpbSlots,
                 max_active_references = resolved.MaxActiveReferences,
                 memory_bindings = (uint)resolved.MemoryBindings,
@@ -95,8 +95,8 @@ internal static unsafe class VideoSessionExports
             return result;
         if (d.bit_depth is not (0 or 8 or 10))
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->bit_depth is {d.bit_depth}; expected 0, 8 or 10");
-        if (d.picture_format < 0 || d.reference_format < 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->{(d.picture_format < 0 ? "picture_format" : "reference_format")} is negative; expected a VkFormat or 0");
+        if (d.vk_picture_format < 0 || d.vk_reference_format < 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->{(d.vk_picture_format < 0 ? "vk_picture_format" : "vk_reference_format")} is {(d.vk_picture_format < 0 ? d.vk_picture_format : d.vk_reference_format)}; expected a VkFormat or 0 (VK_FORMAT_UNDEFINED)");
         var options = new VideoSessionOptions
         {
             Operation = d.codec_operation,
@@ -105,8 +105,8 @@ internal static unsafe class VideoSessionExports
             MaxHeight = d.max_height,
             MaxDpbSlots = d.max_dpb_slots,
             MaxActiveReferences = d.max_active_references,
-            PictureFormat = (VkFormat)d.picture_format,
-            ReferenceFormat = (VkFormat)d.reference_format,
+            PictureFormat = (VkFormat)d.vk_picture_format,
+            ReferenceFormat = (VkFormat)d.vk_reference_format,
         };
         result = resolved!.CreateVideoSession(options, Function, out VideoSession? session);
         if (result == ReelResult.Success)

@@ -10,13 +10,13 @@ internal unsafe struct DeviceInfoDesc : IVersionedStruct
 {
     public uint struct_size;
     public uint api_version;
-    public nint instance;
-    public nint physical_device;
-    public nint device;
+    public nint vk_instance;
+    public nint vk_physical_device;
+    public nint vk_device;
     public nint vk_get_instance_proc_addr;
     public fixed int queue_family[5];
     public uint adopted;
-    public QueuePointers queue;
+    public QueuePointers vk_queue;
     public uint validation;
     public uint max_frames_in_flight;
     public ulong validation_errors;

@@ -15,8 +15,8 @@ internal unsafe struct VideoSessionDesc : IVersionedStruct
     public uint max_dpb_slots;
     public uint max_active_references;
     public uint bit_depth;
-    public int picture_format;
-    public int reference_format;
+    public int vk_picture_format;
+    public int vk_reference_format;
     public uint reserved;
 
     public static uint FirstPublishedSize => 40;

@@ -13,8 +13,8 @@ internal unsafe struct VideoSessionInfoDesc : IVersionedStruct
     public ulong vk_video_session;
     public ulong vk_session_parameters;
     public uint queue_family_index;
-    public int picture_format;
-    public int reference_format;
+    public int vk_picture_format;
+    public int vk_reference_format;
     public uint max_dpb_slots;
     public uint max_active_references;
     public uint memory_bindings;

@@ -11,9 +11,9 @@ internal unsafe struct VulkanAdoptionDesc : IVersionedStruct
     public uint struct_size;
     public uint flags;
     public nint vk_get_instance_proc_addr;
-    public nint instance;
-    public nint physical_device;
-    public nint device;
+    public nint vk_instance;
+    public nint vk_physical_device;
+    public nint vk_device;
     public uint instance_api_version;
     public uint enabled_features;
     public uint instance_extension_count;

@@ -10,5 +10,5 @@ internal struct VulkanQueueDesc
 {
     public uint family_index;
     public uint index;
-    public nint queue;
+    public nint vk_queue;
 }

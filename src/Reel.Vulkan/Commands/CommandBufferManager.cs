@@ -141,7 +141,7 @@ internal sealed unsafe class CommandBufferManager : IDisposable
             if (!_recording.Remove(buffer.Value, out context))
             {
                 return LastError.Set(ReelResult.ErrorInvalidArgument,
-                    $"{function}: command_buffer 0x{buffer.Value:x} is not recording on {Queue}: it was not begun there, or it was submitted already");
+                    $"{function}: vk_command_buffer 0x{buffer.Value:x} is not recording on {Queue}: it was not begun there, or it was submitted already");
             }
         }
         ReelResult result = VulkanCall.Check(_device.Commands.vkEndCommandBuffer(buffer), function, "vkEndCommandBuffer");
