@@ -17,6 +17,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "dotnet build (engine, tools, bindings, tests)"
 dotnet build Engine.sln -c Release --no-restore --nologo -v quiet -clp:NoSummary  # bootstrap.sh restored it
 
+step "generated code is current (bindings/dotnet, src/Reel.Native/Generated)"
+build/tools/generate-bindings.sh --verify
+
 step "publish libreel (NativeAOT)"
 rm -rf "$artifacts/publish"
 dotnet publish src/Reel.Native/Reel.Native.csproj -c Release -o "$artifacts/publish" --nologo -v quiet -clp:NoSummary

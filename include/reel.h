@@ -305,7 +305,7 @@ typedef struct reel_leak_suspect_t {
     uint64_t bytes;      /**< its size */
 } reel_leak_suspect_t;
 
-/** What the leak detector found (reel_leak_fn). Published in 0.1.0. */
+/** What the leak detector found (reel_leak_fn). Published in 0.1.0 at 288 bytes. */
 typedef struct reel_leak_alert_t {
     uint32_t struct_size;              /**< sizeof(reel_leak_alert_t) as the library knows it */
     reel_memory_category_t category;   /**< the category whose floor grew */
@@ -566,7 +566,8 @@ typedef struct reel_byte_pool_desc_t {
 
 /** A pool's counters (reel_pool_get_stats). Exact at rest; under concurrent use each value
  *  is exact but they are not read at one instant. At rest allocated = available + in_use.
- *  For byte pools every value is summed over the size classes. Published in 0.1.0. */
+ *  For byte pools every value is summed over the size classes. Published in 0.1.0 at 88
+ *  bytes. */
 typedef struct reel_pool_stats_t {
     uint32_t struct_size;     /**< set by the caller to sizeof(reel_pool_stats_t) */
     uint32_t capacity;        /**< the cap (max) */
@@ -724,7 +725,8 @@ REEL_API reel_result_t reel_pool_get_stats(reel_pool_t pool, reel_pool_stats_t* 
 /** Most planes of a frame. */
 #define REEL_MAX_PLANES 4
 
-/** A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0. */
+/** A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0 at 120
+ *  bytes. */
 typedef struct reel_frame_info_t {
     uint32_t struct_size;       /**< set by the caller to sizeof(reel_frame_info_t) */
     reel_pixel_format_t format; /**< the pool's format */
@@ -740,7 +742,8 @@ typedef struct reel_frame_info_t {
     uint64_t tag;               /**< host tag set with reel_buffer_set_tag() */
 } reel_frame_info_t;
 
-/** An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0. */
+/** An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0 at 56
+ *  bytes. */
 typedef struct reel_audio_info_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_audio_info_t) */
     reel_sample_format_t format;  /**< the pool's format */
@@ -755,7 +758,7 @@ typedef struct reel_audio_info_t {
 } reel_audio_info_t;
 
 /** A byte buffer's memory and metadata (reel_buffer_get_bytes); encoded packets are byte
- *  buffers with dts and flags. Published in 0.1.0. */
+ *  buffers with dts and flags. Published in 0.1.0 at 64 bytes. */
 typedef struct reel_bytes_info_t {
     uint32_t struct_size;  /**< set by the caller to sizeof(reel_bytes_info_t) */
     uint32_t reserved;     /**< 0 */
@@ -875,7 +878,8 @@ REEL_API reel_result_t reel_buffer_set_size(reel_buffer_t buffer, size_t size);
  * categories; reel_stats_json reports it separately.
  * ======================================================================================= */
 
-/** A context's memory at this instant (reel_context_get_memory). Published in 0.1.0. */
+/** A context's memory at this instant (reel_context_get_memory). Published in 0.1.0 at 192
+ *  bytes. */
 typedef struct reel_memory_stats_t {
     uint32_t struct_size;             /**< set by the caller to sizeof(reel_memory_stats_t) */
     reel_pressure_level_t pressure;   /**< current level */
@@ -948,7 +952,8 @@ REEL_API reel_result_t reel_stats_json(reel_context_t context, uint32_t flags, c
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
 REEL_API reel_result_t reel_stats_json_free(reel_context_t context, char* json);
 
-/** One buffer still out (reel_report_outstanding). Pointers are valid during the callback. */
+/** One buffer still out (reel_report_outstanding). Pointers are valid during the callback.
+ *  Published in 0.1.0 at 72 bytes. */
 typedef struct reel_outstanding_buffer_t {
     uint32_t struct_size;       /**< sizeof(reel_outstanding_buffer_t) as the library knows it */
     uint32_t reserved;          /**< 0 */
@@ -1016,7 +1021,7 @@ typedef enum reel_soak_scenario_t {
     REEL_SOAK_MAX_ENUM = 0x7FFFFFFF /**< not a scenario: keeps the enum 32 bits wide */
 } reel_soak_scenario_t;
 
-/** How to run a soak. Published in 0.1.0. */
+/** How to run a soak. Published in 0.1.0 at 40 bytes. */
 typedef struct reel_soak_desc_t {
     uint32_t struct_size;          /**< sizeof(reel_soak_desc_t); required */
     reel_soak_scenario_t scenario; /**< default REEL_SOAK_STEADY */
@@ -1028,7 +1033,7 @@ typedef struct reel_soak_desc_t {
     const char* svg_path;          /**< where to write the chart; NULL = none */
 } reel_soak_desc_t;
 
-/** What a soak measured. Published in 0.1.0. */
+/** What a soak measured. Published in 0.1.0 at 168 bytes. */
 typedef struct reel_soak_result_t {
     uint32_t struct_size;           /**< set by the caller to sizeof(reel_soak_result_t) */
     uint32_t reserved;              /**< 0 */
@@ -1130,7 +1135,8 @@ typedef enum reel_access_pattern_t {
  *  after the cache's lock is released. */
 typedef void (*reel_frame_cache_request_fn)(void* user_data, reel_frame_cache_t cache);
 
-/** How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0. */
+/** How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0 at
+ *  72 bytes. */
 typedef struct reel_frame_cache_desc_t {
     uint32_t struct_size;               /**< sizeof(reel_frame_cache_desc_t); required */
     reel_frame_cache_preset_t preset;   /**< default REEL_FRAME_CACHE_PRESET_HD */
@@ -1153,7 +1159,8 @@ typedef struct reel_frame_cache_desc_t {
     uint32_t reserved;                  /**< must be 0 */
 } reel_frame_cache_desc_t;
 
-/** What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0. */
+/** What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0 at
+ *  24 bytes. */
 typedef struct reel_frame_request_t {
     uint32_t struct_size;           /**< set by the caller to sizeof(reel_frame_request_t) */
     reel_access_pattern_t pattern;  /**< the pattern that caused it */
@@ -1162,7 +1169,7 @@ typedef struct reel_frame_request_t {
     uint32_t is_demand;             /**< 1: a consumer missed this frame; 0: prefetch */
 } reel_frame_request_t;
 
-/** A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0. */
+/** A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0 at 216 bytes. */
 typedef struct reel_frame_cache_stats_t {
     uint32_t struct_size;           /**< set by the caller to sizeof(reel_frame_cache_stats_t) */
     reel_access_pattern_t pattern;  /**< the pattern detected now */
@@ -1460,7 +1467,7 @@ typedef struct reel_encoder_desc_t {
 /** reel_encoder_submit flag: make this frame a keyframe (CRF and CQP only). */
 #define REEL_ENCODE_FLAG_KEYFRAME 0x1u
 
-/** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0. */
+/** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes. */
 typedef struct reel_encoder_stats_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_encoder_stats_t) */
     reel_codec_backend_t backend; /**< the backend that encodes (never AUTO) */
@@ -1486,7 +1493,7 @@ typedef struct reel_encoder_stats_t {
 
 /** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
  *  the process. Bit masks have bit (1u << value) set for each enum value supported.
- *  Published in 0.1.0. */
+ *  Published in 0.1.0 at 152 bytes. */
 typedef struct reel_codec_caps_t {
     uint32_t struct_size;               /**< set by the caller to sizeof(reel_codec_caps_t) */
     reel_codec_backend_t backend;       /**< the backend described (AUTO resolved) */
@@ -1547,7 +1554,7 @@ typedef struct reel_decoder_desc_t {
 /** reel_decoder_desc_t.flags: do not synthesise film grain onto decoded frames. */
 #define REEL_DECODER_FLAG_NO_FILM_GRAIN 0x1u
 
-/** A decoder's counters (reel_decoder_get_stats). Published in 0.1.0. */
+/** A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes. */
 typedef struct reel_decoder_stats_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_decoder_stats_t) */
     reel_codec_backend_t backend; /**< the backend that decodes (never AUTO) */
@@ -1571,7 +1578,8 @@ typedef struct reel_decoder_stats_t {
                                        REEL_ERROR_CORRUPT_DATA */
 } reel_decoder_stats_t;
 
-/** A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0. */
+/** A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0 at 72
+ *  bytes. */
 typedef struct reel_encoder_pool_stats_t {
     uint32_t struct_size;     /**< set by the caller to sizeof(reel_encoder_pool_stats_t) */
     uint32_t configurations;  /**< configurations reserved */
@@ -2089,7 +2097,7 @@ typedef struct reel_image_t {
 } reel_image_t;
 
 /** A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
- *  Published in 0.1.0. */
+ *  Published in 0.1.0 at 64 bytes. */
 typedef struct reel_movie_writer_stats_t {
     uint32_t struct_size;       /**< set by the caller to sizeof(reel_movie_writer_stats_t) */
     uint32_t queue_depth;       /**< frames waiting for the encoder now */
@@ -2294,7 +2302,7 @@ typedef struct reel_gpu_heap_stats_t {
 } reel_gpu_heap_stats_t;
 
 /** One backend Reel knows and what it can do (reel_backend_caps). Strings are UTF-8,
- *  NUL-terminated, cut to fit. Published in 0.1.0. */
+ *  NUL-terminated, cut to fit. Published in 0.1.0 at 4336 bytes. */
 typedef struct reel_backend_caps_t {
     uint32_t struct_size;          /**< set by the caller to sizeof(reel_backend_caps_t) */
     uint32_t backend_count;        /**< how many backends Reel knows: valid indices are

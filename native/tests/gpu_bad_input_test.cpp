@@ -193,7 +193,7 @@ TEST_F(GpuBadInput, BuffersAndImages) {
     EXPECT_TRUE(Failed(ImageWith(image), REEL_ERROR_INVALID_ARGUMENT, {"desc->mip_levels is 17"}));
     image = GoodImage();
     image.vk_tiling = static_cast<VkImageTiling>(2);
-    EXPECT_TRUE(Failed(ImageWith(image), REEL_ERROR_INVALID_ARGUMENT, {"desc->vk_tiling is 2; allowed 0 to 1"}));
+    EXPECT_TRUE(Failed(ImageWith(image), REEL_ERROR_INVALID_ARGUMENT, {"desc->vk_tiling is 2; allowed 0 (VK_IMAGE_TILING_OPTIMAL) or 1 (VK_IMAGE_TILING_LINEAR)"}));
     image = GoodImage();
     image.vk_format = VK_FORMAT_UNDEFINED;
     EXPECT_TRUE(Failed(ImageWith(image), REEL_ERROR_INVALID_ARGUMENT, {"desc->vk_format is 0"}));

@@ -28,6 +28,9 @@ internal static class RepoPaths
     /// <summary>ILC's version script listing libreel's exports.</summary>
     public static string ExportsFile => Path.Combine(Artifacts, "contract", "libreel.exports");
 
+    /// <summary>The folder of the export layer's C struct mirrors generated from the headers.</summary>
+    public static string GeneratedMirrors => Path.Combine(Root, "src", "Reel.Native", "Generated");
+
     /// <summary>The folder of the .NET bindings generated from the headers.</summary>
     public static string GeneratedBindings => Path.Combine(Root, "bindings", "dotnet", "Reel.Interop", "Generated");
 

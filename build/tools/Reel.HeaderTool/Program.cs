@@ -10,7 +10,9 @@ namespace Reel.HeaderTool;
 
 /// <summary>
 /// reel-header-tool check    --header reel.h [--header reel_vulkan.h ...] --assembly libreel.dll [--exports F] [--library libreel.so]
-/// reel-header-tool generate --header reel.h [--header reel_vulkan.h ...] --output-dir DIR [--verify]
+/// reel-header-tool generate --header reel.h [--header reel_vulkan.h ...] [--output-dir DIR] [--mirrors-dir DIR] [--verify]
+/// (--output-dir: the .NET bindings, one file per header; --mirrors-dir: the export layer's
+/// struct mirrors, one file per C struct; at least one of them.)
 /// Headers are given in include order: reel.h first, then the backend headers that include it.
 /// Exit code 0: consistent / written; 1: drift found / a generated file differs; 2: usage or tool error.
 /// </summary>
@@ -64,13 +66,27 @@ public static class Program
 
     private static int RunGenerate(Dictionary<string, List<string>> options)
     {
-        List<string> headerPaths = Required(options, "header");
-        string outputDirectory = Single(options, "output-dir");
-        HeaderModel headers = HeaderParser.Parse([.. headerPaths]);
-        var files = headers.Headers.ToDictionary(
-            name => Path.Combine(outputDirectory, DotNetBindingsGenerator.FileName(name)),
-            name => DotNetBindingsGenerator.Generate(headers, name));
-        return GeneratedFiles.WriteOrVerify(files, outputDirectory, "*.g.cs", options.ContainsKey("verify"), "build/tools/generate-bindings.sh");
+        HeaderModel headers = HeaderParser.Parse([.. Required(options, "header")]);
+        bool verify = options.ContainsKey("verify");
+        bool bindings = options.ContainsKey("output-dir"), mirrors = options.ContainsKey("mirrors-dir");
+        if (!bindings && !mirrors)
+            throw new ArgumentException("--output-dir or --mirrors-dir is required");
+        int result = 0;
+        if (bindings)
+        {
+            string directory = Single(options, "output-dir");
+            var files = headers.Headers.ToDictionary(
+                name => Path.Combine(directory, DotNetBindingsGenerator.FileName(name)),
+                name => DotNetBindingsGenerator.Generate(headers, name));
+            result = Math.Max(result, GeneratedFiles.WriteOrVerify(files, directory, "*.g.cs", verify, "build/tools/generate-bindings.sh"));
+        }
+        if (mirrors)
+        {
+            string directory = Single(options, "mirrors-dir");
+            var files = MirrorsGenerator.Generate(headers).ToDictionary(f => Path.Combine(directory, f.Key), f => f.Value);
+            result = Math.Max(result, GeneratedFiles.WriteOrVerify(files, directory, "*.g.cs", verify, "build/tools/generate-bindings.sh"));
+        }
+        return result;
     }
 
     private static Dictionary<string, List<string>> ParseOptions(string[] args)
@@ -103,7 +119,7 @@ public static class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: reel-header-tool check --header reel.h [--header reel_vulkan.h] --assembly libreel.dll [--exports libreel.exports] [--library libreel.so]");
-        Console.Error.WriteLine("       reel-header-tool generate --header reel.h [--header reel_vulkan.h] --output-dir DIR [--verify]");
+        Console.Error.WriteLine("       reel-header-tool generate --header reel.h [--header reel_vulkan.h] [--output-dir DIR] [--mirrors-dir DIR] [--verify]");
         return 2;
     }
 }

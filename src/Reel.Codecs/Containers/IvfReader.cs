@@ -44,7 +44,7 @@ public sealed unsafe class IvfReader : IDisposable
     public bool IsEndOfStream { get; private set; }
 
     /// <summary>Opens <paramref name="path"/> and checks its header.</summary>
-    public static ReelResult Open(string path, out IvfReader? reader)
+    public static ReelResult Open(string path, string function, out IvfReader? reader)
     {
         ArgumentNullException.ThrowIfNull(path);
         reader = null;
@@ -55,16 +55,16 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return CodecErrors.Io($"IvfReader.Open: cannot open {path}: {e.Message}");
+            return CodecErrors.Io($"{function}: cannot open {path}: {e.Message}");
         }
-        ReelResult result = Open(stream, leaveOpen: false, path, out reader);
+        ReelResult result = Open(stream, leaveOpen: false, path, function, out reader);
         if (result != ReelResult.Success)
             stream.Dispose();
         return result;
     }
 
     /// <summary>Reads and checks the header from <paramref name="stream"/>; <paramref name="name"/> is used in messages.</summary>
-    public static ReelResult Open(Stream stream, bool leaveOpen, string name, out IvfReader? reader)
+    public static ReelResult Open(Stream stream, bool leaveOpen, string name, string function, out IvfReader? reader)
     {
         ArgumentNullException.ThrowIfNull(stream);
         reader = null;
@@ -76,20 +76,20 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.Open: reading {name} failed: {e.Message}");
+            return CodecErrors.Io($"{function}: reading {name} failed: {e.Message}");
         }
         if (read >= 4 && !bytes[..4].SequenceEqual("DKIF"u8))
-            return CodecErrors.CorruptData($"IvfReader.Open: {name} is not an IVF file: signature is {Describe(bytes[..4])}; expected \"DKIF\"");
+            return CodecErrors.CorruptData($"{function}: {name} is not an IVF file: signature is {Describe(bytes[..4])}; expected \"DKIF\"");
         if (read < IvfHeader.Size)
-            return CodecErrors.CorruptData($"IvfReader.Open: {name} is {read} bytes; an IVF header needs {IvfHeader.Size}");
+            return CodecErrors.CorruptData($"{function}: {name} is {read} bytes; an IVF header needs {IvfHeader.Size}");
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(bytes[4..]);
         if (version != 0)
-            return CodecErrors.Unsupported($"IvfReader.Open: {name}: IVF version is {version}; allowed 0");
+            return CodecErrors.Unsupported($"{function}: {name}: IVF version is {version}; allowed 0");
         ushort headerSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..]);
         if (headerSize < IvfHeader.Size)
-            return CodecErrors.CorruptData($"IvfReader.Open: {name}: header size is {headerSize}; allowed {IvfHeader.Size} or more");
+            return CodecErrors.CorruptData($"{function}: {name}: header size is {headerSize}; allowed {IvfHeader.Size} or more");
         if (!bytes[8..12].SequenceEqual("AV01"u8))
-            return CodecErrors.Unsupported($"IvfReader.Open: {name}: fourcc is {Describe(bytes[8..12])}; this reader handles \"AV01\" (AV1) only");
+            return CodecErrors.Unsupported($"{function}: {name}: fourcc is {Describe(bytes[8..12])}; this reader handles \"AV01\" (AV1) only");
         var header = new IvfHeader(
             IvfHeader.Av1FourCC,
             BinaryPrimitives.ReadUInt16LittleEndian(bytes[12..]),
@@ -105,7 +105,7 @@ public sealed unsafe class IvfReader : IDisposable
         {
             int n = stream.ReadAtLeast(skip[..Math.Min(extra, skip.Length)], 1, throwOnEndOfStream: false);
             if (n == 0)
-                return CodecErrors.CorruptData($"IvfReader.Open: {name}: header size is {headerSize} but the file ends inside it");
+                return CodecErrors.CorruptData($"{function}: {name}: header size is {headerSize} but the file ends inside it");
             extra -= n;
         }
         reader = new IvfReader(stream, leaveOpen, name, header, headerSize);
@@ -117,7 +117,7 @@ public sealed unsafe class IvfReader : IDisposable
     /// (<see cref="IsEndOfStream"/>); ErrorInvalidArgument when the frame header or data is cut
     /// off or declares an impossible size (the message names the frame index and byte offset).
     /// </summary>
-    public ReelResult ReadFrame(out IvfFrame frame)
+    public ReelResult ReadFrame(string function, out IvfFrame frame)
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         frame = default;
@@ -131,7 +131,7 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {e.Message}");
+            return CodecErrors.Io($"{function}: reading frame {index} of {_name} at byte offset {offset} failed: {e.Message}");
         }
         if (read == 0)
         {
@@ -140,14 +140,14 @@ public sealed unsafe class IvfReader : IDisposable
         }
         if (read < header.Length)
             return CodecErrors.CorruptData(
-                $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} is truncated: its {IvfHeader.FrameHeaderSize}-byte frame header has only {read} bytes");
+                $"{function}: {_name}: frame {index} at byte offset {offset} is truncated: its {IvfHeader.FrameHeaderSize}-byte frame header has only {read} bytes");
         uint size = BinaryPrimitives.ReadUInt32LittleEndian(header);
         long pts = BinaryPrimitives.ReadInt64LittleEndian(header[4..]);
         if (size == 0 || size > MaxFrameSize)
             return CodecErrors.CorruptData(
-                $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} declares {size} bytes; allowed 1 to {MaxFrameSize}");
+                $"{function}: {_name}: frame {index} at byte offset {offset} declares {size} bytes; allowed 1 to {MaxFrameSize}");
         if (_capacity < size && !Grow(size))
-            return CodecErrors.OutOfMemory($"IvfReader.ReadFrame: {size} bytes for frame {index} could not be allocated");
+            return CodecErrors.OutOfMemory($"{function}: {size} bytes for frame {index} could not be allocated");
         var data = new Span<byte>(_buffer, (int)size);
         try
         {
@@ -155,12 +155,12 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {e.Message}");
+            return CodecErrors.Io($"{function}: reading frame {index} of {_name} at byte offset {offset} failed: {e.Message}");
         }
         _position += IvfHeader.FrameHeaderSize + read;
         if (read < size)
             return CodecErrors.CorruptData(
-                $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} is truncated: it declares {size} bytes of data but the file ends after {read}");
+                $"{function}: {_name}: frame {index} at byte offset {offset} is truncated: it declares {size} bytes of data but the file ends after {read}");
         FramesRead++;
         frame = new IvfFrame(_buffer, (int)size, pts, index, offset);
         return ReelResult.Success;
@@ -171,20 +171,20 @@ public sealed unsafe class IvfReader : IDisposable
     /// <paramref name="offset"/> (from an <see cref="IvfIndex"/>); the next read returns it.
     /// ErrorUnsupported when the stream cannot seek; ErrorIo when seeking fails.
     /// </summary>
-    public ReelResult Seek(long offset, long index)
+    public ReelResult Seek(long offset, long index, string function)
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(offset, (long)Header.HeaderSize);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         if (!_stream.CanSeek)
-            return CodecErrors.Unsupported($"IvfReader.Seek: {_name} is a stream that cannot seek");
+            return CodecErrors.Unsupported($"{function}: {_name} is a stream that cannot seek");
         try
         {
             _stream.Position = offset;
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.Seek: seeking {_name} to byte offset {offset} failed: {e.Message}");
+            return CodecErrors.Io($"{function}: seeking {_name} to byte offset {offset} failed: {e.Message}");
         }
         _position = offset;
         FramesRead = index;

@@ -169,7 +169,7 @@ internal static class CodecBackends
         if (result == ReelResult.Success)
             result = SelectDecoder(options.Backend, context.Log, function, prefix, out factory);
         if (result == ReelResult.Success)
-            result = ApiMessages.For(factory!.Create(context, options.Name, options.Settings.Clone(), options.FramesHeld, out decoder), function);
+            result = factory!.Create(context, options.Name, options.Settings.Clone(), options.FramesHeld, function, out decoder);
         return result;
     }
 

@@ -103,7 +103,7 @@ internal sealed class DecoderSession : IContextAttachment
         {
             if (_destroyed)
                 return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed");
-            ReelResult result = _decoder.Send(data, pts);
+            ReelResult result = _decoder.Send(data, pts, function);
             lock (_lock)
             {
                 if (result == ReelResult.Success)
@@ -118,7 +118,7 @@ internal sealed class DecoderSession : IContextAttachment
                     _corrupt++;
                 }
             }
-            return ApiMessages.For(result, function);
+            return result;
         }
         finally
         {
@@ -144,7 +144,7 @@ internal sealed class DecoderSession : IContextAttachment
         {
             if (_destroyed)
                 return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed");
-            ReelResult result = _decoder.Receive(out frame);
+            ReelResult result = _decoder.Receive(function, out frame);
             FramePool? pool = _decoder.FramePool;
             lock (_lock)
             {
@@ -164,7 +164,7 @@ internal sealed class DecoderSession : IContextAttachment
                     _corrupt++;
                 }
             }
-            return ApiMessages.For(result, function);
+            return result;
         }
         finally
         {
@@ -180,7 +180,7 @@ internal sealed class DecoderSession : IContextAttachment
         {
             return _destroyed
                 ? LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed")
-                : ApiMessages.For(_decoder.Flush(), function);
+                : _decoder.Flush(function);
         }
         finally
         {

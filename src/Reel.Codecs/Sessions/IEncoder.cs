@@ -21,12 +21,12 @@ internal interface IEncoder : IDisposable
     /// <summary>Native bytes Reel can see the instance hold (charged to MemoryCategory.Codec while it lives).</summary>
     long VisibleNativeBytes { get; }
 
-    /// <summary>Submits one frame (copied or consumed before the call returns).</summary>
-    ReelResult SendFrame(in I420Frame frame, long pts, bool forceKeyframe);
+    /// <summary>Submits one frame (copied or consumed before the call returns); messages start with <paramref name="function"/>.</summary>
+    ReelResult SendFrame(in I420Frame frame, long pts, bool forceKeyframe, string function);
 
     /// <summary>Next packet; NotReady when none yet (before flush) or at the end (after flush).</summary>
-    ReelResult ReceivePacket(out EncodedPacket packet);
+    ReelResult ReceivePacket(string function, out EncodedPacket packet);
 
     /// <summary>Ends the stream.</summary>
-    ReelResult Flush();
+    ReelResult Flush(string function);
 }

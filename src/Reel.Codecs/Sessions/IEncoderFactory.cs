@@ -26,5 +26,5 @@ internal interface IEncoderFactory
     ReelResult Check(EncoderSettings settings, string prefix);
 
     /// <summary>Starts an encoder for settings that passed <see cref="Check"/>.</summary>
-    ReelResult Create(EncoderSettings settings, out IEncoder? encoder);
+    ReelResult Create(EncoderSettings settings, string function, out IEncoder? encoder);
 }

@@ -22,9 +22,9 @@ internal sealed class IvfPacketSink : IPacketSink
     public long FileBytes => Interlocked.Read(ref _bytes);
 
     /// <inheritdoc/>
-    public ReelResult Write(in EncodedPacket packet)
+    public ReelResult Write(in EncodedPacket packet, string function)
     {
-        ReelResult result = _writer.WriteFrame(packet.Span, packet.Pts);
+        ReelResult result = _writer.WriteFrame(packet.Span, packet.Pts, function);
         if (result == ReelResult.Success)
             Interlocked.Exchange(ref _bytes, _writer.BytesWritten);
         return result;

@@ -9,10 +9,13 @@ using Reel.Pools;
 namespace Reel.Codecs.Sessions;
 
 /// <summary>A YUV4MPEG2 file (8-bit 4:2:0) read frame by frame into the host's I420 frame pool (<c>reel_y4m_reader_t</c>).</summary>
-internal sealed class Y4mInput : MediaFile
+internal sealed class Y4mInput : MediaFile, IMediaInput<Y4mInput>
 {
     /// <summary>Open readers by handle.</summary>
     public static readonly HandleTable<Y4mInput> Table = new(HandleType.Y4mReader, MaxOpenFiles);
+
+    /// <inheritdoc/>
+    public static HandleTable<Y4mInput> Readers => Table;
 
     private readonly Y4mReader _reader;
     private readonly long _frameCount;
@@ -37,9 +40,9 @@ internal sealed class Y4mInput : MediaFile
     public static ReelResult Open(ReelContext context, string path, string function, out Y4mInput? input)
     {
         input = null;
-        ReelResult result = Y4mReader.Open(path, out Y4mReader? reader);
+        ReelResult result = Y4mReader.Open(path, function, out Y4mReader? reader);
         if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
+            return result;
         // Frames the file's size holds with bare "FRAME\n" headers (the stream header is far
         // smaller than one frame, so it never adds a frame); 0 if the size cannot be read.
         long frames = 0;
@@ -84,11 +87,11 @@ internal sealed class Y4mInput : MediaFile
             Buffers.GetFrame(buffer, function, out FrameView view);
             I420Frame destination = FrameViews.ToI420(view);
             long index = _reader.FramesRead;
-            result = _reader.ReadFrameInto(destination);
+            result = _reader.ReadFrameInto(destination, function);
             if (result != ReelResult.Success)
             {
                 Buffers.Release(buffer, function);
-                return result == ReelResult.NotReady ? ReelResult.EndOfStream : ApiMessages.For(result, function);
+                return result == ReelResult.NotReady ? ReelResult.EndOfStream : result;
             }
             Buffers.SetPts(buffer, index, function);
             frame = buffer;
@@ -101,7 +104,7 @@ internal sealed class Y4mInput : MediaFile
     }
 
     /// <inheritdoc/>
-    protected override ReelResult CloseFile()
+    protected override ReelResult CloseFile(string function)
     {
         _reader.Dispose();
         return ReelResult.Success;

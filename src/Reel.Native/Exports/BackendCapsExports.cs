@@ -12,30 +12,30 @@ namespace Reel.Native.Exports;
 internal static unsafe class BackendCapsExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_backend_caps")]
-    public static ReelResult Caps(ulong device, uint index, BackendCapsDesc* outCaps)
+    public static ReelResult Caps(ulong device, uint index, reel_backend_caps_t* outCaps)
     {
+        const string Function = "reel_backend_caps";
         try
         {
-            return Describe(device, index, outCaps);
+            return Describe(device, index, outCaps, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_backend_caps", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult Describe(ulong device, uint index, BackendCapsDesc* outCaps)
+    private static ReelResult Describe(ulong device, uint index, reel_backend_caps_t* outCaps, string function)
     {
-        const string Function = "reel_backend_caps";
         GpuDevice? resolved = null;
         ReelResult result;
         // REEL_NULL_HANDLE is allowed here: the Vulkan entry then reports the loader only.
-        if (device != 0 && (result = GpuArguments.Device(device, Function, out resolved)) != ReelResult.Success)
+        if (device != 0 && (result = GpuArguments.Device(device, function, out resolved)) != ReelResult.Success)
             return result;
         if (index >= BackendReport.Count)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: index is {index}; Reel knows {BackendReport.Count} backends (0 to {BackendReport.Count - 1})");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: index is {index}; Reel knows {BackendReport.Count} backends (0 to {BackendReport.Count - 1})");
         BackendDescription backend = BackendReport.Describe((int)index, resolved);
-        var caps = new BackendCapsDesc
+        var caps = new reel_backend_caps_t
         {
             backend_count = BackendReport.Count,
             kind = backend.Kind,
@@ -55,7 +55,7 @@ internal static unsafe class BackendCapsExports
         for (int i = 0; i < caps.queue_family_count; i++)
         {
             var family = backend.QueueFamilies[i];
-            caps.queue_families[i] = new QueueFamilyCapsDesc
+            caps.queue_families[i] = new reel_queue_family_caps_t
             {
                 vk_queue_flags = family.Flags,
                 queue_count = family.Count,
@@ -67,12 +67,12 @@ internal static unsafe class BackendCapsExports
             caps.heaps[i] = GpuDeviceExports.ToDesc(backend.Heaps[i]);
         for (int i = 0; i < caps.codec_count; i++)
             caps.codecs[i] = ToDesc(backend.Codecs[i]);
-        return VersionedStruct.Write(outCaps, in caps, Function, "out_caps");
+        return VersionedStruct.Write(outCaps, in caps, function, "out_caps");
     }
 
-    private static VideoCodecCapsDesc ToDesc(CodecCaps codec)
+    private static reel_video_codec_caps_t ToDesc(CodecCaps codec)
     {
-        var desc = new VideoCodecCapsDesc
+        var desc = new reel_video_codec_caps_t
         {
             operation = codec.Operation,
             profile = codec.Profile,

@@ -131,16 +131,16 @@ public class HeaderDriftCheckTests
     public void ChangedFieldType_ShiftsLayout()
     {
         var findings = CheckEdited("    uint32_t api_version;         /**< REEL_API_VERSION", "    uint64_t api_version;         /**< REEL_API_VERSION");
-        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t: sizeof is 160 in reel.h but 152 in Reel.Native.Interop.ContextDesc"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t: sizeof is 160 in reel.h but 152 in Reel.Native.Interop.reel_context_desc_t"));
         Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t.api_version: uint64_t is carried as UInt32"));
-        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t.name: offset 16 in reel.h but 8 in Reel.Native.Interop.ContextDesc"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t.name: offset 16 in reel.h but 8 in Reel.Native.Interop.reel_context_desc_t"));
     }
 
     [Test]
     public void RenamedField_IsReported()
     {
         var findings = CheckEdited("    void* log_user_data; ", "    void* log_context; ");
-        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t: field 6 is log_context in reel.h but log_user_data in Reel.Native.Interop.ContextDesc"));
+        Assert.That(findings, Has.Some.EqualTo("reel_context_desc_t: field 6 is log_context in reel.h but log_user_data in Reel.Native.Interop.reel_context_desc_t"));
     }
 
     [Test]

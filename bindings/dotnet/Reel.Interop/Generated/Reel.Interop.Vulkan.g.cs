@@ -501,7 +501,7 @@ public unsafe partial struct reel_vulkan_adoption_t
 }
 
 /// <summary>
-/// What Reel runs on a device (reel_device_get_info). Published in 0.1.0.
+/// What Reel runs on a device (reel_device_get_info). Published in 0.1.0 at 648 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_device_info_t
@@ -690,7 +690,7 @@ public unsafe partial struct reel_gpu_image_desc_t
 
 /// <summary>
 /// Where an allocation's resource and memory are (reel_gpu_allocation_get_info).
-///  Published in 0.1.0.
+///  Published in 0.1.0 at 80 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_gpu_allocation_info_t
@@ -768,7 +768,7 @@ public unsafe partial struct reel_gpu_allocation_info_t
 /// <summary>
 /// A device's GPU memory at one instant (reel_device_get_memory_stats). "Block" bytes are
 ///  VkDeviceMemory Reel holds; "allocation" bytes are those handed to resources. Own counters
-///  are always exact; the budget needs VK_EXT_memory_budget. Published in 0.1.0.
+///  are always exact; the budget needs VK_EXT_memory_budget. Published in 0.1.0 at 856 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_gpu_memory_stats_t
@@ -932,7 +932,8 @@ public unsafe partial struct reel_gpu_buffer_pool_desc_t
 }
 
 /// <summary>
-/// A GPU buffer pool's counters (reel_gpu_buffer_pool_get_stats). Published in 0.1.0.
+/// A GPU buffer pool's counters (reel_gpu_buffer_pool_get_stats). Published in 0.1.0 at 80
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_gpu_buffer_pool_stats_t
@@ -1069,7 +1070,7 @@ public unsafe partial struct reel_dpb_desc_t
 
 /// <summary>
 /// One slot: its state and picture resource (the fields of VkVideoPictureResourceInfoKHR).
-///  Published in 0.1.0.
+///  Published in 0.1.0 at 72 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_dpb_slot_info_t
@@ -1148,7 +1149,7 @@ public unsafe partial struct reel_dpb_slot_info_t
 }
 
 /// <summary>
-/// A DPB as a whole (reel_dpb_get_info). Published in 0.1.0.
+/// A DPB as a whole (reel_dpb_get_info). Published in 0.1.0 at 56 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_dpb_info_t
@@ -1353,7 +1354,8 @@ public unsafe partial struct reel_video_session_desc_t
 }
 
 /// <summary>
-/// A video session's Vulkan objects (reel_video_session_get_info). Published in 0.1.0.
+/// A video session's Vulkan objects (reel_video_session_get_info). Published in 0.1.0 at 64
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_video_session_info_t

@@ -979,7 +979,7 @@ public unsafe partial struct reel_leak_suspect_t
 }
 
 /// <summary>
-/// What the leak detector found (reel_leak_fn). Published in 0.1.0.
+/// What the leak detector found (reel_leak_fn). Published in 0.1.0 at 288 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_leak_alert_t
@@ -1425,7 +1425,8 @@ public unsafe partial struct reel_byte_pool_desc_t
 /// <summary>
 /// A pool's counters (reel_pool_get_stats). Exact at rest; under concurrent use each value
 ///  is exact but they are not read at one instant. At rest allocated = available + in_use.
-///  For byte pools every value is summed over the size classes. Published in 0.1.0.
+///  For byte pools every value is summed over the size classes. Published in 0.1.0 at 88
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_pool_stats_t
@@ -1503,7 +1504,8 @@ public unsafe partial struct reel_pool_stats_t
 }
 
 /// <summary>
-/// A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0.
+/// A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0 at 120
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_frame_info_t
@@ -1572,7 +1574,8 @@ public unsafe partial struct reel_frame_info_t
 }
 
 /// <summary>
-/// An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0.
+/// An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0 at 56
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_audio_info_t
@@ -1630,7 +1633,7 @@ public unsafe partial struct reel_audio_info_t
 
 /// <summary>
 /// A byte buffer's memory and metadata (reel_buffer_get_bytes); encoded packets are byte
-///  buffers with dts and flags. Published in 0.1.0.
+///  buffers with dts and flags. Published in 0.1.0 at 64 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_bytes_info_t
@@ -1687,7 +1690,8 @@ public unsafe partial struct reel_bytes_info_t
 }
 
 /// <summary>
-/// A context's memory at this instant (reel_context_get_memory). Published in 0.1.0.
+/// A context's memory at this instant (reel_context_get_memory). Published in 0.1.0 at 192
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_memory_stats_t
@@ -1772,6 +1776,7 @@ public unsafe partial struct reel_memory_stats_t
 
 /// <summary>
 /// One buffer still out (reel_report_outstanding). Pointers are valid during the callback.
+///  Published in 0.1.0 at 72 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_outstanding_buffer_t
@@ -1828,7 +1833,7 @@ public unsafe partial struct reel_outstanding_buffer_t
 }
 
 /// <summary>
-/// How to run a soak. Published in 0.1.0.
+/// How to run a soak. Published in 0.1.0 at 40 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_soak_desc_t
@@ -1875,7 +1880,7 @@ public unsafe partial struct reel_soak_desc_t
 }
 
 /// <summary>
-/// What a soak measured. Published in 0.1.0.
+/// What a soak measured. Published in 0.1.0 at 168 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_soak_result_t
@@ -1959,7 +1964,8 @@ public unsafe partial struct reel_soak_result_t
 }
 
 /// <summary>
-/// How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0.
+/// How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0 at
+///  72 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_frame_cache_desc_t
@@ -2037,7 +2043,8 @@ public unsafe partial struct reel_frame_cache_desc_t
 }
 
 /// <summary>
-/// What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0.
+/// What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0 at
+///  24 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_frame_request_t
@@ -2069,7 +2076,7 @@ public unsafe partial struct reel_frame_request_t
 }
 
 /// <summary>
-/// A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0.
+/// A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0 at 216 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_frame_cache_stats_t
@@ -2344,7 +2351,7 @@ public unsafe partial struct reel_encoder_desc_t
 }
 
 /// <summary>
-/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0.
+/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_stats_t
@@ -2437,7 +2444,7 @@ public unsafe partial struct reel_encoder_stats_t
 /// <summary>
 /// What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
 ///  the process. Bit masks have bit (1u &lt;&lt; value) set for each enum value supported.
-///  Published in 0.1.0.
+///  Published in 0.1.0 at 152 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_codec_caps_t
@@ -2661,7 +2668,7 @@ public unsafe partial struct reel_decoder_desc_t
 }
 
 /// <summary>
-/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0.
+/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_decoder_stats_t
@@ -2748,7 +2755,8 @@ public unsafe partial struct reel_decoder_stats_t
 }
 
 /// <summary>
-/// A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0.
+/// A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0 at 72
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_pool_stats_t
@@ -2903,7 +2911,7 @@ public unsafe partial struct reel_image_t
 
 /// <summary>
 /// A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
-///  Published in 0.1.0.
+///  Published in 0.1.0 at 64 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_movie_writer_stats_t
@@ -3142,7 +3150,7 @@ public unsafe partial struct reel_gpu_heap_stats_t
 
 /// <summary>
 /// One backend Reel knows and what it can do (reel_backend_caps). Strings are UTF-8,
-///  NUL-terminated, cut to fit. Published in 0.1.0.
+///  NUL-terminated, cut to fit. Published in 0.1.0 at 4336 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_backend_caps_t

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Reel.Abi;
+using Reel.HeaderTool.Generate;
 using Reel.HeaderTool.Model;
 
 namespace Reel.HeaderTool.Check;
@@ -224,6 +225,8 @@ public static class ContractChecker
         foreach (CStruct s in header.Structs)
         {
             Require(s.Doc, s.Name, s.Header);
+            if (MirrorsGenerator.IsVersioned(s) && MirrorsGenerator.FirstPublishedSize(s) is null)
+                findings.Add($"{s.Name} starts with struct_size but its doc in {s.Header} does not say \"Published in <version> at <N> bytes\" (the smallest struct_size Reel accepts)");
             foreach (CField field in s.Fields)
                 Require(field.Doc, $"{s.Name}.{field.Name}", s.Header);
         }
