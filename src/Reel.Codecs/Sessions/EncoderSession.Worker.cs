@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using Reel.Abi;
+using Reel.Codecs;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Frames;
 using Reel.Errors;
@@ -84,14 +85,20 @@ internal sealed partial class EncoderSession
     private ReelResult Encode(in InputFrame input, out bool stopped)
     {
         stopped = false;
-        ReelResult result = Buffers.GetFrame(input.Buffer, WorkerLabel, out FrameView view);
-        if (result == ReelResult.Success)
+        ReelResult result;
+        Handle buffer = input.Frame.Buffer;
+        if (buffer.IsNull)
         {
-            I420Frame frame = FrameViews.ToI420(view);
-            result = _encoder.SendFrame(frame, input.Pts, input.ForceKeyframe, WorkerLabel);
+            result = _encoder.SendFrame(input.Frame, input.Pts, input.ForceKeyframe, WorkerLabel);
         }
-        // The codec copied the picture (or failed): the session's reference goes either way.
-        Buffers.Release(input.Buffer, WorkerLabel);
+        else
+        {
+            result = Buffers.GetFrame(buffer, WorkerLabel, out FrameView view);
+            if (result == ReelResult.Success)
+                result = _encoder.SendFrame(FrameRef.Cpu(FrameViews.ToI420(view), buffer), input.Pts, input.ForceKeyframe, WorkerLabel);
+            // The codec copied the picture (or failed): the session's reference goes either way.
+            Buffers.Release(buffer, WorkerLabel);
+        }
         if (result != ReelResult.Success)
             return result;
         while ((result = _encoder.ReceivePacket(WorkerLabel, out EncodedPacket packet)) == ReelResult.Success)
@@ -204,8 +211,7 @@ internal sealed partial class EncoderSession
         {
             _failure = result;
             _failureMessage = message;
-            while (_input.TryDequeue(out InputFrame frame))
-                Buffers.Release(frame.Buffer, WorkerLabel);
+            DropQueuedFrames(WorkerLabel);
             Monitor.PulseAll(_lock);
         }
         _context.Log.Write(LogLevel.Error, $"encoder '{_name}' failed: {message}");

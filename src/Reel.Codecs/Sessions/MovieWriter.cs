@@ -1,5 +1,7 @@
 using System;
 using Reel.Abi;
+using Reel.Backends;
+using Reel.Codecs;
 using Reel.Codecs.Containers;
 using Reel.Codecs.Conversion;
 using Reel.Codecs.Encoders;
@@ -65,7 +67,7 @@ internal sealed unsafe class MovieWriter : IContextAttachment
         writer = null;
         EncoderSettings settings = options.Settings;
         // Checked (once) before the file is touched: a refused setting must not truncate an existing file.
-        ReelResult result = CodecBackends.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out IEncoderFactory? factory);
+        ReelResult result = BackendRegistry.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out IEncoderFactory? factory);
         if (result != ReelResult.Success)
             return result;
         result = IvfWriter.Create(path, (int)settings.Width, (int)settings.Height, settings.FpsDenominator, settings.FpsNumerator, function, out IvfWriter? ivf);

@@ -6,7 +6,7 @@
 global using reel_access_pattern_t = Reel.Cache.AccessPattern;
 global using reel_av1_profile_t = Reel.Codecs.Encoders.Av1Profile;
 global using reel_backend_kind_t = Reel.Backends.BackendKind;
-global using reel_codec_backend_t = Reel.Codecs.Sessions.CodecBackend;
+global using reel_codec_backend_t = Reel.Backends.CodecBackend;
 global using reel_color_description_t = Reel.Codecs.Encoders.ColorDescription;
 global using reel_device_flags_t = Reel.Vulkan.Api.DeviceFlags;
 global using reel_dpb_flags_t = Reel.Vulkan.Dpb.DpbFlags;
