@@ -1,4 +1,4 @@
-// Section 13 through the C ABI: device creation with validation, what the device reports,
+// reel_vulkan.h through the C ABI: device creation with validation, what the device reports,
 // backend capabilities, context teardown, and a machine without a Vulkan loader.
 #include <cstdlib>
 #include <string>

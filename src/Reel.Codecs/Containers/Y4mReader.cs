@@ -27,6 +27,7 @@ public sealed unsafe class Y4mReader : IDisposable
     private Stream? _stream;
     private I420Buffer? _buffer;
     private long _position;
+    private string? _failure;
 
     /// <summary>Byte offset of the first frame (the stream header's length).</summary>
     private readonly long _firstFrame;
@@ -122,6 +123,9 @@ public sealed unsafe class Y4mReader : IDisposable
         ReelResult result = destination.Check(function, Header.Width, Header.Height);
         if (result != ReelResult.Success)
             return result;
+        // A broken frame is sticky: the bytes after it are not a frame (as in IvfReader).
+        if (_failure is not null)
+            return CodecErrors.CorruptData($"{function}: {_failure}");
         long index = FramesRead;
         long offset = _position;
         result = ReadLine(_stream, _line, _name, $"frame {index}", offset, function, out int length, out bool ended);
@@ -133,8 +137,8 @@ public sealed unsafe class Y4mReader : IDisposable
             return ReelResult.NotReady;
         }
         if (length < 5 || !_line.AsSpan(0, 5).SequenceEqual("FRAME"u8) || (length > 5 && _line[5] != (byte)' '))
-            return CodecErrors.CorruptData(
-                $"{function}: {_name}: frame {index} at byte offset {offset}: expected \"FRAME\", found \"{Printable(_line.AsSpan(0, Math.Min(length, 16)))}\"");
+            return Fail(function,
+                $"{_name}: frame {index} at byte offset {offset}: expected \"FRAME\", found \"{Printable(_line.AsSpan(0, Math.Min(length, 16)))}\"");
         if (ended)
             return Truncated(index, offset, 0, function);
         _position += length + 1;
@@ -225,9 +229,16 @@ public sealed unsafe class Y4mReader : IDisposable
         _buffer = null;
     }
 
+    /// <summary>Records a broken frame (sticky until a seek) and reports it for <paramref name="function"/>.</summary>
+    private ReelResult Fail(string function, string message)
+    {
+        _failure = message;
+        return CodecErrors.CorruptData($"{function}: {message}");
+    }
+
     private ReelResult Truncated(long index, long offset, long read, string function)
-        => CodecErrors.CorruptData(
-            $"{function}: {_name}: frame {index} at byte offset {offset} is truncated: {read} of {FrameSize} bytes of picture data");
+        => Fail(function,
+            $"{_name}: frame {index} at byte offset {offset} is truncated: {read} of {FrameSize} bytes of picture data");
 
     /// <summary>Reads rows until the plane is full or the file ends; returns the bytes read.</summary>
     private long ReadPlane(byte* plane, int stride, int width, int height)

@@ -10,6 +10,7 @@ using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Validation;
+using Silk.NET.Vulkan;
 
 namespace Reel.Native.Exports;
 
@@ -109,7 +110,7 @@ internal static unsafe class GpuDeviceExports
             || (result = Arguments.Reserved(d.reserved, function, "desc->reserved")) != ReelResult.Success
             || (result = Arguments.Name(d.application_name, function, "desc->application_name", out string? name)) != ReelResult.Success)
             return result;
-        if (d.vulkan_api_version != 0 && (VulkanVersion.WithoutPatch(d.vulkan_api_version) < VkConstants.VK_API_VERSION_1_1 || VulkanVersion.Major(d.vulkan_api_version) != 1))
+        if (d.vulkan_api_version != 0 && (VulkanVersion.WithoutPatch(d.vulkan_api_version) < VulkanVersion.V1_1 || VulkanVersion.Major(d.vulkan_api_version) != 1))
         {
             return LastError.Set(ReelResult.ErrorInvalidArgument,
                 $"{function}: desc->vulkan_api_version is {VulkanVersion.Format(d.vulkan_api_version)}; Reel runs Vulkan 1.1 to 1.x (0 = 1.3)");
@@ -127,7 +128,7 @@ internal static unsafe class GpuDeviceExports
             Validation = (d.flags & (uint)DeviceFlags.Validation) != 0,
             EnableVideo = (d.flags & (uint)DeviceFlags.NoVideo) == 0,
             PhysicalDeviceIndex = (int)d.physical_device - 1,
-            ApiVersion = d.vulkan_api_version == 0 ? VkConstants.VK_API_VERSION_1_3 : d.vulkan_api_version,
+            ApiVersion = d.vulkan_api_version == 0 ? VulkanVersion.V1_3 : d.vulkan_api_version,
             ApplicationName = name ?? "reel",
         };
         result = GpuDevice.Create(ctx!, options, function, out GpuDevice? device);
@@ -163,11 +164,11 @@ internal static unsafe class GpuDeviceExports
         var description = new VulkanAdoption
         {
             GetInstanceProcAddr = a.vk_get_instance_proc_addr,
-            Instance = new VkInstance(a.vk_instance),
+            Instance = new Instance(a.vk_instance),
             InstanceApiVersion = a.instance_api_version,
             InstanceExtensions = instanceExtensions!,
-            PhysicalDevice = new VkPhysicalDevice(a.vk_physical_device),
-            Device = new VkDevice(a.vk_device),
+            PhysicalDevice = new PhysicalDevice(a.vk_physical_device),
+            Device = new Device(a.vk_device),
             DeviceExtensions = deviceExtensions!,
             EnabledFeatures = (VulkanFeatures)a.enabled_features,
             Queues = queues!,
@@ -225,7 +226,7 @@ internal static unsafe class GpuDeviceExports
         {
             if (names[i] == null)
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->{field}s[{i}] is NULL");
-            ReelResult result = Utf8Argument.Read(names[i], (int)VkConstants.VK_MAX_EXTENSION_NAME_SIZE - 1, function, $"adoption->{field}s[{i}]", out string name);
+            ReelResult result = Utf8Argument.Read(names[i], (int)Vk.MaxExtensionNameSize - 1, function, $"adoption->{field}s[{i}]", out string name);
             if (result != ReelResult.Success)
                 return result;
             list.Add(name);
@@ -245,7 +246,7 @@ internal static unsafe class GpuDeviceExports
         {
             if (queues[i].vk_queue == 0)
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->queues[{i}].vk_queue is NULL");
-            list.Add(new AdoptedQueue(queues[i].family_index, queues[i].index, new VkQueue(queues[i].vk_queue)));
+            list.Add(new AdoptedQueue(queues[i].family_index, queues[i].index, new Queue(queues[i].vk_queue)));
         }
         return ReelResult.Success;
     }
@@ -259,9 +260,9 @@ internal static unsafe class GpuDeviceExports
         var info = new reel_device_info_t
         {
             api_version = vulkan.ApiVersion,
-            vk_instance = vulkan.Instance.Handle.Value,
-            vk_physical_device = vulkan.PhysicalDevice.Handle.Value,
-            vk_device = vulkan.Handle.Value,
+            vk_instance = vulkan.Instance.Handle.Handle,
+            vk_physical_device = vulkan.PhysicalDevice.Handle.Handle,
+            vk_device = vulkan.Handle.Handle,
             vk_get_instance_proc_addr = vulkan.Instance.Loader.GetInstanceProcAddr,
             adopted = resolved.IsAdopted ? 1u : 0u,
             validation = resolved.Validation is null ? 0u : 1u,
@@ -274,7 +275,7 @@ internal static unsafe class GpuDeviceExports
         {
             Reel.Vulkan.Commands.CommandBufferManager? queue = resolved.QueueFor((GpuQueueRole)role);
             info.queue_family[role] = queue is null ? -1 : (int)queue.Queue.FamilyIndex;
-            info.vk_queue[role] = queue?.Queue.Handle.Value ?? 0;
+            info.vk_queue[role] = queue?.Queue.Handle.Handle ?? 0;
         }
         Utf8Argument.Write(vulkan.PhysicalDevice.Name, info.device_name, 256);
         Utf8Argument.Write(vulkan.PhysicalDevice.DriverName, info.driver_name, 256);
