@@ -23,7 +23,7 @@ namespace reel_gpu_test {
 class HostProcAddr {
 public:
     /// The host's PFN_vkGetInstanceProcAddr (the counting shim) as the adoption struct takes it.
-    static void* GetInstanceProcAddr() { return reinterpret_cast<void*>(&InstanceProcAddr); }
+    static PFN_vkGetInstanceProcAddr GetInstanceProcAddr() { return &InstanceProcAddr; }
 
     static long InstanceLookups() { return instance_lookups_.load(); }
     static long DeviceLookups() { return device_lookups_.load(); }
