@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Reel.Abi;
 using Reel.Codecs.Sessions;
 using Reel.Context;
+using Reel.Errors;
 using Reel.Handles;
 using Reel.Native.Interop;
 
@@ -95,22 +96,14 @@ internal static unsafe class MovieWriterExports
         const string Function = "reel_movie_writer_end";
         try
         {
-            // A bad stats struct is reported before the writer is ended, so nothing is lost to it.
-            if (outStats != null)
-            {
-                var probe = default(reel_movie_writer_stats_t);
-                probe.struct_size = outStats->struct_size;
-                ReelResult check = VersionedStruct.Write(&probe, in probe, Function, "out_stats");
-                if (check != ReelResult.Success)
-                    return check;
-            }
+            // The handle is stale afterwards whatever the result (reel.h): the writer is finished
+            // and destroyed first, and only then is a bad out_stats reported, saying so.
             ReelResult result = MovieWriter.End(new Handle(writer), Function, out MovieWriterStats stats);
-            if (outStats != null && result != ReelResult.ErrorInvalidHandle)
-            {
-                ReelResult written = Write(outStats, stats, Function);
-                if (result == ReelResult.Success)
-                    result = written;
-            }
+            if (outStats == null || result == ReelResult.ErrorInvalidHandle)
+                return result;
+            ReelResult written = Write(outStats, stats, Function);
+            if (written != ReelResult.Success && result == ReelResult.Success)
+                return LastError.Set(written, $"{LastError.Message}; the writer was ended and its file is complete");
             return result;
         }
         catch (Exception e)

@@ -4415,8 +4415,9 @@ public static unsafe partial class ReelNative
     ///  writer. The handle is stale afterwards, whatever the result.
     ///  @param out_stats receives the final counters; may be NULL. Set its struct_size first.
     ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (bad
-    ///          out_stats-&gt;struct_size), REEL_ERROR_IO, or the error that failed the encoder (the
-    ///          frames encoded before it are in the file).
+    ///          out_stats-&gt;struct_size: the writer is ended all the same, its file complete;
+    ///          out_stats is left as it was), REEL_ERROR_IO, or the error that failed the encoder
+    ///          (the frames encoded before it are in the file).
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_movie_writer_end", ExactSpelling = true)]
     public static extern reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
