@@ -1,4 +1,4 @@
-// Every bad input to the section 13 functions: NULL pointers, stale, forged and wrongly typed
+// Every bad input to the functions of reel_vulkan.h: NULL pointers, stale, forged and wrongly typed
 // handles, struct sizes, ranges, unknown enum values and flags, double frees. Each gives its
 // documented code and a message naming the argument and the limit; none crashes.
 #include <cstring>
@@ -125,8 +125,11 @@ TEST_F(GpuBadInput, DeviceCreate) {
     desc.vulkan_api_version = 1u << 22;
     EXPECT_TRUE(Failed(CreateWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->vulkan_api_version is 1.0.0; Reel runs Vulkan 1.1"}));
     desc = reel_device_desc_default();
-    desc.physical_device = 99;
-    EXPECT_TRUE(Failed(CreateWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"is 98; the instance has", "physical devices"}));
+    desc.physical_device = 99;  // issue 16 defect 10: was "options.PhysicalDeviceIndex is 98"
+    EXPECT_TRUE(Failed(CreateWith(desc), REEL_ERROR_INVALID_ARGUMENT,
+                       {"reel_device_create: desc->physical_device is 99; allowed 0 (the best usable device) or 1 to ", "physical devices)"}));
+    desc.physical_device = UINT32_MAX;
+    EXPECT_TRUE(Failed(CreateWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->physical_device is 4294967295; allowed 0"}));
     desc = reel_device_desc_default();
     std::string long_name(64, 'x');
     desc.application_name = long_name.c_str();

@@ -62,7 +62,7 @@ internal sealed unsafe class IvfOutput : MediaFile, IMediaOutput<IvfOutput>
             result = CheckOpen(function);
             if (result != ReelResult.Success)
                 return result;
-            return _writer.WriteFrame(new ReadOnlySpan<byte>((void*)view.Memory, checked((int)view.Size)), view.Pts, function);
+            return _writer.WriteFrame(new ReadOnlySpan<byte>((void*)view.Memory, checked((int)view.Size)), view.Pts, function, "packet");
         }
         finally
         {

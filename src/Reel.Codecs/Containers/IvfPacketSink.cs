@@ -25,7 +25,7 @@ internal sealed class IvfPacketSink : IPacketSink
     /// <inheritdoc/>
     public ReelResult Write(in EncodedPacket packet, string function)
     {
-        ReelResult result = _writer.WriteFrame(packet.Span, packet.Pts, function);
+        ReelResult result = _writer.WriteFrame(packet.Span, packet.Pts, function, "the encoder's packet");
         if (result == ReelResult.Success)
             Interlocked.Exchange(ref _bytes, _writer.BytesWritten);
         return result;

@@ -82,16 +82,17 @@ public sealed class IvfWriter : IDisposable
     /// <summary>
     /// Appends one frame (an AV1 temporal unit) with presentation time <paramref name="pts"/>
     /// and hands it to the operating system. Errors: empty data, a pts below the previous one,
-    /// a write after <see cref="End"/>, an I/O failure.
+    /// a write after <see cref="End"/>, an I/O failure. <paramref name="argument"/> is what the
+    /// caller calls the packet (the C argument, e.g. "packet"), so messages name it.
     /// </summary>
-    public ReelResult WriteFrame(ReadOnlySpan<byte> data, long pts, string function)
+    public ReelResult WriteFrame(ReadOnlySpan<byte> data, long pts, string function, string argument)
     {
         if (_stream is null)
             return CodecErrors.InvalidState($"{function}: {_name} was ended; no frame can follow");
         if (data.IsEmpty)
-            return CodecErrors.InvalidArgument($"{function}: data is empty; allowed 1 or more bytes");
+            return CodecErrors.InvalidArgument($"{function}: {argument} is empty (its size is 0); allowed 1 or more bytes of payload");
         if (pts < 0 || pts < _lastPts)
-            return CodecErrors.InvalidArgument($"{function}: pts is {pts}; allowed {Math.Max(0, _lastPts)} or more (not below the previous frame's)");
+            return CodecErrors.InvalidArgument($"{function}: {argument}'s pts is {pts}; allowed {Math.Max(0, _lastPts)} or more (not below the previous frame's)");
         int size = IvfHeader.FrameHeaderSize + data.Length;
         if (_frame.Length < size)
             _frame = new byte[Math.Max(size, _frame.Length * 2)];

@@ -115,8 +115,6 @@ internal static unsafe class GpuDeviceExports
             return LastError.Set(ReelResult.ErrorInvalidArgument,
                 $"{function}: desc->vulkan_api_version is {VulkanVersion.Format(d.vulkan_api_version)}; Reel runs Vulkan 1.1 to 1.x (0 = 1.3)");
         }
-        if (d.physical_device > int.MaxValue)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->physical_device is {d.physical_device}; 0 picks the best device, N the N-th");
         result = ReadRun(d.max_frames_in_flight, d.command_buffers_per_queue, d.memory_block_size, d.empty_block_frames, function, "desc", out GpuDeviceOptions? run);
         if (result != ReelResult.Success)
             return result;
@@ -127,7 +125,7 @@ internal static unsafe class GpuDeviceExports
             Allocator = run.Allocator,
             Validation = (d.flags & (uint)DeviceFlags.Validation) != 0,
             EnableVideo = (d.flags & (uint)DeviceFlags.NoVideo) == 0,
-            PhysicalDeviceIndex = (int)d.physical_device - 1,
+            PhysicalDevice = d.physical_device,
             ApiVersion = d.vulkan_api_version == 0 ? VulkanVersion.V1_3 : d.vulkan_api_version,
             ApplicationName = name ?? "reel",
         };

@@ -72,7 +72,7 @@ public class IvfIndexTests
         Assert.That(IvfWriter.Create(path, 16, 16, 1, 30, "test", out IvfWriter? writer), Is.EqualTo(ReelResult.Success));
         using (writer)
         {
-            writer!.WriteFrame(new byte[] { 0x32, 0x01, 0x30 }, 0, "test");
+            writer!.WriteFrame(new byte[] { 0x32, 0x01, 0x30 }, 0, "test", "data");
             writer.End("test");
         }
         IvfReader.Open(path, "test", out IvfReader? reader);

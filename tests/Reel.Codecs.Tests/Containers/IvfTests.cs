@@ -73,14 +73,14 @@ public class IvfTests
         Assert.That(IvfWriter.Create(directory.File("b.ivf"), 320, 240, 1, 30, "test", out IvfWriter? writer), Is.EqualTo(ReelResult.Success));
         using (writer)
         {
-            Assert.That(writer!.WriteFrame(ReadOnlySpan<byte>.Empty, 0, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("test: data is empty; allowed 1 or more bytes"));
-            Assert.That(writer.WriteFrame(s_frames[0], 5, "test"), Is.EqualTo(ReelResult.Success));
-            Assert.That(writer.WriteFrame(s_frames[0], 4, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("test: pts is 4; allowed 5 or more (not below the previous frame's)"));
+            Assert.That(writer!.WriteFrame(ReadOnlySpan<byte>.Empty, 0, "test", "data"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: data is empty (its size is 0); allowed 1 or more bytes of payload"));
+            Assert.That(writer.WriteFrame(s_frames[0], 5, "test", "data"), Is.EqualTo(ReelResult.Success));
+            Assert.That(writer.WriteFrame(s_frames[0], 4, "test", "data"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: data's pts is 4; allowed 5 or more (not below the previous frame's)"));
             Assert.That(writer.End("test"), Is.EqualTo(ReelResult.Success));
             Assert.That(writer.End("test"), Is.EqualTo(ReelResult.Success), "a second End does nothing");
-            Assert.That(writer.WriteFrame(s_frames[0], 6, "test"), Is.EqualTo(ReelResult.ErrorBadState));
+            Assert.That(writer.WriteFrame(s_frames[0], 6, "test", "data"), Is.EqualTo(ReelResult.ErrorBadState));
             Assert.That(LastError.Message, Does.EndWith("b.ivf was ended; no frame can follow"));
         }
     }
@@ -167,7 +167,7 @@ public class IvfTests
         using (writer)
         {
             for (int i = 0; i < s_frames.Length; i++)
-                Assert.That(writer!.WriteFrame(s_frames[i], i * 2L, "test"), Is.EqualTo(ReelResult.Success));
+                Assert.That(writer!.WriteFrame(s_frames[i], i * 2L, "test", "data"), Is.EqualTo(ReelResult.Success));
             Assert.That(writer!.FramesWritten, Is.EqualTo(3));
             if (end)
                 Assert.That(writer.End("test"), Is.EqualTo(ReelResult.Success));

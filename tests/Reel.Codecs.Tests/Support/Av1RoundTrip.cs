@@ -73,7 +73,7 @@ internal static unsafe class Av1RoundTrip
         {
             packets.Add(new Packet(packet.Span.ToArray(), packet.Pts, packet.Dts, packet.IsKeyframe));
             if (ivf is not null)
-                Assert.That(ivf.WriteFrame(packet.Span, packet.Pts, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(ivf.WriteFrame(packet.Span, packet.Pts, "test", "data"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         }
         Assert.That(result, Is.EqualTo(ReelResult.NotReady), () => LastError.Message);
     }

@@ -175,7 +175,7 @@ public unsafe class PipelineTests
     private static void WritePackets(SvtAv1Encoder encoder, IvfWriter ivf)
     {
         while (encoder.ReceivePacket("test", out EncodedPacket packet) == ReelResult.Success)
-            Assert.That(ivf.WriteFrame(packet.Span, packet.Pts, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(ivf.WriteFrame(packet.Span, packet.Pts, "test", "data"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
     }
 
     private static byte[] DecodeToRgba(string ivfPath, string output, string? matrixOverride)
