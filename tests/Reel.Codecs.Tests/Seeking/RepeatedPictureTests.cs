@@ -31,11 +31,11 @@ public class RepeatedPictureTests
             Assert.That(SeekingDecoder.Open(context!, File, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             using (decoder)
             {
-                Assert.That(decoder!.DecodeThrough(decoder.FrameCount - 1, (n, frame) =>
+                Assert.That(decoder!.DecodeThrough(decoder!.FrameCount - 1, (n, frame) =>
                 {
                     Assert.That(Buffers.Retain(frame, "test"), Is.EqualTo(ReelResult.Success));
                     held.Add((n, frame));
-                }), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                }, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             }
             Assert.That(held, Has.Count.GreaterThanOrEqualTo(2), "the stream shows at least two frames");
             var buffers = new HashSet<ulong>();
