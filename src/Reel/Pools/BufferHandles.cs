@@ -43,8 +43,14 @@ public static class BufferHandles
 
     /// <summary>The handle of <paramref name="tag"/> in the slot pool at registry index <paramref name="poolIndex"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Handle Make(uint poolIndex, ulong tag) =>
-        new(((ulong)HandleType.Buffer << 56) | ((tag >> LowTagBits) << 32) | ((ulong)poolIndex << LowTagBits) | (tag & LowTagMask));
+    public static Handle Make(uint poolIndex, ulong tag) => Make(HandleBase(poolIndex), tag);
+
+    /// <summary>The bits every buffer handle of the slot pool at <paramref name="poolIndex"/> shares (a pool computes them once).</summary>
+    public static ulong HandleBase(uint poolIndex) => ((ulong)HandleType.Buffer << 56) | ((ulong)poolIndex << LowTagBits);
+
+    /// <summary>The handle of <paramref name="tag"/> given its pool's <see cref="HandleBase"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Handle Make(ulong handleBase, ulong tag) => new(handleBase | ((tag >> LowTagBits) << 32) | (tag & LowTagMask));
 
     /// <summary>The registry index of the slot pool a buffer handle points into.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -34,11 +34,21 @@ internal struct BufferSlot
     /// <summary>Host tag, e.g. a frame number or pointer, shown in leak reports; 0 on acquire.</summary>
     public ulong Tag;
 
-    /// <summary>Payload bytes (byte pools: the requested size, changeable by the host).</summary>
-    public nuint Size;
-
     /// <summary>Decode timestamp of a packet (byte pools); 0 on acquire.</summary>
     public long Dts;
+
+    /// <summary>Packet flags (REEL_PACKET_FLAG_*), e.g. keyframe; 0 on acquire (next to the other fields reset on acquire).</summary>
+    public uint Flags;
+
+    /// <summary>
+    /// <see cref="PoolThread.Id"/> of the thread that acquired the buffer: when that thread
+    /// releases it, it keeps it in its own cache; a buffer released by another thread (a
+    /// pipeline hand-off) goes to the shared ring, where its producer finds it.
+    /// </summary>
+    public int AcquiredBy;
+
+    /// <summary>Payload bytes (byte pools: the requested size, changeable by the host).</summary>
+    public nuint Size;
 
     /// <summary>Frame-clock value when the buffer was handed out; reports show the age of buffers out.</summary>
     public long AcquiredAtFrame;
@@ -48,14 +58,4 @@ internal struct BufferSlot
     /// touches anyway, so counting acquires costs no shared write; stats sum the slots.
     /// </summary>
     public long Acquires;
-
-    /// <summary>Packet flags (REEL_PACKET_FLAG_*), e.g. keyframe; 0 on acquire.</summary>
-    public uint Flags;
-
-    /// <summary>
-    /// <see cref="PoolThread.Id"/> of the thread that acquired the buffer: when that thread
-    /// releases it, it keeps it in its own cache; a buffer released by another thread (a
-    /// pipeline hand-off) goes to the shared ring, where its producer finds it.
-    /// </summary>
-    public int AcquiredBy;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Reel.Abi;
 using Reel.Errors;
@@ -32,6 +33,9 @@ public static class PoolRegistry
 
     private static readonly HandleTable<SlotPool> s_slotPools = new(HandleType.Buffer, BufferHandles.MaxSlotPools);
 
+    /// <summary>Live pools by handle index: an acquire resolves its pool with one read and one compare of the whole handle.</summary>
+    private static readonly Pool?[] s_poolsByIndex = new Pool?[MaxPools];
+
     /// <summary>Slot pools by registry index, for the one read a buffer release needs.</summary>
     private static readonly SlotPool?[] s_byIndex = new SlotPool?[BufferHandles.MaxSlotPools];
 
@@ -42,13 +46,34 @@ public static class PoolRegistry
     private static readonly object s_lock = new();
 
     /// <summary>Resolves a pool handle without locking.</summary>
+    /// <remarks>
+    /// The fast path compares the whole 64-bit value with the handle of the pool at its
+    /// index (type tag and generation included), so a stale or forged handle never matches;
+    /// the table then says why it failed.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HandleError TryResolve(Handle handle, out Pool? pool) => s_pools.TryGet(handle, out pool);
+    public static HandleError TryResolve(Handle handle, out Pool? pool)
+    {
+        uint index = handle.Index;
+        if (index < (uint)s_poolsByIndex.Length && Volatile.Read(ref ElementAt(s_poolsByIndex, index)) is { } candidate && candidate.Handle == handle)
+        {
+            pool = candidate;
+            return HandleError.None;
+        }
+        return Classify(handle, out pool);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HandleError Classify(Handle handle, out Pool? pool) => s_pools.TryGet(handle, out pool);
 
     /// <summary>The slot pool at a registry index (from a buffer handle), or null; lock-free.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SlotPool? SlotPoolAt(uint index) =>
-        index < (uint)s_byIndex.Length ? Volatile.Read(ref s_byIndex[index]) : null;
+        index < (uint)s_byIndex.Length ? Volatile.Read(ref ElementAt(s_byIndex, index)) : null;
+
+    /// <summary>An element whose index the caller checked, without a second bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T ElementAt<T>(T[] array, uint index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), (nint)index);
 
     /// <summary>Registers a new pool and its slot pools; on failure nothing stays registered.</summary>
     internal static ReelResult Register(Pool pool, string function)
@@ -71,11 +96,18 @@ public static class PoolRegistry
             return LastError.Set(ReelResult.ErrorLimitReached, $"{function}: {MaxPools} pools are alive, the most Reel allows; destroy one first");
         }
         pool.Handle = handle;
+        Volatile.Write(ref s_poolsByIndex[handle.Index], pool);
         return ReelResult.Success;
     }
 
     /// <summary>Invalidates a pool's handle (destroy); its slot pools stay until drained.</summary>
-    internal static HandleError RemovePool(Handle handle, out Pool? pool) => s_pools.TryRemove(handle, out pool);
+    internal static HandleError RemovePool(Handle handle, out Pool? pool)
+    {
+        HandleError error = s_pools.TryRemove(handle, out pool);
+        if (error == HandleError.None)
+            Interlocked.CompareExchange(ref s_poolsByIndex[handle.Index], null, pool);
+        return error;
+    }
 
     /// <summary>Removes a drained slot pool: its buffer handles stop resolving, and its index's floor rises past its tags.</summary>
     internal static void Unregister(SlotPool slotPool)

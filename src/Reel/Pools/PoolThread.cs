@@ -27,6 +27,9 @@ internal sealed class PoolThread
     /// <summary>This thread's caches by slot-pool registry index; entries of destroyed pools are replaced when their index is reused.</summary>
     public ThreadSlotCache?[] Caches = new ThreadSlotCache?[16];
 
+    /// <summary>The cache this thread used last (a placeholder of no pool at first), checked before <see cref="Caches"/>.</summary>
+    public ThreadSlotCache LastCache = ThreadSlotCache.None;
+
     /// <summary>The calling thread's state, created on its first pool operation.</summary>
     public static PoolThread Current
     {

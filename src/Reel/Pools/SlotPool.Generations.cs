@@ -91,8 +91,10 @@ public sealed partial class SlotPool
         int retired;
         lock (_lock)
         {
+            BeginMoves();
             FreeSlotMemory(slot, retire: true);
             retired = ++_retired;
+            EndMoves();
         }
         _log.Write(LogLevel.Warning,
             $"pool '{Name}' retired buffer slot {slot}: its {_maxGeneration} generations are used up (a handle is never reused); " +

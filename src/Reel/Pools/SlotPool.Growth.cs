@@ -16,14 +16,22 @@ public sealed partial class SlotPool
     {
         lock (_lock)
         {
-            for (uint i = 0; i < Config.Initial; i++)
+            BeginMoves();
+            try
             {
-                if (!TryAllocateSlot(out int slot))
+                for (uint i = 0; i < Config.Initial; i++)
                 {
-                    DrainIdle();
-                    return OutOfMemory(function);
+                    if (!TryAllocateSlot(out int slot))
+                    {
+                        DrainIdle();
+                        return OutOfMemory(function);
+                    }
+                    EnqueueFree(slot);
                 }
-                EnqueueFree(slot);
+            }
+            finally
+            {
+                EndMoves();
             }
         }
         return ReelResult.Success;
@@ -57,7 +65,15 @@ public sealed partial class SlotPool
         int allocatedBefore = Volatile.Read(ref _allocated);
         lock (_lock)
         {
-            outcome = TryGrowLocked(out slot, out warning);
+            BeginMoves();
+            try
+            {
+                outcome = TryGrowLocked(out slot, out warning);
+            }
+            finally
+            {
+                EndMoves();
+            }
         }
         if (warning is not null)
             _log.Write(LogLevel.Warning, warning);

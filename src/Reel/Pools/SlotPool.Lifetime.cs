@@ -24,12 +24,14 @@ public sealed partial class SlotPool
         int freed = 0;
         lock (_lock)
         {
+            BeginMoves();
             while (_ring.Count > keepIdle && _ring.TryDequeue(out int slot))
             {
                 FreeSlotMemory(slot);
                 freed++;
             }
             _trimmed += freed;
+            EndMoves();
         }
         return freed;
     }
@@ -67,6 +69,7 @@ public sealed partial class SlotPool
             if (_destroyed)
                 return;
             _destroyed = true;
+            _returnsRarely = true;
             DrainIdle();
         }
         lock (_waitLock)
@@ -149,15 +152,21 @@ public sealed partial class SlotPool
     private void DrainIdle()
     {
         Debug.Assert(Monitor.IsEntered(_lock), "Draining happens under the pool lock.");
+        BeginMoves();
         DrainThreadCaches(detachAll: _destroyed);
         while (_ring.TryDequeue(out int slot))
             FreeSlotMemory(slot);
+        EndMoves();
     }
 
     private void FreeReturnedSlot(int slot)
     {
         lock (_lock)
+        {
+            BeginMoves();
             FreeSlotMemory(slot);
+            EndMoves();
+        }
         FinalizeIfEmpty();
     }
 

@@ -25,11 +25,24 @@ public sealed partial class SlotPool
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ThreadSlotCache LocalCache(PoolThread thread)
     {
+        // Most threads work one pool at a time: the last cache used is one load away.
+        ThreadSlotCache last = thread.LastCache;
+        if (ReferenceEquals(last.Pool, this))
+            return last;
+        return OtherLocalCache(thread);
+    }
+
+    /// <summary>This thread's cache of this pool when it last used another pool.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ThreadSlotCache OtherLocalCache(PoolThread thread)
+    {
         ThreadSlotCache?[] caches = thread.Caches;
-        uint index = RegistryIndex;
-        if (index < (uint)caches.Length && caches[index] is { } cache && ReferenceEquals(cache.Pool, this))
-            return cache;
-        return CreateLocalCache(thread);
+        uint index = _registryIndex;
+        ThreadSlotCache cache = index < (uint)caches.Length && caches[index] is { } found && ReferenceEquals(found.Pool, this)
+            ? found
+            : CreateLocalCache(thread);
+        thread.LastCache = cache;
+        return cache;
     }
 
     /// <summary>First use on this thread (or the registry index now belongs to another pool, or the pool dropped the old cache): a new cache, registered so the pool can take its buffers back.</summary>
@@ -55,8 +68,9 @@ public sealed partial class SlotPool
                 CopyOnWrite.Add(ref _threadCaches, cache);
             }
         }
-        thread.Reserve(RegistryIndex);
-        thread.Caches[RegistryIndex] = cache;
+        thread.Reserve(_registryIndex);
+        thread.Caches[_registryIndex] = cache;
+        thread.LastCache = cache;
         return cache;
     }
 
@@ -139,22 +153,38 @@ public sealed partial class SlotPool
             // The taker's half of the handshake: after this barrier every owner either sees
             // StealingFlag on its next look or is seen Busy now.
             Interlocked.MemoryBarrierProcessWide();
-            int dropped = 0;
-            foreach (ThreadSlotCache cache in caches)
+            BeginMoves();
+            try
             {
-                var spinner = new SpinWait();
-                while (Volatile.Read(ref cache.Busy) != 0)
-                    spinner.SpinOnce();
-                for (int j = 0; j < cache.Count; j++)
-                    _ring.Enqueue(cache.Slots[j]);
-                cache.Count = 0;
-                // Releasing the flag publishes Count = 0 to the owner.
-                Volatile.Write(ref cache.Flags, cache.DropAtTakeBack ? ThreadSlotCache.DetachedFlag : ThreadSlotCache.UnusedFlag);
-                if (cache.DropAtTakeBack)
-                    dropped++;
+                TakeBack(caches);
             }
-            if (dropped > 0)
-                Volatile.Write(ref _threadCaches, System.Array.FindAll(caches, cache => !cache.DropAtTakeBack));
+            finally
+            {
+                EndMoves();
+            }
         }
+    }
+
+    /// <summary>The second half of <see cref="DrainThreadCaches"/>: every owner is out of its cache or sees StealingFlag.</summary>
+    private void TakeBack(ThreadSlotCache[] caches)
+    {
+        int dropped = 0;
+        foreach (ThreadSlotCache cache in caches)
+        {
+            var spinner = new SpinWait();
+            while (Volatile.Read(ref cache.Busy) != 0)
+                spinner.SpinOnce();
+            // Into the ring before the cache is emptied: an observer counting caches and then
+            // the ring sees each buffer at least once (SlotPool.Watermarks.cs).
+            for (int j = 0; j < cache.Count; j++)
+                _ring.Enqueue(cache.Slots[j]);
+            Volatile.Write(ref cache.Count, 0);
+            // Releasing the flag publishes Count = 0 to the owner.
+            Volatile.Write(ref cache.Flags, cache.DropAtTakeBack ? ThreadSlotCache.DetachedFlag : ThreadSlotCache.UnusedFlag);
+            if (cache.DropAtTakeBack)
+                dropped++;
+        }
+        if (dropped > 0)
+            Volatile.Write(ref _threadCaches, System.Array.FindAll(caches, cache => !cache.DropAtTakeBack));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
@@ -11,13 +12,22 @@ namespace Reel.Pools;
 // lines stay in every core's cache): idle >= ring + own cache, in use <= allocated - that.
 // Only when the bound could set a new peak or low-water mark does it sum the caches. With one
 // thread the bound is exact; with several each value is read without stopping the others, as
-// every pool counter is.
+// every pool counter is. Slow paths that move idle buffers (take-back, trim, growth) bump
+// _moves around their work, and the exact count is retaken if one ran meanwhile, so a buffer
+// on its way from a cache to the ring is never counted as in use.
 public sealed partial class SlotPool
 {
+    /// <summary>Odd while a slow path moves idle buffers or changes the allocated count (under the lock).</summary>
+    private int _moves;
+
+    /// <summary>Nesting of <see cref="BeginMoves"/> (slow paths call each other); under the lock.</summary>
+    private int _moveDepth;
+
     /// <summary>After a take from this thread's cache, which holds <paramref name="cachedHere"/> more.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ObserveLocalTake(int cachedHere)
     {
+        // The ring first: a growth after it makes the bound larger, never smaller.
         int idleAtLeast = _ring.Count + cachedHere;
         if (idleAtLeast < Volatile.Read(ref _idleLowWater)
             || Volatile.Read(ref _allocated) - idleAtLeast > Volatile.Read(ref _peakInUse))
@@ -30,12 +40,44 @@ public sealed partial class SlotPool
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ObserveExactly()
     {
-        int idle = _ring.Count + CachedCount();
-        if (idle < Volatile.Read(ref _idleLowWater))
-            LowerIdleLowWater(idle);
-        int inUse = Volatile.Read(ref _allocated) - idle;
-        if (inUse > Volatile.Read(ref _peakInUse))
-            RaisePeak(inUse);
+        var spinner = new SpinWait();
+        for (int attempt = 0; attempt < 16; attempt++)
+        {
+            int before = Volatile.Read(ref _moves);
+            if ((before & 1) == 0)
+            {
+                int allocated = Volatile.Read(ref _allocated);
+                // Caches before the ring: a take-back enqueues before it empties a cache, so a
+                // buffer moving meanwhile is counted at least once.
+                int idle = CachedCount() + _ring.Count;
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _moves) == before)
+                {
+                    if (idle < Volatile.Read(ref _idleLowWater))
+                        LowerIdleLowWater(idle);
+                    if (allocated - idle > Volatile.Read(ref _peakInUse))
+                        RaisePeak(allocated - idle);
+                    return;
+                }
+            }
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        // Slow paths kept moving buffers: this acquire is not observed (the next one is).
+    }
+
+    /// <summary>A slow path starts moving idle buffers or changing the allocated count; call under the lock, pair with <see cref="EndMoves"/>.</summary>
+    private void BeginMoves()
+    {
+        Debug.Assert(Monitor.IsEntered(_lock), "Buffers move under the pool lock.");
+        if (_moveDepth++ == 0)
+            Interlocked.Increment(ref _moves);
+    }
+
+    /// <summary>The slow path's moves are done.</summary>
+    private void EndMoves()
+    {
+        if (--_moveDepth == 0)
+            Interlocked.Increment(ref _moves);
     }
 
     private void LowerIdleLowWater(int idle)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Reel.Abi;
 using Reel.Context;
@@ -35,6 +36,9 @@ public sealed partial class SlotPool
     private readonly Logger _log;
     private readonly MemoryAccounting _accounting;
     private readonly bool _zeroOnRelease;
+
+    /// <summary>ZERO_ON_RELEASE, or the pool was destroyed: releases leave the fast path (one test instead of two).</summary>
+    private volatile bool _returnsRarely;
 
     /// <summary>Guards growth, trimming, destruction, cache take-back and <see cref="_unallocated"/>.</summary>
     private readonly object _lock = new();
@@ -90,6 +94,7 @@ public sealed partial class SlotPool
         _log = context.Log;
         _accounting = context.Memory;
         _zeroOnRelease = (config.Flags & PoolFlags.ZeroOnRelease) != 0;
+        _returnsRarely = _zeroOnRelease;
         _trimPeriodFrame = context.Clock.Frame;
         _trimPeriodNs = context.Clock.TimeNs;
         _slots = new BufferSlot[config.GrowLimit];
@@ -117,7 +122,20 @@ public sealed partial class SlotPool
     public MemoryCategory Category { get; }
 
     /// <summary>Index in <see cref="PoolRegistry"/>; part of every buffer handle.</summary>
-    public uint RegistryIndex { get; internal set; }
+    public uint RegistryIndex
+    {
+        get => _registryIndex;
+        internal set
+        {
+            _registryIndex = value;
+            _handleBase = BufferHandles.HandleBase(value);
+        }
+    }
+
+    private uint _registryIndex;
+
+    /// <summary>The bits all handles of this slot pool share (type tag and registry index).</summary>
+    private ulong _handleBase;
 
     /// <summary>The registry's own handle of this slot pool (never given to hosts).</summary>
     internal Handles.Handle RegistryHandle { get; set; }
@@ -129,6 +147,7 @@ public sealed partial class SlotPool
     public bool IsDestroyed => _destroyed;
 
     /// <summary>Hands out a buffer with one reference; the slow path grows, waits or fails per policy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReelResult Acquire(nuint size, string function, out Handles.Handle buffer)
     {
         PoolThread thread = PoolThread.Current;
@@ -154,6 +173,7 @@ public sealed partial class SlotPool
     }
 
     /// <summary>The cache was empty or flagged: the shared ring, then growth and the exhaustion policy.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ReelResult AcquireShared(nuint size, string function, PoolThread thread, ThreadSlotCache cache, out Handles.Handle buffer)
     {
         ReviveLocalCache(thread, cache);
@@ -176,7 +196,7 @@ public sealed partial class SlotPool
     {
         if (!TryLocate(tag, out int slot, out ulong generation))
             return ReelResult.ErrorInvalidHandle;
-        ref BufferSlot s = ref _slots[slot];
+        ref BufferSlot s = ref SlotAt(slot);
         ulong state = Volatile.Read(ref s.State);
         while (true)
         {
@@ -197,7 +217,7 @@ public sealed partial class SlotPool
     {
         if (!TryLocate(tag, out int slot, out ulong generation))
             return false;
-        ref BufferSlot s = ref _slots[slot];
+        ref BufferSlot s = ref SlotAt(slot);
         ulong state = Volatile.Read(ref s.State);
         while (true)
         {
@@ -211,7 +231,7 @@ public sealed partial class SlotPool
             if (seen == state)
             {
                 if (last)
-                    Return(slot, generation);
+                    Return(ref s, slot, generation);
                 return true;
             }
             state = seen;
@@ -225,6 +245,14 @@ public sealed partial class SlotPool
     /// <summary>The slot of a live buffer, for reading and writing its memory and metadata.</summary>
     internal ref BufferSlot SlotRef(int slot) => ref _slots[slot];
 
+    /// <summary>A slot whose index is known to be in range (from a located tag, a cache or the ring): no bounds check on the hot path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref BufferSlot SlotAt(int slot)
+    {
+        Debug.Assert((uint)slot < (uint)_slots.Length, "A slot index from a tag, a cache or the ring is in range.");
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(uint)slot);
+    }
+
     /// <summary>Number of slots (the grow limit).</summary>
     public int SlotCount => _slots.Length;
 
@@ -236,20 +264,20 @@ public sealed partial class SlotPool
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Handles.Handle Take(int slot, nuint size, int threadId)
     {
-        ref BufferSlot s = ref _slots[slot];
+        ref BufferSlot s = ref SlotAt(slot);
         ulong state = Volatile.Read(ref s.State);
         Debug.Assert((state & BufferSlot.ReferenceMask) == 0, "An idle slot has no references.");
         Debug.Assert(s.Memory != 0, "An idle slot has memory.");
         s.Pts = 0;
         s.Tag = 0;
-        s.Size = size;
         s.Dts = 0;
         s.Flags = 0;
+        s.Size = size;
         s.Acquires++;
         s.AcquiredAtFrame = _clock.Frame;
         s.AcquiredBy = threadId;
         Volatile.Write(ref s.State, state | 1);
-        return BufferHandles.Make(RegistryIndex, TagOf(slot, state >> BufferSlot.ReferenceBits));
+        return BufferHandles.Make(_handleBase, TagOf(slot, state >> BufferSlot.ReferenceBits));
     }
 
     /// <summary>
@@ -258,7 +286,22 @@ public sealed partial class SlotPool
     /// acquired it, else put it in the shared ring.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Return(int slot, ulong generation)
+    private void Return(ref BufferSlot s, int slot, ulong generation)
+    {
+        if (generation == _maxGeneration || _returnsRarely)
+        {
+            ReturnRarely(slot, generation);
+            return;
+        }
+        PoolThread thread = PoolThread.Current;
+        if (s.AcquiredBy == thread.Id && TryKeepLocally(thread, slot))
+            return;
+        ReturnShared(slot);
+    }
+
+    /// <summary>Return of a slot to retire, to zero, or of a destroyed pool.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReturnRarely(int slot, ulong generation)
     {
         if (generation == _maxGeneration)
         {
@@ -273,12 +316,13 @@ public sealed partial class SlotPool
             return;
         }
         PoolThread thread = PoolThread.Current;
-        if (_slots[slot].AcquiredBy == thread.Id && TryKeepLocally(thread, slot))
+        if (SlotAt(slot).AcquiredBy == thread.Id && TryKeepLocally(thread, slot))
             return;
         ReturnShared(slot);
     }
 
     /// <summary>Puts a returned slot in the shared ring, wakes a waiter, and catches a racing destroy.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void ReturnShared(int slot)
     {
         _ring.Enqueue(slot);

@@ -34,10 +34,13 @@ internal sealed class ThreadSlotCache
     /// <summary>The pool was destroyed or dropped this cache: nothing goes into it again.</summary>
     public const int DetachedFlag = 4;
 
-    public ThreadSlotCache(SlotPool pool) => Pool = pool;
+    public ThreadSlotCache(SlotPool? pool) => Pool = pool;
 
-    /// <summary>The slot pool it caches for (thread-local arrays are indexed by registry index, which pools reuse).</summary>
-    public SlotPool Pool { get; }
+    /// <summary>A cache of no pool: what a thread's last-used cache is before it used any.</summary>
+    public static readonly ThreadSlotCache None = new(null) { Flags = DetachedFlag };
+
+    /// <summary>The slot pool it caches for (thread-local arrays are indexed by registry index, which pools reuse); null only for <see cref="None"/>.</summary>
+    public SlotPool? Pool { get; }
 
     /// <summary>1 while the owner reads or changes <see cref="Count"/> and <see cref="Slots"/>.</summary>
     public int Busy;

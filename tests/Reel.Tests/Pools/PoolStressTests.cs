@@ -22,13 +22,13 @@ public class PoolStressTests : PoolFixture
 {
     private const int Threads = 4;
 
-    [TestCase(ExhaustionPolicy.Fail, PoolFlags.None)]
-    [TestCase(ExhaustionPolicy.Wait, PoolFlags.None)]
-    [TestCase(ExhaustionPolicy.Fail, PoolFlags.ThreadCache)]
-    [TestCase(ExhaustionPolicy.Wait, PoolFlags.ThreadCache)]
-    public void ManyThreads_FiveSeconds_InvariantsHoldAtEveryStep(ExhaustionPolicy policy, PoolFlags flags)
+    [TestCase(ExhaustionPolicy.Fail, false)]
+    [TestCase(ExhaustionPolicy.Wait, false)]
+    [TestCase(ExhaustionPolicy.Fail, true)]
+    [TestCase(ExhaustionPolicy.Wait, true)]
+    public void ManyThreads_FiveSeconds_InvariantsHoldAtEveryStep(ExhaustionPolicy policy, bool takeBackCaches)
     {
-        FramePool pool = Frames(width: 32, height: 32, config: Config(max: 24, exhaustion: policy, waitMs: 5, flags: flags));
+        FramePool pool = Frames(width: 32, height: 32, config: Config(max: 24, exhaustion: policy, waitMs: 5));
         var owners = new ConcurrentDictionary<nint, int>();      // buffer memory -> owning thread
         var handoff = new ConcurrentQueue<Handle>();              // retained buffers passed to other threads
         var violations = new ConcurrentQueue<string>();
@@ -73,17 +73,29 @@ public class PoolStressTests : PoolFixture
             foreach (Handle buffer in mine)
                 ReleaseOwned(buffer, id, owners, violations);
         })).ToList();
+        // Optionally a thread that keeps taking every thread cache back (trim that frees nothing).
+        var taker = new Thread(() =>
+        {
+            while (takeBackCaches && !Volatile.Read(ref stop))
+            {
+                pool.Trim(24);
+                Thread.Sleep(1);
+            }
+        });
         workers.ForEach(t => t.Start());
+        taker.Start();
         workers.ForEach(t => t.Join());
+        taker.Join();
         while (handoff.TryDequeue(out Handle passed))
             Buffers.Release(passed, "stress");
 
-        TestContext.Out.WriteLine($"{policy} {flags}: {operations} operations in {steps} checked steps over {deadline.Elapsed.TotalSeconds:F1} s");
+        TestContext.Out.WriteLine($"{policy}, take-backs {takeBackCaches}: {operations} operations in {steps} checked steps over {deadline.Elapsed.TotalSeconds:F1} s");
         Assert.That(violations, Is.Empty);
         Assert.That(steps, Is.GreaterThanOrEqualTo(20), "the barrier ran about every 100 ms");
         PoolStats final = pool.GetStats();
         Assert.That(final.InUse, Is.Zero);
         Assert.That(final.PeakInUse, Is.LessThanOrEqualTo(24u));
+        Assert.That(final.Trims, Is.Zero, "take-backs free nothing");
         AssertBalanced(pool);
     }
 

@@ -155,6 +155,40 @@ public class ThreadCacheTests : PoolFixture
     }
 
     [Test]
+    public void Peak_IsNotOverstated_WhileCachesAreTakenBack()
+    {
+        // Four threads each hold at most one buffer while another thread keeps taking their
+        // caches back (trim without freeing): buffers moving from a cache to the ring must
+        // never be counted as in use.
+        FramePool pool = Frames(config: Config(max: 16, initial: 16));
+        bool stop = false;
+        var workers = new List<Thread>();
+        for (int t = 0; t < 4; t++)
+        {
+            workers.Add(new Thread(() =>
+            {
+                while (!Volatile.Read(ref stop))
+                    Release(Acquire(pool));
+            }));
+        }
+        workers.ForEach(w => w.Start());
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        int takeBacks = 0;
+        while (watch.ElapsedMilliseconds < 1000)
+        {
+            pool.Trim(16);              // frees nothing: every cache goes back to the ring
+            takeBacks++;
+        }
+        Volatile.Write(ref stop, true);
+        workers.ForEach(w => w.Join());
+        PoolStats stats = pool.GetStats();
+        TestContext.Out.WriteLine($"{stats.Acquires} acquires, {takeBacks} take-backs, peak {stats.PeakInUse}");
+        Assert.That(stats.PeakInUse, Is.InRange(1u, 4u));
+        Assert.That(stats.Trims, Is.Zero);
+        AssertBalanced(pool);
+    }
+
+    [Test]
     public void ThreadCacheFlag_IsAccepted_AndChangesNothing()
     {
         FramePool pool = Frames(config: Config(max: 4, flags: PoolFlags.ThreadCache));
