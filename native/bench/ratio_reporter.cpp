@@ -7,7 +7,10 @@
 namespace reel_bench {
 
 void RatioReporter::ReportRuns(const std::vector<Run>& runs) {
+    std::vector<Run> shown;  // with repetitions the console shows only their mean/median/stddev/cv
     for (const Run& run : runs) {
+        if (run.run_type == Run::RT_Aggregate || run.repetitions <= 1)
+            shown.push_back(run);
         auto items = run.counters.find("items_per_second");
         if (run.error_occurred || run.run_type != Run::RT_Iteration || items == run.counters.end() || items->second <= 0)
             continue;
@@ -18,7 +21,8 @@ void RatioReporter::ReportRuns(const std::vector<Run>& runs) {
         if (run.iterations > 0)
             cpu_samples_[{name, static_cast<int>(run.threads)}].push_back(run.cpu_accumulated_time * 1e9 / static_cast<double>(run.iterations));
     }
-    ConsoleReporter::ReportRuns(runs);
+    if (!shown.empty())
+        ConsoleReporter::ReportRuns(shown);
 }
 
 namespace {
