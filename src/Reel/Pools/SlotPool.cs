@@ -164,7 +164,7 @@ public sealed partial class SlotPool
                 cache.Count = count;
                 Volatile.Write(ref cache.Busy, 0);
                 buffer = Take(slot, size, thread.Id);
-                ObserveLocalTake(count);
+                ObserveLocalTake(cache, count);
                 return ReelResult.Success;
             }
         }

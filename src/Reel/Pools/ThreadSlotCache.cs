@@ -51,6 +51,9 @@ internal sealed class ThreadSlotCache
     /// <summary>Slots in <see cref="Slots"/>; the last one was released most recently.</summary>
     public int Count;
 
+    /// <summary>Owner only: exact counts after takes from this cache that changed nothing (SlotPool.Watermarks.cs).</summary>
+    public int LooseBounds;
+
     /// <summary>Whether the take-back in progress drops this cache; written by the taker under the pool lock.</summary>
     public bool DropAtTakeBack;
 

@@ -189,6 +189,28 @@ public class ThreadCacheTests : PoolFixture
     }
 
     [Test]
+    public void BuffersIdleInAnEndedThreadsCache_AreTakenBack_OnceTheyKeepTheStatsCheckLoose()
+    {
+        // An ended thread's 4 cached buffers make this thread's cheap stats bound loose (they
+        // might be in use), so every take from its cache counted all caches. After
+        // LooseBoundsBeforeTakeBack such counts it takes the caches back, and the bound is
+        // tight again.
+        FramePool pool = Frames(config: Config(max: 8, initial: 8));
+        RunOnAnotherThread(() =>
+        {
+            var held = new List<Handle> { Acquire(pool), Acquire(pool), Acquire(pool), Acquire(pool) };
+            held.ForEach(Release);
+        });
+        SlotPool slotPool = pool.SlotPools[0];
+        Assert.That(slotPool.CachedBuffers, Is.EqualTo(4));
+        for (int i = 0; i < SlotPool.LooseBoundsBeforeTakeBack + 10; i++)
+            Release(Acquire(pool));
+        Assert.That(slotPool.CachedBuffers, Is.EqualTo(1), "only this thread's buffer is cached; the ended thread's went back to the ring");
+        PoolStats stats = pool.GetStats();
+        Assert.That((stats.PeakInUse, stats.Available, stats.Trims), Is.EqualTo((4u, 8u, 0UL)));
+    }
+
+    [Test]
     public void ThreadCacheFlag_IsAccepted_AndChangesNothing()
     {
         FramePool pool = Frames(config: Config(max: 4, flags: PoolFlags.ThreadCache));
