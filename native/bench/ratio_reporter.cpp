@@ -50,6 +50,15 @@ double RatioReporter::BestNs(const std::string& name, int threads) const {
 
 double RatioReporter::MedianCpuNs(const std::string& name, int threads) const { return Median(cpu_samples_, name, threads); }
 
+void RatioReporter::PrintRows(double (RatioReporter::*value)(const std::string&, int) const) const {
+    for (const std::string& name : order_) {
+        std::printf("%-34s", name.c_str());
+        for (int threads : thread_counts_)
+            std::printf(" %13.1f", (this->*value)(name, threads));
+        std::printf("\n");
+    }
+}
+
 void RatioReporter::PrintRatios() const {
     std::printf("\nns per acquire + release: median over repetitions of wall time / operations of all threads\n");
     std::printf("%-34s", "benchmark");
@@ -68,19 +77,9 @@ void RatioReporter::PrintRatios() const {
         std::printf("   %4zu\n", runs);
     }
     std::printf("\nCPU ns per acquire + release: median over repetitions of the CPU time of all threads / operations\n");
-    for (const std::string& name : order_) {
-        std::printf("%-34s", name.c_str());
-        for (int threads : thread_counts_)
-            std::printf(" %13.1f", MedianCpuNs(name, threads));
-        std::printf("\n");
-    }
+    PrintRows(&RatioReporter::MedianCpuNs);
     std::printf("\nbest repetition, wall ns per acquire + release (the run least disturbed by other load)\n");
-    for (const std::string& name : order_) {
-        std::printf("%-34s", name.c_str());
-        for (int threads : thread_counts_)
-            std::printf(" %13.1f", BestNs(name, threads));
-        std::printf("\n");
-    }
+    PrintRows(&RatioReporter::BestNs);
     std::printf("\ntime-per-operation ratio candidate / baseline (below 1: the candidate is faster; 1/ratio = throughput ratio)\n");
     std::printf("%-34s %-28s", "candidate", "baseline");
     for (int threads : thread_counts_)

@@ -40,6 +40,9 @@ public:
     void PrintRatios() const;
 
 private:
+    /// One row per benchmark of value(name, threads) for each thread count.
+    void PrintRows(double (RatioReporter::*value)(const std::string&, int) const) const;
+
     std::vector<Comparison> comparisons_;
     std::vector<int> thread_counts_;
     std::vector<std::string> order_;                                         // function names, first-seen order
