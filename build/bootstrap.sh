@@ -9,7 +9,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # for docs/PLATFORMS.md), cargo (the Rust host), the FFmpeg and libopus development files
 # (the FFmpeg shim), glslang/spirv-tools (shaders), mkvtoolnix/mediainfo (second opinions on
 # written files), afl++ and clang's sanitizer/fuzzer runtimes (fuzzing, ASan/UBSan),
-# llvm-14 (llvm-symbolizer for sanitizer reports) and libva (VA-API probing).
+# llvm-14 (llvm-symbolizer for sanitizer reports), libva (VA-API probing) and librsvg2-bin
+# (rsvg-convert: the charts in docs/images rendered to PNG to look at them).
 packages=(
   gcc g++ clang lld zlib1g-dev cmake pkg-config libgtest-dev libbenchmark-dev
   libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools
@@ -17,7 +18,7 @@ packages=(
   bindgen libclang-14-dev
   libavformat-dev libavcodec-dev libswresample-dev libswscale-dev libopus-dev
   glslang-tools spirv-tools mkvtoolnix mediainfo
-  afl++ libclang-rt-14-dev llvm-14 libva-dev vainfo
+  afl++ libclang-rt-14-dev llvm-14 libva-dev vainfo librsvg2-bin
 )
 command -v cargo >/dev/null 2>&1 || packages+=(cargo)
 

@@ -5,8 +5,10 @@
 #   NUnit   tests/Reel.Vulkan.Tests  Vulkan binding generator, layouts vs gcc, lavapipe with validation;
 #                                    the GPU backend (suballocator, pools, DPB, command buffers, frames,
 #                                    timelines, deferred release, adoption; video skipped without video)
-#   NUnit   tests/Reel.Codecs.Tests  SVT-AV1/dav1d round trips, IVF/Y4M, RGBA->I420; files checked with
-#                                    ffprobe and the dav1d tool
+#   NUnit   tests/Reel.Codecs.Tests  sessions, backend selection, the seeking decoder, IVF/Y4M,
+#                                    RGBA->I420; files checked with ffprobe and the dav1d tool
+#   NUnit   tests/Backends/Reel.Backend.Software.Tests  SVT-AV1 and dav1d on their own: round trips
+#                                    for every rate control with PSNR floors, struct mirrors vs C
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
 #                                    (through ctest); reel_gpu_tests runs section 13 on lavapipe
 #                                    with validation
@@ -46,6 +48,8 @@ run_suite nunit-vulkan 'Passed!|Failed!' \
   dotnet test tests/Reel.Vulkan.Tests -c Release --no-build --nologo
 run_suite nunit-codecs 'Passed!|Failed!' \
   dotnet test tests/Reel.Codecs.Tests -c Release --no-build --nologo
+run_suite nunit-software 'Passed!|Failed!' \
+  dotnet test tests/Backends/Reel.Backend.Software.Tests -c Release --no-build --nologo
 run_suite gtest 'tests passed|tests failed' \
   ctest --test-dir artifacts/native --output-on-failure -j "$(nproc)"
 run_suite rust 'test result:' \

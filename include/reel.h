@@ -1995,7 +1995,10 @@ REEL_API reel_result_t reel_ivf_writer_create(reel_context_t context, const char
 /*! reel_ivf_writer_write() :
  *  Appends the payload (size bytes) of a byte buffer as one frame with the buffer's pts.
  *  The caller keeps its reference.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_IO                the path and the OS's reason (disk full, file too
+ *                                       large ...); the file is cut back to its last complete
+ *                                       frame, so it stays playable,
  *          REEL_ERROR_INVALID_ARGUMENT  not a byte buffer; size 0; pts negative or below the
  *                                       previous frame's. */
 REEL_API reel_result_t reel_ivf_writer_write(reel_ivf_writer_t writer, reel_buffer_t packet);
@@ -2025,7 +2028,8 @@ REEL_API reel_result_t reel_y4m_reader_open(reel_context_t context, const char* 
 
 /*! reel_y4m_reader_get_info() :
  *  Reads the header: size and frame rate (a missing F tag or F0:0 means 25:1); frame_count
- *  is what the file's size holds.
+ *  is the complete frames the file held when it was opened (counted frame header by frame
+ *  header: a header may carry parameters; a frame cut short does not count).
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT. */
 REEL_API reel_result_t reel_y4m_reader_get_info(reel_y4m_reader_t reader, reel_media_info_t* out_info);
 
@@ -2052,17 +2056,22 @@ REEL_API reel_result_t reel_y4m_reader_close(reel_y4m_reader_t reader);
 
 /*! reel_y4m_writer_create() :
  *  Creates (or truncates) a YUV4MPEG2 file (C420jpeg, progressive, square pixels) of info's
- *  width, height and frame rate and writes its header.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+ *  width, height and frame rate and writes its header to the operating system, so a file
+ *  that cannot be written (a full disk, a directory, a file the kernel refuses) fails here.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_IO                the path and the OS's reason (strerror),
  *          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, a size or rate of 0,
  *          REEL_ERROR_LIMIT_REACHED. */
 REEL_API reel_result_t reel_y4m_writer_create(reel_context_t context, const char* path, const reel_media_info_t* info,
                                               reel_y4m_writer_t* out_writer);
 
 /*! reel_y4m_writer_write() :
- *  Appends a picture. The caller keeps its reference.
+ *  Appends a picture in one write to the operating system. The caller keeps its reference.
  *  @param frame an I420 frame of the file's width and height (8-bit; I010 frames are refused).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_IO                the path and the OS's reason (disk full, file too
+ *                                       large ...); the file is cut back to its last complete
+ *                                       frame,
  *          REEL_ERROR_INVALID_ARGUMENT  not an I420 frame of the file's size. */
 REEL_API reel_result_t reel_y4m_writer_write(reel_y4m_writer_t writer, reel_buffer_t frame);
 

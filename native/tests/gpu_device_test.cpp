@@ -45,7 +45,7 @@ TEST_F(GpuTest, BackendCaps_ListSoftwareThenTheVulkanDevice) {
     if (NoVideo()) {
         EXPECT_EQ(caps.codec_count, 0u) << NoVideoReason();
     }
-    EXPECT_TRUE(Failed(reel_backend_caps(device_, 2, &caps), REEL_ERROR_INVALID_ARGUMENT, {"index is 2; Reel knows 2 backends"}));
+    EXPECT_TRUE(Failed(reel_backend_caps(device_, 2, &caps), REEL_ERROR_INVALID_ARGUMENT, {"index is 2; this libreel has 2 backends"}));
 }
 
 TEST_F(GpuTest, BackendCaps_WithoutADevice_ReportTheLoader) {

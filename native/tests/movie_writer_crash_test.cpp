@@ -15,23 +15,6 @@ using namespace reel_test;
 
 namespace {
 
-/// Complete frames in an IVF file: walks the 12-byte frame headers; a cut last frame does not count.
-int CompleteIvfFrames(const std::string& bytes) {
-    if (bytes.size() < 32)
-        return 0;
-    size_t at = 32;
-    int frames = 0;
-    while (at + 12 <= bytes.size()) {
-        uint32_t size = uint8_t(bytes[at]) | uint32_t(uint8_t(bytes[at + 1])) << 8 | uint32_t(uint8_t(bytes[at + 2])) << 16 |
-                        uint32_t(uint8_t(bytes[at + 3])) << 24;
-        if (at + 12 + size > bytes.size())
-            break;
-        at += 12 + size;
-        frames++;
-    }
-    return frames;
-}
-
 /// Starts argv, waits until path holds at least `frames` complete frames (or 60 s), kills it with SIGKILL.
 int RunAndKill(const std::vector<std::string>& args, const std::string& path, int frames) {
     std::vector<char*> argv;

@@ -96,12 +96,14 @@ TEST(ReelTool, BadFiles_ExitOneWithTheReelError) {
     WriteFile(ivf, std::string("RIFF") + std::string(60, '\0'));
     EXPECT_EQ(Reel("decode -i '" + ivf + "' -o '" + dir.File("o.y4m") + "'", &out), 1);
     EXPECT_TRUE(Contains(out, "REEL_ERROR_CORRUPT_DATA") && Contains(out, "expected \"DKIF\"")) << out;
-    // A cut stream: the complete frames decode, then the damage is reported.
+    // A cut stream: the complete frames decode and the damage is a warning; --strict makes it an error.
     std::string good = dir.File("good.ivf");
     ASSERT_EQ(Reel("encode --pattern 160x120 --frames 6 --preset low --quiet -o '" + good + "'", &out), 0) << out;
     std::string bytes = ReadFile(good);
     WriteFile(ivf, bytes.substr(0, bytes.size() - 5));
-    EXPECT_EQ(Reel("decode -i '" + ivf + "' -o '" + dir.File("o.y4m") + "'", &out), 1);
+    EXPECT_EQ(Reel("decode -i '" + ivf + "' -o '" + dir.File("o.y4m") + "'", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "warning") && Contains(out, "frame 5") && Contains(out, "truncated") && Contains(out, "decoded 5 frames")) << out;
+    EXPECT_EQ(Reel("decode --strict -i '" + ivf + "' -o '" + dir.File("o.y4m") + "'", &out), 1);
     EXPECT_TRUE(Contains(out, "REEL_ERROR_CORRUPT_DATA") && Contains(out, "frame 5") && Contains(out, "decoded before the error")) << out;
     // Settings the library refuses: the message names the field and its range.
     EXPECT_EQ(Reel("encode --pattern 63x64 -o '" + dir.File("o.ivf") + "'", &out), 1);
@@ -117,6 +119,90 @@ TEST(ReelTool, MissingCodecLibrary_ExitsOneNamingIt) {
     EXPECT_TRUE(Contains(out, "REEL_ERROR_UNSUPPORTED") && Contains(out, "libSvtAv1Enc-missing.so.1 could not be loaded")) << out;
     EXPECT_EQ(Reel("probe", &out, "REEL_DAV1D_LIBRARY=libdav1d-missing.so.6"), 0) << "probe reports, it does not fail";
     EXPECT_TRUE(Contains(out, "decode: no: ") && Contains(out, "libdav1d-missing.so.6")) << out;
+}
+
+/// The number after "key": in a JSON line, or -1.
+long long JsonNumber(const std::string& json, const std::string& key) {
+    size_t at = json.find("\"" + key + "\":");
+    return at == std::string::npos ? -1 : std::atoll(json.c_str() + at + key.size() + 3);
+}
+
+/// Complete frames in an 8-bit 4:2:0 Y4M file: walks its frame headers and pictures.
+int Y4mFrames(const std::string& path) {
+    std::string content = ReadFile(path);
+    size_t w_at = content.find(" W"), h_at = content.find(" H"), at = content.find('\n');
+    if (w_at == std::string::npos || h_at == std::string::npos || at == std::string::npos)
+        return -1;
+    size_t width = std::strtoul(content.c_str() + w_at + 2, nullptr, 10), height = std::strtoul(content.c_str() + h_at + 2, nullptr, 10);
+    size_t picture = width * height + 2 * ((width + 1) / 2) * ((height + 1) / 2);
+    int frames = 0;
+    for (at++; content.compare(at, 5, "FRAME") == 0; frames++) {
+        size_t end = content.find('\n', at);
+        if (end == std::string::npos || end + 1 + picture > content.size())
+            break;
+        at = end + 1 + picture;
+    }
+    return frames;
+}
+
+TEST(ReelTool, DecodeFramesLimit_ReportsTheFramesWritten_WithAnyThreading) {
+    TempDir dir;
+    std::string ivf = dir.File("p.ivf"), y4m = dir.File("p.y4m"), out;
+    ASSERT_EQ(Reel("encode --pattern 160x120 --frames 30 --preset low --quiet -o '" + ivf + "'", &out), 0) << out;
+    // Frame threading keeps frames in flight: the decoder has taken more packets than frames came out.
+    for (const char* threading : {"", "--threads 1 --frame-delay 1", "--threads 8 --frame-delay 8"}) {
+        ASSERT_EQ(Reel("decode --frames 10 --json " + std::string(threading) + " -i '" + ivf + "' -o '" + y4m + "'", &out), 0) << out;
+        EXPECT_EQ(JsonNumber(out, "frames"), 10) << threading << ": " << out;
+        EXPECT_EQ(JsonNumber(out, "packets"), 10) << threading << ": " << out;
+        EXPECT_EQ(Y4mFrames(y4m), 10) << threading;
+    }
+}
+
+TEST(ReelTool, DecodeDamagedFrames_ContinuesWithAWarning_StrictStopsAtTheFirst) {
+    TempDir dir;
+    std::string ivf = dir.File("p.ivf"), bad = dir.File("bad.ivf"), y4m = dir.File("bad.y4m"), out;
+    ASSERT_EQ(Reel("encode --pattern 160x120 --frames 30 --keyint 10 --preset low --quiet -o '" + ivf + "'", &out), 0) << out;
+    // Frame 12's payload becomes a temporal delimiter and a frame OBU that claims more bytes
+    // than the packet has (its whole size): dav1d rejects it, as it would a damaged frame on disk.
+    std::string bytes = ReadFile(ivf);
+    auto frame_size = [&](size_t at) { return uint8_t(bytes[at]) | uint32_t(uint8_t(bytes[at + 1])) << 8 | uint32_t(uint8_t(bytes[at + 2])) << 16; };
+    size_t at = 32;
+    for (int frame = 0; frame < 12; frame++)
+        at += 12 + frame_size(at);
+    uint32_t size = frame_size(at);
+    std::string garbage = {0x12, 0x00, 0x32};
+    for (uint32_t claimed = size; claimed != 0; claimed >>= 7)  // leb128 of the claimed OBU size
+        garbage += char((claimed & 0x7F) | (claimed > 0x7F ? 0x80 : 0));
+    ASSERT_LE(garbage.size(), size) << "frame 12 is too small to damage this way";
+    bytes.replace(at + 12, garbage.size(), garbage);
+    WriteFile(bad, bytes);
+
+    ASSERT_EQ(Reel("decode --json -i '" + bad + "' -o '" + y4m + "'", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "reel decode: warning:") && Contains(out, "REEL_ERROR_CORRUPT_DATA")) << out;
+    long long damaged = JsonNumber(out, "corrupt_frames");
+    EXPECT_GE(damaged, 1) << out;
+    EXPECT_GE(JsonNumber(out, "frames"), 20) << "the frames after the damage decode: " << out;
+    EXPECT_EQ(JsonNumber(out, "frames") + damaged, 30) << out;
+    EXPECT_EQ(Y4mFrames(y4m), JsonNumber(out, "frames"));
+    ASSERT_EQ(Reel("decode -i '" + bad + "' -o '" + y4m + "'", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "damaged frame")) << "the text summary counts them: " << out;
+
+    for (const char* strict : {"--strict", "-xerror"}) {
+        EXPECT_EQ(Reel("decode " + std::string(strict) + " -i '" + bad + "' -o '" + y4m + "'", &out), 1) << out;
+        EXPECT_TRUE(Contains(out, "REEL_ERROR_CORRUPT_DATA") && Contains(out, "decoded before the error")) << out;
+        EXPECT_LE(Y4mFrames(y4m), 12) << strict;
+    }
+}
+
+TEST(ReelTool, SoakLeakJson_FirstAlertFollowsTheLeakStart_InLongRuns) {
+    std::string out;
+    // 12 virtual hours raise more alerts than the context keeps (64).
+    ASSERT_EQ(Reel("soak --hours 12 --scenario leak --json", &out), 0) << out;
+    long long start = JsonNumber(out, "leak_start_snapshot"), first = JsonNumber(out, "first_alert_snapshot");
+    EXPECT_GT(JsonNumber(out, "alerts"), 64) << out;
+    EXPECT_GE(first, start + 1) << out;
+    EXPECT_LE(first, start + 10) << out;
+    EXPECT_TRUE(Contains(out, "\"alert_object\":\"decode 1920x1080 h0\"")) << out;
 }
 
 TEST(ReelTool, ProgressBar_IsDrawnOnlyOnATerminal) {
@@ -137,6 +223,19 @@ TEST(ReelTool, ProbeAndSoak_PrintTheirResults) {
     EXPECT_TRUE(Contains(out, "\"backend\":\"software\"") && Contains(out, "\"can_encode\":true") && Contains(out, "\"rate_controls\":[\"crf\",\"cqp\",\"vbr\",\"cbr\"]"))
         << out;
     EXPECT_TRUE(Contains(out, "\"backend\":\"hardware\",\"error\":")) << out;
+    // The registry listing and the codec backends come from one registry: the software entry's
+    // codec implementations are the encoder and decoder that reel_codec_get_caps names.
+    EXPECT_TRUE(Contains(out, "\"registry\":[{\"index\":0,\"name\":\"software\",\"kind\":\"software\",\"available\":true")) << out;
+    EXPECT_TRUE(Contains(out, "{\"index\":1,\"name\":\"vulkan\",\"kind\":\"vulkan\"")) << out;
+    for (const char* key : {"\"encoder\":\"", "\"decoder\":\""}) {
+        size_t at = out.find(key);
+        ASSERT_NE(at, std::string::npos) << out;
+        at += std::string(key).size();
+        std::string implementation = out.substr(at, out.find('"', at) - at);
+        EXPECT_TRUE(Contains(out, ("\"implementation\":\"" + implementation + "\"").c_str())) << implementation << " in " << out;
+    }
+    ASSERT_EQ(Reel("probe", &out), 0) << out;
+    EXPECT_TRUE(Contains(out, "registered backends") && Contains(out, "0 software (software): available") && Contains(out, "encode av1")) << out;
     TempDir dir;
     std::string svg = dir.File("soak.svg");
     ASSERT_EQ(Reel("soak --hours 1 --scenario steady --json --svg '" + svg + "'", &out), 0) << out;

@@ -102,6 +102,53 @@ TEST_F(SessionFiles, Y4m_BadFiles_GiveClearErrors) {
     reel_pool_destroy(wrong);
 }
 
+/// frame_count of a Y4M file, or ~0 when it does not open.
+uint64_t Y4mFrameCount(reel_context_t context, const std::string& path) {
+    reel_y4m_reader_t reader;
+    if (reel_y4m_reader_open(context, path.c_str(), &reader) != REEL_SUCCESS)
+        return ~0ull;
+    reel_media_info_t info = reel_media_info_init();
+    EXPECT_EQ(reel_y4m_reader_get_info(reader, &info), REEL_SUCCESS);
+    reel_y4m_reader_close(reader);
+    return info.frame_count;
+}
+
+TEST_F(SessionFiles, Y4m_FrameCount_CountsTheFramesTheFileHolds) {
+    std::string path = dir_.File("count.y4m");
+    // A 56-byte header and no frames: file size / frame size would say 3 frames of 2x4.
+    std::string header = "YUV4MPEG2 W2 H4 F30:1 Ip A1:1 C420jpeg X";
+    header += std::string(55 - header.size(), 'x') + "\n";
+    ASSERT_EQ(header.size(), 56u);
+    WriteFile(path, header);
+    EXPECT_EQ(Y4mFrameCount(context_.get(), path), 0u);
+    reel_y4m_reader_t reader;
+    ASSERT_EQ(reel_y4m_reader_open(context_.get(), path.c_str(), &reader), REEL_SUCCESS) << reel_last_error_message();
+    reel_pool_t pool = I420Pool(context_.get(), 2, 4);
+    reel_buffer_t frame;
+    EXPECT_EQ(reel_y4m_reader_read(reader, pool, &frame), REEL_END_OF_STREAM);
+    reel_y4m_reader_close(reader);
+
+    // Frame headers may carry parameters, so frames are not all "FRAME\n" + picture long.
+    std::string picture(8 + 2 + 2, '\x40');
+    WriteFile(path, header + "FRAME Ip\n" + picture + "FRAME\n" + picture + "FRAME XTIME=0.5 Ib\n" + picture);
+    EXPECT_EQ(Y4mFrameCount(context_.get(), path), 3u);
+    ASSERT_EQ(reel_y4m_reader_open(context_.get(), path.c_str(), &reader), REEL_SUCCESS) << reel_last_error_message();
+    for (int i = 0; i < 3; i++) {
+        ASSERT_EQ(reel_y4m_reader_read(reader, pool, &frame), REEL_SUCCESS) << reel_last_error_message();
+        reel_buffer_release(frame);
+    }
+    EXPECT_EQ(reel_y4m_reader_read(reader, pool, &frame), REEL_END_OF_STREAM);
+    reel_y4m_reader_close(reader);
+
+    // A frame cut short is not a frame the file holds.
+    WriteFile(path, header + "FRAME\n" + picture + "FRAME\n" + picture.substr(0, 5));
+    EXPECT_EQ(Y4mFrameCount(context_.get(), path), 1u);
+    // Plain frame headers and a larger picture.
+    WriteFile(path, "YUV4MPEG2 W640 H360\n" + Y4mFrame(640, 360, 1) + Y4mFrame(640, 360, 2));
+    EXPECT_EQ(Y4mFrameCount(context_.get(), path), 2u);
+    reel_pool_destroy(pool);
+}
+
 TEST_F(SessionFiles, Ivf_BadFiles_GiveClearErrors) {
     reel_ivf_reader_t reader;
     std::string path = dir_.File("bad.ivf");

@@ -181,6 +181,24 @@ inline std::string ReadFile(const std::string& path) {
     return content;
 }
 
+/// Complete frames in an IVF file's bytes (walking the 12-byte frame headers; a cut last frame
+/// does not count). `end`, if given, receives the offset just past the last complete frame.
+inline int CompleteIvfFrames(const std::string& bytes, size_t* end = nullptr) {
+    size_t at = 32;
+    int frames = 0;
+    while (bytes.size() >= 32 && at + 12 <= bytes.size()) {
+        uint32_t size = uint8_t(bytes[at]) | uint32_t(uint8_t(bytes[at + 1])) << 8 | uint32_t(uint8_t(bytes[at + 2])) << 16 |
+                        uint32_t(uint8_t(bytes[at + 3])) << 24;
+        if (at + 12 + size > bytes.size())
+            break;
+        at += 12 + size;
+        frames++;
+    }
+    if (end != nullptr)
+        *end = bytes.size() < 32 ? 0 : at;
+    return frames;
+}
+
 /// Frames the dav1d command-line tool decodes from a file (-1 if it refuses it).
 inline int Dav1dToolFrames(const std::string& path) {
     std::string y4m = path + ".dav1d.y4m";

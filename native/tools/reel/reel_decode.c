@@ -1,6 +1,8 @@
 /* reel decode: AV1 in IVF -> YUV4MPEG2 through a decoder session. Packets are read into a
  * Reel byte pool; every decoded frame is a buffer of the decoder's frame pool, the very memory
- * dav1d decoded into, written to the Y4M file and released. */
+ * dav1d decoded into, written to the Y4M file and released. Like dav1d and ffmpeg, a damaged
+ * frame is skipped with a warning and counted (the decoder recovers at the next frame it can
+ * decode); --strict (or ffmpeg's -xerror) stops at the first one instead. */
 #include "reel_cli.h"
 
 #include <stdlib.h>
@@ -17,17 +19,22 @@ void reel_decode_help(FILE* out) {
           "\n"
           "  -i, --input FILE        IVF input (AV01)\n"
           "  -o, --output FILE       Y4M output\n"
-          "      --frames N          stop after N frames\n"
+          "      --frames N          stop after N frames (the stats count those N)\n"
           "      --threads N         decoder threads, 1..256 (default: one per core)\n"
           "      --frame-delay N     frames decoded in parallel, 1..256 (default: automatic)\n"
           "      --no-film-grain     do not apply film grain\n"
           "      --backend B         auto (default), software, hardware\n"
+          "      --strict            stop at the first damaged frame (exit 1); by default a damaged\n"
+          "                          frame is skipped with a warning and counted, as dav1d and\n"
+          "                          ffmpeg do. -xerror is the same (ffmpeg's name)\n"
           "      --json              print the final stats as one JSON object\n"
           "      --quiet             print nothing but errors\n"
           "      --no-progress       no progress bar (it is drawn only when stdout is a terminal)\n"
           "  -h, --help              this help\n"
           "\n"
-          "exit status: 0 done, 1 the decode failed (the message says why), 2 bad usage\n",
+          "exit status: 0 done (damaged frames skipped, if any, are counted in the stats and\n"
+          "\"corrupt_frames\" of --json), 1 the decode failed (the message says why; with --strict\n"
+          "also a damaged frame), 2 bad usage\n",
           out);
 }
 
@@ -35,7 +42,7 @@ typedef struct decode_options_t {
     const char* input;
     const char* output;
     uint64_t frames;
-    int json, quiet, progress;
+    int json, quiet, progress, strict;
     reel_decoder_desc_t desc;
 } decode_options_t;
 
@@ -62,6 +69,8 @@ static void parse(int argc, char** argv, decode_options_t* o) {
             o->desc.flags |= REEL_DECODER_FLAG_NO_FILM_GRAIN;
         } else if (cli_is(&a, "--backend", NULL)) {
             o->desc.backend = (reel_codec_backend_t)cli_keyword(&a, cli_backends, CLI_COUNT(cli_backends));
+        } else if (cli_is(&a, "--strict", "-xerror")) {
+            o->strict = 1;
         } else if (cli_is(&a, "--json", NULL)) {
             o->json = 1;
         } else if (cli_is(&a, "--quiet", "-q")) {
@@ -84,8 +93,12 @@ typedef struct decode_run_t {
     reel_y4m_writer_t writer;
     reel_media_info_t info;
     const char* output;
-    uint64_t frames;
-    uint64_t limit;
+    uint64_t frames;         /* frames decoded and kept (written with -o), at most limit */
+    uint64_t limit;          /* --frames; 0 = all */
+    uint64_t submitted;      /* packets the decoder took */
+    uint64_t late_damage;    /* damaged frames reported when receiving (their packets were taken) */
+    uint64_t damaged;        /* damaged frames skipped (at submit, receive or read) */
+    int strict, warn;
 } decode_run_t;
 
 static void cleanup(decode_run_t* run) {
@@ -96,10 +109,26 @@ static void cleanup(decode_run_t* run) {
     reel_context_destroy(run->context);
 }
 
-/* Writes one decoded frame (creating the Y4M file on the first) and releases it. */
+/* A damaged frame (REEL_ERROR_CORRUPT_DATA): counted and warned about, and 1 to go on;
+ * 0 with --strict or for any other error, which ends the run. */
+static int skip_damage(decode_run_t* run, reel_result_t r) {
+    if (r != REEL_ERROR_CORRUPT_DATA || run->strict)
+        return 0;
+    run->damaged++;
+    if (run->warn)
+        fprintf(stderr, "reel decode: warning: %s: %s; skipped (--strict stops here)\n", reel_result_name(r), reel_last_error_message());
+    return 1;
+}
+
+/* Writes one decoded frame (creating the Y4M file on the first) and releases it; frames past
+ * --frames are dropped uncounted. */
 static reel_result_t consume(decode_run_t* run, reel_buffer_t frame) {
     reel_result_t r = REEL_SUCCESS;
-    if (run->output != NULL && (run->limit == 0 || run->frames < run->limit)) {
+    if (run->limit != 0 && run->frames >= run->limit) {
+        reel_buffer_release(frame);
+        return REEL_SUCCESS;
+    }
+    if (run->output != NULL) {
         if (run->writer == REEL_NULL_HANDLE) {
             reel_frame_info_t f = reel_frame_info_init();
             reel_buffer_get_frame(frame, &f);
@@ -119,16 +148,32 @@ static reel_result_t consume(decode_run_t* run, reel_buffer_t frame) {
     return r;
 }
 
-/* Takes every frame the decoder has now; REEL_NOT_READY or REEL_END_OF_STREAM when it has none. */
+/* Takes every frame the decoder has now, skipping damaged ones; REEL_NOT_READY or
+ * REEL_END_OF_STREAM when it has none. */
 static reel_result_t drain(decode_run_t* run) {
-    for (;;) {
+    for (int damaged_in_a_row = 0;;) {
         reel_buffer_t frame;
         reel_result_t r = reel_decoder_receive(run->decoder, &frame);
-        if (r != REEL_SUCCESS)
-            return r;
+        if (r != REEL_SUCCESS) {
+            /* The decoder reports each damaged frame once; a run of them with nothing in
+             * between that never ends would be a decoder that cannot recover. */
+            if (r == REEL_NOT_READY || r == REEL_END_OF_STREAM || ++damaged_in_a_row > 1000 || !skip_damage(run, r))
+                return r;
+            run->late_damage++;
+            continue;
+        }
+        damaged_in_a_row = 0;
         if ((r = consume(run, frame)) != REEL_SUCCESS)
             return r;
     }
+}
+
+/* Whether another packet is needed for --frames: every packet the decoder took becomes a
+ * frame or a damaged frame, so frames out plus frames in flight are the packets taken less
+ * the damage reported late. (Reading on until N frames came out would overshoot by the frames
+ * the decoder holds in flight.) */
+static int wants_packets(const decode_run_t* run) {
+    return run->limit == 0 || run->submitted - run->late_damage < run->limit;
 }
 
 int reel_decode_main(int argc, char** argv) {
@@ -138,6 +183,8 @@ int reel_decode_main(int argc, char** argv) {
     memset(&run, 0, sizeof(run));
     run.output = o.output;
     run.limit = o.frames;
+    run.strict = o.strict;
+    run.warn = !o.quiet;
     reel_result_t r = cli_context(&run.context, o.quiet || o.json);
     if (r != REEL_SUCCESS)
         return cli_fail(k_command, "creating a context", r);
@@ -159,13 +206,15 @@ int reel_decode_main(int argc, char** argv) {
     int progress = o.progress && !o.quiet && !o.json && cli_stdout_is_tty();
     double start = cli_now(), shown = 0;
     const char* failed = NULL;
-    while (o.frames == 0 || run.frames < o.frames) {
+    while (wants_packets(&run)) {
         reel_buffer_t packet;
         r = reel_ivf_reader_read(run.reader, run.packets, &packet);
         if (r == REEL_END_OF_STREAM)
             break;
         if (r != REEL_SUCCESS) {
-            failed = o.input;
+            /* A damaged frame in the file (cut short, a bad size): nothing after it can be found. */
+            if (!skip_damage(&run, r))
+                failed = o.input;
             break;
         }
         /* NOT_READY: the decoder still holds earlier data; take a frame out, then resubmit. */
@@ -177,7 +226,13 @@ int reel_decode_main(int argc, char** argv) {
             }
         }
         reel_buffer_release(packet);
-        if (r != REEL_SUCCESS || (r = drain(&run)) != REEL_NOT_READY) {
+        if (r == REEL_SUCCESS)
+            run.submitted++;
+        else if (!skip_damage(&run, r)) {
+            failed = "decoding";
+            break;
+        }
+        if ((r = drain(&run)) != REEL_NOT_READY) {
             failed = "decoding";
             break;
         }
@@ -218,10 +273,10 @@ int reel_decode_main(int argc, char** argv) {
         cli_json_string(stdout, o.input);
         printf(",\"output\":");
         cli_json_string(stdout, o.output != NULL ? o.output : "");
-        printf(",\"width\":%u,\"height\":%u,\"frames\":%llu,\"packets\":%llu,\"bytes_in\":%llu,\"decode_fps\":%.2f,"
-               "\"wall_seconds\":%.3f,\"pools_created\":%u,\"backend\":\"%s\",\"peak_rss_kib\":%ld}\n",
+        printf(",\"width\":%u,\"height\":%u,\"frames\":%llu,\"packets\":%llu,\"bytes_in\":%llu,\"corrupt_frames\":%llu,"
+               "\"decode_fps\":%.2f,\"wall_seconds\":%.3f,\"pools_created\":%u,\"backend\":\"%s\",\"peak_rss_kib\":%ld}\n",
                s.width, s.height, (unsigned long long)run.frames, (unsigned long long)s.packets_in,
-               (unsigned long long)s.bytes_in, fps, wall, s.pools_created,
+               (unsigned long long)s.bytes_in, (unsigned long long)run.damaged, fps, wall, s.pools_created,
                cli_backend_name(s.backend), rss);
     } else if (!o.quiet) {
         printf("decoded %llu frames %ux%u in %.2f s: %.1f fps (%s)\n", (unsigned long long)run.frames, s.width, s.height,
@@ -229,6 +284,9 @@ int reel_decode_main(int argc, char** argv) {
         printf("  %llu packets, %llu bytes of AV1, %u frame pool(s), peak RSS %.1f MiB%s%s\n", (unsigned long long)s.packets_in,
                (unsigned long long)s.bytes_in, s.pools_created, (double)rss / 1024, o.output ? ", written to " : "",
                o.output ? o.output : "");
+        if (run.damaged > 0)
+            printf("  %llu damaged frame%s skipped (see the warnings; --strict stops at the first)\n", (unsigned long long)run.damaged,
+                   run.damaged == 1 ? "" : "s");
     }
     cleanup(&run);
     return REEL_EXIT_OK;

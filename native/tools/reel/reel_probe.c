@@ -1,4 +1,5 @@
-/* reel probe: the library version and what each codec backend can do (reel_codec_get_caps). */
+/* reel probe: the library version, the backends registered in this libreel (reel_backend_caps)
+ * and what each codec backend choice can do (reel_codec_get_caps). Both read one registry. */
 #include "reel_cli.h"
 
 #include <string.h>
@@ -8,8 +9,10 @@ static const char* const k_command = "probe";
 void reel_probe_help(FILE* out) {
     fputs("usage: reel probe [--json]\n"
           "\n"
-          "Prints the libreel version and, per codec backend (software, hardware, and what auto\n"
-          "picks), whether it can encode and decode now and the ranges it accepts.\n"
+          "Prints the libreel version, every backend registered in this libreel (whether it is\n"
+          "usable now, why not, and the codec operations it runs), and per codec backend choice\n"
+          "(software, hardware, and what auto picks) whether it can encode and decode now and the\n"
+          "ranges it accepts.\n"
           "\n"
           "      --json              one JSON object\n"
           "  -h, --help              this help\n"
@@ -108,6 +111,76 @@ static void print_caps(const char* label, const reel_codec_caps_t* c, int json) 
     printf("\n");
 }
 
+static const char* op_name(uint32_t op) {
+    switch (op) {
+    case REEL_VIDEO_CODEC_OP_DECODE_H264: return "decode h264";
+    case REEL_VIDEO_CODEC_OP_DECODE_H265: return "decode hevc";
+    case REEL_VIDEO_CODEC_OP_DECODE_AV1: return "decode av1";
+    case REEL_VIDEO_CODEC_OP_ENCODE_H264: return "encode h264";
+    case REEL_VIDEO_CODEC_OP_ENCODE_H265: return "encode hevc";
+    case REEL_VIDEO_CODEC_OP_ENCODE_AV1: return "encode av1";
+    default: return "?";
+    }
+}
+
+static const char* kind_name(reel_backend_kind_t kind) {
+    switch (kind) {
+    case REEL_BACKEND_SOFTWARE: return "software";
+    case REEL_BACKEND_VULKAN: return "vulkan";
+    default: return "other";
+    }
+}
+
+/* Every registered backend, without a device (reel_backend_caps with REEL_NULL_HANDLE). */
+static void print_backends(int json) {
+    reel_backend_caps_t caps = reel_backend_caps_init();
+    uint32_t count = 1;
+    if (json)
+        printf(",\"registry\":[");
+    else
+        printf("registered backends\n");
+    for (uint32_t i = 0; i < count; i++) {
+        caps = reel_backend_caps_init();
+        if (reel_backend_caps(REEL_NULL_HANDLE, i, &caps) != REEL_SUCCESS) {
+            if (json) {
+                printf("%s{\"index\":%u,\"error\":", i ? "," : "", i);
+                cli_json_string(stdout, reel_last_error_message());
+                printf("}");
+            } else {
+                printf("  %u: %s\n", i, reel_last_error_message());
+            }
+            continue;
+        }
+        count = caps.backend_count;
+        if (json) {
+            printf("%s{\"index\":%u,\"name\":", i ? "," : "", i);
+            cli_json_string(stdout, caps.name);
+            printf(",\"kind\":\"%s\",\"available\":%s,\"driver\":", kind_name(caps.kind), caps.available ? "true" : "false");
+            cli_json_string(stdout, caps.driver);
+            printf(",\"unavailable_reason\":");
+            cli_json_string(stdout, caps.unavailable_reason);
+            printf(",\"codecs\":[");
+            for (uint32_t c = 0; c < caps.codec_count; c++) {
+                printf("%s{\"operation\":\"%s\",\"implementation\":", c ? "," : "", op_name(caps.codecs[c].operation));
+                cli_json_string(stdout, caps.codecs[c].implementation);
+                printf(",\"max_width\":%u,\"max_height\":%u,\"hardware\":%s}", caps.codecs[c].max_width, caps.codecs[c].max_height,
+                       (caps.codecs[c].flags & 0x8u) ? "true" : "false");
+            }
+            printf("]}");
+        } else {
+            printf("  %u %s (%s): %s%s%s\n", i, caps.name, kind_name(caps.kind), caps.available ? "available" : "unavailable",
+                   caps.driver[0] ? "; " : "", caps.driver);
+            if (caps.unavailable_reason[0])
+                printf("      %s: %s\n", caps.available ? "partly" : "why", caps.unavailable_reason);
+            for (uint32_t c = 0; c < caps.codec_count; c++)
+                printf("      %s up to %ux%u%s: %s\n", op_name(caps.codecs[c].operation), caps.codecs[c].max_width,
+                       caps.codecs[c].max_height, (caps.codecs[c].flags & 0x8u) ? " (hardware)" : "", caps.codecs[c].implementation);
+        }
+    }
+    if (json)
+        printf("]");
+}
+
 int reel_probe_main(int argc, char** argv) {
     int json = 0;
     cli_args_t a = cli_args(argc, argv, 2, k_command);
@@ -122,9 +195,14 @@ int reel_probe_main(int argc, char** argv) {
         }
     }
     if (json)
-        printf("{\"version\":\"%s\",\"backends\":[", reel_version_string());
+        printf("{\"version\":\"%s\"", reel_version_string());
     else
         printf("libreel %s (header %d.%d.%d)\n", reel_version_string(), REEL_VERSION_MAJOR, REEL_VERSION_MINOR, REEL_VERSION_PATCH);
+    print_backends(json);
+    if (json)
+        printf(",\"backends\":[");
+    else
+        printf("codec backends\n");
     const struct {
         const char* label;
         reel_codec_backend_t backend;

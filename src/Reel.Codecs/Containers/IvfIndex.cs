@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Reel.Abi;
+using Reel.Codecs;
 
 namespace Reel.Codecs.Containers;
 

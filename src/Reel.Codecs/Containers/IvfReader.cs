@@ -1,9 +1,11 @@
-using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using System;
 using Reel.Abi;
+using Reel.Codecs;
+using Reel.Errors;
 
 namespace Reel.Codecs.Containers;
 
@@ -55,7 +57,7 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return CodecErrors.Io($"IvfReader.Open: cannot open {path}: {e.Message}");
+            return IoFailure.Set("IvfReader.Open: cannot open", path, e);
         }
         ReelResult result = Open(stream, leaveOpen: false, path, out reader);
         if (result != ReelResult.Success)
@@ -76,7 +78,7 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.Open: reading {name} failed: {e.Message}");
+            return CodecErrors.Io($"IvfReader.Open: reading {name} failed: {IoFailure.Reason(name, e)}");
         }
         if (read >= 4 && !bytes[..4].SequenceEqual("DKIF"u8))
             return CodecErrors.CorruptData($"IvfReader.Open: {name} is not an IVF file: signature is {Describe(bytes[..4])}; expected \"DKIF\"");
@@ -131,7 +133,7 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {e.Message}");
+            return CodecErrors.Io($"IvfReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         if (read == 0)
         {
@@ -155,7 +157,7 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {e.Message}");
+            return CodecErrors.Io($"IvfReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         _position += IvfHeader.FrameHeaderSize + read;
         if (read < size)
@@ -184,7 +186,7 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.Seek: seeking {_name} to byte offset {offset} failed: {e.Message}");
+            return CodecErrors.Io($"IvfReader.Seek: seeking {_name} to byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         _position = offset;
         FramesRead = index;

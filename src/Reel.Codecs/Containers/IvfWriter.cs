@@ -1,24 +1,31 @@
-using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.Text;
+using System;
 using Reel.Abi;
+using Reel.Codecs;
+using Reel.Errors;
 
 namespace Reel.Codecs.Containers;
 
 /// <summary>
 /// Writes AV1 temporal units into an IVF file so that it is readable at every moment: the
 /// header goes out first with frame count 0 (readers ignore the count), and every frame is
-/// handed to the operating system before <see cref="WriteFrame"/> returns. A process that dies
-/// before <see cref="End"/> leaves a file whose complete frames decode (power loss is not
-/// covered: nothing is fsynced). End patches the frame count. Not thread-safe.
+/// handed to the operating system in one write before <see cref="WriteFrame"/> returns. A
+/// process that dies before <see cref="End"/> leaves a file whose complete frames decode
+/// (power loss is not covered: nothing is fsynced). End patches the frame count. A write that
+/// fails (disk full, a file-size limit) is cut off again, so the file ends with the last
+/// complete frame and a later write may still succeed. Files are written unbuffered: nothing
+/// waits in a .NET buffer to fail again at close. Not thread-safe.
 /// </summary>
 public sealed class IvfWriter : IDisposable
 {
     private readonly string _name;
     private Stream? _stream;
     private readonly bool _leaveOpen;
-    private readonly byte[] _frameHeader = new byte[IvfHeader.FrameHeaderSize];
+    /// <summary>Frame header and data of the frame being written, so each frame is one write.</summary>
+    private byte[] _frame = new byte[4096];
+
     private long _lastPts = long.MinValue;
 
     private IvfWriter(Stream stream, bool leaveOpen, string name)
@@ -50,11 +57,11 @@ public sealed class IvfWriter : IDisposable
         FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (IoFailure.IsIo(e) || e is ArgumentException)
         {
-            return CodecErrors.Io($"IvfWriter.Create: cannot create {path}: {e.Message}");
+            return IoFailure.Set("IvfWriter.Create: cannot create", path, e);
         }
         return Start(stream, leaveOpen: false, path, width, height, timebaseNumerator, timebaseDenominator, out writer);
     }
@@ -85,17 +92,21 @@ public sealed class IvfWriter : IDisposable
             return CodecErrors.InvalidArgument("IvfWriter.WriteFrame: data is empty; allowed 1 or more bytes");
         if (pts < 0 || pts < _lastPts)
             return CodecErrors.InvalidArgument($"IvfWriter.WriteFrame: pts is {pts}; allowed {Math.Max(0, _lastPts)} or more (not below the previous frame's)");
-        BinaryPrimitives.WriteUInt32LittleEndian(_frameHeader, (uint)data.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(_frameHeader.AsSpan(4), pts);
+        int size = IvfHeader.FrameHeaderSize + data.Length;
+        if (_frame.Length < size)
+            _frame = new byte[Math.Max(size, _frame.Length * 2)];
+        BinaryPrimitives.WriteUInt32LittleEndian(_frame, (uint)data.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(_frame.AsSpan(4), pts);
+        data.CopyTo(_frame.AsSpan(IvfHeader.FrameHeaderSize));
         try
         {
-            _stream.Write(_frameHeader);
-            _stream.Write(data);
+            _stream.Write(_frame, 0, size);
             _stream.Flush();
         }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        catch (Exception e) when (IoFailure.IsIo(e))
         {
-            return CodecErrors.Io($"IvfWriter.WriteFrame: writing frame {FramesWritten} to {_name} failed: {e.Message}");
+            CutBackTo(BytesWritten);
+            return IoFailure.Set($"IvfWriter.WriteFrame: writing frame {FramesWritten} to", _name, e);
         }
         _lastPts = pts;
         FramesWritten++;
@@ -117,10 +128,10 @@ public sealed class IvfWriter : IDisposable
             _stream.Seek(0, SeekOrigin.End);
             _stream.Flush();
         }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        catch (Exception e) when (IoFailure.IsIo(e))
         {
             Close();
-            return CodecErrors.Io($"IvfWriter.End: patching the frame count of {_name} failed: {e.Message}");
+            return IoFailure.Set("IvfWriter.End: patching the frame count of", _name, e);
         }
         Close();
         return ReelResult.Success;
@@ -161,29 +172,54 @@ public sealed class IvfWriter : IDisposable
             stream.Write(header);
             stream.Flush();
         }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        catch (Exception e) when (IoFailure.IsIo(e))
         {
             if (!leaveOpen)
-                stream.Dispose();
-            return CodecErrors.Io($"IvfWriter.Create: writing the header of {name} failed: {e.Message}");
+                DisposeQuietly(stream);
+            return IoFailure.Set("IvfWriter.Create: writing the header of", name, e);
         }
         writer = new IvfWriter(stream, leaveOpen, name) { BytesWritten = IvfHeader.Size };
         return ReelResult.Success;
+    }
+
+    /// <summary>
+    /// Cuts the file back to <paramref name="length"/> bytes after a failed write, which may have
+    /// left part of a frame behind; where that fails too (a device, a stream that cannot seek),
+    /// the reader's rule applies: a truncated last frame is ignored.
+    /// </summary>
+    private void CutBackTo(long length)
+    {
+        try
+        {
+            if (_stream is { CanSeek: true } stream)
+            {
+                stream.SetLength(length);
+                stream.Position = length;
+            }
+        }
+        catch (Exception e) when (IoFailure.IsIo(e))
+        {
+            // The failure being reported already says what went wrong.
+        }
     }
 
     private void Close()
     {
         Stream? stream = _stream;
         _stream = null;
-        if (stream is null || _leaveOpen)
-            return;
+        if (stream is not null && !_leaveOpen)
+            DisposeQuietly(stream);
+    }
+
+    /// <summary>Closes a stream whose data already went out (or failed and was reported): a failing close loses nothing more.</summary>
+    private static void DisposeQuietly(Stream stream)
+    {
         try
         {
             stream.Dispose();
         }
-        catch (IOException)
+        catch (Exception e) when (IoFailure.IsIo(e))
         {
-            // Every frame was already flushed; a failing close loses nothing more.
         }
     }
 }

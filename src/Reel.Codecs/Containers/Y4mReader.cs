@@ -3,7 +3,9 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using Reel.Abi;
+using Reel.Codecs;
 using Reel.Codecs.Frames;
+using Reel.Errors;
 
 namespace Reel.Codecs.Containers;
 
@@ -26,6 +28,9 @@ public sealed unsafe class Y4mReader : IDisposable
     private I420Buffer? _buffer;
     private long _position;
 
+    /// <summary>Byte offset of the first frame (the stream header's length).</summary>
+    private readonly long _firstFrame;
+
     private Y4mReader(Stream stream, bool leaveOpen, string name, in Y4mHeader header, long position)
     {
         _stream = stream;
@@ -33,6 +38,7 @@ public sealed unsafe class Y4mReader : IDisposable
         _name = name;
         Header = header;
         _position = position;
+        _firstFrame = position;
     }
 
     /// <summary>The stream header.</summary>
@@ -59,7 +65,7 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return CodecErrors.Io($"Y4mReader.Open: cannot open {path}: {e.Message}");
+            return IoFailure.Set("Y4mReader.Open: cannot open", path, e);
         }
         ReelResult result = Open(stream, leaveOpen: false, path, out reader);
         if (result != ReelResult.Success)
@@ -143,13 +149,69 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"Y4mReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {e.Message}");
+            return CodecErrors.Io($"Y4mReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         _position += read;
         if (read < FrameSize)
             return Truncated(index, offset, read);
         FramesRead++;
         return ReelResult.Success;
+    }
+
+    /// <summary>
+    /// Counts the complete frames of the file: walks every frame header (a "FRAME" line, which
+    /// may carry parameters) and skips its picture, from the first frame (after the stream
+    /// header, whatever its length) to the end. A frame cut short or a line that is not a
+    /// frame header ends the count (reading reports it there). The read position is kept.
+    /// Returns 0 for a stream that cannot seek; ErrorIo when seeking or reading fails.
+    /// </summary>
+    public ReelResult CountFrames(out long frames)
+    {
+        ObjectDisposedException.ThrowIf(_stream is null, this);
+        frames = 0;
+        if (!_stream.CanSeek)
+            return ReelResult.Success;
+        long saved;
+        long length;
+        try
+        {
+            saved = _stream.Position;
+            length = _stream.Length;
+        }
+        catch (IOException e)
+        {
+            return CodecErrors.Io($"Y4mReader.CountFrames: {IoFailure.Describe(_name, e)}");
+        }
+        long at = _firstFrame;
+        ReelResult result = ReelResult.Success;
+        try
+        {
+            while (at < length)
+            {
+                _stream.Position = at;
+                result = ReadLine(_stream, _line, _name, $"frame {frames}", at, out int line, out bool ended);
+                if (result != ReelResult.Success || ended || line < 5 || !_line.AsSpan(0, 5).SequenceEqual("FRAME"u8) || (line > 5 && _line[5] != (byte)' '))
+                    break;
+                at += line + 1 + FrameSize;
+                if (at > length)
+                    break;
+                frames++;
+            }
+        }
+        catch (IOException e)
+        {
+            result = CodecErrors.Io($"Y4mReader.CountFrames: {IoFailure.Describe(_name, e)}");
+        }
+        try
+        {
+            _stream.Position = saved;
+        }
+        catch (IOException e)
+        {
+            return CodecErrors.Io($"Y4mReader.CountFrames: {IoFailure.Describe(_name, e)}");
+        }
+        // A line too long to be a frame header is damage the reads report; the count stops there.
+        return result == ReelResult.ErrorCorruptData ? ReelResult.Success : result;
     }
 
     /// <summary>Closes the file and frees the frame buffer. A second call does nothing.</summary>
@@ -203,7 +265,7 @@ public sealed unsafe class Y4mReader : IDisposable
             }
             catch (IOException e)
             {
-                return CodecErrors.Io($"Y4mReader: reading {what} of {name} at byte offset {offset} failed: {e.Message}");
+                return CodecErrors.Io($"Y4mReader: reading {what} of {name} at byte offset {offset} failed: {IoFailure.Reason(name, e)}");
             }
             if (b < 0)
             {

@@ -1,14 +1,21 @@
-using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using System;
 using Reel.Abi;
 using Reel.Codecs.Frames;
+using Reel.Codecs;
+using Reel.Errors;
 
 namespace Reel.Codecs.Containers;
 
 /// <summary>
-/// Writes 8-bit 4:2:0 pictures as YUV4MPEG2 ("C420jpeg", progressive, square pixels). Not
+/// Writes 8-bit 4:2:0 pictures as YUV4MPEG2 ("C420jpeg", progressive, square pixels). The
+/// header is written and flushed at create, so a file that cannot be written (a full disk,
+/// a kernel file, a directory) fails there, not at a later write. Each frame (its "FRAME"
+/// line and picture) goes to the operating system in one write; a write that fails (disk
+/// full, a file-size limit) is cut off again, so the file ends with the last complete frame.
+/// Files are written unbuffered: nothing waits in a .NET buffer to fail again at close. Not
 /// thread-safe.
 /// </summary>
 public sealed unsafe class Y4mWriter : IDisposable
@@ -21,13 +28,20 @@ public sealed unsafe class Y4mWriter : IDisposable
     private readonly int _height;
     private Stream? _stream;
 
-    private Y4mWriter(Stream stream, bool leaveOpen, string name, int width, int height)
+    /// <summary>"FRAME\n" and the packed picture of the frame being written, so each frame is one write (allocated at the first frame).</summary>
+    private byte[]? _frame;
+
+    /// <summary>Bytes in the file after the header and the frames written.</summary>
+    private long _length;
+
+    private Y4mWriter(Stream stream, bool leaveOpen, string name, int width, int height, long headerLength)
     {
         _stream = stream;
         _leaveOpen = leaveOpen;
         _name = name;
         _width = width;
         _height = height;
+        _length = headerLength;
     }
 
     /// <summary>Frames written so far.</summary>
@@ -44,11 +58,11 @@ public sealed unsafe class Y4mWriter : IDisposable
         FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (IoFailure.IsIo(e) || e is ArgumentException)
         {
-            return CodecErrors.Io($"Y4mWriter.Create: cannot create {path}: {e.Message}");
+            return IoFailure.Set("Y4mWriter.Create: cannot create", path, e);
         }
         return Start(stream, leaveOpen: false, path, width, height, fpsNumerator, fpsDenominator, out writer);
     }
@@ -70,18 +84,27 @@ public sealed unsafe class Y4mWriter : IDisposable
         ReelResult result = frame.Check("Y4mWriter.WriteFrame", _width, _height);
         if (result != ReelResult.Success)
             return result;
+        if (_frame is null)
+        {
+            _frame = new byte[s_frameMarker.Length + I420Frame.PackedSize(_width, _height)];
+            s_frameMarker.CopyTo(_frame, 0);
+        }
+        int at = s_frameMarker.Length;
+        at = Pack(frame.Y, frame.YStride, frame.Width, frame.Height, at);
+        at = Pack(frame.U, frame.UStride, frame.ChromaWidth, frame.ChromaHeight, at);
+        Pack(frame.V, frame.VStride, frame.ChromaWidth, frame.ChromaHeight, at);
         try
         {
-            _stream.Write(s_frameMarker);
-            WritePlane(frame.Y, frame.YStride, frame.Width, frame.Height);
-            WritePlane(frame.U, frame.UStride, frame.ChromaWidth, frame.ChromaHeight);
-            WritePlane(frame.V, frame.VStride, frame.ChromaWidth, frame.ChromaHeight);
+            _stream.Write(_frame);
+            _stream.Flush();
         }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        catch (Exception e) when (IoFailure.IsIo(e))
         {
-            return CodecErrors.Io($"Y4mWriter.WriteFrame: writing frame {FramesWritten} to {_name} failed: {e.Message}");
+            CutBack();
+            return IoFailure.Set($"Y4mWriter.WriteFrame: writing frame {FramesWritten} to", _name, e);
         }
         FramesWritten++;
+        _length += _frame.Length;
         return ReelResult.Success;
     }
 
@@ -95,30 +118,65 @@ public sealed unsafe class Y4mWriter : IDisposable
         try
         {
             stream.Flush();
-            if (!_leaveOpen)
-                stream.Dispose();
         }
-        catch (IOException e)
+        catch (Exception e) when (IoFailure.IsIo(e))
         {
-            return CodecErrors.Io($"Y4mWriter.Close: flushing {_name} failed: {e.Message}");
+            DisposeQuietly(stream);
+            return IoFailure.Set("Y4mWriter.Close: flushing", _name, e);
         }
+        DisposeQuietly(stream);
         return ReelResult.Success;
     }
 
     /// <summary>Same as <see cref="Close"/>, ignoring its result.</summary>
     public void Dispose() => Close();
 
-    private void WritePlane(byte* plane, int stride, int width, int height)
+    /// <summary>Copies a plane's rows into the frame buffer at <paramref name="at"/>; returns where the next plane starts.</summary>
+    private int Pack(byte* plane, int stride, int width, int height, int at)
     {
-        long size = (long)width * height;
-        if (stride == width && size <= int.MaxValue)
+        int size = width * height;
+        if (stride == width)
+            new ReadOnlySpan<byte>(plane, size).CopyTo(_frame!.AsSpan(at, size));
+        else
         {
-            // Rows are contiguous: one write, passed straight to the OS when large.
-            _stream!.Write(new ReadOnlySpan<byte>(plane, (int)size));
-            return;
+            for (int row = 0; row < height; row++)
+                new ReadOnlySpan<byte>(plane + (long)row * stride, width).CopyTo(_frame!.AsSpan(at + row * width, width));
         }
-        for (int row = 0; row < height; row++)
-            _stream!.Write(new ReadOnlySpan<byte>(plane + (long)row * stride, width));
+        return at + size;
+    }
+
+    /// <summary>
+    /// Cuts the file back to its last complete frame after a failed write; where that fails
+    /// too (a device, a stream that cannot seek), readers see a truncated last frame.
+    /// </summary>
+    private void CutBack()
+    {
+        try
+        {
+            if (_stream is { CanSeek: true } stream)
+            {
+                stream.SetLength(_length);
+                stream.Position = _length;
+            }
+        }
+        catch (Exception e) when (IoFailure.IsIo(e))
+        {
+            // The failure being reported already says what went wrong.
+        }
+    }
+
+    /// <summary>Closes the stream unless the caller owns it; a failing close loses nothing more (every frame went out when written).</summary>
+    private void DisposeQuietly(Stream stream)
+    {
+        if (_leaveOpen)
+            return;
+        try
+        {
+            stream.Dispose();
+        }
+        catch (Exception e) when (IoFailure.IsIo(e))
+        {
+        }
     }
 
     private static ReelResult Check(int width, int height, int fpsNumerator, int fpsDenominator)
@@ -137,18 +195,28 @@ public sealed unsafe class Y4mWriter : IDisposable
     private static ReelResult Start(Stream stream, bool leaveOpen, string name, int width, int height, int fpsNumerator, int fpsDenominator, out Y4mWriter? writer)
     {
         writer = null;
-        string header = string.Create(CultureInfo.InvariantCulture, $"YUV4MPEG2 W{width} H{height} F{fpsNumerator}:{fpsDenominator} Ip A1:1 C420jpeg\n");
+        byte[] header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"YUV4MPEG2 W{width} H{height} F{fpsNumerator}:{fpsDenominator} Ip A1:1 C420jpeg\n"));
         try
         {
-            stream.Write(Encoding.ASCII.GetBytes(header));
+            // Flushed now: a file that cannot take the header fails at create, not at a later write.
+            stream.Write(header);
+            stream.Flush();
         }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        catch (Exception e) when (IoFailure.IsIo(e))
         {
             if (!leaveOpen)
-                stream.Dispose();
-            return CodecErrors.Io($"Y4mWriter.Create: writing the header of {name} failed: {e.Message}");
+            {
+                try
+                {
+                    stream.Dispose();
+                }
+                catch (Exception again) when (IoFailure.IsIo(again))
+                {
+                }
+            }
+            return IoFailure.Set("Y4mWriter.Create: writing the header of", name, e);
         }
-        writer = new Y4mWriter(stream, leaveOpen, name, width, height);
+        writer = new Y4mWriter(stream, leaveOpen, name, width, height, header.Length);
         return ReelResult.Success;
     }
 }

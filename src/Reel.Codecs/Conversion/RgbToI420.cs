@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Reel.Abi;
+using Reel.Codecs;
 using Reel.Codecs.Frames;
 
 namespace Reel.Codecs.Conversion;

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using Reel.Abi;
 using Reel.Cache;
+using Reel.Codecs;
 using Reel.Context;
 using Reel.Errors;
 using Reel.Handles;

@@ -1,6 +1,9 @@
 using System;
 using Reel.Abi;
+using Reel.Backends;
+using Reel.Codecs;
 using Reel.Codecs.Containers;
+using Reel.Codecs.Frames;
 using Reel.Codecs.Sessions;
 using Reel.Context;
 using Reel.Errors;
@@ -80,7 +83,7 @@ internal sealed class SeekingDecoder : IDisposable
             reader!.Dispose();
             return ApiMessages.For(result, function);
         }
-        if ((result = CodecBackends.OpenDecoder(context, options, function, $"{function}: decoder_desc->", out _, out IDecoder? created)) != ReelResult.Success)
+        if ((result = DecoderOpener.Open(context, options, function, $"{function}: decoder_desc->", out _, out IDecoder? created)) != ReelResult.Success)
         {
             reader!.Dispose();
             return result;
@@ -124,10 +127,12 @@ internal sealed class SeekingDecoder : IDisposable
                     return Fail(result);
                 continue;
             }
-            result = _decoder.Receive(out Handle frame);
+            result = _decoder.Receive(out FrameRef decoded);
             if (result == ReelResult.Success)
             {
-                result = Deliver(frame, sink);
+                result = decoded.RequireBuffer("the frame cache", out Handle frame);
+                if (result == ReelResult.Success)
+                    result = Deliver(frame, sink);
                 if (result != ReelResult.Success)
                     return Fail(result);
                 continue;

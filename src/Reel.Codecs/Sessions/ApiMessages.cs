@@ -16,16 +16,19 @@ internal static class ApiMessages
         if (result >= 0)
             return result;
         string message = LastError.Message;
+        if (message.StartsWith(function + ": ", System.StringComparison.Ordinal))
+            return result;
+        return LastError.Set(result, $"{function}: {WithoutLabel(message)}");
+    }
+
+    /// <summary><paramref name="message"/> without a leading engine "Class.Method: " label; text that reads as text stays.</summary>
+    public static string WithoutLabel(string message)
+    {
         int colon = message.IndexOf(": ", System.StringComparison.Ordinal);
-        if (colon > 0)
-        {
-            string head = message[..colon];
-            if (head == function)
-                return result;
-            // Drop an engine "Class.Method" label; keep anything that reads as text.
-            if (head.Length > 0 && char.IsAsciiLetterUpper(head[0]) && head.IndexOf(' ') < 0 && head.IndexOf('/') < 0 && head.IndexOf('.') > 0)
-                message = message[(colon + 2)..];
-        }
-        return LastError.Set(result, $"{function}: {message}");
+        if (colon <= 0)
+            return message;
+        string head = message[..colon];
+        bool label = char.IsAsciiLetterUpper(head[0]) && head.IndexOf(' ') < 0 && head.IndexOf('/') < 0 && head.IndexOf('.') > 0;
+        return label ? message[(colon + 2)..] : message;
     }
 }

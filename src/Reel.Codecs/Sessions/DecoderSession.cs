@@ -1,6 +1,9 @@
 using System;
 using System.Diagnostics;
 using Reel.Abi;
+using Reel.Backends;
+using Reel.Codecs;
+using Reel.Codecs.Frames;
 using Reel.Context;
 using Reel.Errors;
 using Reel.Handles;
@@ -61,7 +64,7 @@ internal sealed class DecoderSession : IContextAttachment
         string prefix = $"{function}: desc->";
         if (options.FramesHeld < 1 || options.FramesHeld > DecoderSessionOptions.MaxFramesHeld)
             return CodecErrors.InvalidArgument($"{prefix}frames_held is {options.FramesHeld}; allowed 1 to {DecoderSessionOptions.MaxFramesHeld}, or 0 for {DecoderSessionOptions.DefaultFramesHeld}");
-        ReelResult result = CodecBackends.OpenDecoder(context, options, function, prefix, out IDecoderFactory? factory, out IDecoder? decoder);
+        ReelResult result = DecoderOpener.Open(context, options, function, prefix, out IDecoderFactory? factory, out IDecoder? decoder);
         if (result != ReelResult.Success)
             return result;
         var made = new DecoderSession(context, decoder!, factory!.Kind, options.Name);
@@ -144,7 +147,9 @@ internal sealed class DecoderSession : IContextAttachment
         {
             if (_destroyed)
                 return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed");
-            ReelResult result = _decoder.Receive(out frame);
+            ReelResult result = _decoder.Receive(out FrameRef decoded);
+            if (result == ReelResult.Success)
+                result = decoded.RequireBuffer(function, out frame);
             FramePool? pool = _decoder.FramePool;
             lock (_lock)
             {

@@ -1,3 +1,4 @@
+using Reel.Backends;
 using Reel.Codecs.Decoders;
 
 namespace Reel.Codecs.Sessions;

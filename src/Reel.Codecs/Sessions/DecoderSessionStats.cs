@@ -1,3 +1,4 @@
+using Reel.Backends;
 using Reel.Handles;
 using Reel.Pools;
 

@@ -1,4 +1,5 @@
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Encoders;
 using Reel.Context;
 using Reel.Memory;

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using Reel.Abi;
+using Reel.Codecs;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Frames;
 using Reel.Errors;
@@ -74,14 +75,20 @@ internal sealed partial class EncoderSession
     private ReelResult Encode(in InputFrame input, out bool stopped)
     {
         stopped = false;
-        ReelResult result = Buffers.GetFrame(input.Buffer, "reel_encoder (worker)", out FrameView view);
-        if (result == ReelResult.Success)
+        ReelResult result;
+        Handle buffer = input.Frame.Buffer;
+        if (buffer.IsNull)
         {
-            I420Frame frame = FrameViews.ToI420(view);
-            result = _encoder.SendFrame(frame, input.Pts, input.ForceKeyframe);
+            result = _encoder.SendFrame(input.Frame, input.Pts, input.ForceKeyframe);
         }
-        // The codec copied the picture (or failed): the session's reference goes either way.
-        Buffers.Release(input.Buffer, "reel_encoder (worker)");
+        else
+        {
+            result = Buffers.GetFrame(buffer, "reel_encoder (worker)", out FrameView view);
+            if (result == ReelResult.Success)
+                result = _encoder.SendFrame(FrameRef.Cpu(FrameViews.ToI420(view), buffer), input.Pts, input.ForceKeyframe);
+            // The codec copied the picture (or failed): the session's reference goes either way.
+            Buffers.Release(buffer, "reel_encoder (worker)");
+        }
         if (result != ReelResult.Success)
             return result;
         while ((result = _encoder.ReceivePacket(out EncodedPacket packet)) == ReelResult.Success)
@@ -193,8 +200,7 @@ internal sealed partial class EncoderSession
         {
             _failure = result;
             _failureMessage = message;
-            while (_input.TryDequeue(out InputFrame frame))
-                Buffers.Release(frame.Buffer, "reel_encoder (worker)");
+            DropQueuedFrames("reel_encoder (worker)");
             Monitor.PulseAll(_lock);
         }
         _context.Log.Write(LogLevel.Error, $"encoder '{_name}' failed: {message}");

@@ -4,6 +4,9 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Threading;
 using Reel.Abi;
+using Reel.Backends;
+using Reel.Codecs;
+using Reel.Codecs.Containers;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Frames;
 using Reel.Context;
@@ -121,7 +124,7 @@ internal sealed partial class EncoderSession : IContextAttachment
             return CodecErrors.InvalidArgument($"{prefix}packet_pool is {packetPool.Kind.ToString().ToLowerInvariant()} pool '{packetPool.Name}'; allowed a byte pool (reel_byte_pool_create) or NULL");
         if (packetPool is not null && packetPool.Context != context)
             return CodecErrors.InvalidArgument($"{prefix}packet_pool belongs to another context; allowed a byte pool of this context or NULL");
-        result = CodecBackends.SelectEncoder(options.Backend, options.Settings, context.Log, function, prefix, out IEncoderFactory? factory);
+        result = BackendRegistry.SelectEncoder(options.Backend, options.Settings, context.Log, function, prefix, out IEncoderFactory? factory);
         if (result != ReelResult.Success)
             return result;
 
@@ -183,9 +186,32 @@ internal sealed partial class EncoderSession : IContextAttachment
     /// </summary>
     public ReelResult Submit(Handle frame, long pts, bool forceKeyframe, uint timeoutMs, string function)
     {
+        if ((_factory.Inputs & FrameInputs.CpuI420) == 0)
+            return CodecErrors.Unsupported($"{function}: the encoder runs on {_factory.Name}, which takes {_factory.Inputs} frames, not CPU frames");
         ReelResult result = FrameViews.ResolveI420(frame, function, "frame", _settings.Width, _settings.Height, out _);
-        if (result != ReelResult.Success)
-            return result;
+        return result != ReelResult.Success ? result : Enqueue(FrameRef.Pooled(frame), pts, forceKeyframe, timeoutMs, function);
+    }
+
+    /// <summary>
+    /// Queues a GPU surface of the session's size, as <see cref="Submit(Handle, long, bool, uint, string)"/>
+    /// queues a frame: the backend the session runs on must take that kind of surface (its
+    /// <see cref="IEncoderFactory.Inputs"/>), else ErrorUnsupported naming both. The surface is
+    /// read after its <see cref="GpuSurface.Wait"/> point; no reference is counted.
+    /// </summary>
+    public ReelResult SubmitSurface(in GpuSurface surface, long pts, bool forceKeyframe, uint timeoutMs, string function)
+    {
+        FrameRef frame = FrameRef.Gpu(surface);
+        if ((_factory.Inputs & frame.Input) == 0)
+            return CodecErrors.Unsupported($"{function}: the encoder runs on {_factory.Name}, which takes {_factory.Inputs} frames; the frame is a {surface.Kind} GPU surface");
+        if (surface.Width != _settings.Width || surface.Height != _settings.Height)
+            return CodecErrors.InvalidArgument($"{function}: the surface is {surface.Width}x{surface.Height}; allowed {_settings.Width}x{_settings.Height} (the size the encoder was created with)");
+        return Enqueue(frame, pts, forceKeyframe, timeoutMs, function);
+    }
+
+    /// <summary>The queueing both kinds of input share: keyframe rule, order of pts, back-pressure, the session's reference on a pooled buffer.</summary>
+    private ReelResult Enqueue(in FrameRef frame, long pts, bool forceKeyframe, uint timeoutMs, string function)
+    {
+        ReelResult result;
         if (forceKeyframe && !_factory.Capabilities.CanForceKeyframes(_settings.RateControl))
             return CodecErrors.Unsupported(
                 $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {_settings.RateControl}; {_factory.Name} forces keyframes only with CRF and CQP");
@@ -208,9 +234,8 @@ internal sealed partial class EncoderSession : IContextAttachment
                     return timeoutMs == 0 ? ReelResult.NotReady : ReelResult.Timeout;
                 }
             }
-            // The frame must stay out until the worker has handed it to the codec.
-            result = Buffers.Retain(frame, function);
-            if (result != ReelResult.Success)
+            // A pooled frame must stay out until the worker has handed it to the codec.
+            if (!frame.Buffer.IsNull && (result = Buffers.Retain(frame.Buffer, function)) != ReelResult.Success)
                 return result;
             _input.Enqueue(new InputFrame(frame, pts, forceKeyframe));
             first = !_anySubmitted;
@@ -385,10 +410,19 @@ internal sealed partial class EncoderSession : IContextAttachment
     {
         lock (_lock)
         {
-            while (_input.TryDequeue(out InputFrame frame))
-                Buffers.Release(frame.Buffer, "reel_encoder_destroy");
+            DropQueuedFrames("reel_encoder_destroy");
             while (_output.TryDequeue(out Handle packet))
                 Buffers.Release(packet, "reel_encoder_destroy");
+        }
+    }
+
+    /// <summary>Empties the input queue, releasing the session's reference on each pooled frame. Under the lock.</summary>
+    private void DropQueuedFrames(string function)
+    {
+        while (_input.TryDequeue(out InputFrame frame))
+        {
+            if (!frame.Frame.Buffer.IsNull)
+                Buffers.Release(frame.Frame.Buffer, function);
         }
     }
 
@@ -437,6 +471,6 @@ internal sealed partial class EncoderSession : IContextAttachment
         ? long.MaxValue
         : Environment.TickCount64 + timeoutMs;
 
-    /// <summary>A queued frame: the session's reference on the buffer, its pts and whether to force a keyframe.</summary>
-    private readonly record struct InputFrame(Handle Buffer, long Pts, bool ForceKeyframe);
+    /// <summary>A queued frame (the session's reference on a pooled buffer, or a surface), its pts and whether to force a keyframe.</summary>
+    private readonly record struct InputFrame(FrameRef Frame, long Pts, bool ForceKeyframe);
 }

@@ -1,3 +1,5 @@
+using Reel.Backends;
+using Reel.Codecs.Containers;
 using Reel.Codecs.Encoders;
 using Reel.Pools;
 

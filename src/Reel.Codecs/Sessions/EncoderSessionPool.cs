@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Encoders;
 using Reel.Context;
 using Reel.Errors;

@@ -1,3 +1,5 @@
+using Reel.Backends;
+
 namespace Reel.Codecs.Sessions;
 
 /// <summary>Counters of an encoder session (<c>reel_encoder_stats_t</c>), read at one instant under the session's lock.</summary>

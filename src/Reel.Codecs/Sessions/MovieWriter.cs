@@ -1,5 +1,7 @@
 using System;
 using Reel.Abi;
+using Reel.Backends;
+using Reel.Codecs;
 using Reel.Codecs.Containers;
 using Reel.Codecs.Conversion;
 using Reel.Codecs.Encoders;
@@ -67,7 +69,7 @@ internal sealed unsafe class MovieWriter : IContextAttachment
         // Checked before the file is touched: a refused setting must not truncate an existing file.
         ReelResult result = options.CheckQueueDepth(function);
         if (result == ReelResult.Success)
-            result = CodecBackends.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out _);
+            result = BackendRegistry.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out _);
         if (result != ReelResult.Success)
             return result;
         result = IvfWriter.Create(path, settings.Width, settings.Height, (uint)settings.FpsDenominator, (uint)settings.FpsNumerator, out IvfWriter? ivf);

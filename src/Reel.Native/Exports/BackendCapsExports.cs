@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using Reel.Abi;
 using Reel.Backends;
@@ -32,12 +33,15 @@ internal static unsafe class BackendCapsExports
         // REEL_NULL_HANDLE is allowed here: the Vulkan entry then reports the loader only.
         if (device != 0 && (result = GpuArguments.Device(device, Function, out resolved)) != ReelResult.Success)
             return result;
-        if (index >= BackendReport.Count)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: index is {index}; Reel knows {BackendReport.Count} backends (0 to {BackendReport.Count - 1})");
-        BackendDescription backend = BackendReport.Describe((int)index, resolved);
+        IReadOnlyList<IBackend> backends = BackendRegistry.All;
+        if (index >= backends.Count)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: index is {index}; this libreel has {backends.Count} backends (0 to {backends.Count - 1})");
+        IBackend entry = backends[(int)index];
+        // A device describes the Vulkan backend through that device; other backends have none.
+        BackendDescription backend = entry is VulkanBackend vulkan && resolved is not null ? vulkan.Describe(resolved) : entry.Describe();
         var caps = new BackendCapsDesc
         {
-            backend_count = BackendReport.Count,
+            backend_count = (uint)backends.Count,
             kind = backend.Kind,
             available = backend.Available ? 1u : 0u,
             api_version = backend.ApiVersion,
@@ -64,11 +68,22 @@ internal static unsafe class BackendCapsExports
             };
         }
         for (int i = 0; i < caps.heap_count; i++)
-            caps.heaps[i] = GpuDeviceExports.ToDesc(backend.Heaps[i]);
+            caps.heaps[i] = ToDesc(backend.Heaps[i]);
         for (int i = 0; i < caps.codec_count; i++)
             caps.codecs[i] = ToDesc(backend.Codecs[i]);
         return VersionedStruct.Write(outCaps, in caps, Function, "out_caps");
     }
+
+    private static GpuHeapStatsDesc ToDesc(in DeviceHeap heap) => new()
+    {
+        size = heap.Size,
+        block_bytes = heap.BlockBytes,
+        allocation_bytes = heap.AllocationBytes,
+        budget = heap.Budget,
+        usage = heap.Usage,
+        device_local = heap.DeviceLocal ? 1u : 0u,
+        budget_known = heap.BudgetKnown ? 1u : 0u,
+    };
 
     private static VideoCodecCapsDesc ToDesc(CodecCaps codec)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Decoders;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Sessions;
@@ -22,7 +23,7 @@ internal static unsafe class CodecExports
             const string Function = "reel_codec_get_caps";
             ReelResult result = Arguments.NotNull(outCaps, Function, "out_caps");
             if (result != ReelResult.Success
-                || (result = CodecBackends.Describe(backend, Function, out CodecBackend resolved, out IEncoderFactory? encoder, out IDecoderFactory? decoder)) != ReelResult.Success)
+                || (result = BackendRegistry.Describe(VideoCodec.Av1, backend, Function, out CodecBackend resolved, out IEncoderFactory? encoder, out IDecoderFactory? decoder)) != ReelResult.Success)
             {
                 return result;
             }

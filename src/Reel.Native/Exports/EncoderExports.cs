@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Sessions;
 using Reel.Context;
 using Reel.Errors;
@@ -165,7 +166,7 @@ internal static unsafe class EncoderExports
             }
             if (count > EncoderSessionPool.MaxReserve)
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: count is {count}; allowed 0 to {EncoderSessionPool.MaxReserve}");
-            result = CodecBackends.SelectEncoder(options!.Backend, options.Settings, owner!.Log, Function, $"{Function}: desc->", out IEncoderFactory? factory);
+            result = BackendRegistry.SelectEncoder(options!.Backend, options.Settings, owner!.Log, Function, $"{Function}: desc->", out IEncoderFactory? factory);
             if (result != ReelResult.Success)
                 return EncoderDescReader.RestoreValues(result, desc);
             EncoderSessionPool? pool = EncoderSessionPool.GetOrCreate(owner);

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using Reel.Abi;
+using Reel.Codecs.Containers;
 using Reel.Codecs.Sessions;
 using Reel.Context;
 using Reel.Handles;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Sessions;
 
 namespace Reel.Native.Interop;

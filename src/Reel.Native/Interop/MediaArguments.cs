@@ -1,4 +1,5 @@
 using Reel.Abi;
+using Reel.Codecs.Containers;
 using Reel.Codecs.Sessions;
 using Reel.Errors;
 

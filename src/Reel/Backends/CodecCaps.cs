@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Reel.Backends;
 
 /// <summary>
@@ -25,6 +23,30 @@ public sealed class CodecCaps
 
     /// <summary>reel_video_codec_caps_t.flags: protected content is supported.</summary>
     public const uint FlagProtectedContent = 0x10;
+
+    /// <summary>LumaBitDepths bit: 8-bit (VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR).</summary>
+    public const uint BitDepth8 = 0x1;
+
+    /// <summary>LumaBitDepths bit: 10-bit.</summary>
+    public const uint BitDepth10 = 0x4;
+
+    /// <summary>LumaBitDepths bit: 12-bit.</summary>
+    public const uint BitDepth12 = 0x10;
+
+    /// <summary>ChromaSubsampling bit: 4:2:0 (VK_VIDEO_CHROMA_SUBSAMPLING_420_BIT_KHR).</summary>
+    public const uint Subsampling420 = 0x2;
+
+    /// <summary>RateControlModes bit: constant QP (VK_VIDEO_ENCODE_RATE_CONTROL_MODE_DISABLED_BIT_KHR).</summary>
+    public const uint RateControlCqp = 0x1;
+
+    /// <summary>RateControlModes bit: constant bitrate.</summary>
+    public const uint RateControlCbr = 0x2;
+
+    /// <summary>RateControlModes bit: variable bitrate.</summary>
+    public const uint RateControlVbr = 0x4;
+
+    /// <summary>RateControlModes bit: constant quality (CRF); Reel's own, no Vulkan equivalent.</summary>
+    public const uint RateControlCrf = 0x8;
 
     /// <summary>The operation (decode or encode of one codec).</summary>
     public VideoCodecOperation Operation { get; init; }
@@ -71,7 +93,7 @@ public sealed class CodecCaps
     /// <summary>Supported chroma subsampling as bits: 0x1 = 4:0:0, 0x2 = 4:2:0, 0x4 = 4:2:2, 0x8 = 4:4:4.</summary>
     public uint ChromaSubsampling { get; init; }
 
-    /// <summary>Encode rate-control modes as bits: 0x1 = constant QP, 0x2 = CBR, 0x4 = VBR; 0 for decode.</summary>
+    /// <summary>Encode rate-control modes as bits: 0x1 = constant QP, 0x2 = CBR, 0x4 = VBR, 0x8 = constant quality (CRF); 0 for decode.</summary>
     public uint RateControlModes { get; init; }
 
     /// <summary>Encode: highest bitrate in bits per second; 0 for decode or unknown.</summary>
@@ -85,7 +107,4 @@ public sealed class CodecCaps
 
     /// <summary>The library or driver that implements it, e.g. "dav1d 1.0.0" or "NVIDIA 580.159".</summary>
     public string Implementation { get; init; } = "";
-
-    /// <summary>A copy of a list, for reporting without holding a lock.</summary>
-    public static IReadOnlyList<CodecCaps> Snapshot(IEnumerable<CodecCaps> caps) => new List<CodecCaps>(caps);
 }

@@ -251,10 +251,11 @@ public sealed class SoakSimulation
                 snapshots.Add(ring[i]);
         }
         List<LeakAlert> alerts = _context.Telemetry.Alerts();
+        LeakAlert? firstAlert = _context.Telemetry.FirstAlert;
         if (_options.SvgPath is { } path)
         {
             string title = $"Reel soak: {_options.Scenario.ToString().ToLowerInvariant()}, {frames / (3600.0 * _options.Fps):0.##} virtual hours at {_options.Fps} fps, memory per category";
-            File.WriteAllText(path, MemoryChart.Render(snapshots, alerts, title));
+            File.WriteAllText(path, MemoryChart.Render(snapshots, firstAlert, alerts, _context.Telemetry.AlertCount, title));
         }
         return new SoakResult
         {
@@ -263,7 +264,7 @@ public sealed class SoakSimulation
             WallSeconds = watch.Elapsed.TotalSeconds,
             Snapshots = _context.Telemetry.Snapshots.Taken,
             Alerts = _context.Telemetry.AlertCount,
-            FirstAlert = alerts.Count > 0 ? alerts[0] : null,
+            FirstAlert = firstAlert,
             LeakStartSnapshot = _leakStartSnapshot,
             SteadyGrowthBytesPerHour = SteadyGrowth(snapshots),
             PeakBytes = _context.Memory.TotalPeak,

@@ -21,6 +21,10 @@ public sealed class ContextTelemetry
     private readonly IContextEvents? _events;
     private readonly object _lock = new();
     private readonly List<LeakAlert> _alerts = new();
+
+    /// <summary>The first alert ever raised: kept apart, since the capped history drops it once more alerts follow.</summary>
+    private LeakAlert? _firstAlert;
+
     private long _lastSnapshotNs;
     private long _alertCount;
     private int _level;
@@ -65,6 +69,16 @@ public sealed class ContextTelemetry
             return new List<LeakAlert>(_alerts);
     }
 
+    /// <summary>The first alert raised since the context was created (null if none), even after the history dropped it.</summary>
+    public LeakAlert? FirstAlert
+    {
+        get
+        {
+            lock (_lock)
+                return _firstAlert;
+        }
+    }
+
     /// <summary>Frame tick: a snapshot when the interval has passed, then pressure.</summary>
     public void Tick(long nowNs)
     {
@@ -85,6 +99,7 @@ public sealed class ContextTelemetry
             alert = Detector.Evaluate(Snapshots, Suspects);
             if (alert is not null)
             {
+                _firstAlert ??= alert;
                 _alerts.Add(alert);
                 if (_alerts.Count > MaxAlertsKept)
                     _alerts.RemoveAt(0);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using NUnit.Framework;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Containers;
 using Reel.Codecs.Decoders;
 using Reel.Codecs.Encoders;

@@ -1,9 +1,12 @@
 using System.Collections.Generic;
 using NUnit.Framework;
 using Reel.Abi;
+using Reel.Backend.Software.Svt;
+using Reel.Backends;
+using Reel.Codecs;
 using Reel.Codecs.Encoders;
+using Reel.Codecs.Frames;
 using Reel.Codecs.Sessions;
-using Reel.Codecs.Svt;
 using Reel.Errors;
 
 namespace Reel.Codecs.Tests.Sessions;
@@ -28,6 +31,10 @@ public class BackendSelectionTests
         }
 
         public CodecBackend Kind => CodecBackend.Hardware;
+
+        public VideoCodec Codec => VideoCodec.Av1;
+
+        public FrameInputs Inputs => FrameInputs.VulkanImage;
 
         public string Name => "GPU AV1";
 
@@ -58,11 +65,11 @@ public class BackendSelectionTests
     public void Auto_WithoutHardware_PicksSoftwareAndWarns()
     {
         var all = new List<IEncoderFactory> { new SvtEncoderFactory() };
-        Assert.That(CodecBackends.SelectEncoder(all, CodecBackend.Auto, s_settings, LogCapture.Create(), "f", "f: desc->", out IEncoderFactory? chosen),
+        Assert.That(BackendRegistry.SelectEncoder(all, CodecBackend.Auto, s_settings, LogCapture.Create(), "f", "f: desc->", out IEncoderFactory? chosen),
             Is.EqualTo(ReelResult.Success), () => LastError.Message);
         Assert.That(chosen!.Kind, Is.EqualTo(CodecBackend.Software));
         Assert.That(LogCapture.Messages, Has.Exactly(1).Matches<(LogLevel Level, string Message)>(m =>
-            m.Level == LogLevel.Warning && m.Message.Contains("backend AUTO: no hardware AV1 encoder backend is registered") && m.Message.Contains("SVT-AV1")));
+            m.Level == LogLevel.Warning && m.Message.Contains("backend AUTO: no hardware AV1 encoder is registered") && m.Message.Contains("SVT-AV1")));
     }
 
     [Test]
@@ -71,7 +78,7 @@ public class BackendSelectionTests
         var hardware = new HardwareDescription(available: true);
         var all = new List<IEncoderFactory> { hardware, new SvtEncoderFactory() };
         var settings = new EncoderSettings { Width = 1280, Height = 720 };
-        Assert.That(CodecBackends.SelectEncoder(all, CodecBackend.Auto, settings, LogCapture.Create(), "f", "f: desc->", out IEncoderFactory? chosen),
+        Assert.That(BackendRegistry.SelectEncoder(all, CodecBackend.Auto, settings, LogCapture.Create(), "f", "f: desc->", out IEncoderFactory? chosen),
             Is.EqualTo(ReelResult.Success));
         Assert.That(chosen, Is.SameAs(hardware));
         Assert.That(LogCapture.Messages, Is.Empty);
@@ -81,7 +88,7 @@ public class BackendSelectionTests
     public void Auto_HardwareRefusesTheSettings_FallsBackNamingWhy()
     {
         var all = new List<IEncoderFactory> { new HardwareDescription(available: true, maxWidth: 1280), new SvtEncoderFactory() };
-        Assert.That(CodecBackends.SelectEncoder(all, CodecBackend.Auto, s_settings, LogCapture.Create(), "f", "f: desc->", out IEncoderFactory? chosen),
+        Assert.That(BackendRegistry.SelectEncoder(all, CodecBackend.Auto, s_settings, LogCapture.Create(), "f", "f: desc->", out IEncoderFactory? chosen),
             Is.EqualTo(ReelResult.Success));
         Assert.That(chosen!.Kind, Is.EqualTo(CodecBackend.Software));
         Assert.That(LogCapture.Messages[0].Message, Does.Contain("GPU AV1: f: desc->width is 1920; this GPU encodes up to 1280"));
@@ -91,7 +98,7 @@ public class BackendSelectionTests
     public void Hardware_Unavailable_IsUnsupportedWithTheReason()
     {
         var all = new List<IEncoderFactory> { new HardwareDescription(available: false), new SvtEncoderFactory() };
-        Assert.That(CodecBackends.SelectEncoder(all, CodecBackend.Hardware, s_settings, LogCapture.Create(), "f", "f: desc->", out _),
+        Assert.That(BackendRegistry.SelectEncoder(all, CodecBackend.Hardware, s_settings, LogCapture.Create(), "f", "f: desc->", out _),
             Is.EqualTo(ReelResult.ErrorUnsupported));
         Assert.That(LastError.Message, Does.Contain("REEL_CODEC_BACKEND_HARDWARE: GPU AV1: the device has no AV1 encode queue"));
     }
@@ -100,7 +107,7 @@ public class BackendSelectionTests
     public void Software_NeverLooksAtHardware()
     {
         var all = new List<IEncoderFactory> { new HardwareDescription(available: true), new SvtEncoderFactory() };
-        Assert.That(CodecBackends.SelectEncoder(all, CodecBackend.Software, s_settings, LogCapture.Create(), "f", "f: desc->", out IEncoderFactory? chosen),
+        Assert.That(BackendRegistry.SelectEncoder(all, CodecBackend.Software, s_settings, LogCapture.Create(), "f", "f: desc->", out IEncoderFactory? chosen),
             Is.EqualTo(ReelResult.Success));
         Assert.That(chosen!.Kind, Is.EqualTo(CodecBackend.Software));
         Assert.That(LogCapture.Messages, Is.Empty);
@@ -111,7 +118,7 @@ public class BackendSelectionTests
     {
         var all = new List<IEncoderFactory> { new SvtEncoderFactory() };
         var settings = new EncoderSettings { Width = 1920, Height = 1080, RateControl = RateControlMode.Cbr, TargetBitrate = 2_000_000, Preset = EncoderPreset.Speed, SpeedPreset = 5 };
-        Assert.That(CodecBackends.SelectEncoder(all, CodecBackend.Software, settings, LogCapture.Create(), "f", "reel_encoder_create: desc->", out _),
+        Assert.That(BackendRegistry.SelectEncoder(all, CodecBackend.Software, settings, LogCapture.Create(), "f", "reel_encoder_create: desc->", out _),
             Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Message, Does.StartWith("reel_encoder_create: desc->preset is Speed (speed 5) with rate_control Cbr; allowed speed 8 to 13"));
     }

@@ -1,6 +1,7 @@
 using System;
 using NUnit.Framework;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Decoders;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Sessions;

@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using NUnit.Framework;
 using Reel.Abi;
+using Reel.Backend.Software.Dav1d;
+using Reel.Backend.Software.Svt;
 using Reel.Codecs.Containers;
-using Reel.Codecs.Dav1d;
 using Reel.Codecs.Decoders;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Frames;
-using Reel.Codecs.Svt;
 using Reel.Errors;
 
 namespace Reel.Codecs.Tests.Support;

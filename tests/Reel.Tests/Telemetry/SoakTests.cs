@@ -4,6 +4,7 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Memory;
 using Reel.Simulation;
+using Reel.Telemetry;
 
 namespace Reel.Tests.Telemetry;
 
@@ -52,6 +53,19 @@ public class SoakTests
         Assert.That(alert.Suspects, Is.Not.Empty);
         Assert.That(alert.Suspects[0].Tag, Is.EqualTo(72_000UL));
         Assert.That(alert.Suspects[0].AgeFrames, Is.GreaterThan(alert.Suspects[^1].AgeFrames - 1));
+    }
+
+    [Test]
+    public void Leak24Hours_MoreAlertsThanKept_FirstAlertIsStillTheTrueFirst()
+    {
+        // Alerts repeat every window while the leak goes on; past the kept history (64) the
+        // oldest kept alert is no longer the first one raised.
+        SoakResult result = Run(new SoakOptions { Hours = 24, Scenario = SoakScenario.Leak, LeakStartMinute = 20 });
+        Assert.That(result.Alerts, Is.GreaterThan(ContextTelemetry.MaxAlertsKept), "more alerts than the history keeps");
+        LeakAlert first = result.FirstAlert!;
+        Assert.That(first.SnapshotIndex - result.LeakStartSnapshot, Is.InRange(1, 10), "the first alert follows the leak's start");
+        Assert.That(first.ObjectName, Is.EqualTo("decode 1920x1080 h0"), "the pool that leaked first, not a later hour's");
+        Assert.That(first.Suspects[0].Tag, Is.EqualTo(72_000UL), "the first leaked frame");
     }
 
     [Test]

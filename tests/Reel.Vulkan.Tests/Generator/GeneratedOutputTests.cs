@@ -9,7 +9,7 @@ using Reel.VulkanGen.Emit;
 
 namespace Reel.Vulkan.Tests.Generator;
 
-/// <summary>The committed src/Reel.Vulkan/Generated is exactly what the generator writes, and the generator keeps it so.</summary>
+/// <summary>The committed src/Backends/Reel.Backend.Vulkan/Generated is exactly what the generator writes, and the generator keeps it so.</summary>
 public class GeneratedOutputTests
 {
     private static GeneratedFiles s_files = null!;
@@ -28,7 +28,7 @@ public class GeneratedOutputTests
     public void CommittedOutput_IsByteForByteWhatTheGeneratorWrites()
     {
         Assert.That(s_files.Compare(RepoPaths.Generated), Is.Empty,
-            "src/Reel.Vulkan/Generated is stale: run build/tools/generate-vulkan.sh and commit the result");
+            "src/Backends/Reel.Backend.Vulkan/Generated is stale: run build/tools/generate-vulkan.sh and commit the result");
         Assert.That(s_files.Files, Has.Count.EqualTo(Directory.GetFiles(RepoPaths.Generated, "*.cs", SearchOption.AllDirectories).Length));
     }
 

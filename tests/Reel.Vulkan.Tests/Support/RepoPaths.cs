@@ -16,7 +16,7 @@ internal static class RepoPaths
     public static string Selection => Path.Combine(Root, "build", "tools", "Reel.VulkanGen", "selection.txt");
 
     /// <summary>The committed generated bindings.</summary>
-    public static string Generated => Path.Combine(Root, "src", "Reel.Vulkan", "Generated");
+    public static string Generated => Path.Combine(Root, "src", "Backends", "Reel.Backend.Vulkan", "Generated");
 
     private static string FindRoot()
     {

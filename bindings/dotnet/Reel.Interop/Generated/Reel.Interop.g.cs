@@ -5637,7 +5637,10 @@ public static unsafe partial class ReelNative
     /// reel_ivf_writer_write() :
     ///  Appends the payload (size bytes) of a byte buffer as one frame with the buffer's pts.
     ///  The caller keeps its reference.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_IO                the path and the OS's reason (disk full, file too
+    ///                                       large ...); the file is cut back to its last complete
+    ///                                       frame, so it stays playable,
     ///          REEL_ERROR_INVALID_ARGUMENT  not a byte buffer; size 0; pts negative or below the
     ///                                       previous frame's.
     /// </summary>
@@ -5679,7 +5682,8 @@ public static unsafe partial class ReelNative
     /// <summary>
     /// reel_y4m_reader_get_info() :
     ///  Reads the header: size and frame rate (a missing F tag or F0:0 means 25:1); frame_count
-    ///  is what the file's size holds.
+    ///  is the complete frames the file held when it was opened (counted frame header by frame
+    ///  header: a header may carry parameters; a frame cut short does not count).
     ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_y4m_reader_get_info", ExactSpelling = true)]
@@ -5715,8 +5719,10 @@ public static unsafe partial class ReelNative
     /// <summary>
     /// reel_y4m_writer_create() :
     ///  Creates (or truncates) a YUV4MPEG2 file (C420jpeg, progressive, square pixels) of info's
-    ///  width, height and frame rate and writes its header.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+    ///  width, height and frame rate and writes its header to the operating system, so a file
+    ///  that cannot be written (a full disk, a directory, a file the kernel refuses) fails here.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_IO                the path and the OS's reason (strerror),
     ///          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, bad struct_size, a size or rate of 0,
     ///          REEL_ERROR_LIMIT_REACHED.
     /// </summary>
@@ -5725,9 +5731,12 @@ public static unsafe partial class ReelNative
 
     /// <summary>
     /// reel_y4m_writer_write() :
-    ///  Appends a picture. The caller keeps its reference.
+    ///  Appends a picture in one write to the operating system. The caller keeps its reference.
     ///  @param frame an I420 frame of the file's width and height (8-bit; I010 frames are refused).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_IO,
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_IO                the path and the OS's reason (disk full, file too
+    ///                                       large ...); the file is cut back to its last complete
+    ///                                       frame,
     ///          REEL_ERROR_INVALID_ARGUMENT  not an I420 frame of the file's size.
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_y4m_writer_write", ExactSpelling = true)]

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using NUnit.Framework;
+using Reel.Abi;
+using Reel.Backend.Software.Svt;
+using Reel.Codecs.Encoders;
+using Reel.Codecs.Tests.Support;
+using Reel.Errors;
+
+namespace Reel.Backend.Software.Tests.Encoders;
+
+/// <summary>Settings validation, the quality mapping and the SVT-AV1 parameter keys.</summary>
+public unsafe class EncoderSettingsTests
+{
+    /// <summary>One bad setting, and what the message must say.</summary>
+    public sealed record BadSetting(string Name, Action<EncoderSettings> Change, ReelResult Result, string Message)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static IEnumerable<BadSetting> BadSettings()
+    {
+        const ReelResult invalid = ReelResult.ErrorInvalidArgument;
+        yield return new("width too large", s => s.Width = 70000, invalid, "width is 70000; allowed 64 to 16384");
+        yield return new("width too small", s => s.Width = 32, invalid, "width is 32; allowed 64 to 16384");
+        yield return new("width odd", s => s.Width = 321, invalid, "width is 321; allowed even values 64 to 16384 (4:2:0)");
+        yield return new("height too large", s => s.Height = 8706, invalid, "height is 8706; allowed 64 to 8704");
+        yield return new("height odd", s => s.Height = 241, invalid, "height is 241; allowed even values 64 to 8704 (4:2:0)");
+        yield return new("fps numerator 0", s => s.FpsNumerator = 0, invalid, "fps_num is 0; allowed 1 to 2147483647");
+        yield return new("fps denominator 0", s => s.FpsDenominator = 0, invalid, "fps_den is 0; allowed 1 to 2147483647");
+        yield return new("fps above 240", s => s.FpsNumerator = 241, invalid, "fps_num / fps_den is 241/1; allowed 1 to 240 frames per second");
+        yield return new("fps below 1", s => { s.FpsNumerator = 1; s.FpsDenominator = 2; }, invalid, "fps_num / fps_den is 1/2; allowed 1 to 240");
+        yield return new("rate control unknown", s => s.RateControl = (RateControlMode)9, invalid, "rate_control is 9; allowed Crf (0), Cqp (1), Vbr (2), Cbr (3)");
+        yield return new("quality above 100", s => s.Quality = 101, invalid, "quality is 101; allowed 0 to 100");
+        yield return new("quality negative", s => s.Quality = -1, invalid, "quality is -1; allowed 0 to 100");
+        yield return new("vbr without bitrate", s => s.RateControl = RateControlMode.Vbr, invalid,
+            "target_bitrate is 0 with rate_control Vbr; allowed 1000 to 100000000 bits per second");
+        yield return new("cbr bitrate too high", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 200_000_000; s.Preset = EncoderPreset.Low; }, invalid,
+            "target_bitrate is 200000000 with rate_control Cbr; allowed 1000 to 100000000");
+        yield return new("bitrate with crf", s => s.TargetBitrate = 1_000_000, invalid,
+            "target_bitrate is 1000000 with rate_control Crf; allowed only 0 (it applies to Vbr and Cbr)");
+        yield return new("max bitrate too low", s => s.MaxBitrate = 10, invalid, "max_bitrate is 10; allowed 0 (uncapped) or 1000 to 100000000");
+        yield return new("max bitrate with vbr", s => { s.RateControl = RateControlMode.Vbr; s.TargetBitrate = 1_000_000; s.MaxBitrate = 2_000_000; }, invalid,
+            "max_bitrate is 2000000 with rate_control Vbr; allowed only 0 (it caps Crf)");
+        yield return new("buffer with crf", s => s.BufferSize = 1_000_000, invalid, "buffer_size is 1000000 with rate_control Crf; allowed only 0 (it applies to Cbr)");
+        yield return new("cbr buffer too small", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.BufferSize = 1000; }, invalid,
+            "buffer_size is 1000 bits (1 ms at target_bitrate 1000000); allowed 0 (one second) or 20000 to 10000000 bits (20 to 10000 ms)");
+        yield return new("preset unknown", s => s.Preset = (EncoderPreset)7, invalid, "preset is 7; allowed Medium (0), Low (1), High (2), Speed (3)");
+        yield return new("speed preset 14", s => { s.Preset = EncoderPreset.Speed; s.SpeedPreset = 14; }, invalid, "speed_preset is 14; allowed 0 to 13");
+        yield return new("speed preset without Speed", s => s.SpeedPreset = 5, invalid, "speed_preset is 5 with preset Low; allowed only 0 (it applies to preset Speed)");
+        yield return new("keyframe interval negative", s => s.KeyframeInterval = -1, invalid, "keyframe_interval is -1; allowed 0 (automatic) to 2147483647");
+        yield return new("profile high", s => s.Profile = Av1Profile.High, ReelResult.ErrorUnsupported, "profile is High; SVT-AV1 with 8-bit 4:2:0 input codes Main (0)");
+        yield return new("level 1.9", s => s.Level = 19, invalid, "level is 19; allowed 0 (automatic) or 20 to 73");
+        yield return new("level 4.5", s => s.Level = 45, invalid, "level is 45; allowed 0 (automatic) or 20 to 73 as major * 10 + minor with minor 0 to 3");
+        yield return new("tile rows 7", s => s.TileRowsLog2 = 7, invalid, "tile_rows_log2 is 7; allowed 0 to 6");
+        yield return new("tile columns 5", s => s.TileColumnsLog2 = 5, invalid, "tile_columns_log2 is 5; allowed 0 to 4");
+        yield return new("too many tiles", s => { s.TileRowsLog2 = 4; s.TileColumnsLog2 = 4; }, invalid, "tile_rows_log2 + tile_columns_log2 is 8; allowed 0 to 7 (at most 128 tiles)");
+        yield return new("cdef unknown", s => s.Cdef = (FilterSwitch)3, invalid, "cdef is 3; allowed Default (0), Off (1), On (2)");
+        yield return new("restoration unknown", s => s.Restoration = (FilterSwitch)(-1), invalid, "restoration is -1; allowed Default (0), Off (1), On (2)");
+        yield return new("threads too many", s => s.Threads = 1000, invalid, "threads is 1000; allowed 0 (automatic) to 256");
+        yield return new("color unknown", s => s.Color = (ColorDescription)2, invalid, "color is 2; allowed Unspecified (0), Bt709Limited (1)");
+        yield return new("cbr at slow preset", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.Preset = EncoderPreset.Speed; s.SpeedPreset = 6; }, invalid,
+            "preset is Speed (speed 6) with rate_control Cbr; allowed speed 8 to 13");
+        yield return new("8K at slow preset", s => { s.Width = 7680; s.Height = 4320; s.Preset = EncoderPreset.Speed; s.SpeedPreset = 7; }, invalid,
+            "preset is Speed (speed 7) for 7680x4320; allowed speed 8 to 13 above 21012480 pixels");
+    }
+
+    [TestCaseSource(nameof(BadSettings))]
+    public void Create_SettingOutOfRange_FailsNamingFieldAndRange(BadSetting bad)
+    {
+        EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf);
+        bad.Change(settings);
+        ReelResult result = SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder);
+        Assert.That(result, Is.EqualTo(bad.Result), () => LastError.Message);
+        Assert.That(encoder, Is.Null);
+        Assert.That(LastError.Message, Does.Contain(bad.Message));
+    }
+
+    [Test]
+    public void Validate_Prefix_IsPrependedToTheField()
+    {
+        var settings = new EncoderSettings { Width = 0, Height = 240 };
+        settings.Validate(SvtAv1Encoder.Capabilities, "reel_encoder_create: settings->");
+        Assert.That(LastError.Message, Is.EqualTo("reel_encoder_create: settings->width is 0; allowed 64 to 16384"));
+    }
+
+    [TestCase(0, 63)]
+    [TestCase(45, 35)]
+    [TestCase(50, 32)]
+    [TestCase(60, 26)]
+    [TestCase(100, 1)]
+    public void QuantizerForQuality_DocumentedPoints(int quality, int quantizer)
+        => Assert.That(EncoderSettings.QuantizerForQuality(quality), Is.EqualTo(quantizer));
+
+    [Test]
+    public void QuantizerForQuality_FallsMonotonicallyOverTheWholeRange()
+    {
+        for (int quality = 1; quality <= 100; quality++)
+            Assert.That(EncoderSettings.QuantizerForQuality(quality), Is.LessThanOrEqualTo(EncoderSettings.QuantizerForQuality(quality - 1)));
+        Assert.That(() => EncoderSettings.QuantizerForQuality(101), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [TestCase(EncoderPreset.Low, 0, 12)]
+    [TestCase(EncoderPreset.Medium, 0, 10)]
+    [TestCase(EncoderPreset.High, 0, 8)]
+    [TestCase(EncoderPreset.Speed, 3, 3)]
+    public void EffectiveSpeedPreset_MapsNamedPresets(EncoderPreset preset, int speed, int expected)
+        => Assert.That(new EncoderSettings { Preset = preset, SpeedPreset = speed }.EffectiveSpeedPreset, Is.EqualTo(expected));
+
+    private static IEnumerable<EncoderSettings> ParameterCombinations()
+    {
+        foreach (RateControlMode mode in Enum.GetValues<RateControlMode>())
+        {
+            EncoderSettings s = Av1RoundTrip.Small(mode);
+            s.Preset = EncoderPreset.High;
+            s.KeyframeInterval = 10;
+            s.Level = 40;
+            s.TileRowsLog2 = 1;
+            s.TileColumnsLog2 = 1;
+            s.Cdef = FilterSwitch.Off;
+            s.Restoration = FilterSwitch.On;
+            s.Threads = 1;
+            s.Color = ColorDescription.Bt709Limited;
+            if (mode == RateControlMode.Crf)
+                s.MaxBitrate = 800_000;
+            if (mode == RateControlMode.Cbr)
+                s.BufferSize = 300_000;
+            yield return s;
+        }
+    }
+
+    [TestCaseSource(nameof(ParameterCombinations))]
+    public void Build_EveryKey_IsAcceptedByTheInstalledLibrary(EncoderSettings settings)
+    {
+        Assert.That(SvtAv1Library.Load(SvtAv1Library.DefaultName, out SvtAv1Library? library), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        void* config = System.Runtime.InteropServices.NativeMemory.AllocZeroed(SvtConstants.ConfigurationBlockSize);
+        void* handle = null;
+        try
+        {
+            Assert.That(library!.InitHandle(&handle, null, config), Is.Zero);
+            foreach (KeyValuePair<string, string> parameter in SvtParameters.Build(settings))
+            {
+                byte[] key = System.Text.Encoding.ASCII.GetBytes(parameter.Key + "\0");
+                byte[] value = System.Text.Encoding.ASCII.GetBytes(parameter.Value + "\0");
+                fixed (byte* k = key)
+                fixed (byte* v = value)
+                    Assert.That(library.ParseParameter(config, k, v), Is.Zero, $"{parameter.Key}={parameter.Value}");
+            }
+            Assert.That(library.SetParameter(handle, config), Is.Zero, "svt_av1_enc_set_parameter accepts the whole configuration");
+        }
+        finally
+        {
+            if (handle != null)
+                library!.DeinitHandle(handle);
+            System.Runtime.InteropServices.NativeMemory.Free(config);
+        }
+    }
+
+    [Test]
+    public void Capabilities_DescribeSvtAv1()
+    {
+        EncoderCapabilities caps = SvtAv1Encoder.Capabilities;
+        Assert.That(caps.BackendName, Is.EqualTo("SVT-AV1"));
+        Assert.That((caps.MaxWidth, caps.MaxHeight), Is.EqualTo((16384, 8704)));
+        Assert.That(caps.Profiles, Is.EqualTo(new[] { Av1Profile.Main }));
+        Assert.That(caps.RateControlModes, Is.EquivalentTo(Enum.GetValues<RateControlMode>()));
+        Assert.That(caps.KeyframeForcingModes, Is.EquivalentTo(new[] { RateControlMode.Crf, RateControlMode.Cqp }));
+        Assert.That((caps.MinSpeedPreset, caps.MaxSpeedPreset), Is.EqualTo((0, 13)));
+    }
+}
