@@ -440,3 +440,28 @@ TEST_F(Pools, BufferReleasedAfterATimelineValue_IsNeverAcquiredBeforeItCompletes
     EXPECT_EQ(reuses.load(), static_cast<long>(2 * kAcquiresPerThread - stats.allocated));
     EXPECT_EQ(reel_timeline_destroy(timeline), REEL_SUCCESS);
 }
+
+// Issue 16, defect 2: with 24-bit generations a pool of one buffer handed the first handle's
+// value out again after 2^24 - 1 reuses, and releasing the old handle released the new
+// holder's buffer. Handles never come back now (42-bit tags, slots retired, never wrapped).
+TEST_F(Pools, OneBufferPool_After2To24Reuses_TheFirstHandleIsStillStale) {
+    reel_pool_config_t config = {};
+    config.max = 1;
+    reel_pool_t pool = FramePool(REEL_PIXEL_FORMAT_NV12, 16, 16, config);
+    reel_buffer_t h0;
+    ASSERT_EQ(reel_pool_acquire(pool, &h0), REEL_SUCCESS);
+    ASSERT_EQ(reel_buffer_release(h0), REEL_SUCCESS);
+    for (int i = 0; i < (1 << 24) - 2; ++i) {
+        reel_buffer_t h;
+        if (reel_pool_acquire(pool, &h) != REEL_SUCCESS || reel_buffer_release(h) != REEL_SUCCESS)
+            FAIL() << "cycle " << i << ": " << reel_last_error_message();
+    }
+    reel_buffer_t live;
+    ASSERT_EQ(reel_pool_acquire(pool, &live), REEL_SUCCESS);
+    EXPECT_NE(live, h0) << "after 2^24 - 1 reuses the slot's handle differs from the first one";
+    EXPECT_EQ(reel_buffer_release(h0), REEL_ERROR_INVALID_HANDLE);
+    reel_frame_info_t info = reel_frame_info_init();
+    EXPECT_EQ(reel_buffer_get_frame(live, &info), REEL_SUCCESS) << "the holder's buffer is untouched";
+    EXPECT_EQ(reel_buffer_release(live), REEL_SUCCESS);
+    EXPECT_EQ(Stats(pool).acquires, static_cast<uint64_t>(1) << 24);
+}
