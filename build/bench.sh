@@ -72,7 +72,7 @@ run_pools() {
   artifacts/bin/reel-bench-pools --benchmark_min_time=0.3 --benchmark_repetitions="$reps" \
     --benchmark_enable_random_interleaving=true
   printf '\n== pools: managed (BenchmarkDotNet)\n'
-  dotnet run -c Release --project tests/Reel.Benchmarks --no-build -- --filter '*PoolBenchmarks*' --job short \
+  dotnet run -c Release --project tests/Reel.Benchmarks --no-build -- --filter '*PoolBenchmarks*' --job short --inProcess \
     --artifacts "$root/artifacts/bench/BenchmarkDotNet"
 }
 
