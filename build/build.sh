@@ -3,6 +3,9 @@
 #   lib/libreel.so (SONAME libreel.so.0, with the libreel.so.0 link and libreel.so.dbg)
 #   include/reel.h
 #   contract/       what the header drift check reads (IL of the exports, ILC's exports file)
+#   nuget/          the NuGet package Reel.<version>.nupkg (bindings/dotnet/Reel)
+#   publish/notices the .NET runtime's LICENSE and THIRD-PARTY-NOTICES (it is compiled into
+#                   libreel; the install and the package ship them)
 #   native/         CMake build tree of native/ (GoogleTest suites, example hosts)
 #   bin/            host programs built from native/
 # Fails when the header and the library have drifted apart (build/tools/Reel.HeaderTool).
@@ -39,3 +42,9 @@ step "native (CMake)"
 cmake -S native -B "$artifacts/native" -DCMAKE_BUILD_TYPE=Release -DREEL_ARTIFACTS="$artifacts" > "$artifacts/cmake-configure.log" \
   || { cat "$artifacts/cmake-configure.log"; exit 1; }
 cmake --build "$artifacts/native" -j "$(nproc)"
+
+step "NuGet package Reel (dotnet pack)"
+# After CMake: the package takes the C shims it wrote beside libreel too.
+rm -rf "$artifacts/nuget"
+dotnet pack bindings/dotnet/Reel/Reel.Bindings.csproj -c Release --no-build --nologo -v quiet -clp:NoSummary -o "$artifacts/nuget"
+ls "$artifacts/nuget"/*.nupkg
