@@ -2,8 +2,11 @@
 # Builds Reel into artifacts/:
 #   lib/libreel.so (SONAME libreel.so.0, with the libreel.so.0 link and libreel.so.dbg)
 #   include/reel.h, include/reel_vulkan.h
-#   contract/       what the header drift check reads (IL of the exports, ILC's exports file)
 #   lib/libreel_ffmpeg.so (SONAME libreel_ffmpeg.so.0): the FFmpeg shim, built by CMake (native/shim/ffmpeg)
+#   contract/       what the header drift check reads (IL of the exports, ILC's exports file)
+#   nuget/          the NuGet package Reel.<version>.nupkg (bindings/dotnet/Reel)
+#   publish/notices the .NET runtime's LICENSE and THIRD-PARTY-NOTICES (it is compiled into
+#                   libreel; the install and the package ship them)
 #   native/         CMake build tree of native/ (GoogleTest suites, example hosts)
 #   bin/            host programs built from native/
 # Fails when the headers and the library have drifted apart (build/tools/Reel.HeaderTool).
@@ -50,3 +53,9 @@ cmake -S native -B "$artifacts/native" -DCMAKE_BUILD_TYPE=Release -DREEL_ARTIFAC
 cmake --build "$artifacts/native" -j "$(nproc)"
 # CMake writes the FFmpeg shim beside libreel (libreel_ffmpeg.so -> .so.0 -> .so.0.1.0).
 echo "FFmpeg shim: $artifacts/lib/libreel_ffmpeg.so ($(readelf -d "$artifacts/lib/libreel_ffmpeg.so" | sed -n 's/.*Library soname: \[\(.*\)\]/SONAME \1/p'))"
+
+step "NuGet package Reel (dotnet pack)"
+# After CMake: the package takes the C shims it wrote beside libreel too.
+rm -rf "$artifacts/nuget"
+dotnet pack bindings/dotnet/Reel/Reel.Bindings.csproj -c Release --no-build --nologo -v quiet -clp:NoSummary -o "$artifacts/nuget"
+ls "$artifacts/nuget"/*.nupkg

@@ -129,7 +129,7 @@ typedef char reel__requires_64bit_pointers[(sizeof(void*) == 8) ? 1 : -1];
  * ======================================================================================= */
 
 #define REEL_VERSION_MAJOR 0
-#define REEL_VERSION_MINOR 1
+#define REEL_VERSION_MINOR 2
 #define REEL_VERSION_PATCH 0
 
 /** Packs a version into 32 bits: 10 bits major, 10 bits minor, 12 bits patch. */
@@ -149,7 +149,7 @@ typedef char reel__requires_64bit_pointers[(sizeof(void*) == 8) ? 1 : -1];
 REEL_API uint32_t reel_version(void);
 
 /*! reel_version_string() :
- *  @return the version of the loaded libreel as "MAJOR.MINOR.PATCH", e.g. "0.1.0".
+ *  @return the version of the loaded libreel as "MAJOR.MINOR.PATCH", e.g. "0.2.0".
  *          The string is static; the caller must not free it.
  *  @note   Never fails; safe from any thread. */
 REEL_API const char* reel_version_string(void);
