@@ -36,6 +36,11 @@ internal sealed class RepeatedPictureGuard
         if (_handedOut.Add(picture.Value))
             return ReelResult.Success;
         ReelResult result = CopyOf(picture, function, out Handle copy);
+        // The picture's pool was already replaced (the stream changed size) and destroyed: no
+        // buffer of its layout can be had, so the repeat goes out in the shared buffer as before
+        // (found by managed-decoder; a repeat across a size change is rarer still).
+        if (result == ReelResult.ErrorInvalidHandle)
+            return ReelResult.Success;
         if (result != ReelResult.Success)
             return result;
         Buffers.Release(picture, function);
