@@ -3477,9 +3477,9 @@ REEL_API reel_result_t reel_video_session_get_info(reel_video_session_t session,
  * (reel_movie_writer_attach_vk_device); a write waits only for a free slot, never for the
  * queue or device to go idle. Memory: the conversion buffers and the readback buffers are
  * REEL_MEMORY_DEVICE; the frame a conversion will fill is reserved when the image is
- * submitted, in a pool named "<encoder name> gpu frames in flight", with tag
- * 0x004547414D494B56 ("VKIMAGE" as little-endian bytes) and pts = the frame's number, so
- * reel_report_outstanding names every frame still in flight.
+ * submitted, in a pool named "<encoder name> gpu frames" (frames converting or waiting for
+ * the encoder), with tag 0x004547414D494B56 ("VKIMAGE" as little-endian bytes) and pts =
+ * the frame's number, so reel_report_outstanding names every frame still in flight.
  * reel_movie_writer_end() (and destroying the device or the context) waits for the frames in
  * flight and commits them before anything is destroyed.
  * The image must have been created with VK_IMAGE_USAGE_SAMPLED_BIT on the device the writer

@@ -2,7 +2,7 @@
 // VkImage with its own command buffers on its own queue. Here "rendering" is a clear of the
 // whole image to a background that changes every frame plus a copy of a gradient block that
 // moves (a blit of a sprite), so the pixels of every frame are known exactly. The host signals
-// its timeline `rendered` at frame k + 1 and, before drawing frame k, waits on the GPU for
+// its timeline `rendered` at frame k + 1 (the image is a colour attachment, as a render target is) and, before drawing frame k, waits on the GPU for
 // Reel's signal `reusable` of frame k - 1: the image is never written while Reel reads it.
 #pragma once
 
@@ -37,7 +37,7 @@ public:
         image.arrayLayers = 1;
         image.samples = VK_SAMPLE_COUNT_1_BIT;
         image.tiling = VK_IMAGE_TILING_OPTIMAL;
-        image.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+        image.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
         image.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
         if (vkCreateImage(host.device, &image, nullptr, &image_) != VK_SUCCESS)
             return Fail(why, "vkCreateImage");

@@ -54,8 +54,9 @@ protected:
 
     void TearDown() override {
         renderer_.Destroy();
-        if (context_ != REEL_NULL_HANDLE)
+        if (context_ != REEL_NULL_HANDLE) {
             EXPECT_EQ(reel_context_destroy(context_), REEL_SUCCESS);
+        }
         host_.Destroy();
         for (const std::string& error : host_.errors)
             ADD_FAILURE() << "validation error at the host: " << error;
@@ -204,7 +205,7 @@ TEST_F(GpuRecord, WaitValueNeverSignalled_TimesOutAndTheWriterStaysUsable) {
     struct Found { bool frame = false; } found;
     uint32_t count = 0;
     ASSERT_EQ(reel_report_outstanding(context_, [](void* user, const reel_outstanding_buffer_t* b) {
-        if (std::strstr(b->pool_name, "gpu frames in flight") != nullptr && b->tag == 0x004547414D494B56ull && b->pts == 0)
+        if (std::strstr(b->pool_name, "gpu frames") != nullptr && b->tag == 0x004547414D494B56ull && b->pts == 0)
             static_cast<Found*>(user)->frame = true;
     }, &found, &count), REEL_SUCCESS);
     EXPECT_TRUE(found.frame) << count << " buffers out, none of them the frame in flight";

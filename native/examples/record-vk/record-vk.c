@@ -45,10 +45,10 @@ static int reel_fail(const char* call, reel_result_t result) {
 }
 
 static int create_device(host_t* h) {
-    VkApplicationInfo app = {VK_STRUCTURE_TYPE_APPLICATION_INFO};
+    VkApplicationInfo app = {.sType = VK_STRUCTURE_TYPE_APPLICATION_INFO};
     app.pApplicationName = "record-vk";
     app.apiVersion = VK_API_VERSION_1_3;
-    VkInstanceCreateInfo instance_info = {VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO};
+    VkInstanceCreateInfo instance_info = {.sType = VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO};
     instance_info.pApplicationInfo = &app;
     if (vkCreateInstance(&instance_info, NULL, &h->instance) != VK_SUCCESS)
         return fail("vkCreateInstance failed (is a Vulkan driver installed?)");
@@ -70,16 +70,16 @@ static int create_device(host_t* h) {
     if (h->family == families)
         return fail("no graphics + compute queue family");
     float priority = 1.0f;
-    VkDeviceQueueCreateInfo queue_info = {VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO};
+    VkDeviceQueueCreateInfo queue_info = {.sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO};
     queue_info.queueFamilyIndex = h->family;
     queue_info.queueCount = 1;
     queue_info.pQueuePriorities = &priority;
-    VkPhysicalDeviceVulkan13Features v13 = {VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
+    VkPhysicalDeviceVulkan13Features v13 = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
     v13.synchronization2 = VK_TRUE;
-    VkPhysicalDeviceVulkan12Features v12 = {VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
+    VkPhysicalDeviceVulkan12Features v12 = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
     v12.pNext = &v13;
     v12.timelineSemaphore = VK_TRUE;
-    VkDeviceCreateInfo device_info = {VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
+    VkDeviceCreateInfo device_info = {.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
     device_info.pNext = &v12;
     device_info.queueCreateInfoCount = 1;
     device_info.pQueueCreateInfos = &queue_info;
@@ -90,7 +90,7 @@ static int create_device(host_t* h) {
 }
 
 static int create_image(host_t* h, uint32_t width, uint32_t height, VkImageUsageFlags usage, VkImage* image, VkDeviceMemory* memory) {
-    VkImageCreateInfo info = {VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
+    VkImageCreateInfo info = {.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
     info.imageType = VK_IMAGE_TYPE_2D;
     info.format = VK_FORMAT_B8G8R8A8_UNORM;
     info.extent.width = width;
@@ -110,7 +110,7 @@ static int create_image(host_t* h, uint32_t width, uint32_t height, VkImageUsage
     for (uint32_t i = 0; i < types.memoryTypeCount; i++) {
         if ((needs.memoryTypeBits & (1u << i)) == 0 || (types.memoryTypes[i].propertyFlags & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT) == 0)
             continue;
-        VkMemoryAllocateInfo allocate = {VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+        VkMemoryAllocateInfo allocate = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
         allocate.allocationSize = needs.size;
         allocate.memoryTypeIndex = i;
         if (vkAllocateMemory(h->device, &allocate, NULL, memory) != VK_SUCCESS || vkBindImageMemory(h->device, *image, *memory, 0) != VK_SUCCESS)
@@ -121,9 +121,9 @@ static int create_image(host_t* h, uint32_t width, uint32_t height, VkImageUsage
 }
 
 static VkSemaphore create_timeline(host_t* h) {
-    VkSemaphoreTypeCreateInfo type = {VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO};
+    VkSemaphoreTypeCreateInfo type = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO};
     type.semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE;
-    VkSemaphoreCreateInfo info = {VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+    VkSemaphoreCreateInfo info = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
     info.pNext = &type;
     VkSemaphore semaphore = VK_NULL_HANDLE;
     vkCreateSemaphore(h->device, &info, NULL, &semaphore);
@@ -132,7 +132,7 @@ static VkSemaphore create_timeline(host_t* h) {
 
 static void barrier(VkCommandBuffer commands, VkImage image, VkImageLayout from, VkImageLayout to,
                     VkPipelineStageFlags2 src_stage, VkAccessFlags2 src_access, VkPipelineStageFlags2 dst_stage, VkAccessFlags2 dst_access) {
-    VkImageMemoryBarrier2 b = {VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
+    VkImageMemoryBarrier2 b = {.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
     b.srcStageMask = src_stage;
     b.srcAccessMask = src_access;
     b.dstStageMask = dst_stage;
@@ -145,24 +145,24 @@ static void barrier(VkCommandBuffer commands, VkImage image, VkImageLayout from,
     b.subresourceRange.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
     b.subresourceRange.levelCount = 1;
     b.subresourceRange.layerCount = 1;
-    VkDependencyInfo d = {VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+    VkDependencyInfo d = {.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
     d.imageMemoryBarrierCount = 1;
     d.pImageMemoryBarriers = &b;
     vkCmdPipelineBarrier2(commands, &d);
 }
 
 static int submit(host_t* h, VkCommandBuffer commands, VkSemaphore wait, uint64_t wait_value, VkSemaphore signal, uint64_t signal_value) {
-    VkSemaphoreSubmitInfo w = {VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+    VkSemaphoreSubmitInfo w = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
     w.semaphore = wait;
     w.value = wait_value;
     w.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
-    VkSemaphoreSubmitInfo s = {VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+    VkSemaphoreSubmitInfo s = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
     s.semaphore = signal;
     s.value = signal_value;
     s.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
-    VkCommandBufferSubmitInfo c = {VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
+    VkCommandBufferSubmitInfo c = {.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
     c.commandBuffer = commands;
-    VkSubmitInfo2 info = {VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
+    VkSubmitInfo2 info = {.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
     info.waitSemaphoreInfoCount = wait != VK_NULL_HANDLE ? 1 : 0;
     info.pWaitSemaphoreInfos = &w;
     info.commandBufferInfoCount = 1;
@@ -173,7 +173,7 @@ static int submit(host_t* h, VkCommandBuffer commands, VkSemaphore wait, uint64_
 }
 
 static int wait_timeline(host_t* h, VkSemaphore semaphore, uint64_t value) {
-    VkSemaphoreWaitInfo info = {VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO};
+    VkSemaphoreWaitInfo info = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO};
     info.semaphoreCount = 1;
     info.pSemaphores = &semaphore;
     info.pValues = &value;
@@ -187,7 +187,7 @@ static int render(host_t* h, uint32_t k, uint32_t sprite_size) {
     if (k >= RING && wait_timeline(h, h->rendered, k - RING + 1) != 0) /* its command buffer is free again */
         return 1;
     vkResetCommandBuffer(commands, 0);
-    VkCommandBufferBeginInfo begin = {VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+    VkCommandBufferBeginInfo begin = {.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     vkBeginCommandBuffer(commands, &begin);
     barrier(commands, h->target, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, 0,
@@ -228,7 +228,7 @@ static int make_sprite(host_t* h, uint32_t size) {
     if (create_image(h, size, size, VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, &h->sprite, &h->sprite_memory) != 0)
         return 1;
     VkCommandBuffer commands = h->commands[0];
-    VkCommandBufferBeginInfo begin = {VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+    VkCommandBufferBeginInfo begin = {.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     vkBeginCommandBuffer(commands, &begin);
     barrier(commands, h->sprite, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_NONE, 0,
@@ -258,13 +258,13 @@ int main(int argc, char** argv) {
 
     if (create_device(&h) != 0)
         return 1;
-    if (create_image(&h, h.width, h.height, VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, &h.target, &h.target_memory) != 0)
+    if (create_image(&h, h.width, h.height, VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT, &h.target, &h.target_memory) != 0)
         return 1;
-    VkCommandPoolCreateInfo pool_info = {VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
+    VkCommandPoolCreateInfo pool_info = {.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
     pool_info.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
     pool_info.queueFamilyIndex = h.family;
     vkCreateCommandPool(h.device, &pool_info, NULL, &h.pool);
-    VkCommandBufferAllocateInfo allocate = {VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
+    VkCommandBufferAllocateInfo allocate = {.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
     allocate.commandPool = h.pool;
     allocate.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
     allocate.commandBufferCount = RING;
@@ -283,7 +283,9 @@ int main(int argc, char** argv) {
         return reel_fail("reel_context_create", r);
     reel_vulkan_queue_t queue = {h.family, 0, h.queue};
     reel_vulkan_adoption_t adoption = reel_vulkan_adoption_default();
-    adoption.vk_get_instance_proc_addr = (void*)vkGetInstanceProcAddr;
+    /* ISO C has no cast from a function pointer to void*: copy its bytes (POSIX makes them agree). */
+    PFN_vkGetInstanceProcAddr get_instance_proc_addr = vkGetInstanceProcAddr;
+    memcpy(&adoption.vk_get_instance_proc_addr, &get_instance_proc_addr, sizeof(void*));
     adoption.instance = h.instance;
     adoption.physical_device = h.physical;
     adoption.device = h.device;

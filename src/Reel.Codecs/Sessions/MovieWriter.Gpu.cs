@@ -27,9 +27,10 @@ internal sealed unsafe partial class MovieWriter : IPictureTarget
     public IPictureSource? Source => Volatile.Read(ref _source);
 
     /// <summary>
-    /// Attaches the producer made by <paramref name="create"/> with a pool of
-    /// <paramref name="framesInFlight"/> frames for its reservations ("&lt;name&gt; gpu frames
-    /// in flight"). One producer per writer: BadState when one is attached or the writer ended.
+    /// Attaches the producer made by <paramref name="create"/> with a pool for its reservations
+    /// ("&lt;name&gt; gpu frames"): <paramref name="framesInFlight"/> frames being converted plus
+    /// what the encoder holds after a commit (its queue and the frame it reads). One producer per
+    /// writer: BadState when one is attached or the writer ended.
     /// </summary>
     public ReelResult AttachSource(int framesInFlight, System.Func<IPictureTarget, (ReelResult, IPictureSource?)> create, string function, out IPictureSource? source)
     {
@@ -45,12 +46,14 @@ internal sealed unsafe partial class MovieWriter : IPictureTarget
             result = FrameLayout.TryCreate(PixelFormat.I420, (uint)_width, (uint)_height, 0, 0, 0, $"{function}: ", out FrameLayout? layout);
             if (result == ReelResult.Success)
             {
-                // Never waits: the producer reserves only after it has a free slot of its own.
-                result = PoolConfig.TryCreate(0, (uint)framesInFlight, PoolGrowth.Linear, 0, ExhaustionPolicy.Fail, 0, 0, 0, 0, PoolFlags.None,
-                    (uint)framesInFlight, $"{function}: gpu frame pool ", out config);
+                // Never waits: the producer reserves only with a free slot of its own, and a commit
+                // blocks while the encoder's queue is full, so at most this many are ever out.
+                uint max = (uint)(framesInFlight + _queueDepth + 2);
+                result = PoolConfig.TryCreate(0, max, PoolGrowth.Linear, 0, ExhaustionPolicy.Fail, 0, 0, 0, 0, PoolFlags.None,
+                    max, $"{function}: gpu frame pool ", out config);
             }
             if (result == ReelResult.Success)
-                result = FramePool.Create(_context, $"{_name} gpu frames in flight", layout!, config!, function, out _gpuFrames);
+                result = FramePool.Create(_context, $"{_name} gpu frames", layout!, config!, function, out _gpuFrames);
             if (result != ReelResult.Success)
                 return result;
             (result, source) = create(this);

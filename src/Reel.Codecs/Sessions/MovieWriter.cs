@@ -39,14 +39,16 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
     private readonly int _height;
     private readonly string _path;
     private readonly string _name;
+    private readonly int _queueDepth;
     private readonly object _lock = new();
     private long _nextPts;
     private long _converted;
     private bool _ended;
 
-    private MovieWriter(ReelContext context, EncoderSession encoder, IvfWriter ivf, IvfPacketSink sink, FramePool conversion, string path, string name)
+    private MovieWriter(ReelContext context, EncoderSession encoder, IvfWriter ivf, IvfPacketSink sink, FramePool conversion, string path, string name, int queueDepth)
     {
         _name = name;
+        _queueDepth = queueDepth;
         _context = context;
         _encoder = encoder;
         _ivf = ivf;
@@ -101,7 +103,7 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
             ivf!.Dispose();
             return result;
         }
-        var made = new MovieWriter(context, encoder!, ivf!, sink, conversion!, path, options.Name);
+        var made = new MovieWriter(context, encoder!, ivf!, sink, conversion!, path, options.Name, options.QueueDepth);
         if (!Table.TryAdd(made, out Handle handle))
         {
             made.Abandon();
