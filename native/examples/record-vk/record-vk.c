@@ -7,12 +7,21 @@
  * an IVF file. The host never waits for Reel: its render of frame k waits on the GPU for Reel's
  * "reusable" signal of frame k - 1.
  *
- *   record-vk [out.ivf] [frames] [width] [height]      defaults: record-vk.ivf 120 640 360
+ *   record-vk [--host-readback] [out.ivf] [frames] [width] [height]
+ *                                                      defaults: record-vk.ivf 120 640 360
+ *
+ * --host-readback records the way a host does without Reel's GPU path, the baseline of
+ * `build/bench.sh record`: it copies the image into a host-visible buffer
+ * (vkCmdCopyImageToBuffer), waits for the copy on the CPU and calls
+ * reel_movie_writer_write_image (BGRA converted to I420 on the CPU). Both modes print the
+ * frame rate and the host thread's time per frame in the recording calls.
  *
  * build/test.sh runs it and checks the file with ffprobe. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <vulkan/vulkan.h>
 
@@ -30,6 +39,10 @@ typedef struct host_t {
     VkDeviceMemory target_memory, sprite_memory;
     VkCommandPool pool;
     VkCommandBuffer commands[RING];
+    VkCommandBuffer readback_commands[RING];
+    VkBuffer readback;
+    VkDeviceMemory readback_memory;
+    void* readback_bytes;
     VkSemaphore rendered, reusable;
     uint32_t width, height;
 } host_t;
@@ -223,6 +236,82 @@ static int render(host_t* h, uint32_t k, uint32_t sprite_size) {
     return submit(h, commands, k > 0 ? h->reusable : VK_NULL_HANDLE, k, h->rendered, (uint64_t)k + 1);
 }
 
+static double seconds(clockid_t clock) {
+    struct timespec t;
+    clock_gettime(clock, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* The baseline's readback buffer: host-visible, cached where the device has it. */
+static int make_readback(host_t* h) {
+    VkBufferCreateInfo info = {.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
+    info.size = (VkDeviceSize)h->width * h->height * 4;
+    info.usage = VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    if (vkCreateBuffer(h->device, &info, NULL, &h->readback) != VK_SUCCESS)
+        return fail("vkCreateBuffer (readback)");
+    VkMemoryRequirements needs;
+    vkGetBufferMemoryRequirements(h->device, h->readback, &needs);
+    VkPhysicalDeviceMemoryProperties types;
+    vkGetPhysicalDeviceMemoryProperties(h->physical, &types);
+    const VkMemoryPropertyFlags want = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+    for (uint32_t i = 0; i < types.memoryTypeCount; i++) {
+        if ((needs.memoryTypeBits & (1u << i)) == 0 || (types.memoryTypes[i].propertyFlags & want) != want)
+            continue;
+        VkMemoryAllocateInfo allocate = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+        allocate.allocationSize = needs.size;
+        allocate.memoryTypeIndex = i;
+        if (vkAllocateMemory(h->device, &allocate, NULL, &h->readback_memory) != VK_SUCCESS ||
+            vkBindBufferMemory(h->device, h->readback, h->readback_memory, 0) != VK_SUCCESS ||
+            vkMapMemory(h->device, h->readback_memory, 0, VK_WHOLE_SIZE, 0, &h->readback_bytes) != VK_SUCCESS)
+            return fail("readback memory");
+        return 0;
+    }
+    return fail("no host-visible coherent memory type");
+}
+
+/* The baseline: copy frame k into the readback buffer, wait for it on the CPU (the stall),
+ * hand the bytes to the movie writer (CPU conversion to I420). The copy signals `reusable`. */
+static reel_result_t write_by_readback(host_t* h, reel_movie_writer_t writer, uint32_t k) {
+    VkCommandBuffer commands = h->readback_commands[k % RING];
+    vkResetCommandBuffer(commands, 0);
+    VkCommandBufferBeginInfo begin = {.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    vkBeginCommandBuffer(commands, &begin);
+    barrier(commands, h->target, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+            VK_ACCESS_2_MEMORY_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT);
+    VkBufferImageCopy region;
+    memset(&region, 0, sizeof(region));
+    region.imageSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+    region.imageSubresource.layerCount = 1;
+    region.imageExtent.width = h->width;
+    region.imageExtent.height = h->height;
+    region.imageExtent.depth = 1;
+    vkCmdCopyImageToBuffer(commands, h->target, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, h->readback, 1, &region);
+    VkBufferMemoryBarrier2 to_host = {.sType = VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2};
+    to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+    to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+    to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
+    to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
+    to_host.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    to_host.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    to_host.buffer = h->readback;
+    to_host.size = VK_WHOLE_SIZE;
+    VkDependencyInfo d = {.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+    d.bufferMemoryBarrierCount = 1;
+    d.pBufferMemoryBarriers = &to_host;
+    vkCmdPipelineBarrier2(commands, &d);
+    vkEndCommandBuffer(commands);
+    if (submit(h, commands, h->rendered, (uint64_t)k + 1, h->reusable, (uint64_t)k + 1) != 0 || wait_timeline(h, h->reusable, (uint64_t)k + 1) != 0)
+        return REEL_ERROR_DEVICE_LOST;
+    reel_image_t image = reel_image_init();
+    image.format = REEL_PIXEL_FORMAT_BGRA8;
+    image.width = h->width;
+    image.height = h->height;
+    image.data[0] = (const uint8_t*)h->readback_bytes;
+    image.stride[0] = (int32_t)(h->width * 4);
+    return reel_movie_writer_write_image(writer, &image);
+}
+
 /* The sprite: a small image cleared once to white with a blue quarter, left as a blit source. */
 static int make_sprite(host_t* h, uint32_t size) {
     if (create_image(h, size, size, VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT, &h->sprite, &h->sprite_memory) != 0)
@@ -246,6 +335,11 @@ static int make_sprite(host_t* h, uint32_t size) {
 }
 
 int main(int argc, char** argv) {
+    int host_readback = argc > 1 && strcmp(argv[1], "--host-readback") == 0;
+    if (host_readback) {
+        argv++;
+        argc--;
+    }
     const char* path = argc > 1 ? argv[1] : "record-vk.ivf";
     uint32_t frames = argc > 2 ? (uint32_t)strtoul(argv[2], NULL, 10) : 120;
     host_t h;
@@ -258,7 +352,9 @@ int main(int argc, char** argv) {
 
     if (create_device(&h) != 0)
         return 1;
-    if (create_image(&h, h.width, h.height, VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT, &h.target, &h.target_memory) != 0)
+    if (create_image(&h, h.width, h.height,
+                     VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT,
+                     &h.target, &h.target_memory) != 0)
         return 1;
     VkCommandPoolCreateInfo pool_info = {.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
     pool_info.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
@@ -269,6 +365,9 @@ int main(int argc, char** argv) {
     allocate.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
     allocate.commandBufferCount = RING;
     vkAllocateCommandBuffers(h.device, &allocate, h.commands);
+    vkAllocateCommandBuffers(h.device, &allocate, h.readback_commands);
+    if (host_readback && make_readback(&h) != 0)
+        return 1;
     h.rendered = create_timeline(&h);
     h.reusable = create_timeline(&h);
     if (make_sprite(&h, sprite_size) != 0)
@@ -307,12 +406,20 @@ int main(int argc, char** argv) {
     reel_movie_writer_t writer;
     if ((r = reel_movie_writer_begin(context, path, &settings, &writer)) != REEL_SUCCESS)
         return reel_fail("reel_movie_writer_begin", r);
-    if ((r = reel_movie_writer_attach_vk_device(writer, device, 3)) != REEL_SUCCESS)
+    if (!host_readback && (r = reel_movie_writer_attach_vk_device(writer, device, 3)) != REEL_SUCCESS)
         return reel_fail("reel_movie_writer_attach_vk_device", r);
 
+    double started = seconds(CLOCK_MONOTONIC), cpu_started = seconds(CLOCK_THREAD_CPUTIME_ID), in_calls = 0;
     for (uint32_t k = 0; k < frames; k++) {
         if (render(&h, k, sprite_size) != 0)
             return 1;
+        double call = seconds(CLOCK_MONOTONIC);
+        if (host_readback) {
+            if ((r = write_by_readback(&h, writer, k)) != REEL_SUCCESS)
+                return reel_fail("reel_movie_writer_write_image", r);
+            in_calls += seconds(CLOCK_MONOTONIC) - call;
+            continue;
+        }
         reel_vk_image_t image = reel_vk_image_default();
         image.width = h.width;
         image.height = h.height;
@@ -328,10 +435,15 @@ int main(int argc, char** argv) {
         image.timeout_ns = 10000000000ull;
         if ((r = reel_movie_writer_write_vk_image(writer, &image)) != REEL_SUCCESS)
             return reel_fail("reel_movie_writer_write_vk_image", r);
+        in_calls += seconds(CLOCK_MONOTONIC) - call;
     }
     reel_movie_writer_stats_t stats = reel_movie_writer_stats_init();
     if ((r = reel_movie_writer_end(writer, &stats)) != REEL_SUCCESS)
         return reel_fail("reel_movie_writer_end", r);
+    double wall = seconds(CLOCK_MONOTONIC) - started, cpu = seconds(CLOCK_THREAD_CPUTIME_ID) - cpu_started;
+    printf("record-vk: %s: %u frames of %ux%u in %.2f s = %.2f fps; host thread per frame: %.3f ms in recording calls, %.3f ms CPU\n",
+           host_readback ? "host readback + write_image" : "write_vk_image", frames, h.width, h.height, wall, frames / wall,
+           1e3 * in_calls / frames, 1e3 * cpu / frames);
     printf("record-vk: %s: %llu frames rendered with Vulkan, converted on the GPU, encoded (%llu bytes)\n", path,
            (unsigned long long)stats.frames_encoded, (unsigned long long)stats.file_bytes);
     reel_device_destroy(device);
@@ -341,6 +453,10 @@ int main(int argc, char** argv) {
     vkDestroySemaphore(h.device, h.rendered, NULL);
     vkDestroySemaphore(h.device, h.reusable, NULL);
     vkDestroyCommandPool(h.device, h.pool, NULL);
+    if (h.readback != VK_NULL_HANDLE) {
+        vkDestroyBuffer(h.device, h.readback, NULL);
+        vkFreeMemory(h.device, h.readback_memory, NULL);
+    }
     vkDestroyImage(h.device, h.sprite, NULL);
     vkFreeMemory(h.device, h.sprite_memory, NULL);
     vkDestroyImage(h.device, h.target, NULL);
