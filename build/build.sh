@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds Reel into artifacts/:
 #   lib/libreel.so (SONAME libreel.so.0, with the libreel.so.0 link and libreel.so.dbg)
-#   include/reel.h
+#   include/reel.h, include/reel_vulkan.h
 #   contract/       what the header drift check reads (IL of the exports, ILC's exports file)
 #   lib/libreel_ffmpeg.so (SONAME libreel_ffmpeg.so.0): the FFmpeg shim, built by CMake (native/shim/ffmpeg)
 #   native/         CMake build tree of native/ (GoogleTest suites, example hosts)
 #   bin/            host programs built from native/
-# Fails when the header and the library have drifted apart (build/tools/Reel.HeaderTool).
+# Fails when the headers and the library have drifted apart (build/tools/Reel.HeaderTool).
 # Assumes build/bootstrap.sh has run (build/test.sh and build/demo.sh run it).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +17,9 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "dotnet build (engine, tools, bindings, tests)"
 dotnet build Engine.sln -c Release --no-restore --nologo -v quiet -clp:NoSummary  # bootstrap.sh restored it
+
+step "generated code is current (bindings/dotnet, src/Reel.Native/Generated)"
+build/tools/generate-bindings.sh --verify
 
 step "publish libreel (NativeAOT)"
 rm -rf "$artifacts/publish"
@@ -29,14 +32,14 @@ for f in libreel.so libreel.so.dbg; do
   mv -f "$artifacts/lib/.$f.new" "$artifacts/lib/$f"
 done
 ln -sfn libreel.so "$artifacts/lib/libreel.so.0"
-cp include/reel.h "$artifacts/include/"
+cp include/reel.h include/reel_vulkan.h "$artifacts/include/"
 rm -rf "$artifacts/contract"
 cp -r "$artifacts/publish/contract" "$artifacts/contract"
 echo "libreel: $artifacts/lib/libreel.so ($(readelf -d "$artifacts/lib/libreel.so" | sed -n 's/.*Library soname: \[\(.*\)\]/SONAME \1/p'))"
 
-step "header drift check (reel.h vs libreel)"
+step "header drift check (reel.h and reel_vulkan.h vs libreel)"
 dotnet run --project build/tools/Reel.HeaderTool -c Release --no-build -- check \
-  --header include/reel.h \
+  --header include/reel.h --header include/reel_vulkan.h \
   --assembly "$artifacts/contract/libreel.dll" \
   --exports "$artifacts/contract/libreel.exports" \
   --library "$artifacts/lib/libreel.so"

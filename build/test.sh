@@ -10,7 +10,7 @@
 #   NUnit   tests/Backends/Reel.Backend.Software.Tests  SVT-AV1 and dav1d on their own: round trips
 #                                    for every rate control with PSNR floors, struct mirrors vs C
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
-#                                    (through ctest); reel_gpu_tests runs section 13 on lavapipe
+#                                    (through ctest); reel_gpu_tests runs reel_vulkan.h on lavapipe
 #                                    with validation; reel_ffmpeg_tests (native/shim/ffmpeg/tests,
 #                                    label ffmpeg_shim) tests the FFmpeg shim libreel_ffmpeg.so
 #   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations

@@ -25,7 +25,7 @@
 
 #include <vulkan/vulkan.h>
 
-#include "reel.h"
+#include "reel_vulkan.h"
 
 #define RING 3u
 
@@ -382,12 +382,10 @@ int main(int argc, char** argv) {
         return reel_fail("reel_context_create", r);
     reel_vulkan_queue_t queue = {h.family, 0, h.queue};
     reel_vulkan_adoption_t adoption = reel_vulkan_adoption_default();
-    /* ISO C has no cast from a function pointer to void*: copy its bytes (POSIX makes them agree). */
-    PFN_vkGetInstanceProcAddr get_instance_proc_addr = vkGetInstanceProcAddr;
-    memcpy(&adoption.vk_get_instance_proc_addr, &get_instance_proc_addr, sizeof(void*));
-    adoption.instance = h.instance;
-    adoption.physical_device = h.physical;
-    adoption.device = h.device;
+    adoption.vk_get_instance_proc_addr = vkGetInstanceProcAddr;
+    adoption.vk_instance = h.instance;
+    adoption.vk_physical_device = h.physical;
+    adoption.vk_device = h.device;
     adoption.instance_api_version = VK_API_VERSION_1_3;
     adoption.enabled_features = REEL_VULKAN_FEATURE_TIMELINE_SEMAPHORE | REEL_VULKAN_FEATURE_SYNCHRONIZATION2;
     adoption.queue_count = 1;
@@ -424,13 +422,13 @@ int main(int argc, char** argv) {
         image.width = h.width;
         image.height = h.height;
         image.vk_format = VK_FORMAT_B8G8R8A8_UNORM;
-        image.vk_image = (uint64_t)h.target;
+        image.vk_image = h.target;
         image.vk_device = h.device;
         image.vk_layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
         image.queue_family = h.family;
-        image.wait_semaphore = (uint64_t)h.rendered; /* readable once frame k is rendered */
+        image.wait_semaphore = h.rendered; /* readable once frame k is rendered */
         image.wait_value = (uint64_t)k + 1;
-        image.signal_semaphore = (uint64_t)h.reusable; /* Reel signals k + 1: render frame k + 1 */
+        image.signal_semaphore = h.reusable; /* Reel signals k + 1: render frame k + 1 */
         image.signal_value = (uint64_t)k + 1;
         image.timeout_ns = 10000000000ull;
         if ((r = reel_movie_writer_write_vk_image(writer, &image)) != REEL_SUCCESS)

@@ -54,8 +54,8 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
         _ivf = ivf;
         _sink = sink;
         _conversion = conversion;
-        _width = encoder.Settings.Width;
-        _height = encoder.Settings.Height;
+        _width = (int)encoder.Settings.Width;
+        _height = (int)encoder.Settings.Height;
         _path = path;
     }
 
@@ -70,21 +70,20 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
     {
         writer = null;
         EncoderSettings settings = options.Settings;
-        // Checked before the file is touched: a refused setting must not truncate an existing file.
-        ReelResult result = options.CheckQueueDepth(function);
-        if (result == ReelResult.Success)
-            result = BackendRegistry.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out _);
+        // Checked (once) before the file is touched: a refused setting must not truncate an existing file.
+        ReelResult result = BackendRegistry.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out IEncoderFactory? factory);
         if (result != ReelResult.Success)
             return result;
-        result = IvfWriter.Create(path, settings.Width, settings.Height, (uint)settings.FpsDenominator, (uint)settings.FpsNumerator, out IvfWriter? ivf);
+        result = IvfWriter.Create(path, (int)settings.Width, (int)settings.Height, settings.FpsDenominator, settings.FpsNumerator, function, out IvfWriter? ivf);
         if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
+            return result;
         var sink = new IvfPacketSink(ivf!);
         sink.Start();
         var sessionOptions = new EncoderSessionOptions
         {
             Settings = settings,
             Backend = options.Backend,
+            Factory = factory,
             QueueDepth = options.QueueDepth,
             Name = options.Name,
             Sink = sink,
@@ -224,11 +223,11 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
         }
         stats = GetStats();
         EncoderSession.Destroy(_encoder.Handle, function);
-        ReelResult ended = _ivf.End();
+        ReelResult ended = _ivf.End(function);
         Pool.Destroy(_conversion.Handle, function);
         DestroyGpuFramePool(function);
         if (result == ReelResult.Success && ended != ReelResult.Success)
-            result = ApiMessages.For(ended, function);
+            result = ended;
         stats = stats with { FileBytes = _ivf.BytesWritten };
         _context.Log.Write(LogLevel.Info, $"movie writer ended: {_path}, {stats.FramesEncoded} frames, {stats.FileBytes} bytes");
         return result;
@@ -269,8 +268,7 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
             else
             {
                 result = RgbToI420.Convert(image.Plane0, image.Stride0, _width, _height,
-                    image.Format == PixelFormat.Rgba8 ? RgbByteOrder.Rgba : RgbByteOrder.Bgra, destination);
-                result = ApiMessages.For(result, function);
+                    image.Format == PixelFormat.Rgba8 ? RgbByteOrder.Rgba : RgbByteOrder.Bgra, destination, function);
                 if (result == ReelResult.Success)
                     System.Threading.Interlocked.Increment(ref _converted);
             }

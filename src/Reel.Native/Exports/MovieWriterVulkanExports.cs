@@ -17,9 +17,9 @@ internal static unsafe class MovieWriterVulkanExports
     [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_attach_vk_device")]
     public static ReelResult AttachVkDevice(ulong writer, ulong device, uint framesInFlight)
     {
+        const string Function = "reel_movie_writer_attach_vk_device";
         try
         {
-            const string Function = "reel_movie_writer_attach_vk_device";
             ReelResult result = MovieWriter.Resolve(writer, Function, out MovieWriter? movie);
             if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? gpu)) != ReelResult.Success)
                 return result;
@@ -36,20 +36,20 @@ internal static unsafe class MovieWriterVulkanExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_movie_writer_attach_vk_device", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_write_vk_image")]
-    public static ReelResult WriteVkImage(ulong writer, VkImageDesc* image)
+    public static ReelResult WriteVkImage(ulong writer, reel_vk_image_t* image)
     {
+        const string Function = "reel_movie_writer_write_vk_image";
         try
         {
-            const string Function = "reel_movie_writer_write_vk_image";
             ReelResult result = MovieWriter.Resolve(writer, Function, out MovieWriter? movie);
             if (result != ReelResult.Success
                 || (result = Arguments.NotNull(image, Function, "image")) != ReelResult.Success
-                || (result = VersionedStruct.Read(image, Function, "image", out VkImageDesc d)) != ReelResult.Success)
+                || (result = VersionedStruct.Read(image, Function, "image", out reel_vk_image_t d)) != ReelResult.Success)
             {
                 return result;
             }
@@ -72,7 +72,7 @@ internal static unsafe class MovieWriterVulkanExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_movie_writer_write_vk_image", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 }

@@ -322,102 +322,6 @@ public readonly partial struct reel_timeline_t : IEquatable<reel_timeline_t>
     public static bool operator !=(reel_timeline_t left, reel_timeline_t right) => left.Value != right.Value;
 }
 
-/// <summary>Opaque handle reel_gpu_allocation_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
-public readonly partial struct reel_gpu_allocation_t : IEquatable<reel_gpu_allocation_t>
-{
-    public readonly nint Value;
-
-    public reel_gpu_allocation_t(nint value) => Value = value;
-
-    public static reel_gpu_allocation_t Null => default;
-
-    public bool IsNull => Value == 0;
-
-    public bool Equals(reel_gpu_allocation_t other) => Value == other.Value;
-
-    public override bool Equals(object? obj) => obj is reel_gpu_allocation_t other && Equals(other);
-
-    public override int GetHashCode() => Value.GetHashCode();
-
-    public override string ToString() => $"0x{Value:x16}";
-
-    public static bool operator ==(reel_gpu_allocation_t left, reel_gpu_allocation_t right) => left.Value == right.Value;
-
-    public static bool operator !=(reel_gpu_allocation_t left, reel_gpu_allocation_t right) => left.Value != right.Value;
-}
-
-/// <summary>Opaque handle reel_gpu_buffer_pool_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
-public readonly partial struct reel_gpu_buffer_pool_t : IEquatable<reel_gpu_buffer_pool_t>
-{
-    public readonly nint Value;
-
-    public reel_gpu_buffer_pool_t(nint value) => Value = value;
-
-    public static reel_gpu_buffer_pool_t Null => default;
-
-    public bool IsNull => Value == 0;
-
-    public bool Equals(reel_gpu_buffer_pool_t other) => Value == other.Value;
-
-    public override bool Equals(object? obj) => obj is reel_gpu_buffer_pool_t other && Equals(other);
-
-    public override int GetHashCode() => Value.GetHashCode();
-
-    public override string ToString() => $"0x{Value:x16}";
-
-    public static bool operator ==(reel_gpu_buffer_pool_t left, reel_gpu_buffer_pool_t right) => left.Value == right.Value;
-
-    public static bool operator !=(reel_gpu_buffer_pool_t left, reel_gpu_buffer_pool_t right) => left.Value != right.Value;
-}
-
-/// <summary>Opaque handle reel_dpb_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
-public readonly partial struct reel_dpb_t : IEquatable<reel_dpb_t>
-{
-    public readonly nint Value;
-
-    public reel_dpb_t(nint value) => Value = value;
-
-    public static reel_dpb_t Null => default;
-
-    public bool IsNull => Value == 0;
-
-    public bool Equals(reel_dpb_t other) => Value == other.Value;
-
-    public override bool Equals(object? obj) => obj is reel_dpb_t other && Equals(other);
-
-    public override int GetHashCode() => Value.GetHashCode();
-
-    public override string ToString() => $"0x{Value:x16}";
-
-    public static bool operator ==(reel_dpb_t left, reel_dpb_t right) => left.Value == right.Value;
-
-    public static bool operator !=(reel_dpb_t left, reel_dpb_t right) => left.Value != right.Value;
-}
-
-/// <summary>Opaque handle reel_video_session_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
-public readonly partial struct reel_video_session_t : IEquatable<reel_video_session_t>
-{
-    public readonly nint Value;
-
-    public reel_video_session_t(nint value) => Value = value;
-
-    public static reel_video_session_t Null => default;
-
-    public bool IsNull => Value == 0;
-
-    public bool Equals(reel_video_session_t other) => Value == other.Value;
-
-    public override bool Equals(object? obj) => obj is reel_video_session_t other && Equals(other);
-
-    public override int GetHashCode() => Value.GetHashCode();
-
-    public override string ToString() => $"0x{Value:x16}";
-
-    public static bool operator ==(reel_video_session_t left, reel_video_session_t right) => left.Value == right.Value;
-
-    public static bool operator !=(reel_video_session_t left, reel_video_session_t right) => left.Value != right.Value;
-}
-
 /// <summary>
 /// What a call did. Values are pinned: they never change meaning between releases.
 /// </summary>
@@ -952,180 +856,22 @@ public enum reel_color_description_t : int
 }
 
 /// <summary>
-/// Option bits of reel_device_desc_t.flags and reel_vulkan_adoption_t.flags.
+/// The kinds of backends Reel knows.
 /// </summary>
-public enum reel_device_flags_t : int
+public enum reel_backend_kind_t : int
 {
     /// <summary>
-    /// no options
+    /// CPU codec libraries (SVT-AV1, dav1d)
     /// </summary>
-    REEL_DEVICE_FLAG_NONE = 0,
+    REEL_BACKEND_SOFTWARE = 1,
     /// <summary>
-    /// capture Vulkan validation messages into the context's
-    /// log (errors at REEL_LOG_LEVEL_ERROR as "vulkan [error]
-    /// VUID-..."). Create: enables VK_LAYER_KHRONOS_validation
-    /// with synchronization validation (the layer must be
-    /// installed: Debian package vulkan-validationlayers).
-    /// Adopt: adds Reel's own debug messenger (the host must
-    /// have enabled VK_EXT_debug_utils)
+    /// a Vulkan device (hardware video through Vulkan Video)
     /// </summary>
-    REEL_DEVICE_FLAG_VALIDATION = 1,
-    /// <summary>
-    /// create: enable no video queue or extension
-    /// </summary>
-    REEL_DEVICE_FLAG_NO_VIDEO = 2,
-    /// <summary>
-    /// not a flag: keeps the enum 32 bits wide
-    /// </summary>
-    REEL_DEVICE_FLAG_MAX_ENUM = 2147483647,
-}
-
-/// <summary>
-/// Device features a host declares it enabled on the VkDevice it hands over (Vulkan cannot be
-///  asked afterwards).
-/// </summary>
-public enum reel_vulkan_feature_flags_t : int
-{
-    /// <summary>
-    /// none
-    /// </summary>
-    REEL_VULKAN_FEATURE_NONE = 0,
-    /// <summary>
-    /// timelineSemaphore (Vulkan 1.2 or
-    /// VK_KHR_timeline_semaphore): required
-    /// </summary>
-    REEL_VULKAN_FEATURE_TIMELINE_SEMAPHORE = 1,
-    /// <summary>
-    /// synchronization2 (Vulkan 1.3 or
-    /// VK_KHR_synchronization2): required
-    /// </summary>
-    REEL_VULKAN_FEATURE_SYNCHRONIZATION2 = 2,
-    /// <summary>
-    /// hostQueryReset: optional
-    /// </summary>
-    REEL_VULKAN_FEATURE_HOST_QUERY_RESET = 4,
-    /// <summary>
-    /// videoMaintenance1: optional; bitstream
-    /// buffers are then profile-independent
-    /// </summary>
-    REEL_VULKAN_FEATURE_VIDEO_MAINTENANCE1 = 8,
-    /// <summary>
-    /// not a flag: keeps the enum 32 bits wide
-    /// </summary>
-    REEL_VULKAN_FEATURE_MAX_ENUM = 2147483647,
-}
-
-/// <summary>
-/// The queues Reel uses for work, indexing reel_device_info_t's arrays.
-/// </summary>
-public enum reel_gpu_queue_t : int
-{
-    /// <summary>
-    /// the graphics queue
-    /// </summary>
-    REEL_GPU_QUEUE_GRAPHICS = 0,
-    /// <summary>
-    /// the compute queue (an async compute queue where the
-    /// device has one, else the graphics queue)
-    /// </summary>
-    REEL_GPU_QUEUE_COMPUTE = 1,
-    /// <summary>
-    /// the transfer queue (a DMA queue where the device has
-    /// one)
-    /// </summary>
-    REEL_GPU_QUEUE_TRANSFER = 2,
-    /// <summary>
-    /// the video decode queue
-    /// </summary>
-    REEL_GPU_QUEUE_VIDEO_DECODE = 3,
-    /// <summary>
-    /// the video encode queue
-    /// </summary>
-    REEL_GPU_QUEUE_VIDEO_ENCODE = 4,
-    /// <summary>
-    /// not a queue: keeps the enum 32 bits wide
-    /// </summary>
-    REEL_GPU_QUEUE_MAX_ENUM = 2147483647,
-}
-
-/// <summary>
-/// What GPU memory is for; decides its memory type.
-/// </summary>
-public enum reel_gpu_memory_usage_t : int
-{
-    /// <summary>
-    /// only the GPU touches it (DPB, output images):
-    /// DEVICE_LOCAL, preferably not host-visible
-    /// </summary>
-    REEL_GPU_MEMORY_DEVICE_LOCAL = 1,
-    /// <summary>
-    /// the CPU writes, the GPU reads (bitstreams to decode,
-    /// staging): HOST_VISIBLE, preferably coherent and
-    /// uncached (write-combined)
-    /// </summary>
-    REEL_GPU_MEMORY_UPLOAD = 2,
-    /// <summary>
-    /// the GPU writes, the CPU reads (encoded bitstreams,
-    /// readback): HOST_VISIBLE, preferably HOST_CACHED
-    /// </summary>
-    REEL_GPU_MEMORY_READBACK = 3,
-    /// <summary>
-    /// not a usage: keeps the enum 32 bits wide
-    /// </summary>
-    REEL_GPU_MEMORY_MAX_ENUM = 2147483647,
-}
-
-/// <summary>
-/// Option bits of reel_gpu_buffer_desc_t.flags and reel_gpu_image_desc_t.flags.
-/// </summary>
-public enum reel_gpu_allocation_flags_t : int
-{
-    /// <summary>
-    /// no options
-    /// </summary>
-    REEL_GPU_ALLOCATION_FLAG_NONE = 0,
-    /// <summary>
-    /// give the resource its own VkDeviceMemory
-    /// whatever its size
-    /// </summary>
-    REEL_GPU_ALLOCATION_FLAG_DEDICATED = 1,
-    /// <summary>
-    /// charge it to REEL_MEMORY_DPB instead of
-    /// REEL_MEMORY_DEVICE (reference pictures)
-    /// </summary>
-    REEL_GPU_ALLOCATION_FLAG_DPB = 2,
-    /// <summary>
-    /// not a flag: keeps the enum 32 bits wide
-    /// </summary>
-    REEL_GPU_ALLOCATION_FLAG_MAX_ENUM = 2147483647,
-}
-
-/// <summary>
-/// What a GPU buffer pool's buffers are for.
-/// </summary>
-public enum reel_gpu_buffer_pool_kind_t : int
-{
-    /// <summary>
-    /// uploads: REEL_GPU_MEMORY_UPLOAD, TRANSFER_SRC
-    /// </summary>
-    REEL_GPU_BUFFER_POOL_STAGING = 1,
-    /// <summary>
-    /// readback: REEL_GPU_MEMORY_READBACK,
-    /// TRANSFER_DST
-    /// </summary>
-    REEL_GPU_BUFFER_POOL_READBACK = 2,
-    /// <summary>
-    /// bitstreams to decode: UPLOAD memory
-    /// </summary>
-    REEL_GPU_BUFFER_POOL_DECODE_BITSTREAM = 3,
-    /// <summary>
-    /// encoded bitstreams: READBACK memory
-    /// </summary>
-    REEL_GPU_BUFFER_POOL_ENCODE_BITSTREAM = 4,
+    REEL_BACKEND_VULKAN = 2,
     /// <summary>
     /// not a kind: keeps the enum 32 bits wide
     /// </summary>
-    REEL_GPU_BUFFER_POOL_MAX_ENUM = 2147483647,
+    REEL_BACKEND_MAX_ENUM = 2147483647,
 }
 
 /// <summary>
@@ -1168,26 +914,6 @@ public enum reel_video_codec_op_t : int
 }
 
 /// <summary>
-/// Option bits of reel_dpb_desc_t.flags.
-/// </summary>
-public enum reel_dpb_flags_t : int
-{
-    /// <summary>
-    /// one image with a layer per slot
-    /// </summary>
-    REEL_DPB_FLAG_NONE = 0,
-    /// <summary>
-    /// one image per slot (video: needs
-    /// VK_VIDEO_CAPABILITY_SEPARATE_REFERENCE_IMAGES_BIT_KHR)
-    /// </summary>
-    REEL_DPB_FLAG_SEPARATE_IMAGES = 1,
-    /// <summary>
-    /// not a flag: keeps the enum 32 bits wide
-    /// </summary>
-    REEL_DPB_FLAG_MAX_ENUM = 2147483647,
-}
-
-/// <summary>
 /// What backs a timeline.
 /// </summary>
 public enum reel_timeline_kind_t : int
@@ -1197,32 +923,14 @@ public enum reel_timeline_kind_t : int
     /// </summary>
     REEL_TIMELINE_CPU = 0,
     /// <summary>
-    /// a Vulkan timeline semaphore of a device
+    /// a GPU timeline of a device (Vulkan: a timeline semaphore,
+    /// reel_timeline_get_semaphore() in reel_vulkan.h)
     /// </summary>
     REEL_TIMELINE_GPU = 1,
     /// <summary>
     /// not a kind: keeps the enum 32 bits wide
     /// </summary>
     REEL_TIMELINE_MAX_ENUM = 2147483647,
-}
-
-/// <summary>
-/// The kinds of backends Reel knows.
-/// </summary>
-public enum reel_backend_kind_t : int
-{
-    /// <summary>
-    /// CPU codec libraries (SVT-AV1, dav1d)
-    /// </summary>
-    REEL_BACKEND_SOFTWARE = 1,
-    /// <summary>
-    /// a Vulkan device (hardware video through Vulkan Video)
-    /// </summary>
-    REEL_BACKEND_VULKAN = 2,
-    /// <summary>
-    /// not a kind: keeps the enum 32 bits wide
-    /// </summary>
-    REEL_BACKEND_MAX_ENUM = 2147483647,
 }
 
 /// <summary>
@@ -1271,7 +979,7 @@ public unsafe partial struct reel_leak_suspect_t
 }
 
 /// <summary>
-/// What the leak detector found (reel_leak_fn). Published in 0.1.0.
+/// What the leak detector found (reel_leak_fn). Published in 0.1.0 at 288 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_leak_alert_t
@@ -1717,7 +1425,8 @@ public unsafe partial struct reel_byte_pool_desc_t
 /// <summary>
 /// A pool's counters (reel_pool_get_stats). Exact at rest; under concurrent use each value
 ///  is exact but they are not read at one instant. At rest allocated = available + in_use.
-///  For byte pools every value is summed over the size classes. Published in 0.1.0.
+///  For byte pools every value is summed over the size classes. Published in 0.1.0 at 88
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_pool_stats_t
@@ -1795,7 +1504,8 @@ public unsafe partial struct reel_pool_stats_t
 }
 
 /// <summary>
-/// A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0.
+/// A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0 at 120
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_frame_info_t
@@ -1864,7 +1574,8 @@ public unsafe partial struct reel_frame_info_t
 }
 
 /// <summary>
-/// An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0.
+/// An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0 at 56
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_audio_info_t
@@ -1922,7 +1633,7 @@ public unsafe partial struct reel_audio_info_t
 
 /// <summary>
 /// A byte buffer's memory and metadata (reel_buffer_get_bytes); encoded packets are byte
-///  buffers with dts and flags. Published in 0.1.0.
+///  buffers with dts and flags. Published in 0.1.0 at 64 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_bytes_info_t
@@ -1979,7 +1690,8 @@ public unsafe partial struct reel_bytes_info_t
 }
 
 /// <summary>
-/// A context's memory at this instant (reel_context_get_memory). Published in 0.1.0.
+/// A context's memory at this instant (reel_context_get_memory). Published in 0.1.0 at 192
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_memory_stats_t
@@ -2064,6 +1776,7 @@ public unsafe partial struct reel_memory_stats_t
 
 /// <summary>
 /// One buffer still out (reel_report_outstanding). Pointers are valid during the callback.
+///  Published in 0.1.0 at 72 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_outstanding_buffer_t
@@ -2120,7 +1833,7 @@ public unsafe partial struct reel_outstanding_buffer_t
 }
 
 /// <summary>
-/// How to run a soak. Published in 0.1.0.
+/// How to run a soak. Published in 0.1.0 at 40 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_soak_desc_t
@@ -2167,7 +1880,7 @@ public unsafe partial struct reel_soak_desc_t
 }
 
 /// <summary>
-/// What a soak measured. Published in 0.1.0.
+/// What a soak measured. Published in 0.1.0 at 168 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_soak_result_t
@@ -2251,7 +1964,8 @@ public unsafe partial struct reel_soak_result_t
 }
 
 /// <summary>
-/// How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0.
+/// How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0 at
+///  72 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_frame_cache_desc_t
@@ -2329,7 +2043,8 @@ public unsafe partial struct reel_frame_cache_desc_t
 }
 
 /// <summary>
-/// What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0.
+/// What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0 at
+///  24 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_frame_request_t
@@ -2361,7 +2076,7 @@ public unsafe partial struct reel_frame_request_t
 }
 
 /// <summary>
-/// A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0.
+/// A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0 at 216 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_frame_cache_stats_t
@@ -2636,7 +2351,7 @@ public unsafe partial struct reel_encoder_desc_t
 }
 
 /// <summary>
-/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0.
+/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_stats_t
@@ -2729,7 +2444,7 @@ public unsafe partial struct reel_encoder_stats_t
 /// <summary>
 /// What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
 ///  the process. Bit masks have bit (1u &lt;&lt; value) set for each enum value supported.
-///  Published in 0.1.0.
+///  Published in 0.1.0 at 152 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_codec_caps_t
@@ -2953,7 +2668,7 @@ public unsafe partial struct reel_decoder_desc_t
 }
 
 /// <summary>
-/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0.
+/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_decoder_stats_t
@@ -3040,7 +2755,8 @@ public unsafe partial struct reel_decoder_stats_t
 }
 
 /// <summary>
-/// A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0.
+/// A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0 at 72
+///  bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_pool_stats_t
@@ -3195,7 +2911,7 @@ public unsafe partial struct reel_image_t
 
 /// <summary>
 /// A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
-///  Published in 0.1.0.
+///  Published in 0.1.0 at 64 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_movie_writer_stats_t
@@ -3244,1063 +2960,6 @@ public unsafe partial struct reel_movie_writer_stats_t
     /// wall time since the first frame
     /// </summary>
     public double elapsed_seconds;
-}
-
-/// <summary>
-/// How to create a device (headless: no surface, no window). Zero it and set struct_size
-///  (reel_device_desc_default()); all-zero means the defaults below. Published in 0.1.0 at
-///  48 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_device_desc_t
-{
-    /// <summary>
-    /// sizeof(reel_device_desc_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// reel_device_flags_t bits. Default 0
-    /// </summary>
-    public uint flags;
-
-    /// <summary>
-    /// 0 = the best usable device (discrete, integrated,
-    /// virtual, then CPU); N = the N-th device in
-    /// vkEnumeratePhysicalDevices order, counting from 1.
-    /// Default 0
-    /// </summary>
-    public uint physical_device;
-
-    /// <summary>
-    /// highest Vulkan version Reel may use, packed like
-    /// VK_MAKE_API_VERSION, at least 1.1; 0 = 1.3
-    /// </summary>
-    public uint vulkan_api_version;
-
-    /// <summary>
-    /// frames begun and not complete, 1..16; 0 = 2
-    /// </summary>
-    public uint max_frames_in_flight;
-
-    /// <summary>
-    /// command buffers per queue recording or in flight,
-    /// 1..256; 0 = 16
-    /// </summary>
-    public uint command_buffers_per_queue;
-
-    /// <summary>
-    /// bytes of each shared memory block, a power of two
-    /// from 1 MiB to 1 GiB; 0 = 64 MiB. Resources above half
-    /// of it get their own VkDeviceMemory
-    /// </summary>
-    public ulong memory_block_size;
-
-    /// <summary>
-    /// frames of the context's frame clock an empty block is
-    /// kept before it is freed, 1..1000000; 0 = 120
-    /// </summary>
-    public uint empty_block_frames;
-
-    /// <summary>
-    /// must be 0
-    /// </summary>
-    public uint reserved;
-
-    /// <summary>
-    /// VkApplicationInfo.pApplicationName, at most 63 bytes;
-    /// copied. NULL = "reel"
-    /// </summary>
-    public byte* application_name;
-}
-
-/// <summary>
-/// One queue of the host's device that Reel may submit to.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_vulkan_queue_t
-{
-    /// <summary>
-    /// its queue family index
-    /// </summary>
-    public uint family_index;
-
-    /// <summary>
-    /// its index within the family
-    /// </summary>
-    public uint index;
-
-    /// <summary>
-    /// the VkQueue
-    /// </summary>
-    public void* queue;
-}
-
-/// <summary>
-/// The host's Vulkan objects handed to Reel (the engine-embedding case). Reel works on them
-///  and never destroys them; the host keeps them alive until reel_device_destroy() returns.
-///  Published in 0.1.0 at 104 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_vulkan_adoption_t
-{
-    /// <summary>
-    /// sizeof(reel_vulkan_adoption_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// REEL_DEVICE_FLAG_VALIDATION or 0
-    /// </summary>
-    public uint flags;
-
-    /// <summary>
-    /// the host's PFN_vkGetInstanceProcAddr, through which
-    /// Reel loads every entry point; NULL = the one of
-    /// libvulkan.so.1
-    /// </summary>
-    public void* vk_get_instance_proc_addr;
-
-    /// <summary>
-    /// the VkInstance; required
-    /// </summary>
-    public void* instance;
-
-    /// <summary>
-    /// the VkPhysicalDevice the device was made on; required
-    /// </summary>
-    public void* physical_device;
-
-    /// <summary>
-    /// the VkDevice; required
-    /// </summary>
-    public void* device;
-
-    /// <summary>
-    /// VkApplicationInfo.apiVersion the instance was
-    /// created with, at least 1.1; required
-    /// </summary>
-    public uint instance_api_version;
-
-    /// <summary>
-    /// reel_vulkan_feature_flags_t bits the host enabled;
-    /// TIMELINE_SEMAPHORE and SYNCHRONIZATION2 required
-    /// </summary>
-    public uint enabled_features;
-
-    /// <summary>
-    /// entries of instance_extensions, 0..256
-    /// </summary>
-    public uint instance_extension_count;
-
-    /// <summary>
-    /// entries of device_extensions, 0..256
-    /// </summary>
-    public uint device_extension_count;
-
-    /// <summary>
-    /// the instance extensions the host enabled;
-    /// read during the call
-    /// </summary>
-    public byte** instance_extensions;
-
-    /// <summary>
-    /// the device extensions the host enabled (video
-    /// queues count only with their extensions)
-    /// </summary>
-    public byte** device_extensions;
-
-    /// <summary>
-    /// entries of queues, 1..64; at least one queue with
-    /// graphics or compute
-    /// </summary>
-    public uint queue_count;
-
-    /// <summary>
-    /// as reel_device_desc_t; 0 = 2
-    /// </summary>
-    public uint max_frames_in_flight;
-
-    /// <summary>
-    /// the queues Reel may use; read during the call
-    /// </summary>
-    public reel_vulkan_queue_t* queues;
-
-    /// <summary>
-    /// as reel_device_desc_t; 0 = 64 MiB
-    /// </summary>
-    public ulong memory_block_size;
-
-    /// <summary>
-    /// as reel_device_desc_t; 0 = 120
-    /// </summary>
-    public uint empty_block_frames;
-
-    /// <summary>
-    /// as reel_device_desc_t; 0 = 16
-    /// </summary>
-    public uint command_buffers_per_queue;
-}
-
-/// <summary>
-/// What Reel runs on a device (reel_device_get_info). Published in 0.1.0.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_device_info_t
-{
-    /// <summary>
-    /// set by the caller to sizeof(reel_device_info_t)
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// the Vulkan version Reel uses on the device
-    /// </summary>
-    public uint api_version;
-
-    /// <summary>
-    /// the VkInstance
-    /// </summary>
-    public void* instance;
-
-    /// <summary>
-    /// the VkPhysicalDevice
-    /// </summary>
-    public void* physical_device;
-
-    /// <summary>
-    /// the VkDevice
-    /// </summary>
-    public void* device;
-
-    /// <summary>
-    /// the PFN_vkGetInstanceProcAddr Reel loads through
-    /// </summary>
-    public void* vk_get_instance_proc_addr;
-
-    /// <summary>
-    /// per reel_gpu_queue_t: the family index
-    /// of Reel's queue; -1 when there is none
-    /// </summary>
-    public fixed int queue_family[5];
-
-    /// <summary>
-    /// 1 when the VkDevice is the host's
-    /// </summary>
-    public uint adopted;
-
-    /// <summary>
-    /// per reel_gpu_queue_t: the VkQueue; NULL when none.
-    /// Several roles may share one queue
-    /// </summary>
-    public queue_array queue;
-
-    [System.Runtime.CompilerServices.InlineArray(5)]
-    public struct queue_array
-    {
-        private nint _element;
-    }
-
-    /// <summary>
-    /// 1 when Reel captures validation messages
-    /// </summary>
-    public uint validation;
-
-    /// <summary>
-    /// the frame synchronizer's limit
-    /// </summary>
-    public uint max_frames_in_flight;
-
-    /// <summary>
-    /// error-severity validation messages so far
-    /// </summary>
-    public ulong validation_errors;
-
-    /// <summary>
-    /// warning-severity validation messages so far
-    /// </summary>
-    public ulong validation_warnings;
-
-    /// <summary>
-    /// frames begun with reel_device_begin_frame
-    /// </summary>
-    public ulong frame;
-
-    /// <summary>
-    /// VkPhysicalDeviceProperties.deviceName
-    /// </summary>
-    public fixed byte device_name[256];
-
-    /// <summary>
-    /// VkPhysicalDeviceVulkan12Properties.driverName ("" before
-    /// Vulkan 1.2)
-    /// </summary>
-    public fixed byte driver_name[256];
-}
-
-/// <summary>
-/// A buffer to create in suballocated memory. Published in 0.1.0 at 24 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_buffer_desc_t
-{
-    /// <summary>
-    /// sizeof(reel_gpu_buffer_desc_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// 0 = REEL_GPU_MEMORY_DEVICE_LOCAL
-    /// </summary>
-    public reel_gpu_memory_usage_t memory_usage;
-
-    /// <summary>
-    /// bytes, 1 to 2^40; required
-    /// </summary>
-    public ulong size;
-
-    /// <summary>
-    /// VkBufferUsageFlags, non-zero; required
-    /// </summary>
-    public uint vk_usage;
-
-    /// <summary>
-    /// reel_gpu_allocation_flags_t bits. Default 0
-    /// </summary>
-    public uint flags;
-}
-
-/// <summary>
-/// A 2D image to create in suballocated memory (exclusive sharing, one sample, layout
-///  UNDEFINED). Published in 0.1.0 at 40 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_image_desc_t
-{
-    /// <summary>
-    /// sizeof(reel_gpu_image_desc_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// 0 = REEL_GPU_MEMORY_DEVICE_LOCAL
-    /// </summary>
-    public reel_gpu_memory_usage_t memory_usage;
-
-    /// <summary>
-    /// VkFormat, not VK_FORMAT_UNDEFINED; required
-    /// </summary>
-    public int vk_format;
-
-    /// <summary>
-    /// pixels, 1..16384 (and the format's limit); required
-    /// </summary>
-    public uint width;
-
-    /// <summary>
-    /// pixels, 1..16384 (and the format's limit); required
-    /// </summary>
-    public uint height;
-
-    /// <summary>
-    /// 1..2048 (and the format's limit); 0 = 1
-    /// </summary>
-    public uint array_layers;
-
-    /// <summary>
-    /// 1..16 (and the format's limit); 0 = 1
-    /// </summary>
-    public uint mip_levels;
-
-    /// <summary>
-    /// VkImageUsageFlags, non-zero; required
-    /// </summary>
-    public uint vk_usage;
-
-    /// <summary>
-    /// VkImageTiling: 0 = OPTIMAL (default), 1 = LINEAR
-    /// </summary>
-    public uint vk_tiling;
-
-    /// <summary>
-    /// reel_gpu_allocation_flags_t bits. Default 0
-    /// </summary>
-    public uint flags;
-}
-
-/// <summary>
-/// Where an allocation's resource and memory are (reel_gpu_allocation_get_info).
-///  Published in 0.1.0.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_allocation_info_t
-{
-    /// <summary>
-    /// set by the caller to sizeof(reel_gpu_allocation_info_t)
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// the Vulkan memory type
-    /// </summary>
-    public uint memory_type_index;
-
-    /// <summary>
-    /// the VkBuffer; 0 for an image
-    /// </summary>
-    public ulong vk_buffer;
-
-    /// <summary>
-    /// the VkImage; 0 for a buffer
-    /// </summary>
-    public ulong vk_image;
-
-    /// <summary>
-    /// the VkDeviceMemory it is bound to (shared with other
-    /// allocations unless dedicated)
-    /// </summary>
-    public ulong vk_device_memory;
-
-    /// <summary>
-    /// its offset in vk_device_memory
-    /// </summary>
-    public ulong offset;
-
-    /// <summary>
-    /// bytes reserved (the memory requirement, rounded to
-    /// nonCoherentAtomSize for non-coherent memory)
-    /// </summary>
-    public ulong size;
-
-    /// <summary>
-    /// a buffer's VkBufferCreateInfo.size (a pooled buffer: its
-    /// size class); 0 for an image
-    /// </summary>
-    public ulong resource_size;
-
-    /// <summary>
-    /// host address of its first byte, or NULL when its memory is
-    /// not host-visible; valid until the allocation is freed
-    /// </summary>
-    public void* mapped;
-
-    /// <summary>
-    /// the usage it was allocated for
-    /// </summary>
-    public reel_gpu_memory_usage_t memory_usage;
-
-    /// <summary>
-    /// 1 when it has its own VkDeviceMemory
-    /// </summary>
-    public uint dedicated;
-
-    /// <summary>
-    /// 1 when host access needs no flush or invalidate
-    /// </summary>
-    public uint coherent;
-
-    /// <summary>
-    /// 1 for a buffer of a reel_gpu_buffer_pool_t
-    /// </summary>
-    public uint pooled;
-}
-
-/// <summary>
-/// One memory heap: its size, what Reel holds in it, and the driver's budget when known.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_heap_stats_t
-{
-    /// <summary>
-    /// VkMemoryHeap.size
-    /// </summary>
-    public ulong size;
-
-    /// <summary>
-    /// bytes of VkDeviceMemory Reel holds in the heap (blocks and
-    /// dedicated allocations); 0 in capability reports
-    /// </summary>
-    public ulong block_bytes;
-
-    /// <summary>
-    /// bytes of those handed to resources; 0 in capability reports
-    /// </summary>
-    public ulong allocation_bytes;
-
-    /// <summary>
-    /// VK_EXT_memory_budget heapBudget: what the process may use;
-    /// 0 when unknown
-    /// </summary>
-    public ulong budget;
-
-    /// <summary>
-    /// VK_EXT_memory_budget heapUsage: what the whole process uses,
-    /// driver-internal memory included; 0 when unknown
-    /// </summary>
-    public ulong usage;
-
-    /// <summary>
-    /// 1 for a DEVICE_LOCAL heap
-    /// </summary>
-    public uint device_local;
-
-    /// <summary>
-    /// 1 when budget and usage come from VK_EXT_memory_budget
-    /// </summary>
-    public uint budget_known;
-}
-
-/// <summary>
-/// A device's GPU memory at one instant (reel_device_get_memory_stats). "Block" bytes are
-///  VkDeviceMemory Reel holds; "allocation" bytes are those handed to resources. Own counters
-///  are always exact; the budget needs VK_EXT_memory_budget. Published in 0.1.0.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_memory_stats_t
-{
-    /// <summary>
-    /// set by the caller to sizeof(reel_gpu_memory_stats_t)
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// entries of heaps in use
-    /// </summary>
-    public uint heap_count;
-
-    /// <summary>
-    /// shared blocks
-    /// </summary>
-    public uint block_count;
-
-    /// <summary>
-    /// live allocations, shared and dedicated
-    /// </summary>
-    public uint allocation_count;
-
-    /// <summary>
-    /// dedicated allocations
-    /// </summary>
-    public uint dedicated_count;
-
-    /// <summary>
-    /// free ranges in shared blocks
-    /// </summary>
-    public uint free_range_count;
-
-    /// <summary>
-    /// bytes of shared blocks
-    /// </summary>
-    public ulong block_bytes;
-
-    /// <summary>
-    /// bytes of live allocations, shared and dedicated; equals
-    /// what the context counts as REEL_MEMORY_DEVICE plus
-    /// REEL_MEMORY_DPB for this device
-    /// </summary>
-    public ulong allocation_bytes;
-
-    /// <summary>
-    /// bytes of dedicated allocations
-    /// </summary>
-    public ulong dedicated_bytes;
-
-    /// <summary>
-    /// free bytes in shared blocks
-    /// </summary>
-    public ulong free_bytes;
-
-    /// <summary>
-    /// share of free_bytes outside their block's largest free
-    /// range, 0..1: 0 when every block's free space is one range
-    /// </summary>
-    public double fragmentation;
-
-    /// <summary>
-    /// vkAllocateMemory calls so far
-    /// </summary>
-    public ulong device_allocations;
-
-    /// <summary>
-    /// vkFreeMemory calls so far
-    /// </summary>
-    public ulong device_frees;
-
-    /// <summary>
-    /// empty blocks freed after empty_block_frames
-    /// </summary>
-    public ulong blocks_reclaimed;
-
-    /// <summary>
-    /// per heap, in Vulkan's order
-    /// </summary>
-    public heaps_array heaps;
-
-    [System.Runtime.CompilerServices.InlineArray(16)]
-    public struct heaps_array
-    {
-        private reel_gpu_heap_stats_t _element;
-    }
-}
-
-/// <summary>
-/// How to create a GPU buffer pool. Published in 0.1.0 at 56 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_buffer_pool_desc_t
-{
-    /// <summary>
-    /// sizeof(reel_gpu_buffer_pool_desc_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// required
-    /// </summary>
-    public reel_gpu_buffer_pool_kind_t kind;
-
-    /// <summary>
-    /// smallest class, a power of two from 4 KiB to 1 GiB;
-    /// 0 = 64 KiB
-    /// </summary>
-    public ulong min_class_size;
-
-    /// <summary>
-    /// largest class, a power of two from min_class_size to
-    /// 1 GiB; 0 = 16 MiB (at least min_class_size)
-    /// </summary>
-    public ulong max_class_size;
-
-    /// <summary>
-    /// buffers per class at most, 1..4096; 0 = 16
-    /// </summary>
-    public uint max_per_class;
-
-    /// <summary>
-    /// idle buffers unused for this many frames of the
-    /// context's frame clock are destroyed; 0 = never
-    /// </summary>
-    public uint trim_idle_frames;
-
-    /// <summary>
-    /// bitstream kinds: the one operation the buffers
-    /// serve (the device must support it), or 0 for any the
-    /// device supports in that direction; must be 0 for
-    /// STAGING and READBACK
-    /// </summary>
-    public reel_video_codec_op_t codec_operation;
-
-    /// <summary>
-    /// data offsets in a buffer should be multiples of this;
-    /// a power of two up to 4096, raised to the driver's
-    /// minBitstreamBufferOffsetAlignment; 0 = 1
-    /// </summary>
-    public uint offset_alignment;
-
-    /// <summary>
-    /// acquired sizes are rounded up to multiples of this;
-    /// a power of two up to 4096, raised to the driver's
-    /// minBitstreamBufferSizeAlignment; 0 = 1
-    /// </summary>
-    public uint size_alignment;
-
-    /// <summary>
-    /// must be 0
-    /// </summary>
-    public uint reserved;
-
-    /// <summary>
-    /// label in logs, at most 63 bytes; copied. NULL =
-    /// "gpu buffers"
-    /// </summary>
-    public byte* name;
-}
-
-/// <summary>
-/// A GPU buffer pool's counters (reel_gpu_buffer_pool_get_stats). Published in 0.1.0.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_buffer_pool_stats_t
-{
-    /// <summary>
-    /// set by the caller to sizeof(reel_gpu_buffer_pool_stats_t)
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// size classes
-    /// </summary>
-    public uint classes;
-
-    /// <summary>
-    /// buffers that exist (idle or out)
-    /// </summary>
-    public uint allocated;
-
-    /// <summary>
-    /// buffers waiting in the pool
-    /// </summary>
-    public uint idle;
-
-    /// <summary>
-    /// buffers acquired and not given back
-    /// </summary>
-    public uint in_use;
-
-    /// <summary>
-    /// 1 when the buffers carry video usage
-    /// </summary>
-    public uint has_video_usage;
-
-    /// <summary>
-    /// buffers handed out
-    /// </summary>
-    public ulong acquires;
-
-    /// <summary>
-    /// buffers created (acquires no idle buffer served)
-    /// </summary>
-    public ulong created;
-
-    /// <summary>
-    /// idle buffers destroyed by trim_idle_frames
-    /// </summary>
-    public ulong trimmed;
-
-    /// <summary>
-    /// bytes of the buffers that exist (class sizes)
-    /// </summary>
-    public ulong bytes_held;
-
-    /// <summary>
-    /// the effective offset alignment
-    /// </summary>
-    public ulong offset_alignment;
-
-    /// <summary>
-    /// the effective size alignment
-    /// </summary>
-    public ulong size_alignment;
-
-    /// <summary>
-    /// VkBufferUsageFlags of the buffers
-    /// </summary>
-    public uint vk_usage;
-
-    /// <summary>
-    /// 0
-    /// </summary>
-    public uint reserved;
-}
-
-/// <summary>
-/// How to create a DPB. Published in 0.1.0 at 40 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_dpb_desc_t
-{
-    /// <summary>
-    /// sizeof(reel_dpb_desc_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// the operation the DPB serves; 0 = plain images
-    /// </summary>
-    public reel_video_codec_op_t codec_operation;
-
-    /// <summary>
-    /// VkFormat; required for plain images; for video
-    /// 0 = the first format the driver lists
-    /// </summary>
-    public int vk_format;
-
-    /// <summary>
-    /// pixels, 1..16384; required
-    /// </summary>
-    public uint width;
-
-    /// <summary>
-    /// pixels, 1..16384; required
-    /// </summary>
-    public uint height;
-
-    /// <summary>
-    /// slots, 1..64 (video: up to maxDpbSlots); required
-    /// </summary>
-    public uint slot_count;
-
-    /// <summary>
-    /// VkImageUsageFlags; 0 = the default above
-    /// </summary>
-    public uint vk_usage;
-
-    /// <summary>
-    /// video: 8 or 10; 0 = 8. Must be 0 for plain images
-    /// </summary>
-    public uint bit_depth;
-
-    /// <summary>
-    /// reel_dpb_flags_t bits. Default 0
-    /// </summary>
-    public uint flags;
-
-    /// <summary>
-    /// must be 0
-    /// </summary>
-    public uint reserved;
-}
-
-/// <summary>
-/// One slot: its state and picture resource (the fields of VkVideoPictureResourceInfoKHR).
-///  Published in 0.1.0.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_dpb_slot_info_t
-{
-    /// <summary>
-    /// set by the caller to sizeof(reel_dpb_slot_info_t)
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// the slot index
-    /// </summary>
-    public uint slot;
-
-    /// <summary>
-    /// 1 while a picture occupies it
-    /// </summary>
-    public uint active;
-
-    /// <summary>
-    /// 1 when its picture is marked as a reference
-    /// </summary>
-    public uint reference;
-
-    /// <summary>
-    /// the picture's frame number (reel_dpb_acquire_slot)
-    /// </summary>
-    public ulong frame_number;
-
-    /// <summary>
-    /// the picture's timestamp
-    /// </summary>
-    public long timestamp;
-
-    /// <summary>
-    /// the VkImage holding the slot
-    /// </summary>
-    public ulong vk_image;
-
-    /// <summary>
-    /// the VkImageView for imageViewBinding (a 2D_ARRAY view); 0 when
-    /// the usage allows no views
-    /// </summary>
-    public ulong vk_image_view;
-
-    /// <summary>
-    /// VkVideoPictureResourceInfoKHR.baseArrayLayer: the slot's layer
-    /// within vk_image_view
-    /// </summary>
-    public uint view_layer;
-
-    /// <summary>
-    /// the slot's array layer within vk_image
-    /// </summary>
-    public uint image_layer;
-
-    /// <summary>
-    /// coded width
-    /// </summary>
-    public uint width;
-
-    /// <summary>
-    /// coded height
-    /// </summary>
-    public uint height;
-
-    /// <summary>
-    /// the image format
-    /// </summary>
-    public int vk_format;
-
-    /// <summary>
-    /// 0
-    /// </summary>
-    public uint reserved;
-}
-
-/// <summary>
-/// A DPB as a whole (reel_dpb_get_info). Published in 0.1.0.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_dpb_info_t
-{
-    /// <summary>
-    /// set by the caller to sizeof(reel_dpb_info_t)
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// slots
-    /// </summary>
-    public uint slot_count;
-
-    /// <summary>
-    /// slots holding a picture
-    /// </summary>
-    public uint active;
-
-    /// <summary>
-    /// active slots marked as references
-    /// </summary>
-    public uint references;
-
-    /// <summary>
-    /// acquires that recycled an active non-reference picture
-    /// </summary>
-    public ulong recycled;
-
-    /// <summary>
-    /// bytes of device memory of its images
-    /// </summary>
-    public ulong memory_bytes;
-
-    /// <summary>
-    /// 1: one image with a layer per slot; 0: one image per slot
-    /// </summary>
-    public uint layered;
-
-    /// <summary>
-    /// the image format
-    /// </summary>
-    public int vk_format;
-
-    /// <summary>
-    /// picture width
-    /// </summary>
-    public uint width;
-
-    /// <summary>
-    /// picture height
-    /// </summary>
-    public uint height;
-
-    /// <summary>
-    /// VkImageUsageFlags of the images
-    /// </summary>
-    public uint vk_usage;
-
-    /// <summary>
-    /// 0
-    /// </summary>
-    public uint reserved;
-}
-
-/// <summary>
-/// A timeline value a submission waits for before the given stages run.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_wait_t
-{
-    /// <summary>
-    /// a GPU timeline of the same device
-    /// </summary>
-    public reel_timeline_t timeline;
-
-    /// <summary>
-    /// the value to wait for
-    /// </summary>
-    public ulong value;
-
-    /// <summary>
-    /// VkPipelineStageFlags2 that wait; 0 = ALL_COMMANDS
-    /// </summary>
-    public ulong vk_stage_mask;
-}
-
-/// <summary>
-/// A timeline value a submission signals when its commands complete.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_signal_t
-{
-    /// <summary>
-    /// a GPU timeline of the same device, not a queue timeline
-    /// </summary>
-    public reel_timeline_t timeline;
-
-    /// <summary>
-    /// above its current value and every pending signal
-    /// </summary>
-    public ulong value;
-}
-
-/// <summary>
-/// What a submission waits for and signals besides the queue's timeline. Published in 0.1.0
-///  at 32 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_gpu_submit_t
-{
-    /// <summary>
-    /// sizeof(reel_gpu_submit_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// entries of waits, 0..32
-    /// </summary>
-    public uint wait_count;
-
-    /// <summary>
-    /// read during the call only
-    /// </summary>
-    public reel_gpu_wait_t* waits;
-
-    /// <summary>
-    /// entries of signals, 0..32
-    /// </summary>
-    public uint signal_count;
-
-    /// <summary>
-    /// must be 0
-    /// </summary>
-    public uint reserved;
-
-    /// <summary>
-    /// read during the call only
-    /// </summary>
-    public reel_gpu_signal_t* signals;
-}
-
-/// <summary>
-/// How to create a timeline. Published in 0.1.0 at 24 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_timeline_desc_t
-{
-    /// <summary>
-    /// sizeof(reel_timeline_desc_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// default REEL_TIMELINE_CPU
-    /// </summary>
-    public reel_timeline_kind_t kind;
-
-    /// <summary>
-    /// REEL_TIMELINE_GPU: the device (of the same context);
-    /// must be REEL_NULL_HANDLE for CPU timelines
-    /// </summary>
-    public reel_device_t device;
-
-    /// <summary>
-    /// the value it starts at. Default 0
-    /// </summary>
-    public ulong initial_value;
 }
 
 /// <summary>
@@ -4417,7 +3076,7 @@ public unsafe partial struct reel_video_codec_caps_t
 }
 
 /// <summary>
-/// One queue family of a Vulkan device.
+/// One queue family of a GPU device (Vulkan: its VkQueueFamilyProperties).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_queue_family_caps_t
@@ -4438,14 +3097,60 @@ public unsafe partial struct reel_queue_family_caps_t
     public uint video_codec_operations;
 
     /// <summary>
-    /// bit (1 &lt;&lt; reel_gpu_queue_t) for each role Reel runs on it
+    /// bit (1 &lt;&lt; reel_gpu_queue_t, reel_vulkan.h) for each role
+    /// Reel runs on it
     /// </summary>
     public uint reel_queues;
 }
 
 /// <summary>
+/// One memory heap of a GPU device: its size, what Reel holds in it, and the driver's budget when known.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_gpu_heap_stats_t
+{
+    /// <summary>
+    /// VkMemoryHeap.size
+    /// </summary>
+    public ulong size;
+
+    /// <summary>
+    /// bytes of VkDeviceMemory Reel holds in the heap (blocks and
+    /// dedicated allocations); 0 in capability reports
+    /// </summary>
+    public ulong block_bytes;
+
+    /// <summary>
+    /// bytes of those handed to resources; 0 in capability reports
+    /// </summary>
+    public ulong allocation_bytes;
+
+    /// <summary>
+    /// VK_EXT_memory_budget heapBudget: what the process may use;
+    /// 0 when unknown
+    /// </summary>
+    public ulong budget;
+
+    /// <summary>
+    /// VK_EXT_memory_budget heapUsage: what the whole process uses,
+    /// driver-internal memory included; 0 when unknown
+    /// </summary>
+    public ulong usage;
+
+    /// <summary>
+    /// 1 for a DEVICE_LOCAL heap
+    /// </summary>
+    public uint device_local;
+
+    /// <summary>
+    /// 1 when budget and usage come from VK_EXT_memory_budget
+    /// </summary>
+    public uint budget_known;
+}
+
+/// <summary>
 /// One backend Reel knows and what it can do (reel_backend_caps). Strings are UTF-8,
-///  NUL-terminated, cut to fit. Published in 0.1.0.
+///  NUL-terminated, cut to fit. Published in 0.1.0 at 4336 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_backend_caps_t
@@ -4573,229 +3278,32 @@ public unsafe partial struct reel_backend_caps_t
 }
 
 /// <summary>
-/// How to create a video session. Published in 0.1.0 at 40 bytes.
+/// How to create a timeline. Published in 0.1.0 at 24 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_video_session_desc_t
+public unsafe partial struct reel_timeline_desc_t
 {
     /// <summary>
-    /// sizeof(reel_video_session_desc_t); required
+    /// sizeof(reel_timeline_desc_t); required
     /// </summary>
     public uint struct_size;
 
     /// <summary>
-    /// required
+    /// default REEL_TIMELINE_CPU
     /// </summary>
-    public reel_video_codec_op_t codec_operation;
+    public reel_timeline_kind_t kind;
 
     /// <summary>
-    /// largest coded width, within the operation's
-    /// limits; required
+    /// REEL_TIMELINE_GPU: the device (of the same context,
+    /// from reel_vulkan.h); must be REEL_NULL_HANDLE for CPU
+    /// timelines
     /// </summary>
-    public uint max_width;
+    public reel_device_t device;
 
     /// <summary>
-    /// largest coded height; required
+    /// the value it starts at. Default 0
     /// </summary>
-    public uint max_height;
-
-    /// <summary>
-    /// 0 = the driver's maximum
-    /// </summary>
-    public uint max_dpb_slots;
-
-    /// <summary>
-    /// 0 = the driver's maximum (at most the slots)
-    /// </summary>
-    public uint max_active_references;
-
-    /// <summary>
-    /// 8 or 10 (not for H.264); 0 = 8
-    /// </summary>
-    public uint bit_depth;
-
-    /// <summary>
-    /// VkFormat of decode output / encode input;
-    /// 0 = the first the driver lists
-    /// </summary>
-    public int picture_format;
-
-    /// <summary>
-    /// VkFormat of DPB pictures; 0 = the first the
-    /// driver lists
-    /// </summary>
-    public int reference_format;
-
-    /// <summary>
-    /// must be 0
-    /// </summary>
-    public uint reserved;
-}
-
-/// <summary>
-/// A video session's Vulkan objects (reel_video_session_get_info). Published in 0.1.0.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_video_session_info_t
-{
-    /// <summary>
-    /// set by the caller to sizeof(reel_video_session_info_t)
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// its operation
-    /// </summary>
-    public reel_video_codec_op_t codec_operation;
-
-    /// <summary>
-    /// the VkVideoSessionKHR
-    /// </summary>
-    public ulong vk_video_session;
-
-    /// <summary>
-    /// an empty VkVideoSessionParametersKHR for H.264/H.265
-    /// (room for 16 VPS, 32 SPS, 256 PPS; add them with
-    /// vkUpdateVideoSessionParametersKHR); 0 for AV1, whose
-    /// parameters need the sequence header
-    /// </summary>
-    public ulong vk_session_parameters;
-
-    /// <summary>
-    /// the family its commands go to
-    /// </summary>
-    public uint queue_family_index;
-
-    /// <summary>
-    /// its picture VkFormat
-    /// </summary>
-    public int picture_format;
-
-    /// <summary>
-    /// its reference VkFormat
-    /// </summary>
-    public int reference_format;
-
-    /// <summary>
-    /// its maxDpbSlots
-    /// </summary>
-    public uint max_dpb_slots;
-
-    /// <summary>
-    /// its maxActiveReferencePictures
-    /// </summary>
-    public uint max_active_references;
-
-    /// <summary>
-    /// memory bind indices the driver asked for
-    /// </summary>
-    public uint memory_bindings;
-
-    /// <summary>
-    /// device memory bound to it
-    /// </summary>
-    public ulong memory_bytes;
-
-    /// <summary>
-    /// its maxCodedExtent width
-    /// </summary>
-    public uint max_width;
-
-    /// <summary>
-    /// its maxCodedExtent height
-    /// </summary>
-    public uint max_height;
-}
-
-/// <summary>
-/// A host's image to record (reel_movie_writer_write_vk_image). Zero it and set struct_size
-///  (reel_vk_image_default()), then describe the image. Published in 0.1.0 at 80 bytes.
-/// </summary>
-[StructLayout(LayoutKind.Sequential)]
-public unsafe partial struct reel_vk_image_t
-{
-    /// <summary>
-    /// sizeof(reel_vk_image_t); required
-    /// </summary>
-    public uint struct_size;
-
-    /// <summary>
-    /// pixels; must equal the movie's width
-    /// </summary>
-    public uint width;
-
-    /// <summary>
-    /// rows; must equal the movie's height
-    /// </summary>
-    public uint height;
-
-    /// <summary>
-    /// VkFormat: VK_FORMAT_R8G8B8A8_UNORM (37), _R8G8B8A8_SRGB (43),
-    /// _B8G8R8A8_UNORM (44), _B8G8R8A8_SRGB (50) or
-    /// _A2B10G10R10_UNORM_PACK32 (64, converted to 8 bits)
-    /// </summary>
-    public int vk_format;
-
-    /// <summary>
-    /// VkImage: 2D, one mip level and layer read, created with
-    /// VK_IMAGE_USAGE_SAMPLED_BIT; the host's, never destroyed by Reel
-    /// </summary>
-    public ulong vk_image;
-
-    /// <summary>
-    /// VkDevice the image was created on: must be the device the
-    /// writer records from (a check that the image belongs there)
-    /// </summary>
-    public void* vk_device;
-
-    /// <summary>
-    /// VkImageLayout the image is in when wait_value is reached:
-    /// GENERAL, COLOR_ATTACHMENT_OPTIMAL, SHADER_READ_ONLY_OPTIMAL,
-    /// TRANSFER_SRC_OPTIMAL, TRANSFER_DST_OPTIMAL, READ_ONLY_OPTIMAL,
-    /// ATTACHMENT_OPTIMAL or PRESENT_SRC_KHR. Reel leaves it in this
-    /// layout when it signals signal_value
-    /// </summary>
-    public uint vk_layout;
-
-    /// <summary>
-    /// the queue family that owns the image then: the family of Reel's
-    /// compute queue, or VK_QUEUE_FAMILY_IGNORED (~0u) for an image
-    /// created with VK_SHARING_MODE_CONCURRENT
-    /// </summary>
-    public uint queue_family;
-
-    /// <summary>
-    /// VkSemaphore of type TIMELINE on the same device whose
-    /// wait_value makes the image readable (the host's render signals
-    /// it); VK_NULL_HANDLE when the image is ready now (the host
-    /// waited for its render itself)
-    /// </summary>
-    public ulong wait_semaphore;
-
-    /// <summary>
-    /// the value to wait for; its signal must be submitted (or made
-    /// on the CPU) eventually, or the frame never completes
-    /// </summary>
-    public ulong wait_value;
-
-    /// <summary>
-    /// VkSemaphore of type TIMELINE Reel signals once it no longer
-    /// reads the image (the host may then render into it again);
-    /// VK_NULL_HANDLE when the host does not ask
-    /// </summary>
-    public ulong signal_semaphore;
-
-    /// <summary>
-    /// the value to signal, at least 1 and above every value the
-    /// semaphore has or will have been signalled to before
-    /// </summary>
-    public ulong signal_value;
-
-    /// <summary>
-    /// how long this call may wait for a free frame slot when every
-    /// slot is in flight: 0 = do not wait, UINT64_MAX = forever
-    /// </summary>
-    public ulong timeout_ns;
+    public ulong initial_value;
 }
 
 /// <summary>The functions and integer macros of reel.h.</summary>
@@ -4834,10 +3342,6 @@ public static unsafe partial class ReelNative
 
     public const int REEL_DECODER_FLAG_NO_FILM_GRAIN = 1;
 
-    public const int REEL_GPU_QUEUE_COUNT = 5;
-
-    public const int REEL_GPU_MAX_HEAPS = 16;
-
     public const int REEL_CODEC_CAPS_SEPARATE_REFERENCE_IMAGES = 1;
 
     public const int REEL_CODEC_CAPS_DPB_AND_OUTPUT_COINCIDE = 2;
@@ -4857,6 +3361,8 @@ public static unsafe partial class ReelNative
     public const int REEL_MAX_BACKEND_CODECS = 16;
 
     public const int REEL_MAX_QUEUE_FAMILIES = 16;
+
+    public const int REEL_GPU_MAX_HEAPS = 16;
 
     /// <summary>
     /// reel_version() :
@@ -5909,430 +4415,37 @@ public static unsafe partial class ReelNative
     ///  writer. The handle is stale afterwards, whatever the result.
     ///  @param out_stats receives the final counters; may be NULL. Set its struct_size first.
     ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (bad
-    ///          out_stats-&gt;struct_size), REEL_ERROR_IO, or the error that failed the encoder (the
-    ///          frames encoded before it are in the file).
+    ///          out_stats-&gt;struct_size: the writer is ended all the same, its file complete;
+    ///          out_stats is left as it was), REEL_ERROR_IO, or the error that failed the encoder
+    ///          (the frames encoded before it are in the file).
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_movie_writer_end", ExactSpelling = true)]
     public static extern reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
 
     /// <summary>
-    /// reel_device_create() :
-    ///  Creates a Vulkan instance and device of Reel's own: picks a physical device, a queue
-    ///  family per role (graphics, compute, transfer, and video decode/encode families when the
-    ///  device has them), enables timeline semaphores, synchronization2, VK_EXT_memory_budget and
-    ///  the video extensions it finds.
-    ///  @param context    the owning context: its log, frame clock and accounting.
-    ///  @param desc       read during the call only; NULL = all defaults.
-    ///  @param out_device receives the device; unchanged on failure. Destroy it with
-    ///                    reel_device_destroy() (or reel_context_destroy()).
-    ///  @return REEL_SUCCESS,
-    ///          REEL_ERROR_INVALID_HANDLE    context is not a live context,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_device; bad struct_size; unknown flags; a field
-    ///                                       out of its range; physical_device beyond the devices,
-    ///          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
-    ///          REEL_ERROR_UNSUPPORTED       no libvulkan.so.1; no usable physical device (the
-    ///                                       message lists why each was refused); VALIDATION asked
-    ///                                       but the layer is not installed,
-    ///          REEL_ERROR_OUT_OF_MEMORY,
-    ///          REEL_ERROR_LIMIT_REACHED     1024 devices are alive.
-    ///  @note   Slow (milliseconds to seconds with validation); logs at REEL_LOG_LEVEL_INFO.
+    /// reel_backend_caps() :
+    ///  Reports one of the backends Reel knows: index 0 is "software" (the CPU codec libraries),
+    ///  index 1 is "vulkan" (for device, or, with REEL_NULL_HANDLE, whether the Vulkan loader is
+    ///  available at all). Loop from 0 to out_caps-&gt;backend_count - 1. A host that includes only
+    ///  this header lists the backends with REEL_NULL_HANDLE.
+    ///  @code{.c}
+    ///    reel_backend_caps_t caps = reel_backend_caps_init();
+    ///    for (uint32_t i = 0; reel_backend_caps(dev, i, &amp;caps) == REEL_SUCCESS
+    ///                         &amp;&amp; i &lt; caps.backend_count; i++) {
+    ///        for (uint32_t c = 0; c &lt; caps.codec_count; c++) ... caps.codecs[c] ...
+    ///    }
+    ///  @endcode
+    ///  @param device   a device to report, or REEL_NULL_HANDLE (the Vulkan entry then reports
+    ///                  the loader only; this function accepts NULL here unlike the others).
+    ///  @param index    0..backend_count-1.
+    ///  @param out_caps caller-owned; set struct_size first (reel_backend_caps_init()).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (a non-NULL device that is not live),
+    ///          REEL_ERROR_INVALID_ARGUMENT  index out of range; NULL out_caps or a bad
+    ///                                       struct_size.
+    ///  @note   Queries the driver (video capabilities, budget): not for every frame.
     /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_device_create", ExactSpelling = true)]
-    public static extern reel_result_t reel_device_create(reel_context_t context, reel_device_desc_t* desc, reel_device_t* out_device);
-
-    /// <summary>
-    /// reel_device_adopt() :
-    ///  Runs Reel on the host's VkInstance, VkPhysicalDevice, VkDevice and queues: Reel loads the
-    ///  entry points through the host's vkGetInstanceProcAddr for the versions and extensions the
-    ///  host declares, and creates only its own objects (timeline semaphores, command pools,
-    ///  memory, ...). The host's objects are never destroyed by Reel.
-    ///  @param context    the owning context.
-    ///  @param adoption   read during the call only (extension names are copied).
-    ///  @param out_device receives the device; unchanged on failure.
-    ///  @return REEL_SUCCESS,
-    ///          REEL_ERROR_INVALID_HANDLE    context is not a live context,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL adoption/out_device; bad struct_size; a NULL
-    ///                                       instance, physical_device, device or queue; counts
-    ///                                       out of range or with NULL arrays; a queue outside its
-    ///                                       family or repeated; unknown flags or feature bits,
-    ///          REEL_ERROR_INCOMPATIBLE_VERSION  adoption from a newer header with unknown fields set,
-    ///          REEL_ERROR_UNSUPPORTED       the host did not enable timeline semaphores and
-    ///                                       synchronization2; no queue has graphics or compute;
-    ///                                       VALIDATION without VK_EXT_debug_utils; the device runs
-    ///                                       below Vulkan 1.1; no libvulkan.so.1 when
-    ///                                       vk_get_instance_proc_addr is NULL,
-    ///          REEL_ERROR_LIMIT_REACHED     1024 devices are alive.
-    ///  @note   The host must not submit to a queue it shares with Reel while Reel may submit to
-    ///          it (see Threads above).
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_device_adopt", ExactSpelling = true)]
-    public static extern reel_result_t reel_device_adopt(reel_context_t context, reel_vulkan_adoption_t* adoption, reel_device_t* out_device);
-
-    /// <summary>
-    /// reel_device_destroy() :
-    ///  Destroys a device: waits for the work Reel submitted, runs every deferred release,
-    ///  destroys every object the host left on it (allocations, buffer pools, DPBs, video
-    ///  sessions, GPU timelines; logged as a warning), Reel's command pools, timelines and memory,
-    ///  and for a created device the VkDevice and VkInstance. An adopted VkDevice stays. Work still
-    ///  waiting after 1 s for one of the device's own GPU timelines (which nobody can signal once
-    ///  the device goes) is released by signalling those timelines far ahead, with a warning; work
-    ///  still running 10 s later is logged as an error (a created device then waits in
-    ///  vkDeviceWaitIdle before it is destroyed).
-    ///  @param device the device; REEL_NULL_HANDLE does nothing.
-    ///  @return REEL_SUCCESS (also for REEL_NULL_HANDLE), REEL_ERROR_INVALID_HANDLE.
-    ///  @note   Must not race with other calls on the device or its objects.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_device_destroy", ExactSpelling = true)]
-    public static extern reel_result_t reel_device_destroy(reel_device_t device);
-
-    /// <summary>
-    /// reel_device_get_info() :
-    ///  Describes the device: Vulkan handles, queues per role, validation counts.
-    ///  @param out_info caller-owned; set struct_size first (reel_device_info_init()).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_device_get_info", ExactSpelling = true)]
-    public static extern reel_result_t reel_device_get_info(reel_device_t device, reel_device_info_t* out_info);
-
-    /// <summary>
-    /// reel_gpu_buffer_create() :
-    ///  Creates a VkBuffer (exclusive sharing) and binds it to memory of the usage's type.
-    ///  @param device         the device.
-    ///  @param desc           read during the call only.
-    ///  @param out_allocation receives the allocation; unchanged on failure. Free it with
-    ///                        reel_gpu_allocation_free() or reel_gpu_allocation_free_after().
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_allocation; bad struct_size; size 0 or
-    ///                                       above 2^40; vk_usage 0 or with bits Vulkan does not
-    ///                                       define; unknown memory_usage or flags,
-    ///          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
-    ///          REEL_ERROR_UNSUPPORTED       no memory type of the device fits the usage,
-    ///          REEL_ERROR_OUT_OF_MEMORY     every suitable heap is full,
-    ///          REEL_ERROR_LIMIT_REACHED     2^20 allocations are alive,
-    ///          REEL_ERROR_DEVICE_LOST.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_buffer_create", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_buffer_create(reel_device_t device, reel_gpu_buffer_desc_t* desc, reel_gpu_allocation_t* out_allocation);
-
-    /// <summary>
-    /// reel_gpu_image_create() :
-    ///  Creates a 2D VkImage and binds it to memory of the usage's type, after checking with
-    ///  vkGetPhysicalDeviceImageFormatProperties2 that the device supports it.
-    ///  @param desc           read during the call only.
-    ///  @param out_allocation as reel_gpu_buffer_create().
-    ///  @return as reel_gpu_buffer_create(); REEL_ERROR_INVALID_ARGUMENT also for a size, layer or
-    ///          mip count out of range or an unknown vk_tiling; REEL_ERROR_UNSUPPORTED also when the
-    ///          device does not support the format with that tiling, usage, extent or layers.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_image_create", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_image_create(reel_device_t device, reel_gpu_image_desc_t* desc, reel_gpu_allocation_t* out_allocation);
-
-    /// <summary>
-    /// reel_gpu_allocation_get_info() :
-    ///  Describes an allocation: its VkBuffer or VkImage, its memory, offset and mapping.
-    ///  @param out_info caller-owned; set struct_size first (reel_gpu_allocation_info_init()).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_allocation_get_info", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_allocation_get_info(reel_gpu_allocation_t allocation, reel_gpu_allocation_info_t* out_info);
-
-    /// <summary>
-    /// reel_gpu_allocation_map() :
-    ///  The host address of an allocation in host-visible memory. Memory stays mapped for the
-    ///  allocation's life (there is no unmap); for non-coherent memory, flush after writing and
-    ///  invalidate before reading.
-    ///  @param out_pointer receives the address of the allocation's first byte.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_pointer; the memory is not host-visible
-    ///                                       (REEL_GPU_MEMORY_DEVICE_LOCAL on a discrete GPU).
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_allocation_map", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_allocation_map(reel_gpu_allocation_t allocation, void** out_pointer);
-
-    /// <summary>
-    /// reel_gpu_allocation_flush() :
-    ///  Makes host writes to bytes [offset, offset + size) of the allocation visible to the device
-    ///  (vkFlushMappedMemoryRanges, the range widened to nonCoherentAtomSize; allocations in
-    ///  non-coherent memory are atom-aligned, so a flush never touches a neighbour). Does nothing
-    ///  for coherent memory.
-    ///  @param size bytes; UINT64_MAX (VK_WHOLE_SIZE) means to the end of the allocation.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  the range exceeds the allocation; the memory is not
-    ///                                       host-visible,
-    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_allocation_flush", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_allocation_flush(reel_gpu_allocation_t allocation, ulong offset, ulong size);
-
-    /// <summary>
-    /// reel_gpu_allocation_invalidate() :
-    ///  Makes device writes to bytes [offset, offset + size) visible to the host
-    ///  (vkInvalidateMappedMemoryRanges, widened like reel_gpu_allocation_flush()); call it after
-    ///  waiting for the work that wrote them. Does nothing for coherent memory.
-    ///  @return as reel_gpu_allocation_flush().
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_allocation_invalidate", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_allocation_invalidate(reel_gpu_allocation_t allocation, ulong offset, ulong size);
-
-    /// <summary>
-    /// reel_gpu_allocation_free() :
-    ///  Destroys the buffer or image and frees its memory now, or gives a pooled buffer back to
-    ///  its pool. The handle is invalid afterwards (a second free returns
-    ///  REEL_ERROR_INVALID_HANDLE). The GPU must be done with it; otherwise use
-    ///  reel_gpu_allocation_free_after().
-    ///  @param allocation the allocation; REEL_NULL_HANDLE does nothing.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_allocation_free", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_allocation_free(reel_gpu_allocation_t allocation);
-
-    /// <summary>
-    /// reel_gpu_allocation_free_after() :
-    ///  Frees the allocation (as reel_gpu_allocation_free()) once timeline reaches value: at once
-    ///  if it already has, otherwise at the first reel_device_begin_frame or
-    ///  reel_context_advance_frame after it does (or when the device is destroyed). The handle is
-    ///  invalid from this call on; the resource stays alive until then.
-    ///  @param timeline a CPU or GPU timeline, e.g. a queue's (reel_device_get_queue_timeline)
-    ///                  with the value reel_command_buffer_submit() returned. A timeline destroyed
-    ///                  before reaching value counts as reached.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (allocation or timeline; the allocation
-    ///          then stays the caller's).
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_allocation_free_after", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_allocation_free_after(reel_gpu_allocation_t allocation, reel_timeline_t timeline, ulong value);
-
-    /// <summary>
-    /// reel_device_get_memory_stats() :
-    ///  Reads the device's GPU memory counters, fragmentation and per-heap bytes, with the heap
-    ///  budget and usage from VK_EXT_memory_budget where the device has it enabled. Cheap enough
-    ///  for every frame.
-    ///  @param out_stats caller-owned; set struct_size first (reel_gpu_memory_stats_init()).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_device_get_memory_stats", ExactSpelling = true)]
-    public static extern reel_result_t reel_device_get_memory_stats(reel_device_t device, reel_gpu_memory_stats_t* out_stats);
-
-    /// <summary>
-    /// reel_gpu_buffer_pool_create() :
-    ///  Creates a GPU buffer pool; no buffer is created before the first acquire.
-    ///  @param device   the device.
-    ///  @param desc     read during the call only.
-    ///  @param out_pool receives the pool; unchanged on failure. Destroy it with
-    ///                  reel_gpu_buffer_pool_destroy() (or with the device).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_pool; bad struct_size; unknown kind or
-    ///                                       codec_operation; a size, count or alignment out of its
-    ///                                       range; codec_operation on a STAGING/READBACK pool or
-    ///                                       of the other direction; reserved not 0,
-    ///          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
-    ///          REEL_ERROR_UNSUPPORTED       codec_operation names an operation the device cannot
-    ///                                       run (the message says why),
-    ///          REEL_ERROR_LIMIT_REACHED     16384 pools are alive.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_buffer_pool_create", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_buffer_pool_create(reel_device_t device, reel_gpu_buffer_pool_desc_t* desc, reel_gpu_buffer_pool_t* out_pool);
-
-    /// <summary>
-    /// reel_gpu_buffer_pool_destroy() :
-    ///  Destroys a pool: idle buffers at once; buffers still out stay valid and are destroyed when
-    ///  freed.
-    ///  @param pool the pool; REEL_NULL_HANDLE does nothing.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_buffer_pool_destroy", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_buffer_pool_destroy(reel_gpu_buffer_pool_t pool);
-
-    /// <summary>
-    /// reel_gpu_buffer_pool_acquire() :
-    ///  Takes a buffer of the smallest class holding size (rounded up to size_alignment): the idle
-    ///  one released longest ago, or a new one below max_per_class.
-    ///  @param size           1..max_class_size bytes.
-    ///  @param out_allocation receives the buffer as an allocation; unchanged on failure. Give it
-    ///                        back with reel_gpu_allocation_free() or _free_after().
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_allocation; size 0 or above max_class_size,
-    ///          REEL_ERROR_LIMIT_REACHED     every buffer of the class is out,
-    ///          REEL_ERROR_OUT_OF_MEMORY.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_buffer_pool_acquire", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_buffer_pool_acquire(reel_gpu_buffer_pool_t pool, ulong size, reel_gpu_allocation_t* out_allocation);
-
-    /// <summary>
-    /// reel_gpu_buffer_pool_get_stats() :
-    ///  Reads a pool's counters.
-    ///  @param out_stats caller-owned; set struct_size first (reel_gpu_buffer_pool_stats_init()).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_gpu_buffer_pool_get_stats", ExactSpelling = true)]
-    public static extern reel_result_t reel_gpu_buffer_pool_get_stats(reel_gpu_buffer_pool_t pool, reel_gpu_buffer_pool_stats_t* out_stats);
-
-    /// <summary>
-    /// reel_dpb_create() :
-    ///  Creates a DPB's images and views, after checking the format, usage, extent and layers
-    ///  with the driver (and, for video, the operation's capabilities); every slot is free.
-    ///  @param device  the device.
-    ///  @param desc    read during the call only.
-    ///  @param out_dpb receives the DPB; unchanged on failure. Destroy it with reel_dpb_destroy().
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_dpb; bad struct_size; a size or count out
-    ///                                       of range; no vk_format for plain images; unknown
-    ///                                       codec_operation or flags; bit_depth not 0, 8 or 10,
-    ///          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
-    ///          REEL_ERROR_UNSUPPORTED       the device does not support the format with that usage,
-    ///                                       extent or layer count; the device cannot run
-    ///                                       codec_operation (e.g. "lavapipe exposes no
-    ///                                       VK_KHR_video_queue"); SEPARATE_IMAGES not allowed,
-    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (16384 DPBs alive).
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_dpb_create", ExactSpelling = true)]
-    public static extern reel_result_t reel_dpb_create(reel_device_t device, reel_dpb_desc_t* desc, reel_dpb_t* out_dpb);
-
-    /// <summary>
-    /// reel_dpb_destroy() :
-    ///  Destroys a DPB's views and images. The GPU must be done with them.
-    ///  @param dpb the DPB; REEL_NULL_HANDLE does nothing.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_dpb_destroy", ExactSpelling = true)]
-    public static extern reel_result_t reel_dpb_destroy(reel_dpb_t dpb);
-
-    /// <summary>
-    /// reel_dpb_acquire_slot() :
-    ///  Takes a slot for a new picture (see the slot manager above); the slot is active and not a
-    ///  reference.
-    ///  @param frame_number the picture's frame number (decode order); recycling picks the lowest.
-    ///  @param timestamp    the picture's timestamp, any unit; reported back only.
-    ///  @param out_slot     receives the slot index.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_slot,
-    ///          REEL_ERROR_LIMIT_REACHED     every slot holds a reference picture.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_dpb_acquire_slot", ExactSpelling = true)]
-    public static extern reel_result_t reel_dpb_acquire_slot(reel_dpb_t dpb, ulong frame_number, long timestamp, uint* out_slot);
-
-    /// <summary>
-    /// reel_dpb_release_slot() :
-    ///  Frees an active slot (its picture is no longer needed).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  slot out of range,
-    ///          REEL_ERROR_BAD_STATE         the slot is free (released twice).
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_dpb_release_slot", ExactSpelling = true)]
-    public static extern reel_result_t reel_dpb_release_slot(reel_dpb_t dpb, uint slot);
-
-    /// <summary>
-    /// reel_dpb_mark_reference() :
-    ///  Marks (is_reference non-zero) or unmarks an active slot's picture as a reference: a
-    ///  reference is never recycled by reel_dpb_acquire_slot.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  slot out of range,
-    ///          REEL_ERROR_BAD_STATE         the slot is free.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_dpb_mark_reference", ExactSpelling = true)]
-    public static extern reel_result_t reel_dpb_mark_reference(reel_dpb_t dpb, uint slot, uint is_reference);
-
-    /// <summary>
-    /// reel_dpb_get_slot() :
-    ///  Describes a slot (free or active) and its picture resource.
-    ///  @param out_info caller-owned; set struct_size first (reel_dpb_slot_info_init()).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  slot out of range; NULL out_info or a bad struct_size.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_dpb_get_slot", ExactSpelling = true)]
-    public static extern reel_result_t reel_dpb_get_slot(reel_dpb_t dpb, uint slot, reel_dpb_slot_info_t* out_info);
-
-    /// <summary>
-    /// reel_dpb_get_info() :
-    ///  Describes the DPB as a whole.
-    ///  @param out_info caller-owned; set struct_size first (reel_dpb_info_init()).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_dpb_get_info", ExactSpelling = true)]
-    public static extern reel_result_t reel_dpb_get_info(reel_dpb_t dpb, reel_dpb_info_t* out_info);
-
-    /// <summary>
-    /// reel_command_buffer_begin() :
-    ///  A primary command buffer of a queue, begun with ONE_TIME_SUBMIT: one whose last
-    ///  submission completed (the oldest first), or a new one.
-    ///  @param queue              the queue it will be submitted to.
-    ///  @param out_command_buffer receives the VkCommandBuffer. It is Reel's: record into it from
-    ///                            one thread, then pass it to reel_command_buffer_submit(); never
-    ///                            free or reset it.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_command_buffer; unknown queue,
-    ///          REEL_ERROR_UNSUPPORTED       the device has no such queue (video queues need the
-    ///                                       video extensions),
-    ///          REEL_ERROR_LIMIT_REACHED     all command_buffers_per_queue buffers are recording or
-    ///                                       in flight,
-    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_command_buffer_begin", ExactSpelling = true)]
-    public static extern reel_result_t reel_command_buffer_begin(reel_device_t device, reel_gpu_queue_t queue, void** out_command_buffer);
-
-    /// <summary>
-    /// reel_command_buffer_submit() :
-    ///  Ends a command buffer from reel_command_buffer_begin() and submits it (vkQueueSubmit2) to
-    ///  its queue, waiting for and signalling the timelines in submit and signalling the queue
-    ///  timeline's next value.
-    ///  @param command_buffer the VkCommandBuffer; it must not be used afterwards.
-    ///  @param submit         read during the call only; NULL = no extra waits or signals.
-    ///  @param out_value      receives the queue timeline value that is reached when the commands
-    ///                        completed; may be NULL.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (device or a timeline),
-    ///          REEL_ERROR_INVALID_ARGUMENT  command_buffer was not begun on this device or was
-    ///                                       submitted already; bad struct_size; counts out of
-    ///                                       range or with NULL arrays; a CPU timeline, a timeline of
-    ///                                       another device, or a queue timeline to signal,
-    ///          REEL_ERROR_INCOMPATIBLE_VERSION  submit from a newer header with unknown fields set,
-    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST (the buffer is then free again).
-    ///  @note   On an invalid argument other than command_buffer, the buffer stays recording and
-    ///          may be submitted again with corrected arguments.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_command_buffer_submit", ExactSpelling = true)]
-    public static extern reel_result_t reel_command_buffer_submit(reel_device_t device, void* command_buffer, reel_gpu_submit_t* submit, ulong* out_value);
-
-    /// <summary>
-    /// reel_device_begin_frame() :
-    ///  Begins the next frame once the frame max_frames_in_flight before it completed on every
-    ///  queue, then runs the deferred releases that are due (the device's and its context's).
-    ///  @param timeout_ns how long to wait; UINT64_MAX = no limit.
-    ///  @param out_frame  receives the frame number (1 for the first); may be NULL.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_TIMEOUT                 the old frame is still running (no frame begun),
-    ///          REEL_ERROR_BAD_STATE         a frame is begun and not ended,
-    ///          REEL_ERROR_DEVICE_LOST.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_device_begin_frame", ExactSpelling = true)]
-    public static extern reel_result_t reel_device_begin_frame(reel_device_t device, ulong timeout_ns, ulong* out_frame);
-
-    /// <summary>
-    /// reel_device_end_frame() :
-    ///  Ends the begun frame: the values each queue's timeline reaches after the frame's last
-    ///  submission are what reel_device_begin_frame waits for max_frames_in_flight frames later.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_BAD_STATE         no frame is begun.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_device_end_frame", ExactSpelling = true)]
-    public static extern reel_result_t reel_device_end_frame(reel_device_t device);
-
-    /// <summary>
-    /// reel_device_get_queue_timeline() :
-    ///  The timeline of a queue, signalled by every reel_command_buffer_submit on it: wait on it,
-    ///  key deferred releases on it, or wait for it in the host's own submissions
-    ///  (reel_timeline_get_semaphore). The same handle every time (roles sharing a queue share
-    ///  it); it belongs to the device: reel_timeline_destroy and reel_timeline_signal refuse it.
-    ///  @param out_timeline receives the timeline.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_timeline; unknown queue,
-    ///          REEL_ERROR_UNSUPPORTED       the device has no such queue.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_device_get_queue_timeline", ExactSpelling = true)]
-    public static extern reel_result_t reel_device_get_queue_timeline(reel_device_t device, reel_gpu_queue_t queue, reel_timeline_t* out_timeline);
+    [DllImport(LibraryName, EntryPoint = "reel_backend_caps", ExactSpelling = true)]
+    public static extern reel_result_t reel_backend_caps(reel_device_t device, uint index, reel_backend_caps_t* out_caps);
 
     /// <summary>
     /// reel_timeline_create() :
@@ -6356,14 +4469,15 @@ public static unsafe partial class ReelNative
     ///  deferred releases keyed on it count it as reached and run at their next check.
     ///  @param timeline the timeline; REEL_NULL_HANDLE does nothing.
     ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_BAD_STATE         it is a queue timeline (the device owns it).
+    ///          REEL_ERROR_BAD_STATE         it is a queue timeline (the device owns it;
+    ///                                       reel_device_get_queue_timeline() in reel_vulkan.h).
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_timeline_destroy", ExactSpelling = true)]
     public static extern reel_result_t reel_timeline_destroy(reel_timeline_t timeline);
 
     /// <summary>
     /// reel_timeline_signal() :
-    ///  Raises the timeline to value from the host (vkSignalSemaphore for GPU timelines); waiters
+    ///  Raises the timeline to value from the host (vkSignalSemaphore for Vulkan timelines); waiters
     ///  of values up to it wake. Signalling the current value does nothing.
     ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
     ///          REEL_ERROR_INVALID_ARGUMENT  value is below the current value; a GPU timeline step
@@ -6396,17 +4510,6 @@ public static unsafe partial class ReelNative
     public static extern reel_result_t reel_timeline_wait(reel_timeline_t timeline, ulong value, ulong timeout_ns);
 
     /// <summary>
-    /// reel_timeline_get_semaphore() :
-    ///  The VkSemaphore (VK_SEMAPHORE_TYPE_TIMELINE) of a GPU timeline, for the host's own
-    ///  vkQueueSubmit2 waits and signals. Reel owns it: never destroy it.
-    ///  @param out_vk_semaphore receives the VkSemaphore.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_vk_semaphore; a CPU timeline.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_timeline_get_semaphore", ExactSpelling = true)]
-    public static extern reel_result_t reel_timeline_get_semaphore(reel_timeline_t timeline, ulong* out_vk_semaphore);
-
-    /// <summary>
     /// reel_buffer_release_after() :
     ///  Releases one reference of a pooled buffer (section 6) once timeline reaches value: at once
     ///  if it already has, otherwise at the first reel_context_advance_frame (or
@@ -6419,123 +4522,4 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_buffer_release_after", ExactSpelling = true)]
     public static extern reel_result_t reel_buffer_release_after(reel_buffer_t buffer, reel_timeline_t timeline, ulong value);
-
-    /// <summary>
-    /// reel_backend_caps() :
-    ///  Reports one of the backends Reel knows: index 0 is "software" (the CPU codec libraries),
-    ///  index 1 is "vulkan" (for device, or, with REEL_NULL_HANDLE, whether the Vulkan loader is
-    ///  available at all). Loop from 0 to out_caps-&gt;backend_count - 1.
-    ///  @code{.c}
-    ///    reel_backend_caps_t caps = reel_backend_caps_init();
-    ///    for (uint32_t i = 0; reel_backend_caps(dev, i, &amp;caps) == REEL_SUCCESS
-    ///                         &amp;&amp; i &lt; caps.backend_count; i++) {
-    ///        for (uint32_t c = 0; c &lt; caps.codec_count; c++) ... caps.codecs[c] ...
-    ///    }
-    ///  @endcode
-    ///  @param device   a device to report, or REEL_NULL_HANDLE (the Vulkan entry then reports
-    ///                  the loader only; this function accepts NULL here unlike the others).
-    ///  @param index    0..backend_count-1.
-    ///  @param out_caps caller-owned; set struct_size first (reel_backend_caps_init()).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (a non-NULL device that is not live),
-    ///          REEL_ERROR_INVALID_ARGUMENT  index out of range; NULL out_caps or a bad
-    ///                                       struct_size.
-    ///  @note   Queries the driver (video capabilities, budget): not for every frame.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_backend_caps", ExactSpelling = true)]
-    public static extern reel_result_t reel_backend_caps(reel_device_t device, uint index, reel_backend_caps_t* out_caps);
-
-    /// <summary>
-    /// reel_video_session_create() :
-    ///  Creates a VkVideoSessionKHR for a codec operation on the device's video queue, binds its
-    ///  memory (one allocation per memory bind index, REEL_MEMORY_DEVICE), and for H.264/H.265 an
-    ///  empty session parameters object. The picture and reference formats are the driver's.
-    ///  @param device      the device.
-    ///  @param desc        read during the call only.
-    ///  @param out_session receives the session; unchanged on failure. Destroy it with
-    ///                     reel_video_session_destroy().
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_session; bad struct_size; unknown
-    ///                                       codec_operation; extent, slots or references beyond
-    ///                                       the operation's capabilities; reserved not 0,
-    ///          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
-    ///          REEL_ERROR_UNSUPPORTED       the device has no video queue for the operation (e.g.
-    ///                                       "lavapipe exposes no VK_KHR_video_queue"), the driver
-    ///                                       refuses the profile or bit depth, a format is not
-    ///                                       listed, or AV1 encode (Reel does not enable
-    ///                                       videoEncodeAV1 yet),
-    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (4096 sessions alive).
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_video_session_create", ExactSpelling = true)]
-    public static extern reel_result_t reel_video_session_create(reel_device_t device, reel_video_session_desc_t* desc, reel_video_session_t* out_session);
-
-    /// <summary>
-    /// reel_video_session_destroy() :
-    ///  Destroys the session, its parameters and its memory. Work using them must have completed.
-    ///  @param session the session; REEL_NULL_HANDLE does nothing.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_video_session_destroy", ExactSpelling = true)]
-    public static extern reel_result_t reel_video_session_destroy(reel_video_session_t session);
-
-    /// <summary>
-    /// reel_video_session_get_info() :
-    ///  Describes the session's Vulkan objects and limits.
-    ///  @param out_info caller-owned; set struct_size first (reel_video_session_info_init()).
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_video_session_get_info", ExactSpelling = true)]
-    public static extern reel_result_t reel_video_session_get_info(reel_video_session_t session, reel_video_session_info_t* out_info);
-
-    /// <summary>
-    /// reel_movie_writer_attach_vk_device() :
-    ///  Lets writer record VkImages of device: builds the converter (compute pipeline from SPIR-V
-    ///  compiled into libreel, one device-local conversion buffer per frame slot, a readback pool)
-    ///  and its collecting thread. Once per writer; the writer must not have ended.
-    ///  @param writer the movie writer (section 12).
-    ///  @param device a device of the writer's context, created or adopted, with a compute queue.
-    ///  @param frames_in_flight images converting at once, 1..8; 0 = 3. More overlaps the GPU's
-    ///         work with the host's next frames; each slot holds about 1.5 bytes per pixel twice.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (writer or device),
-    ///          REEL_ERROR_INVALID_ARGUMENT  frames_in_flight above 8; a device of another context,
-    ///          REEL_ERROR_BAD_STATE         the writer already records from a device, or ended;
-    ///                                       the device is being destroyed,
-    ///          REEL_ERROR_UNSUPPORTED       the device has no compute queue,
-    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_attach_vk_device", ExactSpelling = true)]
-    public static extern reel_result_t reel_movie_writer_attach_vk_device(reel_movie_writer_t writer, reel_device_t device, uint frames_in_flight);
-
-    /// <summary>
-    /// reel_movie_writer_write_vk_image() :
-    ///  Records image as the next frame: waits (up to image-&gt;timeout_ns) for a free frame slot,
-    ///  records the conversion and submits it; returns without waiting for the GPU. The frame is
-    ///  encoded once the GPU finished it, in the order of the calls. Reel reads the image only after
-    ///  image-&gt;wait_value and signals image-&gt;signal_value when the host may write the image again.
-    ///  A failure of an earlier frame after its call returned (device loss while it converted, an
-    ///  encoder error) is returned once by the next call, which then records nothing.
-    ///  On any error this image is not recorded and signal_value is not signalled.
-    ///  @param writer a writer with a device attached (reel_movie_writer_attach_vk_device).
-    ///  @param image the image; read during the call only.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
-    ///          REEL_TIMEOUT                 every slot still in flight after image-&gt;timeout_ns (the
-    ///                                       message names the oldest frame and, when it waits for the
-    ///                                       host, image-&gt;wait_value and the semaphore's value now);
-    ///                                       the writer stays usable,
-    ///          REEL_ERROR_INVALID_ARGUMENT  NULL image or a bad struct_size; image-&gt;vk_device not the
-    ///                                       writer's device; image-&gt;vk_image VK_NULL_HANDLE; a size
-    ///                                       other than the movie's; image-&gt;vk_format not one listed;
-    ///                                       image-&gt;vk_layout UNDEFINED, PREINITIALIZED or another
-    ///                                       layout not listed; image-&gt;queue_family not the compute
-    ///                                       queue's family; image-&gt;signal_value 0, or not above
-    ///                                       wait_value on the same semaphore,
-    ///          REEL_ERROR_UNSUPPORTED       the device cannot sample image-&gt;vk_format,
-    ///          REEL_ERROR_BAD_STATE         no device attached; the writer ended, or its device was
-    ///                                       destroyed,
-    ///          REEL_ERROR_INCOMPATIBLE_VERSION  image from a newer header with unknown fields set,
-    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (command buffers of the queue),
-    ///          REEL_ERROR_DEVICE_LOST.
-    /// </summary>
-    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_vk_image", ExactSpelling = true)]
-    public static extern reel_result_t reel_movie_writer_write_vk_image(reel_movie_writer_t writer, reel_vk_image_t* image);
 }

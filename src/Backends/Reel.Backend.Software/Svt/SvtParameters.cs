@@ -45,12 +45,12 @@ internal static class SvtParameters
         int preset = settings.EffectiveSpeedPreset;
         if (settings.RateControl == RateControlMode.Cbr && preset < MinLowDelayOrEightKPreset)
             return CodecErrors.InvalidArgument(
-                $"{prefix}preset is {settings.Preset} (speed {preset}) with rate_control Cbr; allowed speed {MinLowDelayOrEightKPreset} to 13 "
-                + "(SVT-AV1 codes CBR low-delay): use High, Medium, Low or Speed 8 to 13");
+                $"{prefix}preset is REEL_ENCODER_PRESET_SPEED with speed_preset {preset} and rate_control REEL_RATE_CONTROL_CBR; allowed speed {MinLowDelayOrEightKPreset} to 13 "
+                + "(SVT-AV1 codes CBR low-delay): use REEL_ENCODER_PRESET_HIGH, _MEDIUM, _LOW, or _SPEED with speed_preset 8 to 13");
         long pixels = (long)settings.Width * settings.Height;
         if (pixels > EightKPixelThreshold && preset < MinLowDelayOrEightKPreset)
             return CodecErrors.InvalidArgument(
-                $"{prefix}preset is {settings.Preset} (speed {preset}) for {settings.Width}x{settings.Height}; allowed speed {MinLowDelayOrEightKPreset} to 13 "
+                $"{prefix}preset is REEL_ENCODER_PRESET_SPEED with speed_preset {preset} for {settings.Width}x{settings.Height}; allowed speed {MinLowDelayOrEightKPreset} to 13 "
                 + $"above {EightKPixelThreshold} pixels (SVT-AV1's 8K class)");
         return ReelResult.Success;
     }
@@ -72,7 +72,7 @@ internal static class SvtParameters
         Add("profile", (int)s.Profile);
         if (s.Level != 0)
             Add("level", s.Level);
-        int quantizer = EncoderSettings.QuantizerForQuality(s.Quality);
+        int quantizer = EncoderSettings.QuantizerForQuality((int)s.Quality);
         switch (s.RateControl)
         {
             case RateControlMode.Cqp:
@@ -123,5 +123,5 @@ internal static class SvtParameters
     }
 
     /// <summary>SVT-AV1 takes bitrates in kbit/s: round to the nearest, at least 1.</summary>
-    private static long Kilobits(long bitsPerSecond) => System.Math.Max(1, (bitsPerSecond + 500) / 1000);
+    private static long Kilobits(ulong bitsPerSecond) => (long)System.Math.Max(1, (bitsPerSecond + 500) / 1000);
 }

@@ -108,7 +108,7 @@ internal sealed partial class GpuDevice : IContextAttachment
         result = VulkanInstance.Create(loader!, instanceOptions, function, out VulkanInstance? instance);
         if (result != ReelResult.Success)
             return result;
-        var deviceOptions = new VulkanDeviceOptions { PhysicalDeviceIndex = options.PhysicalDeviceIndex, EnableVideo = options.EnableVideo };
+        var deviceOptions = new VulkanDeviceOptions { PhysicalDevice = options.PhysicalDevice, EnableVideo = options.EnableVideo };
         result = VulkanDevice.Create(instance!, deviceOptions, function, out VulkanDevice? vulkan);
         if (result != ReelResult.Success)
         {
