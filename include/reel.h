@@ -429,11 +429,24 @@ REEL_API reel_result_t reel_context_advance_frame(reel_context_t context, uint64
  *
  * A pool hands out refcounted buffers of one kind from unmanaged memory (the context's
  * allocator): video frames of one format and size, interleaved audio buffers, or byte
- * buffers in power-of-two size classes for bitstreams. Acquire pops the oldest released
- * buffer from a lock-free FIFO ring: no lock, no allocation (REEL_POOL_FLAG_THREAD_CACHE
- * trades strict oldest-first reuse across threads for per-thread caches). Below its cap a pool grows as
- * its growth mode says; at the cap its exhaustion policy decides (fail, wait, or grow past
- * the cap up to grow_limit with a warning). Pools are always bounded.
+ * buffers in power-of-two size classes for bitstreams. Each thread keeps up to 4 buffers it
+ * acquired and released in its own cache, and its next acquire takes the one it released
+ * last, so threads that share a pool share no cache line while they acquire and release.
+ * Buffers released by another thread than the one that acquired them (a decoder thread
+ * acquires, an encoder thread releases) go through a shared lock-free ring, where any
+ * thread finds them. No lock, no allocation either way. The pool takes every cache back
+ * when it reaches its cap, when an acquire waits, at each trim period, on reel_pool_trim()
+ * and on destroy, so cached buffers are never lost, also those of threads that ended.
+ * Below its cap a pool grows as its growth mode says; at the cap its exhaustion policy
+ * decides (fail, wait, or grow past the cap up to grow_limit with a warning). Pools are
+ * always bounded.
+ *
+ * The order in which idle buffers are reused is unspecified (since 0.2; 0.1 reused the
+ * oldest first). A buffer that a GPU, an encoder or another thread may still read must not
+ * be released until that reader is done: hand the reference over with
+ * reel_buffer_release_after() (a timeline value) or reel_buffer_release_deferred() (a frame
+ * age), which release it only then (section 8). Or let the reader hold its own reference
+ * (reel_buffer_retain()).
  *
  * Destroying a pool frees its idle buffers at once; buffers still out stay valid and are
  * freed when their last reference is released. Destroying the context destroys its pools.
@@ -486,15 +499,9 @@ typedef enum reel_pool_exhaustion_t {
 typedef enum reel_pool_flags_t {
     REEL_POOL_FLAG_NONE = 0,            /**< no options */
     REEL_POOL_FLAG_ZERO_ON_RELEASE = 1, /**< zero a buffer's memory when it is returned */
-    REEL_POOL_FLAG_THREAD_CACHE = 2,    /**< each thread keeps up to 4 of the buffers it
-                                             released and reuses them (oldest first, once 2
-                                             wait) without touching the shared ring; at the
-                                             cap, and once per trim period, every thread's
-                                             cache goes back to the ring.
-                                             Much faster when threads acquire and release the
-                                             same pool (no shared cache lines), but reuse is
-                                             oldest-first per thread, not across threads:
-                                             leave it off for buffers a GPU may still read */
+    REEL_POOL_FLAG_THREAD_CACHE = 2,    /**< accepted and ignored since 0.2: every pool
+                                             has per-thread caches (in 0.1 this flag turned
+                                             them on) */
     REEL_POOL_FLAG_MAX_ENUM = 0x7FFFFFFF /**< not a flag: keeps the enum 32 bits wide */
 } reel_pool_flags_t;
 
@@ -679,7 +686,11 @@ REEL_API reel_result_t reel_pool_destroy(reel_pool_t pool);
  *          REEL_ERROR_OUT_OF_MEMORY     growing failed,
  *          REEL_ERROR_INVALID_HANDLE    pool is stale or destroyed (also while waiting),
  *          REEL_ERROR_INVALID_ARGUMENT  NULL out_buffer; pool is a byte pool.
- *  @note   Lock-free and allocation-free when an idle buffer exists. */
+ *          REEL_ERROR_LIMIT_REACHED also when every buffer slot of the pool is retired (see
+ *          section 6: after at least 2^40 acquires; the message says so); create a new pool.
+ *  @note   Lock-free and allocation-free when an idle buffer exists: the calling thread's
+ *          cache, else the shared ring. At the cap it first takes every thread's cached
+ *          buffers back (a process-wide memory barrier, microseconds). */
 REEL_API reel_result_t reel_pool_acquire(reel_pool_t pool, reel_buffer_t* out_buffer);
 
 /*! reel_pool_acquire_bytes() :
@@ -693,8 +704,8 @@ REEL_API reel_result_t reel_pool_acquire(reel_pool_t pool, reel_buffer_t* out_bu
 REEL_API reel_result_t reel_pool_acquire_bytes(reel_pool_t pool, size_t size, reel_buffer_t* out_buffer);
 
 /*! reel_pool_trim() :
- *  Frees idle buffers, the longest idle first, until at most keep_idle remain (per size
- *  class for byte pools). Buffers out are not touched.
+ *  Takes the threads' cached buffers back, then frees idle buffers until at most keep_idle
+ *  remain (per size class for byte pools). Buffers out are not touched.
  *  @param pool      the pool.
  *  @param keep_idle idle buffers to keep; 0 frees them all.
  *  @param out_freed receives the number freed; may be NULL.
@@ -717,7 +728,14 @@ REEL_API reel_result_t reel_pool_get_stats(reel_pool_t pool, reel_pool_stats_t* 
  * reel_buffer_release() drops one, and the last release returns the buffer to its pool
  * (or frees it if the pool was destroyed). Any thread may retain and release. A released
  * buffer's handle is stale: using it, or releasing it again, gives
- * REEL_ERROR_INVALID_HANDLE, never a double free (a 24-bit generation checks this).
+ * REEL_ERROR_INVALID_HANDLE, never a double free. Handles never come back: a buffer slot
+ * moves to a new generation at every last release, with 24 to 42 bits of generation (the
+ * bits its pool's grow_limit leaves: 38 for 16 buffers, 24 for 262144), a slot whose
+ * generations are used up is retired (its memory freed, a warning logged) instead of
+ * wrapping, and a pool created in a destroyed pool's place starts above every handle the
+ * earlier pool issued. A pool thus hands out at least 2^40 buffers before its slots run out
+ * (12 days at a million acquires per second, millennia at video frame rates); then acquire
+ * fails with REEL_ERROR_LIMIT_REACHED.
  * Writing pixels, pts or tag while another thread reads them needs host synchronisation,
  * as for any shared memory.
  * ======================================================================================= */
@@ -805,14 +823,16 @@ static inline reel_bytes_info_t reel_bytes_info_init(void) {
 /*! reel_buffer_retain() :
  *  Adds a reference: the buffer stays out until every reference is released.
  *  @param buffer a live buffer.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (stale, released, forged, not a buffer).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (stale, released, forged, not a buffer),
+ *          REEL_ERROR_LIMIT_REACHED  the buffer already holds 4194303 references.
  *  @note   Lock-free; from any thread. */
 REEL_API reel_result_t reel_buffer_retain(reel_buffer_t buffer);
 
 /*! reel_buffer_release() :
- *  Drops a reference; the last one returns the buffer to its pool (the oldest released
- *  buffer is reused first) or, if the pool was destroyed, frees it. The handle must not be
- *  used after its last release.
+ *  Drops a reference; the last one returns the buffer to its pool, where the next acquire
+ *  may hand it out at once (a thread gets back what it released last), or, if the pool was
+ *  destroyed, frees it. The handle must not be used after its last release. Release a
+ *  buffer the GPU may still read with reel_buffer_release_after() instead.
  *  @param buffer a live buffer.
  *  @return REEL_SUCCESS,
  *          REEL_ERROR_INVALID_HANDLE  stale (already released), forged, or not a buffer;
@@ -982,6 +1002,13 @@ REEL_API reel_result_t reel_report_outstanding(reel_context_t context, reel_outs
 
 /* =======================================================================================
  * 8. Lifetime and staging
+ *
+ * Deferred release is what keeps a buffer that a GPU or an encoder may still read from
+ * being handed out again: the deferred queue holds the reference, so the pool cannot reuse
+ * the buffer before the timeline value completes (reel_buffer_release_after(), section 13)
+ * or the frame age passes (reel_buffer_release_deferred()), whichever thread acquires next
+ * and whatever order the pool reuses buffers in. Due releases run at
+ * reel_context_advance_frame().
  * ======================================================================================= */
 
 /*! reel_buffer_release_deferred() :

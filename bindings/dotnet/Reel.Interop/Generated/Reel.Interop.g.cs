@@ -610,15 +610,9 @@ public enum reel_pool_flags_t : int
     /// </summary>
     REEL_POOL_FLAG_ZERO_ON_RELEASE = 1,
     /// <summary>
-    /// each thread keeps up to 4 of the buffers it
-    /// released and reuses them (oldest first, once 2
-    /// wait) without touching the shared ring; at the
-    /// cap, and once per trim period, every thread's
-    /// cache goes back to the ring.
-    /// Much faster when threads acquire and release the
-    /// same pool (no shared cache lines), but reuse is
-    /// oldest-first per thread, not across threads:
-    /// leave it off for buffers a GPU may still read
+    /// accepted and ignored since 0.2: every pool
+    /// has per-thread caches (in 0.1 this flag turned
+    /// them on)
     /// </summary>
     REEL_POOL_FLAG_THREAD_CACHE = 2,
     /// <summary>
@@ -3517,7 +3511,11 @@ public static unsafe partial class ReelNative
     ///          REEL_ERROR_OUT_OF_MEMORY     growing failed,
     ///          REEL_ERROR_INVALID_HANDLE    pool is stale or destroyed (also while waiting),
     ///          REEL_ERROR_INVALID_ARGUMENT  NULL out_buffer; pool is a byte pool.
-    ///  @note   Lock-free and allocation-free when an idle buffer exists.
+    ///          REEL_ERROR_LIMIT_REACHED also when every buffer slot of the pool is retired (see
+    ///          section 6: after at least 2^40 acquires; the message says so); create a new pool.
+    ///  @note   Lock-free and allocation-free when an idle buffer exists: the calling thread's
+    ///          cache, else the shared ring. At the cap it first takes every thread's cached
+    ///          buffers back (a process-wide memory barrier, microseconds).
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_pool_acquire", ExactSpelling = true)]
     public static extern reel_result_t reel_pool_acquire(reel_pool_t pool, reel_buffer_t* out_buffer);
@@ -3537,8 +3535,8 @@ public static unsafe partial class ReelNative
 
     /// <summary>
     /// reel_pool_trim() :
-    ///  Frees idle buffers, the longest idle first, until at most keep_idle remain (per size
-    ///  class for byte pools). Buffers out are not touched.
+    ///  Takes the threads' cached buffers back, then frees idle buffers until at most keep_idle
+    ///  remain (per size class for byte pools). Buffers out are not touched.
     ///  @param pool      the pool.
     ///  @param keep_idle idle buffers to keep; 0 frees them all.
     ///  @param out_freed receives the number freed; may be NULL.
@@ -3563,7 +3561,8 @@ public static unsafe partial class ReelNative
     /// reel_buffer_retain() :
     ///  Adds a reference: the buffer stays out until every reference is released.
     ///  @param buffer a live buffer.
-    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (stale, released, forged, not a buffer).
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (stale, released, forged, not a buffer),
+    ///          REEL_ERROR_LIMIT_REACHED  the buffer already holds 4194303 references.
     ///  @note   Lock-free; from any thread.
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_buffer_retain", ExactSpelling = true)]
@@ -3571,9 +3570,10 @@ public static unsafe partial class ReelNative
 
     /// <summary>
     /// reel_buffer_release() :
-    ///  Drops a reference; the last one returns the buffer to its pool (the oldest released
-    ///  buffer is reused first) or, if the pool was destroyed, frees it. The handle must not be
-    ///  used after its last release.
+    ///  Drops a reference; the last one returns the buffer to its pool, where the next acquire
+    ///  may hand it out at once (a thread gets back what it released last), or, if the pool was
+    ///  destroyed, frees it. The handle must not be used after its last release. Release a
+    ///  buffer the GPU may still read with reel_buffer_release_after() instead.
     ///  @param buffer a live buffer.
     ///  @return REEL_SUCCESS,
     ///          REEL_ERROR_INVALID_HANDLE  stale (already released), forged, or not a buffer;
