@@ -132,7 +132,7 @@ public sealed unsafe class VkImageRecorderTests : GpuTestBase
         fixed (byte* source = pixels, py = y, pu = u, pv = v)
         {
             var frame = new I420Frame(Width, Height, py, Width, pu, cw, pv, cw);
-            Assert.That(RgbToI420.Convert(source, Width * 4, Width, Height, bgra ? RgbByteOrder.Bgra : RgbByteOrder.Rgba, frame), Is.EqualTo(ReelResult.Success));
+            Assert.That(RgbToI420.Convert(source, Width * 4, Width, Height, bgra ? RgbByteOrder.Bgra : RgbByteOrder.Rgba, frame, "test"), Is.EqualTo(ReelResult.Success));
         }
         return (y, u, v);
     }
