@@ -1406,8 +1406,20 @@ typedef enum reel_color_description_t {
     REEL_COLOR_MAX_ENUM = 0x7FFFFFFF /**< not a description: keeps the enum 32 bits wide */
 } reel_color_description_t;
 
+/** A video coding format (reel_encoder_desc_t.codec, reel_decoder_desc_t.codec,
+ *  reel_codec_get_caps_for). */
+typedef enum reel_video_codec_t {
+    REEL_VIDEO_CODEC_DEFAULT = 0, /**< AV1 (the default of every desc) */
+    REEL_VIDEO_CODEC_AV1 = 1,     /**< AV1: SVT-AV1 and dav1d (software backend) */
+    REEL_VIDEO_CODEC_H264 = 2,    /**< H.264 / AVC: the FFmpeg backend (libx264, h264) */
+    REEL_VIDEO_CODEC_HEVC = 3,    /**< H.265 / HEVC: the FFmpeg backend (libx265, hevc) */
+    REEL_VIDEO_CODEC_VP9 = 4,     /**< VP9: decode only, the FFmpeg backend (vp9) */
+    REEL_VIDEO_CODEC_MAX_ENUM = 0x7FFFFFFF /**< not a codec: keeps the enum 32 bits wide */
+} reel_video_codec_t;
+
 /** How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
- *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes. */
+ *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; 144
+ *  bytes after 0.1.0 (codec, profile_idc, max_b_frames, flags). */
 typedef struct reel_encoder_desc_t {
     uint32_t struct_size;               /**< sizeof(reel_encoder_desc_t); required */
     reel_codec_backend_t backend;       /**< default REEL_CODEC_BACKEND_AUTO */
@@ -1450,7 +1462,32 @@ typedef struct reel_encoder_desc_t {
                                              copied. NULL = "encoder" */
     uint32_t reserved;                  /**< must be 0 */
     uint32_t reserved2;                 /**< must be 0 */
+    reel_video_codec_t codec;           /**< the codec to encode; default (0) AV1. H264 and HEVC
+                                             are encoded by the FFmpeg backend (libx264,
+                                             libx265; NVENC / Quick Sync where the hardware
+                                             probe opens them). With H264 / HEVC: quality maps
+                                             to QP / CRF 51 - round(quality * 51 / 100) (45 ->
+                                             28, 55 -> 23); level is major * 10 + minor (H.264
+                                             9 (1b), 10..62; HEVC 10..62); preset LOW / MEDIUM /
+                                             HIGH are x264/x265 veryfast / medium / slow and
+                                             SPEED takes speed_preset 0 (placebo) .. 9
+                                             (ultrafast); profile, tiles, cdef, restoration
+                                             and color must stay at their defaults (appended after
+                                             0.1.0) */
+    uint32_t profile_idc;               /**< H.264 / HEVC profile as the codec numbers it:
+                                             H.264 66 (baseline), 77 (main), 100 (high); HEVC 1
+                                             (main); 0 = the encoder chooses. Must be 0 for AV1
+                                             (which uses profile). Appended after 0.1.0 */
+    uint32_t max_b_frames;              /**< H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
+                                             preset's. Must be 0 for AV1. Appended after 0.1.0 */
+    uint32_t flags;                     /**< REEL_ENCODER_FLAG_* bits; default 0. Appended after 0.1.0 */
 } reel_encoder_desc_t;
+
+/** reel_encoder_desc_t.flags: low-latency streaming (H.264 / HEVC): no look-ahead, no
+ *  B-frames, no frame-threading delay (x264/x265 tune zerolatency). */
+#define REEL_ENCODER_FLAG_LOW_LATENCY 0x1u
+/** reel_encoder_desc_t.flags: no B-frames (H.264 / HEVC); max_b_frames must then be 0. */
+#define REEL_ENCODER_FLAG_NO_B_FRAMES 0x2u
 
 /** reel_encoder_submit flag: make this frame a keyframe (CRF and CQP only). */
 #define REEL_ENCODE_FLAG_KEYFRAME 0x1u
@@ -1477,6 +1514,15 @@ typedef struct reel_encoder_stats_t {
     uint64_t packet_pool_stalls;  /**< packets that waited for a free buffer in the packet pool
                                        (the host holds too many packets) */
     uint64_t keyframes;           /**< keyframe packets produced */
+    uint64_t frames_held;         /**< submitted frames the codec still reads: Reel never copies
+                                       an input frame; the FFmpeg backend's codecs read the pooled
+                                       frame itself and the encoder holds a reference on it until
+                                       the codec lets go (x264/x265: inside the send). 0 for
+                                       SVT-AV1, which copies into its own buffers (appended after
+                                       0.1.0) */
+    uint64_t reconfigurations;    /**< live bitrate changes made on the codec (the encoder pool's
+                                       reconfiguration of an idle libx264 encoder; appended after
+                                       0.1.0) */
 } reel_encoder_stats_t;
 
 /** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
@@ -1518,10 +1564,40 @@ typedef struct reel_codec_caps_t {
     uint32_t decode_formats;            /**< bits of reel_pixel_format_t decoded frames come in
                                              (other layouts give REEL_ERROR_UNSUPPORTED) */
     uint32_t reserved2;                 /**< 0 */
+    reel_video_codec_t codec;           /**< the codec described (reel_codec_get_caps: AV1);
+                                             appended after 0.1.0 */
+    uint32_t encode_settings;           /**< bits of reel_encoder_setting_t: the settings the
+                                             encoder honours; a desc that sets any other is
+                                             refused naming the field. Appended after 0.1.0 */
+    uint32_t encode_profile_idcs[4];    /**< H.264 / HEVC: the profile_idc values the encoder
+                                             takes (66, 77, 100 for H.264; 1 for HEVC), unused
+                                             entries 0; all 0 for AV1. Appended after 0.1.0 */
 } reel_codec_caps_t;
 
+/** The encoder settings a codec backend honours (reel_codec_caps_t.encode_settings). */
+typedef enum reel_encoder_setting_t {
+    REEL_ENCODER_SETTING_BITRATE = 0x1,           /**< bitrate (VBR, CBR) */
+    REEL_ENCODER_SETTING_MAX_BITRATE = 0x2,       /**< max_bitrate (capped CRF) */
+    REEL_ENCODER_SETTING_BUFFER_SIZE = 0x4,       /**< buffer_size (CBR) */
+    REEL_ENCODER_SETTING_KEYFRAME_INTERVAL = 0x8, /**< keyframe_interval */
+    REEL_ENCODER_SETTING_PRESET = 0x10,           /**< preset and speed_preset */
+    REEL_ENCODER_SETTING_THREADS = 0x20,          /**< threads */
+    REEL_ENCODER_SETTING_LEVEL = 0x40,            /**< level */
+    REEL_ENCODER_SETTING_AV1_PROFILE = 0x80,      /**< profile (reel_av1_profile_t) */
+    REEL_ENCODER_SETTING_PROFILE_IDC = 0x100,     /**< profile_idc (H.264 / HEVC) */
+    REEL_ENCODER_SETTING_B_FRAMES = 0x200,        /**< max_b_frames, REEL_ENCODER_FLAG_NO_B_FRAMES */
+    REEL_ENCODER_SETTING_LOW_LATENCY = 0x400,     /**< REEL_ENCODER_FLAG_LOW_LATENCY */
+    REEL_ENCODER_SETTING_TILES = 0x800,           /**< tile_rows_log2, tile_columns_log2 */
+    REEL_ENCODER_SETTING_AV1_FILTERS = 0x1000,    /**< cdef, restoration */
+    REEL_ENCODER_SETTING_COLOR = 0x2000,          /**< color */
+    REEL_ENCODER_SETTING_LIVE_BITRATE = 0x4000,   /**< the bitrate may change on a live codec:
+                                                       the encoder pool reconfigures an idle
+                                                       encoder of another bitrate (libx264) */
+    REEL_ENCODER_SETTING_MAX_ENUM = 0x7FFFFFFF    /**< not a setting: keeps the enum 32 bits wide */
+} reel_encoder_setting_t;
+
 /** How to create a decoder; all-zero (with struct_size) means the defaults.
- *  Published in 0.1.0 at 40 bytes. */
+ *  Published in 0.1.0 at 40 bytes; 48 bytes after 0.1.0 (codec). */
 typedef struct reel_decoder_desc_t {
     uint32_t struct_size;           /**< sizeof(reel_decoder_desc_t); required */
     reel_codec_backend_t backend;   /**< default REEL_CODEC_BACKEND_AUTO */
@@ -1537,6 +1613,11 @@ typedef struct reel_decoder_desc_t {
                                          hostile streams), up to 4294967295; 0 = unlimited */
     const char* name;               /**< label in logs and pool names, at most 63 bytes;
                                          copied. NULL = "decoder" */
+    reel_video_codec_t codec;       /**< the stream's codec; default (0) AV1. H264, HEVC and VP9
+                                         are decoded by the FFmpeg backend into Reel frame pools
+                                         (max_frame_delay must then be 0 and threads at most
+                                         64). Appended after 0.1.0 */
+    uint32_t reserved;              /**< must be 0 (appended after 0.1.0) */
 } reel_decoder_desc_t;
 
 /** reel_decoder_desc_t.flags: do not synthesise film grain onto decoded frames. */
@@ -1564,6 +1645,14 @@ typedef struct reel_decoder_stats_t {
     uint32_t reserved;            /**< 0 */
     uint64_t corrupt_packets;     /**< submits or receives that failed with
                                        REEL_ERROR_CORRUPT_DATA */
+    uint64_t frames_copied;       /**< decoded pictures copied into a Reel frame instead of
+                                       decoded into one: 0 for dav1d; with FFmpeg's decoders
+                                       only pictures before the visible size was known (H.264
+                                       1080p is coded as 1088 rows) and decoders without direct
+                                       rendering (appended after 0.1.0) */
+    uint64_t pool_misses;         /**< frame buffers the decoder's pools had to allocate (no
+                                       idle buffer): grows during warm-up, then stays (appended after
+                                       0.1.0) */
 } reel_decoder_stats_t;
 
 /** A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0. */
@@ -1579,6 +1668,9 @@ typedef struct reel_encoder_pool_stats_t {
     uint32_t idle;            /**< idle encoders now */
     uint32_t starting;        /**< encoders being started now */
     double reuse_rate;        /**< hits / requests; 0 before the first request */
+    uint64_t reconfigured;    /**< of the hits, idle encoders of another bitrate whose codec
+                                   changed its bitrate live to serve the request (libx264;
+                                   appended after 0.1.0) */
 } reel_encoder_pool_stats_t;
 
 /** What a media file declares (get_info), or how to create one (writers read width, height,
@@ -1673,6 +1765,27 @@ static inline reel_media_info_t reel_media_info_init(void) {
  *          REEL_ERROR_INVALID_ARGUMENT  an unknown backend; NULL out_caps or a bad struct_size.
  *  @note   Safe from any thread; needs no context. */
 REEL_API reel_result_t reel_codec_get_caps(reel_codec_backend_t backend, reel_codec_caps_t* out_caps);
+
+/*! reel_codec_get_caps_for() :
+ *  reel_codec_get_caps for one codec: the encoder and decoder a backend choice stands for
+ *  with that codec (H.264: libx264 and h264 of the FFmpeg backend in SOFTWARE; NVENC / NVDEC
+ *  in HARDWARE, usable only where the hardware probe opened them, else can_encode /
+ *  can_decode 0 and encoder / decoder give the probe's reason), what the encoder accepts
+ *  (encode_settings, encode_profile_idcs, rate_controls, presets, ranges) and what the
+ *  decoder reads. VP9 has no encoder (can_encode 0, encoder says so).
+ *  @param codec    REEL_VIDEO_CODEC_AV1 (or DEFAULT), H264, HEVC or VP9.
+ *  @param backend  as for reel_codec_get_caps.
+ *  @param out_caps caller-owned; set struct_size first (reel_codec_caps_init()).
+ *  @return REEL_SUCCESS (also when a library or the hardware is missing: can_encode /
+ *          can_decode are 0 and encoder / decoder say why),
+ *          REEL_ERROR_UNSUPPORTED       backend HARDWARE and no hardware encoder or decoder of
+ *                                       the codec is registered,
+ *          REEL_ERROR_INVALID_ARGUMENT  an unknown codec or backend; NULL out_caps or a bad
+ *                                       struct_size.
+ *  @note   Safe from any thread; needs no context. The first call per hardware codec probes
+ *          the device (milliseconds to seconds); later calls reuse the answer. */
+REEL_API reel_result_t reel_codec_get_caps_for(reel_video_codec_t codec, reel_codec_backend_t backend,
+                                               reel_codec_caps_t* out_caps);
 
 /*! reel_encoder_create() :
  *  Checks the settings, picks the backend (an idle encoder of the same configuration from the
@@ -2734,6 +2847,7 @@ typedef enum reel_video_codec_op_t {
     REEL_VIDEO_CODEC_OP_DECODE_H264 = 0x1,     /**< H.264 decode */
     REEL_VIDEO_CODEC_OP_DECODE_H265 = 0x2,     /**< H.265 decode */
     REEL_VIDEO_CODEC_OP_DECODE_AV1 = 0x4,      /**< AV1 decode */
+    REEL_VIDEO_CODEC_OP_DECODE_VP9 = 0x8,      /**< VP9 decode (the FFmpeg backend) */
     REEL_VIDEO_CODEC_OP_ENCODE_H264 = 0x10000, /**< H.264 encode */
     REEL_VIDEO_CODEC_OP_ENCODE_H265 = 0x20000, /**< H.265 encode */
     REEL_VIDEO_CODEC_OP_ENCODE_AV1 = 0x40000,  /**< AV1 encode */

@@ -108,6 +108,18 @@ uint64_t cli_bitrate(cli_args_t* args, uint64_t min, uint64_t max) {
 const cli_keyword_t cli_backends[3] = {
     {"auto", REEL_CODEC_BACKEND_AUTO}, {"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
 
+const cli_keyword_t cli_codecs[4] = {
+    {"av1", REEL_VIDEO_CODEC_AV1}, {"h264", REEL_VIDEO_CODEC_H264}, {"hevc", REEL_VIDEO_CODEC_HEVC}, {"vp9", REEL_VIDEO_CODEC_VP9}};
+
+const char* cli_codec_name(reel_video_codec_t codec) {
+    switch (codec) {
+    case REEL_VIDEO_CODEC_H264: return "H.264";
+    case REEL_VIDEO_CODEC_HEVC: return "HEVC";
+    case REEL_VIDEO_CODEC_VP9: return "VP9";
+    default: return "AV1";
+    }
+}
+
 const char* cli_backend_name(reel_codec_backend_t backend) {
     return backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software";
 }

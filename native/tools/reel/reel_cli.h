@@ -33,6 +33,12 @@ typedef struct cli_keyword_t {
 /** --backend auto|software|hardware (encode and decode). */
 extern const cli_keyword_t cli_backends[3];
 
+/** --codec av1|h264|hevc|vp9 (encode and decode). */
+extern const cli_keyword_t cli_codecs[4];
+
+/** "AV1", "H.264", "HEVC" or "VP9". */
+const char* cli_codec_name(reel_video_codec_t codec);
+
 /** "hardware" or "software": the backend a session reports. */
 const char* cli_backend_name(reel_codec_backend_t backend);
 

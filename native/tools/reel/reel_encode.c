@@ -1,9 +1,12 @@
-/* reel encode: Y4M (8-bit 4:2:0) or the built-in test pattern -> AV1 in IVF, through an
- * encoder session: frames from a Reel frame pool go in with reel_encoder_submit, packets come
- * out of reel_encoder_receive as pooled byte buffers and go to an IVF writer (each packet
- * reaches the OS at once, so a killed run leaves a file whose complete frames decode). */
+/* reel encode: Y4M (8-bit 4:2:0) or the built-in test pattern -> AV1 in IVF, or H.264 / HEVC
+ * as an Annex B elementary stream, through an encoder session: frames from a Reel frame pool
+ * go in with reel_encoder_submit, packets come out of reel_encoder_receive as pooled byte
+ * buffers and go to an IVF writer or straight to the file (each packet reaches the OS at
+ * once, so a killed run leaves a file whose complete frames decode). */
+#include "reel_annexb.h"
 #include "reel_cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,27 +22,34 @@ static const cli_keyword_t k_switches[] = {{"default", REEL_FILTER_DEFAULT}, {"o
 static const cli_keyword_t k_colors[] = {{"unspecified", REEL_COLOR_UNSPECIFIED}, {"bt709", REEL_COLOR_BT709_LIMITED}};
 
 void reel_encode_help(FILE* out) {
-    fputs("usage: reel encode (-i INPUT.y4m | --pattern WxH) -o OUTPUT.ivf [options]\n"
+    fputs("usage: reel encode (-i INPUT.y4m | --pattern WxH) -o OUTPUT [options]\n"
           "\n"
-          "Encodes 8-bit 4:2:0 YUV4MPEG2, or a moving test pattern, to AV1 in IVF through a Reel\n"
-          "encoder session (SVT-AV1 in software unless a hardware backend is available).\n"
+          "Encodes 8-bit 4:2:0 YUV4MPEG2, or a moving test pattern, to AV1 in IVF (SVT-AV1), or to\n"
+          "H.264 / HEVC as an Annex B elementary stream (.h264, .hevc: libx264 / libx265 through\n"
+          "the FFmpeg backend; NVENC / Quick Sync where the hardware probe opens them), through a\n"
+          "Reel encoder session.\n"
           "\n"
           "input and output:\n"
           "  -i, --input FILE        Y4M input (8-bit 4:2:0)\n"
           "      --pattern WxH       the built-in moving test pattern of that size instead\n"
           "      --frames N          stop after N frames (pattern: default 60)\n"
           "      --fps N[/D]         frame rate (pattern: default 30; Y4M: its F tag)\n"
-          "  -o, --output FILE       IVF output (required)\n"
+          "  -o, --output FILE       IVF output for AV1; elementary stream for H.264 / HEVC (required)\n"
           "encoder settings (reel_encoder_desc_t):\n"
+          "      --codec C           av1 (default), h264, hevc\n"
+          "      --profile-idc N     H.264 66 (baseline), 77 (main), 100 (high); HEVC 1 (main)\n"
+          "      --bframes N         H.264 / HEVC: consecutive B-frames 0..16 (0 = none)\n"
+          "      --low-latency       H.264 / HEVC: no look-ahead, no B-frames (streaming)\n"
           "      --rc MODE           crf (default), cqp, vbr, cbr\n"
           "      --quality Q         1..100 for crf/cqp (default 45 = SVT-AV1 CRF 35)\n"
           "      --bitrate B         vbr/cbr target, bits/s; k, M, G suffixes (2500k)\n"
           "      --max-bitrate B     crf cap, bits/s\n"
           "      --buffer-size B     cbr buffer, bits (default one second)\n"
-          "      --preset P          low, medium (default), high, or a speed 0..13\n"
+          "      --preset P          low, medium (default), high, or a speed 0..13 (AV1) / 0..9\n"
+          "                          (H.264 / HEVC: 0 placebo .. 9 ultrafast)\n"
           "      --keyint N          frames between keyframes (default: encoder's choice)\n"
           "      --profile P         main (default), high, professional\n"
-          "      --level L           AV1 level as 4.0 or 40 (default: encoder's choice)\n"
+          "      --level L           level as 4.1 or 41 (default: encoder's choice)\n"
           "      --tile-rows N       log2 of tile rows, 0..6\n"
           "      --tile-cols N       log2 of tile columns, 0..4\n"
           "      --cdef S            default, on, off\n"
@@ -70,15 +80,17 @@ typedef struct encode_options_t {
     reel_encoder_desc_t desc;
 } encode_options_t;
 
+/* A level as major.minor or major * 10 + minor; which levels the codec has is checked by
+ * reel_encoder_create (the message lists them). */
 static int parse_level(cli_args_t* args) {
     const char* text = cli_value(args);
     unsigned major = 0, minor = 0;
     char extra = 0;
-    if (sscanf(text, "%u.%u%c", &major, &minor, &extra) == 2 && major >= 2 && major <= 7 && minor <= 3)
+    if (sscanf(text, "%u.%u%c", &major, &minor, &extra) == 2 && major <= 9 && minor <= 9)
         return (int)(major * 10 + minor);
-    if (sscanf(text, "%u%c", &major, &extra) == 1 && major >= 20 && major <= 73 && major % 10 <= 3)
+    if (sscanf(text, "%u%c", &major, &extra) == 1 && major <= 99)
         return (int)major;
-    exit(cli_usage_error(k_command, "%s '%s' is not an AV1 level; allowed 2.0 to 7.3 (or 20 to 73)", args->name, text));
+    exit(cli_usage_error(k_command, "%s '%s' is not a level; give major.minor (4.1) or major * 10 + minor (41)", args->name, text));
 }
 
 static void parse(int argc, char** argv, encode_options_t* o) {
@@ -124,11 +136,24 @@ static void parse(int argc, char** argv, encode_options_t* o) {
             if (!found) {
                 unsigned speed = 0;
                 char extra = 0;
-                if (sscanf(value, "%u%c", &speed, &extra) != 1 || speed > 13)
+                if (sscanf(value, "%u%c", &speed, &extra) != 1 || speed > 13) /* the encoder checks its own range */
                     exit(cli_usage_error(k_command, "--preset '%s' is not known; allowed low, medium, high, or a speed 0 to 13", value));
                 o->desc.preset = REEL_ENCODER_PRESET_SPEED;
                 o->desc.speed_preset = speed;
             }
+        } else if (cli_is(&a, "--codec", NULL)) {
+            o->desc.codec = (reel_video_codec_t)cli_keyword(&a, cli_codecs, CLI_COUNT(cli_codecs));
+        } else if (cli_is(&a, "--profile-idc", NULL)) {
+            o->desc.profile_idc = (uint32_t)cli_uint(&a, 1, 255);
+        } else if (cli_is(&a, "--bframes", NULL)) {
+            uint32_t n = (uint32_t)cli_uint(&a, 0, 16);
+            o->desc.max_b_frames = n;
+            if (n == 0)
+                o->desc.flags |= REEL_ENCODER_FLAG_NO_B_FRAMES;
+            else
+                o->desc.flags &= ~REEL_ENCODER_FLAG_NO_B_FRAMES;
+        } else if (cli_is(&a, "--low-latency", NULL)) {
+            o->desc.flags |= REEL_ENCODER_FLAG_LOW_LATENCY;
         } else if (cli_is(&a, "--keyint", NULL)) {
             o->desc.keyframe_interval = (uint32_t)cli_uint(&a, 1, 100000);
         } else if (cli_is(&a, "--profile", NULL)) {
@@ -167,6 +192,9 @@ static void parse(int argc, char** argv, encode_options_t* o) {
         exit(cli_usage_error(k_command, "give exactly one input: -i INPUT.y4m or --pattern WxH"));
     if (o->pattern && o->frames == 0)
         o->frames = 60;
+    if (o->desc.codec != REEL_VIDEO_CODEC_DEFAULT && o->desc.codec != REEL_VIDEO_CODEC_AV1 && annexb_is_ivf_path(o->output))
+        exit(cli_usage_error(k_command, "-o %s is IVF, which holds AV1 only; write %s to an elementary stream (.h264, .hevc)",
+                             o->output, cli_codec_name(o->desc.codec)));
 }
 
 
@@ -184,8 +212,25 @@ typedef struct encode_run_t {
     reel_encoder_t encoder;
     reel_pool_t frames;
     reel_ivf_writer_t writer;
+    FILE* stream;           /* H.264 / HEVC: the elementary stream */
+    const char* path;
     uint64_t packets;
 } encode_run_t;
+
+/* Appends one Annex B packet to the elementary stream and hands it to the OS. */
+static reel_result_t write_stream(encode_run_t* run, reel_buffer_t packet) {
+    reel_bytes_info_t info;
+    memset(&info, 0, sizeof(info));
+    info.struct_size = (uint32_t)sizeof(info);
+    reel_result_t r = reel_buffer_get_bytes(packet, &info);
+    if (r != REEL_SUCCESS)
+        return r;
+    if (fwrite(info.data, 1, info.size, run->stream) != info.size || fflush(run->stream) != 0) {
+        fprintf(stderr, "reel encode: writing %s: %s\n", run->path, strerror(errno));
+        return REEL_ERROR_IO;
+    }
+    return REEL_SUCCESS;
+}
 
 /* Moves every packet the encoder has into the file; waits up to timeout_ms for the first. */
 static reel_result_t drain(encode_run_t* run, uint32_t timeout_ms) {
@@ -194,7 +239,7 @@ static reel_result_t drain(encode_run_t* run, uint32_t timeout_ms) {
         reel_result_t r = reel_encoder_receive(run->encoder, timeout_ms, &packet);
         if (r != REEL_SUCCESS)
             return r;
-        r = reel_ivf_writer_write(run->writer, packet);
+        r = run->stream != NULL ? write_stream(run, packet) : reel_ivf_writer_write(run->writer, packet);
         reel_buffer_release(packet);
         if (r != REEL_SUCCESS)
             return r;
@@ -203,6 +248,8 @@ static reel_result_t drain(encode_run_t* run, uint32_t timeout_ms) {
 }
 
 static void cleanup(encode_run_t* run) {
+    if (run->stream != NULL)
+        fclose(run->stream);
     reel_ivf_writer_close(run->writer);
     reel_encoder_destroy(run->encoder);
     reel_pool_destroy(run->frames);
@@ -219,18 +266,18 @@ static void print_stats(const encode_options_t* o, const reel_encoder_desc_t* d,
         printf(",\"output\":");
         cli_json_string(stdout, o->output);
         printf(",\"width\":%u,\"height\":%u,\"fps_num\":%u,\"fps_den\":%u,\"rate_control\":\"%s\",\"backend\":\"%s\","
-               "\"frames_in\":%llu,\"frames_out\":%llu,\"keyframes\":%llu,\"bytes\":%llu,\"file_bytes\":%llu,"
+               "\"codec\":\"%s\",\"frames_in\":%llu,\"frames_out\":%llu,\"keyframes\":%llu,\"bytes\":%llu,\"file_bytes\":%llu,"
                "\"average_bitrate\":%.0f,\"encode_fps\":%.2f,\"wall_seconds\":%.3f,\"dropped\":%llu,\"peak_rss_kib\":%ld}\n",
                d->width, d->height, d->fps_num, d->fps_den, rc_name(d->rate_control), cli_backend_name(s->backend),
-               (unsigned long long)s->frames_in, (unsigned long long)s->frames_out, (unsigned long long)s->keyframes,
+               cli_codec_name(d->codec), (unsigned long long)s->frames_in, (unsigned long long)s->frames_out, (unsigned long long)s->keyframes,
                (unsigned long long)s->bytes_out, (unsigned long long)file_bytes, s->average_bitrate,
                wall > 0 ? (double)s->frames_out / wall : 0, wall, (unsigned long long)s->dropped, rss);
     } else if (!o->quiet) {
         printf("encoded %llu frames %ux%u at %u/%u fps in %.2f s: %.1f fps (%s, %s)\n", (unsigned long long)s->frames_out,
                d->width, d->height, d->fps_num, d->fps_den, wall, wall > 0 ? (double)s->frames_out / wall : 0,
                rc_name(d->rate_control), cli_backend_name(s->backend));
-        printf("  %llu bytes of AV1 (%llu in %s), %.1f kbit/s, %llu keyframes, %llu dropped, peak RSS %.1f MiB\n",
-               (unsigned long long)s->bytes_out, (unsigned long long)file_bytes, o->output, s->average_bitrate / 1000,
+        printf("  %llu bytes of %s (%llu in %s), %.1f kbit/s, %llu keyframes, %llu dropped, peak RSS %.1f MiB\n",
+               (unsigned long long)s->bytes_out, cli_codec_name(d->codec), (unsigned long long)file_bytes, o->output, s->average_bitrate / 1000,
                (unsigned long long)s->keyframes, (unsigned long long)s->dropped, (double)rss / 1024);
     }
 }
@@ -290,10 +337,17 @@ int reel_encode_main(int argc, char** argv) {
     out_info.height = desc.height;
     out_info.fps_num = desc.fps_num;
     out_info.fps_den = desc.fps_den;
+    int elementary = desc.codec == REEL_VIDEO_CODEC_H264 || desc.codec == REEL_VIDEO_CODEC_HEVC;
     if ((r = reel_frame_pool_create(run.context, &pool, &run.frames)) != REEL_SUCCESS
-        || (r = reel_ivf_writer_create(run.context, o.output, &out_info, &run.writer)) != REEL_SUCCESS) {
+        || (!elementary && (r = reel_ivf_writer_create(run.context, o.output, &out_info, &run.writer)) != REEL_SUCCESS)) {
         cleanup(&run);
         return cli_fail(k_command, o.output, r);
+    }
+    run.path = o.output;
+    if (elementary && (run.stream = fopen(o.output, "wb")) == NULL) {
+        fprintf(stderr, "reel encode: %s: %s\n", o.output, strerror(errno));
+        cleanup(&run);
+        return 1;
     }
 
     int progress = o.progress && !o.quiet && !o.json && cli_stdout_is_tty();
@@ -337,6 +391,18 @@ int reel_encode_main(int argc, char** argv) {
     }
     reel_encoder_stats_t stats = reel_encoder_stats_init();
     reel_encoder_get_stats(run.encoder, &stats);
+    if (run.stream != NULL) {
+        int closed = fclose(run.stream);
+        run.stream = NULL;
+        if (closed != 0) {
+            fprintf(stderr, "reel encode: closing %s: %s\n", o.output, strerror(errno));
+            cleanup(&run);
+            return 1;
+        }
+        print_stats(&o, &desc, &stats, wall, stats.bytes_out);
+        cleanup(&run);
+        return REEL_EXIT_OK;
+    }
     reel_media_info_t written = reel_media_info_init();
     reel_ivf_writer_get_info(run.writer, &written);
     r = reel_ivf_writer_close(run.writer);

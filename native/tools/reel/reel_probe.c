@@ -116,6 +116,7 @@ static const char* op_name(uint32_t op) {
     case REEL_VIDEO_CODEC_OP_DECODE_H264: return "decode h264";
     case REEL_VIDEO_CODEC_OP_DECODE_H265: return "decode hevc";
     case REEL_VIDEO_CODEC_OP_DECODE_AV1: return "decode av1";
+    case REEL_VIDEO_CODEC_OP_DECODE_VP9: return "decode vp9";
     case REEL_VIDEO_CODEC_OP_ENCODE_H264: return "encode h264";
     case REEL_VIDEO_CODEC_OP_ENCODE_H265: return "encode hevc";
     case REEL_VIDEO_CODEC_OP_ENCODE_AV1: return "encode av1";

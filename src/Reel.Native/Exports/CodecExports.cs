@@ -12,7 +12,7 @@ using Reel.Pools;
 
 namespace Reel.Native.Exports;
 
-/// <summary>reel_codec_get_caps.</summary>
+/// <summary>reel_codec_get_caps and reel_codec_get_caps_for.</summary>
 internal static unsafe class CodecExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_codec_get_caps")]
@@ -20,14 +20,44 @@ internal static unsafe class CodecExports
     {
         try
         {
-            const string Function = "reel_codec_get_caps";
+            return Describe("reel_codec_get_caps", VideoCodec.Av1, backend, outCaps);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_codec_get_caps", e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_codec_get_caps_for")]
+    public static ReelResult GetCapsFor(VideoCodec codec, CodecBackend backend, CodecCapsDesc* outCaps)
+    {
+        try
+        {
+            const string Function = "reel_codec_get_caps_for";
+            if (!Arguments.Codec(codec, Function, "codec", out VideoCodec resolved, out ReelResult result))
+                return result;
+            return Describe(Function, resolved, backend, outCaps);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail("reel_codec_get_caps_for", e);
+        }
+    }
+
+    private static ReelResult Describe(string Function, VideoCodec codec, CodecBackend backend, CodecCapsDesc* outCaps)
+    {
+        {
             ReelResult result = Arguments.NotNull(outCaps, Function, "out_caps");
             if (result != ReelResult.Success
-                || (result = BackendRegistry.Describe(VideoCodec.Av1, backend, Function, out CodecBackend resolved, out IEncoderFactory? encoder, out IDecoderFactory? decoder)) != ReelResult.Success)
+                || (result = BackendRegistry.Describe(codec, backend, Function, out CodecBackend resolved, out IEncoderFactory? encoder, out IDecoderFactory? decoder)) != ReelResult.Success)
             {
                 return result;
             }
-            var caps = new CodecCapsDesc { backend = resolved, encoder = StaticStrings.Empty, decoder = StaticStrings.Empty, encoder_name = StaticStrings.Empty, decoder_name = StaticStrings.Empty };
+            var caps = new CodecCapsDesc { backend = resolved, codec = codec, encoder = StaticStrings.Empty, decoder = StaticStrings.Empty, encoder_name = StaticStrings.Empty, decoder_name = StaticStrings.Empty };
+            if (encoder is null)
+                caps.encoder = StaticStrings.Intern($"no {BackendRegistry.CodecName(codec)} encoder is registered in this libreel for this backend choice");
+            if (decoder is null)
+                caps.decoder = StaticStrings.Intern($"no {BackendRegistry.CodecName(codec)} decoder is registered in this libreel for this backend choice");
             if (encoder is not null)
             {
                 caps.can_encode = encoder.IsAvailable(out string description) ? 1u : 0u;
@@ -51,6 +81,9 @@ internal static unsafe class CodecExports
                 caps.max_threads = (uint)e.MaxThreads;
                 caps.min_bitrate = (ulong)e.MinBitrate;
                 caps.max_bitrate = (ulong)e.MaxBitrate;
+                caps.encode_settings = e.Settings;
+                for (int i = 0; i < e.ProfileIdcs.Count && i < 4; i++)
+                    caps.encode_profile_idcs[i] = (uint)e.ProfileIdcs[i];
             }
             if (decoder is not null)
             {
@@ -67,10 +100,6 @@ internal static unsafe class CodecExports
                 caps.decode_formats = (1u << (int)PixelFormat.I420) | (1u << (int)PixelFormat.I010);
             }
             return VersionedStruct.Write(outCaps, in caps, Function, "out_caps");
-        }
-        catch (Exception e)
-        {
-            return ExportGuard.Fail("reel_codec_get_caps", e);
         }
     }
 

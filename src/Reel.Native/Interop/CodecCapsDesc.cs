@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Reel.Abi;
 using Reel.Backends;
+using Reel.Codecs.Encoders;
 using Reel.Codecs.Sessions;
 
 namespace Reel.Native.Interop;
@@ -42,6 +43,9 @@ internal unsafe struct CodecCapsDesc : IVersionedStruct
     public uint decode_bit_depths;
     public uint decode_formats;
     public uint reserved2;
+    public VideoCodec codec;
+    public EncoderSettingFlags encode_settings;
+    public fixed uint encode_profile_idcs[4];
 
     public static uint FirstPublishedSize => 152;
 }

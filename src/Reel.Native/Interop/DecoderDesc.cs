@@ -18,6 +18,8 @@ internal unsafe struct DecoderDesc : IVersionedStruct
     public uint flags;
     public ulong frame_size_limit;
     public byte* name;
+    public VideoCodec codec;
+    public uint reserved;
 
     public static uint FirstPublishedSize => 40;
 }

@@ -26,6 +26,8 @@ internal struct DecoderStatsDesc : IVersionedStruct
     public uint pools_created;
     public uint reserved;
     public ulong corrupt_packets;
+    public ulong frames_copied;
+    public ulong pool_misses;
 
     public static uint FirstPublishedSize => 88;
 }

@@ -38,6 +38,10 @@ internal unsafe struct EncoderDesc : IVersionedStruct
     public byte* name;
     public uint reserved;
     public uint reserved2;
+    public VideoCodec codec;
+    public uint profile_idc;
+    public uint max_b_frames;
+    public uint flags;
 
     public static uint FirstPublishedSize => 128;
 }

@@ -1,5 +1,6 @@
 using System;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Sessions;
 using Reel.Context;
@@ -18,6 +19,12 @@ internal static unsafe class EncoderDescReader
 {
     /// <summary>Default frame rate numerator (0 in the desc).</summary>
     public const int DefaultFpsNumerator = 30;
+
+    /// <summary>REEL_ENCODER_FLAG_LOW_LATENCY.</summary>
+    public const uint LowLatencyFlag = 0x1;
+
+    /// <summary>REEL_ENCODER_FLAG_NO_B_FRAMES.</summary>
+    public const uint NoBFramesFlag = 0x2;
 
     /// <summary>Default quality (0 in the desc): SVT-AV1's own default CRF 35.</summary>
     public const int DefaultQuality = 45;
@@ -41,6 +48,15 @@ internal static unsafe class EncoderDescReader
         {
             return result;
         }
+        if (!Arguments.Codec(d.codec, function, field + "codec", out VideoCodec codec, out result))
+            return result;
+        const uint KnownFlags = LowLatencyFlag | NoBFramesFlag;
+        if ((d.flags & ~KnownFlags) != 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {field}flags is 0x{d.flags:x}; known bits are REEL_ENCODER_FLAG_LOW_LATENCY (0x1) and REEL_ENCODER_FLAG_NO_B_FRAMES (0x2)");
+        if ((d.flags & NoBFramesFlag) != 0 && d.max_b_frames != 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {field}max_b_frames is {d.max_b_frames} with REEL_ENCODER_FLAG_NO_B_FRAMES; allowed only 0");
+        if (d.max_b_frames > EncoderSettings.MaxBFrames)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {field}max_b_frames is {d.max_b_frames}; allowed 0 (the preset's) to {EncoderSettings.MaxBFrames}");
         Pool? packetPool = null;
         if (d.packet_pool != 0)
         {
@@ -73,6 +89,10 @@ internal static unsafe class EncoderDescReader
             Restoration = d.restoration,
             Threads = Clamp(d.threads),
             Color = d.color,
+            Codec = codec,
+            ProfileIdc = Clamp(d.profile_idc),
+            BFrames = (d.flags & NoBFramesFlag) != 0 ? 0 : d.max_b_frames == 0 ? -1 : (int)d.max_b_frames,
+            LowLatency = (d.flags & LowLatencyFlag) != 0,
         };
         options = new EncoderSessionOptions
         {
@@ -108,6 +128,7 @@ internal static unsafe class EncoderDescReader
         Restore(ref message, "tile_rows_log2", d.tile_rows_log2);
         Restore(ref message, "tile_columns_log2", d.tile_columns_log2);
         Restore(ref message, "threads", d.threads);
+        Restore(ref message, "profile_idc", d.profile_idc);
         Restore(ref message, "queue_depth", d.queue_depth);
         RestoreLong(ref message, "target_bitrate", d.bitrate);
         RestoreLong(ref message, "max_bitrate", d.max_bitrate);

@@ -19,6 +19,7 @@ internal struct EncoderPoolStatsDesc : IVersionedStruct
     public uint idle;
     public uint starting;
     public double reuse_rate;
+    public ulong reconfigured;
 
     public static uint FirstPublishedSize => 72;
 }

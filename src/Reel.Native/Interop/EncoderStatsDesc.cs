@@ -26,6 +26,8 @@ internal struct EncoderStatsDesc : IVersionedStruct
     public ulong dropped;
     public ulong packet_pool_stalls;
     public ulong keyframes;
+    public ulong frames_held;
+    public ulong reconfigurations;
 
     public static uint FirstPublishedSize => 104;
 }

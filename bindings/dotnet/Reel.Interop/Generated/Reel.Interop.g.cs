@@ -952,6 +952,111 @@ public enum reel_color_description_t : int
 }
 
 /// <summary>
+/// A video coding format (reel_encoder_desc_t.codec, reel_decoder_desc_t.codec,
+///  reel_codec_get_caps_for).
+/// </summary>
+public enum reel_video_codec_t : int
+{
+    /// <summary>
+    /// AV1 (the default of every desc)
+    /// </summary>
+    REEL_VIDEO_CODEC_DEFAULT = 0,
+    /// <summary>
+    /// AV1: SVT-AV1 and dav1d (software backend)
+    /// </summary>
+    REEL_VIDEO_CODEC_AV1 = 1,
+    /// <summary>
+    /// H.264 / AVC: the FFmpeg backend (libx264, h264)
+    /// </summary>
+    REEL_VIDEO_CODEC_H264 = 2,
+    /// <summary>
+    /// H.265 / HEVC: the FFmpeg backend (libx265, hevc)
+    /// </summary>
+    REEL_VIDEO_CODEC_HEVC = 3,
+    /// <summary>
+    /// VP9: decode only, the FFmpeg backend (vp9)
+    /// </summary>
+    REEL_VIDEO_CODEC_VP9 = 4,
+    /// <summary>
+    /// not a codec: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_VIDEO_CODEC_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// The encoder settings a codec backend honours (reel_codec_caps_t.encode_settings).
+/// </summary>
+public enum reel_encoder_setting_t : int
+{
+    /// <summary>
+    /// bitrate (VBR, CBR)
+    /// </summary>
+    REEL_ENCODER_SETTING_BITRATE = 1,
+    /// <summary>
+    /// max_bitrate (capped CRF)
+    /// </summary>
+    REEL_ENCODER_SETTING_MAX_BITRATE = 2,
+    /// <summary>
+    /// buffer_size (CBR)
+    /// </summary>
+    REEL_ENCODER_SETTING_BUFFER_SIZE = 4,
+    /// <summary>
+    /// keyframe_interval
+    /// </summary>
+    REEL_ENCODER_SETTING_KEYFRAME_INTERVAL = 8,
+    /// <summary>
+    /// preset and speed_preset
+    /// </summary>
+    REEL_ENCODER_SETTING_PRESET = 16,
+    /// <summary>
+    /// threads
+    /// </summary>
+    REEL_ENCODER_SETTING_THREADS = 32,
+    /// <summary>
+    /// level
+    /// </summary>
+    REEL_ENCODER_SETTING_LEVEL = 64,
+    /// <summary>
+    /// profile (reel_av1_profile_t)
+    /// </summary>
+    REEL_ENCODER_SETTING_AV1_PROFILE = 128,
+    /// <summary>
+    /// profile_idc (H.264 / HEVC)
+    /// </summary>
+    REEL_ENCODER_SETTING_PROFILE_IDC = 256,
+    /// <summary>
+    /// max_b_frames, REEL_ENCODER_FLAG_NO_B_FRAMES
+    /// </summary>
+    REEL_ENCODER_SETTING_B_FRAMES = 512,
+    /// <summary>
+    /// REEL_ENCODER_FLAG_LOW_LATENCY
+    /// </summary>
+    REEL_ENCODER_SETTING_LOW_LATENCY = 1024,
+    /// <summary>
+    /// tile_rows_log2, tile_columns_log2
+    /// </summary>
+    REEL_ENCODER_SETTING_TILES = 2048,
+    /// <summary>
+    /// cdef, restoration
+    /// </summary>
+    REEL_ENCODER_SETTING_AV1_FILTERS = 4096,
+    /// <summary>
+    /// color
+    /// </summary>
+    REEL_ENCODER_SETTING_COLOR = 8192,
+    /// <summary>
+    /// the bitrate may change on a live codec:
+    /// the encoder pool reconfigures an idle
+    /// encoder of another bitrate (libx264)
+    /// </summary>
+    REEL_ENCODER_SETTING_LIVE_BITRATE = 16384,
+    /// <summary>
+    /// not a setting: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_ENCODER_SETTING_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// Option bits of reel_device_desc_t.flags and reel_vulkan_adoption_t.flags.
 /// </summary>
 public enum reel_device_flags_t : int
@@ -1149,6 +1254,10 @@ public enum reel_video_codec_op_t : int
     /// AV1 decode
     /// </summary>
     REEL_VIDEO_CODEC_OP_DECODE_AV1 = 4,
+    /// <summary>
+    /// VP9 decode (the FFmpeg backend)
+    /// </summary>
+    REEL_VIDEO_CODEC_OP_DECODE_VP9 = 8,
     /// <summary>
     /// H.264 encode
     /// </summary>
@@ -2480,7 +2589,8 @@ public unsafe partial struct reel_frame_cache_stats_t
 
 /// <summary>
 /// How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
-///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes.
+///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; 144
+///  bytes after 0.1.0 (codec, profile_idc, max_b_frames, flags).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_desc_t
@@ -2633,6 +2743,41 @@ public unsafe partial struct reel_encoder_desc_t
     /// must be 0
     /// </summary>
     public uint reserved2;
+
+    /// <summary>
+    /// the codec to encode; default (0) AV1. H264 and HEVC
+    /// are encoded by the FFmpeg backend (libx264,
+    /// libx265; NVENC / Quick Sync where the hardware
+    /// probe opens them). With H264 / HEVC: quality maps
+    /// to QP / CRF 51 - round(quality * 51 / 100) (45 -&gt;
+    /// 28, 55 -&gt; 23); level is major * 10 + minor (H.264
+    /// 9 (1b), 10..62; HEVC 10..62); preset LOW / MEDIUM /
+    /// HIGH are x264/x265 veryfast / medium / slow and
+    /// SPEED takes speed_preset 0 (placebo) .. 9
+    /// (ultrafast); profile, tiles, cdef, restoration
+    /// and color must stay at their defaults (appended after
+    /// 0.1.0)
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// H.264 / HEVC profile as the codec numbers it:
+    /// H.264 66 (baseline), 77 (main), 100 (high); HEVC 1
+    /// (main); 0 = the encoder chooses. Must be 0 for AV1
+    /// (which uses profile). Appended after 0.1.0
+    /// </summary>
+    public uint profile_idc;
+
+    /// <summary>
+    /// H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
+    /// preset's. Must be 0 for AV1. Appended after 0.1.0
+    /// </summary>
+    public uint max_b_frames;
+
+    /// <summary>
+    /// REEL_ENCODER_FLAG_* bits; default 0. Appended after 0.1.0
+    /// </summary>
+    public uint flags;
 }
 
 /// <summary>
@@ -2724,6 +2869,23 @@ public unsafe partial struct reel_encoder_stats_t
     /// keyframe packets produced
     /// </summary>
     public ulong keyframes;
+
+    /// <summary>
+    /// submitted frames the codec still reads: Reel never copies
+    /// an input frame; the FFmpeg backend's codecs read the pooled
+    /// frame itself and the encoder holds a reference on it until
+    /// the codec lets go (x264/x265: inside the send). 0 for
+    /// SVT-AV1, which copies into its own buffers (appended after
+    /// 0.1.0)
+    /// </summary>
+    public ulong frames_held;
+
+    /// <summary>
+    /// live bitrate changes made on the codec (the encoder pool's
+    /// reconfiguration of an idle libx264 encoder; appended after
+    /// 0.1.0)
+    /// </summary>
+    public ulong reconfigurations;
 }
 
 /// <summary>
@@ -2896,11 +3058,31 @@ public unsafe partial struct reel_codec_caps_t
     /// 0
     /// </summary>
     public uint reserved2;
+
+    /// <summary>
+    /// the codec described (reel_codec_get_caps: AV1);
+    /// appended after 0.1.0
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// bits of reel_encoder_setting_t: the settings the
+    /// encoder honours; a desc that sets any other is
+    /// refused naming the field. Appended after 0.1.0
+    /// </summary>
+    public uint encode_settings;
+
+    /// <summary>
+    /// H.264 / HEVC: the profile_idc values the encoder
+    /// takes (66, 77, 100 for H.264; 1 for HEVC), unused
+    /// entries 0; all 0 for AV1. Appended after 0.1.0
+    /// </summary>
+    public fixed uint encode_profile_idcs[4];
 }
 
 /// <summary>
 /// How to create a decoder; all-zero (with struct_size) means the defaults.
-///  Published in 0.1.0 at 40 bytes.
+///  Published in 0.1.0 at 40 bytes; 48 bytes after 0.1.0 (codec).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_decoder_desc_t
@@ -2950,6 +3132,19 @@ public unsafe partial struct reel_decoder_desc_t
     /// copied. NULL = "decoder"
     /// </summary>
     public byte* name;
+
+    /// <summary>
+    /// the stream's codec; default (0) AV1. H264, HEVC and VP9
+    /// are decoded by the FFmpeg backend into Reel frame pools
+    /// (max_frame_delay must then be 0 and threads at most
+    /// 64). Appended after 0.1.0
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// must be 0 (appended after 0.1.0)
+    /// </summary>
+    public uint reserved;
 }
 
 /// <summary>
@@ -3037,6 +3232,22 @@ public unsafe partial struct reel_decoder_stats_t
     /// REEL_ERROR_CORRUPT_DATA
     /// </summary>
     public ulong corrupt_packets;
+
+    /// <summary>
+    /// decoded pictures copied into a Reel frame instead of
+    /// decoded into one: 0 for dav1d; with FFmpeg's decoders
+    /// only pictures before the visible size was known (H.264
+    /// 1080p is coded as 1088 rows) and decoders without direct
+    /// rendering (appended after 0.1.0)
+    /// </summary>
+    public ulong frames_copied;
+
+    /// <summary>
+    /// frame buffers the decoder's pools had to allocate (no
+    /// idle buffer): grows during warm-up, then stays (appended after
+    /// 0.1.0)
+    /// </summary>
+    public ulong pool_misses;
 }
 
 /// <summary>
@@ -3099,6 +3310,13 @@ public unsafe partial struct reel_encoder_pool_stats_t
     /// hits / requests; 0 before the first request
     /// </summary>
     public double reuse_rate;
+
+    /// <summary>
+    /// of the hits, idle encoders of another bitrate whose codec
+    /// changed its bitrate live to serve the request (libx264;
+    /// appended after 0.1.0)
+    /// </summary>
+    public ulong reconfigured;
 }
 
 /// <summary>
@@ -4739,6 +4957,10 @@ public static unsafe partial class ReelNative
 
     public const int REEL_FRAME_CACHE_FLAG_RING_ONLY = 2;
 
+    public const int REEL_ENCODER_FLAG_LOW_LATENCY = 1;
+
+    public const int REEL_ENCODER_FLAG_NO_B_FRAMES = 2;
+
     public const int REEL_ENCODE_FLAG_KEYFRAME = 1;
 
     public const int REEL_DECODER_FLAG_NO_FILM_GRAIN = 1;
@@ -5281,6 +5503,29 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_codec_get_caps", ExactSpelling = true)]
     public static extern reel_result_t reel_codec_get_caps(reel_codec_backend_t backend, reel_codec_caps_t* out_caps);
+
+    /// <summary>
+    /// reel_codec_get_caps_for() :
+    ///  reel_codec_get_caps for one codec: the encoder and decoder a backend choice stands for
+    ///  with that codec (H.264: libx264 and h264 of the FFmpeg backend in SOFTWARE; NVENC / NVDEC
+    ///  in HARDWARE, usable only where the hardware probe opened them, else can_encode /
+    ///  can_decode 0 and encoder / decoder give the probe's reason), what the encoder accepts
+    ///  (encode_settings, encode_profile_idcs, rate_controls, presets, ranges) and what the
+    ///  decoder reads. VP9 has no encoder (can_encode 0, encoder says so).
+    ///  @param codec    REEL_VIDEO_CODEC_AV1 (or DEFAULT), H264, HEVC or VP9.
+    ///  @param backend  as for reel_codec_get_caps.
+    ///  @param out_caps caller-owned; set struct_size first (reel_codec_caps_init()).
+    ///  @return REEL_SUCCESS (also when a library or the hardware is missing: can_encode /
+    ///          can_decode are 0 and encoder / decoder say why),
+    ///          REEL_ERROR_UNSUPPORTED       backend HARDWARE and no hardware encoder or decoder of
+    ///                                       the codec is registered,
+    ///          REEL_ERROR_INVALID_ARGUMENT  an unknown codec or backend; NULL out_caps or a bad
+    ///                                       struct_size.
+    ///  @note   Safe from any thread; needs no context. The first call per hardware codec probes
+    ///          the device (milliseconds to seconds); later calls reuse the answer.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_codec_get_caps_for", ExactSpelling = true)]
+    public static extern reel_result_t reel_codec_get_caps_for(reel_video_codec_t codec, reel_codec_backend_t backend, reel_codec_caps_t* out_caps);
 
     /// <summary>
     /// reel_encoder_create() :
