@@ -12,7 +12,8 @@ void reel_probe_help(FILE* out) {
           "Prints the libreel version, every backend registered in this libreel (whether it is\n"
           "usable now, why not, and the codec operations it runs), and per codec backend choice\n"
           "(software, hardware, and what auto picks) whether it can encode and decode now and the\n"
-          "ranges it accepts.\n"
+          "ranges it accepts; then per codec (AV1, H.264, HEVC, VP9) and choice the encoder and\n"
+          "decoder, usable or why not (hardware is probed: VA-API, NVENC/NVDEC, Quick Sync).\n"
           "\n"
           "      --json              one JSON object\n"
           "  -h, --help              this help\n"
@@ -182,6 +183,61 @@ static void print_backends(int json) {
         printf("]");
 }
 
+/* Per codec and backend choice (reel_codec_get_caps_for): which encoder and decoder, usable or
+ * why not (the hardware probe's reason), and the settings the encoder honours. */
+static void print_codecs(int json) {
+    static const char* const setting_names[] = {"bitrate", "max_bitrate", "buffer_size", "keyframe_interval", "preset",
+                                                "threads", "level", "profile", "profile_idc", "b_frames", "low_latency",
+                                                "tiles", "av1_filters", "color", "live_bitrate"};
+    const reel_video_codec_t codecs[] = {REEL_VIDEO_CODEC_AV1, REEL_VIDEO_CODEC_H264, REEL_VIDEO_CODEC_HEVC, REEL_VIDEO_CODEC_VP9};
+    const struct {
+        const char* label;
+        reel_codec_backend_t backend;
+    } choices[] = {{"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
+    if (json)
+        printf(",\"codecs\":[");
+    else
+        printf("codecs\n");
+    int first = 1;
+    for (int c = 0; c < 4; c++) {
+        for (int b = 0; b < 2; b++) {
+            reel_codec_caps_t caps = reel_codec_caps_init();
+            reel_result_t r = reel_codec_get_caps_for(codecs[c], choices[b].backend, &caps);
+            if (json) {
+                printf("%s{\"codec\":\"%s\",\"backend\":\"%s\"", first ? "" : ",", cli_codec_name(codecs[c]), choices[b].label);
+                if (r != REEL_SUCCESS) {
+                    printf(",\"error\":");
+                    cli_json_string(stdout, reel_last_error_message());
+                } else {
+                    printf(",\"can_encode\":%s,\"encoder\":", caps.can_encode ? "true" : "false");
+                    cli_json_string(stdout, caps.encoder);
+                    printf(",\"can_decode\":%s,\"decoder\":", caps.can_decode ? "true" : "false");
+                    cli_json_string(stdout, caps.decoder);
+                    printf(",\"encode_settings\":");
+                    names(stdout, caps.encode_settings, setting_names, 15, 1);
+                }
+                printf("}");
+                first = 0;
+                continue;
+            }
+            printf("  %-5s %-8s ", cli_codec_name(codecs[c]), choices[b].label);
+            if (r != REEL_SUCCESS) {
+                printf("%s\n", reel_last_error_message());
+                continue;
+            }
+            printf("encode %s %s\n", caps.can_encode ? "yes," : "no:", caps.encoder);
+            printf("                 decode %s %s\n", caps.can_decode ? "yes," : "no:", caps.decoder);
+            if (caps.can_encode) {
+                printf("                 settings ");
+                names(stdout, caps.encode_settings, setting_names, 15, 0);
+                printf("\n");
+            }
+        }
+    }
+    if (json)
+        printf("]");
+}
+
 int reel_probe_main(int argc, char** argv) {
     int json = 0;
     cli_args_t a = cli_args(argc, argv, 2, k_command);
@@ -228,6 +284,9 @@ int reel_probe_main(int argc, char** argv) {
         first = 0;
     }
     if (json)
-        printf("]}\n");
+        printf("]");
+    print_codecs(json);
+    if (json)
+        printf("}\n");
     return REEL_EXIT_OK;
 }

@@ -7,7 +7,9 @@ namespace Reel.Backend.FFmpeg.Codecs;
 /// hardware first and falls back with the probe's reason. AV1 is decoded here too (libdav1d
 /// through libavcodec), but the software backend's direct dav1d comes first in the registry
 /// and stays Reel's AV1 decoder; AV1 is not encoded here (FFmpeg 5.1 has no hardware AV1
-/// encoder, and SVT-AV1 direct is the better path).
+/// encoder, and SVT-AV1 direct is the better path). av1_cuvid is left out on purpose: AV1's
+/// hardware path is the Vulkan backend's, and a hardware AV1 entry here would turn AUTO and
+/// HARDWARE for AV1 into NVDEC probes on every machine.
 /// </summary>
 internal static class FFmpegCodecFactories
 {
@@ -22,7 +24,7 @@ internal static class FFmpegCodecFactories
         new FFmpegEncoderFactory(VideoCodec.Hevc, "hevc_qsv", CodecBackend.Hardware),
     ];
 
-    /// <summary>Decoder factories: h264, hevc, vp9, libdav1d in software; NVDEC (cuvid) in hardware.</summary>
+    /// <summary>Decoder factories: h264, hevc, vp9, libdav1d in software; NVDEC (cuvid) for H.264, HEVC and VP9 in hardware.</summary>
     public static IDecoderFactory[] Decoders() =>
     [
         new FFmpegDecoderFactory(VideoCodec.H264, "h264", CodecBackend.Software),
@@ -32,6 +34,5 @@ internal static class FFmpegCodecFactories
         new FFmpegDecoderFactory(VideoCodec.H264, "h264_cuvid", CodecBackend.Hardware),
         new FFmpegDecoderFactory(VideoCodec.Hevc, "hevc_cuvid", CodecBackend.Hardware),
         new FFmpegDecoderFactory(VideoCodec.Vp9, "vp9_cuvid", CodecBackend.Hardware),
-        new FFmpegDecoderFactory(VideoCodec.Av1, "av1_cuvid", CodecBackend.Hardware),
     ];
 }
