@@ -2217,6 +2217,15 @@ typedef struct reel_movie_writer_stats_t {
     double encode_fps;          /**< frames encoded per second of wall time */
     double average_bitrate;     /**< bits per second of the video at its frame rate */
     double elapsed_seconds;     /**< wall time since the first frame */
+    /* Added in 0.2 (a host built against 0.1 passes the 64-byte struct and gets the fields above). */
+    uint64_t audio_samples;     /**< samples per channel of sound written (write_audio*) */
+    uint64_t audio_packets;     /**< coded audio packets in the file */
+    uint64_t audio_bytes;       /**< bytes of those packets */
+    double audio_bitrate;       /**< bits per second of the coded sound over its coded length */
+    int64_t overhead_bytes;     /**< file_bytes minus the bytes of every coded packet: what the
+                                     container adds (MP4/WebM/MKV; 0 for IVF, whose headers count
+                                     in file_bytes only). May be negative: MP4 and Matroska drop
+                                     AV1 temporal delimiters */
 } reel_movie_writer_stats_t;
 
 /*! reel_image_init() :
@@ -2288,6 +2297,125 @@ REEL_API reel_result_t reel_movie_writer_get_stats(reel_movie_writer_t writer, r
  *          out_stats->struct_size), REEL_ERROR_IO, or the error that failed the encoder (the
  *          frames encoded before it are in the file). */
 REEL_API reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
+
+/* --- 12.1 Movies with sound: MP4, MOV, WebM, Matroska ---------------------------------
+ *
+ * reel_movie_writer_begin_ex() records into any container Reel writes: IVF by Reel itself,
+ * MP4/MOV, WebM and Matroska through the FFmpeg backend (libavformat via libreel_ffmpeg.so,
+ * loaded beside libreel; without it those containers are REEL_ERROR_UNSUPPORTED with the
+ * reason and IVF keeps working). The video is AV1 in all of them (MOV: FFmpeg 5.1's movenc
+ * writes AV1 only in MP4, so MOV is refused for AV1). The codec configuration (av1C,
+ * CodecPrivate) comes from the first keyframe's sequence header.
+ *
+ * Sound: reel_movie_writer_write_audio() takes interleaved PCM (s16, s32 or f32; 1 to 8
+ * channels; 8 to 192 kHz), coded as Opus (WebM, Matroska, MP4) or AAC (MP4, MOV, Matroska).
+ * The audio clock is the count of samples written: sound and pictures stay in sync however
+ * long the recording, as long as the host writes sample_rate * fps_den / fps_num samples per
+ * frame on average (Godot's audio_frame_block). The container interleaves both by timestamp.
+ *
+ * Crash safety: MP4/MOV are written fragmented while recording (a fragment at least every
+ * flush_interval_ms), Matroska/WebM close a cluster as often; a process killed mid-recording
+ * leaves a file that plays up to its last complete fragment or cluster. A normal end of an
+ * MP4/MOV rewrites it moov-first (faststart) into a temporary file renamed over path, unless
+ * REEL_MOVIE_FLAG_NO_FASTSTART. A write failure (disk full) is REEL_ERROR_IO naming the path;
+ * what was written stays playable.
+ */
+
+/** Containers of reel_movie_desc_t. */
+typedef enum reel_container_t {
+    REEL_CONTAINER_AUTO = 0,     /**< from the path's extension: .ivf, .mp4/.m4v, .mov, .webm, .mkv */
+    REEL_CONTAINER_IVF = 1,      /**< IVF, written by Reel (video only) */
+    REEL_CONTAINER_MP4 = 2,      /**< MP4 (FFmpeg backend) */
+    REEL_CONTAINER_MOV = 3,      /**< QuickTime MOV (FFmpeg backend; H.264/HEVC and AAC only) */
+    REEL_CONTAINER_WEBM = 4,     /**< WebM (FFmpeg backend; AV1/VP9 and Opus only) */
+    REEL_CONTAINER_MATROSKA = 5, /**< Matroska (FFmpeg backend) */
+    REEL_CONTAINER_MAX_ENUM = 0x7FFFFFFF /**< not a container: keeps the enum 32 bits wide */
+} reel_container_t;
+
+/** Audio codecs of a movie's sound track. */
+typedef enum reel_audio_codec_t {
+    REEL_AUDIO_CODEC_NONE = 0, /**< no sound track */
+    REEL_AUDIO_CODEC_OPUS = 1, /**< Opus (libopus): WebM, Matroska, MP4 */
+    REEL_AUDIO_CODEC_AAC = 2,  /**< AAC-LC (libavcodec's encoder): MP4, MOV, Matroska; for
+                                    players without Opus-in-MP4 */
+    REEL_AUDIO_CODEC_MAX_ENUM = 0x7FFFFFFF /**< not a codec: keeps the enum 32 bits wide */
+} reel_audio_codec_t;
+
+/** reel_movie_desc_t.flags: keep an MP4/MOV fragmented at end (no faststart rewrite; every
+ *  player and browser reads it, and end is faster). */
+#define REEL_MOVIE_FLAG_NO_FASTSTART 0x1u
+
+/** How to record a movie (reel_movie_writer_begin_ex). Published in 0.2.0 at 48 bytes. */
+typedef struct reel_movie_desc_t {
+    uint32_t struct_size;              /**< sizeof(reel_movie_desc_t); required */
+    reel_container_t container;        /**< default REEL_CONTAINER_AUTO (from the extension; an
+                                            unknown extension is refused) */
+    const reel_encoder_desc_t* video;  /**< the video encoder settings as for
+                                            reel_movie_writer_begin(); required */
+    reel_audio_codec_t audio_codec;    /**< default REEL_AUDIO_CODEC_NONE (no sound) */
+    reel_sample_format_t audio_format; /**< PCM the host writes: S16, S32 or F32 */
+    uint32_t audio_sample_rate;        /**< Hz of that PCM, 8000 to 192000 (Opus codes at
+                                            48 kHz: other rates are resampled) */
+    uint32_t audio_channels;           /**< 1 to 8, interleaved in WAVE order (FL FR FC LFE BL
+                                            BR SL SR) */
+    uint64_t audio_bitrate;            /**< bits per second, 6000 to 1024000; 0 = the codec's
+                                            default (Opus 48 kbit/s, AAC 64 kbit/s per channel) */
+    uint32_t flags;                    /**< REEL_MOVIE_FLAG_* */
+    uint32_t flush_interval_ms;        /**< longest stretch a crash may lose (MP4 fragment,
+                                            Matroska cluster), 1 to 60000; 0 = 1000 */
+} reel_movie_desc_t;
+
+/*! reel_movie_desc_init() :
+ *  @return a zeroed reel_movie_desc_t with struct_size set. Defined here, not exported. */
+static inline reel_movie_desc_t reel_movie_desc_init(void) {
+    reel_movie_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_movie_writer_begin_ex() :
+ *  As reel_movie_writer_begin() with a container and a sound track.
+ *  @param context    the owning context.
+ *  @param path       UTF-8, at most 4095 bytes; not touched when anything is refused.
+ *  @param desc       read during the call only; set struct_size (reel_movie_desc_init()).
+ *  @param out_writer receives the writer; end it with reel_movie_writer_end().
+ *  @return REEL_SUCCESS, the errors of reel_movie_writer_begin() (messages say
+ *          desc->video->field),
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL desc or desc->video; an extension that names no
+ *                                       container with REEL_CONTAINER_AUTO; a value out of
+ *                                       range (desc->audio_sample_rate, audio_channels,
+ *                                       audio_format, audio_bitrate, flags, flush_interval_ms),
+ *          REEL_ERROR_UNSUPPORTED       the FFmpeg backend is unavailable (the message says
+ *                                       why); the container cannot hold the codec (AAC in
+ *                                       WebM, AV1 in MOV, sound in IVF); a channel count the
+ *                                       codec refuses,
+ *          REEL_ERROR_IO                the file cannot be created (the message names path and
+ *                                       the OS reason). */
+REEL_API reel_result_t reel_movie_writer_begin_ex(reel_context_t context, const char* path, const reel_movie_desc_t* desc,
+                                                  reel_movie_writer_t* out_writer);
+
+/*! reel_movie_writer_write_audio() :
+ *  Records sound (the audio_frame_block of Godot's write_frame): frames samples per channel of
+ *  interleaved PCM in desc->audio_format with desc->audio_channels channels, following the
+ *  samples written before. Copied and coded before this returns; packets go to the file as
+ *  the codec completes them.
+ *  @param samples frames * audio_channels samples; the caller keeps it; may be NULL when
+ *                 frames is 0.
+ *  @param frames  samples per channel, 0 to 16777216.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (also after end),
+ *          REEL_ERROR_INVALID_ARGUMENT  frames above 16777216; NULL samples with frames > 0,
+ *          REEL_ERROR_BAD_STATE         the movie has no sound track,
+ *          REEL_ERROR_IO                the file cannot be written (names the path). */
+REEL_API reel_result_t reel_movie_writer_write_audio(reel_movie_writer_t writer, const void* samples, uint64_t frames);
+
+/*! reel_movie_writer_write_audio_buffer() :
+ *  As reel_movie_writer_write_audio() with every sample of a buffer from a Reel audio pool
+ *  (reel_audio_pool_create), whose format and channels must be the sound track's and whose
+ *  sample_rate must be 0 or desc->audio_sample_rate. The caller keeps its reference.
+ *  @return as reel_movie_writer_write_audio(); REEL_ERROR_INVALID_HANDLE for a bad buffer;
+ *          REEL_ERROR_INVALID_ARGUMENT  another format, channel count or rate. */
+REEL_API reel_result_t reel_movie_writer_write_audio_buffer(reel_movie_writer_t writer, reel_buffer_t audio);
 
 /* =======================================================================================
  * 13. GPU devices, memory, DPB, command buffers, timelines and video (Vulkan)
@@ -3360,6 +3488,10 @@ REEL_API reel_result_t reel_buffer_release_after(reel_buffer_t buffer, reel_time
 typedef enum reel_backend_kind_t {
     REEL_BACKEND_SOFTWARE = 1, /**< CPU codec libraries (SVT-AV1, dav1d) */
     REEL_BACKEND_VULKAN = 2,   /**< a Vulkan device (hardware video through Vulkan Video) */
+    REEL_BACKEND_FFMPEG = 3,   /**< FFmpeg through libreel_ffmpeg.so beside libreel: the MP4/MOV,
+                                    WebM and Matroska containers, Opus/AAC audio, and the codecs
+                                    libavcodec wraps; unavailable (with the reason) when the shim
+                                    or FFmpeg is missing, IVF keeps working */
     REEL_BACKEND_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
 } reel_backend_kind_t;
 

@@ -129,6 +129,7 @@ static const char* kind_name(reel_backend_kind_t kind) {
     switch (kind) {
     case REEL_BACKEND_SOFTWARE: return "software";
     case REEL_BACKEND_VULKAN: return "vulkan";
+    case REEL_BACKEND_FFMPEG: return "ffmpeg";
     default: return "other";
     }
 }

@@ -17,6 +17,11 @@ internal struct MovieWriterStatsDesc : IVersionedStruct
     public double encode_fps;
     public double average_bitrate;
     public double elapsed_seconds;
+    public ulong audio_samples;
+    public ulong audio_packets;
+    public ulong audio_bytes;
+    public double audio_bitrate;
+    public long overhead_bytes;
 
     public static uint FirstPublishedSize => 64;
 }
