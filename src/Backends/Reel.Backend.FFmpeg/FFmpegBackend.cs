@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Reel.Abi;
 using Reel.Backend.FFmpeg.Containers;
+using Reel.Backend.FFmpeg.Codecs;
 using Reel.Backend.FFmpeg.Interop;
 using Reel.Backends;
 using Reel.Codecs;
@@ -25,8 +26,8 @@ public sealed class FFmpegBackend : IBackend, IContainerBackend
     public static readonly IReadOnlyList<string> Containers = ["mp4", "mov", "webm", "matroska"];
 
     // Codec factories (Codecs/): libavcodec's encoders and decoders as Reel codecs.
-    private readonly IEncoderFactory[] _encoders = [];
-    private readonly IDecoderFactory[] _decoders = [];
+    private readonly IEncoderFactory[] _encoders = FFmpegCodecFactories.Encoders();
+    private readonly IDecoderFactory[] _decoders = FFmpegCodecFactories.Decoders();
 
     /// <inheritdoc/>
     public string Name => "ffmpeg";

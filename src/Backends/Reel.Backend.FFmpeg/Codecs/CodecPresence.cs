@@ -69,7 +69,7 @@ internal static unsafe class CodecPresence
         return message.Length == 0 ? $"{name}: {ShimErrors.Describe(shim, err)}" : message;
     }
 
-    [System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static void Ignore(void* user, void* cookie)
     {
     }

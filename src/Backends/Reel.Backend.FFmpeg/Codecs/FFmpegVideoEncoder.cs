@@ -241,7 +241,7 @@ internal sealed unsafe class FFmpegVideoEncoder : ILiveBitrateEncoder
         => err < 0 ? ShimErrors.Fail(_shim, err, $"{function}: {_encoderName} {field}") : ReelResult.Success;
 
     /// <summary>libavcodec let go of a frame: drop the encoder's reference on its Reel buffer. Runs on the sending thread; never throws.</summary>
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    [UnmanagedCallersOnly]
     private static void OnFrameDone(void* user, void* cookie)
     {
         try

@@ -261,7 +261,7 @@ internal sealed unsafe class LibavFramePoolAllocator : IDisposable
         Reel.Pools.Pool.Destroy(pool.Handle, "reel_decoder (picture size change)");
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    [UnmanagedCallersOnly]
     private static int OnAlloc(void* user, int pixelFormat, int width, int height, int planeCount, int* strides, long* sizes, byte** planes, void** cookie)
     {
         try
@@ -275,7 +275,7 @@ internal sealed unsafe class LibavFramePoolAllocator : IDisposable
         }
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    [UnmanagedCallersOnly]
     private static void OnRelease(void* user, void* cookie)
     {
         try

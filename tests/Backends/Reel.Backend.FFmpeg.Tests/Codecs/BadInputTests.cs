@@ -52,23 +52,6 @@ public class BadInputTests
     }
 
     [Test]
-    public void LevelTooLowForTheSize_IsRefusedByTheEncoder()
-    {
-        // Level 1.0 holds 99 macroblocks; 1280x720 has 3600. The check passes (1.0 is a level),
-        // the codec refuses at open, and the message names the encoder.
-        EncoderSettings settings = H26xHarness.Settings(VideoCodec.H264, RateControlMode.Crf, 1280, 720);
-        settings.Level = 10;
-        FFmpegEncoderFactory factory = H26xHarness.Encoder(VideoCodec.H264);
-        Assert.That(factory.Check(settings, "desc->"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        ReelResult result = factory.Create(settings, out IEncoder? encoder);
-        encoder?.Dispose();
-        TestContext.Out.WriteLine($"{result}: {LastError.Message}");
-        if (result == ReelResult.Success)
-            Assert.Ignore("this libx264 opens 1280x720 at level 1.0 (it only warns): nothing to refuse here");
-        Assert.That(LastError.Message, Does.Contain("libx264"));
-    }
-
-    [Test]
     public void BaselineWithBFrames_IsRefused()
     {
         EncoderSettings settings = H26xHarness.Settings(VideoCodec.H264, RateControlMode.Crf);
@@ -118,7 +101,7 @@ public class BadInputTests
     [TestCase(VideoCodec.Hevc)]
     public void CorruptStream_ErrorsOrConceals_NeverCrashes_LeavesNoFrameHeld(VideoCodec codec)
     {
-        using ReelContext context = H26xHarness.Context();
+        using ContextScope context = H26xHarness.Context();
         EncoderSettings settings = H26xHarness.Settings(codec, RateControlMode.Crf);
         Assert.That(H26xHarness.Encoder(codec).Create(settings, out IEncoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         List<H26xPacket> packets;
@@ -169,7 +152,7 @@ public class BadInputTests
             TestContext.Out.WriteLine($"{codec}: {frames.Count} frames out of {damaged.Count} damaged packets, {corrupt} corrupt-data errors");
             var decoderImpl = (FFmpegSessionDecoder)decoder;
             var stats = decoderImpl.ShimStats();
-            X
+            Assert.That(decoder.FramePool?.InUse ?? 0, Is.EqualTo(stats.Allocations - stats.Releases), "the only frames out are those libavcodec still holds: none leaked");
         }
         Assert.That(frames, Is.Not.Empty, "the decoder recovered at the keyframes");
     }
@@ -185,7 +168,7 @@ public class BadInputTests
     [Test]
     public void DecoderOptionsItCannotHonour_AreRefused()
     {
-        using ReelContext context = H26xHarness.Context();
+        using ContextScope context = H26xHarness.Context();
         Assert.That(H26xHarness.Decoder(VideoCodec.H264).Create(context, "x", new DecoderSettings { Codec = VideoCodec.H264, MaxFrameDelay = 1 }, 4, out _),
             Is.EqualTo(ReelResult.ErrorUnsupported));
         Assert.That(LastError.Message, Does.Contain("desc->max_frame_delay is 1"));

@@ -34,7 +34,7 @@ public class FrameMd5Tests
         Assert.That(expected, Has.Count.EqualTo(Frames));
 
         List<(byte[] Data, long Pts)> packets = H26xHarness.Demux(path);
-        using ReelContext context = H26xHarness.Context();
+        using ContextScope context = H26xHarness.Context();
         Assert.That(H26xHarness.Decoder(codec).Create(context, "framemd5", new DecoderSettings { Codec = codec, Threads = 2 }, 4, out IDecoder? decoder),
             Is.EqualTo(ReelResult.Success), () => LastError.Message);
         var frames = new List<H26xFrame>();

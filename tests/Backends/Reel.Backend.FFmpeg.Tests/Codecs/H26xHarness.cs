@@ -31,10 +31,10 @@ internal sealed record H26xFrame(int Width, int Height, long Pts, double LumaPsn
 internal static unsafe class H26xHarness
 {
     /// <summary>A context for one test (dispose destroys it).</summary>
-    public static ReelContext Context()
+    public static ContextScope Context()
     {
         Assert.That(ReelContext.Create(new ContextOptions { Name = "ffcodecs" }, "test", out ReelContext? context), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        return context!;
+        return new ContextScope(context!);
     }
 
     /// <summary>Small, fast settings for <paramref name="codec"/> in <paramref name="mode"/>.</summary>

@@ -39,7 +39,7 @@ public class H26xRoundTripTests
     public void EncodeDecode_EachRateControl_FramesAbovePsnrFloor_FfprobeAccepts_NoCopies(VideoCodec codec, RateControlMode mode)
     {
         using var directory = new TempDirectory();
-        using ReelContext context = H26xHarness.Context();
+        using ContextScope context = H26xHarness.Context();
         EncoderSettings settings = H26xHarness.Settings(codec, mode);
         FFmpegEncoderFactory factory = H26xHarness.Encoder(codec);
         Assert.That(factory.IsAvailable(out string description), Is.True, description);
@@ -89,7 +89,7 @@ public class H26xRoundTripTests
     public void Cbr_BitrateTracksTheTarget()
     {
         // 60 frames at 30 fps of 320x240 at 400 kbit/s CBR: the stream's rate is near the target.
-        using ReelContext context = H26xHarness.Context();
+        using ContextScope context = H26xHarness.Context();
         EncoderSettings settings = H26xHarness.Settings(VideoCodec.H264, RateControlMode.Cbr);
         settings.TargetBitrate = 400_000;
         Assert.That(H26xHarness.Encoder(VideoCodec.H264).Create(settings, out IEncoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);

@@ -69,7 +69,7 @@ public class HardwareCodecTests
         using var directory = new TempDirectory();
         string path = directory.File($"nvdec.{extension}");
         H26xHarness.Ffmpeg("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-frames:v", "30", "-pix_fmt", "yuv420p", "-c:v", encoder, path);
-        using ReelContext context = H26xHarness.Context();
+        using ContextScope context = H26xHarness.Context();
         Assert.That(factory.Create(context, "nvdec", new DecoderSettings { Codec = codec }, 4, out IDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         List<H26xFrame> frames;
         using (decoder)

@@ -46,7 +46,7 @@ public class LiveBitrateTests
     /// <summary>Reserves one idle encoder at 500 kbit/s, then runs <paramref name="changes"/> sessions of 30 one-second frames, each at another bitrate.</summary>
     private static (EncoderPoolStats Stats, long Reconfigurations) Stream(VideoCodec codec, int changes)
     {
-        using ReelContext context = H26xHarness.Context();
+        using ContextScope context = H26xHarness.Context();
         EncoderSettings reserved = H26xHarness.Settings(codec, RateControlMode.Vbr, 128, 72);
         reserved.FpsNumerator = 1;
         reserved.Preset = EncoderPreset.Speed;
