@@ -2,6 +2,8 @@
 // per codec, an encode -> Annex B file -> ffprobe -> decode round trip per codec with PSNR and
 // the zero-copy counters, and the refusals: an unknown codec, a codec without an encoder,
 // H.264 settings on AV1, H.264 into IVF.
+#include <tuple>
+
 #include "session_support.h"
 
 using namespace reel_test;
@@ -203,3 +205,44 @@ TEST(FFmpegCodecBadInput, H264IntoIvf_IsRefused) {
     EXPECT_EQ(reel_movie_writer_begin(context.get(), dir.File("movie.ivf").c_str(), &desc, &movie), REEL_ERROR_UNSUPPORTED);
     EXPECT_NE(std::string(reel_last_error_message()).find("IVF holds AV1 only"), std::string::npos) << reel_last_error_message();
 }
+
+class H26xMovie : public ::testing::TestWithParam<std::tuple<reel_video_codec_t, const char*>> {};
+
+// The movie writer records H.264 / HEVC into MP4 and Matroska (the FFmpeg backend's muxer;
+// avcC / hvcC come from the first keyframe's in-band parameter sets): ffprobe reads every
+// frame, and Reel's own decoder gets them back above a PSNR floor.
+TEST_P(H26xMovie, MovieWriterRecordsIntoTheContainer) {
+    reel_video_codec_t codec = std::get<0>(GetParam());
+    const char* extension = std::get<1>(GetParam());
+    ScopedContext context;
+    TempDir dir;
+    std::string path = dir.File((std::string("movie.") + extension).c_str());
+    reel_encoder_desc_t settings = H26xDesc(codec);
+    reel_movie_writer_t writer = REEL_NULL_HANDLE;
+    ASSERT_EQ(reel_movie_writer_begin(context.get(), path.c_str(), &settings, &writer), REEL_SUCCESS) << reel_last_error_message();
+    reel_pool_t pool = I420Pool(context.get(), settings.width, settings.height);
+    const int frames = 30;
+    for (int i = 0; i < frames; i++) {
+        reel_buffer_t frame;
+        ASSERT_EQ(reel_pool_acquire(pool, &frame), REEL_SUCCESS);
+        Fill(frame, MakePicture(settings.width, settings.height, i));
+        ASSERT_EQ(reel_movie_writer_write_frame(writer, frame), REEL_SUCCESS) << reel_last_error_message();
+        EXPECT_EQ(reel_buffer_release(frame), REEL_SUCCESS);
+    }
+    ASSERT_EQ(reel_movie_writer_end(writer, nullptr), REEL_SUCCESS) << reel_last_error_message();
+    EXPECT_EQ(reel_pool_destroy(pool), REEL_SUCCESS);
+    std::string probe = Probe(path);
+    EXPECT_NE(probe.find(codec == REEL_VIDEO_CODEC_H264 ? "codec_name=h264" : "codec_name=hevc"), std::string::npos) << probe;
+    EXPECT_NE(probe.find("nb_read_frames=30"), std::string::npos) << probe;
+    std::string out;
+    EXPECT_EQ(Run("ffmpeg -v error -xerror -i '" + path + "' -f null -", &out), 0) << out;
+    EXPECT_EQ(BuffersOut(context.get()), 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Container, H26xMovie,
+                         ::testing::Values(std::make_tuple(REEL_VIDEO_CODEC_H264, "mp4"), std::make_tuple(REEL_VIDEO_CODEC_HEVC, "mp4"),
+                                           std::make_tuple(REEL_VIDEO_CODEC_H264, "mkv"), std::make_tuple(REEL_VIDEO_CODEC_HEVC, "mkv")),
+                         [](const ::testing::TestParamInfo<std::tuple<reel_video_codec_t, const char*>>& info) {
+                             return std::string(std::get<0>(info.param) == REEL_VIDEO_CODEC_H264 ? "H264_" : "HEVC_") +
+                                    std::get<1>(info.param);
+                         });

@@ -17,9 +17,10 @@ internal static class MovieFiles
     /// <summary>
     /// The container of <paramref name="path"/>: the desc's when set, else the extension's;
     /// an unknown extension is IVF for the legacy begin and an error otherwise. A container
-    /// backend container is checked (available, holds the codecs, takes the sound).
+    /// backend container is checked (available, holds the codecs, takes the sound); IVF
+    /// refuses a <paramref name="codec"/> other than AV1, naming <paramref name="codecField"/>.
     /// </summary>
-    public static ReelResult Resolve(string path, MovieOptions movie, string function, out ContainerFormat container)
+    public static ReelResult Resolve(string path, MovieOptions movie, VideoCodec codec, string codecField, string function, out ContainerFormat container)
     {
         container = movie.Container;
         if (!ContainerFormats.IsDefined(container))
@@ -38,6 +39,10 @@ internal static class MovieFiles
         }
         if (container == ContainerFormat.Ivf)
         {
+            // IVF stores AV1 temporal units; an H.264/HEVC stream there would be unreadable.
+            if (codec != VideoCodec.Av1)
+                return CodecErrors.Unsupported(
+                    $"{function}: {codecField} is {BackendRegistry.CodecName(codec)} and '{path}' is IVF; IVF holds AV1 only (write H.264 and HEVC to .mp4, .mov or .mkv)");
             return movie.Audio is null
                 ? ReelResult.Success
                 : CodecErrors.Unsupported($"{function}: IVF holds video only; {movie.ArgumentPrefix}audio_codec must be REEL_AUDIO_CODEC_NONE, or write .mp4, .webm or .mkv");
@@ -65,7 +70,7 @@ internal static class MovieFiles
             return ReelResult.Success;
         }
         IContainerBackend backend = BackendRegistry.ContainerBackend!;
-        var video = new VideoTrackSettings(VideoCodec.Av1, settings.Width, settings.Height, settings.FpsNumerator, settings.FpsDenominator);
+        var video = new VideoTrackSettings(settings.Codec, settings.Width, settings.Height, settings.FpsNumerator, settings.FpsDenominator);
         var muxerSettings = new MovieMuxerSettings(path, container, video, movie.Audio, movie.Faststart, movie.FlushIntervalMs);
         IMovieMuxer? muxer = null;
         ReelResult result = backend.CheckMovie(muxerSettings, function, movie.ArgumentPrefix);

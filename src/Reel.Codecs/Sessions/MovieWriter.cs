@@ -75,17 +75,11 @@ internal sealed unsafe class MovieWriter : IContextAttachment
         EncoderSettings settings = options.Settings;
         // Checked before the file is touched: a refused setting must not truncate an existing file.
         ReelResult result = options.CheckQueueDepth(function);
-        if (result == ReelResult.Success && settings.Codec != VideoCodec.Av1)
-        {
-            // IVF stores AV1 temporal units; an H.264/HEVC stream there would be unreadable.
-            result = CodecErrors.Unsupported(
-                $"{function}: {options.ArgumentName}->codec is {BackendRegistry.CodecName(settings.Codec)} and '{path}' is IVF; IVF holds AV1 only (write H.264 and HEVC to MP4 or Matroska)");
-        }
         if (result == ReelResult.Success)
             result = BackendRegistry.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out _);
         ContainerFormat container = ContainerFormat.Auto;
         if (result == ReelResult.Success)
-            result = MovieFiles.Resolve(path, movie, function, out container);
+            result = MovieFiles.Resolve(path, movie, settings.Codec, $"{options.ArgumentName}->codec", function, out container);
         if (result != ReelResult.Success)
             return result;
         result = MovieFiles.Create(path, container, settings, movie, function, out IMovieFile? file);
