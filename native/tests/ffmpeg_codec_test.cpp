@@ -246,3 +246,31 @@ INSTANTIATE_TEST_SUITE_P(Container, H26xMovie,
                              return std::string(std::get<0>(info.param) == REEL_VIDEO_CODEC_H264 ? "H264_" : "HEVC_") +
                                     std::get<1>(info.param);
                          });
+
+// The reel tool: --codec h264/hevc writes an Annex B elementary stream that ffprobe reads,
+// refuses IVF for it, decodes it back (access units split at their first slice), and probe
+// lists the codecs with their backends.
+TEST(ReelToolCodec, EncodeDecodeProbe_H264AndHevc) {
+    TempDir dir;
+    const std::string tool = REEL_TOOL;
+    for (const char* codec : {"h264", "hevc"}) {
+        std::string stream = dir.File((std::string("pattern.") + codec).c_str());
+        std::string out;
+        ASSERT_EQ(Run(tool + " encode --pattern 320x240 --frames 30 --codec " + codec + " --quiet -o '" + stream + "'", &out), 0) << out;
+        std::string probe = Probe(stream);
+        EXPECT_NE(probe.find(std::string("codec_name=") + codec), std::string::npos) << probe;
+        EXPECT_NE(probe.find("nb_read_frames=30"), std::string::npos) << probe;
+        ASSERT_EQ(Run(tool + " decode --codec " + codec + " --json -i '" + stream + "' -o '" + dir.File("back.y4m") + "'", &out), 0) << out;
+        EXPECT_NE(out.find("\"frames\":30"), std::string::npos) << out;
+        EXPECT_NE(out.find("\"frames_copied\":0"), std::string::npos) << out;
+        EXPECT_EQ(Run(tool + " encode --pattern 320x240 --frames 2 --codec " + codec + " -o '" + dir.File("x.ivf") + "'", &out), 2) << out;
+        EXPECT_NE(out.find("IVF, which holds AV1 only"), std::string::npos) << out;
+    }
+    std::string out;
+    ASSERT_EQ(Run(tool + " probe", &out), 0) << out;
+    EXPECT_NE(out.find("H.264 software encode yes, libx264"), std::string::npos) << out;
+    EXPECT_NE(out.find("HEVC  software encode yes, libx265"), std::string::npos) << out;
+    EXPECT_NE(out.find("decode yes, vp9"), std::string::npos) << out;
+    EXPECT_NE(out.find("decode vp9"), std::string::npos) << out;
+    std::printf("%s\n", out.c_str());
+}
