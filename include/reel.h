@@ -1585,7 +1585,7 @@ typedef enum reel_encoder_setting_t {
     REEL_ENCODER_SETTING_LEVEL = 0x40,            /**< level */
     REEL_ENCODER_SETTING_AV1_PROFILE = 0x80,      /**< profile (reel_av1_profile_t) */
     REEL_ENCODER_SETTING_PROFILE_IDC = 0x100,     /**< profile_idc (H.264 / HEVC) */
-    REEL_ENCODER_SETTING_B_FRAMES = 0x200,        /**< max_b_frames, REEL_ENCODER_FLAG_NO_B_FRAMES */
+    REEL_ENCODER_SETTING_BFRAMES = 0x200,         /**< max_b_frames, REEL_ENCODER_FLAG_NO_B_FRAMES */
     REEL_ENCODER_SETTING_LOW_LATENCY = 0x400,     /**< REEL_ENCODER_FLAG_LOW_LATENCY */
     REEL_ENCODER_SETTING_TILES = 0x800,           /**< tile_rows_log2, tile_columns_log2 */
     REEL_ENCODER_SETTING_AV1_FILTERS = 0x1000,    /**< cdef, restoration */

@@ -52,7 +52,7 @@ TEST(FFmpegCodecCaps, H264AndHevcAreListedWithWhatTheyAccept) {
         EXPECT_STREQ(caps.encoder_name, c.encoder);
         EXPECT_STREQ(caps.decoder_name, c.decoder);
         EXPECT_TRUE(caps.encode_settings & REEL_ENCODER_SETTING_PROFILE_IDC);
-        EXPECT_TRUE(caps.encode_settings & REEL_ENCODER_SETTING_B_FRAMES);
+        EXPECT_TRUE(caps.encode_settings & REEL_ENCODER_SETTING_BFRAMES);
         EXPECT_TRUE(caps.encode_settings & REEL_ENCODER_SETTING_LOW_LATENCY);
         EXPECT_FALSE(caps.encode_settings & REEL_ENCODER_SETTING_TILES) << "no AV1 tiles";
         EXPECT_EQ(bool(caps.encode_settings & REEL_ENCODER_SETTING_LIVE_BITRATE), c.codec == REEL_VIDEO_CODEC_H264)

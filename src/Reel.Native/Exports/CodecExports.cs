@@ -81,7 +81,7 @@ internal static unsafe class CodecExports
                 caps.max_threads = (uint)e.MaxThreads;
                 caps.min_bitrate = (ulong)e.MinBitrate;
                 caps.max_bitrate = (ulong)e.MaxBitrate;
-                caps.encode_settings = e.Settings;
+                caps.encode_settings = (uint)e.Settings;
                 for (int i = 0; i < e.ProfileIdcs.Count && i < 4; i++)
                     caps.encode_profile_idcs[i] = (uint)e.ProfileIdcs[i];
             }

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using Reel.Abi;
 using Reel.Backends;
-using Reel.Codecs.Encoders;
 using Reel.Codecs.Sessions;
 
 namespace Reel.Native.Interop;
@@ -44,7 +43,7 @@ internal unsafe struct CodecCapsDesc : IVersionedStruct
     public uint decode_formats;
     public uint reserved2;
     public VideoCodec codec;
-    public EncoderSettingFlags encode_settings;
+    public uint encode_settings;
     public fixed uint encode_profile_idcs[4];
 
     public static uint FirstPublishedSize => 152;

@@ -1027,7 +1027,7 @@ public enum reel_encoder_setting_t : int
     /// <summary>
     /// max_b_frames, REEL_ENCODER_FLAG_NO_B_FRAMES
     /// </summary>
-    REEL_ENCODER_SETTING_B_FRAMES = 512,
+    REEL_ENCODER_SETTING_BFRAMES = 512,
     /// <summary>
     /// REEL_ENCODER_FLAG_LOW_LATENCY
     /// </summary>
@@ -1054,6 +1054,65 @@ public enum reel_encoder_setting_t : int
     /// not a setting: keeps the enum 32 bits wide
     /// </summary>
     REEL_ENCODER_SETTING_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Containers of reel_movie_desc_t.
+/// </summary>
+public enum reel_container_t : int
+{
+    /// <summary>
+    /// from the path's extension: .ivf, .mp4/.m4v, .mov, .webm, .mkv
+    /// </summary>
+    REEL_CONTAINER_AUTO = 0,
+    /// <summary>
+    /// IVF, written by Reel (video only)
+    /// </summary>
+    REEL_CONTAINER_IVF = 1,
+    /// <summary>
+    /// MP4 (FFmpeg backend)
+    /// </summary>
+    REEL_CONTAINER_MP4 = 2,
+    /// <summary>
+    /// QuickTime MOV (FFmpeg backend; H.264/HEVC and AAC only)
+    /// </summary>
+    REEL_CONTAINER_MOV = 3,
+    /// <summary>
+    /// WebM (FFmpeg backend; AV1/VP9 and Opus only)
+    /// </summary>
+    REEL_CONTAINER_WEBM = 4,
+    /// <summary>
+    /// Matroska (FFmpeg backend)
+    /// </summary>
+    REEL_CONTAINER_MATROSKA = 5,
+    /// <summary>
+    /// not a container: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_CONTAINER_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Audio codecs of a movie's sound track.
+/// </summary>
+public enum reel_audio_codec_t : int
+{
+    /// <summary>
+    /// no sound track
+    /// </summary>
+    REEL_AUDIO_CODEC_NONE = 0,
+    /// <summary>
+    /// Opus (libopus): WebM, Matroska, MP4
+    /// </summary>
+    REEL_AUDIO_CODEC_OPUS = 1,
+    /// <summary>
+    /// AAC-LC (libavcodec's encoder): MP4, MOV, Matroska; for
+    /// players without Opus-in-MP4
+    /// </summary>
+    REEL_AUDIO_CODEC_AAC = 2,
+    /// <summary>
+    /// not a codec: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_AUDIO_CODEC_MAX_ENUM = 2147483647,
 }
 
 /// <summary>
@@ -1328,6 +1387,13 @@ public enum reel_backend_kind_t : int
     /// a Vulkan device (hardware video through Vulkan Video)
     /// </summary>
     REEL_BACKEND_VULKAN = 2,
+    /// <summary>
+    /// FFmpeg through libreel_ffmpeg.so beside libreel: the MP4/MOV,
+    /// WebM and Matroska containers, Opus/AAC audio, and the codecs
+    /// libavcodec wraps; unavailable (with the reason) when the shim
+    /// or FFmpeg is missing, IVF keeps working
+    /// </summary>
+    REEL_BACKEND_FFMPEG = 3,
     /// <summary>
     /// not a kind: keeps the enum 32 bits wide
     /// </summary>
@@ -3462,6 +3528,97 @@ public unsafe partial struct reel_movie_writer_stats_t
     /// wall time since the first frame
     /// </summary>
     public double elapsed_seconds;
+
+    /// <summary>
+    /// samples per channel of sound written (write_audio*)
+    /// </summary>
+    public ulong audio_samples;
+
+    /// <summary>
+    /// coded audio packets in the file
+    /// </summary>
+    public ulong audio_packets;
+
+    /// <summary>
+    /// bytes of those packets
+    /// </summary>
+    public ulong audio_bytes;
+
+    /// <summary>
+    /// bits per second of the coded sound over its coded length
+    /// </summary>
+    public double audio_bitrate;
+
+    /// <summary>
+    /// file_bytes minus the bytes of every coded packet: what the
+    /// container adds (MP4/WebM/MKV; 0 for IVF, whose headers count
+    /// in file_bytes only). May be negative: MP4 and Matroska drop
+    /// AV1 temporal delimiters
+    /// </summary>
+    public long overhead_bytes;
+}
+
+/// <summary>
+/// How to record a movie (reel_movie_writer_begin_ex). Published in 0.2.0 at 48 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_movie_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_movie_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// default REEL_CONTAINER_AUTO (from the extension; an
+    /// unknown extension is refused)
+    /// </summary>
+    public reel_container_t container;
+
+    /// <summary>
+    /// the video encoder settings as for
+    /// reel_movie_writer_begin(); required
+    /// </summary>
+    public reel_encoder_desc_t* video;
+
+    /// <summary>
+    /// default REEL_AUDIO_CODEC_NONE (no sound)
+    /// </summary>
+    public reel_audio_codec_t audio_codec;
+
+    /// <summary>
+    /// PCM the host writes: S16, S32 or F32
+    /// </summary>
+    public reel_sample_format_t audio_format;
+
+    /// <summary>
+    /// Hz of that PCM, 8000 to 192000 (Opus codes at
+    /// 48 kHz: other rates are resampled)
+    /// </summary>
+    public uint audio_sample_rate;
+
+    /// <summary>
+    /// 1 to 8, interleaved in WAVE order (FL FR FC LFE BL
+    /// BR SL SR)
+    /// </summary>
+    public uint audio_channels;
+
+    /// <summary>
+    /// bits per second, 6000 to 1024000; 0 = the codec's
+    /// default (Opus 48 kbit/s, AAC 64 kbit/s per channel)
+    /// </summary>
+    public ulong audio_bitrate;
+
+    /// <summary>
+    /// REEL_MOVIE_FLAG_*
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// longest stretch a crash may lose (MP4 fragment,
+    /// Matroska cluster), 1 to 60000; 0 = 1000
+    /// </summary>
+    public uint flush_interval_ms;
 }
 
 /// <summary>
@@ -4965,6 +5122,8 @@ public static unsafe partial class ReelNative
 
     public const int REEL_DECODER_FLAG_NO_FILM_GRAIN = 1;
 
+    public const int REEL_MOVIE_FLAG_NO_FASTSTART = 1;
+
     public const int REEL_GPU_QUEUE_COUNT = 5;
 
     public const int REEL_GPU_MAX_HEAPS = 16;
@@ -6068,6 +6227,57 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_movie_writer_end", ExactSpelling = true)]
     public static extern reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_movie_writer_begin_ex() :
+    ///  As reel_movie_writer_begin() with a container and a sound track.
+    ///  @param context    the owning context.
+    ///  @param path       UTF-8, at most 4095 bytes; not touched when anything is refused.
+    ///  @param desc       read during the call only; set struct_size (reel_movie_desc_init()).
+    ///  @param out_writer receives the writer; end it with reel_movie_writer_end().
+    ///  @return REEL_SUCCESS, the errors of reel_movie_writer_begin() (messages say
+    ///          desc-&gt;video-&gt;field),
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc or desc-&gt;video; an extension that names no
+    ///                                       container with REEL_CONTAINER_AUTO; a value out of
+    ///                                       range (desc-&gt;audio_sample_rate, audio_channels,
+    ///                                       audio_format, audio_bitrate, flags, flush_interval_ms),
+    ///          REEL_ERROR_UNSUPPORTED       the FFmpeg backend is unavailable (the message says
+    ///                                       why); the container cannot hold the codec (AAC in
+    ///                                       WebM, AV1 in MOV, sound in IVF); a channel count the
+    ///                                       codec refuses,
+    ///          REEL_ERROR_IO                the file cannot be created (the message names path and
+    ///                                       the OS reason).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_begin_ex", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_begin_ex(reel_context_t context, byte* path, reel_movie_desc_t* desc, reel_movie_writer_t* out_writer);
+
+    /// <summary>
+    /// reel_movie_writer_write_audio() :
+    ///  Records sound (the audio_frame_block of Godot's write_frame): frames samples per channel of
+    ///  interleaved PCM in desc-&gt;audio_format with desc-&gt;audio_channels channels, following the
+    ///  samples written before. Copied and coded before this returns; packets go to the file as
+    ///  the codec completes them.
+    ///  @param samples frames * audio_channels samples; the caller keeps it; may be NULL when
+    ///                 frames is 0.
+    ///  @param frames  samples per channel, 0 to 16777216.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (also after end),
+    ///          REEL_ERROR_INVALID_ARGUMENT  frames above 16777216; NULL samples with frames &gt; 0,
+    ///          REEL_ERROR_BAD_STATE         the movie has no sound track,
+    ///          REEL_ERROR_IO                the file cannot be written (names the path).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_audio", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_audio(reel_movie_writer_t writer, void* samples, ulong frames);
+
+    /// <summary>
+    /// reel_movie_writer_write_audio_buffer() :
+    ///  As reel_movie_writer_write_audio() with every sample of a buffer from a Reel audio pool
+    ///  (reel_audio_pool_create), whose format and channels must be the sound track's and whose
+    ///  sample_rate must be 0 or desc-&gt;audio_sample_rate. The caller keeps its reference.
+    ///  @return as reel_movie_writer_write_audio(); REEL_ERROR_INVALID_HANDLE for a bad buffer;
+    ///          REEL_ERROR_INVALID_ARGUMENT  another format, channel count or rate.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_audio_buffer", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_audio_buffer(reel_movie_writer_t writer, reel_buffer_t audio);
 
     /// <summary>
     /// reel_device_create() :

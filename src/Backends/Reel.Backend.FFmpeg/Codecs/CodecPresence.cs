@@ -63,7 +63,8 @@ internal static unsafe class CodecPresence
         return null;
     }
 
-    private static string Reason(FFmpegShim shim, int err, string name)
+    /// <summary>Why a shim call about <paramref name="name"/> failed: the shim's message, else the code's text.</summary>
+    public static string Reason(FFmpegShim shim, int err, string name)
     {
         string message = FFmpegShim.Text(shim.Errors.LastError());
         return message.Length == 0 ? $"{name}: {ShimErrors.Describe(shim, err)}" : message;

@@ -36,9 +36,6 @@ internal static unsafe class HardwareCodecProbe
         int err;
         fixed (byte* n = name)
             err = shim.HwProbe.CodecProbe(n, encoder ? 1 : 0);
-        if (err >= 0)
-            return null;
-        string message = FFmpegShim.Text(shim.Errors.LastError());
-        return message.Length == 0 ? $"{codecName}: {ShimErrors.Describe(shim, err)}" : message;
+        return err >= 0 ? null : CodecPresence.Reason(shim, err, codecName);
     }
 }
