@@ -18,6 +18,7 @@ internal sealed class Dav1dSessionDecoder : IDecoder
 {
     private readonly Dav1dDecoder _decoder;
     private readonly FramePoolPictureAllocator _allocator;
+    private readonly RepeatedPictureGuard _repeats = new();
 
     /// <summary>Wraps an open decoder and the allocator it was opened with.</summary>
     public Dav1dSessionDecoder(Dav1dDecoder decoder, FramePoolPictureAllocator allocator)
@@ -48,7 +49,13 @@ internal sealed class Dav1dSessionDecoder : IDecoder
         // The caller's reference first, then dav1d's output reference goes: the buffer stays out.
         result = Buffers.Retain(handle, "reel_decoder_receive");
         if (result == ReelResult.Success)
-            Buffers.SetPts(handle, picture.Pts, "reel_decoder_receive");
+        {
+            // A picture shown again gets its own buffer, so the pts the caller holds stays.
+            if ((result = _repeats.HandOut(ref handle, "reel_decoder_receive")) == ReelResult.Success)
+                Buffers.SetPts(handle, picture.Pts, "reel_decoder_receive");
+            else
+                Buffers.Release(handle, "reel_decoder_receive");
+        }
         Dav1dDecoder.ReleasePicture(ref picture);
         if (result != ReelResult.Success)
             return result;
@@ -60,7 +67,11 @@ internal sealed class Dav1dSessionDecoder : IDecoder
     public ReelResult Flush() => _decoder.Flush();
 
     /// <inheritdoc/>
-    public void Reset() => _decoder.Reset();
+    public void Reset()
+    {
+        _decoder.Reset();
+        _repeats.Clear();
+    }
 
     /// <summary>Closes dav1d (its references go back) and destroys the frame pool (frames the host holds stay valid).</summary>
     public void Dispose()
