@@ -1418,8 +1418,7 @@ typedef enum reel_video_codec_t {
 } reel_video_codec_t;
 
 /** How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
- *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; 144
- *  bytes after 0.1.0 (codec, profile_idc, max_b_frames, flags). */
+ *  width and height; every other field has a default. Published in 0.1.0 at 144 bytes. */
 typedef struct reel_encoder_desc_t {
     uint32_t struct_size;               /**< sizeof(reel_encoder_desc_t); required */
     reel_codec_backend_t backend;       /**< default REEL_CODEC_BACKEND_AUTO */
@@ -1472,15 +1471,14 @@ typedef struct reel_encoder_desc_t {
                                              HIGH are x264/x265 veryfast / medium / slow and
                                              SPEED takes speed_preset 0 (placebo) .. 9
                                              (ultrafast); profile, tiles, cdef, restoration
-                                             and color must stay at their defaults (appended after
-                                             0.1.0) */
+                                             and color must stay at their defaults */
     uint32_t profile_idc;               /**< H.264 / HEVC profile as the codec numbers it:
                                              H.264 66 (baseline), 77 (main), 100 (high); HEVC 1
                                              (main); 0 = the encoder chooses. Must be 0 for AV1
-                                             (which uses profile). Appended after 0.1.0 */
+                                             (which uses profile). */
     uint32_t max_b_frames;              /**< H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
-                                             preset's. Must be 0 for AV1. Appended after 0.1.0 */
-    uint32_t flags;                     /**< REEL_ENCODER_FLAG_* bits; default 0. Appended after 0.1.0 */
+                                             preset's. Must be 0 for AV1. */
+    uint32_t flags;                     /**< REEL_ENCODER_FLAG_* bits; default 0. */
 } reel_encoder_desc_t;
 
 /** reel_encoder_desc_t.flags: low-latency streaming (H.264 / HEVC): no look-ahead, no
@@ -1518,11 +1516,9 @@ typedef struct reel_encoder_stats_t {
                                        an input frame; the FFmpeg backend's codecs read the pooled
                                        frame itself and the encoder holds a reference on it until
                                        the codec lets go (x264/x265: inside the send). 0 for
-                                       SVT-AV1, which copies into its own buffers (appended after
-                                       0.1.0) */
+                                       SVT-AV1, which copies into its own buffers */
     uint64_t reconfigurations;    /**< live bitrate changes made on the codec (the encoder pool's
-                                       reconfiguration of an idle libx264 encoder; appended after
-                                       0.1.0) */
+                                       reconfiguration of an idle libx264 encoder) */
 } reel_encoder_stats_t;
 
 /** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
@@ -1564,14 +1560,13 @@ typedef struct reel_codec_caps_t {
     uint32_t decode_formats;            /**< bits of reel_pixel_format_t decoded frames come in
                                              (other layouts give REEL_ERROR_UNSUPPORTED) */
     uint32_t reserved2;                 /**< 0 */
-    reel_video_codec_t codec;           /**< the codec described (reel_codec_get_caps: AV1);
-                                             appended after 0.1.0 */
+    reel_video_codec_t codec;           /**< the codec described (reel_codec_get_caps: AV1) */
     uint32_t encode_settings;           /**< bits of reel_encoder_setting_t: the settings the
                                              encoder honours; a desc that sets any other is
-                                             refused naming the field. Appended after 0.1.0 */
+                                             refused naming the field. */
     uint32_t encode_profile_idcs[4];    /**< H.264 / HEVC: the profile_idc values the encoder
                                              takes (66, 77, 100 for H.264; 1 for HEVC), unused
-                                             entries 0; all 0 for AV1. Appended after 0.1.0 */
+                                             entries 0; all 0 for AV1. */
 } reel_codec_caps_t;
 
 /** The encoder settings a codec backend honours (reel_codec_caps_t.encode_settings). */
@@ -1597,7 +1592,7 @@ typedef enum reel_encoder_setting_t {
 } reel_encoder_setting_t;
 
 /** How to create a decoder; all-zero (with struct_size) means the defaults.
- *  Published in 0.1.0 at 40 bytes; 48 bytes after 0.1.0 (codec). */
+ *  Published in 0.1.0 at 48 bytes. */
 typedef struct reel_decoder_desc_t {
     uint32_t struct_size;           /**< sizeof(reel_decoder_desc_t); required */
     reel_codec_backend_t backend;   /**< default REEL_CODEC_BACKEND_AUTO */
@@ -1616,8 +1611,8 @@ typedef struct reel_decoder_desc_t {
     reel_video_codec_t codec;       /**< the stream's codec; default (0) AV1. H264, HEVC and VP9
                                          are decoded by the FFmpeg backend into Reel frame pools
                                          (max_frame_delay must then be 0 and threads at most
-                                         64). Appended after 0.1.0 */
-    uint32_t reserved;              /**< must be 0 (appended after 0.1.0) */
+                                         64). */
+    uint32_t reserved;              /**< must be 0 */
 } reel_decoder_desc_t;
 
 /** reel_decoder_desc_t.flags: do not synthesise film grain onto decoded frames. */
@@ -1649,10 +1644,9 @@ typedef struct reel_decoder_stats_t {
                                        decoded into one: 0 for dav1d; with FFmpeg's decoders
                                        only pictures before the visible size was known (H.264
                                        1080p is coded as 1088 rows) and decoders without direct
-                                       rendering (appended after 0.1.0) */
+                                       rendering */
     uint64_t pool_misses;         /**< frame buffers the decoder's pools had to allocate (no
-                                       idle buffer): grows during warm-up, then stays (appended after
-                                       0.1.0) */
+                                       idle buffer): grows during warm-up, then stays */
 } reel_decoder_stats_t;
 
 /** A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0. */
@@ -1669,8 +1663,7 @@ typedef struct reel_encoder_pool_stats_t {
     uint32_t starting;        /**< encoders being started now */
     double reuse_rate;        /**< hits / requests; 0 before the first request */
     uint64_t reconfigured;    /**< of the hits, idle encoders of another bitrate whose codec
-                                   changed its bitrate live to serve the request (libx264;
-                                   appended after 0.1.0) */
+                                   changed its bitrate live to serve the request (libx264) */
 } reel_encoder_pool_stats_t;
 
 /** What a media file declares (get_info), or how to create one (writers read width, height,

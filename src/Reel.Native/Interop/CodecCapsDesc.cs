@@ -46,5 +46,5 @@ internal unsafe struct CodecCapsDesc : IVersionedStruct
     public uint encode_settings;
     public fixed uint encode_profile_idcs[4];
 
-    public static uint FirstPublishedSize => 152;
+    public static uint FirstPublishedSize => 176;
 }

@@ -21,5 +21,5 @@ internal unsafe struct DecoderDesc : IVersionedStruct
     public VideoCodec codec;
     public uint reserved;
 
-    public static uint FirstPublishedSize => 40;
+    public static uint FirstPublishedSize => 48;
 }

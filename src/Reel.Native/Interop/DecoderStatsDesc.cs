@@ -29,5 +29,5 @@ internal struct DecoderStatsDesc : IVersionedStruct
     public ulong frames_copied;
     public ulong pool_misses;
 
-    public static uint FirstPublishedSize => 88;
+    public static uint FirstPublishedSize => 104;
 }

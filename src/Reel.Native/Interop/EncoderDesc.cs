@@ -43,5 +43,5 @@ internal unsafe struct EncoderDesc : IVersionedStruct
     public uint max_b_frames;
     public uint flags;
 
-    public static uint FirstPublishedSize => 128;
+    public static uint FirstPublishedSize => 144;
 }

@@ -21,5 +21,5 @@ internal struct EncoderPoolStatsDesc : IVersionedStruct
     public double reuse_rate;
     public ulong reconfigured;
 
-    public static uint FirstPublishedSize => 72;
+    public static uint FirstPublishedSize => 80;
 }

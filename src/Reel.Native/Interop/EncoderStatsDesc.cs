@@ -29,5 +29,5 @@ internal struct EncoderStatsDesc : IVersionedStruct
     public ulong frames_held;
     public ulong reconfigurations;
 
-    public static uint FirstPublishedSize => 104;
+    public static uint FirstPublishedSize => 120;
 }
