@@ -1,4 +1,5 @@
-/* reel decode: AV1 in IVF -> YUV4MPEG2 through a decoder session. Packets are read into a
+/* reel decode: AV1 in IVF, MP4, WebM or Matroska (reel_media_reader) -> YUV4MPEG2 through a
+ * decoder session. Packets are read into a
  * Reel byte pool; every decoded frame is a buffer of the decoder's frame pool, the very memory
  * dav1d decoded into, written to the Y4M file and released. Like dav1d and ffmpeg, a damaged
  * frame is skipped with a warning and counted (the decoder recovers at the next frame it can
@@ -11,13 +12,13 @@
 static const char* const k_command = "decode";
 
 void reel_decode_help(FILE* out) {
-    fputs("usage: reel decode -i INPUT.ivf [-o OUTPUT.y4m] [options]\n"
+    fputs("usage: reel decode -i INPUT.{ivf,mp4,webm,mkv} [-o OUTPUT.y4m] [options]\n"
           "\n"
-          "Decodes AV1 in IVF to 8-bit 4:2:0 YUV4MPEG2 through a Reel decoder session (dav1d in\n"
+          "Decodes AV1 in IVF, MP4, WebM or Matroska to 8-bit 4:2:0 YUV4MPEG2 through a Reel decoder session (dav1d in\n"
           "software unless a hardware backend is available). Without -o the frames are decoded\n"
           "and dropped (a speed test).\n"
           "\n"
-          "  -i, --input FILE        IVF input (AV01)\n"
+          "  -i, --input FILE        AV1 video in IVF, or MP4/WebM/MKV (FFmpeg backend)\n"
           "  -o, --output FILE       Y4M output\n"
           "      --frames N          stop after N frames (the stats count those N)\n"
           "      --threads N         decoder threads, 1..256 (default: one per core)\n"
@@ -82,12 +83,12 @@ static void parse(int argc, char** argv, decode_options_t* o) {
         }
     }
     if (o->input == NULL)
-        exit(cli_usage_error(k_command, "no input: give -i INPUT.ivf"));
+        exit(cli_usage_error(k_command, "no input: give -i INPUT.ivf (or .mp4, .webm, .mkv)"));
 }
 
 typedef struct decode_run_t {
     reel_context_t context;
-    reel_ivf_reader_t reader;
+    reel_media_reader_t reader;
     reel_decoder_t decoder;
     reel_pool_t packets;
     reel_y4m_writer_t writer;
@@ -104,7 +105,7 @@ typedef struct decode_run_t {
 static void cleanup(decode_run_t* run) {
     reel_y4m_writer_close(run->writer);
     reel_decoder_destroy(run->decoder);
-    reel_ivf_reader_close(run->reader);
+    reel_media_reader_close(run->reader);
     reel_pool_destroy(run->packets);
     reel_context_destroy(run->context);
 }
@@ -193,8 +194,8 @@ int reel_decode_main(int argc, char** argv) {
     bytes.min_class_size = 4096;
     bytes.name = "reel decode packets";
     o.desc.name = "reel decode";
-    if ((r = reel_ivf_reader_open(run.context, o.input, &run.reader)) != REEL_SUCCESS
-        || (r = reel_ivf_reader_get_info(run.reader, &run.info)) != REEL_SUCCESS) {
+    if ((r = reel_media_reader_open(run.context, o.input, &run.reader)) != REEL_SUCCESS
+        || (r = reel_media_reader_get_info(run.reader, &run.info)) != REEL_SUCCESS) {
         cleanup(&run);
         return cli_fail(k_command, o.input, r);
     }
@@ -208,7 +209,7 @@ int reel_decode_main(int argc, char** argv) {
     const char* failed = NULL;
     while (wants_packets(&run)) {
         reel_buffer_t packet;
-        r = reel_ivf_reader_read(run.reader, run.packets, &packet);
+        r = reel_media_reader_read(run.reader, run.packets, &packet);
         if (r == REEL_END_OF_STREAM)
             break;
         if (r != REEL_SUCCESS) {
