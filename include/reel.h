@@ -2319,8 +2319,8 @@ REEL_DEFINE_HANDLE(reel_media_reader_t) /* section 12.2 */
 /** What a stream of a media file carries. */
 typedef enum reel_stream_kind_t {
     REEL_STREAM_KIND_OTHER = 0, /**< subtitles, data, ... */
-    REEL_STREAM_KIND_VIDEO = 1,
-    REEL_STREAM_KIND_AUDIO = 2,
+    REEL_STREAM_KIND_VIDEO = 1, /**< pictures */
+    REEL_STREAM_KIND_AUDIO = 2, /**< sound */
     REEL_STREAM_KIND_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
 } reel_stream_kind_t;
 

@@ -274,6 +274,54 @@ public readonly partial struct reel_movie_writer_t : IEquatable<reel_movie_write
     public static bool operator !=(reel_movie_writer_t left, reel_movie_writer_t right) => left.Value != right.Value;
 }
 
+/// <summary>Opaque handle reel_media_reader_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_media_reader_t : IEquatable<reel_media_reader_t>
+{
+    public readonly nint Value;
+
+    public reel_media_reader_t(nint value) => Value = value;
+
+    public static reel_media_reader_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_media_reader_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_media_reader_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_media_reader_t left, reel_media_reader_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_media_reader_t left, reel_media_reader_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_audio_reader_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_audio_reader_t : IEquatable<reel_audio_reader_t>
+{
+    public readonly nint Value;
+
+    public reel_audio_reader_t(nint value) => Value = value;
+
+    public static reel_audio_reader_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_audio_reader_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_audio_reader_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_audio_reader_t left, reel_audio_reader_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_audio_reader_t left, reel_audio_reader_t right) => left.Value != right.Value;
+}
+
 /// <summary>Opaque handle reel_device_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
 public readonly partial struct reel_device_t : IEquatable<reel_device_t>
 {
@@ -952,6 +1000,88 @@ public enum reel_color_description_t : int
 }
 
 /// <summary>
+/// Containers of reel_movie_desc_t.
+/// </summary>
+public enum reel_container_t : int
+{
+    /// <summary>
+    /// from the path's extension: .ivf, .mp4/.m4v, .mov, .webm, .mkv
+    /// </summary>
+    REEL_CONTAINER_AUTO = 0,
+    /// <summary>
+    /// IVF, written by Reel (video only)
+    /// </summary>
+    REEL_CONTAINER_IVF = 1,
+    /// <summary>
+    /// MP4 (FFmpeg backend)
+    /// </summary>
+    REEL_CONTAINER_MP4 = 2,
+    /// <summary>
+    /// QuickTime MOV (FFmpeg backend; H.264/HEVC and AAC only)
+    /// </summary>
+    REEL_CONTAINER_MOV = 3,
+    /// <summary>
+    /// WebM (FFmpeg backend; AV1/VP9 and Opus only)
+    /// </summary>
+    REEL_CONTAINER_WEBM = 4,
+    /// <summary>
+    /// Matroska (FFmpeg backend)
+    /// </summary>
+    REEL_CONTAINER_MATROSKA = 5,
+    /// <summary>
+    /// not a container: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_CONTAINER_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Audio codecs of a movie's sound track.
+/// </summary>
+public enum reel_audio_codec_t : int
+{
+    /// <summary>
+    /// no sound track
+    /// </summary>
+    REEL_AUDIO_CODEC_NONE = 0,
+    /// <summary>
+    /// Opus (libopus): WebM, Matroska, MP4
+    /// </summary>
+    REEL_AUDIO_CODEC_OPUS = 1,
+    /// <summary>
+    /// AAC-LC (libavcodec's encoder): MP4, MOV, Matroska; for
+    /// players without Opus-in-MP4
+    /// </summary>
+    REEL_AUDIO_CODEC_AAC = 2,
+    /// <summary>
+    /// not a codec: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_AUDIO_CODEC_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// What a stream of a media file carries.
+/// </summary>
+public enum reel_stream_kind_t : int
+{
+    /// <summary>
+    /// subtitles, data, ...
+    /// </summary>
+    REEL_STREAM_KIND_OTHER = 0,
+    /// <summary>
+    /// pictures
+    /// </summary>
+    REEL_STREAM_KIND_VIDEO = 1,
+    /// <summary>
+    /// sound
+    /// </summary>
+    REEL_STREAM_KIND_AUDIO = 2,
+    /// <summary>
+    /// not a kind: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_STREAM_KIND_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// Option bits of reel_device_desc_t.flags and reel_vulkan_adoption_t.flags.
 /// </summary>
 public enum reel_device_flags_t : int
@@ -1219,6 +1349,13 @@ public enum reel_backend_kind_t : int
     /// a Vulkan device (hardware video through Vulkan Video)
     /// </summary>
     REEL_BACKEND_VULKAN = 2,
+    /// <summary>
+    /// FFmpeg through libreel_ffmpeg.so beside libreel: the MP4/MOV,
+    /// WebM and Matroska containers, Opus/AAC audio, and the codecs
+    /// libavcodec wraps; unavailable (with the reason) when the shim
+    /// or FFmpeg is missing, IVF keeps working
+    /// </summary>
+    REEL_BACKEND_FFMPEG = 3,
     /// <summary>
     /// not a kind: keeps the enum 32 bits wide
     /// </summary>
@@ -3244,6 +3381,176 @@ public unsafe partial struct reel_movie_writer_stats_t
     /// wall time since the first frame
     /// </summary>
     public double elapsed_seconds;
+
+    /// <summary>
+    /// samples per channel of sound written (write_audio*)
+    /// </summary>
+    public ulong audio_samples;
+
+    /// <summary>
+    /// coded audio packets in the file
+    /// </summary>
+    public ulong audio_packets;
+
+    /// <summary>
+    /// bytes of those packets
+    /// </summary>
+    public ulong audio_bytes;
+
+    /// <summary>
+    /// bits per second of the coded sound over its coded length
+    /// </summary>
+    public double audio_bitrate;
+
+    /// <summary>
+    /// file_bytes minus the bytes of every coded packet: what the
+    /// container adds (MP4/WebM/MKV; 0 for IVF, whose headers count
+    /// in file_bytes only). May be negative: MP4 and Matroska drop
+    /// AV1 temporal delimiters
+    /// </summary>
+    public long overhead_bytes;
+}
+
+/// <summary>
+/// How to record a movie (reel_movie_writer_begin_ex). Published in 0.2.0 at 48 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_movie_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_movie_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// default REEL_CONTAINER_AUTO (from the extension; an
+    /// unknown extension is refused)
+    /// </summary>
+    public reel_container_t container;
+
+    /// <summary>
+    /// the video encoder settings as for
+    /// reel_movie_writer_begin(); required
+    /// </summary>
+    public reel_encoder_desc_t* video;
+
+    /// <summary>
+    /// default REEL_AUDIO_CODEC_NONE (no sound)
+    /// </summary>
+    public reel_audio_codec_t audio_codec;
+
+    /// <summary>
+    /// PCM the host writes: S16, S32 or F32
+    /// </summary>
+    public reel_sample_format_t audio_format;
+
+    /// <summary>
+    /// Hz of that PCM, 8000 to 192000 (Opus codes at
+    /// 48 kHz: other rates are resampled)
+    /// </summary>
+    public uint audio_sample_rate;
+
+    /// <summary>
+    /// 1 to 8, interleaved in WAVE order (FL FR FC LFE BL
+    /// BR SL SR)
+    /// </summary>
+    public uint audio_channels;
+
+    /// <summary>
+    /// bits per second, 6000 to 1024000; 0 = the codec's
+    /// default (Opus 48 kbit/s, AAC 64 kbit/s per channel)
+    /// </summary>
+    public ulong audio_bitrate;
+
+    /// <summary>
+    /// REEL_MOVIE_FLAG_*
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// longest stretch a crash may lose (MP4 fragment,
+    /// Matroska cluster), 1 to 60000; 0 = 1000
+    /// </summary>
+    public uint flush_interval_ms;
+}
+
+/// <summary>
+/// One stream of a media file as its container declares it (reel_media_reader_get_stream);
+///  unknown values are 0. Published in 0.2.0 at 104 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_stream_info_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_stream_info_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// video, audio or other
+    /// </summary>
+    public reel_stream_kind_t kind;
+
+    /// <summary>
+    /// FFmpeg's codec name, NUL-terminated: "av1", "opus", "aac"
+    /// </summary>
+    public fixed byte codec[32];
+
+    /// <summary>
+    /// the stream's duration (else the file's)
+    /// </summary>
+    public double duration_seconds;
+
+    /// <summary>
+    /// frames (video) or packets (audio) the container declares;
+    /// 0 when it does not say (Matroska)
+    /// </summary>
+    public ulong frame_count;
+
+    /// <summary>
+    /// video: pixels
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// video: pixels
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// video: frame rate numerator
+    /// </summary>
+    public uint fps_num;
+
+    /// <summary>
+    /// video: frame rate denominator
+    /// </summary>
+    public uint fps_den;
+
+    /// <summary>
+    /// audio: Hz
+    /// </summary>
+    public uint sample_rate;
+
+    /// <summary>
+    /// audio: channels
+    /// </summary>
+    public uint channels;
+
+    /// <summary>
+    /// audio: samples per channel (duration x rate)
+    /// </summary>
+    public ulong sample_count;
+
+    /// <summary>
+    /// bits per second the container declares
+    /// </summary>
+    public ulong bit_rate;
+
+    /// <summary>
+    /// entries of the container's seek index for this stream
+    /// </summary>
+    public ulong index_entries;
 }
 
 /// <summary>
@@ -4743,6 +5050,8 @@ public static unsafe partial class ReelNative
 
     public const int REEL_DECODER_FLAG_NO_FILM_GRAIN = 1;
 
+    public const int REEL_MOVIE_FLAG_NO_FASTSTART = 1;
+
     public const int REEL_GPU_QUEUE_COUNT = 5;
 
     public const int REEL_GPU_MAX_HEAPS = 16;
@@ -5823,6 +6132,170 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_movie_writer_end", ExactSpelling = true)]
     public static extern reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_movie_writer_begin_ex() :
+    ///  As reel_movie_writer_begin() with a container and a sound track.
+    ///  @param context    the owning context.
+    ///  @param path       UTF-8, at most 4095 bytes; not touched when anything is refused.
+    ///  @param desc       read during the call only; set struct_size (reel_movie_desc_init()).
+    ///  @param out_writer receives the writer; end it with reel_movie_writer_end().
+    ///  @return REEL_SUCCESS, the errors of reel_movie_writer_begin() (messages say
+    ///          desc-&gt;video-&gt;field),
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc or desc-&gt;video; an extension that names no
+    ///                                       container with REEL_CONTAINER_AUTO; a value out of
+    ///                                       range (desc-&gt;audio_sample_rate, audio_channels,
+    ///                                       audio_format, audio_bitrate, flags, flush_interval_ms),
+    ///          REEL_ERROR_UNSUPPORTED       the FFmpeg backend is unavailable (the message says
+    ///                                       why); the container cannot hold the codec (AAC in
+    ///                                       WebM, AV1 in MOV, sound in IVF); a channel count the
+    ///                                       codec refuses,
+    ///          REEL_ERROR_IO                the file cannot be created (the message names path and
+    ///                                       the OS reason).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_begin_ex", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_begin_ex(reel_context_t context, byte* path, reel_movie_desc_t* desc, reel_movie_writer_t* out_writer);
+
+    /// <summary>
+    /// reel_movie_writer_write_audio() :
+    ///  Records sound (the audio_frame_block of Godot's write_frame): frames samples per channel of
+    ///  interleaved PCM in desc-&gt;audio_format with desc-&gt;audio_channels channels, following the
+    ///  samples written before. Copied and coded before this returns; packets go to the file as
+    ///  the codec completes them.
+    ///  @param samples frames * audio_channels samples; the caller keeps it; may be NULL when
+    ///                 frames is 0.
+    ///  @param frames  samples per channel, 0 to 16777216.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (also after end),
+    ///          REEL_ERROR_INVALID_ARGUMENT  frames above 16777216; NULL samples with frames &gt; 0,
+    ///          REEL_ERROR_BAD_STATE         the movie has no sound track,
+    ///          REEL_ERROR_IO                the file cannot be written (names the path).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_audio", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_audio(reel_movie_writer_t writer, void* samples, ulong frames);
+
+    /// <summary>
+    /// reel_movie_writer_write_audio_buffer() :
+    ///  As reel_movie_writer_write_audio() with every sample of a buffer from a Reel audio pool
+    ///  (reel_audio_pool_create), whose format and channels must be the sound track's and whose
+    ///  sample_rate must be 0 or desc-&gt;audio_sample_rate. The caller keeps its reference.
+    ///  @return as reel_movie_writer_write_audio(); REEL_ERROR_INVALID_HANDLE for a bad buffer;
+    ///          REEL_ERROR_INVALID_ARGUMENT  another format, channel count or rate.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_audio_buffer", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_audio_buffer(reel_movie_writer_t writer, reel_buffer_t audio);
+
+    /// <summary>
+    /// reel_media_reader_open() :
+    ///  Opens a movie file: IVF (by its signature), or anything the FFmpeg backend's libavformat
+    ///  reads (MP4/MOV, WebM, Matroska, ...).
+    ///  @param path       UTF-8, at most 4095 bytes.
+    ///  @param out_reader receives the reader; close it with reel_media_reader_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (NULL path or out_reader),
+    ///          REEL_ERROR_IO (the file cannot be read: the message names path and the OS reason),
+    ///          REEL_ERROR_CORRUPT_DATA (not a media file, or a broken header),
+    ///          REEL_ERROR_UNSUPPORTED (not IVF and the FFmpeg backend is unavailable: says why).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_open", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_open(reel_context_t context, byte* path, reel_media_reader_t* out_reader);
+
+    /// <summary>
+    /// reel_media_reader_get_info() :
+    ///  The video stream as reel_media_info_t: size, frame rate, frame_count (0 when the
+    ///  container does not say). Zeroes for a file without video.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_get_info(reel_media_reader_t reader, reel_media_info_t* out_info);
+
+    /// <summary>
+    /// reel_media_reader_stream_count() :
+    ///  @param out_count receives the number of streams in the file.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_stream_count", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_stream_count(reel_media_reader_t reader, uint* out_count);
+
+    /// <summary>
+    /// reel_media_reader_get_stream() :
+    ///  Describes stream index (0 to count - 1).
+    ///  @param out_info caller-owned; set struct_size first.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  index out of range (the message says the count).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_get_stream", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_get_stream(reel_media_reader_t reader, uint index, reel_stream_info_t* out_info);
+
+    /// <summary>
+    /// reel_media_reader_read() :
+    ///  Reads the next packet of the video stream into a buffer of pool (a byte pool of the same
+    ///  context), with the frame number (from 0, at the stream's frame rate) as pts. A packet that
+    ///  could not get a buffer is kept for the next call.
+    ///  @return REEL_SUCCESS, REEL_END_OF_STREAM after the last packet, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT (not a byte pool), REEL_ERROR_LIMIT_REACHED (pool),
+    ///          REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA (damage the container cannot skip),
+    ///          REEL_ERROR_UNSUPPORTED (the file has no video stream).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_read", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_read(reel_media_reader_t reader, reel_pool_t pool, reel_buffer_t* out_packet);
+
+    /// <summary>
+    /// reel_media_reader_seek() :
+    ///  Moves so that the next read returns the keyframe at or before frame, through the
+    ///  container's own index. Reset the decoder (reel_decoder_reset()) before sending it.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (frame above
+    ///          INT32_MAX), REEL_ERROR_UNSUPPORTED (IVF: use reel_frame_cache_create_for_ivf()),
+    ///          REEL_ERROR_IO.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_seek", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_seek(reel_media_reader_t reader, ulong frame);
+
+    /// <summary>
+    /// reel_media_reader_close() :
+    ///  Closes the reader (context destroy closes it too). The handle is stale afterwards.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_close(reel_media_reader_t reader);
+
+    /// <summary>
+    /// reel_audio_reader_open() :
+    ///  @param path       UTF-8, at most 4095 bytes.
+    ///  @param format     the PCM to produce: REEL_SAMPLE_FORMAT_S16, S32 or F32.
+    ///  @param out_reader receives the reader; close it with reel_audio_reader_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (format, NULL path or out_reader),
+    ///          REEL_ERROR_IO (names path and the OS reason), REEL_ERROR_CORRUPT_DATA (not a media
+    ///          file), REEL_ERROR_UNSUPPORTED (no audio stream; the FFmpeg backend is unavailable).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_open", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_open(reel_context_t context, byte* path, reel_sample_format_t format, reel_audio_reader_t* out_reader);
+
+    /// <summary>
+    /// reel_audio_reader_get_info() :
+    ///  @param out_sample_rate receives Hz; @param out_channels receives the interleaved channels;
+    ///  @param out_frames receives samples per channel the file declares (0 unknown). Each may be NULL.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_get_info(reel_audio_reader_t reader, uint* out_sample_rate, uint* out_channels, ulong* out_frames);
+
+    /// <summary>
+    /// reel_audio_reader_read() :
+    ///  Reads up to max_frames samples per channel into samples (max_frames * channels samples of
+    ///  the reader's format, caller-owned).
+    ///  @param out_frames receives the count read.
+    ///  @return REEL_SUCCESS, REEL_END_OF_STREAM (nothing left; *out_frames is 0),
+    ///          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL samples or out_frames;
+    ///          max_frames 0 or above 16777216), REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_read", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_read(reel_audio_reader_t reader, void* samples, uint max_frames, uint* out_frames);
+
+    /// <summary>
+    /// reel_audio_reader_close() :
+    ///  Closes the reader (context destroy closes it too). @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_close(reel_audio_reader_t reader);
 
     /// <summary>
     /// reel_device_create() :
