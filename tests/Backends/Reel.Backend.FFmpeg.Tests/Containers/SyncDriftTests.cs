@@ -37,7 +37,7 @@ public sealed unsafe class SyncDriftTests
         using var dir = new TempDirectory();
         string path = Path.Combine(dir.Path, "drift." + extension);
         var settings = new MovieMuxerSettings(path, format, new VideoTrackSettings(VideoCodec.Av1, 64, 64, Fps, 1),
-            new AudioTrackSettings(AudioCodec.Opus, SampleFormat.S16, Rate, 2, 0), Faststart: false, FlushIntervalMs: 1000);
+            new AudioTrackSettings(AudioCodec.Opus, SampleFormat.S16, Rate, 2, 0), Faststart: true, FlushIntervalMs: 1000);
         IContainerBackend backend = BackendRegistry.ContainerBackend!;
         Assert.That(backend.CreateMovie(settings, "test", out IMovieMuxer? muxer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         int frames = Minutes * 60 * Fps;
