@@ -9,9 +9,10 @@
 #                                    RGBA->I420; files checked with ffprobe and the dav1d tool
 #   NUnit   tests/Backends/Reel.Backend.Software.Tests  SVT-AV1 and dav1d on their own: round trips
 #                                    for every rate control with PSNR floors, struct mirrors vs C
-#   NUnit   tests/Backends/Reel.Backend.FFmpeg.Tests  the FFmpeg backend: shim loading; H.264/HEVC
-#                                    round trips per rate control (PSNR, ffprobe), frames identical
-#                                    to ffmpeg -f framemd5, corrupt streams, zero-copy counters,
+#   NUnit   tests/Backends/Reel.Backend.FFmpeg.Tests    the FFmpeg backend in-process: the shim loader
+#                                    and its refusals, error mapping, binding drift, 10-minute A/V drift;
+#                                    H.264/HEVC round trips per rate control (PSNR, ffprobe), frames
+#                                    identical to ffmpeg -f framemd5, corrupt streams, zero-copy counters,
 #                                    encoder reuse under bitrate changes, the hardware probe
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
 #                                    (through ctest); reel_gpu_tests runs section 13 on lavapipe

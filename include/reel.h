@@ -2410,6 +2410,137 @@ REEL_API reel_result_t reel_movie_writer_write_audio(reel_movie_writer_t writer,
  *          REEL_ERROR_INVALID_ARGUMENT  another format, channel count or rate. */
 REEL_API reel_result_t reel_movie_writer_write_audio_buffer(reel_movie_writer_t writer, reel_buffer_t audio);
 
+/* --- 12.2 Reading movies: IVF, MP4, WebM, Matroska --------------------------------------
+ *
+ * reel_media_reader_t reads the video packets of a movie file and describes every stream of
+ * it: IVF with Reel's own reader (no FFmpeg needed), MP4/MOV, WebM and Matroska through the
+ * FFmpeg backend's demuxer, which reads the header and the container's index at open, never
+ * the whole file, and seeks through that index (MP4 sample tables, Matroska Cues). Packets
+ * go to reel_decoder_submit_packet() as IVF packets do. Calls on one reader are serialised;
+ * different readers may be used from different threads.
+ */
+
+REEL_DEFINE_HANDLE(reel_media_reader_t) /* section 12.2 */
+
+/** What a stream of a media file carries. */
+typedef enum reel_stream_kind_t {
+    REEL_STREAM_KIND_OTHER = 0, /**< subtitles, data, ... */
+    REEL_STREAM_KIND_VIDEO = 1, /**< pictures */
+    REEL_STREAM_KIND_AUDIO = 2, /**< sound */
+    REEL_STREAM_KIND_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
+} reel_stream_kind_t;
+
+/** One stream of a media file as its container declares it (reel_media_reader_get_stream);
+ *  unknown values are 0. Published in 0.2.0 at 104 bytes. */
+typedef struct reel_stream_info_t {
+    uint32_t struct_size;      /**< set by the caller to sizeof(reel_stream_info_t) */
+    reel_stream_kind_t kind;   /**< video, audio or other */
+    char codec[32];            /**< FFmpeg's codec name, NUL-terminated: "av1", "opus", "aac" */
+    double duration_seconds;   /**< the stream's duration (else the file's) */
+    uint64_t frame_count;      /**< frames (video) or packets (audio) the container declares;
+                                    0 when it does not say (Matroska) */
+    uint32_t width;            /**< video: pixels */
+    uint32_t height;           /**< video: pixels */
+    uint32_t fps_num;          /**< video: frame rate numerator */
+    uint32_t fps_den;          /**< video: frame rate denominator */
+    uint32_t sample_rate;      /**< audio: Hz */
+    uint32_t channels;         /**< audio: channels */
+    uint64_t sample_count;     /**< audio: samples per channel (duration x rate) */
+    uint64_t bit_rate;         /**< bits per second the container declares */
+    uint64_t index_entries;    /**< entries of the container's seek index for this stream */
+} reel_stream_info_t;
+
+/*! reel_media_reader_open() :
+ *  Opens a movie file: IVF (by its signature), or anything the FFmpeg backend's libavformat
+ *  reads (MP4/MOV, WebM, Matroska, ...).
+ *  @param path       UTF-8, at most 4095 bytes.
+ *  @param out_reader receives the reader; close it with reel_media_reader_close().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (NULL path or out_reader),
+ *          REEL_ERROR_IO (the file cannot be read: the message names path and the OS reason),
+ *          REEL_ERROR_CORRUPT_DATA (not a media file, or a broken header),
+ *          REEL_ERROR_UNSUPPORTED (not IVF and the FFmpeg backend is unavailable: says why). */
+REEL_API reel_result_t reel_media_reader_open(reel_context_t context, const char* path, reel_media_reader_t* out_reader);
+
+/*! reel_media_reader_get_info() :
+ *  The video stream as reel_media_info_t: size, frame rate, frame_count (0 when the
+ *  container does not say). Zeroes for a file without video.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT. */
+REEL_API reel_result_t reel_media_reader_get_info(reel_media_reader_t reader, reel_media_info_t* out_info);
+
+/*! reel_media_reader_stream_count() :
+ *  @param out_count receives the number of streams in the file.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT. */
+REEL_API reel_result_t reel_media_reader_stream_count(reel_media_reader_t reader, uint32_t* out_count);
+
+/*! reel_media_reader_get_stream() :
+ *  Describes stream index (0 to count - 1).
+ *  @param out_info caller-owned; set struct_size first.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  index out of range (the message says the count). */
+REEL_API reel_result_t reel_media_reader_get_stream(reel_media_reader_t reader, uint32_t index, reel_stream_info_t* out_info);
+
+/*! reel_media_reader_read() :
+ *  Reads the next packet of the video stream into a buffer of pool (a byte pool of the same
+ *  context), with the frame number (from 0, at the stream's frame rate) as pts. A packet that
+ *  could not get a buffer is kept for the next call.
+ *  @return REEL_SUCCESS, REEL_END_OF_STREAM after the last packet, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT (not a byte pool), REEL_ERROR_LIMIT_REACHED (pool),
+ *          REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA (damage the container cannot skip),
+ *          REEL_ERROR_UNSUPPORTED (the file has no video stream). */
+REEL_API reel_result_t reel_media_reader_read(reel_media_reader_t reader, reel_pool_t pool, reel_buffer_t* out_packet);
+
+/*! reel_media_reader_seek() :
+ *  Moves so that the next read returns the keyframe at or before frame, through the
+ *  container's own index. Reset the decoder (reel_decoder_reset()) before sending it.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (frame above
+ *          INT32_MAX), REEL_ERROR_UNSUPPORTED (IVF: use reel_frame_cache_create_for_ivf()),
+ *          REEL_ERROR_IO. */
+REEL_API reel_result_t reel_media_reader_seek(reel_media_reader_t reader, uint64_t frame);
+
+/*! reel_media_reader_close() :
+ *  Closes the reader (context destroy closes it too). The handle is stale afterwards.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_media_reader_close(reel_media_reader_t reader);
+
+/* --- 12.3 Reading sound: WAV and a movie's audio ---------------------------------------
+ *
+ * reel_audio_reader_t decodes a file's best audio stream (WAV, or the sound of any movie the
+ * FFmpeg backend reads) to interleaved PCM at the file's own rate, for
+ * reel_movie_writer_write_audio() (`reel encode --audio in.wav`). Needs the FFmpeg backend.
+ */
+
+REEL_DEFINE_HANDLE(reel_audio_reader_t) /* section 12.3 */
+
+/*! reel_audio_reader_open() :
+ *  @param path       UTF-8, at most 4095 bytes.
+ *  @param format     the PCM to produce: REEL_SAMPLE_FORMAT_S16, S32 or F32.
+ *  @param out_reader receives the reader; close it with reel_audio_reader_close().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (format, NULL path or out_reader),
+ *          REEL_ERROR_IO (names path and the OS reason), REEL_ERROR_CORRUPT_DATA (not a media
+ *          file), REEL_ERROR_UNSUPPORTED (no audio stream; the FFmpeg backend is unavailable). */
+REEL_API reel_result_t reel_audio_reader_open(reel_context_t context, const char* path, reel_sample_format_t format,
+                                              reel_audio_reader_t* out_reader);
+
+/*! reel_audio_reader_get_info() :
+ *  @param out_sample_rate receives Hz; @param out_channels receives the interleaved channels;
+ *  @param out_frames receives samples per channel the file declares (0 unknown). Each may be NULL.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_audio_reader_get_info(reel_audio_reader_t reader, uint32_t* out_sample_rate, uint32_t* out_channels,
+                                                  uint64_t* out_frames);
+
+/*! reel_audio_reader_read() :
+ *  Reads up to max_frames samples per channel into samples (max_frames * channels samples of
+ *  the reader's format, caller-owned).
+ *  @param out_frames receives the count read.
+ *  @return REEL_SUCCESS, REEL_END_OF_STREAM (nothing left; *out_frames is 0),
+ *          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL samples or out_frames;
+ *          max_frames 0 or above 16777216), REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA. */
+REEL_API reel_result_t reel_audio_reader_read(reel_audio_reader_t reader, void* samples, uint32_t max_frames, uint32_t* out_frames);
+
+/*! reel_audio_reader_close() :
+ *  Closes the reader (context destroy closes it too). @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_audio_reader_close(reel_audio_reader_t reader);
+
 /* =======================================================================================
  * 13. GPU devices, memory, DPB, command buffers, timelines and video (Vulkan)
  *

@@ -178,6 +178,20 @@ int cli_usage_error(const char* command, const char* format, ...) {
     return REEL_EXIT_USAGE;
 }
 
+int cli_has_extension(const char* path, const char* extension) {
+    size_t n = strlen(path), e = strlen(extension);
+    if (n < e)
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        char c = path[n - e + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != extension[i])
+            return 0;
+    }
+    return 1;
+}
+
 int cli_fail(const char* command, const char* what, reel_result_t result) {
     fprintf(stderr, "reel %s: %s: %s: %s\n", command, what, reel_result_name(result), reel_last_error_message());
     return REEL_EXIT_FAILED;

@@ -78,6 +78,9 @@ int cli_usage_error(const char* command, const char* format, ...);
 /** Prints "reel <command>: <what>: <RESULT_NAME>: <last error message>" to stderr; returns 1. */
 int cli_fail(const char* command, const char* what, reel_result_t result);
 
+/* Whether path ends in extension (lower-case, with its dot), ignoring case. */
+int cli_has_extension(const char* path, const char* extension);
+
 /** Seconds on a monotonic clock. */
 double cli_now(void);
 

@@ -1,4 +1,5 @@
-/* reel decode: AV1 in IVF -> YUV4MPEG2 through a decoder session. Packets are read into a
+/* reel decode: AV1 in IVF, MP4, WebM or Matroska (reel_media_reader) -> YUV4MPEG2 through a
+ * decoder session. Packets are read into a
  * Reel byte pool; every decoded frame is a buffer of the decoder's frame pool, the very memory
  * dav1d decoded into, written to the Y4M file and released. Like dav1d and ffmpeg, a damaged
  * frame is skipped with a warning and counted (the decoder recovers at the next frame it can
@@ -15,11 +16,12 @@ static const char* const k_command = "decode";
 void reel_decode_help(FILE* out) {
     fputs("usage: reel decode -i INPUT [-o OUTPUT.y4m] [options]\n"
           "\n"
-          "Decodes AV1 in IVF (dav1d), or an H.264 / HEVC Annex B elementary stream (h264 / hevc\n"
-          "of the FFmpeg backend; NVDEC where the hardware probe opens it), to YUV4MPEG2 through a\n"
-          "Reel decoder session. Without -o the frames are decoded and dropped (a speed test).\n"
+          "Decodes AV1 in IVF, MP4, WebM or Matroska (dav1d), or H.264 / HEVC with --codec (h264 /\n"
+          "hevc of the FFmpeg backend; NVDEC where the hardware probe opens it) from MP4 / Matroska\n"
+          "or an Annex B elementary stream (.h264, .hevc), to YUV4MPEG2 through a Reel decoder\n"
+          "session. Without -o the frames are decoded and dropped (a speed test).\n"
           "\n"
-          "  -i, --input FILE        IVF input (AV01), or .h264 / .hevc with --codec\n"
+          "  -i, --input FILE        AV1 video in IVF, or MP4/WebM/MKV (FFmpeg backend), or .h264 / .hevc\n"
           "      --codec C           av1 (default), h264, hevc\n"
           "  -o, --output FILE       Y4M output\n"
           "      --frames N          stop after N frames (the stats count those N)\n"
@@ -90,13 +92,13 @@ static void parse(int argc, char** argv, decode_options_t* o) {
         }
     }
     if (o->input == NULL)
-        exit(cli_usage_error(k_command, "no input: give -i INPUT.ivf"));
+        exit(cli_usage_error(k_command, "no input: give -i INPUT.ivf (or .mp4, .webm, .mkv)"));
 }
 
 typedef struct decode_run_t {
     reel_context_t context;
-    reel_ivf_reader_t reader;
-    annexb_reader_t stream;  /* H.264 / HEVC input */
+    reel_media_reader_t reader;
+    annexb_reader_t stream;  /* H.264 / HEVC elementary stream input */
     int elementary;
     reel_decoder_t decoder;
     reel_pool_t packets;
@@ -137,7 +139,7 @@ static reel_result_t read_unit(decode_run_t* run, reel_buffer_t* out) {
 static void cleanup(decode_run_t* run) {
     reel_y4m_writer_close(run->writer);
     reel_decoder_destroy(run->decoder);
-    reel_ivf_reader_close(run->reader);
+    reel_media_reader_close(run->reader);
     annexb_close(&run->stream);
     reel_pool_destroy(run->packets);
     reel_context_destroy(run->context);
@@ -227,7 +229,9 @@ int reel_decode_main(int argc, char** argv) {
     bytes.min_class_size = 4096;
     bytes.name = "reel decode packets";
     o.desc.name = "reel decode";
-    run.elementary = o.desc.codec == REEL_VIDEO_CODEC_H264 || o.desc.codec == REEL_VIDEO_CODEC_HEVC;
+    run.elementary = (o.desc.codec == REEL_VIDEO_CODEC_H264 || o.desc.codec == REEL_VIDEO_CODEC_HEVC)
+                     && (cli_has_extension(o.input, ".h264") || cli_has_extension(o.input, ".264") || cli_has_extension(o.input, ".hevc")
+                         || cli_has_extension(o.input, ".265"));
     if (run.elementary) {
         int err = annexb_open(&run.stream, o.input, o.desc.codec == REEL_VIDEO_CODEC_HEVC);
         if (err != 0) {
@@ -238,8 +242,8 @@ int reel_decode_main(int argc, char** argv) {
         /* Frames come out at their own size; a Y4M file needs a rate: 30/1 unless known. */
         run.info.fps_num = 30;
         run.info.fps_den = 1;
-    } else if ((r = reel_ivf_reader_open(run.context, o.input, &run.reader)) != REEL_SUCCESS
-               || (r = reel_ivf_reader_get_info(run.reader, &run.info)) != REEL_SUCCESS) {
+    } else if ((r = reel_media_reader_open(run.context, o.input, &run.reader)) != REEL_SUCCESS
+               || (r = reel_media_reader_get_info(run.reader, &run.info)) != REEL_SUCCESS) {
         cleanup(&run);
         return cli_fail(k_command, o.input, r);
     }
@@ -253,7 +257,7 @@ int reel_decode_main(int argc, char** argv) {
     const char* failed = NULL;
     while (wants_packets(&run)) {
         reel_buffer_t packet;
-        r = run.elementary ? read_unit(&run, &packet) : reel_ivf_reader_read(run.reader, run.packets, &packet);
+        r = run.elementary ? read_unit(&run, &packet) : reel_media_reader_read(run.reader, run.packets, &packet);
         if (r == REEL_END_OF_STREAM)
             break;
         if (r != REEL_SUCCESS) {

@@ -2,7 +2,9 @@
  * as an Annex B elementary stream, through an encoder session: frames from a Reel frame pool
  * go in with reel_encoder_submit, packets come out of reel_encoder_receive as pooled byte
  * buffers and go to an IVF writer or straight to the file (each packet reaches the OS at
- * once, so a killed run leaves a file whose complete frames decode). */
+ * once, so a killed run leaves a file whose complete frames decode).
+ * Other outputs (.mp4, .mov, .webm, .mkv) and --audio go through the movie writer
+ * (reel_movie_writer_begin_ex), with the sound of --audio read by reel_audio_reader. */
 #include "reel_annexb.h"
 #include "reel_cli.h"
 
@@ -19,22 +21,29 @@ static const cli_keyword_t k_presets[] = {
 static const cli_keyword_t k_profiles[] = {
     {"main", REEL_AV1_PROFILE_MAIN}, {"high", REEL_AV1_PROFILE_HIGH}, {"professional", REEL_AV1_PROFILE_PROFESSIONAL}};
 static const cli_keyword_t k_switches[] = {{"default", REEL_FILTER_DEFAULT}, {"off", REEL_FILTER_OFF}, {"on", REEL_FILTER_ON}};
+static const cli_keyword_t k_audio_codecs[] = {{"opus", REEL_AUDIO_CODEC_OPUS}, {"aac", REEL_AUDIO_CODEC_AAC}};
 static const cli_keyword_t k_colors[] = {{"unspecified", REEL_COLOR_UNSPECIFIED}, {"bt709", REEL_COLOR_BT709_LIMITED}};
 
 void reel_encode_help(FILE* out) {
-    fputs("usage: reel encode (-i INPUT.y4m | --pattern WxH) -o OUTPUT [options]\n"
+    fputs("usage: reel encode (-i INPUT.y4m | --pattern WxH) -o OUTPUT.{ivf,mp4,webm,mkv,h264,hevc} [options]\n"
           "\n"
-          "Encodes 8-bit 4:2:0 YUV4MPEG2, or a moving test pattern, to AV1 in IVF (SVT-AV1), or to\n"
-          "H.264 / HEVC as an Annex B elementary stream (.h264, .hevc: libx264 / libx265 through\n"
-          "the FFmpeg backend; NVENC / Quick Sync where the hardware probe opens them), through a\n"
-          "Reel encoder session.\n"
+          "Encodes 8-bit 4:2:0 YUV4MPEG2, or a moving test pattern, through a Reel encoder session:\n"
+          "AV1 (SVT-AV1), or H.264 / HEVC with --codec (libx264 / libx265 through the FFmpeg\n"
+          "backend; NVENC / Quick Sync where the hardware probe opens them). IVF by Reel (AV1\n"
+          "only), MP4, WebM and Matroska by the FFmpeg backend's movie writer with sound from\n"
+          "--audio, .h264 / .hevc as an Annex B elementary stream.\n"
           "\n"
           "input and output:\n"
           "  -i, --input FILE        Y4M input (8-bit 4:2:0)\n"
           "      --pattern WxH       the built-in moving test pattern of that size instead\n"
           "      --frames N          stop after N frames (pattern: default 60)\n"
           "      --fps N[/D]         frame rate (pattern: default 30; Y4M: its F tag)\n"
-          "  -o, --output FILE       IVF output for AV1; elementary stream for H.264 / HEVC (required)\n"
+          "  -o, --output FILE       output; the extension picks the container: .ivf, .mp4, .webm, .mkv,\n"
+          "                          or .h264 / .hevc (an elementary stream, --codec h264 / hevc)\n"
+          "      --audio FILE        sound track from a WAV file (or any file with sound), cut to\n"
+          "                          the video's length; not with .ivf\n"
+          "      --audio-codec C     opus (default) or aac (MP4/MKV)\n"
+          "      --audio-bitrate B   bits/s (default: 48k per channel Opus, 64k AAC)\n"
           "encoder settings (reel_encoder_desc_t):\n"
           "      --codec C           av1 (default), h264, hevc\n"
           "      --profile-idc N     H.264 66 (baseline), 77 (main), 100 (high); HEVC 1 (main)\n"
@@ -76,6 +85,9 @@ typedef struct encode_options_t {
     uint64_t frames;
     int fps_given;
     uint32_t fps_num, fps_den;
+    const char* audio;
+    reel_audio_codec_t audio_codec;
+    uint64_t audio_bitrate;
     int json, quiet, progress;
     reel_encoder_desc_t desc;
 } encode_options_t;
@@ -106,6 +118,12 @@ static void parse(int argc, char** argv, encode_options_t* o) {
             o->input = cli_value(&a);
         } else if (cli_is(&a, "--output", "-o")) {
             o->output = cli_value(&a);
+        } else if (cli_is(&a, "--audio", NULL)) {
+            o->audio = cli_value(&a);
+        } else if (cli_is(&a, "--audio-codec", NULL)) {
+            o->audio_codec = (reel_audio_codec_t)cli_keyword(&a, k_audio_codecs, CLI_COUNT(k_audio_codecs));
+        } else if (cli_is(&a, "--audio-bitrate", NULL)) {
+            o->audio_bitrate = cli_bitrate(&a, 6000, 1024000);
         } else if (cli_is(&a, "--pattern", NULL)) {
             o->pattern = 1;
             cli_size(&a, &o->pattern_width, &o->pattern_height);
@@ -187,13 +205,15 @@ static void parse(int argc, char** argv, encode_options_t* o) {
         }
     }
     if (o->output == NULL)
-        exit(cli_usage_error(k_command, "no output: give -o OUTPUT.ivf"));
+        exit(cli_usage_error(k_command, "no output: give -o OUTPUT.ivf (or .mp4, .webm, .mkv)"));
+    if (o->audio_codec == 0)
+        o->audio_codec = REEL_AUDIO_CODEC_OPUS;
     if ((o->input != NULL) == (o->pattern != 0))
         exit(cli_usage_error(k_command, "give exactly one input: -i INPUT.y4m or --pattern WxH"));
     if (o->pattern && o->frames == 0)
         o->frames = 60;
     if (o->desc.codec != REEL_VIDEO_CODEC_DEFAULT && o->desc.codec != REEL_VIDEO_CODEC_AV1 && annexb_is_ivf_path(o->output))
-        exit(cli_usage_error(k_command, "-o %s is IVF, which holds AV1 only; write %s to an elementary stream (.h264, .hevc)",
+        exit(cli_usage_error(k_command, "-o %s is IVF, which holds AV1 only; write %s to .mp4, .mov, .mkv or an elementary stream (.h264, .hevc)",
                              o->output, cli_codec_name(o->desc.codec)));
 }
 
@@ -282,6 +302,144 @@ static void print_stats(const encode_options_t* o, const reel_encoder_desc_t* d,
     }
 }
 
+/* Frames through the movie writer into any container, with --audio's sound. Takes over
+ * context and reader (destroys both). */
+static int reel_encode_movie(const encode_options_t* o, reel_encoder_desc_t* desc, reel_context_t context, reel_y4m_reader_t reader,
+                             uint64_t total) {
+    reel_result_t r = REEL_SUCCESS;
+    const char* failed = NULL;
+    reel_audio_reader_t audio = REEL_NULL_HANDLE;
+    reel_movie_writer_t writer = REEL_NULL_HANDLE;
+    reel_pool_t frames = REEL_NULL_HANDLE;
+    float* pcm = NULL;
+    uint32_t rate = 0, channels = 0;
+    uint64_t audio_written = 0;
+    int audio_done = 0;
+    enum { kChunk = 4096 };
+    reel_movie_desc_t md = reel_movie_desc_init();
+    md.video = desc;
+    if (o->audio != NULL) {
+        if ((r = reel_audio_reader_open(context, o->audio, REEL_SAMPLE_FORMAT_F32, &audio)) != REEL_SUCCESS) {
+            failed = o->audio;
+            goto done;
+        }
+        reel_audio_reader_get_info(audio, &rate, &channels, NULL);
+        md.audio_codec = o->audio_codec;
+        md.audio_format = REEL_SAMPLE_FORMAT_F32;
+        md.audio_sample_rate = rate;
+        md.audio_channels = channels;
+        md.audio_bitrate = o->audio_bitrate;
+        pcm = (float*)malloc(sizeof(float) * kChunk * (channels ? channels : 1));
+    }
+    if ((r = reel_movie_writer_begin_ex(context, o->output, &md, &writer)) != REEL_SUCCESS) {
+        failed = o->output;
+        goto done;
+    }
+    reel_frame_pool_desc_t pool = reel_frame_pool_desc_default();
+    pool.format = REEL_PIXEL_FORMAT_I420;
+    pool.width = desc->width;
+    pool.height = desc->height;
+    pool.name = "reel encode frames";
+    pool.config.max = (desc->queue_depth ? desc->queue_depth : 8) + 4;
+    pool.config.exhaustion = REEL_POOL_EXHAUSTION_WAIT;
+    pool.config.wait_timeout_ms = REEL_WAIT_FOREVER;
+    if ((r = reel_frame_pool_create(context, &pool, &frames)) != REEL_SUCCESS) {
+        failed = "the frame pool";
+        goto done;
+    }
+    int progress = o->progress && !o->quiet && !o->json && cli_stdout_is_tty();
+    double start = cli_now(), shown = 0;
+    uint64_t i = 0;
+    for (; o->frames == 0 || i < o->frames; i++) {
+        reel_buffer_t frame;
+        if (reader != REEL_NULL_HANDLE) {
+            r = reel_y4m_reader_read(reader, frames, &frame);
+            if (r == REEL_END_OF_STREAM)
+                break;
+        } else if ((r = reel_pool_acquire(frames, &frame)) == REEL_SUCCESS) {
+            reel_frame_info_t info = reel_frame_info_init();
+            reel_buffer_get_frame(frame, &info);
+            reel_pattern_fill(&info, i);
+        }
+        if (r != REEL_SUCCESS) {
+            failed = o->input != NULL ? o->input : "the frame pool";
+            goto done;
+        }
+        r = reel_movie_writer_write_frame(writer, frame);
+        reel_buffer_release(frame);
+        if (r != REEL_SUCCESS) {
+            failed = "encoding";
+            goto done;
+        }
+        /* The sound up to the end of this frame: the audio clock is the sample count. */
+        uint64_t due = (i + 1) * (uint64_t)rate * desc->fps_den / desc->fps_num;
+        while (audio != REEL_NULL_HANDLE && !audio_done && audio_written < due) {
+            uint32_t want = (uint32_t)(due - audio_written < kChunk ? due - audio_written : kChunk), got = 0;
+            r = reel_audio_reader_read(audio, pcm, want, &got);
+            if (r == REEL_END_OF_STREAM) {
+                audio_done = 1;
+                break;
+            }
+            if (r != REEL_SUCCESS || (r = reel_movie_writer_write_audio(writer, pcm, got)) != REEL_SUCCESS) {
+                failed = o->audio;
+                goto done;
+            }
+            audio_written += got;
+        }
+        double now = cli_now();
+        if (progress && now - shown >= 0.25) {
+            reel_movie_writer_stats_t s = reel_movie_writer_stats_init();
+            reel_movie_writer_get_stats(writer, &s);
+            cli_progress("encode", s.frames_encoded, total, now - start);
+            shown = now;
+        }
+    }
+    reel_movie_writer_stats_t stats = reel_movie_writer_stats_init();
+    r = reel_movie_writer_end(writer, &stats);
+    writer = REEL_NULL_HANDLE;
+    double wall = cli_now() - start;
+    if (progress) {
+        cli_progress("encode", stats.frames_encoded, total, wall);
+        cli_progress_end();
+    }
+    if (r != REEL_SUCCESS) {
+        failed = o->output;
+        goto done;
+    }
+    long rss = cli_peak_rss_kib();
+    if (o->json) {
+        printf("{\"command\":\"encode\",\"output\":");
+        cli_json_string(stdout, o->output);
+        printf(",\"width\":%u,\"height\":%u,\"fps_num\":%u,\"fps_den\":%u,\"frames_out\":%llu,\"file_bytes\":%llu,"
+               "\"average_bitrate\":%.0f,\"audio_samples\":%llu,\"audio_packets\":%llu,\"audio_bytes\":%llu,\"audio_bitrate\":%.0f,"
+               "\"overhead_bytes\":%lld,\"encode_fps\":%.2f,\"wall_seconds\":%.3f,\"peak_rss_kib\":%ld}\n",
+               desc->width, desc->height, desc->fps_num, desc->fps_den, (unsigned long long)stats.frames_encoded,
+               (unsigned long long)stats.file_bytes, stats.average_bitrate, (unsigned long long)stats.audio_samples,
+               (unsigned long long)stats.audio_packets, (unsigned long long)stats.audio_bytes, stats.audio_bitrate,
+               (long long)stats.overhead_bytes, wall > 0 ? (double)stats.frames_encoded / wall : 0, wall, rss);
+    } else if (!o->quiet) {
+        printf("encoded %llu frames %ux%u at %u/%u fps in %.2f s: %.1f fps, %.1f kbit/s video\n", (unsigned long long)stats.frames_encoded,
+               desc->width, desc->height, desc->fps_num, desc->fps_den, wall, wall > 0 ? (double)stats.frames_encoded / wall : 0,
+               stats.average_bitrate / 1000);
+        if (stats.audio_samples > 0)
+            printf("  sound: %llu samples at %u Hz x%u in %llu packets (%llu bytes, %.1f kbit/s)\n", (unsigned long long)stats.audio_samples,
+                   rate, channels, (unsigned long long)stats.audio_packets, (unsigned long long)stats.audio_bytes, stats.audio_bitrate / 1000);
+        printf("  %llu bytes in %s (container overhead %lld bytes), peak RSS %.1f MiB\n", (unsigned long long)stats.file_bytes, o->output,
+               (long long)stats.overhead_bytes, (double)rss / 1024);
+    }
+done:;
+    /* The message first: cleaning up must not replace the thread's last error. */
+    int status = failed != NULL ? cli_fail(k_command, failed, r) : REEL_EXIT_OK;
+    if (writer != REEL_NULL_HANDLE)
+        reel_movie_writer_end(writer, NULL); /* keeps what was recorded */
+    free(pcm);
+    reel_audio_reader_close(audio);
+    reel_pool_destroy(frames);
+    reel_y4m_reader_close(reader);
+    reel_context_destroy(context);
+    return status;
+}
+
 int reel_encode_main(int argc, char** argv) {
     encode_options_t o;
     parse(argc, argv, &o);
@@ -319,6 +477,17 @@ int reel_encode_main(int argc, char** argv) {
         desc.fps_den = o.fps_den;
     }
     desc.name = "reel encode";
+    /* H.264 / HEVC to .h264 / .264 / .hevc / .265: an elementary stream written here. */
+    int elementary = (desc.codec == REEL_VIDEO_CODEC_H264 || desc.codec == REEL_VIDEO_CODEC_HEVC) && o.audio == NULL
+                     && (cli_has_extension(o.output, ".h264") || cli_has_extension(o.output, ".264") || cli_has_extension(o.output, ".hevc")
+                         || cli_has_extension(o.output, ".265"));
+    if (o.audio != NULL || !(elementary || cli_has_extension(o.output, ".ivf"))) {
+        int status = reel_encode_movie(&o, &desc, run.context, run.reader, total);
+        run.context = REEL_NULL_HANDLE; /* reel_encode_movie destroys it */
+        run.reader = REEL_NULL_HANDLE;
+        cleanup(&run);
+        return status;
+    }
     if ((r = reel_encoder_create(run.context, &desc, &run.encoder)) != REEL_SUCCESS) {
         cleanup(&run);
         return cli_fail(k_command, "creating the encoder", r);
@@ -337,7 +506,6 @@ int reel_encode_main(int argc, char** argv) {
     out_info.height = desc.height;
     out_info.fps_num = desc.fps_num;
     out_info.fps_den = desc.fps_den;
-    int elementary = desc.codec == REEL_VIDEO_CODEC_H264 || desc.codec == REEL_VIDEO_CODEC_HEVC;
     if ((r = reel_frame_pool_create(run.context, &pool, &run.frames)) != REEL_SUCCESS
         || (!elementary && (r = reel_ivf_writer_create(run.context, o.output, &out_info, &run.writer)) != REEL_SUCCESS)) {
         cleanup(&run);

@@ -87,6 +87,14 @@ public sealed class FFmpegBackend : IBackend, IContainerBackend
         return result != ReelResult.Success ? result : FFmpegDemuxer.Open(shim!, path, function, out demuxer);
     }
 
+    /// <inheritdoc/>
+    public ReelResult OpenAudio(string path, Pools.SampleFormat format, string function, out IAudioFileReader? reader)
+    {
+        reader = null;
+        ReelResult result = Shim(function, out FFmpegShim? shim);
+        return result != ReelResult.Success ? result : Audio.FFmpegPcmReader.Open(shim!, path, format, function, out reader);
+    }
+
     private static ReelResult Shim(string function, out FFmpegShim? shim)
     {
         shim = FFmpegShim.TryGet(out string reason);

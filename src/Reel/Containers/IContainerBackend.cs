@@ -24,4 +24,7 @@ public interface IContainerBackend
 
     /// <summary>Opens a media file for reading (any container libavformat reads).</summary>
     ReelResult OpenMedia(string path, string function, out IMediaDemuxer? demuxer);
+
+    /// <summary>Opens a file's best audio stream as interleaved PCM of <paramref name="format"/> (WAV, or the sound of a movie).</summary>
+    ReelResult OpenAudio(string path, Pools.SampleFormat format, string function, out IAudioFileReader? reader);
 }

@@ -274,6 +274,54 @@ public readonly partial struct reel_movie_writer_t : IEquatable<reel_movie_write
     public static bool operator !=(reel_movie_writer_t left, reel_movie_writer_t right) => left.Value != right.Value;
 }
 
+/// <summary>Opaque handle reel_media_reader_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_media_reader_t : IEquatable<reel_media_reader_t>
+{
+    public readonly nint Value;
+
+    public reel_media_reader_t(nint value) => Value = value;
+
+    public static reel_media_reader_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_media_reader_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_media_reader_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_media_reader_t left, reel_media_reader_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_media_reader_t left, reel_media_reader_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_audio_reader_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_audio_reader_t : IEquatable<reel_audio_reader_t>
+{
+    public readonly nint Value;
+
+    public reel_audio_reader_t(nint value) => Value = value;
+
+    public static reel_audio_reader_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_audio_reader_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_audio_reader_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_audio_reader_t left, reel_audio_reader_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_audio_reader_t left, reel_audio_reader_t right) => left.Value != right.Value;
+}
+
 /// <summary>Opaque handle reel_device_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
 public readonly partial struct reel_device_t : IEquatable<reel_device_t>
 {
@@ -1113,6 +1161,29 @@ public enum reel_audio_codec_t : int
     /// not a codec: keeps the enum 32 bits wide
     /// </summary>
     REEL_AUDIO_CODEC_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// What a stream of a media file carries.
+/// </summary>
+public enum reel_stream_kind_t : int
+{
+    /// <summary>
+    /// subtitles, data, ...
+    /// </summary>
+    REEL_STREAM_KIND_OTHER = 0,
+    /// <summary>
+    /// pictures
+    /// </summary>
+    REEL_STREAM_KIND_VIDEO = 1,
+    /// <summary>
+    /// sound
+    /// </summary>
+    REEL_STREAM_KIND_AUDIO = 2,
+    /// <summary>
+    /// not a kind: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_STREAM_KIND_MAX_ENUM = 2147483647,
 }
 
 /// <summary>
@@ -2655,8 +2726,7 @@ public unsafe partial struct reel_frame_cache_stats_t
 
 /// <summary>
 /// How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
-///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; 144
-///  bytes after 0.1.0 (codec, profile_idc, max_b_frames, flags).
+///  width and height; every other field has a default. Published in 0.1.0 at 144 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_desc_t
@@ -2821,8 +2891,7 @@ public unsafe partial struct reel_encoder_desc_t
     /// HIGH are x264/x265 veryfast / medium / slow and
     /// SPEED takes speed_preset 0 (placebo) .. 9
     /// (ultrafast); profile, tiles, cdef, restoration
-    /// and color must stay at their defaults (appended after
-    /// 0.1.0)
+    /// and color must stay at their defaults
     /// </summary>
     public reel_video_codec_t codec;
 
@@ -2830,18 +2899,18 @@ public unsafe partial struct reel_encoder_desc_t
     /// H.264 / HEVC profile as the codec numbers it:
     /// H.264 66 (baseline), 77 (main), 100 (high); HEVC 1
     /// (main); 0 = the encoder chooses. Must be 0 for AV1
-    /// (which uses profile). Appended after 0.1.0
+    /// (which uses profile).
     /// </summary>
     public uint profile_idc;
 
     /// <summary>
     /// H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
-    /// preset's. Must be 0 for AV1. Appended after 0.1.0
+    /// preset's. Must be 0 for AV1.
     /// </summary>
     public uint max_b_frames;
 
     /// <summary>
-    /// REEL_ENCODER_FLAG_* bits; default 0. Appended after 0.1.0
+    /// REEL_ENCODER_FLAG_* bits; default 0.
     /// </summary>
     public uint flags;
 }
@@ -2941,15 +3010,13 @@ public unsafe partial struct reel_encoder_stats_t
     /// an input frame; the FFmpeg backend's codecs read the pooled
     /// frame itself and the encoder holds a reference on it until
     /// the codec lets go (x264/x265: inside the send). 0 for
-    /// SVT-AV1, which copies into its own buffers (appended after
-    /// 0.1.0)
+    /// SVT-AV1, which copies into its own buffers
     /// </summary>
     public ulong frames_held;
 
     /// <summary>
     /// live bitrate changes made on the codec (the encoder pool's
-    /// reconfiguration of an idle libx264 encoder; appended after
-    /// 0.1.0)
+    /// reconfiguration of an idle libx264 encoder)
     /// </summary>
     public ulong reconfigurations;
 }
@@ -3126,29 +3193,28 @@ public unsafe partial struct reel_codec_caps_t
     public uint reserved2;
 
     /// <summary>
-    /// the codec described (reel_codec_get_caps: AV1);
-    /// appended after 0.1.0
+    /// the codec described (reel_codec_get_caps: AV1)
     /// </summary>
     public reel_video_codec_t codec;
 
     /// <summary>
     /// bits of reel_encoder_setting_t: the settings the
     /// encoder honours; a desc that sets any other is
-    /// refused naming the field. Appended after 0.1.0
+    /// refused naming the field.
     /// </summary>
     public uint encode_settings;
 
     /// <summary>
     /// H.264 / HEVC: the profile_idc values the encoder
     /// takes (66, 77, 100 for H.264; 1 for HEVC), unused
-    /// entries 0; all 0 for AV1. Appended after 0.1.0
+    /// entries 0; all 0 for AV1.
     /// </summary>
     public fixed uint encode_profile_idcs[4];
 }
 
 /// <summary>
 /// How to create a decoder; all-zero (with struct_size) means the defaults.
-///  Published in 0.1.0 at 40 bytes; 48 bytes after 0.1.0 (codec).
+///  Published in 0.1.0 at 48 bytes.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_decoder_desc_t
@@ -3203,12 +3269,12 @@ public unsafe partial struct reel_decoder_desc_t
     /// the stream's codec; default (0) AV1. H264, HEVC and VP9
     /// are decoded by the FFmpeg backend into Reel frame pools
     /// (max_frame_delay must then be 0 and threads at most
-    /// 64). Appended after 0.1.0
+    /// 64).
     /// </summary>
     public reel_video_codec_t codec;
 
     /// <summary>
-    /// must be 0 (appended after 0.1.0)
+    /// must be 0
     /// </summary>
     public uint reserved;
 }
@@ -3304,14 +3370,13 @@ public unsafe partial struct reel_decoder_stats_t
     /// decoded into one: 0 for dav1d; with FFmpeg's decoders
     /// only pictures before the visible size was known (H.264
     /// 1080p is coded as 1088 rows) and decoders without direct
-    /// rendering (appended after 0.1.0)
+    /// rendering
     /// </summary>
     public ulong frames_copied;
 
     /// <summary>
     /// frame buffers the decoder's pools had to allocate (no
-    /// idle buffer): grows during warm-up, then stays (appended after
-    /// 0.1.0)
+    /// idle buffer): grows during warm-up, then stays
     /// </summary>
     public ulong pool_misses;
 }
@@ -3379,8 +3444,7 @@ public unsafe partial struct reel_encoder_pool_stats_t
 
     /// <summary>
     /// of the hits, idle encoders of another bitrate whose codec
-    /// changed its bitrate live to serve the request (libx264;
-    /// appended after 0.1.0)
+    /// changed its bitrate live to serve the request (libx264)
     /// </summary>
     public ulong reconfigured;
 }
@@ -3619,6 +3683,85 @@ public unsafe partial struct reel_movie_desc_t
     /// Matroska cluster), 1 to 60000; 0 = 1000
     /// </summary>
     public uint flush_interval_ms;
+}
+
+/// <summary>
+/// One stream of a media file as its container declares it (reel_media_reader_get_stream);
+///  unknown values are 0. Published in 0.2.0 at 104 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_stream_info_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_stream_info_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// video, audio or other
+    /// </summary>
+    public reel_stream_kind_t kind;
+
+    /// <summary>
+    /// FFmpeg's codec name, NUL-terminated: "av1", "opus", "aac"
+    /// </summary>
+    public fixed byte codec[32];
+
+    /// <summary>
+    /// the stream's duration (else the file's)
+    /// </summary>
+    public double duration_seconds;
+
+    /// <summary>
+    /// frames (video) or packets (audio) the container declares;
+    /// 0 when it does not say (Matroska)
+    /// </summary>
+    public ulong frame_count;
+
+    /// <summary>
+    /// video: pixels
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// video: pixels
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// video: frame rate numerator
+    /// </summary>
+    public uint fps_num;
+
+    /// <summary>
+    /// video: frame rate denominator
+    /// </summary>
+    public uint fps_den;
+
+    /// <summary>
+    /// audio: Hz
+    /// </summary>
+    public uint sample_rate;
+
+    /// <summary>
+    /// audio: channels
+    /// </summary>
+    public uint channels;
+
+    /// <summary>
+    /// audio: samples per channel (duration x rate)
+    /// </summary>
+    public ulong sample_count;
+
+    /// <summary>
+    /// bits per second the container declares
+    /// </summary>
+    public ulong bit_rate;
+
+    /// <summary>
+    /// entries of the container's seek index for this stream
+    /// </summary>
+    public ulong index_entries;
 }
 
 /// <summary>
@@ -6278,6 +6421,119 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_audio_buffer", ExactSpelling = true)]
     public static extern reel_result_t reel_movie_writer_write_audio_buffer(reel_movie_writer_t writer, reel_buffer_t audio);
+
+    /// <summary>
+    /// reel_media_reader_open() :
+    ///  Opens a movie file: IVF (by its signature), or anything the FFmpeg backend's libavformat
+    ///  reads (MP4/MOV, WebM, Matroska, ...).
+    ///  @param path       UTF-8, at most 4095 bytes.
+    ///  @param out_reader receives the reader; close it with reel_media_reader_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (NULL path or out_reader),
+    ///          REEL_ERROR_IO (the file cannot be read: the message names path and the OS reason),
+    ///          REEL_ERROR_CORRUPT_DATA (not a media file, or a broken header),
+    ///          REEL_ERROR_UNSUPPORTED (not IVF and the FFmpeg backend is unavailable: says why).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_open", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_open(reel_context_t context, byte* path, reel_media_reader_t* out_reader);
+
+    /// <summary>
+    /// reel_media_reader_get_info() :
+    ///  The video stream as reel_media_info_t: size, frame rate, frame_count (0 when the
+    ///  container does not say). Zeroes for a file without video.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_get_info(reel_media_reader_t reader, reel_media_info_t* out_info);
+
+    /// <summary>
+    /// reel_media_reader_stream_count() :
+    ///  @param out_count receives the number of streams in the file.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_stream_count", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_stream_count(reel_media_reader_t reader, uint* out_count);
+
+    /// <summary>
+    /// reel_media_reader_get_stream() :
+    ///  Describes stream index (0 to count - 1).
+    ///  @param out_info caller-owned; set struct_size first.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  index out of range (the message says the count).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_get_stream", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_get_stream(reel_media_reader_t reader, uint index, reel_stream_info_t* out_info);
+
+    /// <summary>
+    /// reel_media_reader_read() :
+    ///  Reads the next packet of the video stream into a buffer of pool (a byte pool of the same
+    ///  context), with the frame number (from 0, at the stream's frame rate) as pts. A packet that
+    ///  could not get a buffer is kept for the next call.
+    ///  @return REEL_SUCCESS, REEL_END_OF_STREAM after the last packet, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT (not a byte pool), REEL_ERROR_LIMIT_REACHED (pool),
+    ///          REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA (damage the container cannot skip),
+    ///          REEL_ERROR_UNSUPPORTED (the file has no video stream).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_read", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_read(reel_media_reader_t reader, reel_pool_t pool, reel_buffer_t* out_packet);
+
+    /// <summary>
+    /// reel_media_reader_seek() :
+    ///  Moves so that the next read returns the keyframe at or before frame, through the
+    ///  container's own index. Reset the decoder (reel_decoder_reset()) before sending it.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (frame above
+    ///          INT32_MAX), REEL_ERROR_UNSUPPORTED (IVF: use reel_frame_cache_create_for_ivf()),
+    ///          REEL_ERROR_IO.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_seek", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_seek(reel_media_reader_t reader, ulong frame);
+
+    /// <summary>
+    /// reel_media_reader_close() :
+    ///  Closes the reader (context destroy closes it too). The handle is stale afterwards.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_close(reel_media_reader_t reader);
+
+    /// <summary>
+    /// reel_audio_reader_open() :
+    ///  @param path       UTF-8, at most 4095 bytes.
+    ///  @param format     the PCM to produce: REEL_SAMPLE_FORMAT_S16, S32 or F32.
+    ///  @param out_reader receives the reader; close it with reel_audio_reader_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (format, NULL path or out_reader),
+    ///          REEL_ERROR_IO (names path and the OS reason), REEL_ERROR_CORRUPT_DATA (not a media
+    ///          file), REEL_ERROR_UNSUPPORTED (no audio stream; the FFmpeg backend is unavailable).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_open", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_open(reel_context_t context, byte* path, reel_sample_format_t format, reel_audio_reader_t* out_reader);
+
+    /// <summary>
+    /// reel_audio_reader_get_info() :
+    ///  @param out_sample_rate receives Hz; @param out_channels receives the interleaved channels;
+    ///  @param out_frames receives samples per channel the file declares (0 unknown). Each may be NULL.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_get_info(reel_audio_reader_t reader, uint* out_sample_rate, uint* out_channels, ulong* out_frames);
+
+    /// <summary>
+    /// reel_audio_reader_read() :
+    ///  Reads up to max_frames samples per channel into samples (max_frames * channels samples of
+    ///  the reader's format, caller-owned).
+    ///  @param out_frames receives the count read.
+    ///  @return REEL_SUCCESS, REEL_END_OF_STREAM (nothing left; *out_frames is 0),
+    ///          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL samples or out_frames;
+    ///          max_frames 0 or above 16777216), REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_read", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_read(reel_audio_reader_t reader, void* samples, uint max_frames, uint* out_frames);
+
+    /// <summary>
+    /// reel_audio_reader_close() :
+    ///  Closes the reader (context destroy closes it too). @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_close(reel_audio_reader_t reader);
 
     /// <summary>
     /// reel_device_create() :
