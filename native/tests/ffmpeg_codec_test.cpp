@@ -77,10 +77,12 @@ TEST(FFmpegCodecCaps, HardwareIsProbedAndTheReasonGiven) {
     reel_result_t r = reel_codec_get_caps_for(REEL_VIDEO_CODEC_H264, REEL_CODEC_BACKEND_HARDWARE, &caps);
     ASSERT_EQ(r, REEL_SUCCESS) << reel_last_error_message();
     std::printf("[ hardware H.264 ] encode %u: %s; decode %u: %s\n", caps.can_encode, caps.encoder, caps.can_decode, caps.decoder);
-    if (caps.can_encode == 0)
+    if (caps.can_encode == 0) {
         EXPECT_GT(std::strlen(caps.encoder), 0u) << "the reason";
-    if (caps.can_decode == 0)
+    }
+    if (caps.can_decode == 0) {
         EXPECT_GT(std::strlen(caps.decoder), 0u) << "the reason";
+    }
 }
 
 TEST(FFmpegCodecCaps, UnknownCodec_IsRefusedNamingIt) {

@@ -327,8 +327,9 @@ inline std::vector<Picture> Decode(reel_context_t context, const std::vector<Pac
     }
     EXPECT_EQ(reel_decoder_flush(decoder), REEL_SUCCESS);
     EXPECT_EQ(drain(), REEL_END_OF_STREAM) << reel_last_error_message();
-    if (out_stats != nullptr)
+    if (out_stats != nullptr) {
         EXPECT_EQ(reel_decoder_get_stats(decoder, out_stats), REEL_SUCCESS);
+    }
     EXPECT_EQ(reel_decoder_destroy(decoder), REEL_SUCCESS);
     return pictures;
 }
