@@ -88,7 +88,7 @@ inline bool FfmpegDecodesCleanly(const std::string& path, std::string* output) {
 
 /// Samples of a sine sweep (100 Hz to 6 kHz, logarithmic) at `rate`, one channel.
 inline std::vector<float> Sweep(int rate, int frames) {
-    std::vector<float> out(size_t(frames));
+    std::vector<float> out(static_cast<size_t>(frames));
     double f0 = 100, f1 = 6000, seconds = double(frames) / rate, k = std::log(f1 / f0) / seconds;
     for (int i = 0; i < frames; i++) {
         double t = double(i) / rate;

@@ -13,7 +13,7 @@ namespace {
 class MovieContainerBadInput : public ::testing::Test {
 protected:
     reel_result_t Begin(const std::string& name, MovieSettings& s) {
-        path_ = dir_.File(name);
+        path_ = dir_.File(name.c_str());
         return reel_movie_writer_begin_ex(context_.get(), path_.c_str(), &s.desc, &writer_);
     }
     bool Untouched() const {
@@ -109,7 +109,8 @@ TEST_F(MovieContainerBadInput, AudioWithoutASoundTrack_AndAfterEnd) {
     ASSERT_EQ(Begin("silent.mp4", s), REEL_SUCCESS) << reel_last_error_message();
     int16_t pcm[64] = {};
     EXPECT_TRUE(Failed(reel_movie_writer_write_audio(writer_, pcm, 32), REEL_ERROR_BAD_STATE, {"reel_movie_writer_write_audio", "no sound track"}));
-    ASSERT_EQ(reel_movie_writer_end(writer_, nullptr), REEL_SUCCESS) << reel_last_error_message();
+    // No frame was written: a movie without its first keyframe cannot be finished, and end says so.
+    EXPECT_TRUE(Failed(reel_movie_writer_end(writer_, nullptr), REEL_ERROR_CORRUPT_DATA, {"silent.mp4", "no keyframe"}));
     EXPECT_TRUE(Failed(reel_movie_writer_write_audio(writer_, pcm, 32), REEL_ERROR_INVALID_HANDLE, {"reel_movie_writer_write_audio"}))
         << "after end the handle is stale";
     EXPECT_TRUE(Failed(reel_movie_writer_write_audio(REEL_NULL_HANDLE, pcm, 32), REEL_ERROR_INVALID_HANDLE, {"reel_movie_writer_write_audio"}))
@@ -136,7 +137,7 @@ TEST_F(MovieContainerBadInput, AudioArguments) {
                        {"REEL_SAMPLE_FORMAT_F32 x2", "allowed REEL_SAMPLE_FORMAT_S16 x2"}));
     reel_buffer_release(block);
     reel_pool_destroy(pool);
-    ASSERT_EQ(reel_movie_writer_end(writer_, nullptr), REEL_SUCCESS) << reel_last_error_message();
+    EXPECT_TRUE(Failed(reel_movie_writer_end(writer_, nullptr), REEL_ERROR_CORRUPT_DATA, {"args.webm", "no keyframe"}));
 }
 
 TEST_F(MovieContainerBadInput, UnwritableDirectory_IsIoNamingThePath) {
@@ -169,8 +170,9 @@ TEST_F(MovieContainerBadInput, DiskFullMidFile_IsIoNamingThePath) {
         }
     }
     reel_result_t ended = reel_movie_writer_end(writer_, nullptr);
-    if (failure == REEL_SUCCESS)
+    if (failure == REEL_SUCCESS) {
         EXPECT_TRUE(Failed(ended, REEL_ERROR_IO, {"/dev/full", "No space left on device"})) << "the failure surfaces at end at the latest";
+    }
     reel_pool_destroy(pool);
     EXPECT_EQ(BuffersOut(context_.get()), 0u);
 }

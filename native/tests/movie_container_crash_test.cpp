@@ -12,7 +12,7 @@ class MovieContainerCrash : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(MovieContainerCrash, KilledRecorderWithSound_LeavesAPlayablePrefix) {
     TempDir dir;
-    std::string path = dir.File("killed." + GetParam());
+    std::string path = dir.File(("killed." + GetParam()).c_str());
     // Killed once the file holds well over a second of recording (two flush intervals).
     auto grown = [](const std::string& bytes) { return int(bytes.size() / 1000); };
     ASSERT_EQ(RunAndKill({REEL_MOVIE_WRITER_CHILD, path, "opus"}, path, 120, grown, std::chrono::milliseconds(1500)), 0)
@@ -25,7 +25,7 @@ TEST_P(MovieContainerCrash, KilledRecorderWithSound_LeavesAPlayablePrefix) {
     EXPECT_EQ(audio.codec_name, "opus");
     EXPECT_GE(audio.packets, 50) << "and its sound";
     std::string out;
-    EXPECT_EQ(Run("ffmpeg -v error -i '" + path + "' -f null -", &out), 0) << out;
+    EXPECT_EQ(reel_test::Run("ffmpeg -v error -i '" + path + "' -f null -", &out), 0) << out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Containers, MovieContainerCrash, ::testing::Values("mp4", "webm", "mkv"));

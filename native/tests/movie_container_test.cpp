@@ -21,7 +21,7 @@ protected:
 
 TEST_P(MovieContainer, Av1AndOpus_ProbeDecodeAndMatchTheIvfEncode) {
     const std::string ext = GetParam();
-    std::string path = dir_.File("movie." + ext);
+    std::string path = dir_.File(("movie." + ext).c_str());
     MovieSettings s(REEL_AUDIO_CODEC_OPUS);
     reel_movie_writer_stats_t stats = RecordMovie(context_.get(), path, s, kFrames);
     ASSERT_NE(stats.struct_size, 0u);
@@ -43,10 +43,12 @@ TEST_P(MovieContainer, Av1AndOpus_ProbeDecodeAndMatchTheIvfEncode) {
     EXPECT_EQ(audio.sample_rate, 48000);
     EXPECT_EQ(audio.channels, 2);
     EXPECT_EQ(uint64_t(audio.packets), stats.audio_packets);
-    if (video.duration > 0)
+    if (video.duration > 0) {
         EXPECT_NEAR(video.duration, 1.0, 0.034);
-    if (audio.duration > 0)
+    }
+    if (audio.duration > 0) {
         EXPECT_NEAR(audio.duration, 1.0, 0.021) << "one second of sound, within one Opus frame";
+    }
 
     std::string output;
     EXPECT_TRUE(FfmpegDecodesCleanly(path, &output)) << output;
@@ -78,7 +80,7 @@ std::vector<Packet> ReadPackets(reel_context_t context, const std::string& path)
 
 TEST_P(MovieContainer, ReadBackThroughReel_MatchesTheIvfDecodeFrameForFrame) {
     const std::string ext = GetParam();
-    std::string path = dir_.File("read." + ext), ivf = dir_.File("read.ivf");
+    std::string path = dir_.File(("read." + ext).c_str()), ivf = dir_.File("read.ivf");
     MovieSettings s(REEL_AUDIO_CODEC_OPUS);
     ASSERT_NE(RecordMovie(context_.get(), path, s, kFrames).struct_size, 0u);
     MovieSettings plain(REEL_AUDIO_CODEC_NONE);
@@ -102,8 +104,9 @@ TEST_P(MovieContainer, ReadBackThroughReel_MatchesTheIvfDecodeFrameForFrame) {
             EXPECT_EQ(info.width, 320u);
             EXPECT_EQ(info.height, 240u);
             EXPECT_NEAR(info.duration_seconds, 1.0, 0.05);
-            if (ext == "mp4")
+            if (ext == "mp4") {
                 EXPECT_EQ(info.frame_count, uint64_t(kFrames)) << "MP4's sample table counts the frames";
+            }
             EXPECT_GT(info.index_entries, 0u) << "the container's index is there to seek with";
         } else if (info.kind == REEL_STREAM_KIND_AUDIO) {
             audio++;
@@ -135,7 +138,7 @@ TEST_P(MovieContainer, ReadBackThroughReel_MatchesTheIvfDecodeFrameForFrame) {
 
 TEST_P(MovieContainer, SeekThroughTheContainerIndex_LandsOnTheKeyframeAtOrBefore) {
     const std::string ext = GetParam();
-    std::string path = dir_.File("seek." + ext);
+    std::string path = dir_.File(("seek." + ext).c_str());
     MovieSettings s(REEL_AUDIO_CODEC_OPUS);  // keyframe every 15 frames
     ASSERT_NE(RecordMovie(context_.get(), path, s, 45).struct_size, 0u);
     std::vector<Packet> all = ReadPackets(context_.get(), path);
@@ -157,17 +160,19 @@ TEST_P(MovieContainer, SeekThroughTheContainerIndex_LandsOnTheKeyframeAtOrBefore
 }
 
 TEST_P(MovieContainer, MediaInfoAgrees) {
-    if (Run("command -v mediainfo") != 0)
+    if (reel_test::Run("command -v mediainfo") != 0)
         GTEST_SKIP() << "mediainfo is not installed (build/bootstrap.sh installs it)";
     const std::string ext = GetParam();
-    std::string path = dir_.File("second-opinion." + ext);
+    std::string path = dir_.File(("second-opinion." + ext).c_str());
     MovieSettings s(REEL_AUDIO_CODEC_OPUS);
     ASSERT_NE(RecordMovie(context_.get(), path, s, kFrames).struct_size, 0u);
     std::string out;
-    ASSERT_EQ(Run("mediainfo --Inform='Video;%Format% %FrameCount%\\n' '" + path + "'", &out), 0) << out;
+    ASSERT_EQ(reel_test::Run("mediainfo --Inform='Video;%Format% %FrameCount%\\n' '" + path + "'", &out), 0) << out;
     EXPECT_NE(out.find("AV1 30"), std::string::npos) << out;
-    ASSERT_EQ(Run("mediainfo --Inform='Audio;%Format% %Channel(s)% %SamplingRate%' '" + path + "'", &out), 0) << out;
-    EXPECT_NE(out.find("Opus 2 48000"), std::string::npos) << out;
+    ASSERT_EQ(reel_test::Run("mediainfo --Inform='Audio;%Format% %Channel(s)% %SamplingRate%' '" + path + "'", &out), 0) << out;
+    // mediainfo 23.04 reads no channel count from MP4's dOps box: only the format and rate there.
+    EXPECT_NE(out.find(ext == "mp4" ? "Opus" : "Opus 2 48000"), std::string::npos) << out;
+    EXPECT_NE(out.find("48000"), std::string::npos) << out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Containers, MovieContainer, ::testing::Values("mp4", "webm", "mkv"));
@@ -216,7 +221,7 @@ TEST(MovieContainerAudio, OpusSweepRoundTrip_CorrelatesWithTheSource) {
     // ffmpeg decodes the Opus stream (dropping the pre-skip the container signals) to raw floats.
     std::string raw = dir.File("sweep.f32");
     std::string out;
-    ASSERT_EQ(Run("ffmpeg -v error -i '" + path + "' -map 0:a:0 -f f32le -ac 1 -ar 48000 '" + raw + "'", &out), 0) << out;
+    ASSERT_EQ(reel_test::Run("ffmpeg -v error -i '" + path + "' -map 0:a:0 -f f32le -ac 1 -ar 48000 '" + raw + "'", &out), 0) << out;
     std::string bytes = ReadFile(raw);
     std::vector<float> decoded(bytes.size() / 4);
     std::memcpy(decoded.data(), bytes.data(), decoded.size() * 4);
