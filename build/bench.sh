@@ -220,9 +220,10 @@ run_h26x() {
   case "$preset" in low) x26x=veryfast ;; medium) x26x=medium ;; high) x26x=slow ;; *) echo "REEL_BENCH_PRESET: low, medium or high" >&2; exit 2 ;; esac
   crf=$(awk -v q="$quality" 'BEGIN { printf "%d", 51 - int(q * 51 / 100 + 0.5) }')
   # What the shim sets on every x264/x265 session beyond preset and CRF: forced IDR keyframes,
-  # BT.709 limited-range VUI. Threads, keyint and B-frames stay at the wrapper's defaults on
-  # both sides (thread_count 0 = x26x's auto, gop_size -1 = 250, max_b_frames -1 = the preset's).
-  local common=(-forced-idr 1 -color_primaries bt709 -color_trc bt709 -colorspace bt709 -color_range tv)
+  # BT.709 limited-range VUI, chroma siting unsignalled (ffmpeg would pass on "center" from the
+  # Y4M's C420jpeg tag; Reel's Y4M reader signals none). Threads, keyint and B-frames stay at
+  # the wrapper's defaults on both sides (thread_count 0 = x26x's auto, gop_size -1 = 250, max_b_frames -1 = the preset's).
+  local common=(-forced-idr 1 -color_primaries bt709 -color_trc bt709 -colorspace bt709 -color_range tv -chroma_sample_location unspecified)
   printf '\n== h26x: %s runs each, interleaved; reel --preset %s --quality %s = %s CRF %s\n' "$runs" "$preset" "$quality" "$x26x" "$crf"
   versus h264-encode -- "$reel" encode -i "$y4m" -o "$dir/reel.h264" --codec h264 --rc crf --quality "$quality" --preset "$preset" --quiet \
     -- ffmpeg -v error -y -i "$y4m" -c:v libx264 -preset "$x26x" -crf "$crf" "${common[@]}" -f h264 "$dir/ffmpeg.h264"
