@@ -47,6 +47,20 @@
 //! `artifacts/lib`.
 #![deny(missing_docs)]
 
+/// A Reel struct that is filled in by the caller or by Reel (`*_desc_t`, `*_info_t`,
+/// `*_stats_t`): all-zero bits (its defaults: NULL pointers, 0 values) with `struct_size` set,
+/// as the header's `*_default()` / `*_init()` helpers make it.
+macro_rules! sized {
+    ($t:ty) => {{
+        // SAFETY: the reel_*_t structs this is used for are plain C data (integers, enums,
+        // raw pointers, arrays of them) for which all-zero bits are a valid value.
+        let mut value: $t = unsafe { std::mem::zeroed() };
+        value.struct_size = std::mem::size_of::<$t>() as u32;
+        value
+    }};
+}
+pub(crate) use sized;
+
 mod buffer;
 mod context;
 mod decoder;
@@ -64,6 +78,7 @@ mod timeline;
 mod version;
 mod y4m;
 
+#[cfg(feature = "vulkan")]
 pub mod vulkan;
 
 /// The raw declarations of `reel.h` (the `reel-sys` crate), for what this crate does not wrap.
