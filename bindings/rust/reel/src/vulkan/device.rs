@@ -392,10 +392,10 @@ impl std::fmt::Debug for Device {
 fn device_flags(validation: bool, no_video: bool) -> u32 {
     let mut flags = 0;
     if validation {
-        flags |= sys::reel_device_flags_t_REEL_DEVICE_FLAG_VALIDATION as u32;
+        flags |= sys::reel_device_flags_t_REEL_DEVICE_FLAG_VALIDATION;
     }
     if no_video {
-        flags |= sys::reel_device_flags_t_REEL_DEVICE_FLAG_NO_VIDEO as u32;
+        flags |= sys::reel_device_flags_t_REEL_DEVICE_FLAG_NO_VIDEO;
     }
     flags
 }

@@ -72,7 +72,7 @@ impl Dpb {
         raw.vk_usage = desc.vk_usage;
         raw.bit_depth = desc.bit_depth;
         if desc.separate_images {
-            raw.flags = sys::reel_dpb_flags_t_REEL_DPB_FLAG_SEPARATE_IMAGES as u32;
+            raw.flags = sys::reel_dpb_flags_t_REEL_DPB_FLAG_SEPARATE_IMAGES;
         }
         let mut handle: sys::reel_dpb_t = std::ptr::null_mut();
         // SAFETY: a live device, a complete description without pointers, a valid out pointer.

@@ -32,10 +32,10 @@ impl GpuMemoryUsage {
 fn allocation_flags(dedicated: bool, dpb: bool) -> u32 {
     let mut flags = 0;
     if dedicated {
-        flags |= sys::reel_gpu_allocation_flags_t_REEL_GPU_ALLOCATION_FLAG_DEDICATED as u32;
+        flags |= sys::reel_gpu_allocation_flags_t_REEL_GPU_ALLOCATION_FLAG_DEDICATED;
     }
     if dpb {
-        flags |= sys::reel_gpu_allocation_flags_t_REEL_GPU_ALLOCATION_FLAG_DPB as u32;
+        flags |= sys::reel_gpu_allocation_flags_t_REEL_GPU_ALLOCATION_FLAG_DPB;
     }
     flags
 }
