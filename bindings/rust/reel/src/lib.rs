@@ -15,7 +15,10 @@
 //!   bytes) and [`Buffer`] once shared (`Clone` = `reel_buffer_retain`, read-only slices
 //!   whose lifetimes are tied to the buffer);
 //! - `Send` and `Sync` are implemented where reel.h says an object is safe from any thread
-//!   (every object of this crate; each impl says which sentence of the header allows it).
+//!   (every object of this crate; each impl says which sentence of the header allows it);
+//! - with the feature `vulkan`, `reel::vulkan` owns the GPU objects of `reel_vulkan.h`: devices
+//!   created or adopted, GPU memory and buffer pools, DPBs, command buffers, GPU and queue
+//!   timelines, video sessions.
 //!
 //! ```no_run
 //! # fn main() -> reel::Result<()> {
