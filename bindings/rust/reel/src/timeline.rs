@@ -1,5 +1,5 @@
 //! Timelines: a value that only rises, which keys deferred releases. CPU timelines are made
-//! here; GPU and queue timelines of a device by [`crate::vulkan`] (feature `vulkan`).
+//! here; GPU and queue timelines of a device by `reel::vulkan` (feature `vulkan`).
 use crate::context::Context;
 use crate::error::{check, Result};
 use reel_sys as sys;
@@ -9,8 +9,8 @@ use reel_sys as sys;
 /// destroys it; releases keyed on it count it as reached.
 ///
 /// With the `vulkan` feature a timeline may also be a device's: a GPU timeline
-/// ([`Timeline::gpu`], a Vulkan timeline semaphore the host may signal and GPU work may
-/// wait on or signal) or a queue timeline ([`crate::vulkan::Device::queue_timeline`], owned
+/// (`Timeline::gpu`, a Vulkan timeline semaphore the host may signal and GPU work may
+/// wait on or signal) or a queue timeline (`reel::vulkan::Device::queue_timeline`, owned
 /// by the device: dropping it destroys nothing, and signalling it is refused).
 pub struct Timeline {
     pub(crate) handle: sys::reel_timeline_t,

@@ -19,6 +19,8 @@ struct Gpu {
     context: Context,
     device: Option<Device>,
     log: Arc<Mutex<Vec<String>>>,
+    /// Set by a test that leaves an object to the device on purpose.
+    leaves_objects: bool,
 }
 
 impl Gpu {
@@ -34,7 +36,7 @@ impl Gpu {
             .build()
             .unwrap();
         match Device::create(&context, &DeviceDesc { validation: true, ..DeviceDesc::default() }) {
-            Ok(device) => Some(Gpu { context, device: Some(device), log }),
+            Ok(device) => Some(Gpu { context, device: Some(device), log, leaves_objects: false }),
             Err(error) if error.code() == ErrorCode::Unsupported => {
                 eprintln!("skipped: no usable Vulkan device with the validation layer: {error}");
                 None
@@ -72,7 +74,8 @@ impl Drop for Gpu {
         let log = self.log.lock().unwrap().clone();
         let errors: Vec<&String> = log.iter().filter(|line| line.contains("vulkan [error]")).collect();
         assert!(errors.is_empty(), "validation errors: {errors:#?}");
-        assert!(!log.iter().any(|line| line.contains("left on the device")), "objects left behind: {log:#?}");
+        let left = log.iter().any(|line| line.contains("left on the device"));
+        assert_eq!(left, self.leaves_objects, "objects left behind: {log:#?}");
     }
 }
 
@@ -367,4 +370,21 @@ fn the_leak_report_is_empty_after_every_owner_dropped() {
     assert_eq!(memory.category_bytes[sys::reel_memory_category_t_REEL_MEMORY_DPB as usize], 0);
     assert_eq!(gpu.context.outstanding_buffers().unwrap(), 0);
     // Gpu's Drop checks that Reel found nothing left on the device and no validation error.
+}
+
+#[test]
+fn a_gpu_timeline_a_submission_still_waits_on_is_left_to_the_device_not_destroyed() {
+    let Some(mut gpu) = Gpu::new() else { return };
+    let gate = Timeline::gpu(gpu.device(), 0).unwrap();
+    let waits = [GpuWait { timeline: &gate, value: 1, vk_stage_mask: 0 }];
+    let done = gpu.device().begin_commands(GpuQueue::Graphics).unwrap().submit(&GpuSubmit { waits: &waits, signals: &[] }).unwrap();
+    // Nobody signals the gate: destroying its semaphore now would pull it from under the
+    // queue, so the drop waits (boundedly) and then leaves it to the device.
+    drop(gate);
+    let queue = gpu.device().queue_timeline(GpuQueue::Graphics).unwrap();
+    assert!(!queue.wait(done, 0).unwrap(), "the submission still waits");
+    drop(queue);
+    gpu.leaves_objects = true;
+    gpu.device = None;
+    assert!(gpu.logged("destroyed what the host left on the device: 1 reel_timeline_t"), "{:#?}", gpu.log.lock().unwrap());
 }

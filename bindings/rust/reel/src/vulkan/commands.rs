@@ -119,6 +119,9 @@ impl CommandBuffer {
             return Err(SubmitError { error, commands: still_recording.then_some(self) });
         }
         // The timelines must outlive this submission: note it where they can see it on drop.
+        if submit.waits.is_empty() && submit.signals.is_empty() {
+            return Ok(value);
+        }
         if let Ok(queue_timeline) = self.device.queue_timeline(self.queue) {
             let used = submit.waits.iter().map(|wait| wait.timeline).chain(submit.signals.iter().map(|signal| signal.timeline));
             for timeline in used {
