@@ -389,13 +389,10 @@ impl std::fmt::Debug for Device {
     }
 }
 
+/// `reel_device_flags_t` bits from [`DeviceDesc`]'s switches.
 fn device_flags(validation: bool, no_video: bool) -> u32 {
-    let mut flags = 0;
-    if validation {
-        flags |= sys::reel_device_flags_t_REEL_DEVICE_FLAG_VALIDATION;
-    }
-    if no_video {
-        flags |= sys::reel_device_flags_t_REEL_DEVICE_FLAG_NO_VIDEO;
-    }
-    flags
+    super::flag_bits(&[
+        (validation, sys::reel_device_flags_t_REEL_DEVICE_FLAG_VALIDATION),
+        (no_video, sys::reel_device_flags_t_REEL_DEVICE_FLAG_NO_VIDEO),
+    ])
 }

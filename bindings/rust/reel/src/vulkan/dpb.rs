@@ -71,9 +71,7 @@ impl Dpb {
         raw.slot_count = desc.slot_count;
         raw.vk_usage = desc.vk_usage;
         raw.bit_depth = desc.bit_depth;
-        if desc.separate_images {
-            raw.flags = sys::reel_dpb_flags_t_REEL_DPB_FLAG_SEPARATE_IMAGES;
-        }
+        raw.flags = super::flag_bits(&[(desc.separate_images, sys::reel_dpb_flags_t_REEL_DPB_FLAG_SEPARATE_IMAGES)]);
         let mut handle: sys::reel_dpb_t = std::ptr::null_mut();
         // SAFETY: a live device, a complete description without pointers, a valid out pointer.
         check(unsafe { sys::reel_dpb_create(device.as_raw(), &raw, &mut handle) })?;

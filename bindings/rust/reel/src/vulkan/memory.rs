@@ -28,16 +28,12 @@ impl GpuMemoryUsage {
     }
 }
 
-/// `reel_gpu_allocation_flags_t` bits as two switches.
+/// `reel_gpu_allocation_flags_t` bits from a descriptor's switches.
 fn allocation_flags(dedicated: bool, dpb: bool) -> u32 {
-    let mut flags = 0;
-    if dedicated {
-        flags |= sys::reel_gpu_allocation_flags_t_REEL_GPU_ALLOCATION_FLAG_DEDICATED;
-    }
-    if dpb {
-        flags |= sys::reel_gpu_allocation_flags_t_REEL_GPU_ALLOCATION_FLAG_DPB;
-    }
-    flags
+    super::flag_bits(&[
+        (dedicated, sys::reel_gpu_allocation_flags_t_REEL_GPU_ALLOCATION_FLAG_DEDICATED),
+        (dpb, sys::reel_gpu_allocation_flags_t_REEL_GPU_ALLOCATION_FLAG_DPB),
+    ])
 }
 
 /// A buffer to create (`reel_gpu_buffer_desc_t`). `size` and `vk_usage` are required, so

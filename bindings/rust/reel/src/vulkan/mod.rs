@@ -74,3 +74,9 @@ pub use dpb::{Dpb, DpbDesc};
 pub use memory::{GpuAllocation, GpuBufferDesc, GpuImageDesc, GpuMemoryUsage};
 pub(crate) use timelines::GpuTimelineState;
 pub use video_session::{VideoCodecOp, VideoSessionDesc, VideoSession};
+
+/// The flag word of a descriptor's switches: the bit of each switch that is on. The Rust
+/// descriptors spell `*_flags_t` bits as `bool` fields.
+fn flag_bits(switches: &[(bool, u32)]) -> u32 {
+    switches.iter().filter(|(on, _)| *on).fold(0, |flags, (_, bit)| flags | bit)
+}
