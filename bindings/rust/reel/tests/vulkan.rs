@@ -388,3 +388,49 @@ fn a_gpu_timeline_a_submission_still_waits_on_is_left_to_the_device_not_destroye
     gpu.device = None;
     assert!(gpu.logged("destroyed what the host left on the device: 1 reel_timeline_t"), "{:#?}", gpu.log.lock().unwrap());
 }
+
+#[test]
+fn a_movie_writer_attaches_a_device_and_refuses_bad_images_by_field() {
+    let Some(mut gpu) = Gpu::new() else { return };
+    let path = std::env::temp_dir().join(format!("reel-rust-vk-{}.ivf", std::process::id()));
+    let mut writer = reel::MovieWriter::begin(&gpu.context, &path, &reel::EncoderSettings::new(64, 64).fps(30, 1)).unwrap();
+    let image = GpuAllocation::image(
+        gpu.device(),
+        &reel::vulkan::GpuImageDesc::new(RGBA8, 64, 64, sys::VkImageUsageFlagBits_VK_IMAGE_USAGE_SAMPLED_BIT),
+    )
+    .unwrap();
+    let info = gpu.device().info().unwrap();
+    let frame = reel::vulkan::VkImageFrame {
+        width: 64,
+        height: 64,
+        vk_format: RGBA8,
+        vk_image: image.info().unwrap().vk_image,
+        vk_device: info.0.vk_device,
+        vk_layout: sys::VkImageLayout_VK_IMAGE_LAYOUT_UNDEFINED,
+        queue_family: info.queue_family(GpuQueue::Compute).unwrap(),
+        ..Default::default()
+    };
+    // SAFETY: the image is a live SAMPLED image of the device; Reel refuses these calls before
+    // reading it (no device attached, then an UNDEFINED layout).
+    let error = unsafe { writer.write_vk_image(&frame) }.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::BadState, "{error}");
+    writer.attach_vk_device(gpu.device(), 2).unwrap();
+    let error = writer.attach_vk_device(gpu.device(), 2).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::BadState, "{error}");
+    // SAFETY: as above.
+    let error = unsafe { writer.write_vk_image(&frame) }.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidArgument);
+    assert!(error.message().contains("image->vk_layout"), "{error}");
+    let wrong_size = reel::vulkan::VkImageFrame { width: 32, vk_layout: sys::VkImageLayout_VK_IMAGE_LAYOUT_GENERAL, ..frame };
+    // SAFETY: as above (a size other than the movie's is refused first).
+    let error = unsafe { writer.write_vk_image(&wrong_size) }.unwrap_err();
+    assert!(error.message().contains("width"), "{error}");
+
+    // The writer holds the device: the test's own handle goes first, the device after the end.
+    gpu.device = None;
+    drop(image);
+    assert!(!gpu.logged("gpu device destroyed"));
+    assert_eq!(writer.end().unwrap().frames_encoded, 0);
+    assert!(gpu.logged("gpu device destroyed"));
+    std::fs::remove_file(&path).unwrap();
+}

@@ -15,6 +15,10 @@
 //! - GPU timelines ([`crate::Timeline::gpu`]) and queue timelines ([`Device::queue_timeline`])
 //!   are [`crate::Timeline`]s: wait on them, signal GPU ones, key
 //!   [`GpuAllocation::free_after`] and [`crate::Buffer::release_after`] on them.
+//! - A [`crate::MovieWriter`] records the host's rendered VkImages on a device
+//!   ([`crate::MovieWriter::attach_vk_device`], then `unsafe`
+//!   [`crate::MovieWriter::write_vk_image`] per frame with a [`VkImageFrame`]); it keeps the
+//!   device until it ended.
 //! - Vulkan objects cross with the types `reel-sys` generates from `<vulkan/vulkan_core.h>`
 //!   (`sys::VkDevice`, `sys::VkBuffer`, `sys::VkFormat`, ...); they stay Reel's: never destroy
 //!   them. Work the host records on them is the host's to keep alive until it completed.
@@ -64,6 +68,7 @@ mod commands;
 mod device;
 mod dpb;
 mod memory;
+mod recording;
 mod timelines;
 mod video_session;
 
@@ -72,6 +77,7 @@ pub use commands::{CommandBuffer, GpuSignal, GpuSubmit, GpuWait, SubmitError};
 pub use device::{Device, DeviceDesc, DeviceInfo, GpuQueue, VulkanAdoption, VulkanQueue};
 pub use dpb::{Dpb, DpbDesc};
 pub use memory::{GpuAllocation, GpuBufferDesc, GpuImageDesc, GpuMemoryUsage};
+pub use recording::VkImageFrame;
 pub(crate) use timelines::GpuTimelineState;
 pub use video_session::{VideoCodecOp, VideoSessionDesc, VideoSession};
 
