@@ -29,8 +29,8 @@ public class BadInputTests
         Assert.That(reason, Does.Contain("h264_nonexistent"));
     }
 
-    [TestCase(VideoCodec.H264, 88, "profile_idc is 88")]
-    [TestCase(VideoCodec.Hevc, 2, "profile_idc is 2")] // main 10 needs 10-bit input
+    [TestCase(VideoCodec.H264, 88u, "profile_idc is 88")]
+    [TestCase(VideoCodec.Hevc, 2u, "profile_idc is 2")] // main 10 needs 10-bit input
     public void ProfileTheEncoderCannotCode_IsRefusedNamingIt(VideoCodec codec, uint profileIdc, string expected)
     {
         EncoderSettings settings = H26xHarness.Settings(codec, RateControlMode.Crf);
@@ -39,9 +39,9 @@ public class BadInputTests
         Assert.That(LastError.Message, Does.Contain("desc->" + expected));
     }
 
-    [TestCase(VideoCodec.H264, 35)]
-    [TestCase(VideoCodec.Hevc, 11)]
-    [TestCase(VideoCodec.H264, 73)]
+    [TestCase(VideoCodec.H264, 35u)]
+    [TestCase(VideoCodec.Hevc, 11u)]
+    [TestCase(VideoCodec.H264, 73u)]
     public void LevelTheCodecDoesNotDefine_IsRefusedWithTheList(VideoCodec codec, uint level)
     {
         EncoderSettings settings = H26xHarness.Settings(codec, RateControlMode.Crf);
@@ -61,8 +61,8 @@ public class BadInputTests
         Assert.That(LastError.Message, Does.Contain("desc->max_b_frames is 2 with profile_idc 66"));
     }
 
-    [TestCase(321, 240, "width is 321")]
-    [TestCase(320, 241, "height is 241")]
+    [TestCase(321u, 240u, "width is 321")]
+    [TestCase(320u, 241u, "height is 241")]
     public void OddSizeFor420_IsRefused(uint width, uint height, string expected)
     {
         EncoderSettings settings = H26xHarness.Settings(VideoCodec.H264, RateControlMode.Crf, width, height);
