@@ -93,7 +93,7 @@ asan="$root/artifacts/native-asan"
 build_asan() {
   CC=clang CXX=clang++ cmake -S native -B "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREEL_ARTIFACTS="$root/artifacts" \
     -DREEL_BIN_DIR="$asan/bin" -DREEL_SANITIZE=ON -DREEL_BUILD_FUZZERS=ON > "$logs/asan-configure.log" &&
-    cmake --build "$asan" -j "$(nproc)" --target reel_native_tests reel_gpu_tests movie_writer_child writer_child reel_tool \
+    cmake --build "$asan" -j "$(nproc)" --target reel_native_tests reel_gpu_tests movie_writer_child writer_child io_limit_child reel_tool record-vk \
       reel_header_compile_check reel_header_c11_check reel_fuzzers
 }
 run_suite gtest-asan 'tests passed|tests failed|build failed' \
