@@ -22,7 +22,8 @@ void reel_decode_help(FILE* out) {
           "session. Without -o the frames are decoded and dropped (a speed test).\n"
           "\n"
           "  -i, --input FILE        AV1 video in IVF, or MP4/WebM/MKV (FFmpeg backend), or .h264 / .hevc\n"
-          "      --codec C           av1 (default), h264, hevc\n"
+          "      --codec C           av1, h264, hevc, vp9: what the input holds (default: AV1 for IVF,\n"
+          "                          the container's own word for MP4/WebM/MKV; .h264/.hevc need it)\n"
           "  -o, --output FILE       Y4M output\n"
           "      --frames N          stop after N frames (the stats count those N)\n"
           "      --threads N         decoder threads, 1..256 (default: one per core)\n"
@@ -68,9 +69,6 @@ static void parse(int argc, char** argv, decode_options_t* o) {
             o->frames = cli_uint(&a, 1, 100000000);
         } else if (cli_is(&a, "--codec", NULL)) {
             o->desc.codec = (reel_video_codec_t)cli_keyword(&a, cli_codecs, CLI_COUNT(cli_codecs));
-            if (o->desc.codec == REEL_VIDEO_CODEC_VP9)
-                exit(cli_usage_error(k_command, "--codec vp9: VP9 comes in containers (WebM, MP4), which this tool does not read; "
-                                                "the decoder session decodes it (reel_decoder_desc_t.codec)"));
         } else if (cli_is(&a, "--threads", NULL)) {
             o->desc.threads = (uint32_t)cli_uint(&a, 1, 256);
         } else if (cli_is(&a, "--frame-delay", NULL)) {
@@ -212,6 +210,31 @@ static int wants_packets(const decode_run_t* run) {
     return run->limit == 0 || run->submitted - run->late_damage < run->limit;
 }
 
+
+/* The codec of the file's first video stream (what reel_media_reader_read hands out), by
+ * FFmpeg's name; REEL_VIDEO_CODEC_DEFAULT with the name when Reel has no decoder for it. */
+static reel_result_t video_codec_of(reel_media_reader_t reader, reel_video_codec_t* codec, char* name, size_t name_size) {
+    static const struct { const char* name; reel_video_codec_t codec; } known[] = {
+        {"av1", REEL_VIDEO_CODEC_AV1}, {"h264", REEL_VIDEO_CODEC_H264}, {"hevc", REEL_VIDEO_CODEC_HEVC}, {"vp9", REEL_VIDEO_CODEC_VP9},
+    };
+    uint32_t count = 0;
+    reel_result_t r = reel_media_reader_stream_count(reader, &count);
+    for (uint32_t i = 0; r == REEL_SUCCESS && i < count; i++) {
+        reel_stream_info_t info;
+        memset(&info, 0, sizeof info);
+        info.struct_size = sizeof info;
+        if ((r = reel_media_reader_get_stream(reader, i, &info)) != REEL_SUCCESS || info.kind != REEL_STREAM_KIND_VIDEO)
+            continue;
+        snprintf(name, name_size, "%s", info.codec);
+        for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
+            if (strcmp(info.codec, known[k].name) == 0)
+                *codec = known[k].codec;
+        }
+        return REEL_SUCCESS;
+    }
+    return r;
+}
+
 int reel_decode_main(int argc, char** argv) {
     decode_options_t o;
     parse(argc, argv, &o);
@@ -246,6 +269,26 @@ int reel_decode_main(int argc, char** argv) {
                || (r = reel_media_reader_get_info(run.reader, &run.info)) != REEL_SUCCESS) {
         cleanup(&run);
         return cli_fail(k_command, o.input, r);
+    } else {
+        /* A container says what it holds: decode that (and refuse a --codec that disagrees). */
+        reel_video_codec_t held = REEL_VIDEO_CODEC_DEFAULT;
+        char held_name[sizeof(((reel_stream_info_t*)0)->codec)] = "";
+        if ((r = video_codec_of(run.reader, &held, held_name, sizeof held_name)) != REEL_SUCCESS) {
+            cleanup(&run);
+            return cli_fail(k_command, o.input, r);
+        }
+        if (held == REEL_VIDEO_CODEC_DEFAULT) {
+            fprintf(stderr, "reel decode: %s: its video is %s, which Reel does not decode (av1, h264, hevc, vp9)\n", o.input,
+                    held_name[0] ? held_name : "missing");
+            cleanup(&run);
+            return 1;
+        }
+        if (o.desc.codec != REEL_VIDEO_CODEC_DEFAULT && o.desc.codec != held) {
+            fprintf(stderr, "reel decode: --codec %s, but %s holds %s video\n", cli_codec_name(o.desc.codec), o.input, held_name);
+            cleanup(&run);
+            return 2;
+        }
+        o.desc.codec = held;
     }
     if ((r = reel_byte_pool_create(run.context, &bytes, &run.packets)) != REEL_SUCCESS
         || (r = reel_decoder_create(run.context, &o.desc, &run.decoder)) != REEL_SUCCESS) {
