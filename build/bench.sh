@@ -11,6 +11,10 @@
 #   build/bench.sh codecs  `reel encode` vs SvtAv1EncApp on the same 1080p Y4M and preset, and
 #                          `reel decode` vs the dav1d tool on the same IVF (both to Y4M): wall
 #                          time (median of interleaved runs) and peak RSS (/usr/bin/time)
+#   build/bench.sh record  recording what Vulkan rendered, 1080p, 300 frames (native/examples/record-vk):
+#                          reel_movie_writer_write_vk_image vs the host's own vkCmdCopyImageToBuffer +
+#                          wait + reel_movie_writer_write_image (CPU RGBA to I420), same run:
+#                          frames per second and the host thread's time per frame, as ratios
 #   build/bench.sh gpu     GPU memory: a video-pipeline allocation trace replayed with Reel's
 #                          suballocator vs one vkAllocateMemory per resource, on the machine's
 #                          Vulkan device (lavapipe on CI), whole-trace timings
@@ -164,9 +168,29 @@ run_gpu() {
   dotnet run -c Release --project tests/Reel.Vulkan.Benchmarks --no-build -- --runs 9 --frames 300
 }
 
+run_record() {
+  local frames=${REEL_BENCH_FRAMES:-300} out
+  out=$(mktemp -d)
+  printf '\n== record: write_vk_image vs host readback + write_image, 1920x1080, %s frames\n' "$frames"
+  local gpu host
+  host=$(artifacts/bin/record-vk --host-readback "$out/host.ivf" "$frames" 1920 1080 | grep '^record-vk: host')
+  gpu=$(artifacts/bin/record-vk "$out/gpu.ivf" "$frames" 1920 1080 | grep '^record-vk: write_vk_image')
+  echo "$host"
+  echo "$gpu"
+  # "... = F fps; host thread per frame: C ms in recording calls, U ms CPU"
+  awk -v g="$gpu" -v h="$host" 'function field(s, re) { match(s, re); return substr(s, RSTART, RLENGTH) + 0 }
+    BEGIN {
+      gf = field(g, "[0-9.]+ fps"); hf = field(h, "[0-9.]+ fps")
+      gc = field(g, "[0-9.]+ ms in"); hc = field(h, "[0-9.]+ ms in")
+      gu = field(g, "[0-9.]+ ms CPU"); hu = field(h, "[0-9.]+ ms CPU")
+      printf "ratio write_vk_image / host readback: fps %.2fx, host time in recording calls per frame %.3fx, host thread CPU per frame %.3fx\n", gf / hf, gc / hc, gu / hu
+    }'
+  rm -rf "$out"
+}
+
 case "$suite" in
-  pools|cache|codecs|gpu) ;;
-  *) echo "usage: build/bench.sh pools|cache|codecs|gpu" >&2; exit 2 ;;
+  pools|cache|codecs|gpu|record) ;;
+  *) echo "usage: build/bench.sh pools|cache|codecs|gpu|record" >&2; exit 2 ;;
 esac
 
 before=$(tree_state)

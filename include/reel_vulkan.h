@@ -1080,6 +1080,126 @@ REEL_API reel_result_t reel_video_session_destroy(reel_video_session_t session);
  *          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size. */
 REEL_API reel_result_t reel_video_session_get_info(reel_video_session_t session, reel_video_session_info_t* out_info);
 
+/* --- 7. Recording what the GPU rendered (movie writer) --------------------------------- *
+ * A game engine renders into a VkImage and hands it to its movie writer (reel.h section 12) without
+ * reading it back: reel_movie_writer_attach_vk_device() once, then one
+ * reel_movie_writer_write_vk_image() per frame instead of reel_movie_writer_write_image().
+ * Per image, on the calling thread, Reel records on its device (created or adopted) a compute
+ * pass converting the image to I420 (BT.709, limited range; each chroma sample the mean of its
+ * 2x2 block, as the CPU conversion does; an _SRGB image is read through its sRGB decode and
+ * re-encoded to the code values it stores, which is what BT.709 coding takes), a copy into a
+ * buffer of Reel's readback pool, and submits it to its compute queue waiting for the host's
+ * timeline point and signalling the host's reuse point. A Reel thread picks each frame up when
+ * the queue's timeline reaches it and feeds the encoder, in order. Frames in flight are bounded
+ * (reel_movie_writer_attach_vk_device); a write waits only for a free slot, never for the
+ * queue or device to go idle. Memory: the conversion buffers and the readback buffers are
+ * REEL_MEMORY_DEVICE; the frame a conversion will fill is reserved when the image is
+ * submitted, in a pool named "<encoder name> gpu frames" (frames converting or waiting for
+ * the encoder), with tag 0x004547414D494B56 ("VKIMAGE" as little-endian bytes) and pts =
+ * the frame's number, so reel_report_outstanding names every frame still in flight.
+ * reel_movie_writer_end() (and destroying the device or the context) waits for the frames in
+ * flight and commits them before anything is destroyed.
+ * The image must have been created with VK_IMAGE_USAGE_SAMPLED_BIT on the device the writer
+ * records from, and be owned by the family of Reel's compute queue (or shared concurrently).
+ * Vulkan Video: this path always converts and reads back; encoding the converted image with a
+ * Vulkan Video encoder without a readback is not implemented (reel_backend_caps reports which
+ * video encode operations a device has; lavapipe has none).
+ * Threads: one thread at a time per writer; the queue rules above apply (Reel submits inside
+ * reel_movie_writer_write_vk_image only).
+ * -------------------------------------------------------------------------------------- */
+
+/** A host's image to record (reel_movie_writer_write_vk_image). Zero it and set struct_size
+ *  (reel_vk_image_default()), then describe the image. Published in 0.1.0 at 80 bytes. */
+typedef struct reel_vk_image_t {
+    uint32_t struct_size;      /**< sizeof(reel_vk_image_t); required */
+    uint32_t width;            /**< pixels; must equal the movie's width */
+    uint32_t height;           /**< rows; must equal the movie's height */
+    VkFormat vk_format;        /**< VK_FORMAT_R8G8B8A8_UNORM (37), _R8G8B8A8_SRGB (43),
+                                    _B8G8R8A8_UNORM (44), _B8G8R8A8_SRGB (50) or
+                                    _A2B10G10R10_UNORM_PACK32 (64, converted to 8 bits) */
+    VkImage vk_image;          /**< 2D, one mip level and layer read, created with
+                                    VK_IMAGE_USAGE_SAMPLED_BIT; the host's, never destroyed by Reel */
+    VkDevice vk_device;        /**< the device the image was created on: must be the device the
+                                    writer records from (a check that the image belongs there) */
+    VkImageLayout vk_layout;   /**< the layout the image is in when wait_value is reached:
+                                    GENERAL, COLOR_ATTACHMENT_OPTIMAL, SHADER_READ_ONLY_OPTIMAL,
+                                    TRANSFER_SRC_OPTIMAL, TRANSFER_DST_OPTIMAL, READ_ONLY_OPTIMAL,
+                                    ATTACHMENT_OPTIMAL or PRESENT_SRC_KHR. Reel leaves it in this
+                                    layout when it signals signal_value */
+    uint32_t queue_family;     /**< the queue family that owns the image then: the family of Reel's
+                                    compute queue, or VK_QUEUE_FAMILY_IGNORED (~0u) for an image
+                                    created with VK_SHARING_MODE_CONCURRENT */
+    VkSemaphore wait_semaphore; /**< a timeline semaphore of the same device whose
+                                    wait_value makes the image readable (the host's render signals
+                                    it); VK_NULL_HANDLE when the image is ready now (the host
+                                    waited for its render itself) */
+    uint64_t wait_value;       /**< the value to wait for; its signal must be submitted (or made
+                                    on the CPU) eventually, or the frame never completes */
+    VkSemaphore signal_semaphore; /**< a timeline semaphore Reel signals once it no longer
+                                    reads the image (the host may then render into it again);
+                                    VK_NULL_HANDLE when the host does not ask */
+    uint64_t signal_value;     /**< the value to signal, at least 1 and above every value the
+                                    semaphore has or will have been signalled to before */
+    uint64_t timeout_ns;       /**< how long this call may wait for a free frame slot when every
+                                    slot is in flight: 0 = do not wait, UINT64_MAX = forever */
+} reel_vk_image_t;
+
+/*! reel_vk_image_default() :
+ *  @return a reel_vk_image_t with struct_size set, every other field zero (timeout_ns 0:
+ *          a write never waits unless you set it). */
+static inline reel_vk_image_t reel_vk_image_default(void) {
+    reel_vk_image_t image;
+    memset(&image, 0, sizeof(image));
+    image.struct_size = (uint32_t)sizeof(image);
+    return image;
+}
+
+/*! reel_movie_writer_attach_vk_device() :
+ *  Lets writer record VkImages of device: builds the converter (compute pipeline from SPIR-V
+ *  compiled into libreel, one device-local conversion buffer per frame slot, a readback pool)
+ *  and its collecting thread. Once per writer; the writer must not have ended.
+ *  @param writer the movie writer (section 12).
+ *  @param device a device of the writer's context, created or adopted, with a compute queue.
+ *  @param frames_in_flight images converting at once, 1..8; 0 = 3. More overlaps the GPU's
+ *         work with the host's next frames; each slot holds about 1.5 bytes per pixel twice.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (writer or device),
+ *          REEL_ERROR_INVALID_ARGUMENT  frames_in_flight above 8; a device of another context,
+ *          REEL_ERROR_BAD_STATE         the writer already records from a device, or ended;
+ *                                       the device is being destroyed,
+ *          REEL_ERROR_UNSUPPORTED       the device has no compute queue,
+ *          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST. */
+REEL_API reel_result_t reel_movie_writer_attach_vk_device(reel_movie_writer_t writer, reel_device_t device, uint32_t frames_in_flight);
+
+/*! reel_movie_writer_write_vk_image() :
+ *  Records image as the next frame: waits (up to image->timeout_ns) for a free frame slot,
+ *  records the conversion and submits it; returns without waiting for the GPU. The frame is
+ *  encoded once the GPU finished it, in the order of the calls. Reel reads the image only after
+ *  image->wait_value and signals image->signal_value when the host may write the image again.
+ *  A failure of an earlier frame after its call returned (device loss while it converted, an
+ *  encoder error) is returned once by the next call, which then records nothing.
+ *  On any error this image is not recorded and signal_value is not signalled.
+ *  @param writer a writer with a device attached (reel_movie_writer_attach_vk_device).
+ *  @param image the image; read during the call only.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_TIMEOUT                 every slot still in flight after image->timeout_ns (the
+ *                                       message names the oldest frame and, when it waits for the
+ *                                       host, image->wait_value and the semaphore's value now);
+ *                                       the writer stays usable,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL image or a bad struct_size; image->vk_device not the
+ *                                       writer's device; image->vk_image VK_NULL_HANDLE; a size
+ *                                       other than the movie's; image->vk_format not one listed;
+ *                                       image->vk_layout UNDEFINED, PREINITIALIZED or another
+ *                                       layout not listed; image->queue_family not the compute
+ *                                       queue's family; image->signal_value 0, or not above
+ *                                       wait_value on the same semaphore,
+ *          REEL_ERROR_UNSUPPORTED       the device cannot sample image->vk_format,
+ *          REEL_ERROR_BAD_STATE         no device attached; the writer ended, or its device was
+ *                                       destroyed,
+ *          REEL_ERROR_INCOMPATIBLE_VERSION  image from a newer header with unknown fields set,
+ *          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (command buffers of the queue),
+ *          REEL_ERROR_DEVICE_LOST. */
+REEL_API reel_result_t reel_movie_writer_write_vk_image(reel_movie_writer_t writer, const reel_vk_image_t* image);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -22,7 +22,7 @@ namespace Reel.Codecs.Sessions;
 /// at the frame rate of the settings. Write calls block while the encoder's queue is full
 /// (recording must not drop frames). Thread-safe: calls are serialised.
 /// </summary>
-internal sealed unsafe class MovieWriter : IContextAttachment
+internal sealed unsafe partial class MovieWriter : IContextAttachment
 {
     /// <summary>Most writers alive at once.</summary>
     public const int MaxLiveWriters = 1024;
@@ -38,13 +38,17 @@ internal sealed unsafe class MovieWriter : IContextAttachment
     private readonly int _width;
     private readonly int _height;
     private readonly string _path;
+    private readonly string _name;
+    private readonly int _queueDepth;
     private readonly object _lock = new();
     private long _nextPts;
     private long _converted;
     private bool _ended;
 
-    private MovieWriter(ReelContext context, EncoderSession encoder, IvfWriter ivf, IvfPacketSink sink, FramePool conversion, string path)
+    private MovieWriter(ReelContext context, EncoderSession encoder, IvfWriter ivf, IvfPacketSink sink, FramePool conversion, string path, string name, int queueDepth)
     {
+        _name = name;
+        _queueDepth = queueDepth;
         _context = context;
         _encoder = encoder;
         _ivf = ivf;
@@ -98,7 +102,7 @@ internal sealed unsafe class MovieWriter : IContextAttachment
             ivf!.Dispose();
             return result;
         }
-        var made = new MovieWriter(context, encoder!, ivf!, sink, conversion!, path);
+        var made = new MovieWriter(context, encoder!, ivf!, sink, conversion!, path, options.Name, options.QueueDepth);
         if (!Table.TryAdd(made, out Handle handle))
         {
             made.Abandon();
@@ -206,18 +210,22 @@ internal sealed unsafe class MovieWriter : IContextAttachment
 
     private ReelResult Finish(string function, out MovieWriterStats stats)
     {
-        ReelResult result;
+        // GPU frames in flight first: they are committed through the lock taken below.
+        ReelResult result = FinishSource(function);
         lock (_lock)
         {
             _ended = true;
-            result = _encoder.Flush(function);
+            ReelResult flushed = _encoder.Flush(function);
+            if (flushed == ReelResult.Success)
+                flushed = _encoder.WaitForEnd(PoolConfig.WaitForever, function);
             if (result == ReelResult.Success)
-                result = _encoder.WaitForEnd(PoolConfig.WaitForever, function);
+                result = flushed;
         }
         stats = GetStats();
         EncoderSession.Destroy(_encoder.Handle, function);
         ReelResult ended = _ivf.End(function);
         Pool.Destroy(_conversion.Handle, function);
+        DestroyGpuFramePool(function);
         if (result == ReelResult.Success && ended != ReelResult.Success)
             result = ended;
         stats = stats with { FileBytes = _ivf.BytesWritten };

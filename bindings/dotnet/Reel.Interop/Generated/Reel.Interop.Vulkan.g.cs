@@ -1430,6 +1430,97 @@ public unsafe partial struct reel_video_session_info_t
     public uint max_height;
 }
 
+/// <summary>
+/// A host's image to record (reel_movie_writer_write_vk_image). Zero it and set struct_size
+///  (reel_vk_image_default()), then describe the image. Published in 0.1.0 at 80 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_vk_image_t
+{
+    /// <summary>
+    /// sizeof(reel_vk_image_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// pixels; must equal the movie's width
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// rows; must equal the movie's height
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// VK_FORMAT_R8G8B8A8_UNORM (37), _R8G8B8A8_SRGB (43),
+    /// _B8G8R8A8_UNORM (44), _B8G8R8A8_SRGB (50) or
+    /// _A2B10G10R10_UNORM_PACK32 (64, converted to 8 bits) (C type: VkFormat)
+    /// </summary>
+    public int vk_format;
+
+    /// <summary>
+    /// 2D, one mip level and layer read, created with
+    /// VK_IMAGE_USAGE_SAMPLED_BIT; the host's, never destroyed by Reel (C type: VkImage)
+    /// </summary>
+    public ulong vk_image;
+
+    /// <summary>
+    /// the device the image was created on: must be the device the
+    /// writer records from (a check that the image belongs there) (C type: VkDevice)
+    /// </summary>
+    public nint vk_device;
+
+    /// <summary>
+    /// the layout the image is in when wait_value is reached:
+    /// GENERAL, COLOR_ATTACHMENT_OPTIMAL, SHADER_READ_ONLY_OPTIMAL,
+    /// TRANSFER_SRC_OPTIMAL, TRANSFER_DST_OPTIMAL, READ_ONLY_OPTIMAL,
+    /// ATTACHMENT_OPTIMAL or PRESENT_SRC_KHR. Reel leaves it in this
+    /// layout when it signals signal_value (C type: VkImageLayout)
+    /// </summary>
+    public int vk_layout;
+
+    /// <summary>
+    /// the queue family that owns the image then: the family of Reel's
+    /// compute queue, or VK_QUEUE_FAMILY_IGNORED (~0u) for an image
+    /// created with VK_SHARING_MODE_CONCURRENT
+    /// </summary>
+    public uint queue_family;
+
+    /// <summary>
+    /// a timeline semaphore of the same device whose
+    /// wait_value makes the image readable (the host's render signals
+    /// it); VK_NULL_HANDLE when the image is ready now (the host
+    /// waited for its render itself) (C type: VkSemaphore)
+    /// </summary>
+    public ulong wait_semaphore;
+
+    /// <summary>
+    /// the value to wait for; its signal must be submitted (or made
+    /// on the CPU) eventually, or the frame never completes
+    /// </summary>
+    public ulong wait_value;
+
+    /// <summary>
+    /// a timeline semaphore Reel signals once it no longer
+    /// reads the image (the host may then render into it again);
+    /// VK_NULL_HANDLE when the host does not ask (C type: VkSemaphore)
+    /// </summary>
+    public ulong signal_semaphore;
+
+    /// <summary>
+    /// the value to signal, at least 1 and above every value the
+    /// semaphore has or will have been signalled to before
+    /// </summary>
+    public ulong signal_value;
+
+    /// <summary>
+    /// how long this call may wait for a free frame slot when every
+    /// slot is in flight: 0 = do not wait, UINT64_MAX = forever
+    /// </summary>
+    public ulong timeout_ns;
+}
+
 /// <summary>The functions and integer macros of reel_vulkan.h.</summary>
 public static unsafe partial class ReelNative
 {
@@ -1908,4 +1999,56 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_video_session_get_info", ExactSpelling = true)]
     public static extern reel_result_t reel_video_session_get_info(reel_video_session_t session, reel_video_session_info_t* out_info);
+
+    /// <summary>
+    /// reel_movie_writer_attach_vk_device() :
+    ///  Lets writer record VkImages of device: builds the converter (compute pipeline from SPIR-V
+    ///  compiled into libreel, one device-local conversion buffer per frame slot, a readback pool)
+    ///  and its collecting thread. Once per writer; the writer must not have ended.
+    ///  @param writer the movie writer (section 12).
+    ///  @param device a device of the writer's context, created or adopted, with a compute queue.
+    ///  @param frames_in_flight images converting at once, 1..8; 0 = 3. More overlaps the GPU's
+    ///         work with the host's next frames; each slot holds about 1.5 bytes per pixel twice.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (writer or device),
+    ///          REEL_ERROR_INVALID_ARGUMENT  frames_in_flight above 8; a device of another context,
+    ///          REEL_ERROR_BAD_STATE         the writer already records from a device, or ended;
+    ///                                       the device is being destroyed,
+    ///          REEL_ERROR_UNSUPPORTED       the device has no compute queue,
+    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_attach_vk_device", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_attach_vk_device(reel_movie_writer_t writer, reel_device_t device, uint frames_in_flight);
+
+    /// <summary>
+    /// reel_movie_writer_write_vk_image() :
+    ///  Records image as the next frame: waits (up to image-&gt;timeout_ns) for a free frame slot,
+    ///  records the conversion and submits it; returns without waiting for the GPU. The frame is
+    ///  encoded once the GPU finished it, in the order of the calls. Reel reads the image only after
+    ///  image-&gt;wait_value and signals image-&gt;signal_value when the host may write the image again.
+    ///  A failure of an earlier frame after its call returned (device loss while it converted, an
+    ///  encoder error) is returned once by the next call, which then records nothing.
+    ///  On any error this image is not recorded and signal_value is not signalled.
+    ///  @param writer a writer with a device attached (reel_movie_writer_attach_vk_device).
+    ///  @param image the image; read during the call only.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_TIMEOUT                 every slot still in flight after image-&gt;timeout_ns (the
+    ///                                       message names the oldest frame and, when it waits for the
+    ///                                       host, image-&gt;wait_value and the semaphore's value now);
+    ///                                       the writer stays usable,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL image or a bad struct_size; image-&gt;vk_device not the
+    ///                                       writer's device; image-&gt;vk_image VK_NULL_HANDLE; a size
+    ///                                       other than the movie's; image-&gt;vk_format not one listed;
+    ///                                       image-&gt;vk_layout UNDEFINED, PREINITIALIZED or another
+    ///                                       layout not listed; image-&gt;queue_family not the compute
+    ///                                       queue's family; image-&gt;signal_value 0, or not above
+    ///                                       wait_value on the same semaphore,
+    ///          REEL_ERROR_UNSUPPORTED       the device cannot sample image-&gt;vk_format,
+    ///          REEL_ERROR_BAD_STATE         no device attached; the writer ended, or its device was
+    ///                                       destroyed,
+    ///          REEL_ERROR_INCOMPATIBLE_VERSION  image from a newer header with unknown fields set,
+    ///          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (command buffers of the queue),
+    ///          REEL_ERROR_DEVICE_LOST.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_vk_image", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_vk_image(reel_movie_writer_t writer, reel_vk_image_t* image);
 }
