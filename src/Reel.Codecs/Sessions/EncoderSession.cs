@@ -79,12 +79,13 @@ internal sealed partial class EncoderSession : IContextAttachment
     private long _lastPacketTicks;
 
     private EncoderSession(ReelContext context, EncoderSessionOptions options, IEncoderFactory factory, IEncoder encoder,
-        EncoderSessionPool? sessionPool, bool fromPool, Pool? packetPool, bool ownsPacketPool)
+        EncoderSessionPool? sessionPool, bool fromPool, EncoderSettingsKey poolKey, Pool? packetPool, bool ownsPacketPool)
     {
         _context = context;
         _settings = options.Settings.Clone();
         _factory = factory;
-        _key = EncoderSettingsKey.Of(_settings, factory.Name);
+        // The configuration the encoder was started with (another bitrate when the pool reconfigured it).
+        _key = poolKey;
         _sessionPool = sessionPool;
         _fromPool = fromPool;
         _encoder = encoder;
@@ -131,7 +132,8 @@ internal sealed partial class EncoderSession : IContextAttachment
 
         EncoderSessionPool? sessionPool = EncoderSessionPool.Find(context);
         IEncoder? encoder = null;
-        bool fromPool = sessionPool is not null && sessionPool.TryTake(EncoderSettingsKey.Of(options.Settings, factory!.Name), out encoder);
+        EncoderSettingsKey poolKey = EncoderSettingsKey.Of(options.Settings, factory!.Name);
+        bool fromPool = sessionPool is not null && sessionPool.TryTake(poolKey, options.Settings, function, out encoder, out poolKey);
         if (!fromPool)
         {
             result = EncoderInstances.Create(factory!, options.Settings, context, function, out encoder);
@@ -145,14 +147,14 @@ internal sealed partial class EncoderSession : IContextAttachment
             result = CreatePacketPool(context, options, function, out BytePool? created);
             if (result != ReelResult.Success)
             {
-                Release(sessionPool, EncoderSettingsKey.Of(options.Settings, factory!.Name), encoder!, context);
+                Release(sessionPool, poolKey, encoder!, context);
                 return result;
             }
             packetPool = created;
             ownsPacketPool = true;
         }
 
-        var made = new EncoderSession(context, options, factory!, encoder!, sessionPool, fromPool, packetPool, ownsPacketPool);
+        var made = new EncoderSession(context, options, factory!, encoder!, sessionPool, fromPool, poolKey, packetPool, ownsPacketPool);
         if (!Table.TryAdd(made, out Handle handle))
         {
             made.TearDown();
@@ -307,7 +309,7 @@ internal sealed partial class EncoderSession : IContextAttachment
     private void Spent()
     {
         if (_fromPool)
-            _sessionPool!.OnSpent(_key);
+            _sessionPool!.OnSpent(_key, _encoder);
     }
 
     /// <summary>Waits until a flushed stream has been fully encoded (and written to the sink): Success, Timeout, or the session's failure.</summary>
@@ -340,7 +342,8 @@ internal sealed partial class EncoderSession : IContextAttachment
                 seconds > 0 ? _bytesOut * 8 / seconds : 0,
                 elapsed > 0 ? _framesOut / elapsed : 0,
                 _anySubmitted ? Stopwatch.GetElapsedTime(_firstSubmitTicks).TotalSeconds : 0,
-                _input.Count, _queueDepth, _output.Count, _fromPool, _dropped, _stalls, _keyframes);
+                _input.Count, _queueDepth, _output.Count, _fromPool, _dropped, _stalls, _keyframes,
+                _encoder.FramesHeld, (_encoder as ILiveBitrateEncoder)?.Reconfigurations ?? 0);
         }
     }
 

@@ -18,4 +18,6 @@ internal readonly record struct EncoderSessionStats(
     bool FromPool,
     long Dropped,
     long PacketPoolStalls,
-    long Keyframes);
+    long Keyframes,
+    long FramesHeld,
+    long Reconfigurations);

@@ -28,11 +28,18 @@ internal readonly record struct EncoderSettingsKey(
     FilterSwitch Cdef,
     FilterSwitch Restoration,
     uint Threads,
-    ColorDescription Color)
+    ColorDescription Color,
+    Backends.VideoCodec Codec,
+    uint ProfileIdc,
+    int BFrames,
+    bool LowLatency)
 {
     /// <summary>The key of <paramref name="s"/> on the backend named <paramref name="backend"/>.</summary>
     public static EncoderSettingsKey Of(EncoderSettings s, string backend) => new(
         backend, s.Width, s.Height, s.FpsNumerator, s.FpsDenominator, s.RateControl, s.Quality, s.TargetBitrate, s.MaxBitrate,
         s.BufferSize, s.Preset, s.SpeedPreset, s.KeyframeInterval, s.Profile, s.Level, s.TileRowsLog2, s.TileColumnsLog2,
-        s.Cdef, s.Restoration, s.Threads, s.Color);
+        s.Cdef, s.Restoration, s.Threads, s.Color, s.Codec, s.ProfileIdc, s.BFrames, s.LowLatency);
+
+    /// <summary>The key without the bitrate fields: encoders whose codec changes bitrate live match on it.</summary>
+    public EncoderSettingsKey WithoutBitrate() => this with { TargetBitrate = 0, MaxBitrate = 0, BufferSize = 0 };
 }

@@ -13,7 +13,7 @@ namespace Reel.Native.Interop;
 /// <summary>
 /// What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
 ///  the process. Bit masks have bit (1u &lt;&lt; value) set for each enum value supported.
-///  Published in 0.1.0 at 152 bytes.
+///  Published in 0.1.0 at 152 bytes; codec and the fields after it are new in 0.2.0.
 /// </summary>
 [CType("reel_codec_caps_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -181,6 +181,25 @@ internal unsafe partial struct reel_codec_caps_t : IVersionedStruct
     /// 0
     /// </summary>
     public uint reserved2;
+
+    /// <summary>
+    /// the codec described (reel_codec_get_caps: AV1)
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// bits of reel_encoder_setting_t: the settings the
+    /// encoder honours; a desc that sets any other is
+    /// refused naming the field.
+    /// </summary>
+    public uint encode_settings;
+
+    /// <summary>
+    /// H.264 / HEVC: the profile_idc values the encoder
+    /// takes (66, 77, 100 for H.264; 1 for HEVC), unused
+    /// entries 0; all 0 for AV1.
+    /// </summary>
+    public fixed uint encode_profile_idcs[4];
 
     /// <summary>The size reel_codec_caps_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 152;

@@ -12,7 +12,8 @@ namespace Reel.Native.Interop;
 
 /// <summary>
 /// How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
-///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes.
+///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; codec and
+///  the fields after it are new in 0.2.0 (a 0.1.0 host's smaller struct gets their defaults).
 /// </summary>
 [CType("reel_encoder_desc_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -166,6 +167,40 @@ internal unsafe partial struct reel_encoder_desc_t : IVersionedStruct
     /// must be 0
     /// </summary>
     public uint reserved2;
+
+    /// <summary>
+    /// the codec to encode; default (0) AV1. H264 and HEVC
+    /// are encoded by the FFmpeg backend (libx264,
+    /// libx265; NVENC / Quick Sync where the hardware
+    /// probe opens them). With H264 / HEVC: quality maps
+    /// to QP / CRF 51 - round(quality * 51 / 100) (45 -&gt;
+    /// 28, 55 -&gt; 23); level is major * 10 + minor (H.264
+    /// 9 (1b), 10..62; HEVC 10..62); preset LOW / MEDIUM /
+    /// HIGH are x264/x265 veryfast / medium / slow and
+    /// SPEED takes speed_preset 0 (placebo) .. 9
+    /// (ultrafast); profile, tiles, cdef, restoration
+    /// and color must stay at their defaults
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// H.264 / HEVC profile as the codec numbers it:
+    /// H.264 66 (baseline), 77 (main), 100 (high); HEVC 1
+    /// (main); 0 = the encoder chooses. Must be 0 for AV1
+    /// (which uses profile).
+    /// </summary>
+    public uint profile_idc;
+
+    /// <summary>
+    /// H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
+    /// preset's. Must be 0 for AV1.
+    /// </summary>
+    public uint max_b_frames;
+
+    /// <summary>
+    /// REEL_ENCODER_FLAG_* bits; default 0.
+    /// </summary>
+    public uint flags;
 
     /// <summary>The size reel_encoder_desc_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 128;

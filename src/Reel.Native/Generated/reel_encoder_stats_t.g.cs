@@ -11,7 +11,8 @@ using Reel.Abi;
 namespace Reel.Native.Interop;
 
 /// <summary>
-/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes.
+/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; frames_held
+///  and the fields after it are new in 0.2.0.
 /// </summary>
 [CType("reel_encoder_stats_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -100,6 +101,21 @@ internal unsafe partial struct reel_encoder_stats_t : IVersionedStruct
     /// keyframe packets produced
     /// </summary>
     public ulong keyframes;
+
+    /// <summary>
+    /// submitted frames the codec still reads: Reel never copies
+    /// an input frame; the FFmpeg backend's codecs read the pooled
+    /// frame itself and the encoder holds a reference on it until
+    /// the codec lets go (x264/x265: inside the send). 0 for
+    /// SVT-AV1, which copies into its own buffers
+    /// </summary>
+    public ulong frames_held;
+
+    /// <summary>
+    /// live bitrate changes made on the codec (the encoder pool's
+    /// reconfiguration of an idle libx264 encoder)
+    /// </summary>
+    public ulong reconfigurations;
 
     /// <summary>The size reel_encoder_stats_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 104;

@@ -100,6 +100,22 @@ public sealed class EncoderCapabilities
     /// <summary>Largest thread count accepted (0 always means automatic).</summary>
     public int MaxThreads { get; }
 
+    /// <summary>The settings the encoder honours (reel_codec_caps_t.encode_settings); SVT-AV1's by default.</summary>
+    public EncoderSettingFlags Settings { get; init; } = Av1EncoderSettings;
+
+    /// <summary>What SVT-AV1 honours.</summary>
+    public const EncoderSettingFlags Av1EncoderSettings = EncoderSettingFlags.Bitrate | EncoderSettingFlags.MaxBitrate | EncoderSettingFlags.BufferSize
+        | EncoderSettingFlags.KeyframeInterval | EncoderSettingFlags.Preset | EncoderSettingFlags.Threads | EncoderSettingFlags.Level
+        | EncoderSettingFlags.Av1Profile | EncoderSettingFlags.Tiles | EncoderSettingFlags.Av1Filters | EncoderSettingFlags.Color;
+
+    /// <summary>What H.264 / HEVC encoders through libavcodec honour (libx264 adds <see cref="EncoderSettingFlags.LiveBitrate"/>).</summary>
+    public const EncoderSettingFlags H26xEncoderSettings = EncoderSettingFlags.Bitrate | EncoderSettingFlags.MaxBitrate | EncoderSettingFlags.BufferSize
+        | EncoderSettingFlags.KeyframeInterval | EncoderSettingFlags.Preset | EncoderSettingFlags.Threads | EncoderSettingFlags.Level
+        | EncoderSettingFlags.ProfileIdc | EncoderSettingFlags.BFrames | EncoderSettingFlags.LowLatency;
+
+    /// <summary>H.264 / HEVC profile_idc values the encoder takes (empty for AV1).</summary>
+    public IReadOnlyList<int> ProfileIdcs { get; init; } = [];
+
     /// <summary>Whether the backend implements <paramref name="mode"/>.</summary>
     public bool Supports(RateControlMode mode) => Contains(RateControlModes, mode);
 
