@@ -119,7 +119,7 @@ static void run(const uint8_t* data, size_t size) {
 }
 
 /* Heap growth one input may leave: none but what FFmpeg keeps once per process (codec tables
- * initialised on first use), which the reruns below tell from a leak. */
+ * initialised on first use), which fuzz_run_heap's reruns tell from a leak. */
 #define DEMUXER_SLACK_BYTES 256
 
 /* FFmpeg sizes some tables from header fields (an MP4 sample table can ask for 1.4 GB): with
@@ -137,19 +137,7 @@ int LLVMFuzzerInitialize(int* argc, char*** argv) {
 
 int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    size_t before = __sanitizer_get_current_allocated_bytes();
-    run(data, size);
-    size_t after = __sanitizer_get_current_allocated_bytes();
-    if (after <= before + DEMUXER_SLACK_BYTES)
-        return 0;
-    size_t grown = 0;
-    for (int attempt = 0; attempt < 3; attempt++) {
-        before = __sanitizer_get_current_allocated_bytes();
-        run(data, size);
-        after = __sanitizer_get_current_allocated_bytes();
-        if (after <= before + DEMUXER_SLACK_BYTES)
-            return 0;
-        grown = after - before;
-    }
-    fuzz_fail("leak: the demuxer keeps %zu more heap bytes on every run of this input (3 reruns)", grown);
+    /* No Reel context is involved: only the heap is checked. */
+    fuzz_run_heap("ffmpeg_demuxer", run, NULL, data, size, DEMUXER_SLACK_BYTES);
+    return 0;
 }

@@ -74,6 +74,13 @@ PY
 cp "$c"/ivf_reader/*.ivf "$m/ivf/"
 cp "$c"/y4m_reader/*.y4m "$m/y4m/"
 cp "$c"/decoder/* "$m/decoder/"
+# Fuzz findings stay seeds (their regression tests read the same files): a stream showing a
+# frame again (av1_random_access), and a picture shown again after its pool was replaced
+# (managed-decoder; decoder records, so the C ABI harness gets it too).
+findings="$root/tests/Reel.Codecs.Tests/Data"
+cp "$findings/repeat-shown-frame.ivf" "$c/av1_random_access/"
+cp "$findings/repeat-after-size-change.records" "$c/decoder/"
+cp "$findings/repeat-after-size-change.records" "$m/decoder/"
 python3 - "$c" "$m" <<'PY'
 import struct, sys, os
 c, m = sys.argv[1], sys.argv[2]

@@ -3,6 +3,7 @@
 #include "test_support.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -74,7 +75,8 @@ TEST_F(PoolBadInput, WrongHandleTypes) {
     EXPECT_TRUE(Failed(reel_buffer_release(reinterpret_cast<reel_buffer_t>(pool_)), REEL_ERROR_INVALID_HANDLE,
                        {"is a reel_pool_t, not a reel_buffer_t"}));
     EXPECT_TRUE(Failed(reel_pool_destroy(Forge<reel_pool_t>(0x0200000100FFFFFFull)), REEL_ERROR_INVALID_HANDLE, {"never issued"}));
-    EXPECT_TRUE(Failed(reel_buffer_retain(Forge<reel_buffer_t>(0x03FFFFFF12345678ull)), REEL_ERROR_INVALID_HANDLE, {"reel_buffer_t"}));
+    EXPECT_TRUE(Failed(reel_buffer_retain(Forge<reel_buffer_t>(0x03FFFFFF12345678ull)), REEL_ERROR_INVALID_HANDLE,
+                       {"reel_buffer_retain: buffer (0x03ffffff12345678) was never issued by Reel", "expected a reel_buffer_t"}));
     EXPECT_TRUE(Failed(reel_buffer_release(Forge<reel_buffer_t>(~0ull)), REEL_ERROR_INVALID_HANDLE, {"unknown type tag 0xff"}));
 }
 
@@ -92,6 +94,55 @@ TEST_F(PoolBadInput, DoubleReleaseAndUseAfterRelease) {
     ASSERT_EQ(reel_pool_get_stats(pool_, &stats), REEL_SUCCESS);
     EXPECT_EQ(stats.releases, 1u) << "nothing was returned twice";
     EXPECT_EQ(stats.available, 1u);
+}
+
+// Issue 16, defect 10: a buffer handle Reel never issued was reported as "stale ... was
+// released". Forged values (a generation the slot never reached, a generation field of 0, an
+// index no pool holds) are "never issued"; a handle Reel issued and the host released stays
+// "was released", also after its pool is destroyed and drained.
+TEST_F(PoolBadInput, ForgedBufferHandles_WereNeverIssued_ReleasedOnesAreStale) {
+    reel_buffer_t live;
+    ASSERT_EQ(reel_pool_acquire(pool_, &live), REEL_SUCCESS);
+    const uint64_t bits = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(live));
+    const uint64_t generation = 0xFFFFFFull << 32;
+    const reel_buffer_t forged[] = {
+        Forge<reel_buffer_t>(bits | generation),                    // a generation the slot never reached
+        Forge<reel_buffer_t>(bits & ~generation),                   // generation field 0: no handle has it
+        Forge<reel_buffer_t>((bits & ~0xFFFFFFFFull) | generation | 0xFFFC0000u),  // the last pool index, past every tag
+    };
+    for (reel_buffer_t buffer : forged) {
+        char prefix[64];
+        std::snprintf(prefix, sizeof prefix, "buffer (0x%016llx) was never issued by Reel",
+                      static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(buffer)));
+        SCOPED_TRACE(prefix);
+        EXPECT_TRUE(Failed(reel_buffer_release(buffer), REEL_ERROR_INVALID_HANDLE, {"reel_buffer_release: ", prefix}));
+        EXPECT_EQ(std::string(reel_last_error_message()).find("was released"), std::string::npos) << reel_last_error_message();
+        EXPECT_TRUE(Failed(reel_buffer_retain(buffer), REEL_ERROR_INVALID_HANDLE, {"reel_buffer_retain: ", prefix}));
+        reel_frame_info_t info = reel_frame_info_init();
+        EXPECT_TRUE(Failed(reel_buffer_get_frame(buffer, &info), REEL_ERROR_INVALID_HANDLE, {"reel_buffer_get_frame: ", prefix}));
+        EXPECT_TRUE(Failed(reel_buffer_set_pts(buffer, 1), REEL_ERROR_INVALID_HANDLE, {"reel_buffer_set_pts: ", prefix}));
+    }
+    reel_pool_stats_t stats = reel_pool_stats_init();
+    ASSERT_EQ(reel_pool_get_stats(pool_, &stats), REEL_SUCCESS);
+    EXPECT_EQ(stats.in_use, 1u) << "no forged value released the live buffer";
+    ASSERT_EQ(reel_buffer_release(live), REEL_SUCCESS);
+    EXPECT_TRUE(Failed(reel_buffer_release(live), REEL_ERROR_INVALID_HANDLE, {"reel_buffer_release: buffer (0x", "is stale: that reel_buffer_t was released"}));
+
+    // A pool destroyed with a buffer out, then drained: its handles stay stale, not "never issued".
+    reel_frame_pool_desc_t desc = Frames();
+    reel_pool_t doomed;
+    ASSERT_EQ(reel_frame_pool_create(context_, &desc, &doomed), REEL_SUCCESS);
+    reel_buffer_t held, returned;
+    ASSERT_EQ(reel_pool_acquire(doomed, &held), REEL_SUCCESS);
+    ASSERT_EQ(reel_pool_acquire(doomed, &returned), REEL_SUCCESS);
+    ASSERT_EQ(reel_buffer_release(returned), REEL_SUCCESS);
+    ASSERT_EQ(reel_pool_destroy(doomed), REEL_SUCCESS);
+    ASSERT_EQ(reel_buffer_release(held), REEL_SUCCESS);
+    for (reel_buffer_t buffer : {held, returned})
+        EXPECT_TRUE(Failed(reel_buffer_release(buffer), REEL_ERROR_INVALID_HANDLE, {"is stale: that reel_buffer_t was released"}));
+    const uint64_t held_bits = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(held));
+    EXPECT_TRUE(Failed(reel_buffer_release(Forge<reel_buffer_t>(held_bits | generation)), REEL_ERROR_INVALID_HANDLE,
+                       {"was never issued by Reel"}));
 }
 
 TEST_F(PoolBadInput, WrongStructSizes) {

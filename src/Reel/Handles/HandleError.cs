@@ -32,6 +32,8 @@ public static class HandleErrorMessages
                 $"{argument} ({handle}) is a {actual}, not a {expectedName}",
             HandleError.WrongType =>
                 $"{argument} ({handle}) is not a Reel handle (unknown type tag 0x{(byte)handle.Type:x2}); expected a {expectedName}",
+            HandleError.NeverIssued when expected == HandleType.Buffer =>
+                $"{argument} ({handle}) was never issued by Reel: no pool handed out that value (forged or corrupted); expected a {expectedName}",
             HandleError.NeverIssued =>
                 $"{argument} ({handle}) was never issued by Reel (slot {handle.Index}, generation {handle.Generation}); expected a {expectedName}",
             HandleError.Stale when expected == HandleType.Buffer => $"{argument} ({handle}) is stale: that {expectedName} was released",

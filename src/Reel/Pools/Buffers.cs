@@ -10,7 +10,12 @@ namespace Reel.Pools;
 /// </summary>
 public static class Buffers
 {
-    /// <summary>Resolves a buffer handle to its slot pool and slot; the buffer must be out (referenced).</summary>
+    /// <summary>
+    /// Resolves a buffer handle to its slot pool and slot; the buffer must be out (referenced).
+    /// A handle that does not resolve is <see cref="HandleError.Stale"/> when Reel issued it
+    /// and the buffer was released since, <see cref="HandleError.NeverIssued"/> when no pool
+    /// ever handed that value out (forged or corrupted).
+    /// </summary>
     public static HandleError Resolve(Handle handle, out SlotPool? pool, out int slot)
     {
         slot = 0;
@@ -19,11 +24,14 @@ public static class Buffers
             return HandleError.Null;
         if (handle.Type != HandleType.Buffer)
             return HandleError.WrongType;
-        pool = PoolRegistry.SlotPoolAt(BufferHandles.PoolIndex(handle));
+        uint index = BufferHandles.PoolIndex(handle);
+        ulong tag = BufferHandles.Tag(handle);
+        pool = PoolRegistry.SlotPoolAt(index);
         if (pool is null)
-            return HandleError.Stale;
-        slot = pool.LiveSlot(BufferHandles.Tag(handle));
-        return slot >= 0 ? HandleError.None : HandleError.Stale;
+            return PoolRegistry.ClassifyUnregistered(index, tag);
+        slot = pool.LiveSlot(tag);
+        // Stale or never issued is told apart only here, off the path of a live buffer.
+        return slot >= 0 ? HandleError.None : pool.ClassifyDeadTag(tag);
     }
 
     /// <summary>Adds a reference (any thread).</summary>
@@ -156,7 +164,7 @@ public static class Buffers
     private static ReelResult Fail(HandleError error, Handle handle, string function) =>
         LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: " + HandleErrorMessages.Describe(error, handle, HandleType.Buffer, "buffer"));
 
-    /// <summary>A retain or release that did not go through: says why (null, another type, or stale).</summary>
+    /// <summary>A retain or release that did not go through: says why (null, another type, stale, or never issued).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static ReelResult Fail(Handle handle, string function)
     {

@@ -71,6 +71,28 @@ public static class PoolRegistry
     public static SlotPool? SlotPoolAt(uint index) =>
         index < (uint)s_byIndex.Length ? Volatile.Read(ref ElementAt(s_byIndex, index)) : null;
 
+    /// <summary>
+    /// Why a buffer tag at a registry index with no slot pool names no buffer: a tag below the
+    /// index's floor was issued by a pool that has drained since (<see cref="HandleError.Stale"/>);
+    /// any other, and any tag at an index never used, was never issued. Failure path only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static HandleError ClassifyUnregistered(uint index, ulong tag)
+    {
+        ulong floor;
+        lock (s_lock)
+            floor = index < (uint)s_tagFloors.Length ? s_tagFloors[index] : 0;
+        return ClassifyBelowFloor(tag, floor);
+    }
+
+    /// <summary>
+    /// A tag below <paramref name="floor"/> (the lowest tag not yet issued at its registry
+    /// index) was issued by an earlier pool there, unless it is below the first tag any pool
+    /// issues (a handle generation field of 0).
+    /// </summary>
+    internal static HandleError ClassifyBelowFloor(ulong tag, ulong floor) =>
+        tag >= FirstTagFloor && tag < floor ? HandleError.Stale : HandleError.NeverIssued;
+
     /// <summary>An element whose index the caller checked, without a second bounds check.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref T ElementAt<T>(T[] array, uint index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), (nint)index);

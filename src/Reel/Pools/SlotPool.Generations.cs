@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Reel.Abi;
+using Reel.Handles;
 
 namespace Reel.Pools;
 
@@ -27,6 +28,9 @@ public sealed partial class SlotPool
 
     /// <summary>Slots retired because their generations were used up.</summary>
     private int _retired;
+
+    /// <summary>The registry index's tag floor when this pool registered: lower tags there were issued by earlier pools, if by any.</summary>
+    private ulong _startTagFloor;
 
     /// <summary>Last generation a slot may hand out.</summary>
     internal ulong MaxGeneration => _maxGeneration;
@@ -68,9 +72,44 @@ public sealed partial class SlotPool
     internal void StartGenerations(ulong tagFloor)
     {
         Debug.Assert(tagFloor <= 1UL << (BufferHandles.TagBits - 1), "The registry retires an index before its floor passes half the tag space.");
-        ulong first = System.Math.Max(1, (tagFloor + _slotMask) >> _slotBits);
+        _startTagFloor = tagFloor;
+        ulong first = FirstGeneration(tagFloor);
         for (int i = 0; i < _slots.Length; i++)
             _slots[i].State = first << BufferSlot.ReferenceBits;
+    }
+
+    /// <summary>The first generation whose tags are at least <paramref name="tagFloor"/>.</summary>
+    private ulong FirstGeneration(ulong tagFloor) => System.Math.Max(1, (tagFloor + _slotMask) >> _slotBits);
+
+    /// <summary>
+    /// Why a tag <see cref="LiveSlot"/> did not resolve names no live buffer. Issued and
+    /// released since (<see cref="HandleError.Stale"/>): a generation the slot has moved past,
+    /// the last generation of a retired slot, or a tag of an earlier pool at this registry
+    /// index. Never issued (<see cref="HandleError.NeverIssued"/>): a slot beyond the pool, a
+    /// generation the slot has not reached, its current generation while nobody holds it (a
+    /// generation is handed out with its first reference), or a tag below every pool's.
+    /// </summary>
+    /// <remarks>Failure path only; the lock-free resolve of a live buffer never calls it.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal HandleError ClassifyDeadTag(ulong tag)
+    {
+        if (!TryLocate(tag, out int slot, out ulong generation))
+            return HandleError.NeverIssued;
+        ulong state = Volatile.Read(ref _slots[slot].State);
+        ulong current = state >> BufferSlot.ReferenceBits;
+        if (generation > current)
+            return HandleError.NeverIssued;
+        if (generation == current)
+        {
+            // A generation is handed out with its first reference and left at its last
+            // release; only a retired slot stays at a generation it released. Referenced now
+            // means handed out after the resolve failed: not yet issued when the caller used it.
+            bool retired = current == _maxGeneration && (state & BufferSlot.ReferenceMask) == 0;
+            return retired ? HandleError.Stale : HandleError.NeverIssued;
+        }
+        if (generation >= FirstGeneration(_startTagFloor))
+            return HandleError.Stale;
+        return PoolRegistry.ClassifyBelowFloor(tag, _startTagFloor);
     }
 
     /// <summary>After the pool drained: the lowest tag no handle of this pool ever carried (every slot's current generation counts as issued).</summary>

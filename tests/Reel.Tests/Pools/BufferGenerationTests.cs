@@ -141,6 +141,9 @@ public class BufferGenerationTests : PoolFixture
                 Assert.That(BufferHandles.Tag(h), Is.GreaterThan(BufferHandles.Tag(stale)));
                 Assert.That(Buffers.Release(stale, "test"), Is.EqualTo(ReelResult.ErrorInvalidHandle));
                 Assert.That(Buffers.Retain(stale, "test"), Is.EqualTo(ReelResult.ErrorInvalidHandle));
+                Assert.That(Buffers.Resolve(stale, out _, out _), Is.EqualTo(HandleError.Stale), "issued by the earlier pool, so stale, not never issued");
+                Assert.That(Buffers.Resolve(BufferHandles.Make(index, BufferHandles.Tag(h) + (1UL << 30)), out _, out _), Is.EqualTo(HandleError.NeverIssued),
+                    "a tag above the new pool's is still never issued");
             }
             Release(h);
             Pool.Destroy(pool.Handle, "test");
