@@ -337,8 +337,8 @@ TEST_F(GpuRecord, VulkanVideoEncode_TheCapsSayPerCodecWhetherTheDeviceHasIt) {
             const reel_queue_family_caps_t& family = caps.queue_families[f];
             family_does_it = family_does_it || ((family.vk_queue_flags & kVideoEncodeQueue) != 0 && (family.video_codec_operations & op) != 0);
         }
-        std::printf("[ caps ] %s: %s Vulkan Video encode for %s (a queue family %s it)\n", caps.device_name,
-                    reported ? "reports" : "no", names[i], family_does_it ? "does" : "does not do");
+        std::printf("[ caps ] %s: %s Vulkan Video encode for %s (%s queue family does it)\n", caps.device_name,
+                    reported ? "reports" : "no", names[i], family_does_it ? "a" : "no");
         EXPECT_TRUE(!reported || family_does_it) << names[i] << ": an encode operation is reported only where a queue family does it";
         if (lavapipe) {
             EXPECT_FALSE(reported) << names[i] << ": lavapipe has no Vulkan Video encoder";
