@@ -176,7 +176,7 @@ run_record() {
   out=$(mktemp -d)
   printf '\n== record: write_vk_image vs host readback + write_image, 1920x1080, %s frames\n' "$frames"
   printf 'machine: %s, %s CPUs, load average %s; Vulkan device: %s\n' "$(lscpu | sed -n 's/^Model name: *//p')" "$(nproc)" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)" "$(vulkaninfo --summary 2>/dev/null | sed -n 's/^ *deviceName *= *//p' | head -1)"
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$(vulkaninfo --summary 2>/dev/null | sed -n 's/^[[:space:]]*deviceName[[:space:]]*=[[:space:]]*//p' | head -1)"
   local gpu host started encoder_s encoder_fps
   host=$(artifacts/bin/record-vk --host-readback "$out/host.ivf" "$frames" 1920 1080 | grep '^record-vk: host')
   gpu=$(artifacts/bin/record-vk "$out/gpu.ivf" "$frames" 1920 1080 | grep '^record-vk: write_vk_image')
