@@ -11,6 +11,10 @@
 #   build/bench.sh codecs  `reel encode` vs SvtAv1EncApp on the same 1080p Y4M and preset, and
 #                          `reel decode` vs the dav1d tool on the same IVF (both to Y4M): wall
 #                          time (median of interleaved runs) and peak RSS (/usr/bin/time)
+#   build/bench.sh h26x    `reel encode --codec h264` vs `ffmpeg -c:v libx264` and `--codec hevc` vs
+#                          `-c:v libx265` on the same 1080p Y4M (same preset, CRF, threads, keyint,
+#                          B-frames), then `reel decode --codec ...` vs `ffmpeg -i X -f null -` on each
+#                          stream: wall time, peak RSS (/usr/bin/time) and bitstream size, as ratios
 #   build/bench.sh record  recording what Vulkan rendered, 1080p, 300 frames (native/examples/record-vk):
 #                          reel_movie_writer_write_vk_image vs the host's own vkCmdCopyImageToBuffer +
 #                          wait + reel_movie_writer_write_image (CPU RGBA to I420), same run:
@@ -38,7 +42,7 @@ artifacts_of() {
   case "$1" in
     pools) echo "artifacts/lib/libreel.so artifacts/bin/reel-bench-pools tests/Reel.Benchmarks/bin/Release/*/Reel.Benchmarks.dll" ;;
     cache) echo "tests/Reel.CacheBench/bin/Release/*/Reel.CacheBench.dll" ;;
-    codecs) echo "artifacts/lib/libreel.so artifacts/bin/reel" ;;
+    codecs|h26x) echo "artifacts/lib/libreel.so artifacts/bin/reel" ;;
     gpu) echo "tests/Reel.Vulkan.Benchmarks/bin/Release/*/Reel.Vulkan.Benchmarks.dll" ;;
     record) echo "artifacts/lib/libreel.so artifacts/bin/record-vk artifacts/bin/reel" ;;
   esac
@@ -166,6 +170,85 @@ run_codecs() {
   }'
 }
 
+# One comparison: RUNS interleaved pairs of reel (A) and ffmpeg (B); prints a table row each
+# and leaves "wall rss" medians in $dir/NAME.{reel,ffmpeg}.times.
+# versus NAME -- REEL_COMMAND... -- FFMPEG_COMMAND...
+versus() {
+  local name=$1 i
+  shift 2
+  local a=() b=()
+  while [[ $1 != -- ]]; do a+=("$1"); shift; done; shift
+  b=("$@")
+  : > "$dir/$name.reel.times"; : > "$dir/$name.ffmpeg.times"
+  for ((i = 1; i <= runs; i++)); do
+    pair "$i" "$dir/$name.reel.log" "$dir/$name.reel.times" "$dir/$name.ffmpeg.log" "$dir/$name.ffmpeg.times" \
+      -- "${a[@]}" -- "${b[@]}"
+    printf '  %-12s run %d: reel %s s, ffmpeg %s s\n' "$name" "$i" "$(tail -1 "$dir/$name.reel.times" | cut -d' ' -f1)" \
+      "$(tail -1 "$dir/$name.ffmpeg.times" | cut -d' ' -f1)"
+  done
+}
+
+# Prints one result row: NAME, what was compared, and (for encodes) the two bitstreams.
+h26x_row() {
+  local name=$1 what=$2 reel_out=${3:-} ffmpeg_out=${4:-}
+  local rw fw rm fm rc fc ratios pair_median size="" same=""
+  rw=$(cut -d' ' -f1 "$dir/$name.reel.times" | median); fw=$(cut -d' ' -f1 "$dir/$name.ffmpeg.times" | median)
+  rm=$(cut -d' ' -f2 "$dir/$name.reel.times" | median); fm=$(cut -d' ' -f2 "$dir/$name.ffmpeg.times" | median)
+  rc=$(cut -d' ' -f3 "$dir/$name.reel.times" | median); fc=$(cut -d' ' -f3 "$dir/$name.ffmpeg.times" | median)
+  # The wall ratio of each pair (the two runs of a round follow each other), then their median.
+  pair_median=$(paste -d' ' "$dir/$name.reel.times" "$dir/$name.ffmpeg.times" | awk '{ print $1 / $4 }' | median)
+  if [[ -n $reel_out ]]; then
+    size=$(awk -v a="$(stat -c %s "$reel_out")" -v b="$(stat -c %s "$ffmpeg_out")" 'BEGIN { printf "%.4f", a / b }')
+    if cmp -s "$reel_out" "$ffmpeg_out"; then same=identical; else same=different; fi
+  fi
+  awk -v n="$what" -v rw="$rw" -v fw="$fw" -v pm="$pair_median" -v rm="$rm" -v fm="$fm" -v rc="$rc" -v fc="$fc" \
+      -v size="$size" -v same="$same" -v fr="$frames" 'BEGIN {
+    printf "| %-22s | %7.2f | %7.2f | %6.1f | %10.3f | %10.3f | %7.3f | %9.1f | %9.1f | %9.3f | %-6s | %-9s |\n",
+      n, rw, fw, fr / rw, rw / fw, pm, rc / fc, rm / 1024, fm / 1024, rm / fm, size == "" ? "-" : size, same == "" ? "-" : same
+  }'
+}
+
+run_h26x() {
+  local dir="$root/artifacts/bench/h26x" runs=${REEL_BENCH_RUNS:-5} frames=${REEL_BENCH_FRAMES:-120}
+  local reel="$root/artifacts/bin/reel" preset=${REEL_BENCH_PRESET:-low} quality=${REEL_BENCH_QUALITY:-55}
+  mkdir -p "$dir"
+  local y4m="$dir/input-1080p-$frames.y4m"
+  if [[ ! -s $y4m ]]; then
+    printf '\n== h26x: making the input (ffmpeg testsrc2, 1920x1080, %s frames at 30 fps)\n' "$frames"
+    ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -frames:v "$frames" -pix_fmt yuv420p "$y4m"
+  fi
+  # Reel's preset and quality as x264/x265 see them (EncoderSettingsMapping: low = veryfast,
+  # medium = medium, high = slow; CRF = 51 - round(quality * 51 / 100)).
+  local x26x crf
+  case "$preset" in low) x26x=veryfast ;; medium) x26x=medium ;; high) x26x=slow ;; *) echo "REEL_BENCH_PRESET: low, medium or high" >&2; exit 2 ;; esac
+  crf=$(awk -v q="$quality" 'BEGIN { printf "%d", 51 - int(q * 51 / 100 + 0.5) }')
+  # What the shim sets on every x264/x265 session beyond preset and CRF: forced IDR keyframes,
+  # BT.709 limited-range VUI, chroma siting unsignalled (ffmpeg would pass on "center" from the
+  # Y4M's C420jpeg tag; Reel's Y4M reader signals none). Threads, keyint and B-frames stay at
+  # the wrapper's defaults on both sides (thread_count 0 = x26x's auto, gop_size -1 = 250, max_b_frames -1 = the preset's).
+  local common=(-forced-idr 1 -color_primaries bt709 -color_trc bt709 -colorspace bt709 -color_range tv -chroma_sample_location unspecified)
+  printf '\n== h26x: %s runs each, interleaved; reel --preset %s --quality %s = %s CRF %s\n' "$runs" "$preset" "$quality" "$x26x" "$crf"
+  versus h264-encode -- "$reel" encode -i "$y4m" -o "$dir/reel.h264" --codec h264 --rc crf --quality "$quality" --preset "$preset" --quiet \
+    -- ffmpeg -v error -y -i "$y4m" -c:v libx264 -preset "$x26x" -crf "$crf" "${common[@]}" -f h264 "$dir/ffmpeg.h264"
+  versus hevc-encode -- "$reel" encode -i "$y4m" -o "$dir/reel.hevc" --codec hevc --rc crf --quality "$quality" --preset "$preset" --quiet \
+    -- ffmpeg -v error -y -i "$y4m" -c:v libx265 -preset "$x26x" -crf "$crf" -x265-params log-level=error "${common[@]}" -f hevc "$dir/ffmpeg.hevc"
+  # Both decoders read the stream ffmpeg made; frames are decoded and dropped on both sides.
+  versus h264-decode -- "$reel" decode --codec h264 -i "$dir/ffmpeg.h264" --quiet \
+    -- ffmpeg -v error -i "$dir/ffmpeg.h264" -f null -
+  versus hevc-decode -- "$reel" decode --codec hevc -i "$dir/ffmpeg.hevc" --quiet \
+    -- ffmpeg -v error -i "$dir/ffmpeg.hevc" -f null -
+  printf '\n== h26x: results (median of %s runs; %s frames of 1920x1080; ratios reel / ffmpeg)\n' "$runs" "$frames"
+  printf 'machine: %s, %s CPUs, load average %s\n' "$(lscpu | sed -n 's/^Model name: *//p')" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '| %-22s | %7s | %7s | %6s | %10s | %10s | %7s | %9s | %9s | %9s | %-6s | %-9s |\n' "run" "reel s" "ffmpeg s" "fps" \
+    "wall ratio" "pair ratio" "CPU" "reel MiB" "ffmpeg MiB" "RSS ratio" "size" "bitstream"
+  printf '| %-22s | %7s | %7s | %6s | %10s | %10s | %7s | %9s | %9s | %9s | %-6s | %-9s |\n' --- --- --- --- --- --- --- --- --- --- --- ---
+  h26x_row h264-encode "encode H.264 (libx264)" "$dir/reel.h264" "$dir/ffmpeg.h264"
+  h26x_row hevc-encode "encode HEVC (libx265)" "$dir/reel.hevc" "$dir/ffmpeg.hevc"
+  h26x_row h264-decode "decode H.264"
+  h26x_row hevc-decode "decode HEVC"
+  printf 'targets: wall ratio <= 1.03, RSS ratio <= 1.000, size ratio 0.99..1.01\n'
+}
+
 run_gpu() {
   printf '\n== gpu: suballocator vs one vkAllocateMemory per resource (video-pipeline trace)\n'
   dotnet run -c Release --project tests/Reel.Vulkan.Benchmarks --no-build -- --runs 9 --frames 300
@@ -203,8 +286,8 @@ run_record() {
 }
 
 case "$suite" in
-  pools|cache|codecs|gpu|record) ;;
-  *) echo "usage: build/bench.sh pools|cache|codecs|gpu|record" >&2; exit 2 ;;
+  pools|cache|codecs|h26x|gpu|record) ;;
+  *) echo "usage: build/bench.sh pools|cache|codecs|h26x|gpu|record" >&2; exit 2 ;;
 esac
 
 before=$(tree_state)

@@ -2527,7 +2527,9 @@ REEL_API reel_result_t reel_media_reader_get_stream(reel_media_reader_t reader, 
 /*! reel_media_reader_read() :
  *  Reads the next packet of the video stream into a buffer of pool (a byte pool of the same
  *  context), with the frame number (from 0, at the stream's frame rate) as pts. A packet that
- *  could not get a buffer is kept for the next call.
+ *  could not get a buffer is kept for the next call. H.264 / HEVC come as Annex B (start
+ *  codes, parameter sets in every keyframe) whatever the container stores, in decode order:
+ *  a decoder session with reel_decoder_desc_t.codec H264 / HEVC takes them as they are.
  *  @return REEL_SUCCESS, REEL_END_OF_STREAM after the last packet, REEL_ERROR_INVALID_HANDLE,
  *          REEL_ERROR_INVALID_ARGUMENT (not a byte pool), REEL_ERROR_LIMIT_REACHED (pool),
  *          REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA (damage the container cannot skip),

@@ -210,9 +210,10 @@ TEST(FFmpegCodecBadInput, H264IntoIvf_IsRefused) {
 
 class H26xMovie : public ::testing::TestWithParam<std::tuple<reel_video_codec_t, const char*>> {};
 
-// The movie writer records H.264 / HEVC into MP4 and Matroska (the FFmpeg backend's muxer;
-// avcC / hvcC come from the first keyframe's in-band parameter sets): ffprobe reads every
-// frame, and Reel's own decoder gets them back above a PSNR floor.
+// The movie writer records H.264 / HEVC with B-frames (packets in decode order, dts below
+// pts) into MP4 and Matroska (the FFmpeg backend's muxer; avcC / hvcC come from the first
+// keyframe's in-band parameter sets): ffprobe reads every frame, and Reel's own decoder gets
+// them back through reel_media_reader (Annex B again) above a PSNR floor.
 TEST_P(H26xMovie, MovieWriterRecordsIntoTheContainer) {
     reel_video_codec_t codec = std::get<0>(GetParam());
     const char* extension = std::get<1>(GetParam());
@@ -220,6 +221,7 @@ TEST_P(H26xMovie, MovieWriterRecordsIntoTheContainer) {
     TempDir dir;
     std::string path = dir.File((std::string("movie.") + extension).c_str());
     reel_encoder_desc_t settings = H26xDesc(codec);
+    settings.max_b_frames = 2;
     reel_movie_writer_t writer = REEL_NULL_HANDLE;
     ASSERT_EQ(reel_movie_writer_begin(context.get(), path.c_str(), &settings, &writer), REEL_SUCCESS) << reel_last_error_message();
     reel_pool_t pool = I420Pool(context.get(), settings.width, settings.height);
@@ -238,6 +240,19 @@ TEST_P(H26xMovie, MovieWriterRecordsIntoTheContainer) {
     EXPECT_NE(probe.find("nb_read_frames=30"), std::string::npos) << probe;
     std::string out;
     EXPECT_EQ(reel_test::Run("ffmpeg -v error -xerror -i '" + path + "' -f null -", &out), 0) << out;
+
+    std::vector<Packet> packets = ReadPackets(context.get(), path);
+    ASSERT_EQ(packets.size(), size_t(frames));
+    EXPECT_TRUE(packets[0].bytes.size() > 4 && packets[0].bytes[0] == 0 && packets[0].bytes[1] == 0)
+        << "a start code, not a length prefix";
+    std::vector<Picture> decoded = Decode(context.get(), packets, codec);
+    ASSERT_EQ(decoded.size(), size_t(frames));
+    double worst = 100;
+    for (int i = 0; i < frames; i++) {
+        EXPECT_EQ(decoded[size_t(i)].pts, i);
+        worst = std::min(worst, LumaPsnr(MakePicture(settings.width, settings.height, i), decoded[size_t(i)]));
+    }
+    EXPECT_GE(worst, 35.0);
     EXPECT_EQ(BuffersOut(context.get()), 0u);
 }
 

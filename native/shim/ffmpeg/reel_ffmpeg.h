@@ -625,6 +625,9 @@ REELFF_API int reelff_demuxer_stream_property(const reelff_demuxer *demuxer, int
 REELFF_API const char *reelff_demuxer_stream_codec_name(const reelff_demuxer *demuxer, int stream);
 
 /** The stream's codec configuration (av1C, avcC, hvcC, OpusHead, AudioSpecificConfig, ...).
+ *  H.264 / HEVC stored as avcC / hvcC (MP4, Matroska) are turned into Annex B at open
+ *  (libavcodec's h264_mp4toannexb / hevc_mp4toannexb): their extradata is the parameter sets
+ *  with start codes, as is every packet read_packet returns (keyframes carry them in-band).
  *  @param data  receives a pointer owned by the demuxer (valid until destroy), or NULL when
  *               the stream has none (then *size is 0).
  *  @return 0; AVERROR(EINVAL) for a bad stream or NULL outputs. */
@@ -643,6 +646,7 @@ REELFF_API int reelff_demuxer_best_stream(const reelff_demuxer *demuxer, int med
 REELFF_API int reelff_demuxer_set_stream_enabled(reelff_demuxer *demuxer, int stream, int enabled);
 
 /** Reads the next packet of any enabled stream, in file order.
+ *  H.264 / HEVC packets are Annex B (see reelff_demuxer_stream_extradata).
  *  @param stream    receives the packet's stream index.
  *  @param data      receives the packet bytes, owned by the demuxer, valid until the next
  *                   read_packet, seek or destroy.

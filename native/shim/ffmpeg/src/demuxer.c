@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libavcodec/bsf.h>
 #include <libavutil/avstring.h>
 #include <libavutil/dict.h>
 #include <libavutil/mem.h>
@@ -14,6 +15,12 @@ struct reelff_demuxer {
     AVFormatContext *fmt;
     AVPacket *pkt; /* the packet last read (valid until the next read, seek or destroy) */
     int has_packet;
+    /* Per stream: H.264 / HEVC stored as in MP4 and Matroska (length-prefixed NAL units,
+     * parameter sets in avcC / hvcC) turned into Annex B by libavcodec's mp4toannexb filter,
+     * or NULL. Reel's decoders take Annex B (the form its encoders write); the stream's
+     * codecpar is the filter's output, so its extradata is Annex B too. */
+    AVBSFContext **annexb;
+    unsigned annexb_count; /* streams at open (MPEG-TS may add streams later: never filtered) */
 };
 
 /* What a file given to Reel may be. A media file must not make libavformat read other files
@@ -59,6 +66,42 @@ static int open_input(reelff_demuxer *d, const char *path)
     return reelff__fail_call(ret, "avformat_open_input", path);
 }
 
+/* An mp4toannexb filter for each H.264 / HEVC stream whose extradata is an avcC / hvcC record
+ * (configurationVersion 1; Annex B extradata starts with a start code). */
+static int open_annexb_filters(reelff_demuxer *d)
+{
+    if (!(d->annexb = av_calloc(d->fmt->nb_streams, sizeof *d->annexb)))
+        return reelff__fail(AVERROR(ENOMEM), "out of memory");
+    d->annexb_count = d->fmt->nb_streams;
+    for (unsigned i = 0; i < d->fmt->nb_streams; i++) {
+        AVStream *st = d->fmt->streams[i];
+        const AVCodecParameters *par = st->codecpar;
+        const char *name = par->codec_id == AV_CODEC_ID_H264   ? "h264_mp4toannexb"
+                           : par->codec_id == AV_CODEC_ID_HEVC ? "hevc_mp4toannexb"
+                                                               : NULL;
+        if (!name || par->extradata_size < 1 || par->extradata[0] != 1)
+            continue;
+        const AVBitStreamFilter *f = av_bsf_get_by_name(name);
+        int ret;
+        if (!f)
+            return reelff__fail(REELFF_ERROR_UNSUPPORTED, "%s: stream %u is %s in %s form, and this "
+                                "libavcodec has no %s filter", d->path, i, avcodec_get_name(par->codec_id),
+                                par->codec_id == AV_CODEC_ID_H264 ? "avcC" : "hvcC", name);
+        if ((ret = av_bsf_alloc(f, &d->annexb[i])) < 0 ||
+            (ret = avcodec_parameters_copy(d->annexb[i]->par_in, par)) < 0)
+            return reelff__fail_call(ret, "av_bsf_alloc", name);
+        d->annexb[i]->time_base_in = st->time_base;
+        if ((ret = av_bsf_init(d->annexb[i])) < 0) {
+            char what[1200];
+            snprintf(what, sizeof what, "stream %u of %s", i, d->path);
+            return reelff__fail_call(ret, "av_bsf_init", what);
+        }
+        if ((ret = avcodec_parameters_copy(st->codecpar, d->annexb[i]->par_out)) < 0)
+            return reelff__fail_call(ret, "avcodec_parameters_copy", name);
+    }
+    return 0;
+}
+
 REELFF_API int reelff_demuxer_open(const char *path, reelff_demuxer **out)
 {
     if (!path || !*path || !out)
@@ -82,6 +125,10 @@ REELFF_API int reelff_demuxer_open(const char *path, reelff_demuxer **out)
         reelff_demuxer_destroy(d);
         return ret;
     }
+    if ((ret = open_annexb_filters(d)) < 0) {
+        reelff_demuxer_destroy(d);
+        return ret;
+    }
     *out = d;
     return 0;
 }
@@ -90,6 +137,9 @@ REELFF_API void reelff_demuxer_destroy(reelff_demuxer *d)
 {
     if (!d)
         return;
+    for (unsigned i = 0; i < d->annexb_count; i++)
+        av_bsf_free(&d->annexb[i]);
+    av_free(d->annexb);
     avformat_close_input(&d->fmt);
     av_packet_free(&d->pkt);
     av_free(d->path);
@@ -266,11 +316,28 @@ REELFF_API int reelff_demuxer_read_packet(reelff_demuxer *d, int *stream, const 
     reelff__call_begin();
     av_packet_unref(d->pkt);
     d->has_packet = 0;
-    int ret = av_read_frame(d->fmt, d->pkt);
-    if (ret == AVERROR_EOF)
-        return ret;
-    if (ret < 0)
-        return reelff__fail_call(ret, "av_read_frame", d->path);
+    int ret;
+    for (;;) {
+        ret = av_read_frame(d->fmt, d->pkt);
+        if (ret == AVERROR_EOF)
+            return ret;
+        if (ret < 0)
+            return reelff__fail_call(ret, "av_read_frame", d->path);
+        AVBSFContext *annexb = (unsigned)d->pkt->stream_index < d->annexb_count ? d->annexb[d->pkt->stream_index] : NULL;
+        if (!annexb)
+            break;
+        /* mp4toannexb gives one packet for each it takes (none for an empty one). */
+        int stream = d->pkt->stream_index;
+        if ((ret = av_bsf_send_packet(annexb, d->pkt)) < 0)
+            return reelff__fail_call(ret, "av_bsf_send_packet", d->path);
+        ret = av_bsf_receive_packet(annexb, d->pkt);
+        if (ret == AVERROR(EAGAIN))
+            continue;
+        if (ret < 0)
+            return reelff__fail_call(ret, "av_bsf_receive_packet", d->path);
+        d->pkt->stream_index = stream;
+        break;
+    }
     d->has_packet = 1;
     *stream = d->pkt->stream_index;
     *data = d->pkt->data;
@@ -298,6 +365,9 @@ REELFF_API int reelff_demuxer_seek(reelff_demuxer *d, int stream, int64_t timest
     reelff__call_begin();
     av_packet_unref(d->pkt);
     d->has_packet = 0;
+    for (unsigned i = 0; i < d->annexb_count; i++)
+        if (d->annexb[i])
+            av_bsf_flush(d->annexb[i]);
     ret = av_seek_frame(d->fmt, stream, timestamp,
                         AVSEEK_FLAG_BACKWARD | (flags & REELFF_SEEK_ANY ? AVSEEK_FLAG_ANY : 0));
     if (ret < 0) {

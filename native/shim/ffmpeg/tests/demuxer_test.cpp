@@ -206,6 +206,81 @@ TEST(DemuxerBadInput, FilesStreamsAndProperties)
     reelff_demuxer_destroy(nullptr);
 }
 
+// Whether an H.264 / HEVC packet holds a NAL unit of the parameter-set type (SPS: H.264 7,
+// HEVC 33) after an Annex B start code.
+bool has_sps(const uint8_t *data, int size, bool hevc)
+{
+    for (int i = 0; i + 3 < size; i++) {
+        if (data[i] != 0 || data[i + 1] != 0 || data[i + 2] != 1)
+            continue;
+        int type = hevc ? (data[i + 3] >> 1) & 0x3f : data[i + 3] & 0x1f;
+        if (type == (hevc ? 33 : 7))
+            return true;
+    }
+    return false;
+}
+
+bool starts_with_start_code(const uint8_t *data, int size)
+{
+    return size >= 4 && data[0] == 0 && data[1] == 0 &&
+           (data[2] == 1 || (data[2] == 0 && data[3] == 1));
+}
+
+// H.264 / HEVC in MP4 and Matroska are length-prefixed with the parameter sets in avcC /
+// hvcC; the demuxer hands them out as Annex B (libavcodec's mp4toannexb): extradata and every
+// packet start with a start code, keyframes carry the parameter sets in-band, also after a seek.
+TEST(Demuxer, H26xFromMp4AndMatroskaComeOutAsAnnexB)
+{
+    struct Clip {
+        const char *file, *args;
+        bool hevc;
+    } clips[] = {
+        {"h264-bf.mp4", "-c:v libx264 -preset ultrafast -g 10 -bf 2 -pix_fmt yuv420p", false},
+        {"h264-bf.mkv", "-c:v libx264 -preset ultrafast -g 10 -bf 2 -pix_fmt yuv420p", false},
+        {"hevc.mp4", "-c:v libx265 -preset ultrafast -g 10 -pix_fmt yuv420p -x265-params log-level=error", true},
+        {"hevc.mkv", "-c:v libx265 -preset ultrafast -g 10 -pix_fmt yuv420p -x265-params log-level=error", true},
+    };
+    for (const Clip &c : clips) {
+        SCOPED_TRACE(c.file);
+        std::string path = cached_media(c.file, [&](const std::string &p) { make_video(p, c.args, 30, 320, 240, 30); });
+        reelff_demuxer *d = nullptr;
+        ASSERT_EQ(reelff_demuxer_open(path.c_str(), &d), 0) << reelff_last_error();
+        int v = reelff_demuxer_best_stream(d, REELFF_MEDIA_VIDEO);
+        ASSERT_GE(v, 0);
+        const uint8_t *extra;
+        int extra_size;
+        ASSERT_EQ(reelff_demuxer_stream_extradata(d, v, &extra, &extra_size), 0);
+        EXPECT_TRUE(starts_with_start_code(extra, extra_size)) << "Annex B parameter sets, not avcC / hvcC";
+        int packets = 0, keyframes_with_sps = 0, keyframes = 0;
+        for (;;) {
+            int s, size, flags;
+            const uint8_t *data;
+            int ret = reelff_demuxer_read_packet(d, &s, &data, &size, nullptr, nullptr, nullptr, &flags);
+            if (ret == REELFF_ERROR_EOF)
+                break;
+            ASSERT_EQ(ret, 0) << reelff_last_error();
+            ASSERT_EQ(s, v);
+            EXPECT_TRUE(starts_with_start_code(data, size)) << "packet " << packets;
+            if (flags & REELFF_PACKET_KEYFRAME) {
+                keyframes++;
+                keyframes_with_sps += has_sps(data, size, c.hevc);
+            }
+            packets++;
+        }
+        EXPECT_EQ(packets, 30);
+        EXPECT_GE(keyframes, 3);
+        EXPECT_EQ(keyframes_with_sps, keyframes);
+        // After a seek the filter starts afresh: the keyframe it lands on carries its SPS.
+        ASSERT_EQ(reelff_demuxer_seek(d, v, 0, 0), 0) << reelff_last_error();
+        int s, size, flags;
+        const uint8_t *data;
+        ASSERT_EQ(reelff_demuxer_read_packet(d, &s, &data, &size, nullptr, nullptr, nullptr, &flags), 0);
+        EXPECT_TRUE(flags & REELFF_PACKET_KEYFRAME);
+        EXPECT_TRUE(has_sps(data, size, c.hevc));
+        reelff_demuxer_destroy(d);
+    }
+}
+
 // A media file must not make libavformat open other files or URLs: an HLS playlist or a concat
 // script naming the clip (a readable local file) is refused as unsupported, naming its format,
 // before any referenced file is opened.
