@@ -18,7 +18,9 @@
 #   build/bench.sh record  recording what Vulkan rendered, 1080p, 300 frames (native/examples/record-vk):
 #                          reel_movie_writer_write_vk_image vs the host's own vkCmdCopyImageToBuffer +
 #                          wait + reel_movie_writer_write_image (CPU RGBA to I420), same run:
-#                          frames per second and the host thread's time per frame, as ratios
+#                          frames per second and the host thread's CPU and wall time per frame, as
+#                          ratios; and the encoder alone (`reel encode --pattern`, same settings), the
+#                          bound both paths share on a machine whose GPU is the CPU (lavapipe)
 #   build/bench.sh gpu     GPU memory: a video-pipeline allocation trace replayed with Reel's
 #                          suballocator vs one vkAllocateMemory per resource, on the machine's
 #                          Vulkan device (lavapipe on CI), whole-trace timings
@@ -42,6 +44,7 @@ artifacts_of() {
     cache) echo "tests/Reel.CacheBench/bin/Release/*/Reel.CacheBench.dll" ;;
     codecs|h26x) echo "artifacts/lib/libreel.so artifacts/bin/reel" ;;
     gpu) echo "tests/Reel.Vulkan.Benchmarks/bin/Release/*/Reel.Vulkan.Benchmarks.dll" ;;
+    record) echo "artifacts/lib/libreel.so artifacts/bin/record-vk artifacts/bin/reel" ;;
   esac
 }
 
@@ -255,18 +258,29 @@ run_record() {
   local frames=${REEL_BENCH_FRAMES:-300} out
   out=$(mktemp -d)
   printf '\n== record: write_vk_image vs host readback + write_image, 1920x1080, %s frames\n' "$frames"
-  local gpu host
+  printf 'machine: %s, %s CPUs, load average %s; Vulkan device: %s\n' "$(lscpu | sed -n 's/^Model name: *//p')" "$(nproc)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$(vulkaninfo --summary 2>/dev/null | sed -n 's/^[[:space:]]*deviceName[[:space:]]*=[[:space:]]*//p' | head -1)"
+  local gpu host started encoder_s encoder_fps
   host=$(artifacts/bin/record-vk --host-readback "$out/host.ivf" "$frames" 1920 1080 | grep '^record-vk: host')
   gpu=$(artifacts/bin/record-vk "$out/gpu.ivf" "$frames" 1920 1080 | grep '^record-vk: write_vk_image')
+  # The bound both paths share: the same encoder settings as record-vk (SVT-AV1 preset low =
+  # speed 12, default quality, BT.709, 60 fps) on frames that need no Vulkan and no RGB
+  # conversion (the tool's test pattern, made in I420 on the CPU).
+  started=$(date +%s.%N)
+  artifacts/bin/reel encode --pattern 1920x1080 --frames "$frames" --fps 60 --preset low --color bt709 --quiet -o "$out/encoder.ivf"
+  encoder_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
+  encoder_fps=$(awk -v f="$frames" -v s="$encoder_s" 'BEGIN { print f / s }')
   echo "$host"
   echo "$gpu"
+  printf 'reel encode --pattern 1920x1080 --preset low (the encoder alone): %s frames in %.2f s = %.2f fps\n' "$frames" "$encoder_s" "$encoder_fps"
   # "... = F fps; host thread per frame: C ms in recording calls, U ms CPU"
-  awk -v g="$gpu" -v h="$host" 'function field(s, re) { match(s, re); return substr(s, RSTART, RLENGTH) + 0 }
+  awk -v g="$gpu" -v h="$host" -v e="$encoder_fps" 'function field(s, re) { match(s, re); return substr(s, RSTART, RLENGTH) + 0 }
     BEGIN {
       gf = field(g, "[0-9.]+ fps"); hf = field(h, "[0-9.]+ fps")
       gc = field(g, "[0-9.]+ ms in"); hc = field(h, "[0-9.]+ ms in")
       gu = field(g, "[0-9.]+ ms CPU"); hu = field(h, "[0-9.]+ ms CPU")
-      printf "ratio write_vk_image / host readback: fps %.2fx, host time in recording calls per frame %.3fx, host thread CPU per frame %.3fx\n", gf / hf, gc / hc, gu / hu
+      printf "ratio write_vk_image / host readback: fps %.2fx (target >= 1.5), host thread CPU per frame %.3fx (target <= 0.25), host time in recording calls per frame %.3fx\n", gf / hf, gu / hu, gc / hc
+      printf "fps as a share of the encoder alone (%.2f fps): host readback %.0f%%, write_vk_image %.0f%%\n", e, 100 * hf / e, 100 * gf / e
     }'
   rm -rf "$out"
 }

@@ -1101,9 +1101,13 @@ REEL_API reel_result_t reel_video_session_get_info(reel_video_session_t session,
  * flight and commits them before anything is destroyed.
  * The image must have been created with VK_IMAGE_USAGE_SAMPLED_BIT on the device the writer
  * records from, and be owned by the family of Reel's compute queue (or shared concurrently).
- * Vulkan Video: this path always converts and reads back; encoding the converted image with a
- * Vulkan Video encoder without a readback is not implemented (reel_backend_caps reports which
- * video encode operations a device has; lavapipe has none).
+ * Vulkan Video: this path always converts and reads back, then encodes on the CPU (the writer's
+ * encoder), on every device. Encoding the converted image with a Vulkan Video encoder without
+ * the readback is not implemented: it needs an encoder Reel does not have yet (session
+ * parameters, rate control, the bitstream's headers per codec), and no device Reel is tested
+ * on has video encode queues (lavapipe has no video queues), so it could not be tested.
+ * reel_backend_caps() reports per codec whether the device offers a Vulkan Video encode
+ * operation (REEL_VIDEO_CODEC_OP_ENCODE_* in codecs[], the queue families that do it).
  * Threads: one thread at a time per writer; the queue rules above apply (Reel submits inside
  * reel_movie_writer_write_vk_image only).
  * -------------------------------------------------------------------------------------- */

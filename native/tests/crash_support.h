@@ -4,8 +4,11 @@
 
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <random>
 #include <thread>
 
@@ -26,8 +29,34 @@ inline int CompleteY4mFrames(const std::string& bytes, size_t frame_bytes) {
     return int((bytes.size() - header - 1) / (6 + frame_bytes));
 }
 
-/// Starts argv; once complete(path) >= at_least (or 60 s passed) waits `delay` more and kills it
-/// with SIGKILL. 0 when it was killed; negative when it could not start or ended by itself.
+/// CPU seconds a process has used so far (all its threads; /proc/PID/stat utime + stime), or -1.
+inline double ProcessCpuSeconds(pid_t pid) {
+    std::string stat = ReadFile("/proc/" + std::to_string(pid) + "/stat");
+    size_t name_end = stat.rfind(')');  // the command name may hold spaces and parentheses
+    if (name_end == std::string::npos)
+        return -1;
+    // After ") ": state is field 3; utime and stime are fields 14 and 15.
+    const char* p = stat.c_str() + name_end + 2;
+    unsigned long long utime = 0, stime = 0;
+    if (std::sscanf(p, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) != 2)
+        return -1;
+    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
+}
+
+/// How long RunAndKill waits for a child that makes progress, and for one that does not.
+/// Progress is the child using CPU or its file growing: on a loaded 2-core machine a child
+/// may need minutes of wall time for its first frames, and that is slowness, not a failure;
+/// a child that uses no CPU and writes nothing for kStallLimit is stuck. kWaitLimit keeps the
+/// test inside ctest's 300 s TIMEOUT (native/tests/CMakeLists.txt) with time for the checks.
+constexpr std::chrono::seconds kStallLimit{60};
+constexpr std::chrono::seconds kWaitLimit{210};
+
+/// Starts argv and waits until complete(contents of path) >= at_least, then waits `delay` more
+/// and kills it with SIGKILL. No fixed time is given to the child: the wait goes on while it
+/// makes progress (kStallLimit, kWaitLimit above). 0 when it was killed after reaching
+/// at_least; negative when it could not start (-1), ended by itself (-2), did not die of the
+/// SIGKILL (-3), or did not reach at_least (-4, with a test failure saying how far it got, in
+/// what time and with how much CPU, so a stuck child and a starved one can be told apart).
 template <typename Complete>
 int RunAndKill(const std::vector<std::string>& args, const std::string& path, int at_least, Complete complete,
                std::chrono::milliseconds delay = std::chrono::milliseconds(0)) {
@@ -38,11 +67,40 @@ int RunAndKill(const std::vector<std::string>& args, const std::string& path, in
     pid_t pid;
     if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
         return -1;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point started = Clock::now();
+    Clock::time_point last_progress = started;
+    double cpu = 0;
+    off_t size = -1;
+    int reached = 0;
     int status;
-    while (complete(ReadFile(path)) < at_least && std::chrono::steady_clock::now() < deadline) {
+    while (reached < at_least) {
         if (waitpid(pid, &status, WNOHANG) == pid)
             return -2;  // it ended by itself: the test's premise failed
+        struct stat st;
+        off_t now_size = ::stat(path.c_str(), &st) == 0 ? st.st_size : -1;
+        double now_cpu = ProcessCpuSeconds(pid);
+        if (now_size != size || now_cpu > cpu) {
+            last_progress = Clock::now();
+            if (now_size != size)
+                reached = complete(ReadFile(path));  // read again only when the file changed
+            size = now_size;
+            cpu = now_cpu > cpu ? now_cpu : cpu;
+        }
+        if (reached >= at_least)
+            break;
+        Clock::time_point now = Clock::now();
+        bool stalled = now - last_progress > kStallLimit;
+        if (stalled || now - started > kWaitLimit) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            ADD_FAILURE() << args[0] << " wrote " << reached << " of the " << at_least << " complete frames awaited in "
+                          << std::chrono::duration_cast<std::chrono::seconds>(now - started).count() << " s, using " << cpu
+                          << " s of CPU; "
+                          << (stalled ? "it used no CPU and wrote nothing for " + std::to_string(kStallLimit.count()) + " s: stuck"
+                                      : std::string("it was still working: the machine is too loaded for this test's time limit"));
+            return -4;
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::this_thread::sleep_for(delay);

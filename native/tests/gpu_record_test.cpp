@@ -4,6 +4,7 @@
 // each image on the GPU and feeds the movie writer. Files are checked with ffprobe and decoded
 // back (PSNR against the exact pixels the host rendered); every bad input is refused with a
 // message naming the argument. Any validation message, at the host or at Reel, fails a test.
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -307,4 +308,45 @@ TEST_F(GpuRecord, DeviceDestroyedFirst_FramesInFlightAreRecordedAndLaterWritesRe
     ASSERT_EQ(reel_movie_writer_end(writer, &stats), REEL_SUCCESS) << reel_last_error_message();
     EXPECT_EQ(stats.frames_encoded, 3u);
     EXPECT_EQ(reel_test::FfprobeFrames(path), 3);
+}
+
+// Deliverable 2 of the recording path: where the device the writer records from has a Vulkan
+// Video encoder for the codec, the converted image could go to it without a readback. Reel does
+// not do that yet (write_vk_image always converts and reads back, reel_vulkan.h section 7), and
+// no such device is here to test it on; what a host needs to choose is the per-codec report, so
+// that is checked: an encode operation is reported only where a queue family of the device does
+// it, and lavapipe (no video queues) reports none, for every codec. Nothing is skipped.
+TEST_F(GpuRecord, VulkanVideoEncode_TheCapsSayPerCodecWhetherTheDeviceHasIt) {
+    reel_backend_caps_t caps = reel_backend_caps_init();
+    ASSERT_EQ(reel_backend_caps(device_, 1, &caps), REEL_SUCCESS) << reel_last_error_message();
+    ASSERT_EQ(caps.kind, REEL_BACKEND_VULKAN);
+    ASSERT_EQ(caps.available, 1u);
+    ASSERT_GE(caps.queue_family_count, 1u);
+    constexpr uint32_t kVideoEncodeQueue = 0x40;  // VK_QUEUE_VIDEO_ENCODE_BIT_KHR
+    bool lavapipe = std::strstr(caps.device_name, "llvmpipe") != nullptr;
+    const reel_video_codec_op_t encode_ops[] = {REEL_VIDEO_CODEC_OP_ENCODE_H264, REEL_VIDEO_CODEC_OP_ENCODE_H265,
+                                                REEL_VIDEO_CODEC_OP_ENCODE_AV1};
+    const char* names[] = {"H.264", "H.265", "AV1"};
+    for (size_t i = 0; i < 3; i++) {
+        reel_video_codec_op_t op = encode_ops[i];
+        bool reported = false;
+        for (uint32_t c = 0; c < caps.codec_count; c++)
+            reported = reported || caps.codecs[c].operation == op;
+        bool family_does_it = false;
+        for (uint32_t f = 0; f < caps.queue_family_count; f++) {
+            const reel_queue_family_caps_t& family = caps.queue_families[f];
+            family_does_it = family_does_it || ((family.vk_queue_flags & kVideoEncodeQueue) != 0 && (family.video_codec_operations & op) != 0);
+        }
+        std::printf("[ caps ] %s: %s Vulkan Video encode for %s (%s queue family does it)\n", caps.device_name,
+                    reported ? "reports" : "no", names[i], family_does_it ? "a" : "no");
+        EXPECT_TRUE(!reported || family_does_it) << names[i] << ": an encode operation is reported only where a queue family does it";
+        if (lavapipe) {
+            EXPECT_FALSE(reported) << names[i] << ": lavapipe has no Vulkan Video encoder";
+            EXPECT_FALSE(family_does_it) << names[i] << ": lavapipe has no video encode queue";
+        }
+    }
+    if (lavapipe) {
+        for (uint32_t f = 0; f < caps.queue_family_count; f++)
+            EXPECT_EQ(caps.queue_families[f].vk_queue_flags & kVideoEncodeQueue, 0u) << "queue family " << f;
+    }
 }
