@@ -290,12 +290,13 @@ internal static unsafe class FrameCacheExports
     }
 
     /// <summary>
-    /// A cache Reel feeds from a file: IVF only for reel_frame_cache_create_for_ivf
-    /// (<paramref name="pathArgument"/> "ivf_path"), any container by its extension for
-    /// reel_frame_cache_create_for_file ("path").
+    /// A cache Reel feeds from a file: IVF only for reel_frame_cache_create_for_ivf (its
+    /// argument ivf_path), any container by its extension for reel_frame_cache_create_for_file
+    /// (<paramref name="anyContainer"/>; its argument path).
     /// </summary>
-    private static ReelResult CreateDecoderFedChecked(ulong context, reel_frame_cache_desc_t* desc, byte* filePath, string pathArgument, reel_decoder_desc_t* decoderDesc, ulong* outCache, string function)
+    private static ReelResult CreateDecoderFedChecked(ulong context, reel_frame_cache_desc_t* desc, byte* filePath, bool anyContainer, reel_decoder_desc_t* decoderDesc, ulong* outCache, string function)
     {
+        string pathArgument = anyContainer ? "path" : "ivf_path";
         ReelResult result;
         if ((result = Arguments.Context(context, function, out ReelContext? ctx)) != ReelResult.Success
             || (result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
