@@ -199,7 +199,7 @@ run_movies() {
     : > "$dir/ffmpeg-$ext.times"; : > "$dir/reel-$ext.times"
     for ((i = 1; i <= runs; i++)); do
       SVT_LOG=1 pair "$i" "$dir/ffmpeg-$ext.log" "$dir/ffmpeg-$ext.times" "$dir/reel-$ext.log" "$dir/reel-$ext.times" \
-        -- ffmpeg -v error -y -i "$y4m" -i "$wav" -frames:v "$frames" -c:v libsvtav1 -preset 10 -crf 35 -g "$keyint" \
+        -- ffmpeg -v error -y -i "$y4m" -i "$wav" -map 0:v -map 1:a -frames:v "$frames" -c:v libsvtav1 -preset 10 -crf 35 -g "$keyint" \
              -c:a libopus -b:a 96k "${movflags[@]}" "$dir/ffmpeg.$ext" \
         -- "$reel" encode -i "$y4m" --frames "$frames" --audio "$wav" --preset medium --keyint "$keyint" -o "$dir/reel.$ext" --quiet
       printf '  run %d: ffmpeg %s s, reel encode %s s\n' "$i" "$(tail -1 "$dir/ffmpeg-$ext.times" | cut -d' ' -f1)" "$(tail -1 "$dir/reel-$ext.times" | cut -d' ' -f1)"
