@@ -290,7 +290,7 @@ TEST_F(GpuBadInput, Dpbs) {
     EXPECT_TRUE(Failed(DpbWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->slot_count is 65; allowed 1 to 64"}));
     desc = GoodDpb();
     desc.vk_format = VK_FORMAT_UNDEFINED;
-    EXPECT_TRUE(Failed(DpbWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->format is VK_FORMAT_UNDEFINED"}));
+    EXPECT_TRUE(Failed(DpbWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->vk_format is VK_FORMAT_UNDEFINED"}));
     desc = GoodDpb();
     desc.bit_depth = 8;
     EXPECT_TRUE(Failed(DpbWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->bit_depth is 8; expected 0 for a DPB without a codec operation"}));

@@ -7,8 +7,8 @@
 #   c       a C host compiled with `pkg-config --cflags --libs reel`
 #   cpp     a C++ host with find_package(Reel 0.2 REQUIRED) and Reel::reel (and reel.hpp)
 #   dotnet  a console app restoring the package Reel from a local folder feed, recording a clip
-#   rust    a crate using the safe crate reel (`cargo test --offline`, `cargo run`) over the
-#           installed library, recording a clip
+#   rust    a crate using the safe crate reel with its feature vulkan (`cargo test --offline`,
+#           `cargo run`) over the installed library, recording a clip and pooling GPU buffers
 # The clips are checked with ffprobe. Prints one line per check and a summary
 # "install: N checks passed, M failed"; exit status 1 if any failed.
 # Usage: tests/install/run.sh   (after build/build.sh; build/test.sh runs it as suite `install`)

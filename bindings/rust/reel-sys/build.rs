@@ -16,11 +16,21 @@ fn main() {
     let header = include.join(if vulkan { "reel_vulkan.h" } else { "reel.h" });
     let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("reel.rs");
 
-    let status = Command::new(env::var("BINDGEN").unwrap_or_else(|_| "bindgen".into()))
+    let mut bindgen = Command::new(env::var("BINDGEN").unwrap_or_else(|_| "bindgen".into()));
+    bindgen
         .arg(&header)
         .args(["--allowlist-function", "reel_.*"])
         .args(["--allowlist-type", "reel_.*"])
-        .args(["--allowlist-var", "REEL_.*"])
+        .args(["--allowlist-var", "REEL_.*"]);
+    if vulkan {
+        // The flag bits the descriptors of reel_vulkan.h take (VkBufferUsageFlags,
+        // VkImageUsageFlags, VkPipelineStageFlags2), so hosts spell them as Vulkan does
+        // instead of copying numbers; VkFormat and VkImageTiling come with the functions.
+        bindgen
+            .args(["--allowlist-type", "Vk(Buffer|Image)UsageFlagBits"])
+            .args(["--allowlist-var", "VK_PIPELINE_STAGE_2_.*"]);
+    }
+    let status = bindgen
         // Keep C's spelling; enums become typed integer constants, as in the header.
         .args(["--default-enum-style", "consts"])
         .arg("--no-doc-comments")

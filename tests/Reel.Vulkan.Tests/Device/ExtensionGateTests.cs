@@ -31,7 +31,7 @@ public class ExtensionGateTests : VulkanTestBase
             Assert.That(VideoCapabilityQuery.Query(device, profile, "test", out VideoCaps? caps), Is.EqualTo(ReelResult.ErrorUnsupported), operation.ToString());
             Assert.That(caps, Is.Null);
             Assert.That(LastError.Message, Does.Contain($"{VideoCapabilityQuery.Name(operation)} needs VK_KHR_video_queue"));
-            Assert.That(VideoCapabilityQuery.PickFormat(device, profile, Format.Undefined, ImageUsageFlags.VideoDecodeDpbBitKhr, "test", "desc->format", out _),
+            Assert.That(VideoCapabilityQuery.PickFormat(device, profile, Format.Undefined, ImageUsageFlags.VideoDecodeDpbBitKhr, "test", "desc->vk_format", out _),
                 Is.EqualTo(ReelResult.ErrorUnsupported), operation.ToString());
             Assert.That(VideoCapabilityQuery.QueueFor(device, operation, "test", out VulkanQueue? queue, out var video), Is.EqualTo(ReelResult.ErrorUnsupported));
             Assert.That((queue, video), Is.EqualTo(((VulkanQueue?)null, (Silk.NET.Vulkan.Extensions.KHR.KhrVideoQueue?)null)));

@@ -15,7 +15,10 @@
 //!   bytes) and [`Buffer`] once shared (`Clone` = `reel_buffer_retain`, read-only slices
 //!   whose lifetimes are tied to the buffer);
 //! - `Send` and `Sync` are implemented where reel.h says an object is safe from any thread
-//!   (every object of this crate; each impl says which sentence of the header allows it).
+//!   (every object of this crate; each impl says which sentence of the header allows it);
+//! - with the feature `vulkan`, `reel::vulkan` owns the GPU objects of `reel_vulkan.h`: devices
+//!   created or adopted, GPU memory and buffer pools, DPBs, command buffers, GPU and queue
+//!   timelines, video sessions.
 //!
 //! ```no_run
 //! # fn main() -> reel::Result<()> {
@@ -47,6 +50,20 @@
 //! `artifacts/lib`.
 #![deny(missing_docs)]
 
+/// A Reel struct that is filled in by the caller or by Reel (`*_desc_t`, `*_info_t`,
+/// `*_stats_t`): all-zero bits (its defaults: NULL pointers, 0 values) with `struct_size` set,
+/// as the header's `*_default()` / `*_init()` helpers make it.
+macro_rules! sized {
+    ($t:ty) => {{
+        // SAFETY: the reel_*_t structs this is used for are plain C data (integers, enums,
+        // raw pointers, arrays of them) for which all-zero bits are a valid value.
+        let mut value: $t = unsafe { std::mem::zeroed() };
+        value.struct_size = std::mem::size_of::<$t>() as u32;
+        value
+    }};
+}
+pub(crate) use sized;
+
 mod buffer;
 mod context;
 mod decoder;
@@ -64,6 +81,7 @@ mod timeline;
 mod version;
 mod y4m;
 
+#[cfg(feature = "vulkan")]
 pub mod vulkan;
 
 /// The raw declarations of `reel.h` (the `reel-sys` crate), for what this crate does not wrap.

@@ -13,8 +13,11 @@ use std::path::Path;
 /// pts 0, 1, 2, ... at the settings' frame rate. [`MovieWriter::end`] finishes it and
 /// reports; dropping the writer ends it too, without reporting.
 pub struct MovieWriter {
-    handle: sys::reel_movie_writer_t,
+    pub(crate) handle: sys::reel_movie_writer_t,
     _context: Context,
+    /// The device it records VkImages from (`reel::vulkan`), kept until the writer ended.
+    #[cfg(feature = "vulkan")]
+    pub(crate) device: Option<crate::vulkan::Device>,
 }
 
 // SAFETY: reel.h section 12: "every function is safe from any thread; calls on one writer are
@@ -38,7 +41,12 @@ impl MovieWriter {
         // SAFETY: a live context, a NUL-terminated path and a pointer-free description alive
         // during the call, a valid out pointer.
         check(unsafe { sys::reel_movie_writer_begin(context.as_raw(), path.as_ptr(), &desc, &mut handle) })?;
-        Ok(MovieWriter { handle, _context: context.clone() })
+        Ok(MovieWriter {
+            handle,
+            _context: context.clone(),
+            #[cfg(feature = "vulkan")]
+            device: None,
+        })
     }
 
     /// Records a frame buffer of the movie's size (`reel_movie_writer_write_frame`): I420 is
@@ -97,6 +105,9 @@ impl MovieWriter {
         let result = check(unsafe { sys::reel_movie_writer_end(this.handle, &mut stats) });
         // SAFETY: the context is moved out of a value whose Drop never runs, dropped once.
         drop(unsafe { std::ptr::read(&this._context) });
+        // SAFETY: as for the context: the device, after the writer it served ended.
+        #[cfg(feature = "vulkan")]
+        drop(unsafe { std::ptr::read(&this.device) });
         result.map(|_| stats)
     }
 }

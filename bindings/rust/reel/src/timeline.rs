@@ -1,14 +1,26 @@
-//! CPU timelines: a value that only rises, which keys deferred releases.
+//! Timelines: a value that only rises, which keys deferred releases. CPU timelines are made
+//! here; GPU and queue timelines of a device by `reel::vulkan` (feature `vulkan`).
 use crate::context::Context;
 use crate::error::{check, Result};
 use reel_sys as sys;
 
-/// A CPU timeline (`reel_timeline_t`): the host signals it and waits on it, and
+/// A timeline (`reel_timeline_t`): the host signals it and waits on it, and
 /// [`crate::Buffer::release_after`] releases a buffer once it reaches a value. Dropping it
 /// destroys it; releases keyed on it count it as reached.
+///
+/// With the `vulkan` feature a timeline may also be a device's: a GPU timeline
+/// (`Timeline::gpu`, a Vulkan timeline semaphore the host may signal and GPU work may
+/// wait on or signal) or a queue timeline (`reel::vulkan::Device::queue_timeline`, owned
+/// by the device: dropping it destroys nothing, and signalling it is refused).
 pub struct Timeline {
-    handle: sys::reel_timeline_t,
-    _context: Context,
+    pub(crate) handle: sys::reel_timeline_t,
+    /// false for a queue timeline, which its device owns and destroys.
+    pub(crate) owned: bool,
+    pub(crate) _context: Context,
+    /// The device of a GPU or queue timeline, kept alive until the timeline is gone, and the
+    /// submissions that use it.
+    #[cfg(feature = "vulkan")]
+    pub(crate) gpu: Option<crate::vulkan::GpuTimelineState>,
 }
 
 // SAFETY: reel.h: timeline functions are safe from any thread; reel_timeline_wait says "do
@@ -21,14 +33,18 @@ unsafe impl Sync for Timeline {}
 impl Timeline {
     /// A CPU timeline at `initial_value` (`reel_timeline_create`).
     pub fn new(context: &Context, initial_value: u64) -> Result<Timeline> {
-        // SAFETY: all-zero is the default of this plain struct (a CPU timeline, no device).
-        let mut desc: sys::reel_timeline_desc_t = unsafe { std::mem::zeroed() };
-        desc.struct_size = std::mem::size_of::<sys::reel_timeline_desc_t>() as u32;
+        let mut desc = crate::sized!(sys::reel_timeline_desc_t);
         desc.initial_value = initial_value;
         let mut handle: sys::reel_timeline_t = std::ptr::null_mut();
         // SAFETY: a live context, a description without device, a valid out pointer.
         check(unsafe { sys::reel_timeline_create(context.as_raw(), &desc, &mut handle) })?;
-        Ok(Timeline { handle, _context: context.clone() })
+        Ok(Timeline {
+            handle,
+            owned: true,
+            _context: context.clone(),
+            #[cfg(feature = "vulkan")]
+            gpu: None,
+        })
     }
 
     /// The raw handle, for calls through [`crate::sys`]; valid while the timeline lives.
@@ -47,7 +63,9 @@ impl Timeline {
     /// Raises the timeline to `value` (`reel_timeline_signal`); waiters of values up to it wake.
     ///
     /// # Errors
-    /// [`crate::ErrorCode::InvalidArgument`] for a value below the current one.
+    /// [`crate::ErrorCode::InvalidArgument`] for a value below the current one,
+    /// [`crate::ErrorCode::BadState`] for a queue timeline (only the device's submissions
+    /// signal it).
     pub fn signal(&self, value: u64) -> Result<()> {
         // SAFETY: a live timeline.
         check(unsafe { sys::reel_timeline_signal(self.handle, value) }).map(drop)
@@ -64,7 +82,18 @@ impl Timeline {
 
 impl Drop for Timeline {
     fn drop(&mut self) {
-        // SAFETY: ours, destroyed once, exclusively.
+        if !self.owned {
+            return;
+        }
+        #[cfg(feature = "vulkan")]
+        if let Some(gpu) = &self.gpu {
+            if !gpu.work_done() {
+                // Submissions still wait on or signal its semaphore: reel_timeline_destroy must
+                // not run yet. The device destroys it with itself (Reel logs a warning then).
+                return;
+            }
+        }
+        // SAFETY: ours, destroyed once, exclusively; no submission of this crate still uses it.
         unsafe { sys::reel_timeline_destroy(self.handle) };
     }
 }

@@ -97,7 +97,7 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
             else
             {
                 if (format == Format.Undefined)
-                    return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->format is VK_FORMAT_UNDEFINED; a DPB without a codec operation needs a format");
+                    return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->vk_format is VK_FORMAT_UNDEFINED; a DPB without a codec operation needs a format");
                 if (usage == 0)
                     usage = ImageUsageFlags.TransferSrcBit | ImageUsageFlags.TransferDstBit | ImageUsageFlags.SampledBit;
             }
@@ -262,6 +262,6 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
             : ImageUsageFlags.VideoEncodeDpbBitKhr;
         if (usage == 0)
             usage = dpbUsage;
-        return VideoCapabilityQuery.PickFormat(device, profile, format, dpbUsage, function, "desc->format", out format);
+        return VideoCapabilityQuery.PickFormat(device, profile, format, dpbUsage, function, "desc->vk_format", out format);
     }
 }

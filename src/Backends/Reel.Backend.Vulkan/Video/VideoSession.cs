@@ -163,13 +163,13 @@ internal sealed unsafe class VideoSession : IDeviceChild
         MaxExtent = new Extent2D { Width = options.MaxWidth, Height = options.MaxHeight };
         ImageUsageFlags pictureUsage = decode ? ImageUsageFlags.VideoDecodeDstBitKhr : ImageUsageFlags.VideoEncodeSrcBitKhr;
         ImageUsageFlags dpbUsage = decode ? ImageUsageFlags.VideoDecodeDpbBitKhr : ImageUsageFlags.VideoEncodeDpbBitKhr;
-        ReelResult result = VideoCapabilityQuery.PickFormat(_device, _profile!, options.PictureFormat, pictureUsage, function, "desc->picture_format", out Format picture);
+        ReelResult result = VideoCapabilityQuery.PickFormat(_device, _profile!, options.PictureFormat, pictureUsage, function, "desc->vk_picture_format", out Format picture);
         if (result != ReelResult.Success)
             return result;
         Format reference = Format.Undefined;
         if (MaxDpbSlots > 0)
         {
-            result = VideoCapabilityQuery.PickFormat(_device, _profile!, options.ReferenceFormat, dpbUsage, function, "desc->reference_format", out reference);
+            result = VideoCapabilityQuery.PickFormat(_device, _profile!, options.ReferenceFormat, dpbUsage, function, "desc->vk_reference_format", out reference);
             if (result != ReelResult.Success)
                 return result;
         }

@@ -43,3 +43,19 @@ fn errors_come_back_with_reels_message() {
     assert_eq!(error.code(), ErrorCode::Io);
     assert!(error.message().contains("/nonexistent/clip.ivf"), "{error}");
 }
+
+#[test]
+fn a_gpu_buffer_pool_through_the_installed_vulkan_header() {
+    use reel::vulkan::{Device, DeviceDesc, GpuBufferPool, GpuBufferPoolDesc, GpuBufferPoolKind};
+    let context = Context::new().unwrap();
+    let device = match Device::create(&context, &DeviceDesc::default()) {
+        Err(error) if error.code() == ErrorCode::Unsupported => return eprintln!("skipped: no usable Vulkan device: {error}"),
+        device => device.unwrap(),
+    };
+    let pool = GpuBufferPool::new(&device, &GpuBufferPoolDesc::new(GpuBufferPoolKind::Staging)).unwrap();
+    let mut buffer = pool.acquire(1000).unwrap();
+    buffer.bytes_mut().unwrap()[0] = 7;
+    assert_eq!(pool.stats().unwrap().in_use, 1);
+    drop(buffer);
+    assert_eq!(pool.stats().unwrap().in_use, 0);
+}
