@@ -15,6 +15,10 @@
 #                          `-c:v libx265` on the same 1080p Y4M (same preset, CRF, threads, keyint,
 #                          B-frames), then `reel decode --codec ...` vs `ffmpeg -i X -f null -` on each
 #                          stream: wall time, peak RSS (/usr/bin/time) and bitstream size, as ratios
+#   build/bench.sh movies  the movie writer with sound (`reel encode -i in.y4m --audio in.wav -o
+#                          out.mp4|out.webm`) vs ffmpeg with libsvtav1 + libopus on the same
+#                          1080p Y4M and WAV, same SVT-AV1 preset, CRF and keyframe interval, same
+#                          Opus bitrate: wall time and peak RSS ratios (medians of interleaved runs)
 #   build/bench.sh record  recording what Vulkan rendered, 1080p, 300 frames (native/examples/record-vk):
 #                          reel_movie_writer_write_vk_image vs the host's own vkCmdCopyImageToBuffer +
 #                          wait + reel_movie_writer_write_image (CPU RGBA to I420), same run:
@@ -42,7 +46,7 @@ artifacts_of() {
   case "$1" in
     pools) echo "artifacts/lib/libreel.so artifacts/bin/reel-bench-pools tests/Reel.Benchmarks/bin/Release/*/Reel.Benchmarks.dll" ;;
     cache) echo "tests/Reel.CacheBench/bin/Release/*/Reel.CacheBench.dll" ;;
-    codecs|h26x) echo "artifacts/lib/libreel.so artifacts/bin/reel" ;;
+    codecs|h26x|movies) echo "artifacts/lib/libreel.so artifacts/lib/libreel_ffmpeg.so artifacts/bin/reel" ;;
     gpu) echo "tests/Reel.Vulkan.Benchmarks/bin/Release/*/Reel.Vulkan.Benchmarks.dll" ;;
     record) echo "artifacts/lib/libreel.so artifacts/bin/record-vk artifacts/bin/reel" ;;
   esac
@@ -122,11 +126,8 @@ run_codecs() {
   local dir="$root/artifacts/bench/codecs" runs=${REEL_BENCH_RUNS:-5} frames=${REEL_BENCH_FRAMES:-300}
   local reel="$root/artifacts/bin/reel"
   mkdir -p "$dir"
-  local y4m="$dir/input-1080p.y4m"
-  if [[ ! -s $y4m ]]; then
-    printf '\n== codecs: making the input (ffmpeg testsrc2, 1920x1080, %s frames at 30 fps)\n' "$frames"
-    ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -frames:v "$frames" -pix_fmt yuv420p "$y4m"
-  fi
+  local y4m
+  y4m=$(bench_input_y4m "$frames")
   # The same encode on both sides: SVT-AV1 preset 10, CRF 35, every core. Reel's MEDIUM
   # preset is speed 10 and its default quality 45 is CRF 35, so the bitstreams are identical.
   printf '\n== codecs: encode, %s runs each, interleaved (SvtAv1EncApp --preset 10 --crf 35 | reel encode --preset medium)\n' "$runs"
@@ -249,6 +250,69 @@ run_h26x() {
   printf 'targets: wall ratio <= 1.03, RSS ratio <= 1.000, size ratio 0.99..1.01\n'
 }
 
+# The 1080p Y4M both encode benchmarks read (ffmpeg's testsrc2, made once): prints its path.
+bench_input_y4m() {
+  local frames=$1 y4m="$root/artifacts/bench/codecs/input-1080p.y4m"
+  mkdir -p "$(dirname "$y4m")"
+  if [[ ! -s $y4m ]]; then
+    printf '\n== making the input (ffmpeg testsrc2, 1920x1080, %s frames at 30 fps)\n' "$frames" >&2
+    ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -frames:v "$frames" -pix_fmt yuv420p "$y4m"
+  fi
+  echo "$y4m"
+}
+
+# The movie writer with sound vs ffmpeg, to MP4 and WebM. Both sides read the same Y4M (so
+# they encode the same pictures: Reel's --pattern and testsrc2 differ, and SVT-AV1's speed
+# depends on the content) and the same float WAV, and encode with SVT-AV1 preset 10, CRF 35
+# (Reel's MEDIUM preset and default quality 45), a keyframe every 150 frames, all cores;
+# Opus 96 kbit/s stereo (Reel's default, 48 kbit/s per channel) from float samples. MP4 ends
+# moov-first on both sides (Reel always; ffmpeg with -movflags +faststart).
+run_movies() {
+  local dir="$root/artifacts/bench/movies" runs=${REEL_BENCH_RUNS:-3} frames=${REEL_BENCH_FRAMES:-300}
+  local reel="$root/artifacts/bin/reel" y4m wav="$root/artifacts/bench/movies/tone-48k-stereo.wav" keyint=150
+  mkdir -p "$dir"
+  y4m=$(bench_input_y4m "$frames")
+  local seconds
+  seconds=$(awk -v f="$frames" 'BEGIN { printf "%.3f", f / 30 }')
+  ffmpeg -v error -y -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=$seconds" -f lavfi \
+    -i "sine=frequency=660:sample_rate=48000:duration=$seconds" -filter_complex amerge=inputs=2 -c:a pcm_f32le "$wav"
+  printf '\n== movies: machine %s, %s CPUs, load average %s\n' "$(lscpu | sed -n 's/^Model name: *//p')" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  local ext summary=() notes=()
+  for ext in mp4 webm; do
+    local movflags=()
+    [[ $ext == mp4 ]] && movflags=(-movflags +faststart)
+    printf '\n== movies: %s, %s runs each, interleaved (ffmpeg libsvtav1+libopus | reel encode --audio)\n' "$ext" "$runs"
+    : > "$dir/ffmpeg-$ext.times"; : > "$dir/reel-$ext.times"
+    for ((i = 1; i <= runs; i++)); do
+      SVT_LOG=1 pair "$i" "$dir/ffmpeg-$ext.log" "$dir/ffmpeg-$ext.times" "$dir/reel-$ext.log" "$dir/reel-$ext.times" \
+        -- ffmpeg -v error -y -i "$y4m" -i "$wav" -map 0:v -map 1:a -frames:v "$frames" -c:v libsvtav1 -preset 10 -crf 35 -g "$keyint" \
+             -c:a libopus -b:a 96k "${movflags[@]}" "$dir/ffmpeg.$ext" \
+        -- "$reel" encode -i "$y4m" --frames "$frames" --audio "$wav" --preset medium --keyint "$keyint" -o "$dir/reel.$ext" --quiet
+      printf '  run %d: ffmpeg %s s, reel encode %s s\n' "$i" "$(tail -1 "$dir/ffmpeg-$ext.times" | cut -d' ' -f1)" "$(tail -1 "$dir/reel-$ext.times" | cut -d' ' -f1)"
+    done
+    # What each side wrote: the AV1 and Opus streams compared packet for packet.
+    local vsame asame
+    if [[ $(ffmpeg -v error -i "$dir/ffmpeg.$ext" -map 0:v -c copy -f md5 -) == $(ffmpeg -v error -i "$dir/reel.$ext" -map 0:v -c copy -f md5 -) ]]; then vsame=identical; else vsame=different; fi
+    if [[ $(ffmpeg -v error -i "$dir/ffmpeg.$ext" -map 0:a -c copy -f md5 -) == $(ffmpeg -v error -i "$dir/reel.$ext" -map 0:a -c copy -f md5 -) ]]; then asame=identical; else asame=different; fi
+    local fs rs fm rm fc rc
+    fs=$(cut -d' ' -f1 "$dir/ffmpeg-$ext.times" | median); rs=$(cut -d' ' -f1 "$dir/reel-$ext.times" | median)
+    fm=$(cut -d' ' -f2 "$dir/ffmpeg-$ext.times" | median); rm=$(cut -d' ' -f2 "$dir/reel-$ext.times" | median)
+    fc=$(cut -d' ' -f3 "$dir/ffmpeg-$ext.times" | median); rc=$(cut -d' ' -f3 "$dir/reel-$ext.times" | median)
+    summary+=("$(awk -v e="$ext" -v a="$fs" -v b="$rs" -v am="$fm" -v bm="$rm" -v ac="$fc" -v bc="$rc" \
+      -v fa="$(stat -c %s "$dir/ffmpeg.$ext")" -v fb="$(stat -c %s "$dir/reel.$ext")" 'BEGIN {
+      printf "| %-5s | %-36s | %8.2f | %8.2f | %12.1f | %10d | %10s | %8s |\n", e, "ffmpeg -c:v libsvtav1 -c:a libopus", a, ac, am / 1024, fa, "baseline", "baseline"
+      printf "| %-5s | %-36s | %8.2f | %8.2f | %12.1f | %10d | %10.3f | %8.3f |\n", e, "reel encode --audio", b, bc, bm / 1024, fb, b / a, bm / am
+    }')")
+    notes+=("$ext: AV1 streams $vsame, Opus streams $asame (packet md5 of each side's file)")
+  done
+  printf '\n== movies: results (median of %s runs; %s frames of 1920x1080 + %s s of 48 kHz stereo)\n' "$runs" "$frames" "$seconds"
+  printf '| %-5s | %-36s | %8s | %8s | %12s | %10s | %10s | %8s |\n' "file" "run" "wall s" "CPU s" "peak RSS MiB" "bytes" "wall ratio" "RSS ratio"
+  printf '| %-5s | %-36s | %8s | %8s | %12s | %10s | %10s | %8s |\n' "---" "---" "---" "---" "---" "---" "---" "---"
+  printf '%s\n' "${summary[@]}"
+  printf '%s\n' "${notes[@]}"
+  printf 'targets: wall ratio <= 1.03, RSS ratio <= 1.00; load average now %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 run_gpu() {
   printf '\n== gpu: suballocator vs one vkAllocateMemory per resource (video-pipeline trace)\n'
   dotnet run -c Release --project tests/Reel.Vulkan.Benchmarks --no-build -- --runs 9 --frames 300
@@ -286,8 +350,8 @@ run_record() {
 }
 
 case "$suite" in
-  pools|cache|codecs|h26x|gpu|record) ;;
-  *) echo "usage: build/bench.sh pools|cache|codecs|h26x|gpu|record" >&2; exit 2 ;;
+  pools|cache|codecs|h26x|movies|gpu|record) ;;
+  *) echo "usage: build/bench.sh pools|cache|codecs|h26x|movies|gpu|record" >&2; exit 2 ;;
 esac
 
 before=$(tree_state)

@@ -11,7 +11,7 @@ using Reel.Logging;
 namespace Reel.Codecs.Seeking;
 
 /// <summary>
-/// Feeds a frame cache from an AV1 IVF file with a Reel decoder: a worker thread takes the
+/// Feeds a frame cache from a video file (IVF, MP4, WebM, Matroska) with a Reel decoder: a worker thread takes the
 /// cache's requests (demand misses and prefetch, in the order the cache queued them), decodes
 /// through each requested frame with a <see cref="SeekingDecoder"/> (seeking to the
 /// keyframe before it when the decoder is not already on the way) and inserts every frame it
@@ -27,6 +27,8 @@ internal sealed class DecoderFrameSource : IFrameSource
     /// <summary>How decode failures of the producer thread start in the log (no C call is running).</summary>
     private const string DecodingLabel = "decoding";
     private readonly string _name;
+    /// <summary>The C function that created the cache; the cache's own errors name it.</summary>
+    private readonly string _creator;
     private readonly object _wakeLock = new();
     private readonly DecodedFrameSink _insert;
     private bool _wakeUp;
@@ -35,9 +37,10 @@ internal sealed class DecoderFrameSource : IFrameSource
     private Thread? _worker;
     private long _abandoned;
 
-    /// <summary>Serves <paramref name="decoder"/>'s file; takes ownership of the decoder.</summary>
-    public DecoderFrameSource(SeekingDecoder decoder, ReelContext context, string name)
+    /// <summary>Serves <paramref name="decoder"/>'s file for the cache <paramref name="creator"/> made; takes ownership of the decoder.</summary>
+    public DecoderFrameSource(SeekingDecoder decoder, ReelContext context, string name, string creator)
     {
+        _creator = creator;
         _decoder = decoder;
         _log = context.Log;
         _name = name;
@@ -63,7 +66,7 @@ internal sealed class DecoderFrameSource : IFrameSource
     public void Attached(FrameCache cache, Handle handle)
     {
         _cache = cache;
-        cache.SetFrameCount(_decoder.FrameCount, "reel_frame_cache_create_for_ivf");
+        cache.SetFrameCount(_decoder.FrameCount, _creator);
         _worker = new Thread(Run) { IsBackground = true, Name = "reel cache decoder" };
         _worker.Start();
     }
@@ -126,5 +129,5 @@ internal sealed class DecoderFrameSource : IFrameSource
         _log.Write(LogLevel.Warning, $"frame cache '{_name}': frame {request.FrameNumber} abandoned: {LastError.Message}");
     }
 
-    private void Insert(long frameNumber, Handle frame) => _cache!.Insert(frameNumber, frame.Value, "reel_frame_cache_create_for_ivf");
+    private void Insert(long frameNumber, Handle frame) => _cache!.Insert(frameNumber, frame.Value, _creator);
 }

@@ -5,6 +5,7 @@ using Reel.Codecs;
 using Reel.Codecs.Containers;
 using Reel.Codecs.Frames;
 using Reel.Codecs.Sessions;
+using Reel.Containers;
 using Reel.Context;
 using Reel.Errors;
 using Reel.Handles;
@@ -16,17 +17,17 @@ namespace Reel.Codecs.Seeking;
 internal delegate void DecodedFrameSink(long frameNumber, Handle frame);
 
 /// <summary>
-/// Decodes any frame of an AV1 IVF file on demand: it goes on decoding forward when the
-/// decoder is already on the way to the frame, and otherwise seeks to the random-access point
-/// at or before it (<see cref="IvfIndex"/>) and decodes forward from there. Every frame decoded
-/// on the way reaches the sink, so the frames between a keyframe and the target are free.
-/// Frames carry their frame number (file order, from 0) as pts. One thread at a time, except
-/// <see cref="Cancel"/>.
+/// Decodes any frame of a video file on demand: it goes on decoding forward when the decoder
+/// is already on the way to the frame, and otherwise seeks to the random-access point at or
+/// before it (from the <see cref="ISeekablePacketSource"/>: Reel's index of an IVF file, or
+/// the container's own index of MP4/WebM/Matroska) and decodes forward from there. Every
+/// frame decoded on the way reaches the sink, so the frames between a keyframe and the target
+/// are free. Frames carry their frame number (file order, from 0) as pts. One thread at a
+/// time, except <see cref="Cancel"/>.
 /// </summary>
 internal sealed class SeekingDecoder : IDisposable
 {
-    private readonly IvfReader _reader;
-    private readonly IvfIndex _index;
+    private readonly ISeekablePacketSource _source;
     private readonly IDecoder _decoder;
     private readonly string _path;
 
@@ -36,27 +37,23 @@ internal sealed class SeekingDecoder : IDisposable
     private int _nextSend;
     /// <summary>The frame the decoder hands out next.</summary>
     private long _nextOut;
-    /// <summary>The packet read last (it lives in the reader's buffer until the next read).</summary>
-    private IvfFrame _packet;
+    /// <summary>The packet read last (it lives in the source's buffer until the next read).</summary>
+    private DemuxedPacket _packet;
     /// <summary><see cref="_packet"/> was refused by the decoder for now: send the same again.</summary>
     private bool _refused;
     /// <summary>Every packet was sent and the decoder flushed; a new stream needs a seek.</summary>
     private bool _flushed;
     private volatile bool _cancelled;
 
-    private SeekingDecoder(string path, IvfReader reader, IvfIndex index, IDecoder decoder)
+    private SeekingDecoder(string path, ISeekablePacketSource source, IDecoder decoder)
     {
         _path = path;
-        _reader = reader;
-        _index = index;
+        _source = source;
         _decoder = decoder;
     }
 
     /// <summary>Frames in the file.</summary>
-    public int FrameCount => _index.FrameCount;
-
-    /// <summary>Width and height the IVF header declares.</summary>
-    public (int Width, int Height) Size => (_reader.Header.Width, _reader.Header.Height);
+    public int FrameCount => _source.FrameCount;
 
     /// <summary>Times the decoder was reset and moved to a random-access point.</summary>
     public long Seeks { get; private set; }
@@ -65,30 +62,50 @@ internal sealed class SeekingDecoder : IDisposable
     public long FramesDecoded { get; private set; }
 
     /// <summary>
-    /// Opens <paramref name="path"/>, indexes every frame (one read of the whole file) and
-    /// creates a decoder as <paramref name="options"/> say, whose frames come from frame pools
-    /// of <paramref name="context"/>. Errors name <paramref name="function"/>: a missing or
-    /// unreadable file, a bad IVF header, a truncated frame, a file without any keyframe, no
-    /// decoder backend.
+    /// Opens the AV1 IVF file <paramref name="path"/>, indexes every frame (one read of the
+    /// whole file) and creates a decoder as <paramref name="options"/> say, whose frames come
+    /// from frame pools of <paramref name="context"/>. Errors name <paramref name="function"/>:
+    /// a missing or unreadable file, a bad IVF header, a truncated frame, a file without any
+    /// keyframe, no decoder backend.
     /// </summary>
-    public static ReelResult Open(ReelContext context, string path, DecoderSessionOptions options, string function, out SeekingDecoder? decoder)
+    public static ReelResult OpenIvf(ReelContext context, string path, DecoderSessionOptions options, string function, out SeekingDecoder? decoder)
     {
         decoder = null;
-        ReelResult result = IvfReader.Open(path, function, out IvfReader? reader);
-        if (result != ReelResult.Success)
-            return result;
-        result = IvfIndex.Build(reader!, path, function, out IvfIndex? index);
+        ReelResult result = IvfPacketSource.Open(path, function, out ISeekablePacketSource? source);
+        return result != ReelResult.Success ? result : Create(context, path, source!, options, function, out decoder);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> by its extension (<paramref name="argument"/> names it in
+    /// messages): .ivf as <see cref="OpenIvf"/>; .mp4, .m4v, .mov, .webm and .mkv through the
+    /// container backend, which reads the header and the container's index, never the whole
+    /// file. Errors as <see cref="OpenIvf"/>, and: an unknown extension (InvalidArgument), no
+    /// container backend or FFmpeg missing (Unsupported, with the reason), a file whose video
+    /// is not the decoder's codec or that has no index.
+    /// </summary>
+    public static ReelResult OpenFile(ReelContext context, string path, string argument, DecoderSessionOptions options, string function, out SeekingDecoder? decoder)
+    {
+        decoder = null;
+        ContainerFormat format = ContainerFormats.FromExtension(path);
+        if (format == ContainerFormat.Auto)
+            return CodecErrors.InvalidArgument($"{function}: {argument} \"{path}\" ends in \"{System.IO.Path.GetExtension(path)}\", which names no container; allowed {ContainerFormats.KnownExtensions}");
+        if (format == ContainerFormat.Ivf)
+            return OpenIvf(context, path, options, function, out decoder);
+        ReelResult result = DemuxerPacketSource.Open(path, options.Settings.Codec, function, out ISeekablePacketSource? source);
+        return result != ReelResult.Success ? result : Create(context, path, source!, options, function, out decoder);
+    }
+
+    /// <summary>Creates the decoder for <paramref name="source"/>; takes ownership of the source (disposed on failure).</summary>
+    private static ReelResult Create(ReelContext context, string path, ISeekablePacketSource source, DecoderSessionOptions options, string function, out SeekingDecoder? decoder)
+    {
+        decoder = null;
+        ReelResult result = DecoderOpener.Open(context, options, function, $"{function}: decoder_desc->", out _, out IDecoder? created);
         if (result != ReelResult.Success)
         {
-            reader!.Dispose();
+            source.Dispose();
             return result;
         }
-        if ((result = DecoderOpener.Open(context, options, function, $"{function}: decoder_desc->", out _, out IDecoder? created)) != ReelResult.Success)
-        {
-            reader!.Dispose();
-            return result;
-        }
-        decoder = new SeekingDecoder(path, reader!, index!, created!);
+        decoder = new SeekingDecoder(path, source, created!);
         return ReelResult.Success;
     }
 
@@ -105,7 +122,7 @@ internal sealed class SeekingDecoder : IDisposable
     {
         if (target < 0 || target >= FrameCount)
             return CodecErrors.InvalidArgument($"{function}: frame {target} is outside {_path}; allowed 0 to {FrameCount - 1}");
-        int start = _index.RandomAccessPointAtOrBefore(target);
+        int start = _source.RandomAccessPointAtOrBefore(target);
         if (start < 0)
             return CodecErrors.CorruptData($"{function}: {_path} has no keyframe at or before frame {target}; it cannot be decoded");
         // Going on is cheaper than a seek unless the target lies behind, or a keyframe lies between.
@@ -152,17 +169,17 @@ internal sealed class SeekingDecoder : IDisposable
     public void Dispose()
     {
         _decoder.Dispose();
-        _reader.Dispose();
+        _source.Dispose();
     }
 
-    /// <summary>Resets the decoder and moves the reader to frame <paramref name="frame"/>, a random-access point.</summary>
+    /// <summary>Resets the decoder and moves the source to frame <paramref name="frame"/>, a random-access point.</summary>
     private ReelResult SeekTo(int frame, string function)
     {
         _decoder.Reset();
         _streaming = false;
         _refused = false;
         _flushed = false;
-        ReelResult result = _reader.Seek(_index.OffsetOf(frame), frame, function);
+        ReelResult result = _source.SeekTo(frame, function);
         if (result != ReelResult.Success)
             return result;
         _nextSend = frame;
@@ -184,10 +201,10 @@ internal sealed class SeekingDecoder : IDisposable
         }
         if (!_refused)
         {
-            ReelResult read = _reader.ReadFrame(function, out _packet);
+            ReelResult read = _source.Read(function, out _packet);
             if (read != ReelResult.Success)
                 return read == ReelResult.NotReady
-                    ? CodecErrors.CorruptData($"{function}: {_path} ended at frame {_nextSend}; the index has {FrameCount}")
+                    ? CodecErrors.CorruptData($"{function}: {_path} ended at frame {_nextSend}; its index counts {FrameCount}")
                     : read;
         }
         ReelResult sent = _decoder.Send(_packet.Span, _nextSend, function);

@@ -42,7 +42,21 @@ internal static unsafe class FrameCacheExports
         const string Function = "reel_frame_cache_create_for_ivf";
         try
         {
-            return CreateForIvfChecked(context, desc, ivfPath, decoderDesc, outCache, Function);
+            return CreateDecoderFedChecked(context, desc, ivfPath, anyContainer: false, decoderDesc, outCache, Function);
+        }
+        catch (Exception e)
+        {
+            return ExportGuard.Fail(Function, e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_create_for_file")]
+    public static ReelResult CreateForFile(ulong context, reel_frame_cache_desc_t* desc, byte* path, reel_decoder_desc_t* decoderDesc, ulong* outCache)
+    {
+        const string Function = "reel_frame_cache_create_for_file";
+        try
+        {
+            return CreateDecoderFedChecked(context, desc, path, anyContainer: true, decoderDesc, outCache, Function);
         }
         catch (Exception e)
         {
@@ -275,12 +289,18 @@ internal static unsafe class FrameCacheExports
         return result;
     }
 
-    private static ReelResult CreateForIvfChecked(ulong context, reel_frame_cache_desc_t* desc, byte* ivfPath, reel_decoder_desc_t* decoderDesc, ulong* outCache, string function)
+    /// <summary>
+    /// A cache Reel feeds from a file: IVF only for reel_frame_cache_create_for_ivf (its
+    /// argument ivf_path), any container by its extension for reel_frame_cache_create_for_file
+    /// (<paramref name="anyContainer"/>; its argument path).
+    /// </summary>
+    private static ReelResult CreateDecoderFedChecked(ulong context, reel_frame_cache_desc_t* desc, byte* filePath, bool anyContainer, reel_decoder_desc_t* decoderDesc, ulong* outCache, string function)
     {
+        string pathArgument = anyContainer ? "path" : "ivf_path";
         ReelResult result;
         if ((result = Arguments.Context(context, function, out ReelContext? ctx)) != ReelResult.Success
             || (result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
-            || (result = MediaArguments.Path(ivfPath, function, "ivf_path", out string path)) != ReelResult.Success
+            || (result = MediaArguments.Path(filePath, function, pathArgument, out string path)) != ReelResult.Success
             || (result = Arguments.NotNull(outCache, function, "out_cache")) != ReelResult.Success
             || (result = ReadDesc(desc, function, "desc", out reel_frame_cache_desc_t d, out FrameCacheConfig? config, out string? name)) != ReelResult.Success)
         {
@@ -297,9 +317,12 @@ internal static unsafe class FrameCacheExports
             options = new DecoderSessionOptions { Settings = new DecoderSettings(), FramesHeld = framesHeld, Name = name ?? "cache" };
         else if ((result = DecoderExports.ReadOptions(decoderDesc, function, "decoder_desc", framesHeld, out options)) != ReelResult.Success)
             return result;
-        if ((result = SeekingDecoder.Open(ctx!, path, options!, function, out SeekingDecoder? decoder)) != ReelResult.Success)
+        result = anyContainer
+            ? SeekingDecoder.OpenFile(ctx!, path, pathArgument, options!, function, out SeekingDecoder? decoder)
+            : SeekingDecoder.OpenIvf(ctx!, path, options!, function, out decoder);
+        if (result != ReelResult.Success)
             return result;
-        var source = new DecoderFrameSource(decoder!, ctx!, name ?? "cache");
+        var source = new DecoderFrameSource(decoder!, ctx!, name ?? "cache", function);
         result = ContextFrameCache.Create(ctx!, name ?? "cache", config, source, 0, function, out ContextFrameCache? cache);
         if (result != ReelResult.Success)
         {

@@ -29,4 +29,12 @@ public interface IMediaDemuxer : IDisposable
 
     /// <summary>Moves so that the next read returns the keyframe at or before frame <paramref name="frameNumber"/>, through the container's index.</summary>
     ReelResult SeekVideo(long frameNumber, string function);
+
+    /// <summary>
+    /// The frames of the video stream decoding can start from (keyframes), ascending, as the
+    /// container's index lists them (MP4: every sample's sync flag; Matroska: the Cues), read
+    /// without reading packets. Empty when the file carries no index (a Matroska file cut off
+    /// before its Cues were written).
+    /// </summary>
+    ReelResult VideoRandomAccessPoints(string function, out long[] frames);
 }

@@ -99,9 +99,9 @@ public class DecoderFrameSourceTests : ClipFixture
 
     private (ContextFrameCache, DecoderFrameSource) Create()
     {
-        Assert.That(SeekingDecoder.Open(Context, Clip.Path, SeekingClip.Options(framesHeld: 64 + 64 + 8), "test", out SeekingDecoder? decoder),
+        Assert.That(SeekingDecoder.OpenIvf(Context, Clip.Path, SeekingClip.Options(framesHeld: 64 + 64 + 8), "test", out SeekingDecoder? decoder),
             Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        var source = new DecoderFrameSource(decoder!, Context, "feed");
+        var source = new DecoderFrameSource(decoder!, Context, "feed", "test");
         var config = new FrameCacheConfig { RingSize = 32, LruCapacity = 64, PrefetchDepth = 16, ProducerQueueCapacity = 32, MemoryBudgetBytes = 64L << 20 };
         Assert.That(ContextFrameCache.Create(Context, "feed", config, source, 0, "test", out ContextFrameCache? cache), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         return (cache!, source);

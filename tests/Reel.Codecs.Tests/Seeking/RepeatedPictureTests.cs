@@ -28,7 +28,7 @@ public class RepeatedPictureTests
         var held = new List<(long Number, Handle Frame)>();
         try
         {
-            Assert.That(SeekingDecoder.Open(context!, File, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(SeekingDecoder.OpenIvf(context!, File, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             using (decoder)
             {
                 Assert.That(decoder!.DecodeThrough(decoder!.FrameCount - 1, (n, frame) =>

@@ -13,7 +13,6 @@ using Reel.Codecs.Tests.Support;
 using Reel.Context;
 using Reel.Errors;
 using Reel.Handles;
-using Reel.Pools;
 
 namespace Reel.Codecs.Tests.Seeking;
 
@@ -53,7 +52,7 @@ internal sealed unsafe class SeekingClip : IDisposable
         Assert.That(ReelContext.Create(new ContextOptions { Name = "reference" }, "test", out ReelContext? context), Is.EqualTo(ReelResult.Success));
         try
         {
-            Assert.That(SeekingDecoder.Open(context!, Path, Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(SeekingDecoder.OpenIvf(context!, Path, Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             using (decoder)
             {
                 var seen = 0;
@@ -86,24 +85,8 @@ internal sealed unsafe class SeekingClip : IDisposable
         Name = "seek",
     };
 
-    /// <summary>FNV-1a over the visible bytes of every plane (stride padding and alignment rows excluded: dav1d never writes them).</summary>
-    public static ulong Checksum(Handle frame)
-    {
-        Assert.That(Buffers.GetFrame(frame, "test", out FrameView view), Is.EqualTo(ReelResult.Success));
-        ulong hash = 14695981039346656037UL;
-        for (int p = 0; p < view.Layout.PlaneCount; p++)
-        {
-            PlaneLayout plane = view.Layout.Plane(p);
-            uint rows = p == 0 ? view.Layout.Height : (view.Layout.Height + 1) / 2;
-            for (uint row = 0; row < rows; row++)
-            {
-                var bytes = new ReadOnlySpan<byte>((byte*)view.Memory + plane.Offset + (ulong)row * plane.Stride, (int)plane.RowBytes);
-                foreach (byte b in bytes)
-                    hash = (hash ^ b) * 1099511628211UL;
-            }
-        }
-        return hash;
-    }
+    /// <summary>The picture's checksum (<see cref="FrameChecksum"/>).</summary>
+    public static ulong Checksum(Handle frame) => FrameChecksum.Of(frame);
 
     public void Dispose() => _directory.Dispose();
 }

@@ -108,7 +108,7 @@ public class SeekingDecoderTests : ClipFixture
         File.WriteAllBytes(damaged, bytes);
         try
         {
-            Assert.That(SeekingDecoder.Open(Context, damaged, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(SeekingDecoder.OpenIvf(Context, damaged, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             using (decoder)
             {
                 ReelResult result = decoder!.DecodeThrough(Clip.KeyFrames[2] - 1, (_, _) => { }, "test");
@@ -131,7 +131,7 @@ public class SeekingDecoderTests : ClipFixture
     [Test]
     public void Open_NamesTheFunctionAndTheProblem()
     {
-        Assert.That(SeekingDecoder.Open(Context, Path.Combine(Path.GetTempPath(), "reel-no-such-file.ivf"), SeekingClip.Options(), "reel_test", out _),
+        Assert.That(SeekingDecoder.OpenIvf(Context, Path.Combine(Path.GetTempPath(), "reel-no-such-file.ivf"), SeekingClip.Options(), "reel_test", out _),
             Is.EqualTo(ReelResult.ErrorIo));
         Assert.That(LastError.Message, Does.StartWith("reel_test: cannot open").And.Contain("reel-no-such-file.ivf"));
 
@@ -139,7 +139,7 @@ public class SeekingDecoderTests : ClipFixture
         File.WriteAllText(text, "this is not an IVF file at all, just text long enough for a header");
         try
         {
-            Assert.That(SeekingDecoder.Open(Context, text, SeekingClip.Options(), "reel_test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(SeekingDecoder.OpenIvf(Context, text, SeekingClip.Options(), "reel_test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Does.StartWith("reel_test: ").And.Contain("expected \"DKIF\""));
         }
         finally
@@ -150,7 +150,7 @@ public class SeekingDecoderTests : ClipFixture
 
     private SeekingDecoder Open()
     {
-        Assert.That(SeekingDecoder.Open(Context, Clip.Path, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(SeekingDecoder.OpenIvf(Context, Clip.Path, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         return decoder!;
     }
 }

@@ -4712,6 +4712,48 @@ public static unsafe partial class ReelNative
     public static extern reel_result_t reel_frame_cache_create_for_ivf(reel_context_t context, reel_frame_cache_desc_t* desc, byte* ivf_path, reel_decoder_desc_t* decoder_desc, reel_frame_cache_t* out_cache);
 
     /// <summary>
+    /// reel_frame_cache_create_for_file() :
+    ///  reel_frame_cache_create_for_ivf() for any movie file Reel reads: the container is chosen by
+    ///  the path's extension (.ivf; .mp4, .m4v, .mov, .webm, .mkv through the FFmpeg backend,
+    ///  section 12). IVF is indexed as for _for_ivf (one read of the file: IVF has no index).
+    ///  MP4/MOV/WebM/Matroska are NOT read whole: opening reads the header and the container's own
+    ///  index (MP4 sample tables, Matroska Cues), and every seek goes through that index to the
+    ///  keyframe at or before the requested frame. When the header gives no frame count (Matroska),
+    ///  the count is found by reading the last GOP only (from the last keyframe of the index to the
+    ///  end). The video stream must have a constant frame rate with frames in presentation order,
+    ///  as reel_movie_writer_* records it (a gap is reported as corrupt data when decoding reaches
+    ///  it). Everything else (the decoder thread, requests, pts = frame number, abandoned frames,
+    ///  what consumers may call) is as for reel_frame_cache_create_for_ivf().
+    ///  @param context      the owning context (destroying it destroys the cache and stops the decoder).
+    ///  @param desc         as for reel_frame_cache_create_for_ivf(): request_callback NULL,
+    ///                      frame_count 0. Read during the call only.
+    ///  @param path         UTF-8 path of the file; opened during the call and kept open until the
+    ///                      cache is destroyed.
+    ///  @param decoder_desc decoder settings as for reel_decoder_create(), or NULL for the defaults
+    ///                      (AV1, AUTO backend); its codec must be the file's video codec.
+    ///  @param out_cache    receives the cache; unchanged on failure. Destroy with
+    ///                      reel_frame_cache_destroy().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL pointers, an empty path, a path whose extension
+    ///                                       names no container (the message lists the allowed
+    ///                                       ones), anything _for_ivf refuses in desc or decoder_desc,
+    ///          REEL_ERROR_IO                the file cannot be opened or read (the OS reason),
+    ///          REEL_ERROR_CORRUPT_DATA      a file the container's reader rejects, a container
+    ///                                       index without any keyframe of the video stream (e.g. a
+    ///                                       Matroska recording cut off before its Cues), and the
+    ///                                       IVF errors of _for_ivf,
+    ///          REEL_ERROR_UNSUPPORTED       the FFmpeg backend is not in this libreel or cannot load
+    ///                                       (the message gives the reason; IVF still works), a file
+    ///                                       without a video stream, a video codec other than
+    ///                                       decoder_desc's, no decoder backend,
+    ///          REEL_ERROR_INCOMPATIBLE_VERSION, REEL_ERROR_OUT_OF_MEMORY,
+    ///          REEL_ERROR_LIMIT_REACHED     4096 caches are alive.
+    ///  Thread safety: any thread; the cache is thread-safe as in section 10.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_frame_cache_create_for_file", ExactSpelling = true)]
+    public static extern reel_result_t reel_frame_cache_create_for_file(reel_context_t context, reel_frame_cache_desc_t* desc, byte* path, reel_decoder_desc_t* decoder_desc, reel_frame_cache_t* out_cache);
+
+    /// <summary>
     /// reel_ivf_reader_open() :
     ///  Opens an IVF file of AV1 and checks its header ("DKIF", version 0, a header of at least
     ///  32 bytes, fourcc "AV01").

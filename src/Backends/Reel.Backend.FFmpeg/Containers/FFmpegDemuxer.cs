@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Reel.Abi;
 using Reel.Backend.FFmpeg.Interop;
@@ -123,6 +124,29 @@ internal sealed unsafe class FFmpegDemuxer : IMediaDemuxer
             return CodecErrors.Unsupported($"{function}: {_path} has no video stream");
         int code = _shim.Demuxer.Seek(_demuxer, _videoIndex, FromFrame(frameNumber), 0);
         return code < 0 ? ShimErrors.Fail(_shim, code, function, _path) : ReelResult.Success;
+    }
+
+    /// <inheritdoc/>
+    public ReelResult VideoRandomAccessPoints(string function, out long[] frames)
+    {
+        frames = [];
+        if (_videoIndex < 0)
+            return CodecErrors.Unsupported($"{function}: {_path} has no video stream");
+        int count = (int)Property(_videoIndex, ShimStreamProperty.IndexEntries);
+        var found = new List<long>();
+        for (int entry = 0; entry < count; entry++)
+        {
+            long timestamp;
+            int flags;
+            int code = _shim.Demuxer.IndexEntry(_demuxer, _videoIndex, entry, &timestamp, &flags, null, null);
+            if (code < 0)
+                return ShimErrors.Fail(_shim, code, function, _path);
+            if ((flags & ShimConstants.PacketKeyframe) != 0)
+                found.Add(ToFrame(timestamp));
+        }
+        found.Sort();
+        frames = [.. found.Distinct()];
+        return ReelResult.Success;
     }
 
     /// <inheritdoc/>
