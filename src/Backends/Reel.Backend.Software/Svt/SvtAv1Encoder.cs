@@ -162,9 +162,10 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
             return result;
         if (_state == State.Encoding && pts <= _lastPts)
             return CodecErrors.InvalidArgument($"SvtAv1Encoder.SendFrame: pts is {pts}; allowed values above the previous frame's pts {_lastPts}");
-        if (forceKeyframe && !SvtParameters.Capabilities.CanForceKeyframes(_settings.RateControl))
-            return CodecErrors.Unsupported(
-                $"SvtAv1Encoder.SendFrame: force_keyframe with rate_control {_settings.RateControl}; SVT-AV1 forces keyframes only with Crf and Cqp");
+        if (forceKeyframe && !SvtParameters.Capabilities.CanForceKeyframes(_settings))
+            return CodecErrors.Unsupported(_settings.IsLowDelay && _settings.RateControl != RateControlMode.Cbr
+                ? "SvtAv1Encoder.SendFrame: force_keyframe with prediction LowDelay; SVT-AV1 forces keyframes only in random access (with Crf and Cqp)"
+                : $"SvtAv1Encoder.SendFrame: force_keyframe with rate_control {_settings.RateControl}; SVT-AV1 forces keyframes only with Crf and Cqp");
 
         result = Send(frame, pts, forceKeyframe);
         if (result != ReelResult.Success)

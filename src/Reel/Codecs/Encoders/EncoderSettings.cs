@@ -9,7 +9,8 @@ namespace Reel.Codecs.Encoders;
 /// <summary>
 /// Everything an encoder session is created with. Defaults: 30/1 fps, CRF at quality 45
 /// (SVT-AV1's own default CRF 35), Medium preset, automatic keyframe interval, Main profile,
-/// automatic level, no tiles, filters per preset, automatic threads, no colour description.
+/// automatic level, no tiles, filters per preset, automatic threads, no colour description,
+/// the encoder's own mini-GOP and look-ahead, random access (low delay with CBR).
 /// Width and height have no default. <see cref="Validate"/> refuses anything out of range
 /// with a message naming the field and the allowed range.
 /// </summary>
@@ -89,6 +90,29 @@ public sealed class EncoderSettings
 
     /// <summary>Colour description written into the stream.</summary>
     public ColorDescription Color { get; set; }
+
+    /// <summary>
+    /// Frames per mini-GOP (the hierarchical prediction group: SVT-AV1 hierarchical levels
+    /// log2(size)); 0 lets the encoder choose. Smaller groups hold fewer pictures in flight
+    /// (less memory, less latency) at some cost in quality per bit.
+    /// </summary>
+    public int MiniGopSize { get; set; }
+
+    /// <summary>
+    /// Frames the encoder may read ahead of the one it codes, for rate control and temporal
+    /// analysis; 0 lets the encoder choose. Must be 0 with low delay.
+    /// </summary>
+    public int Lookahead { get; set; }
+
+    /// <summary>Random access (default; low delay with CBR) or low delay for live streams.</summary>
+    public PredictionStructure Prediction { get; set; }
+
+    /// <summary>
+    /// Whether the stream is coded low delay: <see cref="PredictionStructure.LowDelay"/>, or
+    /// <see cref="PredictionStructure.Default"/> with <see cref="RateControlMode.Cbr"/>.
+    /// </summary>
+    public bool IsLowDelay => Prediction == PredictionStructure.LowDelay
+        || (Prediction == PredictionStructure.Default && RateControl == RateControlMode.Cbr);
 
     /// <summary>
     /// The QP (CQP) or CRF value for a quality: 63 - round(quality * 62 / 100), so quality 0
@@ -179,7 +203,7 @@ public sealed class EncoderSettings
             return CodecErrors.InvalidArgument($"{p}threads is {Threads}; allowed 0 (automatic) to {caps.MaxThreads}");
         if (!Enum.IsDefined(Color))
             return CodecErrors.InvalidArgument($"{p}color is {(int)Color}; allowed {Names(Enum.GetValues<ColorDescription>())}");
-        return ReelResult.Success;
+        return ValidateStructure(caps, p);
     }
 
     /// <summary>The CBR buffer in milliseconds of target bitrate (what SVT-AV1 takes).</summary>
@@ -213,6 +237,50 @@ public sealed class EncoderSettings
                     $"{p}buffer_size is {BufferSize} bits ({BufferMilliseconds} ms at target_bitrate {TargetBitrate}); allowed 0 (one second) or {min} to {max} bits (20 to 10000 ms)");
         }
         return ReelResult.Success;
+    }
+
+    /// <summary>Prediction structure, mini-GOP and look-ahead, alone and with low delay's limits.</summary>
+    private ReelResult ValidateStructure(EncoderCapabilities caps, string p)
+    {
+        if (!Enum.IsDefined(Prediction))
+            return CodecErrors.InvalidArgument($"{p}prediction is {(int)Prediction}; allowed {Names(Enum.GetValues<PredictionStructure>())}");
+        if (!caps.Supports(Prediction))
+            return CodecErrors.Unsupported($"{p}prediction is {Prediction}; {caps.BackendName} codes {Names(caps.PredictionStructures)}");
+        if (MiniGopSize != 0 && !Contains(caps.MiniGopSizes, MiniGopSize))
+            return CodecErrors.InvalidArgument($"{p}mini_gop_size is {MiniGopSize}; allowed 0 (automatic){Sizes(caps.MiniGopSizes)}");
+        if (Lookahead < 0 || Lookahead > caps.MaxLookahead)
+            return CodecErrors.InvalidArgument(caps.MaxLookahead > 0
+                ? $"{p}lookahead is {Lookahead}; allowed 0 (automatic) or 1 to {caps.MaxLookahead} frames"
+                : $"{p}lookahead is {Lookahead}; allowed only 0 ({caps.BackendName} chooses its look-ahead)");
+        if (!IsLowDelay)
+            return ReelResult.Success;
+
+        // Low delay: what the backend codes that way. The message names why the stream is low delay.
+        string why = Prediction == PredictionStructure.LowDelay ? "prediction LowDelay" : "rate_control Cbr";
+        string cbr = Prediction == PredictionStructure.LowDelay ? "" : "; Cbr is coded low delay";
+        if (!Contains(caps.LowDelayRateControlModes, RateControl))
+            return CodecErrors.InvalidArgument(
+                $"{p}prediction is LowDelay with rate_control {RateControl}; {caps.BackendName} codes low delay with rate_control {Names(caps.LowDelayRateControlModes)}");
+        if (EffectiveSpeedPreset < caps.LowDelayMinSpeedPreset)
+            return CodecErrors.InvalidArgument(
+                $"{p}preset is {Preset} (speed {EffectiveSpeedPreset}) with {why}; allowed speed {caps.LowDelayMinSpeedPreset} to {caps.MaxSpeedPreset} "
+                + $"({caps.BackendName} codes low delay at speed {caps.LowDelayMinSpeedPreset} or faster{cbr}): use High, Medium, Low or Speed {caps.LowDelayMinSpeedPreset} to {caps.MaxSpeedPreset}");
+        if (MiniGopSize != 0 && !Contains(caps.LowDelayMiniGopSizes, MiniGopSize))
+            return CodecErrors.InvalidArgument(
+                $"{p}mini_gop_size is {MiniGopSize} with {why}; allowed 0 (automatic){Sizes(caps.LowDelayMiniGopSizes)} ({caps.BackendName}'s low-delay group{cbr})");
+        if (Lookahead != 0)
+            return CodecErrors.InvalidArgument($"{p}lookahead is {Lookahead} with {why}; allowed only 0 (low delay reads no frame ahead{cbr})");
+        return ReelResult.Success;
+    }
+
+    private static string Sizes(IReadOnlyList<int> sizes)
+    {
+        if (sizes.Count == 0)
+            return " only";
+        var parts = new string[sizes.Count];
+        for (int i = 0; i < sizes.Count; i++)
+            parts[i] = sizes[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return " or " + string.Join(", ", parts) + " frames";
     }
 
     private static bool Contains<T>(IReadOnlyList<T> list, T value)
