@@ -69,6 +69,8 @@ internal sealed partial class EncoderSession : IContextAttachment
 
     // Counters, under _lock.
     private long _framesIn;
+    /// <summary>Frames the worker handed to the codec (each gives one packet): more than <see cref="_framesOut"/> while some are in the codec.</summary>
+    private long _framesSent;
     private long _framesOut;
     private long _packetsReceived;
     private long _bytesOut;
@@ -77,6 +79,7 @@ internal sealed partial class EncoderSession : IContextAttachment
     private long _keyframes;
     private long _firstSubmitTicks;
     private long _lastPacketTicks;
+    private readonly EncoderLatency _latency = new();
 
     private EncoderSession(ReelContext context, EncoderSessionOptions options, IEncoderFactory factory, IEncoder encoder,
         EncoderSessionPool? sessionPool, bool fromPool, Pool? packetPool, bool ownsPacketPool)
@@ -212,9 +215,10 @@ internal sealed partial class EncoderSession : IContextAttachment
     private ReelResult Enqueue(in FrameRef frame, long pts, bool forceKeyframe, uint timeoutMs, string function)
     {
         ReelResult result;
-        if (forceKeyframe && !_factory.Capabilities.CanForceKeyframes(_settings.RateControl))
-            return CodecErrors.Unsupported(
-                $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {_settings.RateControl}; {_factory.Name} forces keyframes only with CRF and CQP");
+        if (forceKeyframe && !_factory.Capabilities.CanForceKeyframes(_settings))
+            return CodecErrors.Unsupported(_settings.IsLowDelay && _settings.RateControl != RateControlMode.Cbr
+                ? $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but prediction is LowDelay; {_factory.Name} forces keyframes only in random access"
+                : $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {_settings.RateControl}; {_factory.Name} forces keyframes only with CRF and CQP");
         long deadline = Deadline(timeoutMs);
         bool first;
         lock (_lock)
@@ -238,9 +242,11 @@ internal sealed partial class EncoderSession : IContextAttachment
             if (!frame.Buffer.IsNull && (result = Buffers.Retain(frame.Buffer, function)) != ReelResult.Success)
                 return result;
             _input.Enqueue(new InputFrame(frame, pts, forceKeyframe));
+            long now = Stopwatch.GetTimestamp();
+            _latency.Submitted(pts, now);
             first = !_anySubmitted;
             if (first)
-                _firstSubmitTicks = Stopwatch.GetTimestamp();
+                _firstSubmitTicks = now;
             _anySubmitted = true;
             _lastPts = pts;
             _framesIn++;
@@ -339,7 +345,7 @@ internal sealed partial class EncoderSession : IContextAttachment
                 seconds > 0 ? _bytesOut * 8 / seconds : 0,
                 elapsed > 0 ? _framesOut / elapsed : 0,
                 _anySubmitted ? Stopwatch.GetElapsedTime(_firstSubmitTicks).TotalSeconds : 0,
-                _input.Count, _queueDepth, _output.Count, _fromPool, _dropped, _stalls, _keyframes);
+                _input.Count, _queueDepth, _output.Count, _fromPool, _dropped, _stalls, _keyframes, _latency.Figures);
         }
     }
 

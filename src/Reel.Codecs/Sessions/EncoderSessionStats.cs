@@ -18,4 +18,5 @@ internal readonly record struct EncoderSessionStats(
     bool FromPool,
     long Dropped,
     long PacketPoolStalls,
-    long Keyframes);
+    long Keyframes,
+    LatencyFigures Latency);

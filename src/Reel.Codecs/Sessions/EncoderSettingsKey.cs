@@ -5,10 +5,12 @@ namespace Reel.Codecs.Sessions;
 /// <summary>
 /// The configuration an idle encoder was started with, as the session pool matches it: every
 /// field of <see cref="EncoderSettings"/> plus the backend. Two requests share an encoder only
-/// if all of them are equal (record equality). A field added to EncoderSettings must be added here.
+/// if all of them are equal (record equality). A field added to EncoderSettings must be added here
+/// (EncoderSettingsKeyTests fails otherwise).
 /// </summary>
 internal readonly record struct EncoderSettingsKey(
     string Backend,
+    Backends.VideoCodec Codec,
     int Width,
     int Height,
     int FpsNumerator,
@@ -28,11 +30,14 @@ internal readonly record struct EncoderSettingsKey(
     FilterSwitch Cdef,
     FilterSwitch Restoration,
     int Threads,
-    ColorDescription Color)
+    ColorDescription Color,
+    int MiniGopSize,
+    int Lookahead,
+    PredictionStructure Prediction)
 {
     /// <summary>The key of <paramref name="s"/> on the backend named <paramref name="backend"/>.</summary>
     public static EncoderSettingsKey Of(EncoderSettings s, string backend) => new(
-        backend, s.Width, s.Height, s.FpsNumerator, s.FpsDenominator, s.RateControl, s.Quality, s.TargetBitrate, s.MaxBitrate,
+        backend, s.Codec, s.Width, s.Height, s.FpsNumerator, s.FpsDenominator, s.RateControl, s.Quality, s.TargetBitrate, s.MaxBitrate,
         s.BufferSize, s.Preset, s.SpeedPreset, s.KeyframeInterval, s.Profile, s.Level, s.TileRowsLog2, s.TileColumnsLog2,
-        s.Cdef, s.Restoration, s.Threads, s.Color);
+        s.Cdef, s.Restoration, s.Threads, s.Color, s.MiniGopSize, s.Lookahead, s.Prediction);
 }
