@@ -1406,8 +1406,30 @@ typedef enum reel_color_description_t {
     REEL_COLOR_MAX_ENUM = 0x7FFFFFFF /**< not a description: keeps the enum 32 bits wide */
 } reel_color_description_t;
 
+/** How frames reference each other: what bounds an encoder's latency (and part of its memory).
+ *  Random access codes each mini-GOP out of order, so a frame's packet comes out only after
+ *  its whole mini-GOP and the look-ahead were submitted (SVT-AV1 1.4.1: the first packet
+ *  after 2 x mini_gop_size + 4 frames, 36 by default; N + 4 with a lookahead below the
+ *  mini-GOP); low delay references past frames only, so a frame's packet comes out as the
+ *  next frame goes in (SVT-AV1 holds one frame to see whether the stream ends): what live
+ *  streaming wants. */
+typedef enum reel_prediction_structure_t {
+    REEL_PREDICTION_DEFAULT = 0,       /**< LOW_DELAY with REEL_RATE_CONTROL_CBR, RANDOM_ACCESS
+                                            otherwise (default) */
+    REEL_PREDICTION_RANDOM_ACCESS = 1, /**< hierarchical mini-GOPs coded out of order, with
+                                            look-ahead: best quality per bit. SVT-AV1: CRF, CQP
+                                            and VBR (CBR is refused: it would code VBR) */
+    REEL_PREDICTION_LOW_DELAY = 2,     /**< past references only, no look-ahead, one packet
+                                            per frame in input order, one frame of latency.
+                                            SVT-AV1: CRF, CQP and CBR (VBR is
+                                            refused: it would code CBR), speed 8 to 13, mini-GOP
+                                            8, no max_bitrate, no REEL_ENCODE_FLAG_KEYFRAME */
+    REEL_PREDICTION_MAX_ENUM = 0x7FFFFFFF /**< not a structure: keeps the enum 32 bits wide */
+} reel_prediction_structure_t;
+
 /** How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
- *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes. */
+ *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; the
+ *  fields from mini_gop_size on came later (a 128-byte struct gets their defaults). */
 typedef struct reel_encoder_desc_t {
     uint32_t struct_size;               /**< sizeof(reel_encoder_desc_t); required */
     reel_codec_backend_t backend;       /**< default REEL_CODEC_BACKEND_AUTO */
@@ -1450,9 +1472,31 @@ typedef struct reel_encoder_desc_t {
                                              copied. NULL = "encoder" */
     uint32_t reserved;                  /**< must be 0 */
     uint32_t reserved2;                 /**< must be 0 */
+    uint32_t mini_gop_size;             /**< frames per mini-GOP, the group coded with
+                                             hierarchical prediction: fewer pictures in flight
+                                             (memory) and less latency against some quality
+                                             per bit. SVT-AV1: 4, 8, 16 or 32 (its hierarchical
+                                             levels 2-5); low delay only 8. 0 = 16 in random
+                                             access, 8 in low delay (SVT-AV1 alone would pick
+                                             32 at speeds 0-12: at 1080p 37 % more memory for
+                                             no better PSNR per bit, docs/BENCHMARKS.md).
+                                             reel_codec_caps_t.mini_gop_sizes lists a backend's */
+    uint32_t lookahead;                 /**< frames the encoder may read ahead for rate control
+                                             and its temporal model. 0 = the encoder's choice;
+                                             SVT-AV1: 1 to 120, and 0 only with low delay. In
+                                             SVT-AV1 1.4.1 with CRF/CQP a value below the
+                                             mini-GOP size keeps no future mini-GOP in flight
+                                             (less memory, less latency) and any larger value
+                                             acts as the default (one future mini-GOP); with VBR
+                                             it sizes the rate-control window, raised to at
+                                             least a mini-GOP and a few frames */
+    reel_prediction_structure_t prediction; /**< default REEL_PREDICTION_DEFAULT (random access;
+                                             low delay with CBR) */
+    uint32_t reserved3;                 /**< must be 0 */
 } reel_encoder_desc_t;
 
-/** reel_encoder_submit flag: make this frame a keyframe (CRF and CQP only). */
+/** reel_encoder_submit flag: make this frame a keyframe (SVT-AV1: CRF and CQP in random access
+ *  only; reel_codec_caps_t says per backend). */
 #define REEL_ENCODE_FLAG_KEYFRAME 0x1u
 
 /** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0. */
@@ -1477,6 +1521,19 @@ typedef struct reel_encoder_stats_t {
     uint64_t packet_pool_stalls;  /**< packets that waited for a free buffer in the packet pool
                                        (the host holds too many packets) */
     uint64_t keyframes;           /**< keyframe packets produced */
+    double latency_ms_last;       /**< frames-in to packet-out latency of the latest packet: wall
+                                       milliseconds from reel_encoder_submit of its frame to
+                                       the packet being available to reel_encoder_receive (or
+                                       written, in a movie writer); 0 before the first packet */
+    double latency_ms_mean;       /**< the same, averaged over every packet */
+    double latency_ms_max;        /**< the same, the largest */
+    double latency_frames_mean;   /**< frames submitted after a frame before its packet was
+                                       available, averaged over every packet (input queue
+                                       included: a host that submits faster than the codec
+                                       encodes sees the queue fill) */
+    uint32_t latency_frames_last; /**< the same for the latest packet: 0 = it was available
+                                       before the next frame was submitted */
+    uint32_t latency_frames_max;  /**< the same, the largest */
 } reel_encoder_stats_t;
 
 /** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
@@ -1500,7 +1557,8 @@ typedef struct reel_codec_caps_t {
     uint32_t encode_profiles;           /**< bits of reel_av1_profile_t the encoder produces */
     uint32_t rate_controls;             /**< bits of reel_rate_control_t */
     uint32_t keyframe_rate_controls;    /**< bits of reel_rate_control_t in which
-                                             REEL_ENCODE_FLAG_KEYFRAME works */
+                                             REEL_ENCODE_FLAG_KEYFRAME works (random access;
+                                             low delay: low_delay_keyframe_rate_controls) */
     uint32_t presets;                   /**< bits of reel_encoder_preset_t */
     uint32_t min_speed_preset;          /**< slowest speed_preset */
     uint32_t max_speed_preset;          /**< fastest speed_preset */
@@ -1518,6 +1576,16 @@ typedef struct reel_codec_caps_t {
     uint32_t decode_formats;            /**< bits of reel_pixel_format_t decoded frames come in
                                              (other layouts give REEL_ERROR_UNSUPPORTED) */
     uint32_t reserved2;                 /**< 0 */
+    uint32_t prediction_structures;     /**< bits of reel_prediction_structure_t accepted */
+    uint32_t mini_gop_sizes;            /**< bit n set when mini_gop_size 2^n is accepted
+                                             (SVT-AV1: 4, 8, 16, 32); 0 = only 0 */
+    uint32_t max_lookahead;             /**< largest lookahead in frames; 0 = only 0 */
+    uint32_t low_delay_rate_controls;   /**< bits of reel_rate_control_t coded low delay */
+    uint32_t low_delay_min_speed_preset; /**< slowest speed_preset with low delay (named
+                                             presets count by their speed) */
+    uint32_t low_delay_mini_gop_sizes;  /**< mini_gop_sizes with low delay */
+    uint32_t low_delay_keyframe_rate_controls; /**< keyframe_rate_controls with low delay */
+    uint32_t reserved3;                 /**< 0 */
 } reel_codec_caps_t;
 
 /** How to create a decoder; all-zero (with struct_size) means the defaults.
@@ -1686,7 +1754,9 @@ REEL_API reel_result_t reel_codec_get_caps(reel_codec_backend_t backend, reel_co
  *          REEL_ERROR_INVALID_HANDLE    context (or desc->packet_pool) is not live,
  *          REEL_ERROR_INVALID_ARGUMENT  NULL desc / out_encoder; bad struct_size; a field out of
  *                                       its range or inconsistent with another (the message
- *                                       names it: "desc->width is 70000; allowed 64 to 16384");
+ *                                       names it and the rule: "desc->width is 70000; allowed
+ *                                       64 to 16384", "desc->preset is Speed (speed 6) with
+ *                                       prediction LowDelay; allowed speed 8 to 13 ...");
  *                                       reserved fields not 0,
  *          REEL_ERROR_UNSUPPORTED       a profile or rate control the backend lacks; backend
  *                                       HARDWARE without a hardware backend; the codec library

@@ -51,6 +51,13 @@ internal static unsafe class CodecExports
                 caps.max_threads = (uint)e.MaxThreads;
                 caps.min_bitrate = (ulong)e.MinBitrate;
                 caps.max_bitrate = (ulong)e.MaxBitrate;
+                caps.prediction_structures = (1u << (int)PredictionStructure.Default) | Bits(e.PredictionStructures);
+                caps.mini_gop_sizes = PowerBits(e.MiniGopSizes);
+                caps.max_lookahead = (uint)e.MaxLookahead;
+                caps.low_delay_rate_controls = Bits(e.LowDelayRateControlModes);
+                caps.low_delay_min_speed_preset = (uint)e.LowDelayMinSpeedPreset;
+                caps.low_delay_mini_gop_sizes = PowerBits(e.LowDelayMiniGopSizes);
+                caps.low_delay_keyframe_rate_controls = Bits(e.LowDelayKeyframeForcingModes);
             }
             if (decoder is not null)
             {
@@ -72,6 +79,15 @@ internal static unsafe class CodecExports
         {
             return ExportGuard.Fail("reel_codec_get_caps", e);
         }
+    }
+
+    /// <summary>Bit log2(size) for each power-of-two size (mini-GOP sizes).</summary>
+    private static uint PowerBits(IReadOnlyList<int> sizes)
+    {
+        uint bits = 0;
+        foreach (int size in sizes)
+            bits |= 1u << System.Numerics.BitOperations.Log2((uint)size);
+        return bits;
     }
 
     private static uint Bits<T>(IReadOnlyList<T> values) where T : struct, Enum

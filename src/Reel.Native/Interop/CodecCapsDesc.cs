@@ -42,6 +42,14 @@ internal unsafe struct CodecCapsDesc : IVersionedStruct
     public uint decode_bit_depths;
     public uint decode_formats;
     public uint reserved2;
+    public uint prediction_structures;
+    public uint mini_gop_sizes;
+    public uint max_lookahead;
+    public uint low_delay_rate_controls;
+    public uint low_delay_min_speed_preset;
+    public uint low_delay_mini_gop_sizes;
+    public uint low_delay_keyframe_rate_controls;
+    public uint reserved3;
 
     public static uint FirstPublishedSize => 152;
 }

@@ -38,6 +38,10 @@ internal unsafe struct EncoderDesc : IVersionedStruct
     public byte* name;
     public uint reserved;
     public uint reserved2;
+    public uint mini_gop_size;
+    public uint lookahead;
+    public PredictionStructure prediction;
+    public uint reserved3;
 
     public static uint FirstPublishedSize => 128;
 }

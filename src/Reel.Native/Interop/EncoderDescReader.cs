@@ -37,6 +37,7 @@ internal static unsafe class EncoderDescReader
         string field = $"{argument}->";
         if ((result = Arguments.Reserved(d.reserved, function, field + "reserved")) != ReelResult.Success
             || (result = Arguments.Reserved(d.reserved2, function, field + "reserved2")) != ReelResult.Success
+            || (result = Arguments.Reserved(d.reserved3, function, field + "reserved3")) != ReelResult.Success
             || (result = Arguments.Name(d.name, function, field + "name", out string? name)) != ReelResult.Success)
         {
             return result;
@@ -73,6 +74,9 @@ internal static unsafe class EncoderDescReader
             Restoration = d.restoration,
             Threads = Clamp(d.threads),
             Color = d.color,
+            MiniGopSize = Clamp(d.mini_gop_size),
+            Lookahead = Clamp(d.lookahead),
+            Prediction = d.prediction,
         };
         options = new EncoderSessionOptions
         {
@@ -109,6 +113,8 @@ internal static unsafe class EncoderDescReader
         Restore(ref message, "tile_columns_log2", d.tile_columns_log2);
         Restore(ref message, "threads", d.threads);
         Restore(ref message, "queue_depth", d.queue_depth);
+        Restore(ref message, "mini_gop_size", d.mini_gop_size);
+        Restore(ref message, "lookahead", d.lookahead);
         RestoreLong(ref message, "target_bitrate", d.bitrate);
         RestoreLong(ref message, "max_bitrate", d.max_bitrate);
         RestoreLong(ref message, "buffer_size", d.buffer_size);

@@ -26,6 +26,12 @@ internal struct EncoderStatsDesc : IVersionedStruct
     public ulong dropped;
     public ulong packet_pool_stalls;
     public ulong keyframes;
+    public double latency_ms_last;
+    public double latency_ms_mean;
+    public double latency_ms_max;
+    public double latency_frames_mean;
+    public uint latency_frames_last;
+    public uint latency_frames_max;
 
     public static uint FirstPublishedSize => 104;
 }

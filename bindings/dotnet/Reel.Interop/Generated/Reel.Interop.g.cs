@@ -952,6 +952,39 @@ public enum reel_color_description_t : int
 }
 
 /// <summary>
+/// How frames reference each other: what bounds an encoder's latency (and part of its memory).
+///  Random access codes each mini-GOP out of order, so a frame's packet comes out only after
+///  its whole mini-GOP and the look-ahead were submitted (SVT-AV1 1.4.1 at speed 10: about 70
+///  frames); low delay references past frames only, so a frame's packet can come out before
+///  the next frame is submitted: what live streaming wants.
+/// </summary>
+public enum reel_prediction_structure_t : int
+{
+    /// <summary>
+    /// LOW_DELAY with REEL_RATE_CONTROL_CBR, RANDOM_ACCESS
+    /// otherwise (default)
+    /// </summary>
+    REEL_PREDICTION_DEFAULT = 0,
+    /// <summary>
+    /// hierarchical mini-GOPs coded out of order, with
+    /// look-ahead: best quality per bit. SVT-AV1: CRF, CQP
+    /// and VBR (CBR is refused: it would code VBR)
+    /// </summary>
+    REEL_PREDICTION_RANDOM_ACCESS = 1,
+    /// <summary>
+    /// past references only, no look-ahead, packets in
+    /// input order. SVT-AV1: CRF, CQP and CBR (VBR is
+    /// refused: it would code CBR), speed 8 to 13, mini-GOP
+    /// 8, no max_bitrate, no REEL_ENCODE_FLAG_KEYFRAME
+    /// </summary>
+    REEL_PREDICTION_LOW_DELAY = 2,
+    /// <summary>
+    /// not a structure: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_PREDICTION_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// Option bits of reel_device_desc_t.flags and reel_vulkan_adoption_t.flags.
 /// </summary>
 public enum reel_device_flags_t : int
@@ -2480,7 +2513,8 @@ public unsafe partial struct reel_frame_cache_stats_t
 
 /// <summary>
 /// How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
-///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes.
+///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; the
+///  fields from mini_gop_size on came later (a 128-byte struct gets their defaults).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_desc_t
@@ -2633,6 +2667,42 @@ public unsafe partial struct reel_encoder_desc_t
     /// must be 0
     /// </summary>
     public uint reserved2;
+
+    /// <summary>
+    /// frames per mini-GOP, the group coded with
+    /// hierarchical prediction: fewer pictures in flight
+    /// (memory) and less latency against some quality
+    /// per bit. 0 = the encoder's choice (SVT-AV1 1.4.1:
+    /// 32 at speed 0-12 in CRF/CQP, 16 at speed 13 and
+    /// with VBR, 8 in low delay). SVT-AV1: 4, 8, 16 or 32
+    /// (its hierarchical levels 2-5); low delay only 8.
+    /// reel_codec_caps_t.mini_gop_sizes lists a backend's
+    /// </summary>
+    public uint mini_gop_size;
+
+    /// <summary>
+    /// frames the encoder may read ahead for rate control
+    /// and its temporal model. 0 = the encoder's choice;
+    /// SVT-AV1: 1 to 120, and 0 only with low delay. In
+    /// SVT-AV1 1.4.1 with CRF/CQP a value below the
+    /// mini-GOP size keeps no future mini-GOP in flight
+    /// (less memory, less latency) and any larger value
+    /// acts as the default (one future mini-GOP); with VBR
+    /// it sizes the rate-control window, raised to at
+    /// least a mini-GOP and a few frames
+    /// </summary>
+    public uint lookahead;
+
+    /// <summary>
+    /// default REEL_PREDICTION_DEFAULT (random access;
+    /// low delay with CBR)
+    /// </summary>
+    public reel_prediction_structure_t prediction;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved3;
 }
 
 /// <summary>
@@ -2724,6 +2794,43 @@ public unsafe partial struct reel_encoder_stats_t
     /// keyframe packets produced
     /// </summary>
     public ulong keyframes;
+
+    /// <summary>
+    /// frames-in to packet-out latency of the latest packet: wall
+    /// milliseconds from reel_encoder_submit of its frame to
+    /// the packet being available to reel_encoder_receive (or
+    /// written, in a movie writer); 0 before the first packet
+    /// </summary>
+    public double latency_ms_last;
+
+    /// <summary>
+    /// the same, averaged over every packet
+    /// </summary>
+    public double latency_ms_mean;
+
+    /// <summary>
+    /// the same, the largest
+    /// </summary>
+    public double latency_ms_max;
+
+    /// <summary>
+    /// frames submitted after a frame before its packet was
+    /// available, averaged over every packet (input queue
+    /// included: a host that submits faster than the codec
+    /// encodes sees the queue fill)
+    /// </summary>
+    public double latency_frames_mean;
+
+    /// <summary>
+    /// the same for the latest packet: 0 = it was available
+    /// before the next frame was submitted
+    /// </summary>
+    public uint latency_frames_last;
+
+    /// <summary>
+    /// the same, the largest
+    /// </summary>
+    public uint latency_frames_max;
 }
 
 /// <summary>
@@ -2812,7 +2919,8 @@ public unsafe partial struct reel_codec_caps_t
 
     /// <summary>
     /// bits of reel_rate_control_t in which
-    /// REEL_ENCODE_FLAG_KEYFRAME works
+    /// REEL_ENCODE_FLAG_KEYFRAME works (random access;
+    /// low delay: low_delay_keyframe_rate_controls)
     /// </summary>
     public uint keyframe_rate_controls;
 
@@ -2896,6 +3004,48 @@ public unsafe partial struct reel_codec_caps_t
     /// 0
     /// </summary>
     public uint reserved2;
+
+    /// <summary>
+    /// bits of reel_prediction_structure_t accepted
+    /// </summary>
+    public uint prediction_structures;
+
+    /// <summary>
+    /// bit n set when mini_gop_size 2^n is accepted
+    /// (SVT-AV1: 4, 8, 16, 32); 0 = only 0
+    /// </summary>
+    public uint mini_gop_sizes;
+
+    /// <summary>
+    /// largest lookahead in frames; 0 = only 0
+    /// </summary>
+    public uint max_lookahead;
+
+    /// <summary>
+    /// bits of reel_rate_control_t coded low delay
+    /// </summary>
+    public uint low_delay_rate_controls;
+
+    /// <summary>
+    /// slowest speed_preset with low delay (named
+    /// presets count by their speed)
+    /// </summary>
+    public uint low_delay_min_speed_preset;
+
+    /// <summary>
+    /// mini_gop_sizes with low delay
+    /// </summary>
+    public uint low_delay_mini_gop_sizes;
+
+    /// <summary>
+    /// keyframe_rate_controls with low delay
+    /// </summary>
+    public uint low_delay_keyframe_rate_controls;
+
+    /// <summary>
+    /// 0
+    /// </summary>
+    public uint reserved3;
 }
 
 /// <summary>
@@ -5295,7 +5445,9 @@ public static unsafe partial class ReelNative
     ///          REEL_ERROR_INVALID_HANDLE    context (or desc-&gt;packet_pool) is not live,
     ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc / out_encoder; bad struct_size; a field out of
     ///                                       its range or inconsistent with another (the message
-    ///                                       names it: "desc-&gt;width is 70000; allowed 64 to 16384");
+    ///                                       names it and the rule: "desc-&gt;width is 70000; allowed
+    ///                                       64 to 16384", "desc-&gt;preset is Speed (speed 6) with
+    ///                                       prediction LowDelay; allowed speed 8 to 13 ...");
     ///                                       reserved fields not 0,
     ///          REEL_ERROR_UNSUPPORTED       a profile or rate control the backend lacks; backend
     ///                                       HARDWARE without a hardware backend; the codec library
