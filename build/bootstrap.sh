@@ -42,3 +42,5 @@ fi
 command -v dotnet >/dev/null 2>&1 || { echo "bootstrap: the .NET 10 SDK (dotnet) is required and not on PATH" >&2; exit 1; }
 echo "bootstrap: restoring NuGet packages"
 dotnet restore "$root/Engine.sln" --verbosity quiet
+# The sharpfuzz instrumentation tool of build/fuzz.sh (.config/dotnet-tools.json).
+(cd "$root" && dotnet tool restore --verbosity quiet)

@@ -3,6 +3,7 @@
 #   lib/libreel.so (SONAME libreel.so.0, with the libreel.so.0 link and libreel.so.dbg)
 #   include/reel.h
 #   contract/       what the header drift check reads (IL of the exports, ILC's exports file)
+#   lib/libreel_ffmpeg.so (SONAME libreel_ffmpeg.so.0): the FFmpeg shim, built by CMake (native/shim/ffmpeg)
 #   native/         CMake build tree of native/ (GoogleTest suites, example hosts)
 #   bin/            host programs built from native/
 # Fails when the header and the library have drifted apart (build/tools/Reel.HeaderTool).
@@ -21,7 +22,12 @@ step "publish libreel (NativeAOT)"
 rm -rf "$artifacts/publish"
 dotnet publish src/Reel.Native/Reel.Native.csproj -c Release -o "$artifacts/publish" --nologo -v quiet -clp:NoSummary
 mkdir -p "$artifacts/lib" "$artifacts/include"
-cp "$artifacts/publish/libreel.so" "$artifacts/publish/libreel.so.dbg" "$artifacts/lib/"
+# Replaced by rename, never rewritten in place: a process that has the old library mapped (a fuzz
+# campaign, a test still running) keeps its copy instead of dying of SIGBUS.
+for f in libreel.so libreel.so.dbg; do
+  cp "$artifacts/publish/$f" "$artifacts/lib/.$f.new"
+  mv -f "$artifacts/lib/.$f.new" "$artifacts/lib/$f"
+done
 ln -sfn libreel.so "$artifacts/lib/libreel.so.0"
 cp include/reel.h "$artifacts/include/"
 rm -rf "$artifacts/contract"
@@ -39,3 +45,5 @@ step "native (CMake)"
 cmake -S native -B "$artifacts/native" -DCMAKE_BUILD_TYPE=Release -DREEL_ARTIFACTS="$artifacts" > "$artifacts/cmake-configure.log" \
   || { cat "$artifacts/cmake-configure.log"; exit 1; }
 cmake --build "$artifacts/native" -j "$(nproc)"
+# CMake writes the FFmpeg shim beside libreel (libreel_ffmpeg.so -> .so.0 -> .so.0.1.0).
+echo "FFmpeg shim: $artifacts/lib/libreel_ffmpeg.so ($(readelf -d "$artifacts/lib/libreel_ffmpeg.so" | sed -n 's/.*Library soname: \[\(.*\)\]/SONAME \1/p'))"

@@ -2,7 +2,7 @@
 # Sets up the machine, builds Reel, and runs every test suite:
 #   NUnit   tests/Reel.Tests         engine internals, in-process
 #   NUnit   tests/Reel.Native.Tests  P/Invoke against artifacts/lib/libreel.so + drift-check tests
-#   NUnit   tests/Reel.Vulkan.Tests  Vulkan binding generator, layouts vs gcc, lavapipe with validation;
+#   NUnit   tests/Reel.Vulkan.Tests  Silk.NET.Vulkan layouts vs gcc, extension gating, lavapipe with validation;
 #                                    the GPU backend (suballocator, pools, DPB, command buffers, frames,
 #                                    timelines, deferred release, adoption; video skipped without video)
 #   NUnit   tests/Reel.Codecs.Tests  sessions, backend selection, the seeking decoder, IVF/Y4M,
@@ -11,8 +11,14 @@
 #                                    for every rate control with PSNR floors, struct mirrors vs C
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
 #                                    (through ctest); reel_gpu_tests runs section 13 on lavapipe
-#                                    with validation
+#                                    with validation; reel_ffmpeg_tests (native/shim/ffmpeg/tests,
+#                                    label ffmpeg_shim) tests the FFmpeg shim libreel_ffmpeg.so
 #   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations
+#   GTest   artifacts/native-asan    the same C/C++ suites and the reel tool built with ASan + UBSan
+#                                    (host side; libreel is the shipped library; docs/RELIABILITY.md)
+#   Fuzz    build/fuzz.sh all 20     every fuzz target for 20 s: the libFuzzer harnesses of the C ABI
+#                                    (native/fuzz) and the SharpFuzz/AFL++ targets (tests/Reel.Fuzz);
+#                                    fails on any crash, leak, timeout or OOM and prints the reproducer
 # Every suite runs even if an earlier one fails; the exit code is non-zero if any failed.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -54,6 +60,20 @@ run_suite gtest 'tests passed|tests failed' \
   ctest --test-dir artifacts/native --output-on-failure -j "$(nproc)"
 run_suite rust 'test result:' \
   env CARGO_TARGET_DIR="$root/artifacts/rust" cargo test --offline --manifest-path bindings/rust/reel-sys/Cargo.toml
+
+# The sanitizer tree: every host of native/ with ASan + UBSan, and the libFuzzer harnesses.
+asan="$root/artifacts/native-asan"
+build_asan() {
+  CC=clang CXX=clang++ cmake -S native -B "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREEL_ARTIFACTS="$root/artifacts" \
+    -DREEL_BIN_DIR="$asan/bin" -DREEL_SANITIZE=ON -DREEL_BUILD_FUZZERS=ON > "$logs/asan-configure.log" &&
+    cmake --build "$asan" -j "$(nproc)" --target reel_native_tests reel_gpu_tests movie_writer_child writer_child reel_tool \
+      reel_header_compile_check reel_header_c11_check reel_fuzzers
+}
+run_suite gtest-asan 'tests passed|tests failed|build failed' \
+  bash -c "$(declare -f build_asan); asan='$asan' root='$root' logs='$logs'; build_asan || { echo 'gtest-asan: build failed'; exit 1; }
+    source native/sanitizers/options.sh && ctest --test-dir '$asan' --output-on-failure -j $(nproc)"
+run_suite fuzz 'passed, [0-9]+ failed' \
+  build/fuzz.sh all 20
 
 printf '\n== summary\n'
 failed=0

@@ -1,7 +1,9 @@
 // The engine-embedding case through the C ABI: the test creates its own VkInstance and
 // VkDevice with libvulkan, hands them to Reel with reel_device_adopt, lets Reel allocate and
 // submit on them, destroys Reel's device, and then its own: the validation layer must find
-// nothing of Reel's left, and the host's device must still work.
+// nothing of Reel's left, and the host's device must still work. Reel dispatches through the
+// host's vkGetInstanceProcAddr (HostProcAddr counts the lookups), or, when the host passes
+// NULL, through libvulkan.so.1 it loads itself.
 #include <cstring>
 #include <string>
 
@@ -9,6 +11,7 @@
 #include "gpu_test_support.h"
 
 using reel_gpu_test::DeviceCalls;
+using reel_gpu_test::HostProcAddr;
 using reel_gpu_test::HostVulkan;
 using reel_gpu_test::LogCapture;
 using reel_test::Failed;
@@ -30,7 +33,7 @@ protected:
         queue_.queue = host_.queue;
         adoption_ = reel_vulkan_adoption_default();
         adoption_.flags = REEL_DEVICE_FLAG_VALIDATION;
-        adoption_.vk_get_instance_proc_addr = reinterpret_cast<void*>(&vkGetInstanceProcAddr);
+        adoption_.vk_get_instance_proc_addr = HostProcAddr::GetInstanceProcAddr();
         adoption_.instance = host_.instance;
         adoption_.physical_device = host_.physical_device;
         adoption_.device = host_.device;
@@ -53,6 +56,43 @@ protected:
             ADD_FAILURE() << "validation error seen by Reel: " << error;
     }
 
+    /// Adopts, records three fills of a readback buffer, checks the bytes, destroys Reel's device.
+    void AdoptAndWork(reel_device_info_t* reported) {
+        reel_device_t device;
+        ASSERT_EQ(reel_device_adopt(context_, &adoption_, &device), REEL_SUCCESS) << reel_last_error_message();
+        reel_device_info_t info = reel_device_info_init();
+        ASSERT_EQ(reel_device_get_info(device, &info), REEL_SUCCESS);
+        *reported = info;
+        reel_gpu_buffer_desc_t desc = reel_gpu_buffer_desc_default();
+        desc.size = 64 * 1024;
+        desc.memory_usage = REEL_GPU_MEMORY_READBACK;
+        desc.vk_usage = VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+        reel_gpu_allocation_t readback;
+        ASSERT_EQ(reel_gpu_buffer_create(device, &desc, &readback), REEL_SUCCESS) << reel_last_error_message();
+        reel_gpu_allocation_info_t allocation = reel_gpu_allocation_info_init();
+        ASSERT_EQ(reel_gpu_allocation_get_info(readback, &allocation), REEL_SUCCESS);
+
+        DeviceCalls calls(info);
+        reel_timeline_t queue_timeline;
+        ASSERT_EQ(reel_device_get_queue_timeline(device, REEL_GPU_QUEUE_GRAPHICS, &queue_timeline), REEL_SUCCESS);
+        for (uint32_t frame = 1; frame <= 3; frame++) {
+            ASSERT_EQ(reel_device_begin_frame(device, UINT64_MAX, nullptr), REEL_SUCCESS) << reel_last_error_message();
+            void* commands;
+            ASSERT_EQ(reel_command_buffer_begin(device, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_SUCCESS) << reel_last_error_message();
+            calls.FillForHost(static_cast<VkCommandBuffer>(commands), allocation.vk_buffer, desc.size, 0x01010101u * frame);
+            uint64_t value = 0;
+            ASSERT_EQ(reel_command_buffer_submit(device, commands, nullptr, &value), REEL_SUCCESS) << reel_last_error_message();
+            ASSERT_EQ(reel_timeline_wait(queue_timeline, value, 5000000000ull), REEL_SUCCESS);
+            ASSERT_EQ(reel_gpu_allocation_invalidate(readback, 0, UINT64_MAX), REEL_SUCCESS);
+            const auto* bytes = static_cast<const uint8_t*>(allocation.mapped);
+            EXPECT_EQ(bytes[0], frame);
+            EXPECT_EQ(bytes[desc.size - 1], frame);
+            ASSERT_EQ(reel_device_end_frame(device), REEL_SUCCESS);
+        }
+        EXPECT_EQ(reel_gpu_allocation_free(readback), REEL_SUCCESS);
+        ASSERT_EQ(reel_device_destroy(device), REEL_SUCCESS);
+    }
+
     HostVulkan host_;
     LogCapture log_;
     reel_context_t context_ = REEL_NULL_HANDLE;
@@ -63,43 +103,12 @@ protected:
 }  // namespace
 
 TEST_F(GpuAdoption, ReelWorksOnTheHostsDeviceAndLeavesItAlive) {
-    reel_device_t device;
-    ASSERT_EQ(reel_device_adopt(context_, &adoption_, &device), REEL_SUCCESS) << reel_last_error_message();
-    reel_device_info_t info = reel_device_info_init();
-    ASSERT_EQ(reel_device_get_info(device, &info), REEL_SUCCESS);
+    reel_device_info_t info{};
+    AdoptAndWork(&info);
     EXPECT_EQ(info.adopted, 1u);
     EXPECT_EQ(info.device, static_cast<void*>(host_.device));
     EXPECT_EQ(info.queue[REEL_GPU_QUEUE_GRAPHICS], static_cast<void*>(host_.queue));
     EXPECT_EQ(info.validation, 1u);
-
-    reel_gpu_buffer_desc_t desc = reel_gpu_buffer_desc_default();
-    desc.size = 64 * 1024;
-    desc.memory_usage = REEL_GPU_MEMORY_READBACK;
-    desc.vk_usage = VK_BUFFER_USAGE_TRANSFER_DST_BIT;
-    reel_gpu_allocation_t readback;
-    ASSERT_EQ(reel_gpu_buffer_create(device, &desc, &readback), REEL_SUCCESS) << reel_last_error_message();
-    reel_gpu_allocation_info_t allocation = reel_gpu_allocation_info_init();
-    ASSERT_EQ(reel_gpu_allocation_get_info(readback, &allocation), REEL_SUCCESS);
-
-    DeviceCalls calls(info);
-    reel_timeline_t queue_timeline;
-    ASSERT_EQ(reel_device_get_queue_timeline(device, REEL_GPU_QUEUE_GRAPHICS, &queue_timeline), REEL_SUCCESS);
-    for (uint32_t frame = 1; frame <= 3; frame++) {
-        ASSERT_EQ(reel_device_begin_frame(device, UINT64_MAX, nullptr), REEL_SUCCESS) << reel_last_error_message();
-        void* commands;
-        ASSERT_EQ(reel_command_buffer_begin(device, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_SUCCESS) << reel_last_error_message();
-        calls.FillForHost(static_cast<VkCommandBuffer>(commands), allocation.vk_buffer, desc.size, 0x01010101u * frame);
-        uint64_t value = 0;
-        ASSERT_EQ(reel_command_buffer_submit(device, commands, nullptr, &value), REEL_SUCCESS) << reel_last_error_message();
-        ASSERT_EQ(reel_timeline_wait(queue_timeline, value, 5000000000ull), REEL_SUCCESS);
-        ASSERT_EQ(reel_gpu_allocation_invalidate(readback, 0, UINT64_MAX), REEL_SUCCESS);
-        const auto* bytes = static_cast<const uint8_t*>(allocation.mapped);
-        EXPECT_EQ(bytes[0], frame);
-        EXPECT_EQ(bytes[desc.size - 1], frame);
-        ASSERT_EQ(reel_device_end_frame(device), REEL_SUCCESS);
-    }
-    EXPECT_EQ(reel_gpu_allocation_free(readback), REEL_SUCCESS);
-    ASSERT_EQ(reel_device_destroy(device), REEL_SUCCESS);
 
     // Reel is gone; the host's device must work on.
     EXPECT_EQ(vkDeviceWaitIdle(host_.device), VK_SUCCESS);
@@ -109,6 +118,43 @@ TEST_F(GpuAdoption, ReelWorksOnTheHostsDeviceAndLeavesItAlive) {
     VkBuffer handle;
     ASSERT_EQ(vkCreateBuffer(host_.device, &buffer, nullptr, &handle), VK_SUCCESS);
     vkDestroyBuffer(host_.device, handle, nullptr);
+}
+
+TEST_F(GpuAdoption, ReelDispatchesThroughTheHostsProcAddr) {
+    // Only Reel resolves entry points between the snapshots: the test records nothing itself.
+    long instance_lookups = HostProcAddr::InstanceLookups();
+    long device_lookups = HostProcAddr::DeviceLookups();
+    reel_device_t device;
+    ASSERT_EQ(reel_device_adopt(context_, &adoption_, &device), REEL_SUCCESS) << reel_last_error_message();
+    reel_device_info_t info = reel_device_info_init();
+    ASSERT_EQ(reel_device_get_info(device, &info), REEL_SUCCESS);
+    EXPECT_EQ(info.vk_get_instance_proc_addr, HostProcAddr::GetInstanceProcAddr());
+    reel_gpu_buffer_desc_t desc = reel_gpu_buffer_desc_default();
+    desc.size = 4096;
+    desc.memory_usage = REEL_GPU_MEMORY_UPLOAD;
+    desc.vk_usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
+    reel_gpu_allocation_t buffer;
+    ASSERT_EQ(reel_gpu_buffer_create(device, &desc, &buffer), REEL_SUCCESS) << reel_last_error_message();
+    void* commands;
+    ASSERT_EQ(reel_command_buffer_begin(device, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_SUCCESS) << reel_last_error_message();
+    uint64_t value = 0;
+    ASSERT_EQ(reel_command_buffer_submit(device, commands, nullptr, &value), REEL_SUCCESS) << reel_last_error_message();
+    EXPECT_EQ(reel_gpu_allocation_free(buffer), REEL_SUCCESS);
+    ASSERT_EQ(reel_device_destroy(device), REEL_SUCCESS);
+    EXPECT_GT(HostProcAddr::InstanceLookups(), instance_lookups) << "Reel's instance-level commands come from the host's vkGetInstanceProcAddr";
+    EXPECT_GT(HostProcAddr::DeviceLookups(), device_lookups) << "Reel's device-level commands come from the host's vkGetDeviceProcAddr";
+}
+
+TEST_F(GpuAdoption, WithoutTheHostsProcAddr_ReelLoadsLibvulkanItself) {
+    adoption_.vk_get_instance_proc_addr = nullptr;
+    long instance_lookups = HostProcAddr::InstanceLookups();
+    long device_lookups = HostProcAddr::DeviceLookups();
+    reel_device_info_t info{};
+    AdoptAndWork(&info);
+    EXPECT_NE(info.vk_get_instance_proc_addr, nullptr);
+    EXPECT_NE(info.vk_get_instance_proc_addr, HostProcAddr::GetInstanceProcAddr());
+    EXPECT_EQ(HostProcAddr::InstanceLookups(), instance_lookups) << "nothing went through the host's shim";
+    EXPECT_EQ(HostProcAddr::DeviceLookups(), device_lookups);
 }
 
 TEST_F(GpuAdoption, ObjectsLeftOnAnAdoptedDevice_AreDestroyedWithIt) {

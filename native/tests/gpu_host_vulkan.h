@@ -4,14 +4,66 @@
 // libvulkan's own entry points, not Reel's.
 #pragma once
 
+#include <dlfcn.h>
 #include <vulkan/vulkan.h>
 
 #include "reel.h"
 
+#include <atomic>
+#include <cstring>
 #include <string>
 #include <vector>
 
 namespace reel_gpu_test {
+
+/// The host's own Vulkan loader, as an engine that loads Vulkan its own way hands it to Reel:
+/// libvulkan.so.1 dlopen'ed separately from the copy this program links, its
+/// vkGetInstanceProcAddr and vkGetDeviceProcAddr behind shims that count every lookup. An
+/// adopted device given GetInstanceProcAddr() must resolve what it calls through them.
+class HostProcAddr {
+public:
+    /// The host's PFN_vkGetInstanceProcAddr (the counting shim) as the adoption struct takes it.
+    static void* GetInstanceProcAddr() { return reinterpret_cast<void*>(&InstanceProcAddr); }
+
+    static long InstanceLookups() { return instance_lookups_.load(); }
+    static long DeviceLookups() { return device_lookups_.load(); }
+
+private:
+    struct Library {
+        Library() {
+            handle = dlopen("libvulkan.so.1", RTLD_NOW | RTLD_LOCAL);
+            if (handle != nullptr) {
+                instance = reinterpret_cast<PFN_vkGetInstanceProcAddr>(dlsym(handle, "vkGetInstanceProcAddr"));
+                device = reinterpret_cast<PFN_vkGetDeviceProcAddr>(dlsym(handle, "vkGetDeviceProcAddr"));
+            }
+        }
+        void* handle = nullptr;
+        PFN_vkGetInstanceProcAddr instance = nullptr;
+        PFN_vkGetDeviceProcAddr device = nullptr;
+    };
+
+    static const Library& Loaded() {
+        static const Library library;
+        return library;
+    }
+
+    static VKAPI_ATTR PFN_vkVoidFunction VKAPI_CALL InstanceProcAddr(VkInstance instance, const char* name) {
+        instance_lookups_++;
+        if (std::strcmp(name, "vkGetDeviceProcAddr") == 0)
+            return reinterpret_cast<PFN_vkVoidFunction>(&DeviceProcAddr);
+        return Loaded().instance != nullptr ? Loaded().instance(instance, name) : nullptr;
+    }
+
+    static VKAPI_ATTR PFN_vkVoidFunction VKAPI_CALL DeviceProcAddr(VkDevice device, const char* name) {
+        device_lookups_++;
+        if (std::strcmp(name, "vkGetDeviceProcAddr") == 0)
+            return reinterpret_cast<PFN_vkVoidFunction>(&DeviceProcAddr);
+        return Loaded().device != nullptr ? Loaded().device(device, name) : nullptr;
+    }
+
+    static inline std::atomic<long> instance_lookups_{0};
+    static inline std::atomic<long> device_lookups_{0};
+};
 
 /// A zeroed Vulkan struct with its sType set.
 template <typename T>

@@ -1,5 +1,5 @@
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 
 namespace Reel.Vulkan.Benchmarks;
@@ -7,7 +7,7 @@ namespace Reel.Vulkan.Benchmarks;
 /// <summary>The baseline: one vkAllocateMemory of exactly the requirement per resource, vkFreeMemory when it goes (same memory type choice as Reel).</summary>
 internal sealed unsafe class DedicatedMemoryStrategy : ResourceStrategy
 {
-    private readonly VkDeviceMemory[] _memory;
+    private readonly DeviceMemory[] _memory;
     private readonly ulong[] _sizes;
     private readonly System.Collections.Generic.Dictionary<(uint, GpuMemoryUsage), uint> _types = new();
     private long _allocations;
@@ -16,7 +16,7 @@ internal sealed unsafe class DedicatedMemoryStrategy : ResourceStrategy
     public DedicatedMemoryStrategy(VulkanDevice device, int resources)
         : base(device, resources)
     {
-        _memory = new VkDeviceMemory[resources];
+        _memory = new DeviceMemory[resources];
         _sizes = new ulong[resources];
     }
 
@@ -32,38 +32,38 @@ internal sealed unsafe class DedicatedMemoryStrategy : ResourceStrategy
     {
         for (int i = 0; i < _memory.Length; i++)
         {
-            if (!_memory[i].IsNull)
+            if (_memory[i].Handle != 0)
                 GiveBack(i);
         }
     }
 
-    protected override (VkDeviceMemory Memory, ulong Offset) Obtain(int id, in ResourceShape shape, in VkMemoryRequirements requirements)
+    protected override (DeviceMemory Memory, ulong Offset) Obtain(int id, in ResourceShape shape, in MemoryRequirements requirements)
     {
         // Chosen once per kind of resource, as a tuned host would: the baseline pays for Vulkan only.
-        if (!_types.TryGetValue((requirements.memoryTypeBits, shape.Memory), out uint type))
+        if (!_types.TryGetValue((requirements.MemoryTypeBits, shape.Memory), out uint type))
         {
-            type = MemoryTypeSelector.Candidates(Device.PhysicalDevice.MemoryProperties, requirements.memoryTypeBits, shape.Memory)[0];
-            _types[(requirements.memoryTypeBits, shape.Memory)] = type;
+            type = MemoryTypeSelector.Candidates(Device.PhysicalDevice.MemoryProperties, requirements.MemoryTypeBits, shape.Memory)[0];
+            _types[(requirements.MemoryTypeBits, shape.Memory)] = type;
         }
-        var info = new VkMemoryAllocateInfo
+        var info = new MemoryAllocateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO,
-            allocationSize = requirements.size,
-            memoryTypeIndex = type,
+            SType = StructureType.MemoryAllocateInfo,
+            AllocationSize = requirements.Size,
+            MemoryTypeIndex = type,
         };
-        VkDeviceMemory memory;
-        Check(Device.Commands.vkAllocateMemory(Device.Handle, &info, null, &memory), "vkAllocateMemory");
+        DeviceMemory memory;
+        Check(Device.Vk.AllocateMemory(Device.Handle, &info, null, &memory), "vkAllocateMemory");
         _memory[id] = memory;
-        _sizes[id] = requirements.size;
+        _sizes[id] = requirements.Size;
         _allocations++;
-        _held += requirements.size;
+        _held += requirements.Size;
         return (memory, 0);
     }
 
     protected override void GiveBack(int id)
     {
-        Device.Commands.vkFreeMemory(Device.Handle, _memory[id], null);
-        _memory[id] = VkDeviceMemory.NULL;
+        Device.Vk.FreeMemory(Device.Handle, _memory[id], null);
+        _memory[id] = default;
         _held -= _sizes[id];
     }
 }

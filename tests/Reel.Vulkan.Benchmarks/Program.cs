@@ -10,11 +10,12 @@ using Reel.Vulkan.Device;
 using Reel.Vulkan.Instance;
 using Reel.Vulkan.Loader;
 
-// Usage: Reel.Vulkan.Benchmarks [--frames N] [--runs N] [--seed N]
+// Usage: Reel.Vulkan.Benchmarks [--frames N] [--runs N] [--seed N] [--dispatch-batches N]
 // Replays the video-pipeline allocation trace with Reel's suballocator and with one
 // vkAllocateMemory per resource, alternating, on the machine's first usable Vulkan device
-// without validation, and prints the medians and their ratio as a Markdown table.
-int frames = 300, runs = 5, seed = 1;
+// without validation, and prints the medians and their ratio as a Markdown table; then the
+// cost of a Vulkan call through Silk.NET against a raw function pointer (DispatchCost).
+int frames = 300, runs = 5, seed = 1, dispatchBatches = 41;
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
     int value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -23,6 +24,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
         case "--frames": frames = value; break;
         case "--runs": runs = value; break;
         case "--seed": seed = value; break;
+        case "--dispatch-batches": dispatchBatches = value; break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
@@ -45,7 +47,7 @@ using (instance)
         List<TraceEvent> trace = VideoTrace.Build(frames, seed);
         int resources = VideoTrace.Resources(trace);
         Console.WriteLine($"device: {device!.PhysicalDevice.Name} ({device.PhysicalDevice.DriverName} {device.PhysicalDevice.DriverInfo}), " +
-            $"bufferImageGranularity {device.PhysicalDevice.Limits.bufferImageGranularity}, {device.PhysicalDevice.MemoryProperties.memoryTypeCount} memory type(s)");
+            $"bufferImageGranularity {device.PhysicalDevice.Limits.BufferImageGranularity}, {device.PhysicalDevice.MemoryProperties.MemoryTypeCount} memory type(s)");
         Console.WriteLine($"trace: {frames} frames at each of {string.Join(", ", VideoTrace.Resolutions.Select(r => $"{r.Width}x{r.Height}"))}; " +
             $"{resources} resources ({VideoTrace.DpbSlots} DPB pictures per resolution, 3 buffers per frame living {VideoTrace.FramesInFlight} frames); {runs} runs each, alternating");
 
@@ -73,6 +75,7 @@ using (instance)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio (baseline / Reel, medians of {runs}): memory alloc+free {b.MemoryMs / r.MemoryMs:F1}x, whole trace {b.TotalMs / r.TotalMs:F2}x, " +
             $"vkAllocateMemory calls {(double)b.DeviceAllocations / r.DeviceAllocations:F0}x fewer; Reel holds {(double)r.PeakHeld / b.PeakHeld:F2}x the baseline's peak device memory"));
+        DispatchCost.Run(device, dispatchBatches, calls: 200_000);
     }
 }
 return 0;

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 
 namespace Reel.Vulkan.Benchmarks;
@@ -14,7 +14,7 @@ namespace Reel.Vulkan.Benchmarks;
 internal abstract unsafe class ResourceStrategy : IDisposable
 {
     private readonly VkBuffer[] _buffers;
-    private readonly VkImage[] _images;
+    private readonly Image[] _images;
     private readonly ulong[] _requested;
     private ulong _requestedNow;
 
@@ -22,7 +22,7 @@ internal abstract unsafe class ResourceStrategy : IDisposable
     {
         Device = device;
         _buffers = new VkBuffer[resources];
-        _images = new VkImage[resources];
+        _images = new Image[resources];
         _requested = new ulong[resources];
     }
 
@@ -66,50 +66,50 @@ internal abstract unsafe class ResourceStrategy : IDisposable
     public void Create(int id, in ResourceShape shape)
     {
         long begin = Stopwatch.GetTimestamp();
-        ref readonly VkDeviceCommands vk = ref Device.Commands;
-        VkMemoryRequirements requirements;
+        Vk vk = Device.Vk;
+        MemoryRequirements requirements;
         if (shape.IsImage)
         {
-            var info = new VkImageCreateInfo
+            var info = new ImageCreateInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
-                imageType = VkImageType.VK_IMAGE_TYPE_2D,
-                format = VkFormat.VK_FORMAT_R8_UNORM,
-                extent = new VkExtent3D { width = shape.Width, height = shape.Height, depth = 1 },
-                mipLevels = 1,
-                arrayLayers = 1,
-                samples = VkSampleCountFlagBits.VK_SAMPLE_COUNT_1_BIT,
-                tiling = VkImageTiling.VK_IMAGE_TILING_OPTIMAL,
-                usage = VkImageUsageFlagBits.VK_IMAGE_USAGE_TRANSFER_DST_BIT | VkImageUsageFlagBits.VK_IMAGE_USAGE_SAMPLED_BIT,
+                SType = StructureType.ImageCreateInfo,
+                ImageType = ImageType.Type2D,
+                Format = Format.R8Unorm,
+                Extent = new Extent3D { Width = shape.Width, Height = shape.Height, Depth = 1 },
+                MipLevels = 1,
+                ArrayLayers = 1,
+                Samples = SampleCountFlags.Count1Bit,
+                Tiling = ImageTiling.Optimal,
+                Usage = ImageUsageFlags.TransferDstBit | ImageUsageFlags.SampledBit,
             };
-            VkImage image;
-            Check(vk.vkCreateImage(Device.Handle, &info, null, &image), "vkCreateImage");
-            vk.vkGetImageMemoryRequirements(Device.Handle, image, &requirements);
+            Image image;
+            Check(vk.CreateImage(Device.Handle, &info, null, &image), "vkCreateImage");
+            vk.GetImageMemoryRequirements(Device.Handle, image, &requirements);
             _images[id] = image;
         }
         else
         {
-            var info = new VkBufferCreateInfo
+            var info = new BufferCreateInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
-                size = shape.Size,
-                usage = VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                SType = StructureType.BufferCreateInfo,
+                Size = shape.Size,
+                Usage = BufferUsageFlags.TransferSrcBit | BufferUsageFlags.TransferDstBit,
             };
             VkBuffer buffer;
-            Check(vk.vkCreateBuffer(Device.Handle, &info, null, &buffer), "vkCreateBuffer");
-            vk.vkGetBufferMemoryRequirements(Device.Handle, buffer, &requirements);
+            Check(vk.CreateBuffer(Device.Handle, &info, null, &buffer), "vkCreateBuffer");
+            vk.GetBufferMemoryRequirements(Device.Handle, buffer, &requirements);
             _buffers[id] = buffer;
         }
         long start = Stopwatch.GetTimestamp();
-        (VkDeviceMemory memory, ulong offset) = Obtain(id, shape, requirements);
+        (DeviceMemory memory, ulong offset) = Obtain(id, shape, requirements);
         MemoryTicks += Stopwatch.GetTimestamp() - start;
         if (shape.IsImage)
-            Check(vk.vkBindImageMemory(Device.Handle, _images[id], memory, offset), "vkBindImageMemory");
+            Check(vk.BindImageMemory(Device.Handle, _images[id], memory, offset), "vkBindImageMemory");
         else
-            Check(vk.vkBindBufferMemory(Device.Handle, _buffers[id], memory, offset), "vkBindBufferMemory");
+            Check(vk.BindBufferMemory(Device.Handle, _buffers[id], memory, offset), "vkBindBufferMemory");
         TotalTicks += Stopwatch.GetTimestamp() - begin;
-        _requested[id] = requirements.size;
-        _requestedNow += requirements.size;
+        _requested[id] = requirements.Size;
+        _requestedNow += requirements.Size;
         PeakRequested = Math.Max(PeakRequested, _requestedNow);
     }
 
@@ -118,13 +118,13 @@ internal abstract unsafe class ResourceStrategy : IDisposable
     {
         Sample();
         long begin = Stopwatch.GetTimestamp();
-        ref readonly VkDeviceCommands vk = ref Device.Commands;
-        if (!_images[id].IsNull)
-            vk.vkDestroyImage(Device.Handle, _images[id], null);
+        Vk vk = Device.Vk;
+        if (_images[id].Handle != 0)
+            vk.DestroyImage(Device.Handle, _images[id], null);
         else
-            vk.vkDestroyBuffer(Device.Handle, _buffers[id], null);
-        _images[id] = VkImage.NULL;
-        _buffers[id] = VkBuffer.NULL;
+            vk.DestroyBuffer(Device.Handle, _buffers[id], null);
+        _images[id] = default;
+        _buffers[id] = default;
         long start = Stopwatch.GetTimestamp();
         GiveBack(id);
         long end = Stopwatch.GetTimestamp();
@@ -153,15 +153,15 @@ internal abstract unsafe class ResourceStrategy : IDisposable
     public abstract void Dispose();
 
     /// <summary>Memory for a resource with <paramref name="requirements"/>: the VkDeviceMemory and offset to bind.</summary>
-    protected abstract (VkDeviceMemory Memory, ulong Offset) Obtain(int id, in ResourceShape shape, in VkMemoryRequirements requirements);
+    protected abstract (DeviceMemory Memory, ulong Offset) Obtain(int id, in ResourceShape shape, in MemoryRequirements requirements);
 
     /// <summary>Gives the memory of resource <paramref name="id"/> back.</summary>
     protected abstract void GiveBack(int id);
 
     /// <summary>Throws on a failed Vulkan call: a benchmark that cannot run must not print numbers.</summary>
-    protected static void Check(VkResult result, string call)
+    protected static void Check(Result result, string call)
     {
-        if (result != VkResult.VK_SUCCESS)
+        if (result != Result.Success)
             throw new InvalidOperationException($"{call} returned {result}");
     }
 

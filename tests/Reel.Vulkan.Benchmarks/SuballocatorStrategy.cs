@@ -3,7 +3,7 @@ using Reel.Errors;
 using Reel.Memory;
 using Reel.Time;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 
 namespace Reel.Vulkan.Benchmarks;
@@ -40,9 +40,9 @@ internal sealed class SuballocatorStrategy : ResourceStrategy
 
     public override void Dispose() => _allocator.Dispose();
 
-    protected override (VkDeviceMemory Memory, ulong Offset) Obtain(int id, in ResourceShape shape, in VkMemoryRequirements requirements)
+    protected override (DeviceMemory Memory, ulong Offset) Obtain(int id, in ResourceShape shape, in MemoryRequirements requirements)
     {
-        var request = new AllocationRequest(requirements.size, requirements.alignment, requirements.memoryTypeBits, shape.Memory,
+        var request = new AllocationRequest(requirements.Size, requirements.Alignment, requirements.MemoryTypeBits, shape.Memory,
             shape.IsImage ? ResourceKind.Optimal : ResourceKind.Linear, shape.Category);
         if (_allocator.Allocate(request, "benchmark", out GpuAllocation? allocation) != ReelResult.Success)
             throw new System.InvalidOperationException(LastError.Message);

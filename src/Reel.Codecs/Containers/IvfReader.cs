@@ -26,6 +26,7 @@ public sealed unsafe class IvfReader : IDisposable
     private byte* _buffer;
     private nuint _capacity;
     private long _position;
+    private string? _failure;
 
     private IvfReader(Stream stream, bool leaveOpen, string name, in IvfHeader header, long position)
     {
@@ -116,13 +117,17 @@ public sealed unsafe class IvfReader : IDisposable
 
     /// <summary>
     /// Reads the next frame. Success with a frame; NotReady at the clean end of the file
-    /// (<see cref="IsEndOfStream"/>); ErrorInvalidArgument when the frame header or data is cut
-    /// off or declares an impossible size (the message names the frame index and byte offset).
+    /// (<see cref="IsEndOfStream"/>); ErrorCorruptData when the frame header or data is cut off or
+    /// declares an impossible size (the message names the frame index and byte offset). That
+    /// error is sticky: every later read repeats it until <see cref="Seek"/>, because the bytes
+    /// after a broken frame header are not a frame (found by tests/Reel.Fuzz, target ivf).
     /// </summary>
     public ReelResult ReadFrame(out IvfFrame frame)
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         frame = default;
+        if (_failure is not null)
+            return CodecErrors.CorruptData(_failure);
         long index = FramesRead;
         long offset = _position;
         Span<byte> header = stackalloc byte[IvfHeader.FrameHeaderSize];
@@ -141,19 +146,29 @@ public sealed unsafe class IvfReader : IDisposable
             return ReelResult.NotReady;
         }
         if (read < header.Length)
-            return CodecErrors.CorruptData(
+            return Fail(
                 $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} is truncated: its {IvfHeader.FrameHeaderSize}-byte frame header has only {read} bytes");
         uint size = BinaryPrimitives.ReadUInt32LittleEndian(header);
         long pts = BinaryPrimitives.ReadInt64LittleEndian(header[4..]);
         if (size == 0 || size > MaxFrameSize)
-            return CodecErrors.CorruptData(
+            return Fail(
                 $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} declares {size} bytes; allowed 1 to {MaxFrameSize}");
-        if (_capacity < size && !Grow(size))
-            return CodecErrors.OutOfMemory($"IvfReader.ReadFrame: {size} bytes for frame {index} could not be allocated");
-        var data = new Span<byte>(_buffer, (int)size);
+        // The buffer grows with the data that actually arrives (at most doubling), never to the
+        // declared size up front: a 44-byte file declaring a 256 MiB frame must not make the
+        // reader allocate 256 MiB (found by native/fuzz/ivf_reader_fuzzer).
+        read = 0;
         try
         {
-            read = _stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+            while (read < size)
+            {
+                int chunk = (int)Math.Min(size - (uint)read, (uint)Math.Max(64 * 1024, read));
+                if (_capacity < (nuint)(read + chunk) && !Grow((uint)(read + chunk)))
+                    return CodecErrors.OutOfMemory($"IvfReader.ReadFrame: {read + chunk} bytes for frame {index} could not be allocated");
+                int n = _stream.ReadAtLeast(new Span<byte>(_buffer + read, chunk), chunk, throwOnEndOfStream: false);
+                read += n;
+                if (n < chunk)
+                    break;
+            }
         }
         catch (IOException e)
         {
@@ -161,7 +176,7 @@ public sealed unsafe class IvfReader : IDisposable
         }
         _position += IvfHeader.FrameHeaderSize + read;
         if (read < size)
-            return CodecErrors.CorruptData(
+            return Fail(
                 $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} is truncated: it declares {size} bytes of data but the file ends after {read}");
         FramesRead++;
         frame = new IvfFrame(_buffer, (int)size, pts, index, offset);
@@ -191,6 +206,7 @@ public sealed unsafe class IvfReader : IDisposable
         _position = offset;
         FramesRead = index;
         IsEndOfStream = false;
+        _failure = null;
         return ReelResult.Success;
     }
 
@@ -204,6 +220,13 @@ public sealed unsafe class IvfReader : IDisposable
         NativeMemory.Free(_buffer);
         _buffer = null;
         _capacity = 0;
+    }
+
+    /// <summary>Remembers a broken frame so later reads repeat the error.</summary>
+    private ReelResult Fail(string message)
+    {
+        _failure = message;
+        return CodecErrors.CorruptData(message);
     }
 
     private bool Grow(uint size)

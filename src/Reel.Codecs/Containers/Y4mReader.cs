@@ -27,6 +27,7 @@ public sealed unsafe class Y4mReader : IDisposable
     private Stream? _stream;
     private I420Buffer? _buffer;
     private long _position;
+    private string? _failure;
 
     /// <summary>Byte offset of the first frame (the stream header's length).</summary>
     private readonly long _firstFrame;
@@ -122,6 +123,9 @@ public sealed unsafe class Y4mReader : IDisposable
         ReelResult result = destination.Check("Y4mReader.ReadFrameInto", Header.Width, Header.Height);
         if (result != ReelResult.Success)
             return result;
+        // A broken frame is sticky: the bytes after it are not a frame (as in IvfReader).
+        if (_failure is not null)
+            return CodecErrors.CorruptData(_failure);
         long index = FramesRead;
         long offset = _position;
         result = ReadLine(_stream, _line, _name, $"frame {index}", offset, out int length, out bool ended);
@@ -133,7 +137,7 @@ public sealed unsafe class Y4mReader : IDisposable
             return ReelResult.NotReady;
         }
         if (length < 5 || !_line.AsSpan(0, 5).SequenceEqual("FRAME"u8) || (length > 5 && _line[5] != (byte)' '))
-            return CodecErrors.CorruptData(
+            return Fail(
                 $"Y4mReader.ReadFrame: {_name}: frame {index} at byte offset {offset}: expected \"FRAME\", found \"{Printable(_line.AsSpan(0, Math.Min(length, 16)))}\"");
         if (ended)
             return Truncated(index, offset, 0);
@@ -225,8 +229,14 @@ public sealed unsafe class Y4mReader : IDisposable
         _buffer = null;
     }
 
+    private ReelResult Fail(string message)
+    {
+        _failure = message;
+        return CodecErrors.CorruptData(message);
+    }
+
     private ReelResult Truncated(long index, long offset, long read)
-        => CodecErrors.CorruptData(
+        => Fail(
             $"Y4mReader.ReadFrame: {_name}: frame {index} at byte offset {offset} is truncated: {read} of {FrameSize} bytes of picture data");
 
     /// <summary>Reads rows until the plane is full or the file ends; returns the bytes read.</summary>

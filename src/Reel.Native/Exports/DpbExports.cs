@@ -6,7 +6,7 @@ using Reel.Errors;
 using Reel.Native.Interop;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Dpb;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Native.Exports;
 
@@ -115,8 +115,8 @@ internal static unsafe class DpbExports
                 reference = picture.Slot.IsReference ? 1u : 0u,
                 frame_number = picture.Slot.FrameNumber,
                 timestamp = picture.Slot.Timestamp,
-                vk_image = picture.Image.Value,
-                vk_image_view = picture.View.Value,
+                vk_image = picture.Image.Handle,
+                vk_image_view = picture.View.Handle,
                 view_layer = picture.ViewLayer,
                 image_layer = picture.ImageLayer,
                 width = picture.Width,
@@ -186,11 +186,11 @@ internal static unsafe class DpbExports
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->bit_depth is {d.bit_depth}; expected {(video ? "0, 8 or 10" : "0 for a DPB without a codec operation")}");
         var options = new DpbOptions
         {
-            Format = (VkFormat)d.vk_format,
+            Format = (Format)d.vk_format,
             Width = d.width,
             Height = d.height,
             SlotCount = d.slot_count,
-            Usage = (VkImageUsageFlagBits)d.vk_usage,
+            Usage = (ImageUsageFlags)d.vk_usage,
             Operation = d.codec_operation,
             BitDepth = d.bit_depth,
             SeparateImages = (d.flags & (uint)DpbFlags.SeparateImages) != 0,

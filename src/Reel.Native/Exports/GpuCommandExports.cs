@@ -5,7 +5,7 @@ using Reel.Errors;
 using Reel.Native.Interop;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Commands;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Native.Exports;
 
@@ -26,9 +26,9 @@ internal static unsafe class GpuCommandExports
                 return result;
             if ((result = GpuArguments.Queue(queue, Function, out GpuQueueRole role)) != ReelResult.Success)
                 return result;
-            result = resolved!.BeginCommands(role, Function, out VkCommandBuffer buffer);
+            result = resolved!.BeginCommands(role, Function, out CommandBuffer buffer);
             if (result == ReelResult.Success)
-                *outCommandBuffer = (void*)buffer.Value;
+                *outCommandBuffer = (void*)buffer.Handle;
             return result;
         }
         catch (Exception e)
@@ -128,29 +128,29 @@ internal static unsafe class GpuCommandExports
         var waits = new TimelineWait[s.wait_count];
         for (int i = 0; i < waits.Length; i++)
         {
-            result = GpuTimelineOf(resolved!, s.waits[i].timeline, Function, $"submit->waits[{i}].timeline", signal: false, out VkSemaphore semaphore);
+            result = GpuTimelineOf(resolved!, s.waits[i].timeline, Function, $"submit->waits[{i}].timeline", signal: false, out Semaphore semaphore);
             if (result != ReelResult.Success)
                 return result;
-            waits[i] = new TimelineWait(semaphore, s.waits[i].value, (VkPipelineStageFlagBits2)s.waits[i].vk_stage_mask);
+            waits[i] = new TimelineWait(semaphore, s.waits[i].value, (PipelineStageFlags2)s.waits[i].vk_stage_mask);
         }
         var signals = new TimelineSignal[s.signal_count];
         for (int i = 0; i < signals.Length; i++)
         {
-            result = GpuTimelineOf(resolved!, s.signals[i].timeline, Function, $"submit->signals[{i}].timeline", signal: true, out VkSemaphore semaphore);
+            result = GpuTimelineOf(resolved!, s.signals[i].timeline, Function, $"submit->signals[{i}].timeline", signal: true, out Semaphore semaphore);
             if (result != ReelResult.Success)
                 return result;
             signals[i] = new TimelineSignal(semaphore, s.signals[i].value);
         }
-        result = resolved!.Submit(new VkCommandBuffer((nint)commandBuffer), waits, signals, Function, out ulong value);
+        result = resolved!.Submit(new CommandBuffer((nint)commandBuffer), waits, signals, Function, out ulong value);
         if (result == ReelResult.Success && outValue != null)
             *outValue = value;
         return result;
     }
 
     /// <summary>The semaphore of a GPU timeline of <paramref name="device"/> a submission may wait on (or signal: not a queue timeline).</summary>
-    private static ReelResult GpuTimelineOf(GpuDevice device, ulong raw, string function, string argument, bool signal, out VkSemaphore semaphore)
+    private static ReelResult GpuTimelineOf(GpuDevice device, ulong raw, string function, string argument, bool signal, out Semaphore semaphore)
     {
-        semaphore = VkSemaphore.NULL;
+        semaphore = default;
         ReelResult result = GpuArguments.Timeline(raw, function, out TimelineObject? timeline, argument);
         if (result != ReelResult.Success)
             return result;

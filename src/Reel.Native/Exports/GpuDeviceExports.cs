@@ -10,6 +10,7 @@ using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Validation;
+using Silk.NET.Vulkan;
 
 namespace Reel.Native.Exports;
 
@@ -105,7 +106,7 @@ internal static unsafe class GpuDeviceExports
             || (result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
             || (result = Arguments.Name(d.application_name, Function, "desc->application_name", out string? name)) != ReelResult.Success)
             return result;
-        if (d.vulkan_api_version != 0 && (VulkanVersion.WithoutPatch(d.vulkan_api_version) < VkConstants.VK_API_VERSION_1_1 || VulkanVersion.Major(d.vulkan_api_version) != 1))
+        if (d.vulkan_api_version != 0 && (VulkanVersion.WithoutPatch(d.vulkan_api_version) < VulkanVersion.V1_1 || VulkanVersion.Major(d.vulkan_api_version) != 1))
         {
             return LastError.Set(ReelResult.ErrorInvalidArgument,
                 $"{Function}: desc->vulkan_api_version is {VulkanVersion.Format(d.vulkan_api_version)}; Reel runs Vulkan 1.1 to 1.x (0 = 1.3)");
@@ -123,7 +124,7 @@ internal static unsafe class GpuDeviceExports
             Validation = (d.flags & (uint)DeviceFlags.Validation) != 0,
             EnableVideo = (d.flags & (uint)DeviceFlags.NoVideo) == 0,
             PhysicalDeviceIndex = (int)d.physical_device - 1,
-            ApiVersion = d.vulkan_api_version == 0 ? VkConstants.VK_API_VERSION_1_3 : d.vulkan_api_version,
+            ApiVersion = d.vulkan_api_version == 0 ? VulkanVersion.V1_3 : d.vulkan_api_version,
             ApplicationName = name ?? "reel",
         };
         result = GpuDevice.Create(ctx!, options, Function, out GpuDevice? device);
@@ -160,11 +161,11 @@ internal static unsafe class GpuDeviceExports
         var description = new VulkanAdoption
         {
             GetInstanceProcAddr = a.vk_get_instance_proc_addr,
-            Instance = new VkInstance(a.instance),
+            Instance = new Instance(a.instance),
             InstanceApiVersion = a.instance_api_version,
             InstanceExtensions = instanceExtensions!,
-            PhysicalDevice = new VkPhysicalDevice(a.physical_device),
-            Device = new VkDevice(a.device),
+            PhysicalDevice = new PhysicalDevice(a.physical_device),
+            Device = new Device(a.device),
             DeviceExtensions = deviceExtensions!,
             EnabledFeatures = (VulkanFeatures)a.enabled_features,
             Queues = queues!,
@@ -222,7 +223,7 @@ internal static unsafe class GpuDeviceExports
         {
             if (names[i] == null)
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->{field}s[{i}] is NULL");
-            ReelResult result = Utf8Argument.Read(names[i], (int)VkConstants.VK_MAX_EXTENSION_NAME_SIZE - 1, function, $"adoption->{field}s[{i}]", out string name);
+            ReelResult result = Utf8Argument.Read(names[i], (int)Vk.MaxExtensionNameSize - 1, function, $"adoption->{field}s[{i}]", out string name);
             if (result != ReelResult.Success)
                 return result;
             list.Add(name);
@@ -242,7 +243,7 @@ internal static unsafe class GpuDeviceExports
         {
             if (queues[i].queue == 0)
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->queues[{i}].queue is NULL");
-            list.Add(new AdoptedQueue(queues[i].family_index, queues[i].index, new VkQueue(queues[i].queue)));
+            list.Add(new AdoptedQueue(queues[i].family_index, queues[i].index, new Queue(queues[i].queue)));
         }
         return ReelResult.Success;
     }
@@ -257,9 +258,9 @@ internal static unsafe class GpuDeviceExports
         var info = new DeviceInfoDesc
         {
             api_version = vulkan.ApiVersion,
-            instance = vulkan.Instance.Handle.Value,
-            physical_device = vulkan.PhysicalDevice.Handle.Value,
-            device = vulkan.Handle.Value,
+            instance = vulkan.Instance.Handle.Handle,
+            physical_device = vulkan.PhysicalDevice.Handle.Handle,
+            device = vulkan.Handle.Handle,
             vk_get_instance_proc_addr = vulkan.Instance.Loader.GetInstanceProcAddr,
             adopted = resolved.IsAdopted ? 1u : 0u,
             validation = resolved.Validation is null ? 0u : 1u,
@@ -272,7 +273,7 @@ internal static unsafe class GpuDeviceExports
         {
             Reel.Vulkan.Commands.CommandBufferManager? queue = resolved.QueueFor((GpuQueueRole)role);
             info.queue_family[role] = queue is null ? -1 : (int)queue.Queue.FamilyIndex;
-            info.queue[role] = queue?.Queue.Handle.Value ?? 0;
+            info.queue[role] = queue?.Queue.Handle.Handle ?? 0;
         }
         Utf8Argument.Write(vulkan.PhysicalDevice.Name, info.device_name, 256);
         Utf8Argument.Write(vulkan.PhysicalDevice.DriverName, info.driver_name, 256);

@@ -5,8 +5,8 @@ using Reel.Errors;
 using Reel.Memory;
 using Reel.Native.Interop;
 using Reel.Vulkan.Api;
-using Reel.Vulkan.Interop;
 using Reel.Vulkan.Memory;
+using Silk.NET.Vulkan;
 
 namespace Reel.Native.Exports;
 
@@ -167,7 +167,7 @@ internal static unsafe class GpuMemoryExports
         var spec = new BufferSpec
         {
             Size = d.size,
-            Usage = (VkBufferUsageFlagBits)d.vk_usage,
+            Usage = (BufferUsageFlags)d.vk_usage,
             Memory = usage,
             Category = (d.flags & (uint)GpuAllocationFlags.Dpb) != 0 ? MemoryCategory.Dpb : MemoryCategory.Device,
             Dedicated = (d.flags & (uint)GpuAllocationFlags.Dedicated) != 0,
@@ -198,19 +198,19 @@ internal static unsafe class GpuMemoryExports
             return result;
         if (d.vk_format <= 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->vk_format is {d.vk_format}; expected a VkFormat other than VK_FORMAT_UNDEFINED");
-        var info = new VkImageCreateInfo
+        var info = new ImageCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
-            imageType = VkImageType.VK_IMAGE_TYPE_2D,
-            format = (VkFormat)d.vk_format,
-            extent = new VkExtent3D { width = d.width, height = d.height, depth = 1 },
-            mipLevels = Math.Max(1, d.mip_levels),
-            arrayLayers = Math.Max(1, d.array_layers),
-            samples = VkSampleCountFlagBits.VK_SAMPLE_COUNT_1_BIT,
-            tiling = (VkImageTiling)d.vk_tiling,
-            usage = (VkImageUsageFlagBits)d.vk_usage,
-            sharingMode = VkSharingMode.VK_SHARING_MODE_EXCLUSIVE,
-            initialLayout = VkImageLayout.VK_IMAGE_LAYOUT_UNDEFINED,
+            SType = StructureType.ImageCreateInfo,
+            ImageType = ImageType.Type2D,
+            Format = (Format)d.vk_format,
+            Extent = new Extent3D { Width = d.width, Height = d.height, Depth = 1 },
+            MipLevels = Math.Max(1, d.mip_levels),
+            ArrayLayers = Math.Max(1, d.array_layers),
+            Samples = SampleCountFlags.Count1Bit,
+            Tiling = (ImageTiling)d.vk_tiling,
+            Usage = (ImageUsageFlags)d.vk_usage,
+            SharingMode = SharingMode.Exclusive,
+            InitialLayout = ImageLayout.Undefined,
         };
         MemoryCategory category = (d.flags & (uint)GpuAllocationFlags.Dpb) != 0 ? MemoryCategory.Dpb : MemoryCategory.Device;
         result = resolved!.CreateImage(info, usage, category, (d.flags & (uint)GpuAllocationFlags.Dedicated) != 0, Function, out GpuResource? resource);
@@ -229,9 +229,9 @@ internal static unsafe class GpuMemoryExports
         var info = new GpuAllocationInfoDesc
         {
             memory_type_index = memory.MemoryTypeIndex,
-            vk_buffer = resource.Buffer?.Handle.Value ?? 0,
-            vk_image = resource.Image?.Handle.Value ?? 0,
-            vk_device_memory = memory.Memory.Value,
+            vk_buffer = resource.Buffer?.Handle.Handle ?? 0,
+            vk_image = resource.Image?.Handle.Handle ?? 0,
+            vk_device_memory = memory.Memory.Handle,
             offset = memory.Offset,
             size = memory.Size,
             resource_size = resource.Buffer?.Size ?? 0,

@@ -119,7 +119,7 @@ internal static unsafe class TimelineExports
                 return result;
             if (resolved!.Gpu is not { } gpu)
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: timeline is a CPU timeline; it has no VkSemaphore (create it with REEL_TIMELINE_GPU)");
-            *outVkSemaphore = gpu.Semaphore.Value;
+            *outVkSemaphore = gpu.Semaphore.Handle;
             return ReelResult.Success;
         }
         catch (Exception e)

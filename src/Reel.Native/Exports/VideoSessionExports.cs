@@ -4,8 +4,8 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Native.Interop;
 using Reel.Vulkan.Api;
-using Reel.Vulkan.Interop;
 using Reel.Vulkan.Video;
+using Silk.NET.Vulkan;
 
 namespace Reel.Native.Exports;
 
@@ -57,8 +57,8 @@ internal static unsafe class VideoSessionExports
             var info = new VideoSessionInfoDesc
             {
                 codec_operation = resolved!.Operation,
-                vk_video_session = resolved.Session.Value,
-                vk_session_parameters = resolved.Parameters.Value,
+                vk_video_session = resolved.Session.Handle,
+                vk_session_parameters = resolved.Parameters.Handle,
                 queue_family_index = resolved.Queue.FamilyIndex,
                 picture_format = (int)resolved.PictureFormat,
                 reference_format = (int)resolved.ReferenceFormat,
@@ -66,8 +66,8 @@ internal static unsafe class VideoSessionExports
                 max_active_references = resolved.MaxActiveReferences,
                 memory_bindings = (uint)resolved.MemoryBindings,
                 memory_bytes = resolved.MemoryBytes,
-                max_width = resolved.MaxExtent.width,
-                max_height = resolved.MaxExtent.height,
+                max_width = resolved.MaxExtent.Width,
+                max_height = resolved.MaxExtent.Height,
             };
             return VersionedStruct.Write(outInfo, in info, Function, "out_info");
         }
@@ -105,8 +105,8 @@ internal static unsafe class VideoSessionExports
             MaxHeight = d.max_height,
             MaxDpbSlots = d.max_dpb_slots,
             MaxActiveReferences = d.max_active_references,
-            PictureFormat = (VkFormat)d.picture_format,
-            ReferenceFormat = (VkFormat)d.reference_format,
+            PictureFormat = (Format)d.picture_format,
+            ReferenceFormat = (Format)d.reference_format,
         };
         result = resolved!.CreateVideoSession(options, Function, out VideoSession? session);
         if (result == ReelResult.Success)

@@ -5,17 +5,18 @@ using Reel.Vulkan.Api;
 using Reel.Vulkan.Buffers;
 using Reel.Vulkan.Dpb;
 using Reel.Vulkan.Video;
+using Silk.NET.Vulkan;
 
 namespace Reel.Native.Interop;
 
 /// <summary>Checks shared by the GPU exports: the backend's handles, and the ranges section 13 of reel.h documents.</summary>
 internal static class GpuArguments
 {
-    /// <summary>Every VkBufferUsageFlagBits bit Vulkan 1.4 and Reel's extensions define.</summary>
-    public static readonly uint KnownBufferUsage = AllBits<Reel.Vulkan.Interop.VkBufferUsageFlagBits>();
+    /// <summary>Every VkBufferUsageFlagBits bit Silk.NET.Vulkan (Vulkan 1.4.336) defines.</summary>
+    public static readonly uint KnownBufferUsage = AllBits<BufferUsageFlags>();
 
-    /// <summary>Every VkImageUsageFlagBits bit Vulkan 1.4 and Reel's extensions define.</summary>
-    public static readonly uint KnownImageUsage = AllBits<Reel.Vulkan.Interop.VkImageUsageFlagBits>();
+    /// <summary>Every VkImageUsageFlagBits bit Silk.NET.Vulkan (Vulkan 1.4.336) defines.</summary>
+    public static readonly uint KnownImageUsage = AllBits<ImageUsageFlags>();
 
     /// <summary>Resolves a device handle passed as <paramref name="argument"/>.</summary>
     public static ReelResult Device(ulong raw, string function, out GpuDevice? device, string argument = "device") =>

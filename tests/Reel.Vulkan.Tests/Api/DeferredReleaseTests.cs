@@ -6,7 +6,7 @@ using Reel.Handles;
 using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Buffers;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Sync;
 using Reel.Vulkan.Tests.Support;
@@ -18,7 +18,7 @@ public unsafe class DeferredReleaseTests : GpuTestBase
 {
     private static GpuResource Allocation(GpuDevice device, ulong size = 64 * 1024)
     {
-        var spec = new BufferSpec { Size = size, Usage = VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Memory = GpuMemoryUsage.Upload, Category = MemoryCategory.Device };
+        var spec = new BufferSpec { Size = size, Usage = BufferUsageFlags.TransferSrcBit, Memory = GpuMemoryUsage.Upload, Category = MemoryCategory.Device };
         Assert.That(device.CreateBuffer(spec, "test", out GpuResource? resource), Is.EqualTo(ReelResult.Success), LastError.Message);
         return resource!;
     }
@@ -60,7 +60,7 @@ public unsafe class DeferredReleaseTests : GpuTestBase
         TimelineObject gate = Gate(device);
 
         Assert.That(device.BeginFrame(0, "test", out _), Is.EqualTo(ReelResult.Success));
-        Assert.That(device.BeginCommands(GpuQueueRole.Transfer, "test", out VkCommandBuffer commands), Is.EqualTo(ReelResult.Success));
+        Assert.That(device.BeginCommands(GpuQueueRole.Transfer, "test", out CommandBuffer commands), Is.EqualTo(ReelResult.Success));
         Assert.That(device.Submit(commands, [new Reel.Vulkan.Commands.TimelineWait(gate.Gpu!.Semaphore, 1, 0)], [], "test", out ulong value), Is.EqualTo(ReelResult.Success));
         FreeAfter(staging!, queue!.Timeline, value);
         Assert.That(device.EndFrame("test"), Is.EqualTo(ReelResult.Success));

@@ -12,6 +12,7 @@ using Reel.Vulkan.Buffers;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Dpb;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Tests.Support;
 
@@ -25,11 +26,11 @@ public unsafe class GpuDeviceTests : GpuTestBase
     {
         ReelContext context = CreateContext();
         GpuDevice device = CreateGpuDevice(context);
-        var spec = new BufferSpec { Size = 1 << 20, Usage = VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT, Memory = GpuMemoryUsage.Readback, Category = MemoryCategory.Device };
+        var spec = new BufferSpec { Size = 1 << 20, Usage = BufferUsageFlags.TransferDstBit, Memory = GpuMemoryUsage.Readback, Category = MemoryCategory.Device };
         Assert.That(device.CreateBuffer(spec, "test", out GpuResource? buffer), Is.EqualTo(ReelResult.Success));
         Assert.That(device.CreateBufferPool(new GpuBufferPoolOptions { Kind = GpuBufferPoolKind.Staging }, "test", out GpuBufferPool? pool), Is.EqualTo(ReelResult.Success));
         Assert.That(device.AcquirePooled(pool!, 5000, "test", out GpuResource? pooled), Is.EqualTo(ReelResult.Success));
-        var dpbOptions = new DpbOptions { Format = VkFormat.VK_FORMAT_R8G8B8A8_UNORM, Width = 64, Height = 64, SlotCount = 4 };
+        var dpbOptions = new DpbOptions { Format = Format.R8G8B8A8Unorm, Width = 64, Height = 64, SlotCount = 4 };
         Assert.That(device.CreateDpb(dpbOptions, "test", out DecodedPictureBuffer? dpb), Is.EqualTo(ReelResult.Success));
         Assert.That(device.CreateTimeline(0, "test", out TimelineObject? timeline), Is.EqualTo(ReelResult.Success));
         Assert.That(device.GetQueueTimeline(GpuQueueRole.Graphics, "test", out TimelineObject? queue), Is.EqualTo(ReelResult.Success));
@@ -66,7 +67,7 @@ public unsafe class GpuDeviceTests : GpuTestBase
     {
         ReelContext context = CreateContext();
         GpuDevice device = CreateGpuDevice(context);
-        Assert.That(device.CreateDpb(new DpbOptions { Format = VkFormat.VK_FORMAT_R8G8B8A8_UNORM, Width = 64, Height = 64, SlotCount = 2 }, "test", out _), Is.EqualTo(ReelResult.Success));
+        Assert.That(device.CreateDpb(new DpbOptions { Format = Format.R8G8B8A8Unorm, Width = 64, Height = 64, SlotCount = 2 }, "test", out _), Is.EqualTo(ReelResult.Success));
         Assert.That(ReelContext.Destroy(context.Handle, "test"), Is.EqualTo(ReelResult.Success));
         Assert.That(device.IsDestroyed, Is.True);
         Assert.That(GpuRegistry.Devices.TryGet(device.Handle, out _), Is.EqualTo(HandleError.Stale));
@@ -81,7 +82,7 @@ public unsafe class GpuDeviceTests : GpuTestBase
         Assert.That(device!.Validation, Is.Not.Null);
         Assert.That(device.Vulkan.IsOwned && device.Vulkan.Instance.IsOwned, Is.True);
         Assert.That(device.Vulkan.Instance.EnabledLayers, Does.Contain("VK_LAYER_KHRONOS_validation"));
-        var spec = new BufferSpec { Size = 4096, Usage = VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT, Memory = GpuMemoryUsage.Upload, Category = MemoryCategory.Device };
+        var spec = new BufferSpec { Size = 4096, Usage = BufferUsageFlags.TransferSrcBit, Memory = GpuMemoryUsage.Upload, Category = MemoryCategory.Device };
         Assert.That(device.CreateBuffer(spec, "test", out _), Is.EqualTo(ReelResult.Success));
         DestroyGpuDevice(device);
         Assert.That(device.Validation!.ErrorCount, Is.Zero, string.Join("\n", device.Validation.Errors));
@@ -91,10 +92,10 @@ public unsafe class GpuDeviceTests : GpuTestBase
     public void Adopt_HostsOwnDevice_ReelWorksOnItAndLeavesItAlive()
     {
         ReelContext context = CreateContext();
-        HostVulkan host = Track(new HostVulkan(Loader, Log));
+        HostVulkan host = Track(new HostVulkan(Log));
         var adoption = new VulkanAdoption
         {
-            GetInstanceProcAddr = Loader.GetInstanceProcAddr,
+            GetInstanceProcAddr = HostProcAddr.GetInstanceProcAddr,
             Instance = host.Instance,
             InstanceApiVersion = host.ApiVersion,
             InstanceExtensions = HostVulkan.InstanceExtensions,
@@ -105,8 +106,8 @@ public unsafe class GpuDeviceTests : GpuTestBase
         };
         Assert.That(GpuDevice.Adopt(context, adoption, new GpuDeviceOptions(), "test", out GpuDevice? device), Is.EqualTo(ReelResult.Success), LastError.Message);
         Assert.That(device!.IsAdopted, Is.True);
-        GpuBuffer source = GpuWork.Buffer(device, 4096, GpuMemoryUsage.Upload, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
-        GpuBuffer target = GpuWork.Buffer(device, 4096, GpuMemoryUsage.Readback, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+        GpuBuffer source = GpuWork.Buffer(device, 4096, GpuMemoryUsage.Upload, BufferUsageFlags.TransferSrcBit);
+        GpuBuffer target = GpuWork.Buffer(device, 4096, GpuMemoryUsage.Readback, BufferUsageFlags.TransferDstBit);
         new System.Span<byte>(source.Mapped, 4096).Fill(0x5A);
         for (int frame = 0; frame < 4; frame++)
         {
@@ -119,7 +120,7 @@ public unsafe class GpuDeviceTests : GpuTestBase
         target.Destroy(device.Allocator);
         DestroyGpuDevice(device);
 
-        DeviceWork.Check(host.DeviceCommands.vkDeviceWaitIdle(host.Device), "the host's device after Reel left");
+        DeviceWork.Check(host.DeviceVk.DeviceWaitIdle(host.Device), "the host's device after Reel left");
         Assert.That(Log.ErrorCount, Is.Zero, string.Join("\n", Log.Errors));
         host.Dispose();
         Assert.That(UnexpectedErrors(), Is.Empty, "the host's vkDestroyDevice finds nothing of Reel's");
@@ -136,12 +137,12 @@ public unsafe class GpuDeviceTests : GpuTestBase
         Assert.That(vulkan.QueueFamilies, Has.Count.EqualTo(device.Vulkan.PhysicalDevice.QueueFamilies.Count));
         uint graphicsFamily = device.QueueFor(GpuQueueRole.Graphics)!.Queue.FamilyIndex;
         Assert.That(vulkan.QueueFamilies[(int)graphicsFamily].ReelQueues & 1u, Is.EqualTo(1u), "bit 0: Reel's graphics queue");
-        Assert.That(vulkan.Heaps, Has.Count.EqualTo((int)device.Vulkan.PhysicalDevice.MemoryProperties.memoryHeapCount));
+        Assert.That(vulkan.Heaps, Has.Count.EqualTo((int)device.Vulkan.PhysicalDevice.MemoryProperties.MemoryHeapCount));
         if (!device.Vulkan.PhysicalDevice.HasVideoQueue)
             Assert.That(vulkan.Codecs, Is.Empty, "no video queue, no hardware codec operation");
 
         BackendDescription loader = backend.Describe();
         Assert.That((loader.Available, loader.DeviceName), Is.EqualTo((true, "")));
-        Assert.That(loader.ApiVersion, Is.GreaterThanOrEqualTo(VkConstants.VK_API_VERSION_1_1));
+        Assert.That(loader.ApiVersion, Is.GreaterThanOrEqualTo(VulkanVersion.V1_1));
     }
 }

@@ -7,7 +7,7 @@ using Reel.Errors;
 using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Buffers;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Tests.Support;
 
@@ -52,7 +52,7 @@ public class GpuBufferPoolTests : GpuTestBase
         Assert.That(Acquire(device, pool, 10).Buffer!.Handle, Is.EqualTo(second));
         GpuBufferPoolStats stats = pool.GetStats();
         Assert.That((stats.Created, stats.Acquires, stats.Out, stats.Idle), Is.EqualTo((3L, 5L, 3, 0)));
-        Assert.That(pool.Usage, Is.EqualTo(VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT));
+        Assert.That(pool.Usage, Is.EqualTo(BufferUsageFlags.TransferSrcBit));
         Assert.That(again.Allocation.Usage, Is.EqualTo(GpuMemoryUsage.Upload));
     }
 
@@ -110,7 +110,7 @@ public class GpuBufferPoolTests : GpuTestBase
             Assert.Ignore($"{device.Vulkan.PhysicalDevice.Name} decodes video; this test covers devices without a decode queue");
         GpuBufferPool pool = Pool(device, new GpuBufferPoolOptions { Kind = GpuBufferPoolKind.DecodeBitstream, SizeAlignment = 256 });
         Assert.That(pool.HasVideoUsage, Is.False);
-        Assert.That(pool.Usage, Is.EqualTo(VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT));
+        Assert.That(pool.Usage, Is.EqualTo(BufferUsageFlags.TransferSrcBit | BufferUsageFlags.TransferDstBit));
         Assert.That((pool.OffsetAlignment, pool.SizeAlignment), Is.EqualTo((1UL, 256UL)), "only the host's alignment without video capabilities");
         GpuResource buffer = Acquire(device, pool, 1000);
         Assert.That(buffer.Buffer!.Size, Is.EqualTo(GpuBufferPoolOptions.DefaultMinClassSize));
@@ -136,7 +136,7 @@ public class GpuBufferPoolTests : GpuTestBase
         VideoCodecOperation operation = Reel.Vulkan.Video.VideoCapabilityQuery.Operations.First(o => Reel.Vulkan.Video.VideoCapabilityQuery.CanRun(device.Vulkan, o) && Reel.Vulkan.Video.VideoProfile.IsDecode(o));
         GpuBufferPool pool = Pool(device, new GpuBufferPoolOptions { Kind = GpuBufferPoolKind.DecodeBitstream, Operation = operation });
         Assert.That(pool.HasVideoUsage, Is.True);
-        Assert.That(pool.Usage & VkBufferUsageFlagBits.VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR, Is.Not.Zero);
+        Assert.That(pool.Usage & BufferUsageFlags.VideoDecodeSrcBitKhr, Is.Not.Zero);
         GpuResource buffer = Acquire(device, pool, 1000);
         Assert.That(buffer.Buffer!.Size % pool.SizeAlignment, Is.Zero);
         TestContext.Out.WriteLine($"{operation}: offset alignment {pool.OffsetAlignment}, size alignment {pool.SizeAlignment}");

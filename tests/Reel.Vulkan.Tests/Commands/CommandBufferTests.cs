@@ -3,7 +3,7 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Commands;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Tests.Support;
 
 namespace Reel.Vulkan.Tests.Commands;
@@ -17,13 +17,13 @@ public class CommandBufferTests : GpuTestBase
 {
     private const ulong FiveSeconds = 5_000_000_000;
 
-    private static VkCommandBuffer Begin(GpuDevice device, GpuQueueRole role = GpuQueueRole.Graphics)
+    private static CommandBuffer Begin(GpuDevice device, GpuQueueRole role = GpuQueueRole.Graphics)
     {
-        Assert.That(device.BeginCommands(role, "test", out VkCommandBuffer buffer), Is.EqualTo(ReelResult.Success), LastError.Message);
+        Assert.That(device.BeginCommands(role, "test", out CommandBuffer buffer), Is.EqualTo(ReelResult.Success), LastError.Message);
         return buffer;
     }
 
-    private static ulong Submit(GpuDevice device, VkCommandBuffer buffer, TimelineObject? waitFor = null, ulong value = 0)
+    private static ulong Submit(GpuDevice device, CommandBuffer buffer, TimelineObject? waitFor = null, ulong value = 0)
     {
         TimelineWait[] waits = waitFor is null ? [] : [new TimelineWait(waitFor.Gpu!.Semaphore, value, 0)];
         Assert.That(device.Submit(buffer, waits, [], "test", out ulong submitted), Is.EqualTo(ReelResult.Success), LastError.Message);
@@ -36,9 +36,9 @@ public class CommandBufferTests : GpuTestBase
         GpuDevice device = CreateGpuDevice(new GpuDeviceOptions { CommandBuffersPerQueue = 2 });
         TimelineObject gate = Gate(device);
         CommandBufferManager queue = device.QueueFor(GpuQueueRole.Graphics)!;
-        VkCommandBuffer first = Begin(device);
+        CommandBuffer first = Begin(device);
         Assert.That(Submit(device, first, gate, 1), Is.EqualTo(1UL));
-        VkCommandBuffer second = Begin(device);
+        CommandBuffer second = Begin(device);
         Assert.That(Submit(device, second, gate, 1), Is.EqualTo(2UL));
         Assert.That(second, Is.Not.EqualTo(first));
 
@@ -48,7 +48,7 @@ public class CommandBufferTests : GpuTestBase
 
         Assert.That(gate.Timeline.Signal(1, "test"), Is.EqualTo(ReelResult.Success));
         Assert.That(queue.Timeline.Wait(2, FiveSeconds, "test"), Is.EqualTo(ReelResult.Success));
-        VkCommandBuffer third = Begin(device);
+        CommandBuffer third = Begin(device);
         Assert.That(third, Is.EqualTo(first), "the buffer submitted first is recycled first");
         Assert.That(Submit(device, third), Is.EqualTo(3UL));
         Assert.That(queue.Created, Is.EqualTo(2), "no third buffer was ever created");
@@ -59,11 +59,11 @@ public class CommandBufferTests : GpuTestBase
     public void Submit_TwiceOrSomethingElse_IsInvalidArgument()
     {
         GpuDevice device = CreateGpuDevice();
-        VkCommandBuffer buffer = Begin(device);
+        CommandBuffer buffer = Begin(device);
         Submit(device, buffer);
         Assert.That(device.Submit(buffer, [], [], "reel_command_buffer_submit", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Message, Does.Contain("is not recording on this device"));
-        Assert.That(device.Submit(new VkCommandBuffer(0x1234), [], [], "reel_command_buffer_submit", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(device.Submit(new CommandBuffer(0x1234), [], [], "reel_command_buffer_submit", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
     }
 
     [Test]

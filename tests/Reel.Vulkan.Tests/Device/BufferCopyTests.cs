@@ -1,7 +1,7 @@
 using System;
 using NUnit.Framework;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Tests.Support;
 
 namespace Reel.Vulkan.Tests.Device;
@@ -15,7 +15,7 @@ public unsafe class BufferCopyTests : VulkanTestBase
     public void HostBuffer_AllocateBindMap_RoundTripsData()
     {
         VulkanDevice device = CreateDevice();
-        DeviceWork.HostBuffer buffer = DeviceWork.CreateHostBuffer(device, Size, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
+        DeviceWork.HostBuffer buffer = DeviceWork.CreateHostBuffer(device, Size, BufferUsageFlags.TransferSrcBit);
         try
         {
             var mapped = new Span<byte>(buffer.Mapped, (int)Size);
@@ -23,9 +23,9 @@ public unsafe class BufferCopyTests : VulkanTestBase
                 mapped[i] = (byte)(i * 7);
 
             // The bytes live in the device memory, not in the mapping: map it again and read them back.
-            device.Commands.vkUnmapMemory(device.Handle, buffer.Memory);
+            device.Vk.UnmapMemory(device.Handle, buffer.Memory);
             void* again;
-            DeviceWork.Check(device.Commands.vkMapMemory(device.Handle, buffer.Memory, 0, VkConstants.VK_WHOLE_SIZE, 0, &again), "vkMapMemory");
+            DeviceWork.Check(device.Vk.MapMemory(device.Handle, buffer.Memory, 0, Vk.WholeSize, 0, &again), "vkMapMemory");
             buffer.Mapped = (byte*)again;
             var reread = new Span<byte>(again, (int)Size);
             Assert.That(reread[1000], Is.EqualTo(unchecked((byte)(1000 * 7))));

@@ -6,6 +6,7 @@ using Reel.Errors;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Instance;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Tests.Support;
 
 namespace Reel.Vulkan.Tests.Device;
@@ -21,24 +22,24 @@ public class DeviceLifecycleTests : VulkanTestBase
 
         Assert.That(instance.IsOwned && device.IsOwned, Is.True);
         Assert.That(instance.EnabledLayers, Does.Contain(VulkanInstance.ValidationLayerName));
-        Assert.That(instance.EnabledExtensions, Does.Contain(VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME).And.Contain(VkConstants.VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME));
+        Assert.That(instance.EnabledExtensions, Does.Contain(ExtensionNames.ExtDebugUtils).And.Contain(ExtensionNames.ExtValidationFeatures));
         Assert.That(instance.ValidationLog, Is.SameAs(Log));
         Assert.That(device.EnabledFeatures.HasFlag(VulkanFeatures.TimelineSemaphore | VulkanFeatures.Synchronization2), Is.True);
         Assert.That(device.Graphics ?? device.Compute, Is.Not.Null);
         Assert.That(device.Transfer, Is.Not.Null);
-        Assert.That(device.MissingCommands, Does.Not.Contain("vkQueueSubmit2").And.Not.Contain("vkCmdPipelineBarrier2").And.Not.Contain("vkWaitSemaphores"));
-        Assert.That(device.MissingCommands, Does.Not.Contain("vkSetDebugUtilsObjectNameEXT"), "VK_EXT_debug_utils is enabled on the instance");
+        Assert.That(new[] { "vkQueueSubmit2", "vkCmdPipelineBarrier2", "vkWaitSemaphores" }.All(device.Context.Has), Is.True);
+        Assert.That(instance.DebugUtils, Is.Not.Null, "VK_EXT_debug_utils is enabled on the instance");
         Assert.That(Log.TotalCount, Is.GreaterThan(0), "the layer and loader report at least informational messages");
     }
 
     [Test]
-    public void Create_DeviceWithoutVideo_LeavesVideoCommandsNullAndRecordsThem()
+    public void Create_DeviceWithoutVideo_HasNoVideoCommands()
     {
         VulkanDevice device = CreateDevice(new VulkanDeviceOptions { EnableVideo = false });
         Assert.That(device.VideoDecode, Is.Null);
         Assert.That(device.VideoEncode, Is.Null);
-        Assert.That(device.EnabledExtensions, Does.Not.Contain(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME));
-        Assert.That(device.MissingCommands, Does.Contain("vkCreateVideoSessionKHR").And.Contain("vkCmdDecodeVideoKHR").And.Contain("vkCmdEncodeVideoKHR"));
+        Assert.That(device.EnabledExtensions, Does.Not.Contain(ExtensionNames.KhrVideoQueue));
+        Assert.That(device.VideoQueue, Is.Null, "VK_KHR_video_queue's entry points exist only where the extension is enabled");
     }
 
     [Test]
@@ -46,10 +47,10 @@ public class DeviceLifecycleTests : VulkanTestBase
     {
         VulkanDevice device = CreateDevice();
         bool video = device.PhysicalDevice.HasVideoQueue && (device.VideoDecode is not null || device.VideoEncode is not null);
-        Assert.That(device.EnabledExtensions.Contains(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME), Is.EqualTo(video));
-        Assert.That(device.MissingCommands.Contains("vkCreateVideoSessionKHR"), Is.EqualTo(!video));
+        Assert.That(device.EnabledExtensions.Contains(ExtensionNames.KhrVideoQueue), Is.EqualTo(video));
+        Assert.That(device.VideoQueue is null, Is.EqualTo(!video));
         if (device.VideoDecode is { } decode)
-            Assert.That(decode.Family.Has(VkQueueFlagBits.VK_QUEUE_VIDEO_DECODE_BIT_KHR) && decode.Family.VideoCodecOperations != 0, Is.True);
+            Assert.That(decode.Family.Has(QueueFlags.VideoDecodeBitKhr) && decode.Family.VideoCodecOperations != 0, Is.True);
     }
 
     [Test]
@@ -58,12 +59,12 @@ public class DeviceLifecycleTests : VulkanTestBase
         PhysicalDeviceInfo info = CreateDevice().PhysicalDevice;
         Assert.That(info.Name, Is.Not.Empty);
         Assert.That(info.UnsupportedReason, Is.Null);
-        Assert.That(info.EffectiveApiVersion, Is.GreaterThanOrEqualTo(VkConstants.VK_API_VERSION_1_1));
+        Assert.That(info.EffectiveApiVersion, Is.GreaterThanOrEqualTo(VulkanVersion.V1_1));
         Assert.That(info.TimelineSemaphore && info.Synchronization2, Is.True);
         Assert.That(info.MaxTimelineSemaphoreValueDifference, Is.GreaterThan(0UL));
-        Assert.That(info.MemoryProperties.memoryTypeCount, Is.InRange(1u, VkConstants.VK_MAX_MEMORY_TYPES));
-        Assert.That(info.MemoryProperties.memoryHeaps[0].size, Is.GreaterThan(0UL));
-        Assert.That(info.Limits.nonCoherentAtomSize, Is.GreaterThan(0UL));
+        Assert.That(info.MemoryProperties.MemoryTypeCount, Is.InRange(1u, Vk.MaxMemoryTypes));
+        Assert.That(info.MemoryProperties.MemoryHeaps[0].Size, Is.GreaterThan(0UL));
+        Assert.That(info.Limits.NonCoherentAtomSize, Is.GreaterThan(0UL));
         Assert.That(info.QueueFamilies, Is.Not.Empty);
         Assert.That(info.Extensions, Is.Not.Empty);
     }
@@ -72,8 +73,8 @@ public class DeviceLifecycleTests : VulkanTestBase
     public void QueryMemoryBudget_ReportsBudgetOrSaysTheExtensionIsMissing()
     {
         PhysicalDeviceInfo info = CreateDevice().PhysicalDevice;
-        Span<ulong> budget = stackalloc ulong[(int)VkConstants.VK_MAX_MEMORY_HEAPS];
-        Span<ulong> usage = stackalloc ulong[(int)VkConstants.VK_MAX_MEMORY_HEAPS];
+        Span<ulong> budget = stackalloc ulong[(int)Vk.MaxMemoryHeaps];
+        Span<ulong> usage = stackalloc ulong[(int)Vk.MaxMemoryHeaps];
         ReelResult result = info.QueryMemoryBudget(budget, usage, "test");
         if (info.HasMemoryBudget)
         {
@@ -83,7 +84,7 @@ public class DeviceLifecycleTests : VulkanTestBase
         else
         {
             Assert.That(result, Is.EqualTo(ReelResult.ErrorUnsupported));
-            Assert.That(LastError.Message, Does.Contain(VkConstants.VK_EXT_MEMORY_BUDGET_EXTENSION_NAME).And.Contain(info.Name));
+            Assert.That(LastError.Message, Does.Contain(ExtensionNames.ExtMemoryBudget).And.Contain(info.Name));
         }
     }
 
@@ -116,7 +117,7 @@ public class DeviceLifecycleTests : VulkanTestBase
         {
             Assert.That(instance!.EnabledLayers, Is.Empty);
             Assert.That(instance.ValidationLog, Is.Null);
-            Assert.That(instance.MissingCommands, Does.Contain("vkCreateDebugUtilsMessengerEXT"));
+            Assert.That(instance.DebugUtils, Is.Null, "VK_EXT_debug_utils is not enabled, so its entry points are not reachable");
         }
     }
 
@@ -132,7 +133,7 @@ public class DeviceLifecycleTests : VulkanTestBase
     [Test]
     public void CreateInstance_Vulkan10_IsInvalidArgument()
     {
-        var options = new VulkanInstanceOptions { ApiVersion = VkConstants.VK_API_VERSION_1_0 };
+        var options = new VulkanInstanceOptions { ApiVersion = VulkanVersion.V1_0 };
         Assert.That(VulkanInstance.Create(Loader, options, "test", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Message, Does.Contain("1.0.0").And.Contain("1.1"));
     }

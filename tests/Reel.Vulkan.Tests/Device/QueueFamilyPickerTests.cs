@@ -1,21 +1,21 @@
 using NUnit.Framework;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Tests.Device;
 
 /// <summary>Queue family choice on synthetic devices shaped like lavapipe, a desktop GPU and a compute-only accelerator.</summary>
 public class QueueFamilyPickerTests
 {
-    private const VkQueueFlagBits G = VkQueueFlagBits.VK_QUEUE_GRAPHICS_BIT;
-    private const VkQueueFlagBits C = VkQueueFlagBits.VK_QUEUE_COMPUTE_BIT;
-    private const VkQueueFlagBits T = VkQueueFlagBits.VK_QUEUE_TRANSFER_BIT;
-    private const VkQueueFlagBits Decode = VkQueueFlagBits.VK_QUEUE_VIDEO_DECODE_BIT_KHR;
-    private const VkQueueFlagBits Encode = VkQueueFlagBits.VK_QUEUE_VIDEO_ENCODE_BIT_KHR;
-    private const VkVideoCodecOperationFlagBitsKHR H264Decode = VkVideoCodecOperationFlagBitsKHR.VK_VIDEO_CODEC_OPERATION_DECODE_H264_BIT_KHR;
-    private const VkVideoCodecOperationFlagBitsKHR H264Encode = VkVideoCodecOperationFlagBitsKHR.VK_VIDEO_CODEC_OPERATION_ENCODE_H264_BIT_KHR;
+    private const QueueFlags G = QueueFlags.GraphicsBit;
+    private const QueueFlags C = QueueFlags.ComputeBit;
+    private const QueueFlags T = QueueFlags.TransferBit;
+    private const QueueFlags Decode = QueueFlags.VideoDecodeBitKhr;
+    private const QueueFlags Encode = QueueFlags.VideoEncodeBitKhr;
+    private const VideoCodecOperationFlagsKHR H264Decode = VideoCodecOperationFlagsKHR.DecodeH264BitKhr;
+    private const VideoCodecOperationFlagsKHR H264Encode = VideoCodecOperationFlagsKHR.EncodeH264BitKhr;
 
-    private static QueueFamilyInfo Family(uint index, VkQueueFlagBits flags, uint count = 1, VkVideoCodecOperationFlagBitsKHR codecs = 0) =>
+    private static QueueFamilyInfo Family(uint index, QueueFlags flags, uint count = 1, VideoCodecOperationFlagsKHR codecs = 0) =>
         new(index, flags, count, 64, codecs, false);
 
     [Test]

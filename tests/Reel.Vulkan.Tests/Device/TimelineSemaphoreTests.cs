@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Tests.Support;
 
 namespace Reel.Vulkan.Tests.Device;
@@ -21,8 +21,8 @@ public class TimelineSemaphoreTests : VulkanTestBase
             Assert.That(DeviceWork.CounterValue(device, timeline), Is.EqualTo(2UL));
             DeviceWork.Signal(device, timeline, 5);
             Assert.That(DeviceWork.CounterValue(device, timeline), Is.EqualTo(5UL));
-            Assert.That(DeviceWork.Wait(device, timeline, 5, timeoutNanoseconds: 0), Is.EqualTo(VkResult.VK_SUCCESS));
-            Assert.That(DeviceWork.Wait(device, timeline, 4, timeoutNanoseconds: 0), Is.EqualTo(VkResult.VK_SUCCESS), "a reached value stays reached");
+            Assert.That(DeviceWork.Wait(device, timeline, 5, timeoutNanoseconds: 0), Is.EqualTo(Result.Success));
+            Assert.That(DeviceWork.Wait(device, timeline, 4, timeoutNanoseconds: 0), Is.EqualTo(Result.Success), "a reached value stays reached");
         }
         finally
         {
@@ -37,8 +37,8 @@ public class TimelineSemaphoreTests : VulkanTestBase
         VkSemaphore timeline = DeviceWork.CreateTimeline(device, initialValue: 0);
         try
         {
-            Assert.That(DeviceWork.Wait(device, timeline, 1, timeoutNanoseconds: 0), Is.EqualTo(VkResult.VK_TIMEOUT));
-            Assert.That(DeviceWork.Wait(device, timeline, 1, 10 * OneMillisecond), Is.EqualTo(VkResult.VK_TIMEOUT));
+            Assert.That(DeviceWork.Wait(device, timeline, 1, timeoutNanoseconds: 0), Is.EqualTo(Result.Timeout));
+            Assert.That(DeviceWork.Wait(device, timeline, 1, 10 * OneMillisecond), Is.EqualTo(Result.Timeout));
         }
         finally
         {
@@ -54,8 +54,8 @@ public class TimelineSemaphoreTests : VulkanTestBase
         VkSemaphore timeline = DeviceWork.CreateTimeline(device, initialValue: 0);
         try
         {
-            DeviceWork.Check(DeviceWork.Submit(device, queue, VkCommandBuffer.NULL, signalSemaphore: timeline, signalValue: 3), "vkQueueSubmit2");
-            Assert.That(DeviceWork.Wait(device, timeline, 3, FiveSeconds), Is.EqualTo(VkResult.VK_SUCCESS));
+            DeviceWork.Check(DeviceWork.Submit(device, queue, default, signalSemaphore: timeline, signalValue: 3), "vkQueueSubmit2");
+            Assert.That(DeviceWork.Wait(device, timeline, 3, FiveSeconds), Is.EqualTo(Result.Success));
             Assert.That(DeviceWork.CounterValue(device, timeline), Is.EqualTo(3UL));
         }
         finally
@@ -73,13 +73,13 @@ public class TimelineSemaphoreTests : VulkanTestBase
         try
         {
             // Wait-before-signal: the queue waits for 10, which only the host will signal.
-            DeviceWork.Check(DeviceWork.Submit(device, queue, VkCommandBuffer.NULL, timeline, 10, timeline, 11), "vkQueueSubmit2");
-            Assert.That(DeviceWork.Wait(device, timeline, 11, 20 * OneMillisecond), Is.EqualTo(VkResult.VK_TIMEOUT));
+            DeviceWork.Check(DeviceWork.Submit(device, queue, default, timeline, 10, timeline, 11), "vkQueueSubmit2");
+            Assert.That(DeviceWork.Wait(device, timeline, 11, 20 * OneMillisecond), Is.EqualTo(Result.Timeout));
 
             // Signalled from this thread: the validation layer of Debian 12 (1.3.239) loses track
             // of a timeline when another thread signals it during a wait, and reports a timeout.
             DeviceWork.Signal(device, timeline, 10);
-            Assert.That(DeviceWork.Wait(device, timeline, 11, FiveSeconds), Is.EqualTo(VkResult.VK_SUCCESS));
+            Assert.That(DeviceWork.Wait(device, timeline, 11, FiveSeconds), Is.EqualTo(Result.Success));
             Assert.That(DeviceWork.CounterValue(device, timeline), Is.EqualTo(11UL));
         }
         finally

@@ -8,7 +8,7 @@ using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Commands;
 using Reel.Vulkan.Dpb;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Tests.Support;
 
@@ -23,7 +23,7 @@ public unsafe class DecodedPictureBufferTests : GpuTestBase
 {
     private const uint Width = 32, Height = 16;
 
-    private DecodedPictureBuffer Create(GpuDevice device, uint slots, bool separate = false, VkFormat format = VkFormat.VK_FORMAT_R8G8B8A8_UNORM)
+    private DecodedPictureBuffer Create(GpuDevice device, uint slots, bool separate = false, Format format = Format.R8G8B8A8Unorm)
     {
         var options = new DpbOptions { Format = format, Width = Width, Height = Height, SlotCount = slots, SeparateImages = separate };
         Assert.That(device.CreateDpb(options, "test", out DecodedPictureBuffer? dpb), Is.EqualTo(ReelResult.Success), LastError.Message);
@@ -46,7 +46,7 @@ public unsafe class DecodedPictureBufferTests : GpuTestBase
             Assert.That((picture.ViewLayer, picture.ImageLayer, picture.Width, picture.Height), Is.EqualTo((slot, slot, Width, Height)));
             Assert.That(picture.Slot.IsActive, Is.False);
         }
-        Assert.That(first.View.IsNull, Is.False, "SAMPLED usage allows the view");
+        Assert.That(first.View.Handle == 0, Is.False, "SAMPLED usage allows the view");
     }
 
     [Test]
@@ -59,22 +59,22 @@ public unsafe class DecodedPictureBufferTests : GpuTestBase
         dpb.GetSlot((uint)red, "test", out DpbSlotPicture redPicture);
         dpb.GetSlot((uint)blue, "test", out DpbSlotPicture bluePicture);
         ulong layerBytes = Width * Height * 4;
-        GpuBuffer readback = GpuWork.Buffer(device, 2 * layerBytes, GpuMemoryUsage.Readback, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+        GpuBuffer readback = GpuWork.Buffer(device, 2 * layerBytes, GpuMemoryUsage.Readback, BufferUsageFlags.TransferDstBit);
         try
         {
-            Assert.That(device.BeginCommands(GpuQueueRole.Graphics, "test", out VkCommandBuffer commands), Is.EqualTo(ReelResult.Success), LastError.Message);
-            ImageBarrier(device, commands, redPicture.Image, 0, 4, VkImageLayout.VK_IMAGE_LAYOUT_UNDEFINED, VkImageLayout.VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_NONE, 0, VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_CLEAR_BIT, VkAccessFlagBits2.VK_ACCESS_2_TRANSFER_WRITE_BIT);
+            Assert.That(device.BeginCommands(GpuQueueRole.Graphics, "test", out CommandBuffer commands), Is.EqualTo(ReelResult.Success), LastError.Message);
+            ImageBarrier(device, commands, redPicture.Image, 0, 4, ImageLayout.Undefined, ImageLayout.TransferDstOptimal,
+                PipelineStageFlags2.None, 0, PipelineStageFlags2.ClearBit, AccessFlags2.TransferWriteBit);
             Clear(device, commands, redPicture, 255, 0, 0);
             Clear(device, commands, bluePicture, 0, 0, 255);
-            ImageBarrier(device, commands, redPicture.Image, 0, 4, VkImageLayout.VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VkImageLayout.VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_CLEAR_BIT, VkAccessFlagBits2.VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_COPY_BIT, VkAccessFlagBits2.VK_ACCESS_2_TRANSFER_READ_BIT);
+            ImageBarrier(device, commands, redPicture.Image, 0, 4, ImageLayout.TransferDstOptimal, ImageLayout.TransferSrcOptimal,
+                PipelineStageFlags2.ClearBit, AccessFlags2.TransferWriteBit,
+                PipelineStageFlags2.CopyBit, AccessFlags2.TransferReadBit);
             Copy(device, commands, redPicture, readback, 0);
             Copy(device, commands, bluePicture, readback, layerBytes);
             DeviceWork.Barrier(device.Vulkan, commands, readback.Handle,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_COPY_BIT, VkAccessFlagBits2.VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_HOST_BIT, VkAccessFlagBits2.VK_ACCESS_2_HOST_READ_BIT);
+                PipelineStageFlags2.CopyBit, AccessFlags2.TransferWriteBit,
+                PipelineStageFlags2.HostBit, AccessFlags2.HostReadBit);
             Assert.That(device.Submit(commands, [], [], "test", out ulong value), Is.EqualTo(ReelResult.Success), LastError.Message);
             Assert.That(device.QueueFor(GpuQueueRole.Graphics)!.Timeline.Wait(value, 5_000_000_000, "test"), Is.EqualTo(ReelResult.Success));
             var pixels = new ReadOnlySpan<uint>(readback.Mapped, (int)(2 * Width * Height));
@@ -104,7 +104,7 @@ public unsafe class DecodedPictureBufferTests : GpuTestBase
     public void Nv12_WhereTheDeviceCannotHoldIt_IsUnsupported()
     {
         GpuDevice device = CreateGpuDevice();
-        var options = new DpbOptions { Format = VkFormat.VK_FORMAT_G8_B8R8_2PLANE_420_UNORM, Width = Width, Height = Height, SlotCount = 4 };
+        var options = new DpbOptions { Format = Format.G8B8R82Plane420Unorm, Width = Width, Height = Height, SlotCount = 4 };
         ReelResult result = device.CreateDpb(options, "reel_dpb_create", out DecodedPictureBuffer? dpb);
         if (result == ReelResult.Success)
             Assert.Ignore($"{device.Vulkan.PhysicalDevice.Name} supports {options.Format} with transfer and sampled usage");
@@ -135,61 +135,61 @@ public unsafe class DecodedPictureBufferTests : GpuTestBase
                 continue;
             var options = new DpbOptions { Width = 1280, Height = 720, SlotCount = 4, Operation = operation };
             Assert.That(device.CreateDpb(options, "test", out DecodedPictureBuffer? dpb), Is.EqualTo(ReelResult.Success), LastError.Message);
-            Assert.That(dpb!.Usage & (VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_DECODE_DPB_BIT_KHR | VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_ENCODE_DPB_BIT_KHR), Is.Not.Zero);
+            Assert.That(dpb!.Usage & (ImageUsageFlags.VideoDecodeDpbBitKhr | ImageUsageFlags.VideoEncodeDpbBitKhr), Is.Not.Zero);
             TestContext.Out.WriteLine($"{operation}: {dpb.Format}, {dpb.MemoryBytes} bytes for 4 slots of 1280x720");
         }
     }
 
-    private static void ImageBarrier(GpuDevice device, VkCommandBuffer commands, VkImage image, uint firstLayer, uint layers, VkImageLayout from, VkImageLayout to,
-        VkPipelineStageFlagBits2 srcStage, VkAccessFlagBits2 srcAccess, VkPipelineStageFlagBits2 dstStage, VkAccessFlagBits2 dstAccess)
+    private static void ImageBarrier(GpuDevice device, CommandBuffer commands, Image image, uint firstLayer, uint layers, ImageLayout from, ImageLayout to,
+        PipelineStageFlags2 srcStage, AccessFlags2 srcAccess, PipelineStageFlags2 dstStage, AccessFlags2 dstAccess)
     {
-        var barrier = new VkImageMemoryBarrier2
+        var barrier = new ImageMemoryBarrier2
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2,
-            srcStageMask = srcStage,
-            srcAccessMask = srcAccess,
-            dstStageMask = dstStage,
-            dstAccessMask = dstAccess,
-            oldLayout = from,
-            newLayout = to,
-            srcQueueFamilyIndex = VkConstants.VK_QUEUE_FAMILY_IGNORED,
-            dstQueueFamilyIndex = VkConstants.VK_QUEUE_FAMILY_IGNORED,
-            image = image,
-            subresourceRange = new VkImageSubresourceRange { aspectMask = VkImageAspectFlagBits.VK_IMAGE_ASPECT_COLOR_BIT, levelCount = 1, baseArrayLayer = firstLayer, layerCount = layers },
+            SType = StructureType.ImageMemoryBarrier2,
+            SrcStageMask = srcStage,
+            SrcAccessMask = srcAccess,
+            DstStageMask = dstStage,
+            DstAccessMask = dstAccess,
+            OldLayout = from,
+            NewLayout = to,
+            SrcQueueFamilyIndex = Vk.QueueFamilyIgnored,
+            DstQueueFamilyIndex = Vk.QueueFamilyIgnored,
+            Image = image,
+            SubresourceRange = new ImageSubresourceRange { AspectMask = ImageAspectFlags.ColorBit, LevelCount = 1, BaseArrayLayer = firstLayer, LayerCount = layers },
         };
-        var dependency = new VkDependencyInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_DEPENDENCY_INFO, imageMemoryBarrierCount = 1, pImageMemoryBarriers = &barrier };
-        device.Vulkan.Commands.vkCmdPipelineBarrier2(commands, &dependency);
+        var dependency = new DependencyInfo { SType = StructureType.DependencyInfo, ImageMemoryBarrierCount = 1, PImageMemoryBarriers = &barrier };
+        device.Vulkan.Vk.CmdPipelineBarrier2(commands, &dependency);
     }
 
-    private static void Clear(GpuDevice device, VkCommandBuffer commands, DpbSlotPicture picture, float r, float g, float b)
+    private static void Clear(GpuDevice device, CommandBuffer commands, DpbSlotPicture picture, float r, float g, float b)
     {
-        var color = new VkClearColorValue();
-        color.float32[0] = r / 255;
-        color.float32[1] = g / 255;
-        color.float32[2] = b / 255;
-        color.float32[3] = 1;
-        var range = new VkImageSubresourceRange { aspectMask = VkImageAspectFlagBits.VK_IMAGE_ASPECT_COLOR_BIT, levelCount = 1, baseArrayLayer = picture.ImageLayer, layerCount = 1 };
-        device.Vulkan.Commands.vkCmdClearColorImage(commands, picture.Image, VkImageLayout.VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &color, 1, &range);
+        var color = new ClearColorValue();
+        color.Float32_0 = r / 255;
+        color.Float32_1 = g / 255;
+        color.Float32_2 = b / 255;
+        color.Float32_3 = 1;
+        var range = new ImageSubresourceRange { AspectMask = ImageAspectFlags.ColorBit, LevelCount = 1, BaseArrayLayer = picture.ImageLayer, LayerCount = 1 };
+        device.Vulkan.Vk.CmdClearColorImage(commands, picture.Image, ImageLayout.TransferDstOptimal, &color, 1, &range);
     }
 
-    private static void Copy(GpuDevice device, VkCommandBuffer commands, DpbSlotPicture picture, GpuBuffer target, ulong offset)
+    private static void Copy(GpuDevice device, CommandBuffer commands, DpbSlotPicture picture, GpuBuffer target, ulong offset)
     {
-        var region = new VkBufferImageCopy2
+        var region = new BufferImageCopy2
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_BUFFER_IMAGE_COPY_2,
-            bufferOffset = offset,
-            imageSubresource = new VkImageSubresourceLayers { aspectMask = VkImageAspectFlagBits.VK_IMAGE_ASPECT_COLOR_BIT, baseArrayLayer = picture.ImageLayer, layerCount = 1 },
-            imageExtent = new VkExtent3D { width = picture.Width, height = picture.Height, depth = 1 },
+            SType = StructureType.BufferImageCopy2,
+            BufferOffset = offset,
+            ImageSubresource = new ImageSubresourceLayers { AspectMask = ImageAspectFlags.ColorBit, BaseArrayLayer = picture.ImageLayer, LayerCount = 1 },
+            ImageExtent = new Extent3D { Width = picture.Width, Height = picture.Height, Depth = 1 },
         };
-        var copy = new VkCopyImageToBufferInfo2
+        var copy = new CopyImageToBufferInfo2
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_COPY_IMAGE_TO_BUFFER_INFO_2,
-            srcImage = picture.Image,
-            srcImageLayout = VkImageLayout.VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-            dstBuffer = target.Handle,
-            regionCount = 1,
-            pRegions = &region,
+            SType = StructureType.CopyImageToBufferInfo2,
+            SrcImage = picture.Image,
+            SrcImageLayout = ImageLayout.TransferSrcOptimal,
+            DstBuffer = target.Handle,
+            RegionCount = 1,
+            PRegions = &region,
         };
-        device.Vulkan.Commands.vkCmdCopyImageToBuffer2(commands, &copy);
+        device.Vulkan.Vk.CmdCopyImageToBuffer2(commands, &copy);
     }
 }

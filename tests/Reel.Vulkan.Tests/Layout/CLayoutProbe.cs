@@ -6,23 +6,23 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using Reel.Vulkan.Interop;
 
 namespace Reel.Vulkan.Tests.Layout;
 
 /// <summary>
-/// Asks gcc what the Vulkan headers say about the generated types: a C program, written from
-/// the generated C# types that the headers also declare, prints sizeof, offsetof, enumerant
-/// and constant values, and the bytes a bitfield occupies when set to all ones. Debian's
-/// headers (1.3.239) predate 1.4.359, so only names they declare are probed; vulkan_beta.h
-/// (the provisional encode extensions of 1.3.239, since changed) is left out, and so are the
-/// Std headers vulkan_core.h does not include.
+/// Asks gcc what the Vulkan C headers say about the Silk.NET.Vulkan types Reel uses: a C
+/// program, written from those types' C names, prints sizeof and offsetof of every struct,
+/// union and handle the headers declare, the values of their enumerants, and the extension
+/// name macros. Debian 12's headers are Vulkan 1.3.239 while Silk.NET.Vulkan 2.23.0 is
+/// generated from 1.4.336, so only names the headers declare are probed; the rest are
+/// reported per name (see <see cref="Declares"/>). vulkan_beta.h is left out: its provisional
+/// encode structs of 1.3.239 have other names and layouts than the final ones.
 /// </summary>
 internal static partial class CLayoutProbe
 {
     /// <summary>
     /// The include directory holding vulkan/ and vk_video/: Debian's /usr/include, or the
-    /// headers named by REEL_VULKAN_HEADERS (e.g. Vulkan-Headers 1.4.359, to cover AV1 and encode too).
+    /// headers named by REEL_VULKAN_HEADERS (e.g. Vulkan-Headers 1.4.336, to cover AV1 and encode too).
     /// </summary>
     public static string IncludeRoot { get; } = Environment.GetEnvironmentVariable("REEL_VULKAN_HEADERS") is { Length: > 0 } root ? root : "/usr/include";
 
@@ -31,6 +31,93 @@ internal static partial class CLayoutProbe
 
     /// <summary>vulkan_core.h and the Std video headers it includes (those of final extensions only).</summary>
     public static IReadOnlyList<string> Headers { get; } = FindHeaders();
+
+    /// <summary>VK_HEADER_VERSION of the headers.</summary>
+    public static string HeaderVersion { get; } = ReadHeaderVersion();
+
+    private static readonly string s_headerText = BetaBlock().Replace(string.Concat(Headers.Select(File.ReadAllText)), "");
+    private static readonly HashSet<string> s_types = StructDeclaration().Matches(s_headerText).Select(m => m.Groups[2].Value)
+        .Concat(HandleDeclaration().Matches(s_headerText).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> s_enumerants = Enumerant().Matches(s_headerText).Select(m => m.Groups[1].Value)
+        .Concat(FlagConstant().Matches(s_headerText).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> s_defines = Define().Matches(s_headerText).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the headers declare the struct, union or handle <paramref name="cName"/>.</summary>
+    public static bool Declares(string cName) => s_types.Contains(cName);
+
+    /// <summary>Whether the headers declare the enumerant (or flag constant) <paramref name="cName"/>.</summary>
+    public static bool DeclaresEnumerant(string cName) => s_enumerants.Contains(cName);
+
+    /// <summary>Whether the headers #define <paramref name="macro"/>.</summary>
+    public static bool Defines(string macro) => s_defines.Contains(macro);
+
+    /// <summary>
+    /// Compiles and runs the probe; returns "size VkX", "offset VkX.member", "enum VK_Y" and
+    /// "define VK_Z" → the value gcc printed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Run(IEnumerable<Type> structs, IEnumerable<Type> enums, IEnumerable<string> macros)
+    {
+        var program = new StringBuilder();
+        program.Append("#include <stdio.h>\n#include <stddef.h>\n#include <vulkan/vulkan_core.h>\n\nint main(void)\n{\n");
+        foreach (Type type in structs)
+        {
+            string name = ReelVulkanTypes.CName(type);
+            if (!Declares(name))
+                continue;
+            program.Append($"    printf(\"size {name} %zu\\n\", sizeof({name}));\n");
+            if (ReelVulkanTypes.IsHandle(type))
+                continue;
+            foreach ((FieldInfo _, string member) in ReelVulkanTypes.Fields(type))
+            {
+                if (member.Length > 0)
+                    program.Append($"    printf(\"offset {name}.{member} %zu\\n\", offsetof({name}, {member}));\n");
+            }
+        }
+        foreach (Type type in enums)
+        {
+            foreach (FieldInfo member in type.GetFields(BindingFlags.Public | BindingFlags.Static))
+            {
+                string name = ReelVulkanTypes.CName(member);
+                if (DeclaresEnumerant(name))
+                    program.Append($"    printf(\"enum {name} %lld\\n\", (long long){name});\n");
+            }
+        }
+        foreach (string macro in macros.Where(Defines))
+            program.Append($"    printf(\"define {macro} %s\\n\", {macro});\n");
+        program.Append("    return 0;\n}\n");
+
+        string scratch = Directory.CreateTempSubdirectory("reel-vk-layout-").FullName;
+        try
+        {
+            string source = Path.Combine(scratch, "probe.c");
+            string binary = Path.Combine(scratch, "probe");
+            File.WriteAllText(source, program.ToString());
+            RunProcess(Compiler, $"-std=c11 -O0 -w -I{IncludeRoot} -o {binary} {source}");
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string line in RunProcess(binary, "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                string[] parts = line.Split(' ', 3);
+                values[parts[0] + " " + parts[1]] = parts[2];
+            }
+            return values;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>The *_EXTENSION_NAME macro whose value is <paramref name="extension"/>, or null when the headers have none.</summary>
+    public static string? ExtensionMacro(string extension) =>
+        ExtensionNameDefine().Matches(s_headerText).FirstOrDefault(m => m.Groups[2].Value == extension)?.Groups[1].Value;
+
+    private static string ReadHeaderVersion()
+    {
+        string core = File.ReadAllText(Headers[0]);
+        Match patch = HeaderVersionDefine().Match(core);
+        Match complete = HeaderVersionComplete().Match(core);
+        return patch.Success && complete.Success ? $"{complete.Groups[1].Value}.{complete.Groups[2].Value}.{patch.Groups[1].Value}" : "of unknown version";
+    }
 
     private static List<string> FindHeaders()
     {
@@ -45,103 +132,6 @@ internal static partial class CLayoutProbe
             headers.AddRange(LocalInclude().Matches(File.ReadAllText(header)).Select(m => Path.Combine(IncludeRoot, "vk_video", m.Groups[1].Value)));
         }
         return headers.Distinct().Where(File.Exists).ToList();
-    }
-
-    /// <summary>Constants whose values legitimately differ between header versions.</summary>
-    private static readonly Regex s_versionDependent = VersionDependent();
-
-    /// <summary>The generated value types (structs, unions, handles), excluding nested helper types.</summary>
-    public static IReadOnlyList<Type> GeneratedStructs { get; } = typeof(VkDevice).Assembly.GetTypes()
-        .Where(t => t.Namespace == "Reel.Vulkan.Interop" && t.IsValueType && !t.IsEnum && !t.IsNested)
-        .OrderBy(t => t.Name, StringComparer.Ordinal)
-        .ToList();
-
-    /// <summary>The generated enums.</summary>
-    public static IReadOnlyList<Type> GeneratedEnums { get; } = typeof(VkDevice).Assembly.GetTypes()
-        .Where(t => t.Namespace == "Reel.Vulkan.Interop" && t.IsEnum)
-        .OrderBy(t => t.Name, StringComparer.Ordinal)
-        .ToList();
-
-    /// <summary>The public instance fields of a generated struct that C declares too (bitfield storage units excluded).</summary>
-    public static IEnumerable<FieldInfo> CFields(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Instance).Where(f => !f.Name.StartsWith('_'));
-
-    /// <summary>The bitfield properties of a generated struct.</summary>
-    public static IEnumerable<PropertyInfo> Bitfields(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Instance).Any(f => f.Name.StartsWith("_bitfield", StringComparison.Ordinal))
-            ? type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(p => p.CanWrite)
-            : [];
-
-    /// <summary>Compiles and runs the probe; returns "size X", "offset X.f", "enum N", "const N", "bits X.f" → value.</summary>
-    public static Result Run()
-    {
-        // Provisional enumerants inside core enums are guarded by VK_ENABLE_BETA_EXTENSIONS, which the probe leaves undefined.
-        string headerText = BetaBlock().Replace(string.Concat(Headers.Select(File.ReadAllText)), "");
-        var structNames = StructDeclaration().Matches(headerText).Select(m => m.Groups[2].Value).ToHashSet(StringComparer.Ordinal);
-        var handleNames = HandleDeclaration().Matches(headerText).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        var enumerants = Enumerant().Matches(headerText).Select(m => m.Groups[1].Value)
-            .Concat(FlagConstant().Matches(headerText).Select(m => m.Groups[1].Value))
-            .ToHashSet(StringComparer.Ordinal);
-        var defines = Define().Matches(headerText).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
-        var program = new StringBuilder();
-        program.Append("#include <stdio.h>\n#include <stddef.h>\n#include <stdint.h>\n#include <string.h>\n#include <vulkan/vulkan_core.h>\n\n");
-        program.Append("static void dump(const char *name, const void *p, size_t n)\n{\n    printf(\"bits %s\", name);\n");
-        program.Append("    for (size_t i = 0; i < n; i++)\n        printf(\" %02x\", ((const unsigned char *)p)[i]);\n    printf(\"\\n\");\n}\n\n");
-        program.Append("int main(void)\n{\n    volatile uint32_t ones = ~0u;\n    (void)ones;\n");
-        var probedStructs = new List<Type>();
-        foreach (Type type in GeneratedStructs.Where(t => structNames.Contains(t.Name) || handleNames.Contains(t.Name)))
-        {
-            probedStructs.Add(type);
-            program.Append($"    printf(\"size {type.Name} %zu\\n\", sizeof({type.Name}));\n");
-            if (handleNames.Contains(type.Name))
-                continue;
-            foreach (FieldInfo field in CFields(type))
-                program.Append($"    printf(\"offset {type.Name}.{field.Name} %zu\\n\", offsetof({type.Name}, {field.Name}));\n");
-            foreach (PropertyInfo bitfield in Bitfields(type))
-                program.Append($"    {{ {type.Name} v; memset(&v, 0, sizeof v); v.{bitfield.Name} = ones; dump(\"{type.Name}.{bitfield.Name}\", &v, sizeof v); }}\n");
-        }
-        var probedEnumerants = new List<(Type Enum, string Name)>();
-        foreach (Type type in GeneratedEnums)
-        {
-            foreach (string name in Enum.GetNames(type).Where(enumerants.Contains))
-            {
-                probedEnumerants.Add((type, name));
-                program.Append($"    printf(\"enum {name} %lld\\n\", (long long){name});\n");
-            }
-        }
-        var probedConstants = new List<FieldInfo>();
-        foreach (FieldInfo constant in typeof(VkConstants).GetFields(BindingFlags.Public | BindingFlags.Static))
-        {
-            if (!defines.Contains(constant.Name) || s_versionDependent.IsMatch(constant.Name))
-                continue;
-            probedConstants.Add(constant);
-            string format = constant.FieldType == typeof(string) ? "%s" : constant.FieldType == typeof(float) ? "%.9g" : "%llu";
-            string cast = constant.FieldType == typeof(string) ? "" : constant.FieldType == typeof(float) ? "(double)" : "(unsigned long long)";
-            program.Append($"    printf(\"const {constant.Name} {format}\\n\", {cast}({constant.Name}));\n");
-        }
-        program.Append("    return 0;\n}\n");
-
-        string scratch = Directory.CreateTempSubdirectory("reel-vk-layout-").FullName;
-        try
-        {
-            string source = Path.Combine(scratch, "probe.c");
-            string binary = Path.Combine(scratch, "probe");
-            File.WriteAllText(source, program.ToString());
-            RunProcess(Compiler, $"-std=c11 -O0 -w -I{IncludeRoot} -o {binary} {source}");
-            string output = RunProcess(binary, "");
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                string[] parts = line.Split(' ', 3);
-                values[parts[0] + " " + parts[1]] = parts[2];
-            }
-            return new Result(values, probedStructs, probedEnumerants, probedConstants);
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
     }
 
     private static bool OnPath(string program) =>
@@ -159,13 +149,6 @@ internal static partial class CLayoutProbe
         return stdout.Result;
     }
 
-    /// <summary>What the probe printed, and what it asked about.</summary>
-    public sealed record Result(
-        IReadOnlyDictionary<string, string> Values,
-        IReadOnlyList<Type> Structs,
-        IReadOnlyList<(Type Enum, string Name)> Enumerants,
-        IReadOnlyList<FieldInfo> Constants);
-
     [GeneratedRegex(@"typedef (struct|union) (\w+) \{")]
     private static partial Regex StructDeclaration();
 
@@ -181,6 +164,15 @@ internal static partial class CLayoutProbe
     [GeneratedRegex(@"^#define ((?:VK|STD_VIDEO)_\w+)[ \t]", RegexOptions.Multiline)]
     private static partial Regex Define();
 
+    [GeneratedRegex(@"^#define VK_HEADER_VERSION (\d+)", RegexOptions.Multiline)]
+    private static partial Regex HeaderVersionDefine();
+
+    [GeneratedRegex(@"^#define VK_HEADER_VERSION_COMPLETE VK_MAKE_API_VERSION\(0, (\d+), (\d+), VK_HEADER_VERSION\)", RegexOptions.Multiline)]
+    private static partial Regex HeaderVersionComplete();
+
+    [GeneratedRegex(@"^#define (VK_\w+_EXTENSION_NAME)\s+""([\w]+)""", RegexOptions.Multiline)]
+    private static partial Regex ExtensionNameDefine();
+
     [GeneratedRegex(@"^#include ""(vk_video/[\w.]+)""", RegexOptions.Multiline)]
     private static partial Regex StdInclude();
 
@@ -189,7 +181,4 @@ internal static partial class CLayoutProbe
 
     [GeneratedRegex(@"#ifdef VK_ENABLE_BETA_EXTENSIONS.*?#endif", RegexOptions.Singleline)]
     private static partial Regex BetaBlock();
-
-    [GeneratedRegex(@"^VK_HEADER_VERSION|_SPEC_VERSION$")]
-    private static partial Regex VersionDependent();
 }

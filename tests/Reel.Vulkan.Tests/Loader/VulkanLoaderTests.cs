@@ -5,6 +5,7 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Instance;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Loader;
 
 namespace Reel.Vulkan.Tests.Loader;
@@ -17,7 +18,7 @@ public class VulkanLoaderTests
     {
         Assert.That(VulkanLoader.TryLoadSystem("test", out VulkanLoader? loader), Is.EqualTo(ReelResult.Success), LastError.Message);
         Assert.That(loader!.Source, Is.EqualTo("libvulkan.so.1"));
-        Assert.That(loader.InstanceVersion, Is.GreaterThanOrEqualTo(VkConstants.VK_API_VERSION_1_1));
+        Assert.That(loader.InstanceVersion, Is.GreaterThanOrEqualTo(VulkanVersion.V1_1));
         Assert.That(loader.MissingCommands, Is.Empty);
         Assert.That(VulkanLoader.TryLoadSystem("test", out VulkanLoader? again), Is.EqualTo(ReelResult.Success));
         Assert.That(again!.GetInstanceProcAddr, Is.EqualTo(loader.GetInstanceProcAddr), "the library is opened once per process");
@@ -70,9 +71,9 @@ public class VulkanLoaderTests
         Assert.That(loader!.EnumerateInstanceLayers("test", out var layers), Is.EqualTo(ReelResult.Success));
         Assert.That(layers.Select(l => l.Name), Does.Contain(VulkanInstance.ValidationLayerName));
         Assert.That(loader.EnumerateInstanceExtensions(VulkanInstance.ValidationLayerName, "test", out var extensions), Is.EqualTo(ReelResult.Success));
-        Assert.That(extensions.Select(e => e.Name), Does.Contain(VkConstants.VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME));
+        Assert.That(extensions.Select(e => e.Name), Does.Contain(ExtensionNames.ExtValidationFeatures));
         Assert.That(loader.EnumerateInstanceExtensions(null, "test", out var instanceExtensions), Is.EqualTo(ReelResult.Success));
-        Assert.That(instanceExtensions.Select(e => e.Name), Does.Contain(VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME));
+        Assert.That(instanceExtensions.Select(e => e.Name), Does.Contain(ExtensionNames.ExtDebugUtils));
         Assert.That(instanceExtensions, Has.All.Matches<VulkanExtension>(e => e.SpecVersion > 0));
     }
 }

@@ -6,6 +6,7 @@ using Reel.Context;
 using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Tests.Support;
 
@@ -14,7 +15,7 @@ namespace Reel.Vulkan.Tests.Memory;
 /// <summary>The suballocator on lavapipe with validation: placement, dedicated memory, reclaiming, mapping, accounting.</summary>
 public unsafe class GpuAllocatorTests : GpuTestBase
 {
-    private const VkBufferUsageFlagBits Transfer = VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    private const BufferUsageFlags Transfer = BufferUsageFlags.TransferSrcBit | BufferUsageFlags.TransferDstBit;
 
     private static GpuDeviceOptions Blocks(ulong blockSize, long emptyAge = 120, bool nonCoherent = false) => new()
     {
@@ -54,7 +55,7 @@ public unsafe class GpuAllocatorTests : GpuTestBase
             }
             else
             {
-                var tiling = random.Next(3) == 0 ? VkImageTiling.VK_IMAGE_TILING_LINEAR : VkImageTiling.VK_IMAGE_TILING_OPTIMAL;
+                var tiling = random.Next(3) == 0 ? ImageTiling.Linear : ImageTiling.Optimal;
                 var category = random.Next(2) == 0 ? MemoryCategory.Dpb : MemoryCategory.Device;
                 images.Add(GpuWork.Image(device, (uint)random.Next(8, 400), (uint)random.Next(8, 400), tiling, category));
             }
@@ -81,7 +82,7 @@ public unsafe class GpuAllocatorTests : GpuTestBase
         GpuDevice device = CreateGpuDevice(Blocks(4 << 20));
         ulong granularity = device.Allocator.Granularity;
         GpuBuffer buffer = GpuWork.Buffer(device, 100, GpuMemoryUsage.DeviceLocal, Transfer);
-        GpuImage image = GpuWork.Image(device, 16, 16, VkImageTiling.VK_IMAGE_TILING_OPTIMAL);
+        GpuImage image = GpuWork.Image(device, 16, 16, ImageTiling.Optimal);
         GpuBuffer second = GpuWork.Buffer(device, 100, GpuMemoryUsage.DeviceLocal, Transfer);
         try
         {
@@ -142,8 +143,8 @@ public unsafe class GpuAllocatorTests : GpuTestBase
     {
         GpuDevice device = CreateGpuDevice(Blocks(4 << 20, nonCoherent: true));
         ulong atom = device.Allocator.NonCoherentAtomSize;
-        GpuBuffer upload = GpuWork.Buffer(device, 1000, GpuMemoryUsage.Upload, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
-        GpuBuffer readback = GpuWork.Buffer(device, 1000, GpuMemoryUsage.Readback, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+        GpuBuffer upload = GpuWork.Buffer(device, 1000, GpuMemoryUsage.Upload, BufferUsageFlags.TransferSrcBit);
+        GpuBuffer readback = GpuWork.Buffer(device, 1000, GpuMemoryUsage.Readback, BufferUsageFlags.TransferDstBit);
         try
         {
             foreach (GpuAllocation allocation in new[] { upload.Allocation, readback.Allocation })
@@ -156,7 +157,7 @@ public unsafe class GpuAllocatorTests : GpuTestBase
                 written[i] = (byte)(i * 7);
             // Two partial flushes with unaligned ends: the validation layer checks each range's alignment.
             Assert.That(device.Allocator.Flush(upload.Allocation, 0, 10, "test"), Is.EqualTo(Abi.ReelResult.Success), Errors.LastError.Message);
-            Assert.That(device.Allocator.Flush(upload.Allocation, 10, VkConstants.VK_WHOLE_SIZE, "test"), Is.EqualTo(Abi.ReelResult.Success), Errors.LastError.Message);
+            Assert.That(device.Allocator.Flush(upload.Allocation, 10, Vk.WholeSize, "test"), Is.EqualTo(Abi.ReelResult.Success), Errors.LastError.Message);
             GpuWork.CopyAndWait(device, upload, readback, 1000);
             Assert.That(device.Allocator.Invalidate(readback.Allocation, 3, 997, "test"), Is.EqualTo(Abi.ReelResult.Success), Errors.LastError.Message);
             Assert.That(new Span<byte>(readback.Mapped, 1000).SequenceEqual(written), Is.True, "the bytes went through the GPU");
@@ -193,7 +194,7 @@ public unsafe class GpuAllocatorTests : GpuTestBase
         ReelContext context = CreateContext();
         GpuDevice device = CreateGpuDevice(context);
         GpuBuffer buffer = GpuWork.Buffer(device, 4096, GpuMemoryUsage.Upload, Transfer);
-        device.Vulkan.Commands.vkDestroyBuffer(device.Vulkan.Handle, buffer.Handle, null);
+        device.Vulkan.Vk.DestroyBuffer(device.Vulkan.Handle, buffer.Handle, null);
         Assert.That(device.Allocator.Free(buffer.Allocation), Is.True);
         Assert.That(device.Allocator.Free(buffer.Allocation), Is.False);
         Assert.That(context.Memory.Current(MemoryCategory.Device), Is.Zero, "discharged once");
@@ -206,11 +207,11 @@ public unsafe class GpuAllocatorTests : GpuTestBase
         GpuBuffer buffer = GpuWork.Buffer(device, 1 << 20, GpuMemoryUsage.DeviceLocal, Transfer);
         GpuMemoryStats stats = device.Allocator.GetStats();
         buffer.Destroy(device.Allocator);
-        Assert.That(stats.Heaps, Has.Count.EqualTo((int)device.Vulkan.PhysicalDevice.MemoryProperties.memoryHeapCount));
-        HeapStats heap = stats.Heaps[(int)device.Vulkan.PhysicalDevice.MemoryProperties.memoryTypes[0].heapIndex];
+        Assert.That(stats.Heaps, Has.Count.EqualTo((int)device.Vulkan.PhysicalDevice.MemoryProperties.MemoryHeapCount));
+        HeapStats heap = stats.Heaps[(int)device.Vulkan.PhysicalDevice.MemoryProperties.MemoryTypes[0].HeapIndex];
         Assert.That(heap.BlockBytes, Is.EqualTo(GpuAllocatorOptions.DefaultBlockSize));
         Assert.That(heap.AllocationBytes, Is.EqualTo(buffer.Allocation.Size));
-        bool budget = device.Vulkan.EnabledExtensions.Contains(VkConstants.VK_EXT_MEMORY_BUDGET_EXTENSION_NAME);
+        bool budget = device.Vulkan.EnabledExtensions.Contains(ExtensionNames.ExtMemoryBudget);
         Assert.That(heap.BudgetKnown, Is.EqualTo(budget), "lavapipe lists no VK_EXT_memory_budget; Reel's own counters still work");
         if (budget)
             Assert.That(heap.Budget, Is.GreaterThan(0UL));

@@ -1,5 +1,5 @@
 using NUnit.Framework;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 
 namespace Reel.Vulkan.Tests.Memory;
@@ -7,20 +7,20 @@ namespace Reel.Vulkan.Tests.Memory;
 /// <summary>Memory type choice by usage on a discrete GPU's typical layout (the one lavapipe cannot show: it has one type).</summary>
 public class MemoryTypeSelectorTests
 {
-    private const VkMemoryPropertyFlagBits Local = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT;
-    private const VkMemoryPropertyFlagBits Visible = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT;
-    private const VkMemoryPropertyFlagBits Coherent = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
-    private const VkMemoryPropertyFlagBits Cached = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_HOST_CACHED_BIT;
+    private const MemoryPropertyFlags Local = MemoryPropertyFlags.DeviceLocalBit;
+    private const MemoryPropertyFlags Visible = MemoryPropertyFlags.HostVisibleBit;
+    private const MemoryPropertyFlags Coherent = MemoryPropertyFlags.HostCoherentBit;
+    private const MemoryPropertyFlags Cached = MemoryPropertyFlags.HostCachedBit;
 
     /// <summary>0: VRAM, 1: system RAM write-combined, 2: system RAM cached, 3: ReBAR (VRAM, host-visible), 4: protected VRAM.</summary>
-    private static VkPhysicalDeviceMemoryProperties Discrete()
+    private static PhysicalDeviceMemoryProperties Discrete()
     {
-        var memory = new VkPhysicalDeviceMemoryProperties { memoryTypeCount = 5, memoryHeapCount = 2 };
-        memory.memoryTypes[0] = new VkMemoryType { propertyFlags = Local, heapIndex = 0 };
-        memory.memoryTypes[1] = new VkMemoryType { propertyFlags = Visible | Coherent, heapIndex = 1 };
-        memory.memoryTypes[2] = new VkMemoryType { propertyFlags = Visible | Coherent | Cached, heapIndex = 1 };
-        memory.memoryTypes[3] = new VkMemoryType { propertyFlags = Local | Visible | Coherent, heapIndex = 0 };
-        memory.memoryTypes[4] = new VkMemoryType { propertyFlags = Local | VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_PROTECTED_BIT, heapIndex = 0 };
+        var memory = new PhysicalDeviceMemoryProperties { MemoryTypeCount = 5, MemoryHeapCount = 2 };
+        memory.MemoryTypes[0] = new MemoryType { PropertyFlags = Local, HeapIndex = 0 };
+        memory.MemoryTypes[1] = new MemoryType { PropertyFlags = Visible | Coherent, HeapIndex = 1 };
+        memory.MemoryTypes[2] = new MemoryType { PropertyFlags = Visible | Coherent | Cached, HeapIndex = 1 };
+        memory.MemoryTypes[3] = new MemoryType { PropertyFlags = Local | Visible | Coherent, HeapIndex = 0 };
+        memory.MemoryTypes[4] = new MemoryType { PropertyFlags = Local | MemoryPropertyFlags.ProtectedBit, HeapIndex = 0 };
         return memory;
     }
 

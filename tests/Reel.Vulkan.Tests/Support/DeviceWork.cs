@@ -1,12 +1,12 @@
 using System;
 using NUnit.Framework;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Tests.Support;
 
 /// <summary>
-/// Raw Vulkan work through a <see cref="VulkanDevice"/>'s generated entry points: timeline
+/// Raw Vulkan work through a <see cref="VulkanDevice"/>'s Silk.NET entry points: timeline
 /// semaphores, host-visible buffers, one-time command buffers, barriers and submissions.
 /// Every call's VkResult is asserted.
 /// </summary>
@@ -16,63 +16,63 @@ internal static unsafe class DeviceWork
     internal sealed class HostBuffer
     {
         public VkBuffer Buffer;
-        public VkDeviceMemory Memory;
+        public DeviceMemory Memory;
         public byte* Mapped;
         public ulong Size;
         public bool DedicatedPreferred;
     }
 
-    public static void Check(VkResult result, string call) => Assert.That(result, Is.EqualTo(VkResult.VK_SUCCESS), call);
+    public static void Check(Result result, string call) => Assert.That(result, Is.EqualTo(Result.Success), call);
 
     public static VkSemaphore CreateTimeline(VulkanDevice device, ulong initialValue)
     {
-        var type = new VkSemaphoreTypeCreateInfo
+        var type = new SemaphoreTypeCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO,
-            semaphoreType = VkSemaphoreType.VK_SEMAPHORE_TYPE_TIMELINE,
-            initialValue = initialValue,
+            SType = StructureType.SemaphoreTypeCreateInfo,
+            SemaphoreType = SemaphoreType.Timeline,
+            InitialValue = initialValue,
         };
-        var info = new VkSemaphoreCreateInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO, pNext = &type };
+        var info = new SemaphoreCreateInfo { SType = StructureType.SemaphoreCreateInfo, PNext = &type };
         VkSemaphore semaphore;
-        Check(device.Commands.vkCreateSemaphore(device.Handle, &info, null, &semaphore), "vkCreateSemaphore");
+        Check(device.Vk.CreateSemaphore(device.Handle, &info, null, &semaphore), "vkCreateSemaphore");
         return semaphore;
     }
 
-    public static void DestroySemaphore(VulkanDevice device, VkSemaphore semaphore) => device.Commands.vkDestroySemaphore(device.Handle, semaphore, null);
+    public static void DestroySemaphore(VulkanDevice device, VkSemaphore semaphore) => device.Vk.DestroySemaphore(device.Handle, semaphore, null);
 
     public static ulong CounterValue(VulkanDevice device, VkSemaphore semaphore)
     {
         ulong value;
-        Check(device.Commands.vkGetSemaphoreCounterValue(device.Handle, semaphore, &value), "vkGetSemaphoreCounterValue");
+        Check(device.Vk.GetSemaphoreCounterValue(device.Handle, semaphore, &value), "vkGetSemaphoreCounterValue");
         return value;
     }
 
     public static void Signal(VulkanDevice device, VkSemaphore semaphore, ulong value)
     {
-        var info = new VkSemaphoreSignalInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SIGNAL_INFO, semaphore = semaphore, value = value };
-        Check(device.Commands.vkSignalSemaphore(device.Handle, &info), "vkSignalSemaphore");
+        var info = new SemaphoreSignalInfo { SType = StructureType.SemaphoreSignalInfo, Semaphore = semaphore, Value = value };
+        Check(device.Vk.SignalSemaphore(device.Handle, &info), "vkSignalSemaphore");
     }
 
     /// <summary>vkWaitSemaphores for one value; VK_SUCCESS or VK_TIMEOUT.</summary>
-    public static VkResult Wait(VulkanDevice device, VkSemaphore semaphore, ulong value, ulong timeoutNanoseconds)
+    public static Result Wait(VulkanDevice device, VkSemaphore semaphore, ulong value, ulong timeoutNanoseconds)
     {
-        var info = new VkSemaphoreWaitInfo
+        var info = new SemaphoreWaitInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO,
-            semaphoreCount = 1,
-            pSemaphores = &semaphore,
-            pValues = &value,
+            SType = StructureType.SemaphoreWaitInfo,
+            SemaphoreCount = 1,
+            PSemaphores = &semaphore,
+            PValues = &value,
         };
-        return device.Commands.vkWaitSemaphores(device.Handle, &info, timeoutNanoseconds);
+        return device.Vk.WaitSemaphores(device.Handle, &info, timeoutNanoseconds);
     }
 
     /// <summary>The first memory type allowed by <paramref name="typeBits"/> with all of <paramref name="required"/>.</summary>
-    public static uint FindMemoryType(VulkanDevice device, uint typeBits, VkMemoryPropertyFlagBits required)
+    public static uint FindMemoryType(VulkanDevice device, uint typeBits, MemoryPropertyFlags required)
     {
-        ref readonly VkPhysicalDeviceMemoryProperties memory = ref device.PhysicalDevice.MemoryProperties;
-        for (uint i = 0; i < memory.memoryTypeCount; i++)
+        ref readonly PhysicalDeviceMemoryProperties memory = ref device.PhysicalDevice.MemoryProperties;
+        for (uint i = 0; i < memory.MemoryTypeCount; i++)
         {
-            if ((typeBits & (1u << (int)i)) != 0 && (memory.memoryTypes[(int)i].propertyFlags & required) == required)
+            if ((typeBits & (1u << (int)i)) != 0 && (memory.MemoryTypes[(int)i].PropertyFlags & required) == required)
                 return i;
         }
         Assert.Fail($"{device.PhysicalDevice.Name} has no memory type with {required} in 0x{typeBits:x}");
@@ -80,155 +80,155 @@ internal static unsafe class DeviceWork
     }
 
     /// <summary>A buffer without memory (for leak tests).</summary>
-    public static VkBuffer CreateBuffer(VulkanDevice device, ulong size, VkBufferUsageFlagBits usage)
+    public static VkBuffer CreateBuffer(VulkanDevice device, ulong size, BufferUsageFlags usage)
     {
-        var info = new VkBufferCreateInfo
+        var info = new BufferCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
-            size = size,
-            usage = usage,
-            sharingMode = VkSharingMode.VK_SHARING_MODE_EXCLUSIVE,
+            SType = StructureType.BufferCreateInfo,
+            Size = size,
+            Usage = usage,
+            SharingMode = SharingMode.Exclusive,
         };
         VkBuffer buffer;
-        Check(device.Commands.vkCreateBuffer(device.Handle, &info, null, &buffer), "vkCreateBuffer");
+        Check(device.Vk.CreateBuffer(device.Handle, &info, null, &buffer), "vkCreateBuffer");
         return buffer;
     }
 
     /// <summary>Creates a buffer, asks for its requirements (with the dedicated-allocation query), allocates, binds and maps.</summary>
-    public static HostBuffer CreateHostBuffer(VulkanDevice device, ulong size, VkBufferUsageFlagBits usage)
+    public static HostBuffer CreateHostBuffer(VulkanDevice device, ulong size, BufferUsageFlags usage)
     {
-        ref readonly VkDeviceCommands vk = ref device.Commands;
+        Vk vk = device.Vk;
         var result = new HostBuffer { Buffer = CreateBuffer(device, size, usage), Size = size };
-        var dedicated = new VkMemoryDedicatedRequirements { sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_DEDICATED_REQUIREMENTS };
-        var requirements = new VkMemoryRequirements2 { sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_REQUIREMENTS_2, pNext = &dedicated };
-        var query = new VkBufferMemoryRequirementsInfo2 { sType = VkStructureType.VK_STRUCTURE_TYPE_BUFFER_MEMORY_REQUIREMENTS_INFO_2, buffer = result.Buffer };
-        vk.vkGetBufferMemoryRequirements2(device.Handle, &query, &requirements);
-        result.DedicatedPreferred = dedicated.prefersDedicatedAllocation != 0;
-        Assert.That(requirements.memoryRequirements.size, Is.GreaterThanOrEqualTo(size));
+        var dedicated = new MemoryDedicatedRequirements { SType = StructureType.MemoryDedicatedRequirements };
+        var requirements = new MemoryRequirements2 { SType = StructureType.MemoryRequirements2, PNext = &dedicated };
+        var query = new BufferMemoryRequirementsInfo2 { SType = StructureType.BufferMemoryRequirementsInfo2, Buffer = result.Buffer };
+        vk.GetBufferMemoryRequirements2(device.Handle, &query, &requirements);
+        result.DedicatedPreferred = dedicated.PrefersDedicatedAllocation;
+        Assert.That(requirements.MemoryRequirements.Size, Is.GreaterThanOrEqualTo(size));
 
-        var allocate = new VkMemoryAllocateInfo
+        var allocate = new MemoryAllocateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO,
-            allocationSize = requirements.memoryRequirements.size,
-            memoryTypeIndex = FindMemoryType(device, requirements.memoryRequirements.memoryTypeBits,
-                VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_HOST_COHERENT_BIT),
+            SType = StructureType.MemoryAllocateInfo,
+            AllocationSize = requirements.MemoryRequirements.Size,
+            MemoryTypeIndex = FindMemoryType(device, requirements.MemoryRequirements.MemoryTypeBits,
+                MemoryPropertyFlags.HostVisibleBit | MemoryPropertyFlags.HostCoherentBit),
         };
-        VkDeviceMemory memory;
-        Check(vk.vkAllocateMemory(device.Handle, &allocate, null, &memory), "vkAllocateMemory");
+        DeviceMemory memory;
+        Check(vk.AllocateMemory(device.Handle, &allocate, null, &memory), "vkAllocateMemory");
         result.Memory = memory;
-        var bind = new VkBindBufferMemoryInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_BIND_BUFFER_MEMORY_INFO, buffer = result.Buffer, memory = memory };
-        Check(vk.vkBindBufferMemory2(device.Handle, 1, &bind), "vkBindBufferMemory2");
+        var bind = new BindBufferMemoryInfo { SType = StructureType.BindBufferMemoryInfo, Buffer = result.Buffer, Memory = memory };
+        Check(vk.BindBufferMemory2(device.Handle, 1, &bind), "vkBindBufferMemory2");
         void* mapped;
-        Check(vk.vkMapMemory(device.Handle, memory, 0, VkConstants.VK_WHOLE_SIZE, 0, &mapped), "vkMapMemory");
+        Check(vk.MapMemory(device.Handle, memory, 0, Vk.WholeSize, 0, &mapped), "vkMapMemory");
         result.Mapped = (byte*)mapped;
         return result;
     }
 
     public static void Destroy(VulkanDevice device, HostBuffer buffer)
     {
-        device.Commands.vkUnmapMemory(device.Handle, buffer.Memory);
-        device.Commands.vkDestroyBuffer(device.Handle, buffer.Buffer, null);
-        device.Commands.vkFreeMemory(device.Handle, buffer.Memory, null);
+        device.Vk.UnmapMemory(device.Handle, buffer.Memory);
+        device.Vk.DestroyBuffer(device.Handle, buffer.Buffer, null);
+        device.Vk.FreeMemory(device.Handle, buffer.Memory, null);
     }
 
     /// <summary>A transient command pool on the queue's family and one primary command buffer, begun for one-time submission.</summary>
-    public static (VkCommandPool Pool, VkCommandBuffer Buffer) BeginCommands(VulkanDevice device, VulkanQueue queue)
+    public static (CommandPool Pool, CommandBuffer Buffer) BeginCommands(VulkanDevice device, VulkanQueue queue)
     {
-        ref readonly VkDeviceCommands vk = ref device.Commands;
-        var poolInfo = new VkCommandPoolCreateInfo
+        Vk vk = device.Vk;
+        var poolInfo = new CommandPoolCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
-            flags = VkCommandPoolCreateFlagBits.VK_COMMAND_POOL_CREATE_TRANSIENT_BIT,
-            queueFamilyIndex = queue.FamilyIndex,
+            SType = StructureType.CommandPoolCreateInfo,
+            Flags = CommandPoolCreateFlags.TransientBit,
+            QueueFamilyIndex = queue.FamilyIndex,
         };
-        VkCommandPool pool;
-        Check(vk.vkCreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
-        var allocate = new VkCommandBufferAllocateInfo
+        CommandPool pool;
+        Check(vk.CreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
+        var allocate = new CommandBufferAllocateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO,
-            commandPool = pool,
-            level = VkCommandBufferLevel.VK_COMMAND_BUFFER_LEVEL_PRIMARY,
-            commandBufferCount = 1,
+            SType = StructureType.CommandBufferAllocateInfo,
+            CommandPool = pool,
+            Level = CommandBufferLevel.Primary,
+            CommandBufferCount = 1,
         };
-        VkCommandBuffer commands;
-        Check(vk.vkAllocateCommandBuffers(device.Handle, &allocate, &commands), "vkAllocateCommandBuffers");
-        var begin = new VkCommandBufferBeginInfo
+        CommandBuffer commands;
+        Check(vk.AllocateCommandBuffers(device.Handle, &allocate, &commands), "vkAllocateCommandBuffers");
+        var begin = new CommandBufferBeginInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO,
-            flags = VkCommandBufferUsageFlagBits.VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT,
+            SType = StructureType.CommandBufferBeginInfo,
+            Flags = CommandBufferUsageFlags.OneTimeSubmitBit,
         };
-        Check(vk.vkBeginCommandBuffer(commands, &begin), "vkBeginCommandBuffer");
+        Check(vk.BeginCommandBuffer(commands, &begin), "vkBeginCommandBuffer");
         return (pool, commands);
     }
 
     /// <summary>Frees the command buffer and destroys its pool (after the work completed).</summary>
-    public static void DestroyCommands(VulkanDevice device, (VkCommandPool Pool, VkCommandBuffer Buffer) commands)
+    public static void DestroyCommands(VulkanDevice device, (CommandPool Pool, CommandBuffer Buffer) commands)
     {
-        VkCommandBuffer buffer = commands.Buffer;
-        device.Commands.vkFreeCommandBuffers(device.Handle, commands.Pool, 1, &buffer);
-        device.Commands.vkDestroyCommandPool(device.Handle, commands.Pool, null);
+        CommandBuffer buffer = commands.Buffer;
+        device.Vk.FreeCommandBuffers(device.Handle, commands.Pool, 1, &buffer);
+        device.Vk.DestroyCommandPool(device.Handle, commands.Pool, null);
     }
 
     /// <summary>A buffer memory barrier (synchronization2) over the whole buffer.</summary>
-    public static void Barrier(VulkanDevice device, VkCommandBuffer commands, VkBuffer buffer,
-        VkPipelineStageFlagBits2 srcStage, VkAccessFlagBits2 srcAccess, VkPipelineStageFlagBits2 dstStage, VkAccessFlagBits2 dstAccess)
+    public static void Barrier(VulkanDevice device, CommandBuffer commands, VkBuffer buffer,
+        PipelineStageFlags2 srcStage, AccessFlags2 srcAccess, PipelineStageFlags2 dstStage, AccessFlags2 dstAccess)
     {
-        var barrier = new VkBufferMemoryBarrier2
+        var barrier = new BufferMemoryBarrier2
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2,
-            srcStageMask = srcStage,
-            srcAccessMask = srcAccess,
-            dstStageMask = dstStage,
-            dstAccessMask = dstAccess,
-            srcQueueFamilyIndex = VkConstants.VK_QUEUE_FAMILY_IGNORED,
-            dstQueueFamilyIndex = VkConstants.VK_QUEUE_FAMILY_IGNORED,
-            buffer = buffer,
-            offset = 0,
-            size = VkConstants.VK_WHOLE_SIZE,
+            SType = StructureType.BufferMemoryBarrier2,
+            SrcStageMask = srcStage,
+            SrcAccessMask = srcAccess,
+            DstStageMask = dstStage,
+            DstAccessMask = dstAccess,
+            SrcQueueFamilyIndex = Vk.QueueFamilyIgnored,
+            DstQueueFamilyIndex = Vk.QueueFamilyIgnored,
+            Buffer = buffer,
+            Offset = 0,
+            Size = Vk.WholeSize,
         };
-        var dependency = new VkDependencyInfo
+        var dependency = new DependencyInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
-            bufferMemoryBarrierCount = 1,
-            pBufferMemoryBarriers = &barrier,
+            SType = StructureType.DependencyInfo,
+            BufferMemoryBarrierCount = 1,
+            PBufferMemoryBarriers = &barrier,
         };
-        device.Commands.vkCmdPipelineBarrier2(commands, &dependency);
+        device.Vk.CmdPipelineBarrier2(commands, &dependency);
     }
 
     /// <summary>
     /// vkQueueSubmit2 of <paramref name="commands"/> (or none) that optionally waits for and
     /// signals timeline values, holding the queue's submit lock.
     /// </summary>
-    public static VkResult Submit(VulkanDevice device, VulkanQueue queue, VkCommandBuffer commands,
+    public static Result Submit(VulkanDevice device, VulkanQueue queue, CommandBuffer commands,
         VkSemaphore waitSemaphore = default, ulong waitValue = 0, VkSemaphore signalSemaphore = default, ulong signalValue = 0)
     {
-        var bufferInfo = new VkCommandBufferSubmitInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO, commandBuffer = commands };
-        var wait = new VkSemaphoreSubmitInfo
+        var bufferInfo = new CommandBufferSubmitInfo { SType = StructureType.CommandBufferSubmitInfo, CommandBuffer = commands };
+        var wait = new SemaphoreSubmitInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
-            semaphore = waitSemaphore,
-            value = waitValue,
-            stageMask = VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+            SType = StructureType.SemaphoreSubmitInfo,
+            Semaphore = waitSemaphore,
+            Value = waitValue,
+            StageMask = PipelineStageFlags2.AllCommandsBit,
         };
-        var signal = new VkSemaphoreSubmitInfo
+        var signal = new SemaphoreSubmitInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
-            semaphore = signalSemaphore,
-            value = signalValue,
-            stageMask = VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+            SType = StructureType.SemaphoreSubmitInfo,
+            Semaphore = signalSemaphore,
+            Value = signalValue,
+            StageMask = PipelineStageFlags2.AllCommandsBit,
         };
-        var submit = new VkSubmitInfo2
+        var submit = new SubmitInfo2
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
-            waitSemaphoreInfoCount = waitSemaphore.IsNull ? 0u : 1u,
-            pWaitSemaphoreInfos = &wait,
-            commandBufferInfoCount = commands.IsNull ? 0u : 1u,
-            pCommandBufferInfos = &bufferInfo,
-            signalSemaphoreInfoCount = signalSemaphore.IsNull ? 0u : 1u,
-            pSignalSemaphoreInfos = &signal,
+            SType = StructureType.SubmitInfo2,
+            WaitSemaphoreInfoCount = waitSemaphore.Handle == 0 ? 0u : 1u,
+            PWaitSemaphoreInfos = &wait,
+            CommandBufferInfoCount = commands.Handle == 0 ? 0u : 1u,
+            PCommandBufferInfos = &bufferInfo,
+            SignalSemaphoreInfoCount = signalSemaphore.Handle == 0 ? 0u : 1u,
+            PSignalSemaphoreInfos = &signal,
         };
         lock (queue.SubmitLock)
-            return device.Commands.vkQueueSubmit2(queue.Handle, 1, &submit, VkFence.NULL);
+            return device.Vk.QueueSubmit2(queue.Handle, 1, &submit, default);
     }
 
     /// <summary>
@@ -238,8 +238,8 @@ internal static unsafe class DeviceWork
     /// </summary>
     public static bool CopyThroughQueue(VulkanDevice device, VulkanQueue queue, ulong size)
     {
-        HostBuffer source = CreateHostBuffer(device, size, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
-        HostBuffer target = CreateHostBuffer(device, size, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+        HostBuffer source = CreateHostBuffer(device, size, BufferUsageFlags.TransferSrcBit);
+        HostBuffer target = CreateHostBuffer(device, size, BufferUsageFlags.TransferDstBit);
         VkSemaphore timeline = CreateTimeline(device, initialValue: 0);
         var commands = BeginCommands(device, queue);
         try
@@ -250,17 +250,17 @@ internal static unsafe class DeviceWork
             new Span<byte>(target.Mapped, (int)size).Clear();
 
             Barrier(device, commands.Buffer, source.Buffer,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_HOST_BIT, VkAccessFlagBits2.VK_ACCESS_2_HOST_WRITE_BIT,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_COPY_BIT, VkAccessFlagBits2.VK_ACCESS_2_TRANSFER_READ_BIT);
-            var region = new VkBufferCopy { srcOffset = 0, dstOffset = 0, size = size };
-            device.Commands.vkCmdCopyBuffer(commands.Buffer, source.Buffer, target.Buffer, 1, &region);
+                PipelineStageFlags2.HostBit, AccessFlags2.HostWriteBit,
+                PipelineStageFlags2.CopyBit, AccessFlags2.TransferReadBit);
+            var region = new BufferCopy { SrcOffset = 0, DstOffset = 0, Size = size };
+            device.Vk.CmdCopyBuffer(commands.Buffer, source.Buffer, target.Buffer, 1, &region);
             Barrier(device, commands.Buffer, target.Buffer,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_COPY_BIT, VkAccessFlagBits2.VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_HOST_BIT, VkAccessFlagBits2.VK_ACCESS_2_HOST_READ_BIT);
-            Check(device.Commands.vkEndCommandBuffer(commands.Buffer), "vkEndCommandBuffer");
+                PipelineStageFlags2.CopyBit, AccessFlags2.TransferWriteBit,
+                PipelineStageFlags2.HostBit, AccessFlags2.HostReadBit);
+            Check(device.Vk.EndCommandBuffer(commands.Buffer), "vkEndCommandBuffer");
 
             Check(Submit(device, queue, commands.Buffer, signalSemaphore: timeline, signalValue: 1), "vkQueueSubmit2");
-            Assert.That(Wait(device, timeline, 1, 5_000_000_000), Is.EqualTo(VkResult.VK_SUCCESS), "the copy signals timeline value 1");
+            Assert.That(Wait(device, timeline, 1, 5_000_000_000), Is.EqualTo(Result.Success), "the copy signals timeline value 1");
             Assert.That(CounterValue(device, timeline), Is.EqualTo(1UL));
             return new Span<byte>(target.Mapped, (int)size).SequenceEqual(input);
         }

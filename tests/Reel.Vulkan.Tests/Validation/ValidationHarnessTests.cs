@@ -2,6 +2,7 @@ using System.Linq;
 using NUnit.Framework;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Tests.Support;
 using Reel.Vulkan.Validation;
 
@@ -24,7 +25,7 @@ public unsafe class ValidationHarnessTests : VulkanTestBase
         // More than the layer's default duplicate limit (10): all must arrive.
         const int leaked = 12;
         for (int i = 0; i < leaked; i++)
-            DeviceWork.CreateBuffer(device, 4096, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+            DeviceWork.CreateBuffer(device, 4096, BufferUsageFlags.TransferDstBit);
         Assert.That(Log.ErrorCount, Is.Zero, "creating the buffers is valid");
 
         DestroyAll();
@@ -45,16 +46,16 @@ public unsafe class ValidationHarnessTests : VulkanTestBase
         VulkanDevice device = CreateDevice();
         VulkanQueue queue = device.Transfer!;
         DeviceWork.HostBuffer source = DeviceWork.CreateHostBuffer(device, 4096,
-            VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT);
-        DeviceWork.HostBuffer target = DeviceWork.CreateHostBuffer(device, 4096, VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+            BufferUsageFlags.TransferSrcBit | BufferUsageFlags.TransferDstBit);
+        DeviceWork.HostBuffer target = DeviceWork.CreateHostBuffer(device, 4096, BufferUsageFlags.TransferDstBit);
         var commands = DeviceWork.BeginCommands(device, queue);
         try
         {
             // A fill then a copy reading the filled range, with no barrier in between: read after write.
-            device.Commands.vkCmdFillBuffer(commands.Buffer, source.Buffer, 0, 4096, 0xABCDEF01);
-            var region = new VkBufferCopy { size = 4096 };
-            device.Commands.vkCmdCopyBuffer(commands.Buffer, source.Buffer, target.Buffer, 1, &region);
-            DeviceWork.Check(device.Commands.vkEndCommandBuffer(commands.Buffer), "vkEndCommandBuffer");
+            device.Vk.CmdFillBuffer(commands.Buffer, source.Buffer, 0, 4096, 0xABCDEF01);
+            var region = new BufferCopy { Size = 4096 };
+            device.Vk.CmdCopyBuffer(commands.Buffer, source.Buffer, target.Buffer, 1, &region);
+            DeviceWork.Check(device.Vk.EndCommandBuffer(commands.Buffer), "vkEndCommandBuffer");
 
             var hazards = Log.Errors.Where(m => m.MessageIdName.StartsWith("SYNC-HAZARD")).ToList();
             Assert.That(hazards, Is.Not.Empty, "synchronization validation is on");
@@ -74,17 +75,17 @@ public unsafe class ValidationHarnessTests : VulkanTestBase
         ExpectValidationErrors("REEL-TEST");
         VulkanDevice device = CreateDevice();
         using var names = new Utf8Text("REEL-TEST-injected", "an error message sent through vkSubmitDebugUtilsMessageEXT");
-        var data = new VkDebugUtilsMessengerCallbackDataEXT
+        var data = new DebugUtilsMessengerCallbackDataEXT
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CALLBACK_DATA_EXT,
-            pMessageIdName = names[0],
-            messageIdNumber = 0x5EE1,
-            pMessage = names[1],
+            SType = StructureType.DebugUtilsMessengerCallbackDataExt,
+            PMessageIdName = names[0],
+            MessageIdNumber = 0x5EE1,
+            PMessage = names[1],
         };
         int before = Log.ErrorCount;
-        device.Instance.Commands.vkSubmitDebugUtilsMessageEXT(device.Instance.Handle,
-            VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT,
-            VkDebugUtilsMessageTypeFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT, &data);
+        device.Instance.DebugUtils!.SubmitDebugUtilsMessage(device.Instance.Handle,
+            DebugUtilsMessageSeverityFlagsEXT.ErrorBitExt,
+            DebugUtilsMessageTypeFlagsEXT.GeneralBitExt, &data);
 
         Assert.That(Log.ErrorCount, Is.EqualTo(before + 1));
         ValidationMessage message = Log.Errors.Single(m => m.MessageIdName == "REEL-TEST-injected");
@@ -95,7 +96,7 @@ public unsafe class ValidationHarnessTests : VulkanTestBase
     public void DuplicateMessageLimit_ReachesTheLayer()
     {
         VulkanDevice device = CreateDevice();
-        bool layerSettings = device.Instance.EnabledExtensions.Contains(VkConstants.VK_EXT_LAYER_SETTINGS_EXTENSION_NAME);
+        bool layerSettings = device.Instance.EnabledExtensions.Contains(ExtensionNames.ExtLayerSettings);
         string? limit = LayerEnvironment.GetNative(LayerEnvironment.DuplicateMessageLimit);
         Assert.That(layerSettings || limit is not null, Is.True,
             "the limit reaches the layer through VK_EXT_layer_settings or, for older layers, through getenv");

@@ -1,12 +1,14 @@
 using NUnit.Framework;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Video;
 using Reel.Vulkan.Tests.Support;
 
 namespace Reel.Vulkan.Tests.Video;
 
 /// <summary>
-/// Video capability queries through the generated video bindings, on a device that has video
+/// Video capability queries through Silk.NET's KhrVideoQueue, on a device that has video
 /// queues. Where the device has none (lavapipe on CI) the tests are skipped with the reason,
 /// never faked.
 /// </summary>
@@ -27,39 +29,39 @@ public unsafe class VideoCapabilityTests : VulkanTestBase
     public void QueryDecodeCapabilities_H264High_ReportsDpbAndExtent()
     {
         VulkanDevice device = DeviceWithDecode();
-        if (!device.EnabledExtensions.Contains(VkConstants.VK_KHR_VIDEO_DECODE_H264_EXTENSION_NAME))
-            Assert.Ignore($"{device.PhysicalDevice.Name} decodes video but not H.264 (no {VkConstants.VK_KHR_VIDEO_DECODE_H264_EXTENSION_NAME})");
-        Assert.That((device.VideoDecode!.Family.VideoCodecOperations & VkVideoCodecOperationFlagBitsKHR.VK_VIDEO_CODEC_OPERATION_DECODE_H264_BIT_KHR) != 0, Is.True);
+        if (!device.EnabledExtensions.Contains(ExtensionNames.KhrVideoDecodeH264))
+            Assert.Ignore($"{device.PhysicalDevice.Name} decodes video but not H.264 (no {ExtensionNames.KhrVideoDecodeH264})");
+        Assert.That((device.VideoDecode!.Family.VideoCodecOperations & VideoCodecOperationFlagsKHR.DecodeH264BitKhr) != 0, Is.True);
 
-        var h264Profile = new VkVideoDecodeH264ProfileInfoKHR
+        var h264Profile = new VideoDecodeH264ProfileInfoKHR
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_PROFILE_INFO_KHR,
-            stdProfileIdc = StdVideoH264ProfileIdc.STD_VIDEO_H264_PROFILE_IDC_HIGH,
-            pictureLayout = VkVideoDecodeH264PictureLayoutFlagBitsKHR.VK_VIDEO_DECODE_H264_PICTURE_LAYOUT_PROGRESSIVE_KHR,
+            SType = StructureType.VideoDecodeH264ProfileInfoKhr,
+            StdProfileIdc = StdVideoH264ProfileIdc.High,
+            PictureLayout = VideoDecodeH264PictureLayoutFlagsKHR.ProgressiveKhr,
         };
-        var profile = new VkVideoProfileInfoKHR
+        var profile = new VideoProfileInfoKHR
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_PROFILE_INFO_KHR,
-            pNext = &h264Profile,
-            videoCodecOperation = VkVideoCodecOperationFlagBitsKHR.VK_VIDEO_CODEC_OPERATION_DECODE_H264_BIT_KHR,
-            chromaSubsampling = VkVideoChromaSubsamplingFlagBitsKHR.VK_VIDEO_CHROMA_SUBSAMPLING_420_BIT_KHR,
-            lumaBitDepth = VkVideoComponentBitDepthFlagBitsKHR.VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR,
-            chromaBitDepth = VkVideoComponentBitDepthFlagBitsKHR.VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR,
+            SType = StructureType.VideoProfileInfoKhr,
+            PNext = &h264Profile,
+            VideoCodecOperation = VideoCodecOperationFlagsKHR.DecodeH264BitKhr,
+            ChromaSubsampling = VideoChromaSubsamplingFlagsKHR.Subsampling420BitKhr,
+            LumaBitDepth = VideoComponentBitDepthFlagsKHR.Depth8BitKhr,
+            ChromaBitDepth = VideoComponentBitDepthFlagsKHR.Depth8BitKhr,
         };
-        var h264Capabilities = new VkVideoDecodeH264CapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_CAPABILITIES_KHR };
-        var decodeCapabilities = new VkVideoDecodeCapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_CAPABILITIES_KHR, pNext = &h264Capabilities };
-        var capabilities = new VkVideoCapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_CAPABILITIES_KHR, pNext = &decodeCapabilities };
+        var h264Capabilities = new VideoDecodeH264CapabilitiesKHR { SType = StructureType.VideoDecodeH264CapabilitiesKhr };
+        var decodeCapabilities = new VideoDecodeCapabilitiesKHR { SType = StructureType.VideoDecodeCapabilitiesKhr, PNext = &h264Capabilities };
+        var capabilities = new VideoCapabilitiesKHR { SType = StructureType.VideoCapabilitiesKhr, PNext = &decodeCapabilities };
 
-        VkResult result = device.Instance.Commands.vkGetPhysicalDeviceVideoCapabilitiesKHR(device.PhysicalDevice.Handle, &profile, &capabilities);
+        Result result = device.VideoQueue!.GetPhysicalDeviceVideoCapabilities(device.PhysicalDevice.Handle, &profile, &capabilities);
 
-        Assert.That(result, Is.EqualTo(VkResult.VK_SUCCESS));
-        Assert.That(capabilities.maxDpbSlots, Is.GreaterThan(0u));
-        Assert.That(capabilities.maxCodedExtent.width, Is.GreaterThanOrEqualTo(capabilities.minCodedExtent.width).And.GreaterThan(0u));
-        Assert.That(capabilities.minBitstreamBufferSizeAlignment, Is.GreaterThan(0UL));
-        Assert.That(decodeCapabilities.flags, Is.Not.EqualTo((VkVideoDecodeCapabilityFlagBitsKHR)0), "a decoder outputs through the DPB, a separate output image, or both");
-        Assert.That(h264Capabilities.maxLevelIdc, Is.Not.EqualTo(StdVideoH264LevelIdc.STD_VIDEO_H264_LEVEL_IDC_INVALID));
-        TestContext.Out.WriteLine($"{device.PhysicalDevice.Name}: H.264 High decode up to {capabilities.maxCodedExtent.width}x{capabilities.maxCodedExtent.height}, " +
-            $"{capabilities.maxDpbSlots} DPB slots, {capabilities.maxActiveReferencePictures} active references, level {h264Capabilities.maxLevelIdc}, {decodeCapabilities.flags}");
+        Assert.That(result, Is.EqualTo(Result.Success));
+        Assert.That(capabilities.MaxDpbSlots, Is.GreaterThan(0u));
+        Assert.That(capabilities.MaxCodedExtent.Width, Is.GreaterThanOrEqualTo(capabilities.MinCodedExtent.Width).And.GreaterThan(0u));
+        Assert.That(capabilities.MinBitstreamBufferSizeAlignment, Is.GreaterThan(0UL));
+        Assert.That(decodeCapabilities.Flags, Is.Not.EqualTo((VideoDecodeCapabilityFlagsKHR)0), "a decoder outputs through the DPB, a separate output image, or both");
+        Assert.That(h264Capabilities.MaxLevelIdc, Is.Not.EqualTo(StdVideoH264LevelIdc.IdcInvalid));
+        TestContext.Out.WriteLine($"{device.PhysicalDevice.Name}: H.264 High decode up to {capabilities.MaxCodedExtent.Width}x{capabilities.MaxCodedExtent.Height}, " +
+            $"{capabilities.MaxDpbSlots} DPB slots, {capabilities.MaxActiveReferencePictures} active references, level {h264Capabilities.MaxLevelIdc}, {decodeCapabilities.Flags}");
     }
 
     [Test]
@@ -67,8 +69,8 @@ public unsafe class VideoCapabilityTests : VulkanTestBase
     {
         VulkanDevice device = DeviceWithDecode();
         QueueFamilyInfo family = device.VideoDecode!.Family;
-        Assert.That(family.Has(VkQueueFlagBits.VK_QUEUE_VIDEO_DECODE_BIT_KHR), Is.True);
-        Assert.That(family.VideoCodecOperations, Is.Not.EqualTo((VkVideoCodecOperationFlagBitsKHR)0));
+        Assert.That(family.Has(QueueFlags.VideoDecodeBitKhr), Is.True);
+        Assert.That(family.VideoCodecOperations, Is.Not.EqualTo((VideoCodecOperationFlagsKHR)0));
         TestContext.Out.WriteLine($"{device.PhysicalDevice.Name}: decode family {family.Index}: {family.VideoCodecOperations}, result status queries {family.SupportsResultStatusQuery}");
     }
 }

@@ -45,10 +45,10 @@ public class VideoSessionTests : GpuTestBase
             long before = context.Memory.Current(MemoryCategory.Device);
             var options = new VideoSessionOptions { Operation = operation, MaxWidth = 1280, MaxHeight = 720 };
             Assert.That(device.CreateVideoSession(options, "test", out VideoSession? session), Is.EqualTo(ReelResult.Success), LastError.Message);
-            Assert.That(session!.Session.IsNull, Is.False);
+            Assert.That(session!.Session.Handle == 0, Is.False);
             Assert.That(context.Memory.Current(MemoryCategory.Device) - before, Is.EqualTo((long)session.MemoryBytes));
             bool av1 = operation is VideoCodecOperation.DecodeAv1;
-            Assert.That(session.Parameters.IsNull, Is.EqualTo(av1), "H.264/H.265 get an empty parameters object; AV1 needs the sequence header");
+            Assert.That(session.Parameters.Handle == 0, Is.EqualTo(av1), "H.264/H.265 get an empty parameters object; AV1 needs the sequence header");
             TestContext.Out.WriteLine($"{VideoCapabilityQuery.Name(operation)}: {session.MemoryBindings} memory bindings, {session.MemoryBytes} bytes, " +
                 $"{session.MaxDpbSlots} DPB slots, {session.MaxActiveReferences} references, {session.PictureFormat}/{session.ReferenceFormat}");
             Assert.That(GpuRegistry.RemoveChild(session), Is.True);

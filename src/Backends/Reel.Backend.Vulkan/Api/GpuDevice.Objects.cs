@@ -3,7 +3,7 @@ using Reel.Handles;
 using Reel.Memory;
 using Reel.Vulkan.Buffers;
 using Reel.Vulkan.Dpb;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Sync;
 using Reel.Vulkan.Video;
@@ -22,7 +22,7 @@ internal sealed partial class GpuDevice
     }
 
     /// <summary>An image in suballocated memory, as a <c>reel_gpu_allocation_t</c>.</summary>
-    public ReelResult CreateImage(in VkImageCreateInfo info, GpuMemoryUsage memory, MemoryCategory category, bool dedicated, string function, out GpuResource? resource)
+    public ReelResult CreateImage(in ImageCreateInfo info, GpuMemoryUsage memory, MemoryCategory category, bool dedicated, string function, out GpuResource? resource)
     {
         resource = null;
         ReelResult result = GpuResourceFactory.CheckImageSupport(Vulkan, info, function, "the image");

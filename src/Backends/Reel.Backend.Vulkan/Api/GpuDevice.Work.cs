@@ -5,6 +5,7 @@ using Reel.Handles;
 using Reel.Sync;
 using Reel.Vulkan.Commands;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Api;
 
@@ -12,9 +13,9 @@ namespace Reel.Vulkan.Api;
 internal sealed partial class GpuDevice
 {
     /// <summary>A command buffer of <paramref name="role"/>'s queue, begun for one-time submission.</summary>
-    public ReelResult BeginCommands(GpuQueueRole role, string function, out VkCommandBuffer buffer)
+    public ReelResult BeginCommands(GpuQueueRole role, string function, out CommandBuffer buffer)
     {
-        buffer = VkCommandBuffer.NULL;
+        buffer = default;
         CommandBufferManager? queue = QueueFor(role);
         if (queue is null)
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: queue is {RoleName(role)}, but {Vulkan.PhysicalDevice.Name} has no such queue in this device{VideoHint(role)}");
@@ -22,7 +23,7 @@ internal sealed partial class GpuDevice
     }
 
     /// <summary>Ends and submits a command buffer from <see cref="BeginCommands"/>; <paramref name="value"/> is its queue timeline value.</summary>
-    public ReelResult Submit(VkCommandBuffer buffer, ReadOnlySpan<TimelineWait> waits, ReadOnlySpan<TimelineSignal> signals, string function, out ulong value)
+    public ReelResult Submit(CommandBuffer buffer, ReadOnlySpan<TimelineWait> waits, ReadOnlySpan<TimelineSignal> signals, string function, out ulong value)
     {
         value = 0;
         foreach (CommandBufferManager queue in _queues)
@@ -31,7 +32,7 @@ internal sealed partial class GpuDevice
                 return queue.Submit(buffer, waits, signals, function, out value);
         }
         return LastError.Set(ReelResult.ErrorInvalidArgument,
-            $"{function}: command_buffer 0x{buffer.Value:x} is not recording on this device: it was not begun with reel_command_buffer_begin, or it was submitted already");
+            $"{function}: command_buffer 0x{buffer.Handle:x} is not recording on this device: it was not begun with reel_command_buffer_begin, or it was submitted already");
     }
 
     /// <summary>Begins a frame (waiting for the frame max-in-flight back), then runs the releases that are due.</summary>
@@ -105,6 +106,6 @@ internal sealed partial class GpuDevice
 
     private string VideoHint(GpuQueueRole role) =>
         role is GpuQueueRole.VideoDecode or GpuQueueRole.VideoEncode && !Vulkan.PhysicalDevice.HasVideoQueue
-            ? $" ({Vulkan.PhysicalDevice.Name} exposes no {VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME})"
+            ? $" ({Vulkan.PhysicalDevice.Name} exposes no {ExtensionNames.KhrVideoQueue})"
             : "";
 }

@@ -22,7 +22,7 @@ internal sealed class GpuDeviceOptions
     public int PhysicalDeviceIndex { get; init; } = -1;
 
     /// <summary>Headless creation: the highest Vulkan version Reel may use.</summary>
-    public uint ApiVersion { get; init; } = Interop.VkConstants.VK_API_VERSION_1_3;
+    public uint ApiVersion { get; init; } = Interop.VulkanVersion.V1_3;
 
     /// <summary>Headless creation: enable the video queues and extensions the device has.</summary>
     public bool EnableVideo { get; init; } = true;

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Reel.Backends;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
 using Reel.Vulkan.Loader;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Video;

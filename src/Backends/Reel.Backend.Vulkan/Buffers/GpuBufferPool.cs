@@ -9,7 +9,7 @@ using Reel.Logging;
 using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Device;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Video;
 
@@ -28,8 +28,8 @@ internal sealed unsafe class GpuBufferPool : IDeviceChild
     private readonly Lock _lock = new();
     private readonly SizeClass[] _classes;
     private readonly int _minShift;
-    private readonly VkBufferUsageFlagBits _usage;
-    private readonly VkBufferCreateFlagBits _flags;
+    private readonly BufferUsageFlags _usage;
+    private readonly BufferCreateFlags _flags;
     private readonly GpuMemoryUsage _memory;
     private readonly VideoProfile? _profile;
     private long _acquires;
@@ -38,7 +38,7 @@ internal sealed unsafe class GpuBufferPool : IDeviceChild
     private int _out;
     private bool _destroyed;
 
-    private GpuBufferPool(GpuDevice owner, GpuBufferPoolOptions options, VkBufferUsageFlagBits usage, VkBufferCreateFlagBits flags,
+    private GpuBufferPool(GpuDevice owner, GpuBufferPoolOptions options, BufferUsageFlags usage, BufferCreateFlags flags,
         GpuMemoryUsage memory, VideoProfile? profile, ulong offsetAlignment, ulong sizeAlignment, bool videoUsage)
     {
         Owner = owner;
@@ -76,18 +76,18 @@ internal sealed unsafe class GpuBufferPool : IDeviceChild
     public bool HasVideoUsage { get; }
 
     /// <summary>VkBufferUsageFlags of the buffers.</summary>
-    public VkBufferUsageFlagBits Usage => _usage;
+    public BufferUsageFlags Usage => _usage;
 
     /// <summary>Creates a pool on <paramref name="owner"/>; bitstream pools ask the driver for their usage and alignments.</summary>
     public static ReelResult Create(GpuDevice owner, GpuBufferPoolOptions options, string function, out GpuBufferPool? pool)
     {
         pool = null;
         VulkanDevice device = owner.Vulkan;
-        const VkBufferUsageFlagBits TransferBoth = VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT;
-        (VkBufferUsageFlagBits usage, GpuMemoryUsage memory) = options.Kind switch
+        const BufferUsageFlags TransferBoth = BufferUsageFlags.TransferSrcBit | BufferUsageFlags.TransferDstBit;
+        (BufferUsageFlags usage, GpuMemoryUsage memory) = options.Kind switch
         {
-            GpuBufferPoolKind.Staging => (VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_SRC_BIT, GpuMemoryUsage.Upload),
-            GpuBufferPoolKind.Readback => (VkBufferUsageFlagBits.VK_BUFFER_USAGE_TRANSFER_DST_BIT, GpuMemoryUsage.Readback),
+            GpuBufferPoolKind.Staging => (BufferUsageFlags.TransferSrcBit, GpuMemoryUsage.Upload),
+            GpuBufferPoolKind.Readback => (BufferUsageFlags.TransferDstBit, GpuMemoryUsage.Readback),
             GpuBufferPoolKind.DecodeBitstream => (TransferBoth, GpuMemoryUsage.Upload),
             _ => (TransferBoth, GpuMemoryUsage.Readback),
         };
@@ -97,15 +97,15 @@ internal sealed unsafe class GpuBufferPool : IDeviceChild
             pool = new GpuBufferPool(owner, options, usage, 0, memory, null, options.OffsetAlignment, options.SizeAlignment, videoUsage: false);
             return ReelResult.Success;
         }
-        ReelResult result = PlanVideo(device, options, function, out VideoProfile? profile, out VkBufferCreateFlagBits flags,
+        ReelResult result = PlanVideo(device, options, function, out VideoProfile? profile, out BufferCreateFlags flags,
             out ulong offsetAlignment, out ulong sizeAlignment, out bool video);
         if (result != ReelResult.Success)
             return result;
         if (video)
         {
             usage |= options.Kind == GpuBufferPoolKind.DecodeBitstream
-                ? VkBufferUsageFlagBits.VK_BUFFER_USAGE_VIDEO_DECODE_SRC_BIT_KHR
-                : VkBufferUsageFlagBits.VK_BUFFER_USAGE_VIDEO_ENCODE_DST_BIT_KHR;
+                ? BufferUsageFlags.VideoDecodeSrcBitKhr
+                : BufferUsageFlags.VideoEncodeDstBitKhr;
         }
         pool = new GpuBufferPool(owner, options, usage, flags, memory, profile,
             Math.Max(options.OffsetAlignment, offsetAlignment), Math.Max(options.SizeAlignment, sizeAlignment), video);
@@ -256,7 +256,7 @@ internal sealed unsafe class GpuBufferPool : IDeviceChild
     /// video queue for the direction and the host named no operation.
     /// </summary>
     private static ReelResult PlanVideo(VulkanDevice device, GpuBufferPoolOptions options, string function, out VideoProfile? profile,
-        out VkBufferCreateFlagBits flags, out ulong offsetAlignment, out ulong sizeAlignment, out bool video)
+        out BufferCreateFlags flags, out ulong offsetAlignment, out ulong sizeAlignment, out bool video)
     {
         profile = null;
         flags = 0;
@@ -269,7 +269,7 @@ internal sealed unsafe class GpuBufferPool : IDeviceChild
         {
             if (VideoProfile.IsDecode(options.Operation) != decode)
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->codec_operation is {VideoCapabilityQuery.Name(options.Operation)}, which does not match desc->kind {options.Kind}");
-            ReelResult supported = VideoCapabilityQuery.QueueFor(device, options.Operation, function, out _);
+            ReelResult supported = VideoCapabilityQuery.QueueFor(device, options.Operation, function, out _, out _);
             if (supported != ReelResult.Success)
                 return supported;
             operations = [options.Operation];
@@ -294,7 +294,7 @@ internal sealed unsafe class GpuBufferPool : IDeviceChild
         }
         video = true;
         if ((device.EnabledFeatures & VulkanFeatures.VideoMaintenance1) != 0)
-            flags = VkBufferCreateFlagBits.VK_BUFFER_CREATE_VIDEO_PROFILE_INDEPENDENT_BIT_KHR;
+            flags = BufferCreateFlags.VideoProfileIndependentBitKhr;
         else
             profile = VideoProfile.Create(operations[0]);
         return ReelResult.Success;

@@ -5,6 +5,7 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Sync;
 
 namespace Reel.Vulkan.Commands;
@@ -78,9 +79,9 @@ internal sealed unsafe class CommandBufferManager : IDisposable
     /// A command buffer in the recording state (ONE_TIME_SUBMIT): a recycled one whose work
     /// completed (the oldest first), a new one below the capacity, or LimitReached.
     /// </summary>
-    public ReelResult Begin(string function, out VkCommandBuffer buffer)
+    public ReelResult Begin(string function, out CommandBuffer buffer)
     {
-        buffer = VkCommandBuffer.NULL;
+        buffer = default;
         lock (_lock)
         {
             if (_disposed)
@@ -101,30 +102,30 @@ internal sealed unsafe class CommandBufferManager : IDisposable
             }
             else
             {
-                result = VulkanCall.Check(_device.Commands.vkResetCommandPool(_device.Handle, context.Pool, 0), function, "vkResetCommandPool");
+                result = VulkanCall.Check(_device.Vk.ResetCommandPool(_device.Handle, context.Pool, 0), function, "vkResetCommandPool");
                 if (result != ReelResult.Success)
                     return result;
             }
-            var begin = new VkCommandBufferBeginInfo
+            var begin = new CommandBufferBeginInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO,
-                flags = VkCommandBufferUsageFlagBits.VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT,
+                SType = StructureType.CommandBufferBeginInfo,
+                Flags = CommandBufferUsageFlags.OneTimeSubmitBit,
             };
-            result = VulkanCall.Check(_device.Commands.vkBeginCommandBuffer(context!.Buffer, &begin), function, "vkBeginCommandBuffer");
+            result = VulkanCall.Check(_device.Vk.BeginCommandBuffer(context!.Buffer, &begin), function, "vkBeginCommandBuffer");
             if (result != ReelResult.Success)
                 return result;
             context.State = CommandContextState.Recording;
-            _recording[context.Buffer.Value] = context;
+            _recording[context.Buffer.Handle] = context;
             buffer = context.Buffer;
             return ReelResult.Success;
         }
     }
 
     /// <summary>Whether <paramref name="buffer"/> is one of this manager's, begun and not yet submitted.</summary>
-    public bool IsRecording(VkCommandBuffer buffer)
+    public bool IsRecording(CommandBuffer buffer)
     {
         lock (_lock)
-            return _recording.ContainsKey(buffer.Value);
+            return _recording.ContainsKey(buffer.Handle);
     }
 
     /// <summary>
@@ -132,19 +133,19 @@ internal sealed unsafe class CommandBufferManager : IDisposable
     /// <paramref name="waits"/> and signalling <paramref name="signals"/> plus the queue's next
     /// timeline value, which <paramref name="value"/> receives.
     /// </summary>
-    public ReelResult Submit(VkCommandBuffer buffer, ReadOnlySpan<TimelineWait> waits, ReadOnlySpan<TimelineSignal> signals, string function, out ulong value)
+    public ReelResult Submit(CommandBuffer buffer, ReadOnlySpan<TimelineWait> waits, ReadOnlySpan<TimelineSignal> signals, string function, out ulong value)
     {
         value = 0;
         CommandContext? context;
         lock (_lock)
         {
-            if (!_recording.Remove(buffer.Value, out context))
+            if (!_recording.Remove(buffer.Handle, out context))
             {
                 return LastError.Set(ReelResult.ErrorInvalidArgument,
-                    $"{function}: command_buffer 0x{buffer.Value:x} is not recording on {Queue}: it was not begun there, or it was submitted already");
+                    $"{function}: command_buffer 0x{buffer.Handle:x} is not recording on {Queue}: it was not begun there, or it was submitted already");
             }
         }
-        ReelResult result = VulkanCall.Check(_device.Commands.vkEndCommandBuffer(buffer), function, "vkEndCommandBuffer");
+        ReelResult result = VulkanCall.Check(_device.Vk.EndCommandBuffer(buffer), function, "vkEndCommandBuffer");
         if (result == ReelResult.Success)
             result = SubmitEnded(buffer, waits, signals, function, out value);
         lock (_lock)
@@ -173,7 +174,7 @@ internal sealed unsafe class CommandBufferManager : IDisposable
                 return;
             _disposed = true;
             foreach (CommandContext context in _contexts)
-                _device.Commands.vkDestroyCommandPool(_device.Handle, context.Pool, null);
+                _device.Vk.DestroyCommandPool(_device.Handle, context.Pool, null);
             _contexts.Clear();
             _recording.Clear();
         }
@@ -197,34 +198,34 @@ internal sealed unsafe class CommandBufferManager : IDisposable
     private ulong CompletedValue()
     {
         ulong value;
-        return _device.Commands.vkGetSemaphoreCounterValue(_device.Handle, Timeline.Semaphore, &value) == VkResult.VK_SUCCESS ? value : 0;
+        return _device.Vk.GetSemaphoreCounterValue(_device.Handle, Timeline.Semaphore, &value) == Result.Success ? value : 0;
     }
 
     private ReelResult Create(string function, out CommandContext? context)
     {
         context = null;
-        var poolInfo = new VkCommandPoolCreateInfo
+        var poolInfo = new CommandPoolCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
-            flags = VkCommandPoolCreateFlagBits.VK_COMMAND_POOL_CREATE_TRANSIENT_BIT,
-            queueFamilyIndex = Queue.FamilyIndex,
+            SType = StructureType.CommandPoolCreateInfo,
+            Flags = CommandPoolCreateFlags.TransientBit,
+            QueueFamilyIndex = Queue.FamilyIndex,
         };
-        VkCommandPool pool;
-        ReelResult result = VulkanCall.Check(_device.Commands.vkCreateCommandPool(_device.Handle, &poolInfo, null, &pool), function, "vkCreateCommandPool");
+        CommandPool pool;
+        ReelResult result = VulkanCall.Check(_device.Vk.CreateCommandPool(_device.Handle, &poolInfo, null, &pool), function, "vkCreateCommandPool");
         if (result != ReelResult.Success)
             return result;
-        var allocate = new VkCommandBufferAllocateInfo
+        var allocate = new CommandBufferAllocateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO,
-            commandPool = pool,
-            level = VkCommandBufferLevel.VK_COMMAND_BUFFER_LEVEL_PRIMARY,
-            commandBufferCount = 1,
+            SType = StructureType.CommandBufferAllocateInfo,
+            CommandPool = pool,
+            Level = CommandBufferLevel.Primary,
+            CommandBufferCount = 1,
         };
-        VkCommandBuffer buffer;
-        result = VulkanCall.Check(_device.Commands.vkAllocateCommandBuffers(_device.Handle, &allocate, &buffer), function, "vkAllocateCommandBuffers");
+        CommandBuffer buffer;
+        result = VulkanCall.Check(_device.Vk.AllocateCommandBuffers(_device.Handle, &allocate, &buffer), function, "vkAllocateCommandBuffers");
         if (result != ReelResult.Success)
         {
-            _device.Commands.vkDestroyCommandPool(_device.Handle, pool, null);
+            _device.Vk.DestroyCommandPool(_device.Handle, pool, null);
             return result;
         }
         context = new CommandContext(pool, buffer);
@@ -232,58 +233,58 @@ internal sealed unsafe class CommandBufferManager : IDisposable
         return ReelResult.Success;
     }
 
-    private ReelResult SubmitEnded(VkCommandBuffer buffer, ReadOnlySpan<TimelineWait> waits, ReadOnlySpan<TimelineSignal> signals, string function, out ulong value)
+    private ReelResult SubmitEnded(CommandBuffer buffer, ReadOnlySpan<TimelineWait> waits, ReadOnlySpan<TimelineSignal> signals, string function, out ulong value)
     {
-        var waitInfos = stackalloc VkSemaphoreSubmitInfo[Math.Max(1, waits.Length)];
+        var waitInfos = stackalloc SemaphoreSubmitInfo[Math.Max(1, waits.Length)];
         for (int i = 0; i < waits.Length; i++)
         {
-            waitInfos[i] = new VkSemaphoreSubmitInfo
+            waitInfos[i] = new SemaphoreSubmitInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
-                semaphore = waits[i].Semaphore,
-                value = waits[i].Value,
-                stageMask = waits[i].Stages == 0 ? VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT : waits[i].Stages,
+                SType = StructureType.SemaphoreSubmitInfo,
+                Semaphore = waits[i].Semaphore,
+                Value = waits[i].Value,
+                StageMask = waits[i].Stages == 0 ? PipelineStageFlags2.AllCommandsBit : waits[i].Stages,
             };
         }
-        var signalInfos = stackalloc VkSemaphoreSubmitInfo[signals.Length + 1];
+        var signalInfos = stackalloc SemaphoreSubmitInfo[signals.Length + 1];
         for (int i = 0; i < signals.Length; i++)
         {
-            signalInfos[i + 1] = new VkSemaphoreSubmitInfo
+            signalInfos[i + 1] = new SemaphoreSubmitInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
-                semaphore = signals[i].Semaphore,
-                value = signals[i].Value,
-                stageMask = VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+                SType = StructureType.SemaphoreSubmitInfo,
+                Semaphore = signals[i].Semaphore,
+                Value = signals[i].Value,
+                StageMask = PipelineStageFlags2.AllCommandsBit,
             };
         }
-        var bufferInfo = new VkCommandBufferSubmitInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO, commandBuffer = buffer };
-        var submit = new VkSubmitInfo2
+        var bufferInfo = new CommandBufferSubmitInfo { SType = StructureType.CommandBufferSubmitInfo, CommandBuffer = buffer };
+        var submit = new SubmitInfo2
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
-            waitSemaphoreInfoCount = (uint)waits.Length,
-            pWaitSemaphoreInfos = waitInfos,
-            commandBufferInfoCount = 1,
-            pCommandBufferInfos = &bufferInfo,
-            signalSemaphoreInfoCount = (uint)signals.Length + 1,
-            pSignalSemaphoreInfos = signalInfos,
+            SType = StructureType.SubmitInfo2,
+            WaitSemaphoreInfoCount = (uint)waits.Length,
+            PWaitSemaphoreInfos = waitInfos,
+            CommandBufferInfoCount = 1,
+            PCommandBufferInfos = &bufferInfo,
+            SignalSemaphoreInfoCount = (uint)signals.Length + 1,
+            PSignalSemaphoreInfos = signalInfos,
         };
-        VkResult status;
+        Result status;
         lock (Queue.SubmitLock)
         {
             // Assigned under the submit lock: the queue executes submissions in order, so the values do too.
             value = _lastSubmitted + 1;
-            signalInfos[0] = new VkSemaphoreSubmitInfo
+            signalInfos[0] = new SemaphoreSubmitInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
-                semaphore = Timeline.Semaphore,
-                value = value,
-                stageMask = VkPipelineStageFlagBits2.VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+                SType = StructureType.SemaphoreSubmitInfo,
+                Semaphore = Timeline.Semaphore,
+                Value = value,
+                StageMask = PipelineStageFlags2.AllCommandsBit,
             };
-            status = _device.Commands.vkQueueSubmit2(Queue.Handle, 1, &submit, VkFence.NULL);
-            if (status == VkResult.VK_SUCCESS)
+            status = _device.Vk.QueueSubmit2(Queue.Handle, 1, &submit, default);
+            if (status == Result.Success)
                 Volatile.Write(ref _lastSubmitted, value);
         }
-        if (status != VkResult.VK_SUCCESS)
+        if (status != Result.Success)
             value = 0;
         return VulkanCall.Check(status, function, $"vkQueueSubmit2({Queue})");
     }

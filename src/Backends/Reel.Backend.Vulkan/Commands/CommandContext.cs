@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Commands;
 
@@ -11,17 +11,17 @@ namespace Reel.Vulkan.Commands;
 internal sealed class CommandContext
 {
     /// <summary>Wraps a pool and its one command buffer.</summary>
-    public CommandContext(VkCommandPool pool, VkCommandBuffer buffer)
+    public CommandContext(CommandPool pool, CommandBuffer buffer)
     {
         Pool = pool;
         Buffer = buffer;
     }
 
     /// <summary>The pool (transient; reset as a whole before each use).</summary>
-    public VkCommandPool Pool { get; }
+    public CommandPool Pool { get; }
 
     /// <summary>The command buffer.</summary>
-    public VkCommandBuffer Buffer { get; }
+    public CommandBuffer Buffer { get; }
 
     /// <summary>Idle, recording or pending.</summary>
     public CommandContextState State { get; set; }

@@ -5,6 +5,7 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Commands;
 
@@ -113,15 +114,15 @@ internal sealed unsafe class FrameSynchronizer
         }
         if (count == 0)
             return ReelResult.Success;
-        var info = new VkSemaphoreWaitInfo
+        var info = new SemaphoreWaitInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO,
-            semaphoreCount = (uint)count,
-            pSemaphores = semaphores,
-            pValues = targets,
+            SType = StructureType.SemaphoreWaitInfo,
+            SemaphoreCount = (uint)count,
+            PSemaphores = semaphores,
+            PValues = targets,
         };
-        VkResult status = _device.Commands.vkWaitSemaphores(_device.Handle, &info, timeoutNanoseconds);
-        if (status == VkResult.VK_TIMEOUT)
+        Result status = _device.Vk.WaitSemaphores(_device.Handle, &info, timeoutNanoseconds);
+        if (status == Result.Timeout)
         {
             return LastError.Set(ReelResult.Timeout,
                 $"{function}: frame {Frame + 1 - MaxFramesInFlight} is still in flight after {timeoutNanoseconds} ns ({MaxFramesInFlight} frames in flight at most)");

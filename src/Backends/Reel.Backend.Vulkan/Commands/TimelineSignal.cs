@@ -1,4 +1,3 @@
-using Reel.Vulkan.Interop;
 
 namespace Reel.Vulkan.Commands;
 

@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Commands;
 
@@ -6,4 +6,4 @@ namespace Reel.Vulkan.Commands;
 /// <param name="Semaphore">A timeline semaphore of the device.</param>
 /// <param name="Value">The value to wait for.</param>
 /// <param name="Stages">The stages that wait (VkPipelineStageFlags2); ALL_COMMANDS when 0.</param>
-internal readonly record struct TimelineWait(VkSemaphore Semaphore, ulong Value, VkPipelineStageFlagBits2 Stages);
+internal readonly record struct TimelineWait(VkSemaphore Semaphore, ulong Value, PipelineStageFlags2 Stages);

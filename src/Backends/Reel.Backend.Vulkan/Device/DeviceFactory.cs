@@ -6,6 +6,7 @@ using Reel.Errors;
 using Reel.Logging;
 using Reel.Vulkan.Instance;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Device;
 
@@ -19,16 +20,16 @@ internal static unsafe class DeviceFactory
     /// <summary>Decode and encode codec extensions, enabled when the device lists them and has the matching queue.</summary>
     private static readonly string[] s_decodeCodecs =
     [
-        VkConstants.VK_KHR_VIDEO_DECODE_H264_EXTENSION_NAME,
-        VkConstants.VK_KHR_VIDEO_DECODE_H265_EXTENSION_NAME,
-        VkConstants.VK_KHR_VIDEO_DECODE_AV1_EXTENSION_NAME,
+        ExtensionNames.KhrVideoDecodeH264,
+        ExtensionNames.KhrVideoDecodeH265,
+        ExtensionNames.KhrVideoDecodeAv1,
     ];
 
     private static readonly string[] s_encodeCodecs =
     [
-        VkConstants.VK_KHR_VIDEO_ENCODE_H264_EXTENSION_NAME,
-        VkConstants.VK_KHR_VIDEO_ENCODE_H265_EXTENSION_NAME,
-        VkConstants.VK_KHR_VIDEO_ENCODE_AV1_EXTENSION_NAME,
+        ExtensionNames.KhrVideoEncodeH264,
+        ExtensionNames.KhrVideoEncodeH265,
+        ExtensionNames.KhrVideoEncodeAv1,
     ];
 
     /// <summary>Creates the device; the failure message starts with <paramref name="function"/>.</summary>
@@ -42,7 +43,7 @@ internal static unsafe class DeviceFactory
         List<string> extensions = PlanExtensions(info, options, ref assignment);
         VulkanFeatures features = VulkanFeatures.TimelineSemaphore | VulkanFeatures.Synchronization2
             | (info.HostQueryReset ? VulkanFeatures.HostQueryReset : 0)
-            | (info.VideoMaintenance1 && extensions.Contains(VkConstants.VK_KHR_VIDEO_MAINTENANCE_1_EXTENSION_NAME) ? VulkanFeatures.VideoMaintenance1 : 0);
+            | (info.VideoMaintenance1 && extensions.Contains(ExtensionNames.KhrVideoMaintenance1) ? VulkanFeatures.VideoMaintenance1 : 0);
         uint[] families = new[] { assignment.Graphics, assignment.Compute, assignment.Transfer, assignment.VideoDecode, assignment.VideoEncode }
             .Where(f => f >= 0).Distinct().Order().Select(f => (uint)f).ToArray();
 
@@ -59,9 +60,9 @@ internal static unsafe class DeviceFactory
         var queues = new List<VulkanQueue>();
         foreach (uint family in families)
         {
-            var queueInfo = new VkDeviceQueueInfo2 { sType = VkStructureType.VK_STRUCTURE_TYPE_DEVICE_QUEUE_INFO_2, queueFamilyIndex = family, queueIndex = 0 };
-            VkQueue queue;
-            created.Commands.vkGetDeviceQueue2(handle, &queueInfo, &queue);
+            var queueInfo = new DeviceQueueInfo2 { SType = StructureType.DeviceQueueInfo2, QueueFamilyIndex = family, QueueIndex = 0 };
+            Queue queue;
+            created.Vk.GetDeviceQueue2(handle, &queueInfo, &queue);
             queues.Add(new VulkanQueue(queue, info.QueueFamilies[(int)family], 0, assignment.RolesOf(family)));
         }
         created.SetQueues(queues, assignment);
@@ -75,7 +76,7 @@ internal static unsafe class DeviceFactory
     private static ReelResult ChoosePhysicalDevice(VulkanInstance instance, VulkanDeviceOptions options, string function, out PhysicalDeviceInfo? chosen)
     {
         chosen = null;
-        ReelResult result = instance.EnumeratePhysicalDevices(function, out IReadOnlyList<VkPhysicalDevice> handles);
+        ReelResult result = instance.EnumeratePhysicalDevices(function, out IReadOnlyList<PhysicalDevice> handles);
         if (result != ReelResult.Success)
             return result;
         if (handles.Count == 0)
@@ -100,12 +101,12 @@ internal static unsafe class DeviceFactory
     }
 
     /// <summary>Preference among usable devices: real GPUs before virtual ones before CPU implementations.</summary>
-    private static int Rank(VkPhysicalDeviceType type) => type switch
+    private static int Rank(PhysicalDeviceType type) => type switch
     {
-        VkPhysicalDeviceType.VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU => 4,
-        VkPhysicalDeviceType.VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU => 3,
-        VkPhysicalDeviceType.VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU => 2,
-        VkPhysicalDeviceType.VK_PHYSICAL_DEVICE_TYPE_CPU => 1,
+        PhysicalDeviceType.DiscreteGpu => 4,
+        PhysicalDeviceType.IntegratedGpu => 3,
+        PhysicalDeviceType.VirtualGpu => 2,
+        PhysicalDeviceType.Cpu => 1,
         _ => 0,
     };
 
@@ -113,33 +114,33 @@ internal static unsafe class DeviceFactory
     private static List<string> PlanExtensions(PhysicalDeviceInfo info, VulkanDeviceOptions options, ref QueueAssignment assignment)
     {
         var extensions = new List<string>();
-        if (info.EffectiveApiVersion < VkConstants.VK_API_VERSION_1_2)
-            extensions.Add(VkConstants.VK_KHR_TIMELINE_SEMAPHORE_EXTENSION_NAME);
-        if (info.EffectiveApiVersion < VkConstants.VK_API_VERSION_1_3)
-            extensions.Add(VkConstants.VK_KHR_SYNCHRONIZATION_2_EXTENSION_NAME);
+        if (info.EffectiveApiVersion < VulkanVersion.V1_2)
+            extensions.Add(ExtensionNames.KhrTimelineSemaphore);
+        if (info.EffectiveApiVersion < VulkanVersion.V1_3)
+            extensions.Add(ExtensionNames.KhrSynchronization2);
         if (info.HasMemoryBudget)
-            extensions.Add(VkConstants.VK_EXT_MEMORY_BUDGET_EXTENSION_NAME);
+            extensions.Add(ExtensionNames.ExtMemoryBudget);
 
-        bool decode = options.EnableVideo && assignment.VideoDecode >= 0 && info.Extensions.Contains(VkConstants.VK_KHR_VIDEO_DECODE_QUEUE_EXTENSION_NAME)
+        bool decode = options.EnableVideo && assignment.VideoDecode >= 0 && info.Extensions.Contains(ExtensionNames.KhrVideoDecodeQueue)
             && s_decodeCodecs.Any(info.Extensions.Contains);
-        bool encode = options.EnableVideo && assignment.VideoEncode >= 0 && info.Extensions.Contains(VkConstants.VK_KHR_VIDEO_ENCODE_QUEUE_EXTENSION_NAME)
+        bool encode = options.EnableVideo && assignment.VideoEncode >= 0 && info.Extensions.Contains(ExtensionNames.KhrVideoEncodeQueue)
             && s_encodeCodecs.Any(info.Extensions.Contains);
         assignment = assignment with { VideoDecode = decode ? assignment.VideoDecode : -1, VideoEncode = encode ? assignment.VideoEncode : -1 };
         if (!decode && !encode)
             return extensions;
-        extensions.Add(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME);
+        extensions.Add(ExtensionNames.KhrVideoQueue);
         if (decode)
         {
-            extensions.Add(VkConstants.VK_KHR_VIDEO_DECODE_QUEUE_EXTENSION_NAME);
+            extensions.Add(ExtensionNames.KhrVideoDecodeQueue);
             extensions.AddRange(s_decodeCodecs.Where(info.Extensions.Contains));
         }
         if (encode)
         {
-            extensions.Add(VkConstants.VK_KHR_VIDEO_ENCODE_QUEUE_EXTENSION_NAME);
+            extensions.Add(ExtensionNames.KhrVideoEncodeQueue);
             extensions.AddRange(s_encodeCodecs.Where(info.Extensions.Contains));
         }
-        if (info.Extensions.Contains(VkConstants.VK_KHR_VIDEO_MAINTENANCE_1_EXTENSION_NAME))
-            extensions.Add(VkConstants.VK_KHR_VIDEO_MAINTENANCE_1_EXTENSION_NAME);
+        if (info.Extensions.Contains(ExtensionNames.KhrVideoMaintenance1))
+            extensions.Add(ExtensionNames.KhrVideoMaintenance1);
         return extensions;
     }
 
@@ -147,58 +148,58 @@ internal static unsafe class DeviceFactory
     private static ReelResult CreateHandle(VulkanInstance instance, PhysicalDeviceInfo info, uint[] families, List<string> extensions,
         VulkanFeatures features, string function, out VkDevice handle)
     {
-        handle = VkDevice.NULL;
+        handle = default;
         using var extensionNames = new Utf8StringList(extensions);
         float priority = 1.0f;
-        var queueInfos = stackalloc VkDeviceQueueCreateInfo[families.Length];
+        var queueInfos = stackalloc DeviceQueueCreateInfo[families.Length];
         for (int i = 0; i < families.Length; i++)
         {
-            queueInfos[i] = new VkDeviceQueueCreateInfo
+            queueInfos[i] = new DeviceQueueCreateInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO,
-                queueFamilyIndex = families[i],
-                queueCount = 1,
-                pQueuePriorities = &priority,
+                SType = StructureType.DeviceQueueCreateInfo,
+                QueueFamilyIndex = families[i],
+                QueueCount = 1,
+                PQueuePriorities = &priority,
             };
         }
 
         // The individual feature structs, not VkPhysicalDeviceVulkan1xFeatures: they are valid
         // both on core versions and with the KHR extensions, and never chained twice.
-        var videoMaintenance = new VkPhysicalDeviceVideoMaintenance1FeaturesKHR
+        var videoMaintenance = new PhysicalDeviceVideoMaintenance1FeaturesKHR
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VIDEO_MAINTENANCE_1_FEATURES_KHR,
-            videoMaintenance1 = VkConstants.VK_TRUE,
+            SType = StructureType.PhysicalDeviceVideoMaintenance1FeaturesKhr,
+            VideoMaintenance1 = true,
         };
-        var hostReset = new VkPhysicalDeviceHostQueryResetFeatures
+        var hostReset = new PhysicalDeviceHostQueryResetFeatures
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_HOST_QUERY_RESET_FEATURES,
-            pNext = (features & VulkanFeatures.VideoMaintenance1) != 0 ? &videoMaintenance : null,
-            hostQueryReset = VkConstants.VK_TRUE,
+            SType = StructureType.PhysicalDeviceHostQueryResetFeatures,
+            PNext = (features & VulkanFeatures.VideoMaintenance1) != 0 ? &videoMaintenance : null,
+            HostQueryReset = true,
         };
-        var synchronization2 = new VkPhysicalDeviceSynchronization2Features
+        var synchronization2 = new PhysicalDeviceSynchronization2Features
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SYNCHRONIZATION_2_FEATURES,
-            pNext = (features & VulkanFeatures.HostQueryReset) != 0 ? &hostReset : hostReset.pNext,
-            synchronization2 = VkConstants.VK_TRUE,
+            SType = StructureType.PhysicalDeviceSynchronization2Features,
+            PNext = (features & VulkanFeatures.HostQueryReset) != 0 ? &hostReset : hostReset.PNext,
+            Synchronization2 = true,
         };
-        var timeline = new VkPhysicalDeviceTimelineSemaphoreFeatures
+        var timeline = new PhysicalDeviceTimelineSemaphoreFeatures
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES,
-            pNext = &synchronization2,
-            timelineSemaphore = VkConstants.VK_TRUE,
+            SType = StructureType.PhysicalDeviceTimelineSemaphoreFeatures,
+            PNext = &synchronization2,
+            TimelineSemaphore = true,
         };
-        var features2 = new VkPhysicalDeviceFeatures2 { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, pNext = &timeline };
-        var createInfo = new VkDeviceCreateInfo
+        var features2 = new PhysicalDeviceFeatures2 { SType = StructureType.PhysicalDeviceFeatures2, PNext = &timeline };
+        var createInfo = new DeviceCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO,
-            pNext = &features2,
-            queueCreateInfoCount = (uint)families.Length,
-            pQueueCreateInfos = queueInfos,
-            enabledExtensionCount = extensionNames.Count,
-            ppEnabledExtensionNames = extensionNames.Pointers,
+            SType = StructureType.DeviceCreateInfo,
+            PNext = &features2,
+            QueueCreateInfoCount = (uint)families.Length,
+            PQueueCreateInfos = queueInfos,
+            EnabledExtensionCount = extensionNames.Count,
+            PpEnabledExtensionNames = extensionNames.Pointers,
         };
         VkDevice created;
-        ReelResult result = VulkanCall.Check(instance.Commands.vkCreateDevice(info.Handle, &createInfo, null, &created), function, $"vkCreateDevice({info.Name})");
+        ReelResult result = VulkanCall.Check(instance.Vk.CreateDevice(info.Handle, &createInfo, null, &created), function, $"vkCreateDevice({info.Name})");
         if (result == ReelResult.Success)
             handle = created;
         return result;

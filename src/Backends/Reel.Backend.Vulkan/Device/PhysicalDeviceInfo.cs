@@ -5,6 +5,7 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Instance;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Device;
 
@@ -17,19 +18,19 @@ namespace Reel.Vulkan.Device;
 public sealed unsafe class PhysicalDeviceInfo
 {
     private readonly VulkanInstance _instance;
-    private VkPhysicalDeviceLimits _limits;
-    private VkPhysicalDeviceMemoryProperties _memory;
+    private PhysicalDeviceLimits _limits;
+    private PhysicalDeviceMemoryProperties _memory;
 
-    private PhysicalDeviceInfo(VulkanInstance instance, VkPhysicalDevice handle) => (_instance, Handle) = (instance, handle);
+    private PhysicalDeviceInfo(VulkanInstance instance, PhysicalDevice handle) => (_instance, Handle) = (instance, handle);
 
     /// <summary>The physical device.</summary>
-    public VkPhysicalDevice Handle { get; }
+    public PhysicalDevice Handle { get; }
 
     /// <summary>VkPhysicalDeviceProperties.deviceName, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".</summary>
     public string Name { get; private set; } = "";
 
     /// <summary>Discrete, integrated, virtual, CPU or other.</summary>
-    public VkPhysicalDeviceType Type { get; private set; }
+    public PhysicalDeviceType Type { get; private set; }
 
     /// <summary>The device's own API version.</summary>
     public uint ApiVersion { get; private set; }
@@ -53,10 +54,10 @@ public sealed unsafe class PhysicalDeviceInfo
     public string DriverInfo { get; private set; } = "";
 
     /// <summary>The device limits (alignments, granularity, atom size, ...).</summary>
-    public ref readonly VkPhysicalDeviceLimits Limits => ref _limits;
+    public ref readonly PhysicalDeviceLimits Limits => ref _limits;
 
     /// <summary>Memory types and heaps.</summary>
-    public ref readonly VkPhysicalDeviceMemoryProperties MemoryProperties => ref _memory;
+    public ref readonly PhysicalDeviceMemoryProperties MemoryProperties => ref _memory;
 
     /// <summary>The queue families, by index.</summary>
     public IReadOnlyList<QueueFamilyInfo> QueueFamilies { get; private set; } = [];
@@ -83,38 +84,38 @@ public sealed unsafe class PhysicalDeviceInfo
     public string? UnsupportedReason { get; private set; }
 
     /// <summary>Whether VK_EXT_memory_budget is listed (heap budget and usage can be queried).</summary>
-    public bool HasMemoryBudget => Extensions.Contains(VkConstants.VK_EXT_MEMORY_BUDGET_EXTENSION_NAME);
+    public bool HasMemoryBudget => Extensions.Contains(ExtensionNames.ExtMemoryBudget);
 
     /// <summary>Whether VK_KHR_video_queue is listed.</summary>
-    public bool HasVideoQueue => Extensions.Contains(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME);
+    public bool HasVideoQueue => Extensions.Contains(ExtensionNames.KhrVideoQueue);
 
     /// <summary>Whether the effective API version is at least <paramref name="version"/>, or the device lists <paramref name="extension"/>.</summary>
     public bool Provides(uint version, string extension) => EffectiveApiVersion >= version || Extensions.Contains(extension);
 
     /// <summary>Queries everything about <paramref name="device"/>.</summary>
-    internal static ReelResult Query(VulkanInstance instance, VkPhysicalDevice device, string function, out PhysicalDeviceInfo? info)
+    internal static ReelResult Query(VulkanInstance instance, PhysicalDevice device, string function, out PhysicalDeviceInfo? info)
     {
         info = null;
         var result = new PhysicalDeviceInfo(instance, device);
-        ref readonly VkInstanceCommands vk = ref instance.Commands;
-        VkPhysicalDeviceProperties basic;
-        vk.vkGetPhysicalDeviceProperties(device, &basic);
-        result.Name = NativeText.FromFixed(basic.deviceName, (int)VkConstants.VK_MAX_PHYSICAL_DEVICE_NAME_SIZE);
-        result.Type = basic.deviceType;
-        result.ApiVersion = basic.apiVersion;
-        result.EffectiveApiVersion = Math.Min(VulkanVersion.WithoutPatch(basic.apiVersion), instance.ApiVersion);
-        result.DriverVersion = basic.driverVersion;
-        result.VendorId = basic.vendorID;
-        result.DeviceId = basic.deviceID;
-        result._limits = basic.limits;
+        Vk vk = instance.Vk;
+        PhysicalDeviceProperties basic;
+        vk.GetPhysicalDeviceProperties(device, &basic);
+        result.Name = NativeText.FromFixed(basic.DeviceName, (int)Vk.MaxPhysicalDeviceNameSize);
+        result.Type = basic.DeviceType;
+        result.ApiVersion = basic.ApiVersion;
+        result.EffectiveApiVersion = Math.Min(VulkanVersion.WithoutPatch(basic.ApiVersion), instance.ApiVersion);
+        result.DriverVersion = basic.DriverVersion;
+        result.VendorId = basic.VendorID;
+        result.DeviceId = basic.DeviceID;
+        result._limits = basic.Limits;
 
         ReelResult status = EnumerateExtensions(vk, device, function, out HashSet<string> extensions);
         if (status != ReelResult.Success)
             return status;
         result.Extensions = extensions;
-        if (result.EffectiveApiVersion < VkConstants.VK_API_VERSION_1_1)
+        if (result.EffectiveApiVersion < VulkanVersion.V1_1)
         {
-            result.UnsupportedReason = $"{result.Name} supports Vulkan {VulkanVersion.Format(basic.apiVersion)}; Reel needs at least 1.1";
+            result.UnsupportedReason = $"{result.Name} supports Vulkan {VulkanVersion.Format(basic.ApiVersion)}; Reel needs at least 1.1";
             info = result;
             return ReelResult.Success;
         }
@@ -134,19 +135,19 @@ public sealed unsafe class PhysicalDeviceInfo
     public ReelResult QueryMemoryBudget(Span<ulong> heapBudget, Span<ulong> heapUsage, string function)
     {
         if (!HasMemoryBudget)
-            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: {Name} does not list {VkConstants.VK_EXT_MEMORY_BUDGET_EXTENSION_NAME}; heap budgets are unknown, use Reel's own counters");
-        int heaps = (int)_memory.memoryHeapCount;
+            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: {Name} does not list {ExtensionNames.ExtMemoryBudget}; heap budgets are unknown, use Reel's own counters");
+        int heaps = (int)_memory.MemoryHeapCount;
         if (heapBudget.Length < heaps || heapUsage.Length < heaps)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: the spans hold {Math.Min(heapBudget.Length, heapUsage.Length)} entries; the device has {heaps} heaps");
         ulong* budget = stackalloc ulong[heaps];
         ulong* usage = stackalloc ulong[heaps];
-        QueryMemory(_instance.Commands, budget, usage);
+        QueryMemory(_instance.Vk, budget, usage);
         new Span<ulong>(budget, heaps).CopyTo(heapBudget);
         new Span<ulong>(usage, heaps).CopyTo(heapUsage);
         return ReelResult.Success;
     }
 
-    public override string ToString() => $"{Name} ({Type}, Vulkan {VulkanVersion.Format(ApiVersion)})";
+    public override string ToString() => $"{Name} ({VulkanNames.Of(Type)}, Vulkan {VulkanVersion.Format(ApiVersion)})";
 
     private string? FindUnsupportedReason()
     {
@@ -155,139 +156,139 @@ public sealed unsafe class PhysicalDeviceInfo
             missing.Add("the timelineSemaphore feature");
         if (!Synchronization2)
             missing.Add("the synchronization2 feature");
-        if (!QueueFamilies.Any(f => f.QueueCount > 0 && (f.Flags & (VkQueueFlagBits.VK_QUEUE_GRAPHICS_BIT | VkQueueFlagBits.VK_QUEUE_COMPUTE_BIT)) != 0))
+        if (!QueueFamilies.Any(f => f.QueueCount > 0 && (f.Flags & (QueueFlags.GraphicsBit | QueueFlags.ComputeBit)) != 0))
             missing.Add("a graphics or compute queue");
         return missing.Count == 0 ? null : $"{Name} lacks {string.Join(", ", missing)}, which Reel requires";
     }
 
-    private static ReelResult EnumerateExtensions(in VkInstanceCommands vk, VkPhysicalDevice device, string function, out HashSet<string> names)
+    private static ReelResult EnumerateExtensions(Vk vk, PhysicalDevice device, string function, out HashSet<string> names)
     {
         names = new HashSet<string>(StringComparer.Ordinal);
-        VkResult result;
+        Result result;
         do
         {
             uint count = 0;
-            result = vk.vkEnumerateDeviceExtensionProperties(device, null, &count, null);
-            if (result != VkResult.VK_SUCCESS)
+            result = vk.EnumerateDeviceExtensionProperties(device, (byte*)null, &count, null);
+            if (result != Result.Success)
                 break;
-            var properties = new VkExtensionProperties[count];
-            fixed (VkExtensionProperties* p = properties)
+            var properties = new ExtensionProperties[count];
+            fixed (ExtensionProperties* p = properties)
         {
-            result = vk.vkEnumerateDeviceExtensionProperties(device, null, &count, p);
+            result = vk.EnumerateDeviceExtensionProperties(device, (byte*)null, &count, p);
                 names.Clear();
-                for (int i = 0; i < count && result == VkResult.VK_SUCCESS; i++)
-                    names.Add(NativeText.FromFixed(p[i].extensionName, (int)VkConstants.VK_MAX_EXTENSION_NAME_SIZE));
+                for (int i = 0; i < count && result == Result.Success; i++)
+                    names.Add(NativeText.FromFixed(p[i].ExtensionName, (int)Vk.MaxExtensionNameSize));
             }
         }
-        while (result == VkResult.VK_INCOMPLETE);
+        while (result == Result.Incomplete);
         return VulkanCall.Check(result, function, "vkEnumerateDeviceExtensionProperties");
     }
 
-    private void QueryProperties(in VkInstanceCommands vk)
+    private void QueryProperties(Vk vk)
     {
-        var vulkan12 = new VkPhysicalDeviceVulkan12Properties { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_PROPERTIES };
-        var timeline = new VkPhysicalDeviceTimelineSemaphoreProperties { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_PROPERTIES };
-        var properties = new VkPhysicalDeviceProperties2 { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2 };
-        bool v12 = EffectiveApiVersion >= VkConstants.VK_API_VERSION_1_2;
+        var vulkan12 = new PhysicalDeviceVulkan12Properties { SType = StructureType.PhysicalDeviceVulkan12Properties };
+        var timeline = new PhysicalDeviceTimelineSemaphoreProperties { SType = StructureType.PhysicalDeviceTimelineSemaphoreProperties };
+        var properties = new PhysicalDeviceProperties2 { SType = StructureType.PhysicalDeviceProperties2 };
+        bool v12 = EffectiveApiVersion >= VulkanVersion.V1_2;
         if (v12)
-            properties.pNext = &vulkan12;
-        else if (Extensions.Contains(VkConstants.VK_KHR_TIMELINE_SEMAPHORE_EXTENSION_NAME))
-            properties.pNext = &timeline;
-        vk.vkGetPhysicalDeviceProperties2(Handle, &properties);
+            properties.PNext = &vulkan12;
+        else if (Extensions.Contains(ExtensionNames.KhrTimelineSemaphore))
+            properties.PNext = &timeline;
+        vk.GetPhysicalDeviceProperties2(Handle, &properties);
         if (v12)
         {
-            DriverName = NativeText.FromFixed(vulkan12.driverName, (int)VkConstants.VK_MAX_DRIVER_NAME_SIZE);
-            DriverInfo = NativeText.FromFixed(vulkan12.driverInfo, (int)VkConstants.VK_MAX_DRIVER_INFO_SIZE);
-            MaxTimelineSemaphoreValueDifference = vulkan12.maxTimelineSemaphoreValueDifference;
+            DriverName = NativeText.FromFixed(vulkan12.DriverName, (int)Vk.MaxDriverNameSize);
+            DriverInfo = NativeText.FromFixed(vulkan12.DriverInfo, (int)Vk.MaxDriverInfoSize);
+            MaxTimelineSemaphoreValueDifference = vulkan12.MaxTimelineSemaphoreValueDifference;
         }
         else
         {
-            MaxTimelineSemaphoreValueDifference = timeline.maxTimelineSemaphoreValueDifference;
+            MaxTimelineSemaphoreValueDifference = timeline.MaxTimelineSemaphoreValueDifference;
         }
     }
 
-    private void QueryFeatures(in VkInstanceCommands vk)
+    private void QueryFeatures(Vk vk)
     {
-        var timeline = new VkPhysicalDeviceTimelineSemaphoreFeatures { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES };
-        var sync2 = new VkPhysicalDeviceSynchronization2Features { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SYNCHRONIZATION_2_FEATURES };
-        var hostReset = new VkPhysicalDeviceHostQueryResetFeatures { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_HOST_QUERY_RESET_FEATURES };
-        var videoMaintenance = new VkPhysicalDeviceVideoMaintenance1FeaturesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VIDEO_MAINTENANCE_1_FEATURES_KHR };
-        var features = new VkPhysicalDeviceFeatures2 { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2 };
+        var timeline = new PhysicalDeviceTimelineSemaphoreFeatures { SType = StructureType.PhysicalDeviceTimelineSemaphoreFeatures };
+        var sync2 = new PhysicalDeviceSynchronization2Features { SType = StructureType.PhysicalDeviceSynchronization2Features };
+        var hostReset = new PhysicalDeviceHostQueryResetFeatures { SType = StructureType.PhysicalDeviceHostQueryResetFeatures };
+        var videoMaintenance = new PhysicalDeviceVideoMaintenance1FeaturesKHR { SType = StructureType.PhysicalDeviceVideoMaintenance1FeaturesKhr };
+        var features = new PhysicalDeviceFeatures2 { SType = StructureType.PhysicalDeviceFeatures2 };
         void* next = null;
-        if (Provides(VkConstants.VK_API_VERSION_1_2, VkConstants.VK_KHR_TIMELINE_SEMAPHORE_EXTENSION_NAME))
+        if (Provides(VulkanVersion.V1_2, ExtensionNames.KhrTimelineSemaphore))
         {
-            timeline.pNext = next;
+            timeline.PNext = next;
             next = &timeline;
         }
-        if (Provides(VkConstants.VK_API_VERSION_1_3, VkConstants.VK_KHR_SYNCHRONIZATION_2_EXTENSION_NAME))
+        if (Provides(VulkanVersion.V1_3, ExtensionNames.KhrSynchronization2))
         {
-            sync2.pNext = next;
+            sync2.PNext = next;
             next = &sync2;
         }
-        if (EffectiveApiVersion >= VkConstants.VK_API_VERSION_1_2)
+        if (EffectiveApiVersion >= VulkanVersion.V1_2)
         {
-            hostReset.pNext = next;
+            hostReset.PNext = next;
             next = &hostReset;
         }
-        if (Extensions.Contains(VkConstants.VK_KHR_VIDEO_MAINTENANCE_1_EXTENSION_NAME))
+        if (Extensions.Contains(ExtensionNames.KhrVideoMaintenance1))
         {
-            videoMaintenance.pNext = next;
+            videoMaintenance.PNext = next;
             next = &videoMaintenance;
         }
-        features.pNext = next;
-        vk.vkGetPhysicalDeviceFeatures2(Handle, &features);
-        TimelineSemaphore = timeline.timelineSemaphore != 0;
-        Synchronization2 = sync2.synchronization2 != 0;
-        HostQueryReset = hostReset.hostQueryReset != 0;
-        VideoMaintenance1 = videoMaintenance.videoMaintenance1 != 0;
+        features.PNext = next;
+        vk.GetPhysicalDeviceFeatures2(Handle, &features);
+        TimelineSemaphore = timeline.TimelineSemaphore;
+        Synchronization2 = sync2.Synchronization2;
+        HostQueryReset = hostReset.HostQueryReset;
+        VideoMaintenance1 = videoMaintenance.VideoMaintenance1;
     }
 
     /// <summary>Reads memory types and heaps, and the budget into <paramref name="budget"/>/<paramref name="usage"/> when both are given.</summary>
-    private void QueryMemory(in VkInstanceCommands vk, ulong* budget, ulong* usage)
+    private void QueryMemory(Vk vk, ulong* budget, ulong* usage)
     {
-        var budgetProperties = new VkPhysicalDeviceMemoryBudgetPropertiesEXT { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MEMORY_BUDGET_PROPERTIES_EXT };
-        var memory = new VkPhysicalDeviceMemoryProperties2 { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MEMORY_PROPERTIES_2 };
+        var budgetProperties = new PhysicalDeviceMemoryBudgetPropertiesEXT { SType = StructureType.PhysicalDeviceMemoryBudgetPropertiesExt };
+        var memory = new PhysicalDeviceMemoryProperties2 { SType = StructureType.PhysicalDeviceMemoryProperties2 };
         if (HasMemoryBudget)
-            memory.pNext = &budgetProperties;
-        vk.vkGetPhysicalDeviceMemoryProperties2(Handle, &memory);
-        _memory = memory.memoryProperties;
+            memory.PNext = &budgetProperties;
+        vk.GetPhysicalDeviceMemoryProperties2(Handle, &memory);
+        _memory = memory.MemoryProperties;
         if (budget == null || usage == null)
             return;
-        for (int i = 0; i < _memory.memoryHeapCount; i++)
+        for (int i = 0; i < _memory.MemoryHeapCount; i++)
         {
-            budget[i] = budgetProperties.heapBudget[i];
-            usage[i] = budgetProperties.heapUsage[i];
+            budget[i] = budgetProperties.HeapBudget[i];
+            usage[i] = budgetProperties.HeapUsage[i];
         }
     }
 
-    private void QueryQueueFamilies(in VkInstanceCommands vk)
+    private void QueryQueueFamilies(Vk vk)
     {
         uint count = 0;
-        vk.vkGetPhysicalDeviceQueueFamilyProperties2(Handle, &count, null);
+        vk.GetPhysicalDeviceQueueFamilyProperties2(Handle, &count, null);
         bool video = HasVideoQueue;
-        var families = new VkQueueFamilyProperties2[count];
-        var videoProperties = new VkQueueFamilyVideoPropertiesKHR[count];
-        var statusProperties = new VkQueueFamilyQueryResultStatusPropertiesKHR[count];
-        fixed (VkQueueFamilyProperties2* f = families)
-        fixed (VkQueueFamilyVideoPropertiesKHR* v = videoProperties)
-        fixed (VkQueueFamilyQueryResultStatusPropertiesKHR* s = statusProperties)
+        var families = new QueueFamilyProperties2[count];
+        var videoProperties = new QueueFamilyVideoPropertiesKHR[count];
+        var statusProperties = new QueueFamilyQueryResultStatusPropertiesKHR[count];
+        fixed (QueueFamilyProperties2* f = families)
+        fixed (QueueFamilyVideoPropertiesKHR* v = videoProperties)
+        fixed (QueueFamilyQueryResultStatusPropertiesKHR* s = statusProperties)
         {
             for (int i = 0; i < count; i++)
         {
-            s[i].sType = VkStructureType.VK_STRUCTURE_TYPE_QUEUE_FAMILY_QUERY_RESULT_STATUS_PROPERTIES_KHR;
-                v[i].sType = VkStructureType.VK_STRUCTURE_TYPE_QUEUE_FAMILY_VIDEO_PROPERTIES_KHR;
-                v[i].pNext = &s[i];
-                f[i].sType = VkStructureType.VK_STRUCTURE_TYPE_QUEUE_FAMILY_PROPERTIES_2;
-                f[i].pNext = video ? &v[i] : null;
+            s[i].SType = StructureType.QueueFamilyQueryResultStatusPropertiesKhr;
+                v[i].SType = StructureType.QueueFamilyVideoPropertiesKhr;
+                v[i].PNext = &s[i];
+                f[i].SType = StructureType.QueueFamilyProperties2;
+                f[i].PNext = video ? &v[i] : null;
             }
-            vk.vkGetPhysicalDeviceQueueFamilyProperties2(Handle, &count, f);
+            vk.GetPhysicalDeviceQueueFamilyProperties2(Handle, &count, f);
         }
         var list = new List<QueueFamilyInfo>((int)count);
         for (int i = 0; i < count; i++)
         {
-            VkQueueFamilyProperties p = families[i].queueFamilyProperties;
-            list.Add(new QueueFamilyInfo((uint)i, p.queueFlags, p.queueCount, p.timestampValidBits,
-                video ? videoProperties[i].videoCodecOperations : 0, video && statusProperties[i].queryResultStatusSupport != 0));
+            QueueFamilyProperties p = families[i].QueueFamilyProperties;
+            list.Add(new QueueFamilyInfo((uint)i, p.QueueFlags, p.QueueCount, p.TimestampValidBits,
+                video ? videoProperties[i].VideoCodecOperations : 0, video && statusProperties[i].QueryResultStatusSupport));
         }
         QueueFamilies = list;
     }

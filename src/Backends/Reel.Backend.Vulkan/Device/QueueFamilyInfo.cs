@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Device;
 
@@ -11,12 +11,12 @@ namespace Reel.Vulkan.Device;
 /// <param name="SupportsResultStatusQuery">Whether result status queries work on it (VkQueueFamilyQueryResultStatusPropertiesKHR).</param>
 public sealed record QueueFamilyInfo(
     uint Index,
-    VkQueueFlagBits Flags,
+    QueueFlags Flags,
     uint QueueCount,
     uint TimestampValidBits,
-    VkVideoCodecOperationFlagBitsKHR VideoCodecOperations,
+    VideoCodecOperationFlagsKHR VideoCodecOperations,
     bool SupportsResultStatusQuery)
 {
     /// <summary>Whether the family has every bit of <paramref name="flags"/>.</summary>
-    public bool Has(VkQueueFlagBits flags) => (Flags & flags) == flags;
+    public bool Has(QueueFlags flags) => (Flags & flags) == flags;
 }

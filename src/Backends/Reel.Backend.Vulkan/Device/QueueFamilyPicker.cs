@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Device;
 
@@ -12,9 +12,9 @@ namespace Reel.Vulkan.Device;
 /// </summary>
 internal static class QueueFamilyPicker
 {
-    private const VkQueueFlagBits Graphics = VkQueueFlagBits.VK_QUEUE_GRAPHICS_BIT;
-    private const VkQueueFlagBits Compute = VkQueueFlagBits.VK_QUEUE_COMPUTE_BIT;
-    private const VkQueueFlagBits Transfer = VkQueueFlagBits.VK_QUEUE_TRANSFER_BIT;
+    private const QueueFlags Graphics = QueueFlags.GraphicsBit;
+    private const QueueFlags Compute = QueueFlags.ComputeBit;
+    private const QueueFlags Transfer = QueueFlags.TransferBit;
 
     /// <summary>The assignment for <paramref name="families"/>; Graphics and Compute are both -1 only when no family can do either.</summary>
     public static QueueAssignment Pick(IReadOnlyList<QueueFamilyInfo> families)
@@ -25,12 +25,12 @@ internal static class QueueFamilyPicker
             ?? (usable.Any(f => f.Index == graphics && f.Has(Compute)) ? graphics : First(usable, f => f.Has(Compute)) ?? -1);
         // Graphics and compute families can always transfer, whether or not they say so.
         int transfer = First(usable, f => f.Has(Transfer) && (f.Flags & (Graphics | Compute)) == 0) ?? (compute >= 0 ? compute : graphics);
-        int decode = Video(usable, VkQueueFlagBits.VK_QUEUE_VIDEO_DECODE_BIT_KHR);
-        int encode = Video(usable, VkQueueFlagBits.VK_QUEUE_VIDEO_ENCODE_BIT_KHR);
+        int decode = Video(usable, QueueFlags.VideoDecodeBitKhr);
+        int encode = Video(usable, QueueFlags.VideoEncodeBitKhr);
         return new QueueAssignment(graphics, compute, transfer, decode, encode);
     }
 
-    private static int Video(List<QueueFamilyInfo> families, VkQueueFlagBits bit) =>
+    private static int Video(List<QueueFamilyInfo> families, QueueFlags bit) =>
         First(families, f => f.Has(bit) && f.VideoCodecOperations != 0 && (f.Flags & (Graphics | Compute)) == 0)
         ?? First(families, f => f.Has(bit) && f.VideoCodecOperations != 0)
         ?? -1;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Reel.Logging;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Validation;
 
 namespace Reel.Vulkan.Device;
@@ -25,7 +25,7 @@ public sealed class VulkanAdoption
     public IReadOnlyList<string> InstanceExtensions { get; init; } = [];
 
     /// <summary>The physical device the host's device was created on.</summary>
-    public VkPhysicalDevice PhysicalDevice { get; init; }
+    public PhysicalDevice PhysicalDevice { get; init; }
 
     /// <summary>The host's device.</summary>
     public VkDevice Device { get; init; }

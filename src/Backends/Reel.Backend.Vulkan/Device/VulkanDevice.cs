@@ -6,6 +6,8 @@ using Reel.Errors;
 using Reel.Logging;
 using Reel.Vulkan.Instance;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Extensions.KHR;
 using Reel.Vulkan.Loader;
 
 namespace Reel.Vulkan.Device;
@@ -14,8 +16,9 @@ namespace Reel.Vulkan.Device;
 /// A VkDevice Reel works with: one it created on its own instance (queues picked per role,
 /// video extensions enabled where the device lists them), or a host's device it adopted,
 /// which Reel never destroys. Timeline semaphores and synchronization2 are always enabled.
-/// Holds the device-level entry points, loaded for the device's API version and extensions;
-/// <see cref="MissingCommands"/> lists those left null.
+/// Holds Silk.NET's <c>Vk</c> for the device-level commands, resolved through the
+/// vkGetDeviceProcAddr of the instance's loader (the host's, for an adopted device), and the
+/// VK_KHR_video_queue commands only when that extension is enabled on the device.
 /// </summary>
 public sealed unsafe class VulkanDevice : IDisposable
 {
@@ -26,11 +29,10 @@ public sealed unsafe class VulkanDevice : IDisposable
         "vkCreateSemaphore", "vkSignalSemaphore", "vkWaitSemaphores", "vkGetSemaphoreCounterValue",
     ];
 
-    private readonly VkDeviceCommands _commands;
     private readonly bool _ownsInstance;
     private bool _disposed;
 
-    /// <summary>Wraps <paramref name="handle"/> and loads its entry points; queues are set afterwards.</summary>
+    /// <summary>Wraps <paramref name="handle"/> and its entry points; queues are set afterwards.</summary>
     internal VulkanDevice(VulkanInstance instance, PhysicalDeviceInfo physicalDevice, VkDevice handle, IReadOnlySet<string> extensions,
         VulkanFeatures features, bool owned, bool ownsInstance)
     {
@@ -42,14 +44,9 @@ public sealed unsafe class VulkanDevice : IDisposable
         EnabledFeatures = features;
         IsOwned = owned;
         _ownsInstance = ownsInstance;
-        // Instance extensions such as VK_EXT_debug_utils provide device-level commands too.
-        var enabled = new HashSet<string>(extensions, StringComparer.Ordinal);
-        enabled.UnionWith(instance.EnabledExtensions);
-        var missing = new List<string>();
-        var commands = new VkDeviceCommands();
-        commands.Load(instance.Commands.vkGetDeviceProcAddr, handle, ApiVersion, enabled, missing);
-        _commands = commands;
-        MissingCommands = missing;
+        Context = ProcAddrContext.ForDevice(instance.Context.GetProcAddress("vkGetDeviceProcAddr"), handle, ApiVersion, instance.Context);
+        Vk = new Vk(Context);
+        VideoQueue = extensions.Contains(ExtensionNames.KhrVideoQueue) ? new KhrVideoQueue(Context) : null;
     }
 
     /// <summary>The instance the device belongs to.</summary>
@@ -73,9 +70,6 @@ public sealed unsafe class VulkanDevice : IDisposable
     /// <summary>True when Reel created the device (and destroys it); false for an adopted one.</summary>
     public bool IsOwned { get; }
 
-    /// <summary>Device-level entry points that are null (extension not enabled, or not provided).</summary>
-    public IReadOnlyList<string> MissingCommands { get; }
-
     /// <summary>The distinct queues Reel uses.</summary>
     public IReadOnlyList<VulkanQueue> Queues { get; private set; } = [];
 
@@ -94,8 +88,18 @@ public sealed unsafe class VulkanDevice : IDisposable
     /// <summary>The video encode queue, or null.</summary>
     public VulkanQueue? VideoEncode { get; private set; }
 
-    /// <summary>The device-level entry points.</summary>
-    internal ref readonly VkDeviceCommands Commands => ref _commands;
+    /// <summary>Where the device's entry points are resolved.</summary>
+    internal ProcAddrContext Context { get; }
+
+    /// <summary>The device-level commands (promoted ones under their KHR names below their core version).</summary>
+    internal Vk Vk { get; }
+
+    /// <summary>
+    /// The VK_KHR_video_queue commands (sessions, capabilities, formats); null unless the
+    /// extension is enabled on the device. Calling one of them on a device without the extension
+    /// aborts the process in the Vulkan loader, so every video path starts from this property.
+    /// </summary>
+    internal KhrVideoQueue? VideoQueue { get; }
 
     /// <summary>Creates a device on <paramref name="instance"/> (which must outlive it).</summary>
     public static ReelResult Create(VulkanInstance instance, VulkanDeviceOptions options, string function, out VulkanDevice? device) =>
@@ -134,8 +138,8 @@ public sealed unsafe class VulkanDevice : IDisposable
         _disposed = true;
         if (IsOwned)
         {
-            _commands.vkDeviceWaitIdle(Handle);
-            _commands.vkDestroyDevice(Handle, null);
+            Vk.DeviceWaitIdle(Handle);
+            Vk.DestroyDevice(Handle, null);
         }
         if (_ownsInstance)
             Instance.Dispose();
@@ -146,7 +150,7 @@ public sealed unsafe class VulkanDevice : IDisposable
     /// <summary>Fails when an entry point Reel cannot work without is missing.</summary>
     internal ReelResult CheckRequiredCommands(string function)
     {
-        string[] absent = s_required.Where(MissingCommands.Contains).ToArray();
+        string[] absent = s_required.Where(name => !Context.Has(name)).ToArray();
         if (absent.Length == 0)
             return ReelResult.Success;
         return LastError.Set(ReelResult.ErrorUnsupported,
@@ -167,11 +171,11 @@ public sealed unsafe class VulkanDevice : IDisposable
 
     private static ReelResult CheckAdoption(VulkanAdoption adoption, string function)
     {
-        if (adoption.Instance.IsNull)
+        if (adoption.Instance.Handle == 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption.Instance is VK_NULL_HANDLE");
-        if (adoption.PhysicalDevice.IsNull)
+        if (adoption.PhysicalDevice.Handle == 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption.PhysicalDevice is VK_NULL_HANDLE");
-        if (adoption.Device.IsNull)
+        if (adoption.Device.Handle == 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption.Device is VK_NULL_HANDLE");
         if (adoption.Queues.Count == 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption.Queues is empty; hand over at least one queue with graphics or compute");
@@ -185,7 +189,7 @@ public sealed unsafe class VulkanDevice : IDisposable
         for (int i = 0; i < adoption.Queues.Count; i++)
         {
             AdoptedQueue queue = adoption.Queues[i];
-            if (queue.Handle.IsNull)
+            if (queue.Handle.Handle == 0)
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption.Queues[{i}].Handle is VK_NULL_HANDLE");
             if (!seen.Add((queue.FamilyIndex, queue.Index)))
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption.Queues[{i}] repeats queue {queue.FamilyIndex}.{queue.Index}");
@@ -199,13 +203,13 @@ public sealed unsafe class VulkanDevice : IDisposable
         ReelResult result = PhysicalDeviceInfo.Query(instance, adoption.PhysicalDevice, function, out PhysicalDeviceInfo? info);
         if (result != ReelResult.Success)
             return result;
-        if (info!.EffectiveApiVersion < VkConstants.VK_API_VERSION_1_1)
+        if (info!.EffectiveApiVersion < VulkanVersion.V1_1)
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: {info.UnsupportedReason}");
         var extensions = adoption.DeviceExtensions.ToHashSet(StringComparer.Ordinal);
-        if (info.EffectiveApiVersion < VkConstants.VK_API_VERSION_1_3 && !extensions.Contains(VkConstants.VK_KHR_SYNCHRONIZATION_2_EXTENSION_NAME))
-            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the host's device runs Vulkan {VulkanVersion.Format(info.EffectiveApiVersion)} and adoption.DeviceExtensions lacks {VkConstants.VK_KHR_SYNCHRONIZATION_2_EXTENSION_NAME}");
-        if (info.EffectiveApiVersion < VkConstants.VK_API_VERSION_1_2 && !extensions.Contains(VkConstants.VK_KHR_TIMELINE_SEMAPHORE_EXTENSION_NAME))
-            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the host's device runs Vulkan {VulkanVersion.Format(info.EffectiveApiVersion)} and adoption.DeviceExtensions lacks {VkConstants.VK_KHR_TIMELINE_SEMAPHORE_EXTENSION_NAME}");
+        if (info.EffectiveApiVersion < VulkanVersion.V1_3 && !extensions.Contains(ExtensionNames.KhrSynchronization2))
+            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the host's device runs Vulkan {VulkanVersion.Format(info.EffectiveApiVersion)} and adoption.DeviceExtensions lacks {ExtensionNames.KhrSynchronization2}");
+        if (info.EffectiveApiVersion < VulkanVersion.V1_2 && !extensions.Contains(ExtensionNames.KhrTimelineSemaphore))
+            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the host's device runs Vulkan {VulkanVersion.Format(info.EffectiveApiVersion)} and adoption.DeviceExtensions lacks {ExtensionNames.KhrTimelineSemaphore}");
 
         var families = new List<QueueFamilyInfo>();
         for (int i = 0; i < adoption.Queues.Count; i++)
@@ -224,8 +228,8 @@ public sealed unsafe class VulkanDevice : IDisposable
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: none of adoption.Queues has graphics or compute; Reel needs one");
         assignment = assignment with
         {
-            VideoDecode = extensions.Contains(VkConstants.VK_KHR_VIDEO_DECODE_QUEUE_EXTENSION_NAME) ? assignment.VideoDecode : -1,
-            VideoEncode = extensions.Contains(VkConstants.VK_KHR_VIDEO_ENCODE_QUEUE_EXTENSION_NAME) ? assignment.VideoEncode : -1,
+            VideoDecode = extensions.Contains(ExtensionNames.KhrVideoDecodeQueue) ? assignment.VideoDecode : -1,
+            VideoEncode = extensions.Contains(ExtensionNames.KhrVideoEncodeQueue) ? assignment.VideoEncode : -1,
         };
 
         var adopted = new VulkanDevice(instance, info, adoption.Device, extensions, adoption.EnabledFeatures, owned: false, ownsInstance: true);

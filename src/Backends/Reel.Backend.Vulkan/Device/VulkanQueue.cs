@@ -1,5 +1,5 @@
 using System.Threading;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Device;
 
@@ -10,7 +10,7 @@ namespace Reel.Vulkan.Device;
 /// </summary>
 public sealed class VulkanQueue
 {
-    internal VulkanQueue(VkQueue handle, QueueFamilyInfo family, uint index, QueueRoles roles)
+    internal VulkanQueue(Queue handle, QueueFamilyInfo family, uint index, QueueRoles roles)
     {
         Handle = handle;
         Family = family;
@@ -19,7 +19,7 @@ public sealed class VulkanQueue
     }
 
     /// <summary>The queue.</summary>
-    public VkQueue Handle { get; }
+    public Queue Handle { get; }
 
     /// <summary>The queue's family (flags, codec operations).</summary>
     public QueueFamilyInfo Family { get; }

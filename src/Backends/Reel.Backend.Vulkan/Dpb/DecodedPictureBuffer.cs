@@ -8,6 +8,7 @@ using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Memory;
 using Reel.Vulkan.Video;
 
@@ -24,18 +25,18 @@ namespace Reel.Vulkan.Dpb;
 internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
 {
     /// <summary>Usage bits that allow image views.</summary>
-    private const VkImageUsageFlagBits ViewUsages = VkImageUsageFlagBits.VK_IMAGE_USAGE_SAMPLED_BIT | VkImageUsageFlagBits.VK_IMAGE_USAGE_STORAGE_BIT
-        | VkImageUsageFlagBits.VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VkImageUsageFlagBits.VK_IMAGE_USAGE_INPUT_ATTACHMENT_BIT
-        | VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_DECODE_DST_BIT_KHR | VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_DECODE_DPB_BIT_KHR
-        | VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_ENCODE_SRC_BIT_KHR | VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_ENCODE_DPB_BIT_KHR;
+    private const ImageUsageFlags ViewUsages = ImageUsageFlags.SampledBit | ImageUsageFlags.StorageBit
+        | ImageUsageFlags.ColorAttachmentBit | ImageUsageFlags.InputAttachmentBit
+        | ImageUsageFlags.VideoDecodeDstBitKhr | ImageUsageFlags.VideoDecodeDpbBitKhr
+        | ImageUsageFlags.VideoEncodeSrcBitKhr | ImageUsageFlags.VideoEncodeDpbBitKhr;
 
     private readonly Lock _lock = new();
     private readonly DpbSlotManager _slots;
     private readonly GpuImage?[] _images;
-    private readonly VkImageView[] _views;
+    private readonly ImageView[] _views;
     private bool _destroyed;
 
-    private DecodedPictureBuffer(GpuDevice owner, DpbOptions options, VkFormat format, VkImageUsageFlagBits usage)
+    private DecodedPictureBuffer(GpuDevice owner, DpbOptions options, Format format, ImageUsageFlags usage)
     {
         Owner = owner;
         Options = options;
@@ -44,7 +45,7 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
         _slots = new DpbSlotManager((int)options.SlotCount);
         int images = options.SeparateImages ? (int)options.SlotCount : 1;
         _images = new GpuImage?[images];
-        _views = new VkImageView[images];
+        _views = new ImageView[images];
     }
 
     /// <inheritdoc/>
@@ -57,10 +58,10 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
     public DpbOptions Options { get; }
 
     /// <summary>The image format.</summary>
-    public VkFormat Format { get; }
+    public Format Format { get; }
 
     /// <summary>The image usage.</summary>
-    public VkImageUsageFlagBits Usage { get; }
+    public ImageUsageFlags Usage { get; }
 
     /// <summary>Whether the slots are layers of one image.</summary>
     public bool IsLayered => !Options.SeparateImages;
@@ -85,8 +86,8 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
         VideoProfile? profile = null;
         try
         {
-            VkFormat format = options.Format;
-            VkImageUsageFlagBits usage = options.Usage;
+            Format format = options.Format;
+            ImageUsageFlags usage = options.Usage;
             if (options.Operation != VideoCodecOperation.None)
             {
                 ReelResult planned = PlanVideo(device, options, function, out profile, ref format, ref usage);
@@ -95,25 +96,25 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
             }
             else
             {
-                if (format == VkFormat.VK_FORMAT_UNDEFINED)
+                if (format == Format.Undefined)
                     return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->format is VK_FORMAT_UNDEFINED; a DPB without a codec operation needs a format");
                 if (usage == 0)
-                    usage = VkImageUsageFlagBits.VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VkImageUsageFlagBits.VK_IMAGE_USAGE_TRANSFER_DST_BIT | VkImageUsageFlagBits.VK_IMAGE_USAGE_SAMPLED_BIT;
+                    usage = ImageUsageFlags.TransferSrcBit | ImageUsageFlags.TransferDstBit | ImageUsageFlags.SampledBit;
             }
-            var info = new VkImageCreateInfo
+            var info = new ImageCreateInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
-                pNext = profile is null ? null : profile.List,
-                imageType = VkImageType.VK_IMAGE_TYPE_2D,
-                format = format,
-                extent = new VkExtent3D { width = options.Width, height = options.Height, depth = 1 },
-                mipLevels = 1,
-                arrayLayers = options.SeparateImages ? 1 : options.SlotCount,
-                samples = VkSampleCountFlagBits.VK_SAMPLE_COUNT_1_BIT,
-                tiling = VkImageTiling.VK_IMAGE_TILING_OPTIMAL,
-                usage = usage,
-                sharingMode = VkSharingMode.VK_SHARING_MODE_EXCLUSIVE,
-                initialLayout = VkImageLayout.VK_IMAGE_LAYOUT_UNDEFINED,
+                SType = StructureType.ImageCreateInfo,
+                PNext = profile is null ? null : profile.List,
+                ImageType = ImageType.Type2D,
+                Format = format,
+                Extent = new Extent3D { Width = options.Width, Height = options.Height, Depth = 1 },
+                MipLevels = 1,
+                ArrayLayers = options.SeparateImages ? 1 : options.SlotCount,
+                Samples = SampleCountFlags.Count1Bit,
+                Tiling = ImageTiling.Optimal,
+                Usage = usage,
+                SharingMode = SharingMode.Exclusive,
+                InitialLayout = ImageLayout.Undefined,
             };
             ReelResult result = GpuResourceFactory.CheckImageSupport(device, info, function, "the DPB image");
             if (result != ReelResult.Success)
@@ -192,9 +193,9 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
             _destroyed = true;
             for (int i = 0; i < _images.Length; i++)
             {
-                if (!_views[i].IsNull)
-                    Owner.Vulkan.Commands.vkDestroyImageView(Owner.Vulkan.Handle, _views[i], null);
-                _views[i] = VkImageView.NULL;
+                if (_views[i].Handle != 0)
+                    Owner.Vulkan.Vk.DestroyImageView(Owner.Vulkan.Handle, _views[i], null);
+                _views[i] = default;
                 _images[i]?.Destroy(Owner.Allocator);
                 _images[i] = null;
             }
@@ -204,7 +205,7 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
     /// <inheritdoc/>
     public void DestroyWithDevice() => Destroy();
 
-    private ReelResult CreateImages(in VkImageCreateInfo info, string function)
+    private ReelResult CreateImages(in ImageCreateInfo info, string function)
     {
         for (int i = 0; i < _images.Length; i++)
         {
@@ -214,21 +215,21 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
             _images[i] = image;
             if ((Usage & ViewUsages) == 0)
                 continue;
-            var view = new VkImageViewCreateInfo
+            var view = new ImageViewCreateInfo
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
-                image = image!.Handle,
-                viewType = VkImageViewType.VK_IMAGE_VIEW_TYPE_2D_ARRAY,
-                format = Format,
-                subresourceRange = new VkImageSubresourceRange
+                SType = StructureType.ImageViewCreateInfo,
+                Image = image!.Handle,
+                ViewType = ImageViewType.Type2DArray,
+                Format = Format,
+                SubresourceRange = new ImageSubresourceRange
                 {
-                    aspectMask = VkImageAspectFlagBits.VK_IMAGE_ASPECT_COLOR_BIT,
-                    levelCount = 1,
-                    layerCount = info.arrayLayers,
+                    AspectMask = ImageAspectFlags.ColorBit,
+                    LevelCount = 1,
+                    LayerCount = info.ArrayLayers,
                 },
             };
-            VkImageView handle;
-            result = VulkanCall.Check(Owner.Vulkan.Commands.vkCreateImageView(Owner.Vulkan.Handle, &view, null, &handle), function, "vkCreateImageView");
+            ImageView handle;
+            result = VulkanCall.Check(Owner.Vulkan.Vk.CreateImageView(Owner.Vulkan.Handle, &view, null, &handle), function, "vkCreateImageView");
             if (result != ReelResult.Success)
                 return result;
             _views[i] = handle;
@@ -237,10 +238,10 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
     }
 
     /// <summary>The profile, default usage and format of a video DPB, within the driver's limits.</summary>
-    private static ReelResult PlanVideo(VulkanDevice device, DpbOptions options, string function, out VideoProfile? profile, ref VkFormat format, ref VkImageUsageFlagBits usage)
+    private static ReelResult PlanVideo(VulkanDevice device, DpbOptions options, string function, out VideoProfile? profile, ref Format format, ref ImageUsageFlags usage)
     {
         profile = null;
-        ReelResult result = VideoCapabilityQuery.QueueFor(device, options.Operation, function, out _);
+        ReelResult result = VideoCapabilityQuery.QueueFor(device, options.Operation, function, out _, out _);
         if (result != ReelResult.Success)
             return result;
         uint depth = options.BitDepth == 0 ? 8 : options.BitDepth;
@@ -252,13 +253,13 @@ internal sealed unsafe class DecodedPictureBuffer : IDeviceChild
             return result;
         if (options.SlotCount > caps!.MaxDpbSlots)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->slot_count is {options.SlotCount}; {VideoCapabilityQuery.Name(options.Operation)} allows up to {caps.MaxDpbSlots} DPB slots");
-        if (options.Width > caps.MaxExtent.width || options.Height > caps.MaxExtent.height)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->width x height is {options.Width}x{options.Height}; {VideoCapabilityQuery.Name(options.Operation)} goes up to {caps.MaxExtent.width}x{caps.MaxExtent.height}");
+        if (options.Width > caps.MaxExtent.Width || options.Height > caps.MaxExtent.Height)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->width x height is {options.Width}x{options.Height}; {VideoCapabilityQuery.Name(options.Operation)} goes up to {caps.MaxExtent.Width}x{caps.MaxExtent.Height}");
         if (options.SeparateImages && !caps.SeparateReferenceImages)
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: REEL_DPB_FLAG_SEPARATE_IMAGES needs VK_VIDEO_CAPABILITY_SEPARATE_REFERENCE_IMAGES_BIT_KHR, which {device.PhysicalDevice.Name} does not report for {VideoCapabilityQuery.Name(options.Operation)}");
-        VkImageUsageFlagBits dpbUsage = VideoProfile.IsDecode(options.Operation)
-            ? VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_DECODE_DPB_BIT_KHR
-            : VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_ENCODE_DPB_BIT_KHR;
+        ImageUsageFlags dpbUsage = VideoProfile.IsDecode(options.Operation)
+            ? ImageUsageFlags.VideoDecodeDpbBitKhr
+            : ImageUsageFlags.VideoEncodeDpbBitKhr;
         if (usage == 0)
             usage = dpbUsage;
         return VideoCapabilityQuery.PickFormat(device, profile, format, dpbUsage, function, "desc->format", out format);

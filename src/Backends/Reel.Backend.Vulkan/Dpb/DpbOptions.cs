@@ -1,5 +1,5 @@
 using Reel.Backends;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Dpb;
 
@@ -10,7 +10,7 @@ internal sealed class DpbOptions
     public const uint MaxSlots = 64;
 
     /// <summary>The picture format; VK_FORMAT_UNDEFINED for a video DPB takes the driver's first.</summary>
-    public VkFormat Format { get; init; }
+    public Format Format { get; init; }
 
     /// <summary>Picture width in pixels.</summary>
     public uint Width { get; init; }
@@ -22,7 +22,7 @@ internal sealed class DpbOptions
     public uint SlotCount { get; init; }
 
     /// <summary>Image usage; 0 = the default (video: the DPB usage of the operation; otherwise transfer and sampled).</summary>
-    public VkImageUsageFlagBits Usage { get; init; }
+    public ImageUsageFlags Usage { get; init; }
 
     /// <summary>The codec operation the DPB serves, or None for plain images.</summary>
     public VideoCodecOperation Operation { get; init; }

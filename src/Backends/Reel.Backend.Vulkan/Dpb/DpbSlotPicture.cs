@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Dpb;
 
@@ -11,4 +11,4 @@ namespace Reel.Vulkan.Dpb;
 /// <param name="Width">Coded width.</param>
 /// <param name="Height">Coded height.</param>
 /// <param name="Format">The image format.</param>
-internal readonly record struct DpbSlotPicture(DpbSlot Slot, VkImage Image, VkImageView View, uint ViewLayer, uint ImageLayer, uint Width, uint Height, VkFormat Format);
+internal readonly record struct DpbSlotPicture(DpbSlot Slot, Image Image, ImageView View, uint ViewLayer, uint ImageLayer, uint Width, uint Height, Format Format);

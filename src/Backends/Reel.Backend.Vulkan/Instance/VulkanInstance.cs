@@ -5,6 +5,8 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Logging;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Extensions.EXT;
 using Reel.Vulkan.Loader;
 using Reel.Vulkan.Validation;
 
@@ -13,15 +15,16 @@ namespace Reel.Vulkan.Instance;
 /// <summary>
 /// A VkInstance Reel works with: one it created (headless: no surface extensions, optional
 /// validation layer with a debug messenger and synchronization validation), or one a host
-/// created and hands over, which Reel never destroys. Holds the instance-level entry points,
-/// loaded for the instance's API version and enabled extensions.
+/// created and hands over, which Reel never destroys. Holds Silk.NET's <c>Vk</c> for the
+/// instance-level commands, resolved through the loader's vkGetInstanceProcAddr, and the
+/// VK_EXT_debug_utils commands only when that extension is enabled: an extension's entry
+/// points are reachable only through an object that exists when the extension does.
 /// </summary>
 public sealed unsafe class VulkanInstance : IDisposable
 {
     /// <summary>The Khronos validation layer.</summary>
     public const string ValidationLayerName = "VK_LAYER_KHRONOS_validation";
 
-    private readonly VkInstanceCommands _commands;
     private readonly DebugMessenger? _messenger;
     private bool _disposed;
 
@@ -36,11 +39,9 @@ public sealed unsafe class VulkanInstance : IDisposable
         IsOwned = owned;
         _messenger = messenger;
         Log = log;
-        var missing = new List<string>();
-        var commands = new VkInstanceCommands();
-        commands.Load((delegate* unmanaged<VkInstance, byte*, delegate* unmanaged<void>>)loader.GetInstanceProcAddr, handle, apiVersion, extensions, missing);
-        _commands = commands;
-        MissingCommands = missing;
+        Context = ProcAddrContext.ForInstance(loader.GetInstanceProcAddr, handle, apiVersion);
+        Vk = new Vk(Context);
+        DebugUtils = extensions.Contains(ExtensionNames.ExtDebugUtils) ? new ExtDebugUtils(Context) : null;
     }
 
     /// <summary>Where the entry points come from.</summary>
@@ -64,22 +65,25 @@ public sealed unsafe class VulkanInstance : IDisposable
     /// <summary>The log the debug messenger records into, when validation capture is on.</summary>
     public ValidationLog? ValidationLog => _messenger?.Log;
 
-    /// <summary>Instance-level entry points that are null (not enabled, or not provided).</summary>
-    public IReadOnlyList<string> MissingCommands { get; }
-
     /// <summary>Where Reel reports what it creates.</summary>
     public Logger Log { get; }
 
-    /// <summary>The instance-level entry points.</summary>
-    internal ref readonly VkInstanceCommands Commands => ref _commands;
+    /// <summary>Where the instance's entry points are resolved (vkGetInstanceProcAddr on this instance).</summary>
+    internal ProcAddrContext Context { get; }
+
+    /// <summary>The instance and physical-device commands.</summary>
+    internal Vk Vk { get; }
+
+    /// <summary>The VK_EXT_debug_utils commands; null unless the extension is enabled on the instance.</summary>
+    internal ExtDebugUtils? DebugUtils { get; }
 
     /// <summary>Creates a headless instance as <paramref name="options"/> says.</summary>
     public static ReelResult Create(VulkanLoader loader, VulkanInstanceOptions options, string function, out VulkanInstance? instance)
     {
         instance = null;
-        if (VulkanVersion.WithoutPatch(options.ApiVersion) < VkConstants.VK_API_VERSION_1_1)
+        if (VulkanVersion.WithoutPatch(options.ApiVersion) < VulkanVersion.V1_1)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: options.ApiVersion is {VulkanVersion.Format(options.ApiVersion)}; Reel needs at least Vulkan 1.1");
-        if (VulkanVersion.WithoutPatch(loader.InstanceVersion) < VkConstants.VK_API_VERSION_1_1)
+        if (VulkanVersion.WithoutPatch(loader.InstanceVersion) < VulkanVersion.V1_1)
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: {loader.Source} supports Vulkan {VulkanVersion.Format(loader.InstanceVersion)}; Reel needs at least 1.1");
         uint apiVersion = Math.Min(VulkanVersion.WithoutPatch(options.ApiVersion), VulkanVersion.WithoutPatch(loader.InstanceVersion));
 
@@ -114,7 +118,7 @@ public sealed unsafe class VulkanInstance : IDisposable
         var created = new VulkanInstance(loader, handle, apiVersion, extensions.ToHashSet(StringComparer.Ordinal), layers, owned: true, messenger, options.Log ?? Logger.Silent);
         if (messenger is not null)
         {
-            result = messenger.Create(handle, created.Commands, function);
+            result = messenger.Create(handle, created.DebugUtils, function);
             if (result != ReelResult.Success)
             {
                 created.Dispose();
@@ -137,19 +141,19 @@ public sealed unsafe class VulkanInstance : IDisposable
         ValidationLog? captureInto, Logger? log, string function, out VulkanInstance? instance)
     {
         instance = null;
-        if (handle.IsNull)
+        if (handle.Handle == 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: the instance to adopt is VK_NULL_HANDLE");
-        if (VulkanVersion.WithoutPatch(apiVersion) < VkConstants.VK_API_VERSION_1_1)
+        if (VulkanVersion.WithoutPatch(apiVersion) < VulkanVersion.V1_1)
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the instance's api version is {VulkanVersion.Format(apiVersion)}; Reel needs at least Vulkan 1.1");
         var extensions = enabledExtensions.ToHashSet(StringComparer.Ordinal);
-        if (captureInto is not null && !extensions.Contains(VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME))
-            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: validation capture was requested but the host's instance does not list {VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME} as enabled");
+        if (captureInto is not null && !extensions.Contains(ExtensionNames.ExtDebugUtils))
+            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: validation capture was requested but the host's instance does not list {ExtensionNames.ExtDebugUtils} as enabled");
         uint version = Math.Min(VulkanVersion.WithoutPatch(apiVersion), VulkanVersion.WithoutPatch(loader.InstanceVersion));
         DebugMessenger? messenger = captureInto is null ? null : new DebugMessenger(captureInto);
         var adopted = new VulkanInstance(loader, handle, version, extensions, [], owned: false, messenger, log ?? Logger.Silent);
         if (messenger is not null)
         {
-            ReelResult result = messenger.Create(handle, adopted.Commands, function);
+            ReelResult result = messenger.Create(handle, adopted.DebugUtils, function);
             if (result != ReelResult.Success)
             {
                 adopted.Dispose();
@@ -161,24 +165,24 @@ public sealed unsafe class VulkanInstance : IDisposable
     }
 
     /// <summary>The physical devices of the instance, in the order Vulkan lists them.</summary>
-    public ReelResult EnumeratePhysicalDevices(string function, out IReadOnlyList<VkPhysicalDevice> devices)
+    public ReelResult EnumeratePhysicalDevices(string function, out IReadOnlyList<PhysicalDevice> devices)
     {
         devices = [];
-        VkResult result;
-        VkPhysicalDevice[] handles;
+        Result result;
+        PhysicalDevice[] handles;
         do
         {
             uint count = 0;
-            result = _commands.vkEnumeratePhysicalDevices(Handle, &count, null);
-            if (result != VkResult.VK_SUCCESS)
+            result = Vk.EnumeratePhysicalDevices(Handle, &count, null);
+            if (result != Result.Success)
                 return VulkanCall.Check(result, function, "vkEnumeratePhysicalDevices");
-            handles = new VkPhysicalDevice[count];
-            fixed (VkPhysicalDevice* p = handles)
-                result = _commands.vkEnumeratePhysicalDevices(Handle, &count, p);
-            if (result == VkResult.VK_SUCCESS)
+            handles = new PhysicalDevice[count];
+            fixed (PhysicalDevice* p = handles)
+                result = Vk.EnumeratePhysicalDevices(Handle, &count, p);
+            if (result == Result.Success)
                 Array.Resize(ref handles, (int)count);
         }
-        while (result == VkResult.VK_INCOMPLETE);
+        while (result == Result.Incomplete);
         devices = handles;
         return VulkanCall.Check(result, function, "vkEnumeratePhysicalDevices");
     }
@@ -191,7 +195,7 @@ public sealed unsafe class VulkanInstance : IDisposable
         _disposed = true;
         _messenger?.DestroyMessenger();
         if (IsOwned)
-            _commands.vkDestroyInstance(Handle, null);
+            Vk.DestroyInstance(Handle, null);
         // After vkDestroyInstance: the layer calls the messenger chained at creation until then.
         _messenger?.Dispose();
     }
@@ -212,18 +216,18 @@ public sealed unsafe class VulkanInstance : IDisposable
             return result;
         available.UnionWith(layerExtensions.Select(e => e.Name));
 
-        if (!available.Contains(VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME))
-            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: validation was requested but {VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME} is not available to capture its messages");
-        extensions.Add(VkConstants.VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
+        if (!available.Contains(ExtensionNames.ExtDebugUtils))
+            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: validation was requested but {ExtensionNames.ExtDebugUtils} is not available to capture its messages");
+        extensions.Add(ExtensionNames.ExtDebugUtils);
         if (options.SynchronizationValidation)
         {
-            if (!available.Contains(VkConstants.VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME))
-                return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: synchronization validation was requested but {ValidationLayerName} does not provide {VkConstants.VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME}");
-            extensions.Add(VkConstants.VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME);
+            if (!available.Contains(ExtensionNames.ExtValidationFeatures))
+                return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: synchronization validation was requested but {ValidationLayerName} does not provide {ExtensionNames.ExtValidationFeatures}");
+            extensions.Add(ExtensionNames.ExtValidationFeatures);
         }
-        if (layerExtensions.Any(e => e.Name == VkConstants.VK_EXT_LAYER_SETTINGS_EXTENSION_NAME))
+        if (layerExtensions.Any(e => e.Name == ExtensionNames.ExtLayerSettings))
         {
-            extensions.Add(VkConstants.VK_EXT_LAYER_SETTINGS_EXTENSION_NAME);
+            extensions.Add(ExtensionNames.ExtLayerSettings);
             layerSettings = true;
         }
         else
@@ -237,7 +241,7 @@ public sealed unsafe class VulkanInstance : IDisposable
     private static ReelResult CreateHandle(VulkanLoader loader, VulkanInstanceOptions options, uint apiVersion, List<string> layers,
         List<string> extensions, bool layerSettings, DebugMessenger? messenger, string function, out VkInstance handle)
     {
-        handle = VkInstance.NULL;
+        handle = default;
         using var names = new Utf8StringList([options.ApplicationName, "reel"]);
         using var layerNames = new Utf8StringList(layers);
         using var extensionNames = new Utf8StringList(extensions);
@@ -245,62 +249,62 @@ public sealed unsafe class VulkanInstance : IDisposable
 
         void* next = null;
         uint limit = options.DuplicateMessageLimit;
-        VkLayerSettingEXT setting = new()
+        LayerSettingEXT setting = new()
         {
-            pLayerName = settingNames.Pointers[0],
-            pSettingName = settingNames.Pointers[1],
-            type = VkLayerSettingTypeEXT.VK_LAYER_SETTING_TYPE_UINT32_EXT,
-            valueCount = 1,
-            pValues = &limit,
+            PLayerName = settingNames.Pointers[0],
+            PSettingName = settingNames.Pointers[1],
+            Type = LayerSettingTypeEXT.Uint32Ext,
+            ValueCount = 1,
+            PValues = &limit,
         };
-        VkLayerSettingsCreateInfoEXT settings = new()
+        LayerSettingsCreateInfoEXT settings = new()
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_LAYER_SETTINGS_CREATE_INFO_EXT,
-            settingCount = 1,
-            pSettings = &setting,
+            SType = StructureType.LayerSettingsCreateInfoExt,
+            SettingCount = 1,
+            PSettings = &setting,
         };
         if (layerSettings)
         {
-            settings.pNext = next;
+            settings.PNext = next;
             next = &settings;
         }
-        VkValidationFeatureEnableEXT synchronization = VkValidationFeatureEnableEXT.VK_VALIDATION_FEATURE_ENABLE_SYNCHRONIZATION_VALIDATION_EXT;
-        VkValidationFeaturesEXT features = new()
+        ValidationFeatureEnableEXT synchronization = ValidationFeatureEnableEXT.SynchronizationValidationExt;
+        ValidationFeaturesEXT features = new()
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_VALIDATION_FEATURES_EXT,
-            enabledValidationFeatureCount = 1,
-            pEnabledValidationFeatures = &synchronization,
+            SType = StructureType.ValidationFeaturesExt,
+            EnabledValidationFeatureCount = 1,
+            PEnabledValidationFeatures = &synchronization,
         };
         if (options.Validation && options.SynchronizationValidation)
         {
-            features.pNext = next;
+            features.PNext = next;
             next = &features;
         }
-        VkDebugUtilsMessengerCreateInfoEXT messengerInfo = messenger is null ? default : messenger.CreateInfo(next);
+        DebugUtilsMessengerCreateInfoEXT messengerInfo = messenger is null ? default : messenger.CreateInfo(next);
         if (messenger is not null)
             next = &messengerInfo;
 
-        VkApplicationInfo application = new()
+        ApplicationInfo application = new()
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_APPLICATION_INFO,
-            pApplicationName = names.Pointers[0],
-            applicationVersion = 0,
-            pEngineName = names.Pointers[1],
-            engineVersion = ReelVersion.Packed,
-            apiVersion = apiVersion,
+            SType = StructureType.ApplicationInfo,
+            PApplicationName = names.Pointers[0],
+            ApplicationVersion = 0,
+            PEngineName = names.Pointers[1],
+            EngineVersion = ReelVersion.Packed,
+            ApiVersion = apiVersion,
         };
-        VkInstanceCreateInfo info = new()
+        InstanceCreateInfo info = new()
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO,
-            pNext = next,
-            pApplicationInfo = &application,
-            enabledLayerCount = layerNames.Count,
-            ppEnabledLayerNames = layerNames.Pointers,
-            enabledExtensionCount = extensionNames.Count,
-            ppEnabledExtensionNames = extensionNames.Pointers,
+            SType = StructureType.InstanceCreateInfo,
+            PNext = next,
+            PApplicationInfo = &application,
+            EnabledLayerCount = layerNames.Count,
+            PpEnabledLayerNames = layerNames.Pointers,
+            EnabledExtensionCount = extensionNames.Count,
+            PpEnabledExtensionNames = extensionNames.Pointers,
         };
         VkInstance created;
-        ReelResult result = VulkanCall.Check(loader.Global.vkCreateInstance(&info, null, &created), function, "vkCreateInstance");
+        ReelResult result = VulkanCall.Check(loader.Vk.CreateInstance(&info, null, &created), function, "vkCreateInstance");
         if (result == ReelResult.Success)
             handle = created;
         return result;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Reel.Logging;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 using Reel.Vulkan.Validation;
 
 namespace Reel.Vulkan.Instance;
@@ -12,7 +13,7 @@ public sealed class VulkanInstanceOptions
     public string ApplicationName { get; init; } = "reel";
 
     /// <summary>The highest Vulkan version Reel may use; at least 1.1. Default 1.3.</summary>
-    public uint ApiVersion { get; init; } = VkConstants.VK_API_VERSION_1_3;
+    public uint ApiVersion { get; init; } = VulkanVersion.V1_3;
 
     /// <summary>Enable VK_LAYER_KHRONOS_validation and record its messages in <see cref="ValidationLog"/>.</summary>
     public bool Validation { get; init; }

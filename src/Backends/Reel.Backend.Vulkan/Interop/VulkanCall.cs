@@ -1,5 +1,6 @@
 using Reel.Abi;
 using Reel.Errors;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Interop;
 
@@ -7,28 +8,28 @@ namespace Reel.Vulkan.Interop;
 internal static class VulkanCall
 {
     /// <summary>Success for VK_SUCCESS; otherwise records "<paramref name="function"/>: <paramref name="call"/> returned X" and returns its mapping.</summary>
-    public static ReelResult Check(VkResult result, string function, string call)
+    public static ReelResult Check(Result result, string function, string call)
     {
-        if (result == VkResult.VK_SUCCESS)
+        if (result == Result.Success)
             return ReelResult.Success;
-        return LastError.Set(Map(result), $"{function}: {call} returned {result} ({(int)result})");
+        return LastError.Set(Map(result), $"{function}: {call} returned {VulkanNames.Of(result)} ({(int)result})");
     }
 
     /// <summary>The Reel result for a VkResult: memory, unsupported, limits, timeouts, device loss; everything else is internal.</summary>
-    public static ReelResult Map(VkResult result) => result switch
+    public static ReelResult Map(Result result) => result switch
     {
-        VkResult.VK_SUCCESS => ReelResult.Success,
-        VkResult.VK_NOT_READY => ReelResult.NotReady,
-        VkResult.VK_TIMEOUT => ReelResult.Timeout,
-        VkResult.VK_ERROR_OUT_OF_HOST_MEMORY or VkResult.VK_ERROR_OUT_OF_DEVICE_MEMORY
-            or VkResult.VK_ERROR_OUT_OF_POOL_MEMORY or VkResult.VK_ERROR_FRAGMENTED_POOL => ReelResult.ErrorOutOfMemory,
-        VkResult.VK_ERROR_LAYER_NOT_PRESENT or VkResult.VK_ERROR_EXTENSION_NOT_PRESENT or VkResult.VK_ERROR_FEATURE_NOT_PRESENT
-            or VkResult.VK_ERROR_INCOMPATIBLE_DRIVER or VkResult.VK_ERROR_FORMAT_NOT_SUPPORTED or VkResult.VK_ERROR_IMAGE_USAGE_NOT_SUPPORTED_KHR
-            or VkResult.VK_ERROR_VIDEO_PICTURE_LAYOUT_NOT_SUPPORTED_KHR or VkResult.VK_ERROR_VIDEO_PROFILE_OPERATION_NOT_SUPPORTED_KHR
-            or VkResult.VK_ERROR_VIDEO_PROFILE_FORMAT_NOT_SUPPORTED_KHR or VkResult.VK_ERROR_VIDEO_PROFILE_CODEC_NOT_SUPPORTED_KHR
-            or VkResult.VK_ERROR_VIDEO_STD_VERSION_NOT_SUPPORTED_KHR => ReelResult.ErrorUnsupported,
-        VkResult.VK_ERROR_TOO_MANY_OBJECTS => ReelResult.ErrorLimitReached,
-        VkResult.VK_ERROR_DEVICE_LOST => ReelResult.ErrorDeviceLost,
+        Result.Success => ReelResult.Success,
+        Result.NotReady => ReelResult.NotReady,
+        Result.Timeout => ReelResult.Timeout,
+        Result.ErrorOutOfHostMemory or Result.ErrorOutOfDeviceMemory
+            or Result.ErrorOutOfPoolMemory or Result.ErrorFragmentedPool => ReelResult.ErrorOutOfMemory,
+        Result.ErrorLayerNotPresent or Result.ErrorExtensionNotPresent or Result.ErrorFeatureNotPresent
+            or Result.ErrorIncompatibleDriver or Result.ErrorFormatNotSupported or Result.ErrorImageUsageNotSupportedKhr
+            or Result.ErrorVideoPictureLayoutNotSupportedKhr or Result.ErrorVideoProfileOperationNotSupportedKhr
+            or Result.ErrorVideoProfileFormatNotSupportedKhr or Result.ErrorVideoProfileCodecNotSupportedKhr
+            or Result.ErrorVideoStdVersionNotSupportedKhr => ReelResult.ErrorUnsupported,
+        Result.ErrorTooManyObjects => ReelResult.ErrorLimitReached,
+        Result.ErrorDeviceLost => ReelResult.ErrorDeviceLost,
         _ => ReelResult.ErrorInternal,
     };
 }

@@ -1,10 +1,21 @@
+using Silk.NET.Core;
+
 namespace Reel.Vulkan.Interop;
 
-/// <summary>The VK_MAKE_API_VERSION packing (variant 3 bits, major 7, minor 10, patch 12) and its parts.</summary>
+/// <summary>Vulkan's packed API versions (VK_MAKE_API_VERSION: variant 3 bits, major 7, minor 10, patch 12): their parts, and the versions Reel compares against.</summary>
 public static class VulkanVersion
 {
-    /// <summary>VK_MAKE_API_VERSION(variant, major, minor, patch).</summary>
-    public static uint Make(uint variant, uint major, uint minor, uint patch) => (variant << 29) | (major << 22) | (minor << 12) | patch;
+    /// <summary>VK_API_VERSION_1_0.</summary>
+    public static readonly uint V1_0 = new Version32(1, 0, 0);
+
+    /// <summary>VK_API_VERSION_1_1: the least Reel runs on.</summary>
+    public static readonly uint V1_1 = new Version32(1, 1, 0);
+
+    /// <summary>VK_API_VERSION_1_2: timeline semaphores and hostQueryReset are core.</summary>
+    public static readonly uint V1_2 = new Version32(1, 2, 0);
+
+    /// <summary>VK_API_VERSION_1_3: synchronization2 is core; the default Reel asks for.</summary>
+    public static readonly uint V1_3 = new Version32(1, 3, 0);
 
     /// <summary>VK_API_VERSION_MAJOR.</summary>
     public static uint Major(uint version) => (version >> 22) & 0x7F;

@@ -2,29 +2,31 @@ using System.Collections.Generic;
 using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Loader;
 
 /// <summary>
 /// Where Vulkan entry points come from: the system loader (libvulkan.so.1, opened lazily) or
 /// a vkGetInstanceProcAddr the host hands over (an engine that loads Vulkan its own way, or
-/// through a layer of its own). Holds the global entry points and answers the instance-level
-/// questions asked before an instance exists: version, extensions, layers.
+/// through a layer of its own). Holds Silk.NET's <c>Vk</c> for the global commands and answers
+/// the instance-level questions asked before an instance exists: version, extensions, layers.
 /// </summary>
 public sealed unsafe class VulkanLoader
 {
-    private readonly VkGlobalCommands _global;
+    /// <summary>The global commands Reel cannot work without.</summary>
+    private static readonly string[] s_required = ["vkCreateInstance", "vkEnumerateInstanceExtensionProperties", "vkEnumerateInstanceLayerProperties"];
 
-    private VulkanLoader(nint getInstanceProcAddr, string source, VkGlobalCommands global, IReadOnlyList<string> missing)
+    private VulkanLoader(nint getInstanceProcAddr, string source, ProcAddrContext context, IReadOnlyList<string> missing)
     {
         GetInstanceProcAddr = getInstanceProcAddr;
         Source = source;
-        _global = global;
+        Vk = new Vk(context);
         MissingCommands = missing;
-        uint version = VkConstants.VK_API_VERSION_1_0;
+        uint version = VulkanVersion.V1_0;
         // vkEnumerateInstanceVersion is absent from 1.0 loaders, which then mean 1.0.
-        if (global.vkEnumerateInstanceVersion != null && global.vkEnumerateInstanceVersion(&version) != VkResult.VK_SUCCESS)
-            version = VkConstants.VK_API_VERSION_1_0;
+        if (context.Has("vkEnumerateInstanceVersion") && Vk.EnumerateInstanceVersion(&version) != Result.Success)
+            version = VulkanVersion.V1_0;
         InstanceVersion = version;
     }
 
@@ -40,8 +42,8 @@ public sealed unsafe class VulkanLoader
     /// <summary>Global entry points the loader did not provide.</summary>
     public IReadOnlyList<string> MissingCommands { get; }
 
-    /// <summary>The global entry points.</summary>
-    internal ref readonly VkGlobalCommands Global => ref _global;
+    /// <summary>The global commands (vkCreateInstance, vkEnumerateInstance*); resolved with no instance.</summary>
+    internal Vk Vk { get; }
 
     /// <summary>
     /// The system loader. ErrorUnsupported, with the reason in the last error, when
@@ -76,12 +78,18 @@ public sealed unsafe class VulkanLoader
     private static ReelResult Create(nint getInstanceProcAddr, string source, string function, out VulkanLoader? loader)
     {
         loader = null;
-        var global = new VkGlobalCommands();
+        var context = ProcAddrContext.ForGlobal(getInstanceProcAddr);
         var missing = new List<string>();
-        global.Load((delegate* unmanaged<VkInstance, byte*, delegate* unmanaged<void>>)getInstanceProcAddr, missing);
-        if (global.vkCreateInstance == null || global.vkEnumerateInstanceExtensionProperties == null || global.vkEnumerateInstanceLayerProperties == null)
+        foreach (string name in s_required)
+        {
+            if (!context.Has(name))
+                missing.Add(name);
+        }
+        if (missing.Count > 0)
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: {source} provides no {string.Join(", ", missing)}; it is not a usable Vulkan loader");
-        loader = new VulkanLoader(getInstanceProcAddr, source, global, missing);
+        if (!context.Has("vkEnumerateInstanceVersion"))
+            missing.Add("vkEnumerateInstanceVersion");
+        loader = new VulkanLoader(getInstanceProcAddr, source, context, missing);
         return ReelResult.Success;
     }
 
@@ -90,25 +98,25 @@ public sealed unsafe class VulkanLoader
     {
         extensions = [];
         using var layer = new Utf8StringList(layerName is null ? [] : [layerName]);
-        VkResult result;
+        Result result;
         var list = new List<VulkanExtension>();
         do
         {
             uint count = 0;
-            result = _global.vkEnumerateInstanceExtensionProperties(layer.First, &count, null);
-            if (result != VkResult.VK_SUCCESS)
+            result = Vk.EnumerateInstanceExtensionProperties(layer.First, &count, null);
+            if (result != Result.Success)
                 break;
-            var properties = new VkExtensionProperties[count];
-            fixed (VkExtensionProperties* p = properties)
-                result = _global.vkEnumerateInstanceExtensionProperties(layer.First, &count, p);
+            var properties = new ExtensionProperties[count];
+            fixed (ExtensionProperties* p = properties)
+                result = Vk.EnumerateInstanceExtensionProperties(layer.First, &count, p);
             list.Clear();
-            for (int i = 0; i < count && result is VkResult.VK_SUCCESS; i++)
+            for (int i = 0; i < count && result is Result.Success; i++)
             {
-                fixed (VkExtensionProperties* p = &properties[i])
-                    list.Add(new VulkanExtension(NativeText.FromFixed(p->extensionName, (int)VkConstants.VK_MAX_EXTENSION_NAME_SIZE), p->specVersion));
+                fixed (ExtensionProperties* p = &properties[i])
+                    list.Add(new VulkanExtension(NativeText.FromFixed(p->ExtensionName, (int)Vk.MaxExtensionNameSize), p->SpecVersion));
             }
         }
-        while (result == VkResult.VK_INCOMPLETE); // the set grew between the two calls
+        while (result == Result.Incomplete); // the set grew between the two calls
         extensions = list;
         return VulkanCall.Check(result, function, layerName is null ? "vkEnumerateInstanceExtensionProperties" : $"vkEnumerateInstanceExtensionProperties({layerName})");
     }
@@ -117,25 +125,25 @@ public sealed unsafe class VulkanLoader
     public ReelResult EnumerateInstanceLayers(string function, out IReadOnlyList<VulkanExtension> layers)
     {
         layers = [];
-        VkResult result;
+        Result result;
         var list = new List<VulkanExtension>();
         do
         {
             uint count = 0;
-            result = _global.vkEnumerateInstanceLayerProperties(&count, null);
-            if (result != VkResult.VK_SUCCESS)
+            result = Vk.EnumerateInstanceLayerProperties(&count, null);
+            if (result != Result.Success)
                 break;
-            var properties = new VkLayerProperties[count];
-            fixed (VkLayerProperties* p = properties)
-                result = _global.vkEnumerateInstanceLayerProperties(&count, p);
+            var properties = new LayerProperties[count];
+            fixed (LayerProperties* p = properties)
+                result = Vk.EnumerateInstanceLayerProperties(&count, p);
             list.Clear();
-            for (int i = 0; i < count && result is VkResult.VK_SUCCESS; i++)
+            for (int i = 0; i < count && result is Result.Success; i++)
             {
-                fixed (VkLayerProperties* p = &properties[i])
-                    list.Add(new VulkanExtension(NativeText.FromFixed(p->layerName, (int)VkConstants.VK_MAX_EXTENSION_NAME_SIZE), p->implementationVersion));
+                fixed (LayerProperties* p = &properties[i])
+                    list.Add(new VulkanExtension(NativeText.FromFixed(p->LayerName, (int)Vk.MaxExtensionNameSize), p->ImplementationVersion));
             }
         }
-        while (result == VkResult.VK_INCOMPLETE);
+        while (result == Result.Incomplete);
         layers = list;
         return VulkanCall.Check(result, function, "vkEnumerateInstanceLayerProperties");
     }

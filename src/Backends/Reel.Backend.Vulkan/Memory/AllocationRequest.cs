@@ -1,5 +1,5 @@
 using Reel.Memory;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -22,4 +22,4 @@ internal readonly record struct AllocationRequest(
     MemoryCategory Category,
     bool Dedicated = false,
     VkBuffer DedicatedBuffer = default,
-    VkImage DedicatedImage = default);
+    Image DedicatedImage = default);

@@ -1,5 +1,5 @@
 using Reel.Memory;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -10,7 +10,7 @@ internal readonly unsafe struct BufferSpec
     public ulong Size { get; init; }
 
     /// <summary>VkBufferUsageFlags.</summary>
-    public VkBufferUsageFlagBits Usage { get; init; }
+    public BufferUsageFlags Usage { get; init; }
 
     /// <summary>Decides the memory type.</summary>
     public GpuMemoryUsage Memory { get; init; }
@@ -19,7 +19,7 @@ internal readonly unsafe struct BufferSpec
     public MemoryCategory Category { get; init; }
 
     /// <summary>VkBufferCreateFlags (e.g. VIDEO_PROFILE_INDEPENDENT).</summary>
-    public VkBufferCreateFlagBits Flags { get; init; }
+    public BufferCreateFlags Flags { get; init; }
 
     /// <summary>A pNext chain for VkBufferCreateInfo (a video profile list), or null; must stay valid during creation.</summary>
     public void* Next { get; init; }

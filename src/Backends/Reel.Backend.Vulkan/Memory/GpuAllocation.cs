@@ -1,5 +1,5 @@
 using Reel.Memory;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -44,7 +44,7 @@ internal sealed unsafe class GpuAllocation
     public bool IsCoherent { get; }
 
     /// <summary>The VkDeviceMemory to bind.</summary>
-    public VkDeviceMemory Memory => Block.Memory;
+    public DeviceMemory Memory => Block.Memory;
 
     /// <summary>The memory type index.</summary>
     public uint MemoryTypeIndex => Block.TypeIndex;

@@ -9,6 +9,7 @@ using Reel.Memory;
 using Reel.Time;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -31,7 +32,7 @@ internal sealed unsafe class GpuAllocator : IDisposable
     private readonly FrameClock? _clock;
     private readonly Logger _log;
     private readonly object _lock = new();
-    private readonly VkPhysicalDeviceMemoryProperties _memory;
+    private readonly PhysicalDeviceMemoryProperties _memory;
 
     /// <summary>Shared blocks per memory type, oldest first.</summary>
     private readonly List<MemoryBlock>[] _blocks;
@@ -63,14 +64,14 @@ internal sealed unsafe class GpuAllocator : IDisposable
         _clock = clock;
         _log = log;
         _memory = device.PhysicalDevice.MemoryProperties;
-        _blocks = new List<MemoryBlock>[_memory.memoryTypeCount];
+        _blocks = new List<MemoryBlock>[_memory.MemoryTypeCount];
         for (int i = 0; i < _blocks.Length; i++)
             _blocks[i] = new List<MemoryBlock>();
-        _heapBlockBytes = new ulong[_memory.memoryHeapCount];
-        _heapAllocationBytes = new ulong[_memory.memoryHeapCount];
-        ref readonly VkPhysicalDeviceLimits limits = ref device.PhysicalDevice.Limits;
-        _granularity = BitOperations.IsPow2(limits.bufferImageGranularity) ? limits.bufferImageGranularity : 1;
-        _atom = Math.Max(1, limits.nonCoherentAtomSize);
+        _heapBlockBytes = new ulong[_memory.MemoryHeapCount];
+        _heapAllocationBytes = new ulong[_memory.MemoryHeapCount];
+        ref readonly PhysicalDeviceLimits limits = ref device.PhysicalDevice.Limits;
+        _granularity = BitOperations.IsPow2(limits.BufferImageGranularity) ? limits.BufferImageGranularity : 1;
+        _atom = Math.Max(1, limits.NonCoherentAtomSize);
         _dedicatedThreshold = options.DedicatedThreshold != 0 ? options.DedicatedThreshold : options.BlockSize / 2;
     }
 
@@ -118,7 +119,7 @@ internal sealed unsafe class GpuAllocator : IDisposable
             {
                 return LastError.Set(ReelResult.ErrorUnsupported,
                     $"{function}: {_device.PhysicalDevice.Name} has no memory type for usage {request.Usage} " +
-                    $"(needs {MemoryTypeSelector.Required(request.Usage)}) among the resource's memoryTypeBits 0x{request.MemoryTypeBits:x}");
+                    $"(needs {VulkanNames.Of(MemoryTypeSelector.Required(request.Usage))}) among the resource's memoryTypeBits 0x{request.MemoryTypeBits:x}");
             }
             foreach (uint type in candidates)
             {
@@ -201,10 +202,10 @@ internal sealed unsafe class GpuAllocator : IDisposable
     /// <summary>Counters, fragmentation and per-heap bytes; the budget comes from VK_EXT_memory_budget when the device has it enabled.</summary>
     public GpuMemoryStats GetStats()
     {
-        int heapCount = (int)_memory.memoryHeapCount;
+        int heapCount = (int)_memory.MemoryHeapCount;
         var budget = new ulong[heapCount];
         var usage = new ulong[heapCount];
-        bool budgetKnown = _device.EnabledExtensions.Contains(VkConstants.VK_EXT_MEMORY_BUDGET_EXTENSION_NAME)
+        bool budgetKnown = _device.EnabledExtensions.Contains(ExtensionNames.ExtMemoryBudget)
             && _device.PhysicalDevice.QueryMemoryBudget(budget, usage, "reel_device_get_memory_stats") == ReelResult.Success;
         lock (_lock)
         {
@@ -226,8 +227,8 @@ internal sealed unsafe class GpuAllocator : IDisposable
             var heaps = new HeapStats[heapCount];
             for (int i = 0; i < heapCount; i++)
             {
-                VkMemoryHeap heap = _memory.memoryHeaps[i];
-                heaps[i] = new HeapStats(heap.size, (heap.flags & VkMemoryHeapFlagBits.VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) != 0,
+                MemoryHeap heap = _memory.MemoryHeaps[i];
+                heaps[i] = new HeapStats(heap.Size, (heap.Flags & MemoryHeapFlags.DeviceLocalBit) != 0,
                     _heapBlockBytes[i], _heapAllocationBytes[i], budgetKnown, budgetKnown ? budget[i] : 0, budgetKnown ? usage[i] : 0);
             }
             return new GpuMemoryStats
@@ -291,7 +292,7 @@ internal sealed unsafe class GpuAllocator : IDisposable
     private ReelResult AllocateInType(uint type, in AllocationRequest request, string function, out GpuAllocation? allocation)
     {
         allocation = null;
-        VkMemoryPropertyFlagBits flags = _memory.memoryTypes[(int)type].propertyFlags;
+        MemoryPropertyFlags flags = _memory.MemoryTypes[(int)type].PropertyFlags;
         bool coherent = MemoryTypeSelector.IsHostCoherent(flags) && !_options.TreatAllMemoryAsNonCoherent;
         ulong size = request.Size;
         ulong alignment = BitOperations.IsPow2(request.Alignment) ? request.Alignment : 1;
@@ -332,8 +333,8 @@ internal sealed unsafe class GpuAllocator : IDisposable
     /// <summary>A shared block for type <paramref name="type"/>; when the heap is short, up to three halvings that still hold the request.</summary>
     private ReelResult NewBlock(uint type, ulong size, in AllocationRequest request, string function, out MemoryBlock? block)
     {
-        uint heap = _memory.memoryTypes[(int)type].heapIndex;
-        ulong heapSize = _memory.memoryHeaps[(int)heap].size;
+        uint heap = _memory.MemoryTypes[(int)type].HeapIndex;
+        ulong heapSize = _memory.MemoryHeaps[(int)heap].Size;
         ulong blockSize = _options.BlockSize;
         if (heapSize <= 1UL << 30)
             blockSize = Math.Min(blockSize, Math.Max(heapSize / 8, size));
@@ -352,39 +353,39 @@ internal sealed unsafe class GpuAllocator : IDisposable
     private ReelResult AllocateMemory(uint type, ulong size, in AllocationRequest request, bool dedicated, string function, out MemoryBlock? block)
     {
         block = null;
-        ref readonly VkDeviceCommands vk = ref _device.Commands;
-        var dedicatedInfo = new VkMemoryDedicatedAllocateInfo
+        Vk vk = _device.Vk;
+        var dedicatedInfo = new MemoryDedicatedAllocateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_DEDICATED_ALLOCATE_INFO,
-            buffer = request.DedicatedBuffer,
-            image = request.DedicatedImage,
+            SType = StructureType.MemoryDedicatedAllocateInfo,
+            Buffer = request.DedicatedBuffer,
+            Image = request.DedicatedImage,
         };
-        bool named = dedicated && (!request.DedicatedBuffer.IsNull || !request.DedicatedImage.IsNull);
-        var info = new VkMemoryAllocateInfo
+        bool named = dedicated && (request.DedicatedBuffer.Handle != 0 || request.DedicatedImage.Handle != 0);
+        var info = new MemoryAllocateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO,
-            pNext = named ? &dedicatedInfo : null,
-            allocationSize = size,
-            memoryTypeIndex = type,
+            SType = StructureType.MemoryAllocateInfo,
+            PNext = named ? &dedicatedInfo : null,
+            AllocationSize = size,
+            MemoryTypeIndex = type,
         };
-        VkDeviceMemory memory;
-        ReelResult result = VulkanCall.Check(vk.vkAllocateMemory(_device.Handle, &info, null, &memory), function,
+        DeviceMemory memory;
+        ReelResult result = VulkanCall.Check(vk.AllocateMemory(_device.Handle, &info, null, &memory), function,
             $"vkAllocateMemory({size} bytes of memory type {type}{(dedicated ? ", dedicated" : "")})");
         if (result != ReelResult.Success)
             return result;
         byte* mapped = null;
-        if (MemoryTypeSelector.IsHostVisible(_memory.memoryTypes[(int)type].propertyFlags))
+        if (MemoryTypeSelector.IsHostVisible(_memory.MemoryTypes[(int)type].PropertyFlags))
         {
             void* pointer;
-            result = VulkanCall.Check(vk.vkMapMemory(_device.Handle, memory, 0, VkConstants.VK_WHOLE_SIZE, 0, &pointer), function, "vkMapMemory");
+            result = VulkanCall.Check(vk.MapMemory(_device.Handle, memory, 0, Vk.WholeSize, 0, &pointer), function, "vkMapMemory");
             if (result != ReelResult.Success)
             {
-                vk.vkFreeMemory(_device.Handle, memory, null);
+                vk.FreeMemory(_device.Handle, memory, null);
                 return result;
             }
             mapped = (byte*)pointer;
         }
-        uint heap = _memory.memoryTypes[(int)type].heapIndex;
+        uint heap = _memory.MemoryTypes[(int)type].HeapIndex;
         _heapBlockBytes[heap] += size;
         _deviceAllocations++;
         block = new MemoryBlock(memory, size, type, heap, dedicated, mapped, _granularity);
@@ -394,7 +395,7 @@ internal sealed unsafe class GpuAllocator : IDisposable
     private void FreeMemory(MemoryBlock block)
     {
         // vkFreeMemory unmaps a mapped memory object implicitly.
-        _device.Commands.vkFreeMemory(_device.Handle, block.Memory, null);
+        _device.Vk.FreeMemory(_device.Handle, block.Memory, null);
         _heapBlockBytes[block.HeapIndex] -= block.Size;
         _deviceFrees++;
     }
@@ -403,16 +404,16 @@ internal sealed unsafe class GpuAllocator : IDisposable
     {
         if (allocation.Mapped == null)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: the allocation is in memory that is not host-visible (usage {allocation.Usage}); there is nothing to {(flush ? "flush" : "invalidate")}");
-        if (size == VkConstants.VK_WHOLE_SIZE && offset <= allocation.Size)
+        if (size == Vk.WholeSize && offset <= allocation.Size)
             size = allocation.Size - offset;
         if (offset > allocation.Size || size > allocation.Size - offset)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: offset {offset} + size {size} exceeds the allocation's {allocation.Size} bytes");
         if (allocation.IsCoherent || size == 0)
             return ReelResult.Success;
         var range = MappedRange.Describe(allocation.Memory, MappedRange.Align(allocation.Offset + offset, size, _atom, allocation.Block.Size));
-        VkResult status = flush
-            ? _device.Commands.vkFlushMappedMemoryRanges(_device.Handle, 1, &range)
-            : _device.Commands.vkInvalidateMappedMemoryRanges(_device.Handle, 1, &range);
+        Result status = flush
+            ? _device.Vk.FlushMappedMemoryRanges(_device.Handle, 1, &range)
+            : _device.Vk.InvalidateMappedMemoryRanges(_device.Handle, 1, &range);
         return VulkanCall.Check(status, function, flush ? "vkFlushMappedMemoryRanges" : "vkInvalidateMappedMemoryRanges");
     }
 }

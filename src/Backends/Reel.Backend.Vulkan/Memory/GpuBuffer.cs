@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -6,7 +6,7 @@ namespace Reel.Vulkan.Memory;
 internal sealed unsafe class GpuBuffer
 {
     /// <summary>Wraps a created and bound buffer.</summary>
-    public GpuBuffer(VkBuffer handle, ulong size, VkBufferUsageFlagBits usage, GpuAllocation allocation)
+    public GpuBuffer(VkBuffer handle, ulong size, BufferUsageFlags usage, GpuAllocation allocation)
     {
         Handle = handle;
         Size = size;
@@ -21,7 +21,7 @@ internal sealed unsafe class GpuBuffer
     public ulong Size { get; }
 
     /// <summary>VkBufferCreateInfo.usage.</summary>
-    public VkBufferUsageFlagBits Usage { get; }
+    public BufferUsageFlags Usage { get; }
 
     /// <summary>Its memory.</summary>
     public GpuAllocation Allocation { get; }
@@ -32,7 +32,7 @@ internal sealed unsafe class GpuBuffer
     /// <summary>Destroys the buffer, then frees its memory. The GPU must be done with it.</summary>
     public void Destroy(GpuAllocator allocator)
     {
-        allocator.Device.Commands.vkDestroyBuffer(allocator.Device.Handle, Handle, null);
+        allocator.Device.Vk.DestroyBuffer(allocator.Device.Handle, Handle, null);
         allocator.Free(Allocation);
     }
 }

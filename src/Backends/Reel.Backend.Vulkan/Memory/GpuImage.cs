@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -6,26 +6,26 @@ namespace Reel.Vulkan.Memory;
 internal sealed unsafe class GpuImage
 {
     /// <summary>Wraps a created and bound image.</summary>
-    public GpuImage(VkImage handle, in VkImageCreateInfo info, GpuAllocation allocation)
+    public GpuImage(Image handle, in ImageCreateInfo info, GpuAllocation allocation)
     {
         Handle = handle;
-        Format = info.format;
-        Extent = info.extent;
-        ArrayLayers = info.arrayLayers;
-        MipLevels = info.mipLevels;
-        Usage = info.usage;
-        Tiling = info.tiling;
+        Format = info.Format;
+        Extent = info.Extent;
+        ArrayLayers = info.ArrayLayers;
+        MipLevels = info.MipLevels;
+        Usage = info.Usage;
+        Tiling = info.Tiling;
         Allocation = allocation;
     }
 
     /// <summary>The image.</summary>
-    public VkImage Handle { get; }
+    public Image Handle { get; }
 
     /// <summary>Its format.</summary>
-    public VkFormat Format { get; }
+    public Format Format { get; }
 
     /// <summary>Its extent (depth 1 for 2D images).</summary>
-    public VkExtent3D Extent { get; }
+    public Extent3D Extent { get; }
 
     /// <summary>Its array layers.</summary>
     public uint ArrayLayers { get; }
@@ -34,10 +34,10 @@ internal sealed unsafe class GpuImage
     public uint MipLevels { get; }
 
     /// <summary>Its usage.</summary>
-    public VkImageUsageFlagBits Usage { get; }
+    public ImageUsageFlags Usage { get; }
 
     /// <summary>Optimal or linear.</summary>
-    public VkImageTiling Tiling { get; }
+    public ImageTiling Tiling { get; }
 
     /// <summary>Its memory.</summary>
     public GpuAllocation Allocation { get; }
@@ -45,7 +45,7 @@ internal sealed unsafe class GpuImage
     /// <summary>Destroys the image, then frees its memory. The GPU must be done with it; views of it must be destroyed first.</summary>
     public void Destroy(GpuAllocator allocator)
     {
-        allocator.Device.Commands.vkDestroyImage(allocator.Device.Handle, Handle, null);
+        allocator.Device.Vk.DestroyImage(allocator.Device.Handle, Handle, null);
         allocator.Free(Allocation);
     }
 }

@@ -3,6 +3,7 @@ using Reel.Errors;
 using Reel.Memory;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -17,39 +18,41 @@ internal static unsafe class GpuResourceFactory
     public static ReelResult CreateBuffer(GpuAllocator allocator, in BufferSpec spec, string function, out GpuBuffer? buffer)
     {
         buffer = null;
-        ref readonly VkDeviceCommands vk = ref allocator.Device.Commands;
+        Vk vk = allocator.Device.Vk;
         VkDevice device = allocator.Device.Handle;
-        var info = new VkBufferCreateInfo
+        var info = new BufferCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
-            pNext = spec.Next,
-            flags = spec.Flags,
-            size = spec.Size,
-            usage = spec.Usage,
-            sharingMode = VkSharingMode.VK_SHARING_MODE_EXCLUSIVE,
+            SType = StructureType.BufferCreateInfo,
+            PNext = spec.Next,
+            Flags = spec.Flags,
+            Size = spec.Size,
+            Usage = spec.Usage,
+            SharingMode = SharingMode.Exclusive,
         };
         VkBuffer handle;
-        ReelResult result = VulkanCall.Check(vk.vkCreateBuffer(device, &info, null, &handle), function, $"vkCreateBuffer({spec.Size} bytes, usage {spec.Usage})");
-        if (result != ReelResult.Success)
-            return result;
+        Result created = vk.CreateBuffer(device, &info, null, &handle);
+        // The message is composed only on failure: it reads Silk.NET's attributes for the C names.
+        if (created != Result.Success)
+            return VulkanCall.Check(created, function, $"vkCreateBuffer({spec.Size} bytes, usage {VulkanNames.Of(spec.Usage)})");
+        ReelResult result;
 
-        var dedicated = new VkMemoryDedicatedRequirements { sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_DEDICATED_REQUIREMENTS };
-        var requirements = new VkMemoryRequirements2 { sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_REQUIREMENTS_2, pNext = &dedicated };
-        var query = new VkBufferMemoryRequirementsInfo2 { sType = VkStructureType.VK_STRUCTURE_TYPE_BUFFER_MEMORY_REQUIREMENTS_INFO_2, buffer = handle };
-        vk.vkGetBufferMemoryRequirements2(device, &query, &requirements);
-        bool ownMemory = spec.Dedicated || dedicated.requiresDedicatedAllocation != 0 || dedicated.prefersDedicatedAllocation != 0;
-        var request = new AllocationRequest(requirements.memoryRequirements.size, requirements.memoryRequirements.alignment,
-            requirements.memoryRequirements.memoryTypeBits, spec.Memory, ResourceKind.Linear, spec.Category, ownMemory, DedicatedBuffer: handle);
+        var dedicated = new MemoryDedicatedRequirements { SType = StructureType.MemoryDedicatedRequirements };
+        var requirements = new MemoryRequirements2 { SType = StructureType.MemoryRequirements2, PNext = &dedicated };
+        var query = new BufferMemoryRequirementsInfo2 { SType = StructureType.BufferMemoryRequirementsInfo2, Buffer = handle };
+        vk.GetBufferMemoryRequirements2(device, &query, &requirements);
+        bool ownMemory = spec.Dedicated || dedicated.RequiresDedicatedAllocation || dedicated.PrefersDedicatedAllocation;
+        var request = new AllocationRequest(requirements.MemoryRequirements.Size, requirements.MemoryRequirements.Alignment,
+            requirements.MemoryRequirements.MemoryTypeBits, spec.Memory, ResourceKind.Linear, spec.Category, ownMemory, DedicatedBuffer: handle);
         result = allocator.Allocate(request, function, out GpuAllocation? allocation);
         if (result != ReelResult.Success)
         {
-            vk.vkDestroyBuffer(device, handle, null);
+            vk.DestroyBuffer(device, handle, null);
             return result;
         }
-        result = VulkanCall.Check(vk.vkBindBufferMemory(device, handle, allocation!.Memory, allocation.Offset), function, "vkBindBufferMemory");
+        result = VulkanCall.Check(vk.BindBufferMemory(device, handle, allocation!.Memory, allocation.Offset), function, "vkBindBufferMemory");
         if (result != ReelResult.Success)
         {
-            vk.vkDestroyBuffer(device, handle, null);
+            vk.DestroyBuffer(device, handle, null);
             allocator.Free(allocation);
             return result;
         }
@@ -58,39 +61,41 @@ internal static unsafe class GpuResourceFactory
     }
 
     /// <summary>Creates and binds an image as <paramref name="info"/> says; DPB images are charged to <see cref="MemoryCategory.Dpb"/> by the caller's category.</summary>
-    public static ReelResult CreateImage(GpuAllocator allocator, in VkImageCreateInfo info, GpuMemoryUsage memory, MemoryCategory category,
+    public static ReelResult CreateImage(GpuAllocator allocator, in ImageCreateInfo info, GpuMemoryUsage memory, MemoryCategory category,
         bool forceDedicated, string function, out GpuImage? image)
     {
         image = null;
-        ref readonly VkDeviceCommands vk = ref allocator.Device.Commands;
+        Vk vk = allocator.Device.Vk;
         VkDevice device = allocator.Device.Handle;
-        VkImage handle;
-        VkResult created;
-        fixed (VkImageCreateInfo* pInfo = &info)
-            created = vk.vkCreateImage(device, pInfo, null, &handle);
-        ReelResult result = VulkanCall.Check(created, function,
-            $"vkCreateImage({info.format}, {info.extent.width}x{info.extent.height}, {info.arrayLayers} layer(s), usage {info.usage})");
-        if (result != ReelResult.Success)
-            return result;
+        Image handle;
+        Result created;
+        fixed (ImageCreateInfo* pInfo = &info)
+            created = vk.CreateImage(device, pInfo, null, &handle);
+        if (created != Result.Success)
+        {
+            return VulkanCall.Check(created, function,
+                $"vkCreateImage({VulkanNames.Of(info.Format)}, {info.Extent.Width}x{info.Extent.Height}, {info.ArrayLayers} layer(s), usage {VulkanNames.Of(info.Usage)})");
+        }
+        ReelResult result;
 
-        var dedicated = new VkMemoryDedicatedRequirements { sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_DEDICATED_REQUIREMENTS };
-        var requirements = new VkMemoryRequirements2 { sType = VkStructureType.VK_STRUCTURE_TYPE_MEMORY_REQUIREMENTS_2, pNext = &dedicated };
-        var query = new VkImageMemoryRequirementsInfo2 { sType = VkStructureType.VK_STRUCTURE_TYPE_IMAGE_MEMORY_REQUIREMENTS_INFO_2, image = handle };
-        vk.vkGetImageMemoryRequirements2(device, &query, &requirements);
-        bool ownMemory = forceDedicated || dedicated.requiresDedicatedAllocation != 0 || dedicated.prefersDedicatedAllocation != 0;
-        ResourceKind kind = info.tiling == VkImageTiling.VK_IMAGE_TILING_LINEAR ? ResourceKind.Linear : ResourceKind.Optimal;
-        var request = new AllocationRequest(requirements.memoryRequirements.size, requirements.memoryRequirements.alignment,
-            requirements.memoryRequirements.memoryTypeBits, memory, kind, category, ownMemory, DedicatedImage: handle);
+        var dedicated = new MemoryDedicatedRequirements { SType = StructureType.MemoryDedicatedRequirements };
+        var requirements = new MemoryRequirements2 { SType = StructureType.MemoryRequirements2, PNext = &dedicated };
+        var query = new ImageMemoryRequirementsInfo2 { SType = StructureType.ImageMemoryRequirementsInfo2, Image = handle };
+        vk.GetImageMemoryRequirements2(device, &query, &requirements);
+        bool ownMemory = forceDedicated || dedicated.RequiresDedicatedAllocation || dedicated.PrefersDedicatedAllocation;
+        ResourceKind kind = info.Tiling == ImageTiling.Linear ? ResourceKind.Linear : ResourceKind.Optimal;
+        var request = new AllocationRequest(requirements.MemoryRequirements.Size, requirements.MemoryRequirements.Alignment,
+            requirements.MemoryRequirements.MemoryTypeBits, memory, kind, category, ownMemory, DedicatedImage: handle);
         result = allocator.Allocate(request, function, out GpuAllocation? allocation);
         if (result != ReelResult.Success)
         {
-            vk.vkDestroyImage(device, handle, null);
+            vk.DestroyImage(device, handle, null);
             return result;
         }
-        result = VulkanCall.Check(vk.vkBindImageMemory(device, handle, allocation!.Memory, allocation.Offset), function, "vkBindImageMemory");
+        result = VulkanCall.Check(vk.BindImageMemory(device, handle, allocation!.Memory, allocation.Offset), function, "vkBindImageMemory");
         if (result != ReelResult.Success)
         {
-            vk.vkDestroyImage(device, handle, null);
+            vk.DestroyImage(device, handle, null);
             allocator.Free(allocation);
             return result;
         }
@@ -104,38 +109,38 @@ internal static unsafe class GpuResourceFactory
     /// does not fit. vkCreateImage with an unsupported combination is undefined behaviour, so
     /// Reel asks first.
     /// </summary>
-    public static ReelResult CheckImageSupport(VulkanDevice device, in VkImageCreateInfo info, string function, string what)
+    public static ReelResult CheckImageSupport(VulkanDevice device, in ImageCreateInfo info, string function, string what)
     {
-        var format = new VkPhysicalDeviceImageFormatInfo2
+        var format = new PhysicalDeviceImageFormatInfo2
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_IMAGE_FORMAT_INFO_2,
-            pNext = info.pNext,
-            format = info.format,
-            type = info.imageType,
-            tiling = info.tiling,
-            usage = info.usage,
-            flags = info.flags,
+            SType = StructureType.PhysicalDeviceImageFormatInfo2,
+            PNext = info.PNext,
+            Format = info.Format,
+            Type = info.ImageType,
+            Tiling = info.Tiling,
+            Usage = info.Usage,
+            Flags = info.Flags,
         };
-        var properties = new VkImageFormatProperties2 { sType = VkStructureType.VK_STRUCTURE_TYPE_IMAGE_FORMAT_PROPERTIES_2 };
-        VkResult status = device.Instance.Commands.vkGetPhysicalDeviceImageFormatProperties2(device.PhysicalDevice.Handle, &format, &properties);
-        if (status == VkResult.VK_ERROR_FORMAT_NOT_SUPPORTED)
+        var properties = new ImageFormatProperties2 { SType = StructureType.ImageFormatProperties2 };
+        Result status = device.Instance.Vk.GetPhysicalDeviceImageFormatProperties2(device.PhysicalDevice.Handle, &format, &properties);
+        if (status == Result.ErrorFormatNotSupported)
         {
             return LastError.Set(ReelResult.ErrorUnsupported,
-                $"{function}: {device.PhysicalDevice.Name} does not support {what}: format {info.format} with {info.tiling} tiling and usage {info.usage}");
+                $"{function}: {device.PhysicalDevice.Name} does not support {what}: format {VulkanNames.Of(info.Format)} with {VulkanNames.Of(info.Tiling)} tiling and usage {VulkanNames.Of(info.Usage)}");
         }
         ReelResult result = VulkanCall.Check(status, function, "vkGetPhysicalDeviceImageFormatProperties2");
         if (result != ReelResult.Success)
             return result;
-        VkImageFormatProperties limits = properties.imageFormatProperties;
-        if (info.extent.width > limits.maxExtent.width || info.extent.height > limits.maxExtent.height)
+        ImageFormatProperties limits = properties.ImageFormatProperties;
+        if (info.Extent.Width > limits.MaxExtent.Width || info.Extent.Height > limits.MaxExtent.Height)
         {
             return LastError.Set(ReelResult.ErrorUnsupported,
-                $"{function}: {what} is {info.extent.width}x{info.extent.height}; {info.format} images go up to {limits.maxExtent.width}x{limits.maxExtent.height} on {device.PhysicalDevice.Name}");
+                $"{function}: {what} is {info.Extent.Width}x{info.Extent.Height}; {VulkanNames.Of(info.Format)} images go up to {limits.MaxExtent.Width}x{limits.MaxExtent.Height} on {device.PhysicalDevice.Name}");
         }
-        if (info.arrayLayers > limits.maxArrayLayers || info.mipLevels > limits.maxMipLevels)
+        if (info.ArrayLayers > limits.MaxArrayLayers || info.MipLevels > limits.MaxMipLevels)
         {
             return LastError.Set(ReelResult.ErrorUnsupported,
-                $"{function}: {what} has {info.arrayLayers} layer(s) and {info.mipLevels} mip level(s); {info.format} allows {limits.maxArrayLayers} and {limits.maxMipLevels} on {device.PhysicalDevice.Name}");
+                $"{function}: {what} has {info.ArrayLayers} layer(s) and {info.MipLevels} mip level(s); {VulkanNames.Of(info.Format)} allows {limits.MaxArrayLayers} and {limits.MaxMipLevels} on {device.PhysicalDevice.Name}");
         }
         return ReelResult.Success;
     }

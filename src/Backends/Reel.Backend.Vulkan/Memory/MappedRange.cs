@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -20,11 +20,11 @@ internal static class MappedRange
     }
 
     /// <summary>The VkMappedMemoryRange for <paramref name="memory"/> and an aligned range.</summary>
-    public static VkMappedMemoryRange Describe(VkDeviceMemory memory, (ulong Offset, ulong Size) range) => new()
+    public static MappedMemoryRange Describe(DeviceMemory memory, (ulong Offset, ulong Size) range) => new()
     {
-        sType = VkStructureType.VK_STRUCTURE_TYPE_MAPPED_MEMORY_RANGE,
-        memory = memory,
-        offset = range.Offset,
-        size = range.Size,
+        SType = StructureType.MappedMemoryRange,
+        Memory = memory,
+        Offset = range.Offset,
+        Size = range.Size,
     };
 }

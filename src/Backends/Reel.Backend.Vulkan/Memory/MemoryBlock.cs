@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -11,7 +11,7 @@ namespace Reel.Vulkan.Memory;
 internal sealed unsafe class MemoryBlock
 {
     /// <summary>Wraps freshly allocated (and, when host-visible, mapped) memory.</summary>
-    public MemoryBlock(VkDeviceMemory memory, ulong size, uint typeIndex, uint heapIndex, bool dedicated, byte* mapped, ulong granularity)
+    public MemoryBlock(DeviceMemory memory, ulong size, uint typeIndex, uint heapIndex, bool dedicated, byte* mapped, ulong granularity)
     {
         Memory = memory;
         Size = size;
@@ -22,7 +22,7 @@ internal sealed unsafe class MemoryBlock
     }
 
     /// <summary>The memory object.</summary>
-    public VkDeviceMemory Memory { get; }
+    public DeviceMemory Memory { get; }
 
     /// <summary>Its allocationSize.</summary>
     public ulong Size { get; }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Numerics;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Memory;
 
@@ -12,38 +12,38 @@ namespace Reel.Vulkan.Memory;
 /// </summary>
 internal static class MemoryTypeSelector
 {
-    private const VkMemoryPropertyFlagBits DeviceLocal = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT;
-    private const VkMemoryPropertyFlagBits HostVisible = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT;
-    private const VkMemoryPropertyFlagBits HostCoherent = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
-    private const VkMemoryPropertyFlagBits HostCached = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_HOST_CACHED_BIT;
+    private const MemoryPropertyFlags DeviceLocal = MemoryPropertyFlags.DeviceLocalBit;
+    private const MemoryPropertyFlags HostVisible = MemoryPropertyFlags.HostVisibleBit;
+    private const MemoryPropertyFlags HostCoherent = MemoryPropertyFlags.HostCoherentBit;
+    private const MemoryPropertyFlags HostCached = MemoryPropertyFlags.HostCachedBit;
 
     /// <summary>Types Reel never uses: protected memory and lazily allocated (transient attachment) memory.</summary>
-    private const VkMemoryPropertyFlagBits Excluded = VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_PROTECTED_BIT
-        | VkMemoryPropertyFlagBits.VK_MEMORY_PROPERTY_LAZILY_ALLOCATED_BIT;
+    private const MemoryPropertyFlags Excluded = MemoryPropertyFlags.ProtectedBit
+        | MemoryPropertyFlags.LazilyAllocatedBit;
 
     /// <summary>Flags a type must have for <paramref name="usage"/>.</summary>
-    public static VkMemoryPropertyFlagBits Required(GpuMemoryUsage usage) => usage == GpuMemoryUsage.DeviceLocal ? 0 : HostVisible;
+    public static MemoryPropertyFlags Required(GpuMemoryUsage usage) => usage == GpuMemoryUsage.DeviceLocal ? 0 : HostVisible;
 
     /// <summary>
     /// The types allowed by <paramref name="typeBits"/> that can serve <paramref name="usage"/>,
     /// best first; empty when none can.
     /// </summary>
-    public static List<uint> Candidates(in VkPhysicalDeviceMemoryProperties memory, uint typeBits, GpuMemoryUsage usage)
+    public static List<uint> Candidates(in PhysicalDeviceMemoryProperties memory, uint typeBits, GpuMemoryUsage usage)
     {
-        (VkMemoryPropertyFlagBits wanted, VkMemoryPropertyFlagBits unwanted) = usage switch
+        (MemoryPropertyFlags wanted, MemoryPropertyFlags unwanted) = usage switch
         {
             // Pure VRAM first: host-visible device memory (ReBAR) is scarce and better left to uploads.
             GpuMemoryUsage.DeviceLocal => (DeviceLocal, HostVisible | HostCached),
             // Written sequentially by the CPU: coherent, write-combined (uncached).
             GpuMemoryUsage.Upload => (HostCoherent, HostCached),
             // Read by the CPU: cached reads are an order of magnitude faster than uncached ones.
-            _ => (HostCached | HostCoherent, (VkMemoryPropertyFlagBits)0),
+            _ => (HostCached | HostCoherent, (MemoryPropertyFlags)0),
         };
-        VkMemoryPropertyFlagBits required = Required(usage);
+        MemoryPropertyFlags required = Required(usage);
         var candidates = new List<(uint Index, int Score)>();
-        for (uint i = 0; i < memory.memoryTypeCount; i++)
+        for (uint i = 0; i < memory.MemoryTypeCount; i++)
         {
-            VkMemoryPropertyFlagBits flags = memory.memoryTypes[(int)i].propertyFlags;
+            MemoryPropertyFlags flags = memory.MemoryTypes[(int)i].PropertyFlags;
             if ((typeBits & (1u << (int)i)) == 0 || (flags & required) != required || (flags & Excluded) != 0)
                 continue;
             int score = 2 * BitOperations.PopCount((uint)(flags & wanted)) - BitOperations.PopCount((uint)(flags & unwanted));
@@ -55,8 +55,8 @@ internal static class MemoryTypeSelector
     }
 
     /// <summary>Whether memory of the type is host-visible.</summary>
-    public static bool IsHostVisible(VkMemoryPropertyFlagBits flags) => (flags & HostVisible) != 0;
+    public static bool IsHostVisible(MemoryPropertyFlags flags) => (flags & HostVisible) != 0;
 
     /// <summary>Whether host writes and reads of the type need no flush or invalidate.</summary>
-    public static bool IsHostCoherent(VkMemoryPropertyFlagBits flags) => (flags & HostCoherent) != 0;
+    public static bool IsHostCoherent(MemoryPropertyFlags flags) => (flags & HostCoherent) != 0;
 }

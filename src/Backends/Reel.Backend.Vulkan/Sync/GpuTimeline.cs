@@ -3,6 +3,7 @@ using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Sync;
 
@@ -46,15 +47,15 @@ internal sealed unsafe class GpuTimeline : IReelTimeline
     public static ReelResult Create(VulkanDevice device, ulong initialValue, bool isQueueTimeline, string function, out GpuTimeline? timeline)
     {
         timeline = null;
-        var type = new VkSemaphoreTypeCreateInfo
+        var type = new SemaphoreTypeCreateInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO,
-            semaphoreType = VkSemaphoreType.VK_SEMAPHORE_TYPE_TIMELINE,
-            initialValue = initialValue,
+            SType = StructureType.SemaphoreTypeCreateInfo,
+            SemaphoreType = SemaphoreType.Timeline,
+            InitialValue = initialValue,
         };
-        var info = new VkSemaphoreCreateInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO, pNext = &type };
+        var info = new SemaphoreCreateInfo { SType = StructureType.SemaphoreCreateInfo, PNext = &type };
         VkSemaphore semaphore;
-        ReelResult result = VulkanCall.Check(device.Commands.vkCreateSemaphore(device.Handle, &info, null, &semaphore), function, "vkCreateSemaphore(timeline)");
+        ReelResult result = VulkanCall.Check(device.Vk.CreateSemaphore(device.Handle, &info, null, &semaphore), function, "vkCreateSemaphore(timeline)");
         if (result == ReelResult.Success)
             timeline = new GpuTimeline(device, semaphore, isQueueTimeline);
         return result;
@@ -69,7 +70,7 @@ internal sealed unsafe class GpuTimeline : IReelTimeline
                 return true;
             ulong current;
             // A lost device never signals again: whatever waits on it is as done as it will be.
-            return _device.Commands.vkGetSemaphoreCounterValue(_device.Handle, _semaphore, &current) != VkResult.VK_SUCCESS || current >= value;
+            return _device.Vk.GetSemaphoreCounterValue(_device.Handle, _semaphore, &current) != Result.Success || current >= value;
         }
     }
 
@@ -82,7 +83,7 @@ internal sealed unsafe class GpuTimeline : IReelTimeline
             if (_destroyed)
                 return LastError.Set(ReelResult.ErrorBadState, $"{function}: the timeline's semaphore was destroyed with its device");
             ulong current;
-            ReelResult result = VulkanCall.Check(_device.Commands.vkGetSemaphoreCounterValue(_device.Handle, _semaphore, &current), function, "vkGetSemaphoreCounterValue");
+            ReelResult result = VulkanCall.Check(_device.Vk.GetSemaphoreCounterValue(_device.Handle, _semaphore, &current), function, "vkGetSemaphoreCounterValue");
             value = current;
             return result;
         }
@@ -106,8 +107,8 @@ internal sealed unsafe class GpuTimeline : IReelTimeline
                 return LastError.Set(ReelResult.ErrorInvalidArgument,
                     $"{function}: value is {value}, {value - current} above the current {current}; {_device.PhysicalDevice.Name} allows steps below {limit} (maxTimelineSemaphoreValueDifference)");
             }
-            var info = new VkSemaphoreSignalInfo { sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_SIGNAL_INFO, semaphore = _semaphore, value = value };
-            return VulkanCall.Check(_device.Commands.vkSignalSemaphore(_device.Handle, &info), function, "vkSignalSemaphore");
+            var info = new SemaphoreSignalInfo { SType = StructureType.SemaphoreSignalInfo, Semaphore = _semaphore, Value = value };
+            return VulkanCall.Check(_device.Vk.SignalSemaphore(_device.Handle, &info), function, "vkSignalSemaphore");
         }
     }
 
@@ -118,15 +119,15 @@ internal sealed unsafe class GpuTimeline : IReelTimeline
         VkSemaphore semaphore = _semaphore;
         if (_destroyed)
             return LastError.Set(ReelResult.ErrorBadState, $"{function}: the timeline's semaphore was destroyed with its device");
-        var info = new VkSemaphoreWaitInfo
+        var info = new SemaphoreWaitInfo
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO,
-            semaphoreCount = 1,
-            pSemaphores = &semaphore,
-            pValues = &value,
+            SType = StructureType.SemaphoreWaitInfo,
+            SemaphoreCount = 1,
+            PSemaphores = &semaphore,
+            PValues = &value,
         };
-        VkResult status = _device.Commands.vkWaitSemaphores(_device.Handle, &info, timeoutNanoseconds);
-        return status == VkResult.VK_TIMEOUT ? ReelResult.Timeout : VulkanCall.Check(status, function, "vkWaitSemaphores");
+        Result status = _device.Vk.WaitSemaphores(_device.Handle, &info, timeoutNanoseconds);
+        return status == Result.Timeout ? ReelResult.Timeout : VulkanCall.Check(status, function, "vkWaitSemaphores");
     }
 
     /// <summary>Destroys the semaphore once; work that waits on or signals it must have completed.</summary>
@@ -137,8 +138,8 @@ internal sealed unsafe class GpuTimeline : IReelTimeline
             if (_destroyed)
                 return;
             _destroyed = true;
-            _device.Commands.vkDestroySemaphore(_device.Handle, _semaphore, null);
-            _semaphore = VkSemaphore.NULL;
+            _device.Vk.DestroySemaphore(_device.Handle, _semaphore, null);
+            _semaphore = default;
         }
     }
 }

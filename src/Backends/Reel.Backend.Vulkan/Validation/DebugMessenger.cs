@@ -1,8 +1,12 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Reel.Abi;
 using Reel.Errors;
 using Reel.Vulkan.Interop;
+using Silk.NET.Core;
+using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Extensions.EXT;
 
 namespace Reel.Vulkan.Validation;
 
@@ -16,9 +20,9 @@ namespace Reel.Vulkan.Validation;
 internal sealed unsafe class DebugMessenger : IDisposable
 {
     private GCHandle _log;
-    private VkDebugUtilsMessengerEXT _messenger;
+    private DebugUtilsMessengerEXT _messenger;
     private VkInstance _instance;
-    private delegate* unmanaged<VkInstance, VkDebugUtilsMessengerEXT, VkAllocationCallbacks*, void> _destroy;
+    private ExtDebugUtils? _debugUtils;
 
     /// <summary>A messenger recording into <paramref name="log"/>; pins the log until Dispose.</summary>
     public DebugMessenger(ValidationLog log)
@@ -31,44 +35,48 @@ internal sealed unsafe class DebugMessenger : IDisposable
     public ValidationLog Log { get; }
 
     /// <summary>Every severity and type, delivered to <see cref="Callback"/> with the log as user data.</summary>
-    public VkDebugUtilsMessengerCreateInfoEXT CreateInfo(void* next) => new()
+    public DebugUtilsMessengerCreateInfoEXT CreateInfo(void* next) => new()
     {
-        sType = VkStructureType.VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT,
-        pNext = next,
-        messageSeverity = VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_VERBOSE_BIT_EXT
-            | VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_INFO_BIT_EXT
-            | VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT
-            | VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT,
-        messageType = VkDebugUtilsMessageTypeFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT
-            | VkDebugUtilsMessageTypeFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT
-            | VkDebugUtilsMessageTypeFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT,
-        pfnUserCallback = &Callback,
-        pUserData = (void*)GCHandle.ToIntPtr(_log),
+        SType = StructureType.DebugUtilsMessengerCreateInfoExt,
+        PNext = next,
+        MessageSeverity = DebugUtilsMessageSeverityFlagsEXT.VerboseBitExt
+            | DebugUtilsMessageSeverityFlagsEXT.InfoBitExt
+            | DebugUtilsMessageSeverityFlagsEXT.WarningBitExt
+            | DebugUtilsMessageSeverityFlagsEXT.ErrorBitExt,
+        MessageType = DebugUtilsMessageTypeFlagsEXT.GeneralBitExt
+            | DebugUtilsMessageTypeFlagsEXT.ValidationBitExt
+            | DebugUtilsMessageTypeFlagsEXT.PerformanceBitExt,
+        PfnUserCallback = new PfnDebugUtilsMessengerCallbackEXT(&Callback),
+        PUserData = (void*)GCHandle.ToIntPtr(_log),
     };
 
-    /// <summary>Creates the messenger on <paramref name="instance"/>; the instance must have VK_EXT_debug_utils enabled.</summary>
-    public ReelResult Create(VkInstance instance, in VkInstanceCommands commands, string function)
+    /// <summary>
+    /// Creates the messenger on <paramref name="instance"/> through <paramref name="debugUtils"/>,
+    /// the instance's VK_EXT_debug_utils commands: null (the extension is not enabled) is
+    /// ErrorUnsupported, never a call into an entry point the instance does not have.
+    /// </summary>
+    public ReelResult Create(VkInstance instance, ExtDebugUtils? debugUtils, string function)
     {
-        if (commands.vkCreateDebugUtilsMessengerEXT == null || commands.vkDestroyDebugUtilsMessengerEXT == null)
-            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the instance has no vkCreateDebugUtilsMessengerEXT; enable VK_EXT_debug_utils to capture validation messages");
-        VkDebugUtilsMessengerCreateInfoEXT info = CreateInfo(null);
-        VkDebugUtilsMessengerEXT messenger;
-        ReelResult result = VulkanCall.Check(commands.vkCreateDebugUtilsMessengerEXT(instance, &info, null, &messenger), function, "vkCreateDebugUtilsMessengerEXT");
+        if (debugUtils is null)
+            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: {ExtensionNames.ExtDebugUtils} is not enabled on the instance; enable it to capture validation messages");
+        DebugUtilsMessengerCreateInfoEXT info = CreateInfo(null);
+        DebugUtilsMessengerEXT messenger;
+        ReelResult result = VulkanCall.Check(debugUtils.CreateDebugUtilsMessenger(instance, &info, null, &messenger), function, "vkCreateDebugUtilsMessengerEXT");
         if (result != ReelResult.Success)
             return result;
         _messenger = messenger;
         _instance = instance;
-        _destroy = commands.vkDestroyDebugUtilsMessengerEXT;
+        _debugUtils = debugUtils;
         return ReelResult.Success;
     }
 
     /// <summary>Destroys the messenger created by <see cref="Create"/>, if any; the instance must still be alive.</summary>
     public void DestroyMessenger()
     {
-        if (_messenger.IsNull)
+        if (_debugUtils is null || _messenger.Handle == 0)
             return;
-        _destroy(_instance, _messenger, null);
-        _messenger = VkDebugUtilsMessengerEXT.NULL;
+        _debugUtils.DestroyDebugUtilsMessenger(_instance, _messenger, null);
+        _messenger = default;
     }
 
     /// <summary>Frees the GCHandle; no Vulkan object may call back after this.</summary>
@@ -80,11 +88,11 @@ internal sealed unsafe class DebugMessenger : IDisposable
     }
 
     /// <summary>PFN_vkDebugUtilsMessengerCallbackEXT: records and returns VK_FALSE (the call that triggered it proceeds).</summary>
-    [UnmanagedCallersOnly]
-    private static uint Callback(
-        VkDebugUtilsMessageSeverityFlagBitsEXT severity,
-        VkDebugUtilsMessageTypeFlagBitsEXT types,
-        VkDebugUtilsMessengerCallbackDataEXT* data,
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static Bool32 Callback(
+        DebugUtilsMessageSeverityFlagsEXT severity,
+        DebugUtilsMessageTypeFlagsEXT types,
+        DebugUtilsMessengerCallbackDataEXT* data,
         void* userData)
     {
         // Nothing may escape into the driver's stack frame; a message that cannot be recorded is dropped.
@@ -92,13 +100,13 @@ internal sealed unsafe class DebugMessenger : IDisposable
         {
             if (userData != null && data != null && GCHandle.FromIntPtr((nint)userData).Target is ValidationLog log)
             {
-                log.Record(new ValidationMessage(severity, types, data->messageIdNumber,
-                    NativeText.FromPointer(data->pMessageIdName), NativeText.FromPointer(data->pMessage)));
+                log.Record(new ValidationMessage(severity, types, data->MessageIdNumber,
+                    NativeText.FromPointer(data->PMessageIdName), NativeText.FromPointer(data->PMessage)));
             }
         }
         catch (Exception)
         {
         }
-        return VkConstants.VK_FALSE;
+        return false;
     }
 }

@@ -1,4 +1,4 @@
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Validation;
 
@@ -12,20 +12,20 @@ namespace Reel.Vulkan.Validation;
 /// <param name="MessageIdName">The VUID or other id name; "" when the sender gives none.</param>
 /// <param name="Text">The message as the sender wrote it.</param>
 public readonly record struct ValidationMessage(
-    VkDebugUtilsMessageSeverityFlagBitsEXT Severity,
-    VkDebugUtilsMessageTypeFlagBitsEXT Types,
+    DebugUtilsMessageSeverityFlagsEXT Severity,
+    DebugUtilsMessageTypeFlagsEXT Types,
     int MessageIdNumber,
     string MessageIdName,
     string Text)
 {
     /// <summary>Whether the message has error severity (a broken rule; tests fail on these).</summary>
-    public bool IsError => (Severity & VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT) != 0;
+    public bool IsError => (Severity & DebugUtilsMessageSeverityFlagsEXT.ErrorBitExt) != 0;
 
     /// <summary>Whether the message has warning severity.</summary>
-    public bool IsWarning => (Severity & VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT) != 0;
+    public bool IsWarning => (Severity & DebugUtilsMessageSeverityFlagsEXT.WarningBitExt) != 0;
 
     public override string ToString() => $"[{SeverityName}] {MessageIdName} ({MessageIdNumber:x8}): {Text}";
 
     private string SeverityName => IsError ? "error" : IsWarning ? "warning"
-        : (Severity & VkDebugUtilsMessageSeverityFlagBitsEXT.VK_DEBUG_UTILS_MESSAGE_SEVERITY_INFO_BIT_EXT) != 0 ? "info" : "verbose";
+        : (Severity & DebugUtilsMessageSeverityFlagsEXT.InfoBitExt) != 0 ? "info" : "verbose";
 }

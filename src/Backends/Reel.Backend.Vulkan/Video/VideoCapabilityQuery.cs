@@ -4,6 +4,8 @@ using Reel.Backends;
 using Reel.Errors;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Extensions.KHR;
 
 namespace Reel.Vulkan.Video;
 
@@ -27,36 +29,37 @@ internal static unsafe class VideoCapabilityQuery
     /// <summary>The device extension of an operation's codec.</summary>
     public static string ExtensionOf(VideoCodecOperation operation) => operation switch
     {
-        VideoCodecOperation.DecodeH264 => VkConstants.VK_KHR_VIDEO_DECODE_H264_EXTENSION_NAME,
-        VideoCodecOperation.DecodeH265 => VkConstants.VK_KHR_VIDEO_DECODE_H265_EXTENSION_NAME,
-        VideoCodecOperation.DecodeAv1 => VkConstants.VK_KHR_VIDEO_DECODE_AV1_EXTENSION_NAME,
-        VideoCodecOperation.EncodeH264 => VkConstants.VK_KHR_VIDEO_ENCODE_H264_EXTENSION_NAME,
-        VideoCodecOperation.EncodeH265 => VkConstants.VK_KHR_VIDEO_ENCODE_H265_EXTENSION_NAME,
-        _ => VkConstants.VK_KHR_VIDEO_ENCODE_AV1_EXTENSION_NAME,
+        VideoCodecOperation.DecodeH264 => ExtensionNames.KhrVideoDecodeH264,
+        VideoCodecOperation.DecodeH265 => ExtensionNames.KhrVideoDecodeH265,
+        VideoCodecOperation.DecodeAv1 => ExtensionNames.KhrVideoDecodeAv1,
+        VideoCodecOperation.EncodeH264 => ExtensionNames.KhrVideoEncodeH264,
+        VideoCodecOperation.EncodeH265 => ExtensionNames.KhrVideoEncodeH265,
+        _ => ExtensionNames.KhrVideoEncodeAv1,
     };
 
-    /// <summary>The queue Reel would run <paramref name="operation"/> on, or why there is none (ErrorUnsupported).</summary>
-    public static ReelResult QueueFor(VulkanDevice device, VideoCodecOperation operation, string function, out VulkanQueue? queue)
+    /// <summary>
+    /// The queue Reel would run <paramref name="operation"/> on and the device's
+    /// VK_KHR_video_queue commands to run it with, or why there are none (ErrorUnsupported).
+    /// </summary>
+    public static ReelResult QueueFor(VulkanDevice device, VideoCodecOperation operation, string function, out VulkanQueue? queue, out KhrVideoQueue? video)
     {
-        string? reason = FindQueue(device, operation, out queue);
+        string? reason = FindQueue(device, operation, out queue, out video);
         return reason is null ? ReelResult.Success : LastError.Set(ReelResult.ErrorUnsupported, $"{function}: {reason}");
     }
 
     /// <summary>Whether the device can run <paramref name="operation"/> (a queue for it, its extensions enabled); leaves the last error alone.</summary>
-    public static bool CanRun(VulkanDevice device, VideoCodecOperation operation) => FindQueue(device, operation, out _) is null;
+    public static bool CanRun(VulkanDevice device, VideoCodecOperation operation) => FindQueue(device, operation, out _, out _) is null;
 
-    /// <summary>The queue for <paramref name="operation"/>, or null and the reason (without touching the last error).</summary>
-    private static string? FindQueue(VulkanDevice device, VideoCodecOperation operation, out VulkanQueue? queue)
+    /// <summary>The queue and video commands for <paramref name="operation"/>, or null and the reason (without touching the last error).</summary>
+    private static string? FindQueue(VulkanDevice device, VideoCodecOperation operation, out VulkanQueue? queue, out KhrVideoQueue? video)
     {
         queue = null;
+        video = device.VideoQueue;
         string name = device.PhysicalDevice.Name;
-        if (!device.EnabledExtensions.Contains(VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME))
-        {
-            string reason = device.PhysicalDevice.HasVideoQueue ? "the device was created or adopted without it" : $"{name} exposes no {VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME}";
-            return $"{Name(operation)} needs {VkConstants.VK_KHR_VIDEO_QUEUE_EXTENSION_NAME}: {reason}";
-        }
+        if (video is null)
+            return NoVideoQueue(device, operation);
         VulkanQueue? candidate = VideoProfile.IsDecode(operation) ? device.VideoDecode : device.VideoEncode;
-        if (candidate is null || (candidate.Family.VideoCodecOperations & (VkVideoCodecOperationFlagBitsKHR)operation) == 0)
+        if (candidate is null || (candidate.Family.VideoCodecOperations & (VideoCodecOperationFlagsKHR)operation) == 0)
             return $"{name} has no {(VideoProfile.IsDecode(operation) ? "decode" : "encode")} queue Reel uses that can do {Name(operation)}";
         if (!device.EnabledExtensions.Contains(ExtensionOf(operation)))
             return $"{Name(operation)} needs {ExtensionOf(operation)}, which is not enabled on the device";
@@ -64,20 +67,44 @@ internal static unsafe class VideoCapabilityQuery
         return null;
     }
 
-    /// <summary>The capabilities of <paramref name="profile"/>; ErrorUnsupported when the driver refuses the profile.</summary>
-    public static ReelResult Query(VulkanDevice device, VideoProfile profile, string function, out VideoCaps? caps) =>
-        VulkanCall.Check(QueryRaw(device, profile, out caps), function, $"vkGetPhysicalDeviceVideoCapabilitiesKHR({Name(profile.Operation)}, {profile.BitDepth}-bit)");
+    /// <summary>Why <paramref name="operation"/> cannot run on a device without VK_KHR_video_queue enabled.</summary>
+    private static string NoVideoQueue(VulkanDevice device, VideoCodecOperation operation)
+    {
+        string reason = device.PhysicalDevice.HasVideoQueue ? "the device was created or adopted without it" : $"{device.PhysicalDevice.Name} exposes no {ExtensionNames.KhrVideoQueue}";
+        return $"{Name(operation)} needs {ExtensionNames.KhrVideoQueue}: {reason}";
+    }
 
-    /// <summary>As <see cref="Query"/>, returning the VkResult without touching the last error (capability reports probe quietly).</summary>
-    private static VkResult QueryRaw(VulkanDevice device, VideoProfile profile, out VideoCaps? caps)
+    /// <summary>
+    /// The device's VK_KHR_video_queue commands, or ErrorUnsupported naming why there are none:
+    /// every video query starts here, so no path calls an entry point of an extension the
+    /// device does not have enabled (the loader aborts the process on such a call).
+    /// </summary>
+    private static ReelResult VideoQueueOf(VulkanDevice device, VideoCodecOperation operation, string function, out KhrVideoQueue? video)
+    {
+        video = device.VideoQueue;
+        return video is not null ? ReelResult.Success : LastError.Set(ReelResult.ErrorUnsupported, $"{function}: {NoVideoQueue(device, operation)}");
+    }
+
+    /// <summary>The capabilities of <paramref name="profile"/>; ErrorUnsupported when the device has no video queue extension or the driver refuses the profile.</summary>
+    public static ReelResult Query(VulkanDevice device, VideoProfile profile, string function, out VideoCaps? caps)
     {
         caps = null;
-        var h264Decode = new VkVideoDecodeH264CapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_CAPABILITIES_KHR };
-        var h265Decode = new VkVideoDecodeH265CapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_CAPABILITIES_KHR };
-        var av1Decode = new VkVideoDecodeAV1CapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_AV1_CAPABILITIES_KHR };
-        var h264Encode = new VkVideoEncodeH264CapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_H264_CAPABILITIES_KHR };
-        var h265Encode = new VkVideoEncodeH265CapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_H265_CAPABILITIES_KHR };
-        var av1Encode = new VkVideoEncodeAV1CapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_AV1_CAPABILITIES_KHR };
+        ReelResult result = VideoQueueOf(device, profile.Operation, function, out KhrVideoQueue? video);
+        if (result != ReelResult.Success)
+            return result;
+        return VulkanCall.Check(QueryRaw(video!, device.PhysicalDevice, profile, out caps), function, $"vkGetPhysicalDeviceVideoCapabilitiesKHR({Name(profile.Operation)}, {profile.BitDepth}-bit)");
+    }
+
+    /// <summary>As <see cref="Query"/>, returning the VkResult without touching the last error (capability reports probe quietly).</summary>
+    private static Result QueryRaw(KhrVideoQueue video, PhysicalDeviceInfo physicalDevice, VideoProfile profile, out VideoCaps? caps)
+    {
+        caps = null;
+        var h264Decode = new VideoDecodeH264CapabilitiesKHR { SType = StructureType.VideoDecodeH264CapabilitiesKhr };
+        var h265Decode = new VideoDecodeH265CapabilitiesKHR { SType = StructureType.VideoDecodeH265CapabilitiesKhr };
+        var av1Decode = new VideoDecodeAV1CapabilitiesKHR { SType = StructureType.VideoDecodeAV1CapabilitiesKhr };
+        var h264Encode = new VideoEncodeH264CapabilitiesKHR { SType = StructureType.VideoEncodeH264CapabilitiesKhr };
+        var h265Encode = new VideoEncodeH265CapabilitiesKHR { SType = StructureType.VideoEncodeH265CapabilitiesKhr };
+        var av1Encode = new VideoEncodeAV1CapabilitiesKHR { SType = StructureType.VideoEncodeAV1CapabilitiesKhr };
         void* codec = profile.Operation switch
         {
             VideoCodecOperation.DecodeH264 => &h264Decode,
@@ -88,47 +115,47 @@ internal static unsafe class VideoCapabilityQuery
             _ => &av1Encode,
         };
         bool decode = VideoProfile.IsDecode(profile.Operation);
-        var decodeCaps = new VkVideoDecodeCapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_CAPABILITIES_KHR, pNext = codec };
-        var encodeCaps = new VkVideoEncodeCapabilitiesKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_CAPABILITIES_KHR, pNext = codec };
-        var capabilities = new VkVideoCapabilitiesKHR
+        var decodeCaps = new VideoDecodeCapabilitiesKHR { SType = StructureType.VideoDecodeCapabilitiesKhr, PNext = codec };
+        var encodeCaps = new VideoEncodeCapabilitiesKHR { SType = StructureType.VideoEncodeCapabilitiesKhr, PNext = codec };
+        var capabilities = new VideoCapabilitiesKHR
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_CAPABILITIES_KHR,
-            pNext = decode ? &decodeCaps : &encodeCaps,
+            SType = StructureType.VideoCapabilitiesKhr,
+            PNext = decode ? &decodeCaps : &encodeCaps,
         };
-        VkResult status = device.Instance.Commands.vkGetPhysicalDeviceVideoCapabilitiesKHR(device.PhysicalDevice.Handle, profile.Info, &capabilities);
-        if (status != VkResult.VK_SUCCESS)
+        Result status = video.GetPhysicalDeviceVideoCapabilities(physicalDevice.Handle, profile.Info, &capabilities);
+        if (status != Result.Success)
             return status;
         uint level = profile.Operation switch
         {
-            VideoCodecOperation.DecodeH264 => (uint)h264Decode.maxLevelIdc,
-            VideoCodecOperation.DecodeH265 => (uint)h265Decode.maxLevelIdc,
-            VideoCodecOperation.DecodeAv1 => (uint)av1Decode.maxLevel,
-            VideoCodecOperation.EncodeH264 => (uint)h264Encode.maxLevelIdc,
-            VideoCodecOperation.EncodeH265 => (uint)h265Encode.maxLevelIdc,
-            _ => (uint)av1Encode.maxLevel,
+            VideoCodecOperation.DecodeH264 => (uint)h264Decode.MaxLevelIdc,
+            VideoCodecOperation.DecodeH265 => (uint)h265Decode.MaxLevelIdc,
+            VideoCodecOperation.DecodeAv1 => (uint)av1Decode.MaxLevel,
+            VideoCodecOperation.EncodeH264 => (uint)h264Encode.MaxLevelIdc,
+            VideoCodecOperation.EncodeH265 => (uint)h265Encode.MaxLevelIdc,
+            _ => (uint)av1Encode.MaxLevel,
         };
         caps = new VideoCaps
         {
             Operation = profile.Operation,
             StdProfile = profile.StdProfile,
-            Flags = capabilities.flags,
-            DecodeFlags = decode ? decodeCaps.flags : 0,
-            BitstreamOffsetAlignment = capabilities.minBitstreamBufferOffsetAlignment,
-            BitstreamSizeAlignment = capabilities.minBitstreamBufferSizeAlignment,
-            Granularity = capabilities.pictureAccessGranularity,
-            MinExtent = capabilities.minCodedExtent,
-            MaxExtent = capabilities.maxCodedExtent,
-            MaxDpbSlots = capabilities.maxDpbSlots,
-            MaxActiveReferences = capabilities.maxActiveReferencePictures,
+            Flags = capabilities.Flags,
+            DecodeFlags = decode ? decodeCaps.Flags : 0,
+            BitstreamOffsetAlignment = capabilities.MinBitstreamBufferOffsetAlignment,
+            BitstreamSizeAlignment = capabilities.MinBitstreamBufferSizeAlignment,
+            Granularity = capabilities.PictureAccessGranularity,
+            MinExtent = capabilities.MinCodedExtent,
+            MaxExtent = capabilities.MaxCodedExtent,
+            MaxDpbSlots = capabilities.MaxDpbSlots,
+            MaxActiveReferences = capabilities.MaxActiveReferencePictures,
             MaxLevel = level,
-            StdHeaderName = NativeText.FromFixed(capabilities.stdHeaderVersion.extensionName, (int)VkConstants.VK_MAX_EXTENSION_NAME_SIZE),
-            StdHeaderVersion = capabilities.stdHeaderVersion.specVersion,
-            StdHeader = capabilities.stdHeaderVersion,
-            RateControlModes = decode ? 0 : encodeCaps.rateControlModes,
-            MaxBitrate = decode ? 0 : encodeCaps.maxBitrate,
-            QualityLevels = decode ? 0 : encodeCaps.maxQualityLevels,
+            StdHeaderName = NativeText.FromFixed(capabilities.StdHeaderVersion.ExtensionName, (int)Vk.MaxExtensionNameSize),
+            StdHeaderVersion = capabilities.StdHeaderVersion.SpecVersion,
+            StdHeader = capabilities.StdHeaderVersion,
+            RateControlModes = decode ? 0 : encodeCaps.RateControlModes,
+            MaxBitrate = decode ? 0 : encodeCaps.MaxBitrate,
+            QualityLevels = decode ? 0 : encodeCaps.MaxQualityLevels,
         };
-        return VkResult.VK_SUCCESS;
+        return Result.Success;
     }
 
     /// <summary>
@@ -139,22 +166,23 @@ internal static unsafe class VideoCapabilityQuery
     {
         var list = new List<CodecCaps>();
         string implementation = $"{device.PhysicalDevice.Name} ({device.PhysicalDevice.DriverName} {device.PhysicalDevice.DriverInfo})".Trim();
+        KhrVideoQueue? video = device.VideoQueue;
         foreach (VideoCodecOperation operation in Operations)
         {
-            if (FindQueue(device, operation, out _) is not null)
+            if (video is null || FindQueue(device, operation, out _, out _) is not null)
                 continue;
             VideoCaps? eight;
             using (VideoProfile profile = VideoProfile.Create(operation, 8))
             {
-                if (QueryRaw(device, profile, out eight) != VkResult.VK_SUCCESS)
+                if (QueryRaw(video, device.PhysicalDevice, profile, out eight) != Result.Success)
                     continue;
             }
-            uint depths = (uint)VkVideoComponentBitDepthFlagBitsKHR.VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR;
+            uint depths = (uint)VideoComponentBitDepthFlagsKHR.Depth8BitKhr;
             if (VideoProfile.Exists(operation, 10))
             {
                 using VideoProfile ten = VideoProfile.Create(operation, 10);
-                if (QueryRaw(device, ten, out _) == VkResult.VK_SUCCESS)
-                    depths |= (uint)VkVideoComponentBitDepthFlagBitsKHR.VK_VIDEO_COMPONENT_BIT_DEPTH_10_BIT_KHR;
+                if (QueryRaw(video, device.PhysicalDevice, ten, out _) == Result.Success)
+                    depths |= (uint)VideoComponentBitDepthFlagsKHR.Depth10BitKhr;
             }
             list.Add(eight!.ToCodecCaps(depths, implementation));
         }
@@ -166,32 +194,34 @@ internal static unsafe class VideoCapabilityQuery
     /// in <paramref name="profile"/>, or the first format it lists when <paramref name="wanted"/>
     /// is VK_FORMAT_UNDEFINED; ErrorUnsupported otherwise (naming <paramref name="field"/>).
     /// </summary>
-    public static ReelResult PickFormat(VulkanDevice device, VideoProfile profile, VkFormat wanted, VkImageUsageFlagBits usage, string function, string field, out VkFormat format)
+    public static ReelResult PickFormat(VulkanDevice device, VideoProfile profile, Format wanted, ImageUsageFlags usage, string function, string field, out Format format)
     {
-        format = VkFormat.VK_FORMAT_UNDEFINED;
-        var query = new VkPhysicalDeviceVideoFormatInfoKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VIDEO_FORMAT_INFO_KHR, pNext = profile.List, imageUsage = usage };
-        uint count = 0;
-        ref readonly VkInstanceCommands vk = ref device.Instance.Commands;
-        ReelResult result = VulkanCall.Check(vk.vkGetPhysicalDeviceVideoFormatPropertiesKHR(device.PhysicalDevice.Handle, &query, &count, null), function, "vkGetPhysicalDeviceVideoFormatPropertiesKHR");
+        format = Format.Undefined;
+        ReelResult result = VideoQueueOf(device, profile.Operation, function, out KhrVideoQueue? video);
         if (result != ReelResult.Success)
             return result;
-        var formats = new VkVideoFormatPropertiesKHR[count];
+        var query = new PhysicalDeviceVideoFormatInfoKHR { SType = StructureType.PhysicalDeviceVideoFormatInfoKhr, PNext = profile.List, ImageUsage = usage };
+        uint count = 0;
+        result = VulkanCall.Check(video!.GetPhysicalDeviceVideoFormatProperties(device.PhysicalDevice.Handle, &query, &count, null), function, "vkGetPhysicalDeviceVideoFormatPropertiesKHR");
+        if (result != ReelResult.Success)
+            return result;
+        var formats = new VideoFormatPropertiesKHR[count];
         for (int i = 0; i < formats.Length; i++)
-            formats[i].sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_FORMAT_PROPERTIES_KHR;
-        fixed (VkVideoFormatPropertiesKHR* p = formats)
-            result = VulkanCall.Check(vk.vkGetPhysicalDeviceVideoFormatPropertiesKHR(device.PhysicalDevice.Handle, &query, &count, p), function, "vkGetPhysicalDeviceVideoFormatPropertiesKHR");
+            formats[i].SType = StructureType.VideoFormatPropertiesKhr;
+        fixed (VideoFormatPropertiesKHR* p = formats)
+            result = VulkanCall.Check(video.GetPhysicalDeviceVideoFormatProperties(device.PhysicalDevice.Handle, &query, &count, p), function, "vkGetPhysicalDeviceVideoFormatPropertiesKHR");
         if (result != ReelResult.Success)
             return result;
         for (int i = 0; i < count; i++)
         {
-            if (wanted == VkFormat.VK_FORMAT_UNDEFINED || formats[i].format == wanted)
+            if (wanted == Format.Undefined || formats[i].Format == wanted)
             {
-                format = formats[i].format;
+                format = formats[i].Format;
                 return ReelResult.Success;
             }
         }
-        return LastError.Set(ReelResult.ErrorUnsupported, wanted == VkFormat.VK_FORMAT_UNDEFINED
-            ? $"{function}: the driver lists no image format for {Name(profile.Operation)} with usage {usage}"
-            : $"{function}: {field} is {wanted}, which the driver does not list for {Name(profile.Operation)} with usage {usage}");
+        return LastError.Set(ReelResult.ErrorUnsupported, wanted == Format.Undefined
+            ? $"{function}: the driver lists no image format for {Name(profile.Operation)} with usage {VulkanNames.Of(usage)}"
+            : $"{function}: {field} is {VulkanNames.Of(wanted)}, which the driver does not list for {Name(profile.Operation)} with usage {VulkanNames.Of(usage)}");
     }
 }

@@ -1,5 +1,5 @@
 using Reel.Backends;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Video;
 
@@ -13,10 +13,10 @@ internal sealed class VideoCaps
     public uint StdProfile { get; init; }
 
     /// <summary>VkVideoCapabilitiesKHR.flags.</summary>
-    public VkVideoCapabilityFlagBitsKHR Flags { get; init; }
+    public VideoCapabilityFlagsKHR Flags { get; init; }
 
     /// <summary>VkVideoDecodeCapabilitiesKHR.flags (0 for encode).</summary>
-    public VkVideoDecodeCapabilityFlagBitsKHR DecodeFlags { get; init; }
+    public VideoDecodeCapabilityFlagsKHR DecodeFlags { get; init; }
 
     /// <summary>minBitstreamBufferOffsetAlignment.</summary>
     public ulong BitstreamOffsetAlignment { get; init; }
@@ -25,13 +25,13 @@ internal sealed class VideoCaps
     public ulong BitstreamSizeAlignment { get; init; }
 
     /// <summary>pictureAccessGranularity.</summary>
-    public VkExtent2D Granularity { get; init; }
+    public Extent2D Granularity { get; init; }
 
     /// <summary>minCodedExtent.</summary>
-    public VkExtent2D MinExtent { get; init; }
+    public Extent2D MinExtent { get; init; }
 
     /// <summary>maxCodedExtent.</summary>
-    public VkExtent2D MaxExtent { get; init; }
+    public Extent2D MaxExtent { get; init; }
 
     /// <summary>maxDpbSlots.</summary>
     public uint MaxDpbSlots { get; init; }
@@ -49,10 +49,10 @@ internal sealed class VideoCaps
     public uint StdHeaderVersion { get; init; }
 
     /// <summary>stdHeaderVersion as the driver returned it, for VkVideoSessionCreateInfoKHR.pStdHeaderVersion.</summary>
-    public VkExtensionProperties StdHeader { get; init; }
+    public ExtensionProperties StdHeader { get; init; }
 
     /// <summary>Encode: VkVideoEncodeCapabilitiesKHR.rateControlModes.</summary>
-    public VkVideoEncodeRateControlModeFlagBitsKHR RateControlModes { get; init; }
+    public VideoEncodeRateControlModeFlagsKHR RateControlModes { get; init; }
 
     /// <summary>Encode: maxBitrate.</summary>
     public ulong MaxBitrate { get; init; }
@@ -61,7 +61,7 @@ internal sealed class VideoCaps
     public uint QualityLevels { get; init; }
 
     /// <summary>Whether DPB slots may be separate images.</summary>
-    public bool SeparateReferenceImages => (Flags & VkVideoCapabilityFlagBitsKHR.VK_VIDEO_CAPABILITY_SEPARATE_REFERENCE_IMAGES_BIT_KHR) != 0;
+    public bool SeparateReferenceImages => (Flags & VideoCapabilityFlagsKHR.SeparateReferenceImagesBitKhr) != 0;
 
     /// <summary>As <c>reel_video_codec_caps_t</c> reports it; <paramref name="lumaBitDepths"/> are the depths found supported.</summary>
     public CodecCaps ToCodecCaps(uint lumaBitDepths, string implementation)
@@ -69,29 +69,29 @@ internal sealed class VideoCaps
         uint flags = CodecCaps.FlagHardware;
         if (SeparateReferenceImages)
             flags |= CodecCaps.FlagSeparateReferenceImages;
-        if ((Flags & VkVideoCapabilityFlagBitsKHR.VK_VIDEO_CAPABILITY_PROTECTED_CONTENT_BIT_KHR) != 0)
+        if ((Flags & VideoCapabilityFlagsKHR.ProtectedContentBitKhr) != 0)
             flags |= CodecCaps.FlagProtectedContent;
-        if ((DecodeFlags & VkVideoDecodeCapabilityFlagBitsKHR.VK_VIDEO_DECODE_CAPABILITY_DPB_AND_OUTPUT_COINCIDE_BIT_KHR) != 0)
+        if ((DecodeFlags & VideoDecodeCapabilityFlagsKHR.CoincideBitKhr) != 0)
             flags |= CodecCaps.FlagDpbAndOutputCoincide;
-        if ((DecodeFlags & VkVideoDecodeCapabilityFlagBitsKHR.VK_VIDEO_DECODE_CAPABILITY_DPB_AND_OUTPUT_DISTINCT_BIT_KHR) != 0)
+        if ((DecodeFlags & VideoDecodeCapabilityFlagsKHR.DistinctBitKhr) != 0)
             flags |= CodecCaps.FlagDpbAndOutputDistinct;
         return new CodecCaps
         {
             Operation = Operation,
             Profile = StdProfile,
             MaxLevel = MaxLevel,
-            MinWidth = MinExtent.width,
-            MinHeight = MinExtent.height,
-            MaxWidth = MaxExtent.width,
-            MaxHeight = MaxExtent.height,
-            WidthGranularity = Granularity.width,
-            HeightGranularity = Granularity.height,
+            MinWidth = MinExtent.Width,
+            MinHeight = MinExtent.Height,
+            MaxWidth = MaxExtent.Width,
+            MaxHeight = MaxExtent.Height,
+            WidthGranularity = Granularity.Width,
+            HeightGranularity = Granularity.Height,
             MaxDpbSlots = MaxDpbSlots,
             MaxActiveReferences = MaxActiveReferences,
             BitstreamOffsetAlignment = BitstreamOffsetAlignment,
             BitstreamSizeAlignment = BitstreamSizeAlignment,
             LumaBitDepths = lumaBitDepths,
-            ChromaSubsampling = (uint)VkVideoChromaSubsamplingFlagBitsKHR.VK_VIDEO_CHROMA_SUBSAMPLING_420_BIT_KHR,
+            ChromaSubsampling = (uint)VideoChromaSubsamplingFlagsKHR.Subsampling420BitKhr,
             RateControlModes = (uint)RateControlModes,
             MaxBitrate = MaxBitrate,
             QualityLevels = QualityLevels,

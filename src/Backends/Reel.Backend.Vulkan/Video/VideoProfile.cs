@@ -1,7 +1,8 @@
 using System;
 using System.Runtime.InteropServices;
 using Reel.Backends;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Video;
 
 namespace Reel.Vulkan.Video;
 
@@ -23,23 +24,23 @@ internal sealed unsafe class VideoProfile : IDisposable
     {
         Operation = operation;
         BitDepth = bitDepth;
-        _memory = (byte*)NativeMemory.AllocZeroed((nuint)(sizeof(VkVideoProfileInfoKHR) + sizeof(VkVideoProfileListInfoKHR) + CodecStructBytes));
-        Info = (VkVideoProfileInfoKHR*)_memory;
-        List = (VkVideoProfileListInfoKHR*)(_memory + sizeof(VkVideoProfileInfoKHR));
-        void* codec = _memory + sizeof(VkVideoProfileInfoKHR) + sizeof(VkVideoProfileListInfoKHR);
-        VkVideoComponentBitDepthFlagBitsKHR depth = bitDepth == 10
-            ? VkVideoComponentBitDepthFlagBitsKHR.VK_VIDEO_COMPONENT_BIT_DEPTH_10_BIT_KHR
-            : VkVideoComponentBitDepthFlagBitsKHR.VK_VIDEO_COMPONENT_BIT_DEPTH_8_BIT_KHR;
-        *Info = new VkVideoProfileInfoKHR
+        _memory = (byte*)NativeMemory.AllocZeroed((nuint)(sizeof(VideoProfileInfoKHR) + sizeof(VideoProfileListInfoKHR) + CodecStructBytes));
+        Info = (VideoProfileInfoKHR*)_memory;
+        List = (VideoProfileListInfoKHR*)(_memory + sizeof(VideoProfileInfoKHR));
+        void* codec = _memory + sizeof(VideoProfileInfoKHR) + sizeof(VideoProfileListInfoKHR);
+        VideoComponentBitDepthFlagsKHR depth = bitDepth == 10
+            ? VideoComponentBitDepthFlagsKHR.Depth10BitKhr
+            : VideoComponentBitDepthFlagsKHR.Depth8BitKhr;
+        *Info = new VideoProfileInfoKHR
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_PROFILE_INFO_KHR,
-            pNext = codec,
-            videoCodecOperation = (VkVideoCodecOperationFlagBitsKHR)operation,
-            chromaSubsampling = VkVideoChromaSubsamplingFlagBitsKHR.VK_VIDEO_CHROMA_SUBSAMPLING_420_BIT_KHR,
-            lumaBitDepth = depth,
-            chromaBitDepth = depth,
+            SType = StructureType.VideoProfileInfoKhr,
+            PNext = codec,
+            VideoCodecOperation = (VideoCodecOperationFlagsKHR)operation,
+            ChromaSubsampling = VideoChromaSubsamplingFlagsKHR.Subsampling420BitKhr,
+            LumaBitDepth = depth,
+            ChromaBitDepth = depth,
         };
-        *List = new VkVideoProfileListInfoKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_PROFILE_LIST_INFO_KHR, profileCount = 1, pProfiles = Info };
+        *List = new VideoProfileListInfoKHR { SType = StructureType.VideoProfileListInfoKhr, ProfileCount = 1, PProfiles = Info };
         StdProfile = WriteCodecProfile(operation, bitDepth, codec);
     }
 
@@ -53,10 +54,10 @@ internal sealed unsafe class VideoProfile : IDisposable
     public uint StdProfile { get; }
 
     /// <summary>The profile, chained to its codec struct.</summary>
-    public VkVideoProfileInfoKHR* Info { get; }
+    public VideoProfileInfoKHR* Info { get; }
 
     /// <summary>A one-profile list around <see cref="Info"/>, for the pNext of images, buffers, query pools and format queries.</summary>
-    public VkVideoProfileListInfoKHR* List { get; }
+    public VideoProfileListInfoKHR* List { get; }
 
     /// <summary>Whether Reel has a profile for <paramref name="operation"/> at <paramref name="bitDepth"/>.</summary>
     public static bool Exists(VideoCodecOperation operation, uint bitDepth) =>
@@ -90,42 +91,42 @@ internal sealed unsafe class VideoProfile : IDisposable
         switch (operation)
         {
             case VideoCodecOperation.DecodeH264:
-                *(VkVideoDecodeH264ProfileInfoKHR*)codec = new VkVideoDecodeH264ProfileInfoKHR
+                *(VideoDecodeH264ProfileInfoKHR*)codec = new VideoDecodeH264ProfileInfoKHR
                 {
-                    sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_PROFILE_INFO_KHR,
-                    stdProfileIdc = StdVideoH264ProfileIdc.STD_VIDEO_H264_PROFILE_IDC_HIGH,
-                    pictureLayout = VkVideoDecodeH264PictureLayoutFlagBitsKHR.VK_VIDEO_DECODE_H264_PICTURE_LAYOUT_PROGRESSIVE_KHR,
+                    SType = StructureType.VideoDecodeH264ProfileInfoKhr,
+                    StdProfileIdc = StdVideoH264ProfileIdc.High,
+                    PictureLayout = VideoDecodeH264PictureLayoutFlagsKHR.ProgressiveKhr,
                 };
-                return (uint)StdVideoH264ProfileIdc.STD_VIDEO_H264_PROFILE_IDC_HIGH;
+                return (uint)StdVideoH264ProfileIdc.High;
             case VideoCodecOperation.EncodeH264:
-                *(VkVideoEncodeH264ProfileInfoKHR*)codec = new VkVideoEncodeH264ProfileInfoKHR
+                *(VideoEncodeH264ProfileInfoKHR*)codec = new VideoEncodeH264ProfileInfoKHR
                 {
-                    sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_H264_PROFILE_INFO_KHR,
-                    stdProfileIdc = StdVideoH264ProfileIdc.STD_VIDEO_H264_PROFILE_IDC_HIGH,
+                    SType = StructureType.VideoEncodeH264ProfileInfoKhr,
+                    StdProfileIdc = StdVideoH264ProfileIdc.High,
                 };
-                return (uint)StdVideoH264ProfileIdc.STD_VIDEO_H264_PROFILE_IDC_HIGH;
+                return (uint)StdVideoH264ProfileIdc.High;
             case VideoCodecOperation.DecodeH265:
             case VideoCodecOperation.EncodeH265:
-                StdVideoH265ProfileIdc h265 = bitDepth == 10 ? StdVideoH265ProfileIdc.STD_VIDEO_H265_PROFILE_IDC_MAIN_10 : StdVideoH265ProfileIdc.STD_VIDEO_H265_PROFILE_IDC_MAIN;
+                StdVideoH265ProfileIdc h265 = bitDepth == 10 ? StdVideoH265ProfileIdc.Main10 : StdVideoH265ProfileIdc.Main;
                 if (operation == VideoCodecOperation.DecodeH265)
-                    *(VkVideoDecodeH265ProfileInfoKHR*)codec = new VkVideoDecodeH265ProfileInfoKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_PROFILE_INFO_KHR, stdProfileIdc = h265 };
+                    *(VideoDecodeH265ProfileInfoKHR*)codec = new VideoDecodeH265ProfileInfoKHR { SType = StructureType.VideoDecodeH265ProfileInfoKhr, StdProfileIdc = h265 };
                 else
-                    *(VkVideoEncodeH265ProfileInfoKHR*)codec = new VkVideoEncodeH265ProfileInfoKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_H265_PROFILE_INFO_KHR, stdProfileIdc = h265 };
+                    *(VideoEncodeH265ProfileInfoKHR*)codec = new VideoEncodeH265ProfileInfoKHR { SType = StructureType.VideoEncodeH265ProfileInfoKhr, StdProfileIdc = h265 };
                 return (uint)h265;
             case VideoCodecOperation.DecodeAv1:
-                *(VkVideoDecodeAV1ProfileInfoKHR*)codec = new VkVideoDecodeAV1ProfileInfoKHR
+                *(VideoDecodeAV1ProfileInfoKHR*)codec = new VideoDecodeAV1ProfileInfoKHR
                 {
-                    sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_AV1_PROFILE_INFO_KHR,
-                    stdProfile = StdVideoAV1Profile.STD_VIDEO_AV1_PROFILE_MAIN,
+                    SType = StructureType.VideoDecodeAV1ProfileInfoKhr,
+                    StdProfile = StdVideoAV1Profile.Main,
                 };
-                return (uint)StdVideoAV1Profile.STD_VIDEO_AV1_PROFILE_MAIN;
+                return (uint)StdVideoAV1Profile.Main;
             default:
-                *(VkVideoEncodeAV1ProfileInfoKHR*)codec = new VkVideoEncodeAV1ProfileInfoKHR
+                *(VideoEncodeAV1ProfileInfoKHR*)codec = new VideoEncodeAV1ProfileInfoKHR
                 {
-                    sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_AV1_PROFILE_INFO_KHR,
-                    stdProfile = StdVideoAV1Profile.STD_VIDEO_AV1_PROFILE_MAIN,
+                    SType = StructureType.VideoEncodeAV1ProfileInfoKhr,
+                    StdProfile = StdVideoAV1Profile.Main,
                 };
-                return (uint)StdVideoAV1Profile.STD_VIDEO_AV1_PROFILE_MAIN;
+                return (uint)StdVideoAV1Profile.Main;
         }
     }
 }

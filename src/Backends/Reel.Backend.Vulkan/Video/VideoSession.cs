@@ -8,6 +8,8 @@ using Reel.Memory;
 using Reel.Vulkan.Api;
 using Reel.Vulkan.Device;
 using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Silk.NET.Vulkan.Extensions.KHR;
 using Reel.Vulkan.Memory;
 
 namespace Reel.Vulkan.Video;
@@ -25,14 +27,18 @@ internal sealed unsafe class VideoSession : IDeviceChild
     private const uint MaxVps = 16, MaxSps = 32, MaxPps = 256;
 
     private readonly VulkanDevice _device;
+
+    /// <summary>The device's VK_KHR_video_queue commands; a session exists only where they do.</summary>
+    private readonly KhrVideoQueue _video;
     private readonly GpuAllocator _allocator;
     private readonly List<GpuAllocation> _memory;
     private VideoProfile? _profile;
 
-    private VideoSession(GpuDevice owner, VideoProfile profile, VideoCaps caps, VulkanQueue queue)
+    private VideoSession(GpuDevice owner, KhrVideoQueue video, VideoProfile profile, VideoCaps caps, VulkanQueue queue)
     {
         Owner = owner;
         _device = owner.Vulkan;
+        _video = video;
         _allocator = owner.Allocator;
         _profile = profile;
         Caps = caps;
@@ -47,10 +53,10 @@ internal sealed unsafe class VideoSession : IDeviceChild
     public Handle Handle { get; set; }
 
     /// <summary>The session.</summary>
-    public VkVideoSessionKHR Session { get; private set; }
+    public VideoSessionKHR Session { get; private set; }
 
     /// <summary>Its parameters object, or VK_NULL_HANDLE (AV1).</summary>
-    public VkVideoSessionParametersKHR Parameters { get; private set; }
+    public VideoSessionParametersKHR Parameters { get; private set; }
 
     /// <summary>What the driver reported for the profile.</summary>
     public VideoCaps Caps { get; }
@@ -62,13 +68,13 @@ internal sealed unsafe class VideoSession : IDeviceChild
     public VideoCodecOperation Operation => Caps.Operation;
 
     /// <summary>The picture format.</summary>
-    public VkFormat PictureFormat { get; private set; }
+    public Format PictureFormat { get; private set; }
 
     /// <summary>The reference picture format.</summary>
-    public VkFormat ReferenceFormat { get; private set; }
+    public Format ReferenceFormat { get; private set; }
 
     /// <summary>maxCodedExtent.</summary>
-    public VkExtent2D MaxExtent { get; private set; }
+    public Extent2D MaxExtent { get; private set; }
 
     /// <summary>maxDpbSlots.</summary>
     public uint MaxDpbSlots { get; private set; }
@@ -87,7 +93,7 @@ internal sealed unsafe class VideoSession : IDeviceChild
     {
         session = null;
         VulkanDevice device = owner.Vulkan;
-        ReelResult result = VideoCapabilityQuery.QueueFor(device, options.Operation, function, out VulkanQueue? queue);
+        ReelResult result = VideoCapabilityQuery.QueueFor(device, options.Operation, function, out VulkanQueue? queue, out KhrVideoQueue? video);
         if (result != ReelResult.Success)
             return result;
         uint depth = options.BitDepth == 0 ? 8 : options.BitDepth;
@@ -104,7 +110,7 @@ internal sealed unsafe class VideoSession : IDeviceChild
             profile.Dispose();
             return result;
         }
-        var created = new VideoSession(owner, profile, caps!, queue!);
+        var created = new VideoSession(owner, video!, profile, caps!, queue!);
         result = created.Build(options, function);
         if (result != ReelResult.Success)
         {
@@ -118,13 +124,12 @@ internal sealed unsafe class VideoSession : IDeviceChild
     /// <summary>Destroys the parameters and the session and frees its memory. Submitted work using them must have completed.</summary>
     public void Destroy()
     {
-        ref readonly VkDeviceCommands vk = ref _device.Commands;
-        if (!Parameters.IsNull)
-            vk.vkDestroyVideoSessionParametersKHR(_device.Handle, Parameters, null);
-        Parameters = VkVideoSessionParametersKHR.NULL;
-        if (!Session.IsNull)
-            vk.vkDestroyVideoSessionKHR(_device.Handle, Session, null);
-        Session = VkVideoSessionKHR.NULL;
+        if (Parameters.Handle != 0)
+            _video.DestroyVideoSessionParameters(_device.Handle, Parameters, null);
+        Parameters = default;
+        if (Session.Handle != 0)
+            _video.DestroyVideoSession(_device.Handle, Session, null);
+        Session = default;
         foreach (GpuAllocation allocation in _memory)
             _allocator.Free(allocation);
         _memory.Clear();
@@ -137,11 +142,11 @@ internal sealed unsafe class VideoSession : IDeviceChild
 
     private static ReelResult CheckLimits(VideoSessionOptions options, VideoCaps caps, string function)
     {
-        if (options.MaxWidth < caps.MinExtent.width || options.MaxWidth > caps.MaxExtent.width
-            || options.MaxHeight < caps.MinExtent.height || options.MaxHeight > caps.MaxExtent.height)
+        if (options.MaxWidth < caps.MinExtent.Width || options.MaxWidth > caps.MaxExtent.Width
+            || options.MaxHeight < caps.MinExtent.Height || options.MaxHeight > caps.MaxExtent.Height)
         {
             return LastError.Set(ReelResult.ErrorInvalidArgument,
-                $"{function}: desc->max_width x max_height is {options.MaxWidth}x{options.MaxHeight}; {VideoCapabilityQuery.Name(caps.Operation)} allows {caps.MinExtent.width}x{caps.MinExtent.height} to {caps.MaxExtent.width}x{caps.MaxExtent.height}");
+                $"{function}: desc->max_width x max_height is {options.MaxWidth}x{options.MaxHeight}; {VideoCapabilityQuery.Name(caps.Operation)} allows {caps.MinExtent.Width}x{caps.MinExtent.Height} to {caps.MaxExtent.Width}x{caps.MaxExtent.Height}");
         }
         if (options.MaxDpbSlots > caps.MaxDpbSlots)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->max_dpb_slots is {options.MaxDpbSlots}; {VideoCapabilityQuery.Name(caps.Operation)} allows up to {caps.MaxDpbSlots}");
@@ -155,13 +160,13 @@ internal sealed unsafe class VideoSession : IDeviceChild
         bool decode = VideoProfile.IsDecode(Operation);
         MaxDpbSlots = options.MaxDpbSlots != 0 ? options.MaxDpbSlots : Caps.MaxDpbSlots;
         MaxActiveReferences = options.MaxActiveReferences != 0 ? options.MaxActiveReferences : Math.Min(Caps.MaxActiveReferences, MaxDpbSlots);
-        MaxExtent = new VkExtent2D { width = options.MaxWidth, height = options.MaxHeight };
-        VkImageUsageFlagBits pictureUsage = decode ? VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_DECODE_DST_BIT_KHR : VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_ENCODE_SRC_BIT_KHR;
-        VkImageUsageFlagBits dpbUsage = decode ? VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_DECODE_DPB_BIT_KHR : VkImageUsageFlagBits.VK_IMAGE_USAGE_VIDEO_ENCODE_DPB_BIT_KHR;
-        ReelResult result = VideoCapabilityQuery.PickFormat(_device, _profile!, options.PictureFormat, pictureUsage, function, "desc->picture_format", out VkFormat picture);
+        MaxExtent = new Extent2D { Width = options.MaxWidth, Height = options.MaxHeight };
+        ImageUsageFlags pictureUsage = decode ? ImageUsageFlags.VideoDecodeDstBitKhr : ImageUsageFlags.VideoEncodeSrcBitKhr;
+        ImageUsageFlags dpbUsage = decode ? ImageUsageFlags.VideoDecodeDpbBitKhr : ImageUsageFlags.VideoEncodeDpbBitKhr;
+        ReelResult result = VideoCapabilityQuery.PickFormat(_device, _profile!, options.PictureFormat, pictureUsage, function, "desc->picture_format", out Format picture);
         if (result != ReelResult.Success)
             return result;
-        VkFormat reference = VkFormat.VK_FORMAT_UNDEFINED;
+        Format reference = Format.Undefined;
         if (MaxDpbSlots > 0)
         {
             result = VideoCapabilityQuery.PickFormat(_device, _profile!, options.ReferenceFormat, dpbUsage, function, "desc->reference_format", out reference);
@@ -171,21 +176,21 @@ internal sealed unsafe class VideoSession : IDeviceChild
         PictureFormat = picture;
         ReferenceFormat = reference;
 
-        VkExtensionProperties header = Caps.StdHeader;
-        var info = new VkVideoSessionCreateInfoKHR
+        ExtensionProperties header = Caps.StdHeader;
+        var info = new VideoSessionCreateInfoKHR
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_SESSION_CREATE_INFO_KHR,
-            queueFamilyIndex = Queue.FamilyIndex,
-            pVideoProfile = _profile!.Info,
-            pictureFormat = picture,
-            maxCodedExtent = MaxExtent,
-            referencePictureFormat = reference,
-            maxDpbSlots = MaxDpbSlots,
-            maxActiveReferencePictures = MaxActiveReferences,
-            pStdHeaderVersion = &header,
+            SType = StructureType.VideoSessionCreateInfoKhr,
+            QueueFamilyIndex = Queue.FamilyIndex,
+            PVideoProfile = _profile!.Info,
+            PictureFormat = picture,
+            MaxCodedExtent = MaxExtent,
+            ReferencePictureFormat = reference,
+            MaxDpbSlots = MaxDpbSlots,
+            MaxActiveReferencePictures = MaxActiveReferences,
+            PStdHeaderVersion = &header,
         };
-        VkVideoSessionKHR handle;
-        result = VulkanCall.Check(_device.Commands.vkCreateVideoSessionKHR(_device.Handle, &info, null, &handle), function, $"vkCreateVideoSessionKHR({VideoCapabilityQuery.Name(Operation)})");
+        VideoSessionKHR handle;
+        result = VulkanCall.Check(_video.CreateVideoSession(_device.Handle, &info, null, &handle), function, $"vkCreateVideoSessionKHR({VideoCapabilityQuery.Name(Operation)})");
         if (result != ReelResult.Success)
             return result;
         Session = handle;
@@ -195,47 +200,46 @@ internal sealed unsafe class VideoSession : IDeviceChild
 
     private ReelResult BindMemory(string function)
     {
-        ref readonly VkDeviceCommands vk = ref _device.Commands;
         uint count = 0;
-        ReelResult result = VulkanCall.Check(vk.vkGetVideoSessionMemoryRequirementsKHR(_device.Handle, Session, &count, null), function, "vkGetVideoSessionMemoryRequirementsKHR");
+        ReelResult result = VulkanCall.Check(_video.GetVideoSessionMemoryRequirements(_device.Handle, Session, &count, null), function, "vkGetVideoSessionMemoryRequirementsKHR");
         if (result != ReelResult.Success || count == 0)
             return result;
-        var requirements = new VkVideoSessionMemoryRequirementsKHR[count];
+        var requirements = new VideoSessionMemoryRequirementsKHR[count];
         for (int i = 0; i < requirements.Length; i++)
-            requirements[i].sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_SESSION_MEMORY_REQUIREMENTS_KHR;
-        fixed (VkVideoSessionMemoryRequirementsKHR* p = requirements)
-            result = VulkanCall.Check(vk.vkGetVideoSessionMemoryRequirementsKHR(_device.Handle, Session, &count, p), function, "vkGetVideoSessionMemoryRequirementsKHR");
+            requirements[i].SType = StructureType.VideoSessionMemoryRequirementsKhr;
+        fixed (VideoSessionMemoryRequirementsKHR* p = requirements)
+            result = VulkanCall.Check(_video.GetVideoSessionMemoryRequirements(_device.Handle, Session, &count, p), function, "vkGetVideoSessionMemoryRequirementsKHR");
         if (result != ReelResult.Success)
             return result;
-        var binds = new VkBindVideoSessionMemoryInfoKHR[count];
+        var binds = new BindVideoSessionMemoryInfoKHR[count];
         for (int i = 0; i < count; i++)
         {
-            VkMemoryRequirements needs = requirements[i].memoryRequirements;
-            var request = new AllocationRequest(needs.size, needs.alignment, needs.memoryTypeBits, GpuMemoryUsage.DeviceLocal, ResourceKind.Optimal, MemoryCategory.Device, Dedicated: true);
+            MemoryRequirements needs = requirements[i].MemoryRequirements;
+            var request = new AllocationRequest(needs.Size, needs.Alignment, needs.MemoryTypeBits, GpuMemoryUsage.DeviceLocal, ResourceKind.Optimal, MemoryCategory.Device, Dedicated: true);
             result = _allocator.Allocate(request, function, out GpuAllocation? allocation);
             if (result != ReelResult.Success)
                 return result;
             _memory.Add(allocation!);
             MemoryBytes += allocation!.Size;
-            binds[i] = new VkBindVideoSessionMemoryInfoKHR
+            binds[i] = new BindVideoSessionMemoryInfoKHR
             {
-                sType = VkStructureType.VK_STRUCTURE_TYPE_BIND_VIDEO_SESSION_MEMORY_INFO_KHR,
-                memoryBindIndex = requirements[i].memoryBindIndex,
-                memory = allocation.Memory,
-                memoryOffset = allocation.Offset,
-                memorySize = needs.size,
+                SType = StructureType.BindVideoSessionMemoryInfoKhr,
+                MemoryBindIndex = requirements[i].MemoryBindIndex,
+                Memory = allocation.Memory,
+                MemoryOffset = allocation.Offset,
+                MemorySize = needs.Size,
             };
         }
-        fixed (VkBindVideoSessionMemoryInfoKHR* p = binds)
-            return VulkanCall.Check(vk.vkBindVideoSessionMemoryKHR(_device.Handle, Session, count, p), function, "vkBindVideoSessionMemoryKHR");
+        fixed (BindVideoSessionMemoryInfoKHR* p = binds)
+            return VulkanCall.Check(_video.BindVideoSessionMemory(_device.Handle, Session, count, p), function, "vkBindVideoSessionMemoryKHR");
     }
 
     private ReelResult CreateParameters(string function)
     {
-        var h264Decode = new VkVideoDecodeH264SessionParametersCreateInfoKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_H264_SESSION_PARAMETERS_CREATE_INFO_KHR, maxStdSPSCount = MaxSps, maxStdPPSCount = MaxPps };
-        var h265Decode = new VkVideoDecodeH265SessionParametersCreateInfoKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_DECODE_H265_SESSION_PARAMETERS_CREATE_INFO_KHR, maxStdVPSCount = MaxVps, maxStdSPSCount = MaxSps, maxStdPPSCount = MaxPps };
-        var h264Encode = new VkVideoEncodeH264SessionParametersCreateInfoKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_H264_SESSION_PARAMETERS_CREATE_INFO_KHR, maxStdSPSCount = MaxSps, maxStdPPSCount = MaxPps };
-        var h265Encode = new VkVideoEncodeH265SessionParametersCreateInfoKHR { sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_ENCODE_H265_SESSION_PARAMETERS_CREATE_INFO_KHR, maxStdVPSCount = MaxVps, maxStdSPSCount = MaxSps, maxStdPPSCount = MaxPps };
+        var h264Decode = new VideoDecodeH264SessionParametersCreateInfoKHR { SType = StructureType.VideoDecodeH264SessionParametersCreateInfoKhr, MaxStdSpscount = MaxSps, MaxStdPpscount = MaxPps };
+        var h265Decode = new VideoDecodeH265SessionParametersCreateInfoKHR { SType = StructureType.VideoDecodeH265SessionParametersCreateInfoKhr, MaxStdVpscount = MaxVps, MaxStdSpscount = MaxSps, MaxStdPpscount = MaxPps };
+        var h264Encode = new VideoEncodeH264SessionParametersCreateInfoKHR { SType = StructureType.VideoEncodeH264SessionParametersCreateInfoKhr, MaxStdSpscount = MaxSps, MaxStdPpscount = MaxPps };
+        var h265Encode = new VideoEncodeH265SessionParametersCreateInfoKHR { SType = StructureType.VideoEncodeH265SessionParametersCreateInfoKhr, MaxStdVpscount = MaxVps, MaxStdSpscount = MaxSps, MaxStdPpscount = MaxPps };
         void* codec = Operation switch
         {
             VideoCodecOperation.DecodeH264 => &h264Decode,
@@ -246,14 +250,14 @@ internal sealed unsafe class VideoSession : IDeviceChild
         };
         if (codec == null)
             return ReelResult.Success; // AV1: created by the host from its sequence header
-        var info = new VkVideoSessionParametersCreateInfoKHR
+        var info = new VideoSessionParametersCreateInfoKHR
         {
-            sType = VkStructureType.VK_STRUCTURE_TYPE_VIDEO_SESSION_PARAMETERS_CREATE_INFO_KHR,
-            pNext = codec,
-            videoSession = Session,
+            SType = StructureType.VideoSessionParametersCreateInfoKhr,
+            PNext = codec,
+            VideoSession = Session,
         };
-        VkVideoSessionParametersKHR parameters;
-        ReelResult result = VulkanCall.Check(_device.Commands.vkCreateVideoSessionParametersKHR(_device.Handle, &info, null, &parameters), function, "vkCreateVideoSessionParametersKHR");
+        VideoSessionParametersKHR parameters;
+        ReelResult result = VulkanCall.Check(_video.CreateVideoSessionParameters(_device.Handle, &info, null, &parameters), function, "vkCreateVideoSessionParametersKHR");
         if (result == ReelResult.Success)
             Parameters = parameters;
         return result;

@@ -1,5 +1,5 @@
 using Reel.Backends;
-using Reel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace Reel.Vulkan.Video;
 
@@ -25,8 +25,8 @@ internal sealed class VideoSessionOptions
     public uint MaxActiveReferences { get; init; }
 
     /// <summary>The picture format; VK_FORMAT_UNDEFINED = the first the driver lists for the profile.</summary>
-    public VkFormat PictureFormat { get; init; }
+    public Format PictureFormat { get; init; }
 
     /// <summary>The reference (DPB) format; VK_FORMAT_UNDEFINED = the first the driver lists.</summary>
-    public VkFormat ReferenceFormat { get; init; }
+    public Format ReferenceFormat { get; init; }
 }
