@@ -59,7 +59,7 @@ measure() {
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Spread of the numbers on stdin: (max - min) / median, in percent.
-spread() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.0f", m > 0 ? 100 * (v[NR] - v[1]) / m : 0 }'; }
+spread() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.0f", (m > 0 ? 100 * (v[NR] - v[1]) / m : 0) }'; }
 
 # The configurations: name, SvtAv1EncApp flags, ffmpeg -svtav1-params additions, reel flags.
 configs=(svt-default default bounded low-delay)
