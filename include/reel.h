@@ -1499,7 +1499,8 @@ typedef struct reel_encoder_desc_t {
  *  only; reel_codec_caps_t says per backend). */
 #define REEL_ENCODE_FLAG_KEYFRAME 0x1u
 
-/** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0. */
+/** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; the
+ *  latency_* fields came later (a host that passes 104 gets the fields before them). */
 typedef struct reel_encoder_stats_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_encoder_stats_t) */
     reel_codec_backend_t backend; /**< the backend that encodes (never AUTO) */
@@ -1538,7 +1539,8 @@ typedef struct reel_encoder_stats_t {
 
 /** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
  *  the process. Bit masks have bit (1u << value) set for each enum value supported.
- *  Published in 0.1.0. */
+ *  Published in 0.1.0 at 152 bytes; the fields from prediction_structures on came later (a
+ *  host that passes 152 gets the fields before them). */
 typedef struct reel_codec_caps_t {
     uint32_t struct_size;               /**< set by the caller to sizeof(reel_codec_caps_t) */
     reel_codec_backend_t backend;       /**< the backend described (AUTO resolved) */

@@ -5,6 +5,7 @@
 // configurations that differ only in these settings apart.
 #include <chrono>
 #include <cstddef>
+#include <cstring>
 #include <thread>
 
 #include "session_support.h"
@@ -68,6 +69,36 @@ TEST(EncoderMemoryLatency, DescDefaults_AreZeroAndAnOlderHostsStructStillWorks) 
     d.prediction = static_cast<reel_prediction_structure_t>(77);
     d.reserved3 = 9;
     EXPECT_EQ(Create(context.get(), d), REEL_SUCCESS) << reel_last_error_message();
+}
+
+// A host built against the 0.1.0 header passes the old sizes of the output structs: it gets
+// the prefix it knows, and nothing past it is written (its struct ends there).
+TEST(EncoderMemoryLatency, OlderHostsOutputStructs_GetOnlyTheirPrefix) {
+    ScopedContext context;
+    reel_encoder_desc_t desc = SmallDesc();
+    reel_encoder_t encoder;
+    ASSERT_EQ(reel_encoder_create(context.get(), &desc, &encoder), REEL_SUCCESS) << reel_last_error_message();
+    reel_encoder_stats_t stats;
+    memset(&stats, 0xAB, sizeof(stats));
+    stats.struct_size = offsetof(reel_encoder_stats_t, latency_ms_last);
+    ASSERT_EQ(stats.struct_size, 104u) << "the 0.1.0 size";
+    ASSERT_EQ(reel_encoder_get_stats(encoder, &stats), REEL_SUCCESS) << reel_last_error_message();
+    EXPECT_EQ(stats.struct_size, 104u);
+    EXPECT_EQ(stats.frames_in, 0u) << "the known prefix is written";
+    EXPECT_EQ(stats.backend, REEL_CODEC_BACKEND_SOFTWARE);
+    const unsigned char* tail = reinterpret_cast<const unsigned char*>(&stats) + 104;
+    for (size_t i = 0; i < sizeof(stats) - 104; i++)
+        ASSERT_EQ(tail[i], 0xAB) << "byte " << 104 + i << " past the host's struct was written";
+    reel_encoder_destroy(encoder);
+
+    reel_codec_caps_t caps;
+    memset(&caps, 0xCD, sizeof(caps));
+    caps.struct_size = offsetof(reel_codec_caps_t, prediction_structures);
+    ASSERT_EQ(caps.struct_size, 152u) << "the 0.1.0 size";
+    ASSERT_EQ(reel_codec_get_caps(REEL_CODEC_BACKEND_SOFTWARE, &caps), REEL_SUCCESS) << reel_last_error_message();
+    const unsigned char* caps_tail = reinterpret_cast<const unsigned char*>(&caps) + 152;
+    for (size_t i = 0; i < sizeof(caps) - 152; i++)
+        ASSERT_EQ(caps_tail[i], 0xCD) << "byte " << 152 + i << " past the host's struct was written";
 }
 
 TEST(EncoderMemoryLatency, CodecCaps_ReportWhatTheSoftwareEncoderAccepts) {

@@ -954,9 +954,11 @@ public enum reel_color_description_t : int
 /// <summary>
 /// How frames reference each other: what bounds an encoder's latency (and part of its memory).
 ///  Random access codes each mini-GOP out of order, so a frame's packet comes out only after
-///  its whole mini-GOP and the look-ahead were submitted (SVT-AV1 1.4.1 at speed 10: about 70
-///  frames); low delay references past frames only, so a frame's packet can come out before
-///  the next frame is submitted: what live streaming wants.
+///  its whole mini-GOP and the look-ahead were submitted (SVT-AV1 1.4.1: the first packet
+///  after 2 x mini_gop_size + 4 frames, 36 by default; N + 4 with a lookahead below the
+///  mini-GOP); low delay references past frames only, so a frame's packet comes out as the
+///  next frame goes in (SVT-AV1 holds one frame to see whether the stream ends): what live
+///  streaming wants.
 /// </summary>
 public enum reel_prediction_structure_t : int
 {
@@ -972,8 +974,9 @@ public enum reel_prediction_structure_t : int
     /// </summary>
     REEL_PREDICTION_RANDOM_ACCESS = 1,
     /// <summary>
-    /// past references only, no look-ahead, packets in
-    /// input order. SVT-AV1: CRF, CQP and CBR (VBR is
+    /// past references only, no look-ahead, one packet
+    /// per frame in input order, one frame of latency.
+    /// SVT-AV1: CRF, CQP and CBR (VBR is
     /// refused: it would code CBR), speed 8 to 13, mini-GOP
     /// 8, no max_bitrate, no REEL_ENCODE_FLAG_KEYFRAME
     /// </summary>
@@ -2672,10 +2675,11 @@ public unsafe partial struct reel_encoder_desc_t
     /// frames per mini-GOP, the group coded with
     /// hierarchical prediction: fewer pictures in flight
     /// (memory) and less latency against some quality
-    /// per bit. 0 = the encoder's choice (SVT-AV1 1.4.1:
-    /// 32 at speed 0-12 in CRF/CQP, 16 at speed 13 and
-    /// with VBR, 8 in low delay). SVT-AV1: 4, 8, 16 or 32
-    /// (its hierarchical levels 2-5); low delay only 8.
+    /// per bit. SVT-AV1: 4, 8, 16 or 32 (its hierarchical
+    /// levels 2-5); low delay only 8. 0 = 16 in random
+    /// access, 8 in low delay (SVT-AV1 alone would pick
+    /// 32 at speeds 0-12: at 1080p 37 % more memory for
+    /// no better PSNR per bit, docs/BENCHMARKS.md).
     /// reel_codec_caps_t.mini_gop_sizes lists a backend's
     /// </summary>
     public uint mini_gop_size;
@@ -2706,7 +2710,8 @@ public unsafe partial struct reel_encoder_desc_t
 }
 
 /// <summary>
-/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0.
+/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; the
+///  latency_* fields came later (a host that passes 104 gets the fields before them).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_stats_t
@@ -2836,7 +2841,8 @@ public unsafe partial struct reel_encoder_stats_t
 /// <summary>
 /// What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
 ///  the process. Bit masks have bit (1u &lt;&lt; value) set for each enum value supported.
-///  Published in 0.1.0.
+///  Published in 0.1.0 at 152 bytes; the fields from prediction_structures on came later (a
+///  host that passes 152 gets the fields before them).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_codec_caps_t
