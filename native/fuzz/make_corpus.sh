@@ -9,7 +9,7 @@ reel="$root/artifacts/bin/reel"
 c="$here/corpus"
 m="$root/tests/Reel.Fuzz/corpus"
 rm -rf "$c" "$m"
-mkdir -p "$c"/{ivf_reader,y4m_reader,av1_random_access,decoder,api_sequence} "$m"/{ivf,y4m,obu,pool,decoder}
+mkdir -p "$c"/{ivf_reader,y4m_reader,av1_random_access,decoder,api_sequence,ffmpeg_demuxer} "$m"/{ivf,y4m,obu,pool,decoder}
 
 # IVF: Reel's encoder (SVT-AV1), FFmpeg's libaom, and a file cut inside its second frame.
 "$reel" encode --pattern 64x64 --frames 4 --keyint 2 --preset low --quiet -o "$c/ivf_reader/reel-64x64-4f.ivf"
@@ -24,6 +24,18 @@ ffmpeg -v error -f lavfi -i testsrc=size=16x16 -frames:v 2 -pix_fmt yuv420p -y "
 ffmpeg -v error -f lavfi -i testsrc=size=17x9:rate=30000/1001 -frames:v 1 -pix_fmt yuv420p -y "$c/y4m_reader/testsrc-17x9-ntsc.y4m"
 printf 'YUV4MPEG2 W4 H2 F25:1 Ip A1:1 C420mpeg2 XYSCSS=420MPEG2\nFRAME\nAAAAAAAABBCC\nFRAME Ixyz\nDDDDDDDDEEFF\n' > "$c/y4m_reader/tags-4x2.y4m"
 printf 'YUV4MPEG2 W4 H2 C422\nFRAME\n' > "$c/y4m_reader/unsupported-422.y4m"
+
+# Containers for the FFmpeg shim's demuxer: AV1 with Opus in fragmented MP4, WebM and Matroska
+# (cues), AAC in a faststart MP4, a WAV, and an MP4 cut inside its first fragment.
+d="$c/ffmpeg_demuxer"
+av=(-f lavfi -i testsrc2=size=32x32:rate=10 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 0.2)
+ffmpeg -v error "${av[@]}" -c:v libaom-av1 -cpu-used 8 -g 2 -c:a libopus -b:a 12k -ac 1 \
+  -movflags +frag_keyframe+empty_moov -y "$d/av1-opus-frag.mp4"
+ffmpeg -v error "${av[@]}" -c:v libaom-av1 -cpu-used 8 -g 2 -c:a libopus -b:a 12k -ac 1 -y "$d/av1-opus.webm"
+ffmpeg -v error "${av[@]}" -c:v libaom-av1 -cpu-used 8 -g 2 -c:a libopus -b:a 12k -ac 1 -y "$d/av1-opus.mkv"
+ffmpeg -v error -f lavfi -i sine=frequency=440:sample_rate=8000 -t 0.05 -c:a aac -b:a 8k -movflags +faststart -y "$d/aac-faststart.mp4"
+ffmpeg -v error -f lavfi -i sine=frequency=440:sample_rate=8000 -t 0.02 -ac 2 -c:a pcm_s16le -y "$d/s16-stereo.wav"
+head -c 700 "$d/av1-opus-frag.mp4" > "$d/truncated.mp4"
 
 # Decoder records (see decoder_fuzzer.c): the temporal units of the IVF seeds, each submitted
 # and received, then a flush; the first byte picks 1 thread, frame delay 1, 2 frames held.

@@ -168,13 +168,15 @@ TEST_F(Pools, WaitPolicyTimesOutThenIsWokenByARelease) {
     reel_pool_config_t config = {};
     config.max = 1;
     config.exhaustion = REEL_POOL_EXHAUSTION_WAIT;
-    config.wait_timeout_ms = 30;
+    // Long enough that the releaser below wakes the second wait well inside it even on a loaded
+    // machine (a 30 ms timeout failed there: the release came after the waiter gave up).
+    config.wait_timeout_ms = 1000;
     reel_pool_t pool = FramePool(REEL_PIXEL_FORMAT_NV12, 16, 16, config);
     reel_buffer_t held, other;
     ASSERT_EQ(reel_pool_acquire(pool, &held), REEL_SUCCESS);
     auto start = std::chrono::steady_clock::now();
     EXPECT_EQ(reel_pool_acquire(pool, &other), REEL_TIMEOUT);
-    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(25));
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(990));
 
     std::thread releaser([held] {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -185,7 +187,7 @@ TEST_F(Pools, WaitPolicyTimesOutThenIsWokenByARelease) {
     reel_buffer_release(other);
     reel_pool_stats_t stats = Stats(pool);
     EXPECT_EQ(stats.waits, 2u);
-    EXPECT_GT(stats.wait_ns, 25u * 1000 * 1000);
+    EXPECT_GT(stats.wait_ns, 990ull * 1000 * 1000);
 }
 
 TEST_F(Pools, GrowPolicyPastTheCapWarnsAndCounts) {

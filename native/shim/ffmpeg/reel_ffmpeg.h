@@ -560,12 +560,16 @@ REELFF_API void reelff_audio_encoder_destroy(reelff_audio_encoder *encoder);
 /** An open input file. */
 typedef struct reelff_demuxer reelff_demuxer;
 
-/** Opens path.
+/** Opens path. Only containers and streams Reel reads open (MP4/MOV, Matroska/WebM, IVF, OBU,
+ *  H.264/HEVC elementary streams, MPEG-TS, NUT, WAV/W64, Ogg, FLAC, MP3, AAC) and only through
+ *  the file protocol: playlists and scripts (HLS, DASH, concat, image patterns, SDP...) could
+ *  make FFmpeg read other files or reach the network, so they are refused.
  *  @param path  the file; copied.
  *  @param out   receives the demuxer; the caller owns it.
  *  @return 0; an I/O error naming the path ("avformat_open_input /x.mp4: No such file or
  *          directory"); AVERROR_INVALIDDATA (corrupt data: not a media file libavformat
- *          recognises, or a broken header); AVERROR(ENOMEM). */
+ *          recognises, or a broken header); REELFF_ERROR_UNSUPPORTED for a format outside
+ *          the list above ("x.m3u8: a 'hls' input is not read ..."); AVERROR(ENOMEM). */
 REELFF_API int reelff_demuxer_open(const char *path, reelff_demuxer **out);
 
 /** Frees the demuxer. Accepts NULL. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <libavutil/avstring.h>
+#include <libavutil/dict.h>
 #include <libavutil/mem.h>
 
 struct reelff_demuxer {
@@ -14,6 +15,49 @@ struct reelff_demuxer {
     AVPacket *pkt; /* the packet last read (valid until the next read, seek or destroy) */
     int has_packet;
 };
+
+/* What a file given to Reel may be. A media file must not make libavformat read other files
+ * or reach the network: playlists and scripts (hls, dash, concat, ffconcat, image2 patterns,
+ * tee, sdp, rtsp...) can name any path or URL, so only these demuxers open, and only the
+ * file protocol (also for anything a demuxer opens itself). Names as libavformat spells them
+ * (one demuxer may carry several, e.g. "mov,mp4,m4a,3gp,3g2,mj2"). */
+static const char READ_FORMATS[] =
+    "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,ivf,obu,h264,hevc,mpegts,nut,wav,w64,ogg,flac,mp3,aac";
+
+/* When libavformat refused the file because of the whitelist, names the format it saw.
+ * Returns REELFF_ERROR_UNSUPPORTED with the message set, or 0 when that was not the cause. */
+static int refuse_unlisted_format(const char *path)
+{
+    uint8_t head[4096 + AVPROBE_PADDING_SIZE] = {0};
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(head, 1, 4096, f);
+    fclose(f);
+    AVProbeData probe = {.filename = path, .buf = head, .buf_size = (int)n};
+    int score = 0;
+    const AVInputFormat *seen = av_probe_input_format3(&probe, 1, &score);
+    if (!seen || av_match_list(seen->name, READ_FORMATS, ',') > 0)
+        return 0;
+    return reelff__fail(REELFF_ERROR_UNSUPPORTED,
+                        "%s: a '%s' input is not read (Reel reads mov/mp4, matroska/webm, ivf, obu, "
+                        "h264, hevc, mpegts, nut, wav, w64, ogg, flac, mp3, aac)", path, seen->name);
+}
+
+/* avformat_open_input restricted to READ_FORMATS and the file protocol. */
+static int open_input(reelff_demuxer *d, const char *path)
+{
+    AVDictionary *options = NULL;
+    av_dict_set(&options, "format_whitelist", READ_FORMATS, 0);
+    av_dict_set(&options, "protocol_whitelist", "file", 0);
+    int ret = avformat_open_input(&d->fmt, path, NULL, &options);
+    av_dict_free(&options);
+    if (ret >= 0)
+        return 0;
+    if (ret == AVERROR(EINVAL) && refuse_unlisted_format(path) < 0)
+        return REELFF_ERROR_UNSUPPORTED;
+    return reelff__fail_call(ret, "avformat_open_input", path);
+}
 
 REELFF_API int reelff_demuxer_open(const char *path, reelff_demuxer **out)
 {
@@ -25,9 +69,8 @@ REELFF_API int reelff_demuxer_open(const char *path, reelff_demuxer **out)
         reelff_demuxer_destroy(d);
         return reelff__fail(AVERROR(ENOMEM), "out of memory");
     }
-    int ret = avformat_open_input(&d->fmt, path, NULL, NULL);
+    int ret = open_input(d, path);
     if (ret < 0) {
-        reelff__fail_call(ret, "avformat_open_input", path);
         reelff_demuxer_destroy(d);
         return ret;
     }

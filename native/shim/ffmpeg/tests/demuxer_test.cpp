@@ -206,4 +206,32 @@ TEST(DemuxerBadInput, FilesStreamsAndProperties)
     reelff_demuxer_destroy(nullptr);
 }
 
+// A media file must not make libavformat open other files or URLs: an HLS playlist or a concat
+// script naming the clip (a readable local file) is refused as unsupported, naming its format,
+// before any referenced file is opened.
+TEST(DemuxerBadInput, PlaylistsAndScriptsAreNotRead)
+{
+    TempDir dir;
+    const std::string target = av1_clip().ivf;
+    struct Script {
+        const char *file;
+        const char *format;
+        std::string text;
+    } scripts[] = {
+        {"list.m3u8", "hls", "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.0,\n" + target + "\n#EXT-X-ENDLIST\n"},
+        {"list.ffconcat", "concat", "ffconcat version 1.0\nfile '" + target + "'\n"},
+    };
+    for (const Script &s : scripts) {
+        std::string path = dir.file(s.file);
+        std::ofstream(path) << s.text;
+        reelff_demuxer *d = nullptr;
+        int ret = reelff_demuxer_open(path.c_str(), &d);
+        EXPECT_EQ(ret, REELFF_ERROR_UNSUPPORTED) << s.file << ": " << reelff_last_error();
+        EXPECT_EQ(reelff_error_kind(ret), REELFF_KIND_UNSUPPORTED);
+        EXPECT_EQ(d, nullptr);
+        std::string message = reelff_last_error();
+        EXPECT_NE(message.find(path + ": a '" + s.format + "' input is not read"), std::string::npos) << message;
+    }
+}
+
 }  // namespace
