@@ -27,6 +27,23 @@ reel_encoder_stats_t Stats(reel_encoder_t encoder) {
     return stats;
 }
 
+/// A context, an encoder of desc in it and a pool of its frames. The destructor destroys
+/// the encoder, then the pool, and checks that no buffer was left out.
+struct Session {
+    ScopedContext context;
+    reel_encoder_t encoder = REEL_NULL_HANDLE;
+    reel_result_t created;
+    reel_pool_t pool;
+
+    explicit Session(const reel_encoder_desc_t& desc)
+        : created(reel_encoder_create(context.get(), &desc, &encoder)), pool(I420Pool(context.get(), desc.width, desc.height)) {}
+    ~Session() {
+        reel_encoder_destroy(encoder);
+        reel_pool_destroy(pool);
+        EXPECT_EQ(BuffersOut(context.get()), 0u);
+    }
+};
+
 /// Submits one frame of the pattern with pts t.
 void SubmitFrame(reel_encoder_t encoder, reel_pool_t pool, int t) {
     reel_buffer_t frame;
@@ -194,21 +211,16 @@ TEST(EncoderMemoryLatency, BadValues_NameTheFieldAndTheRule) {
 }
 
 TEST(EncoderMemoryLatency, LowDelay_KeyframeFlagIsRefusedNamingTheStructure) {
-    ScopedContext context;
     reel_encoder_desc_t desc = SmallDesc();
     desc.prediction = REEL_PREDICTION_LOW_DELAY;
-    reel_encoder_t encoder;
-    ASSERT_EQ(reel_encoder_create(context.get(), &desc, &encoder), REEL_SUCCESS) << reel_last_error_message();
-    reel_pool_t pool = I420Pool(context.get(), 320, 240);
+    Session session(desc);
+    ASSERT_EQ(session.created, REEL_SUCCESS) << reel_last_error_message();
     reel_buffer_t frame;
-    ASSERT_EQ(reel_pool_acquire(pool, &frame), REEL_SUCCESS);
+    ASSERT_EQ(reel_pool_acquire(session.pool, &frame), REEL_SUCCESS);
     Fill(frame, MakePicture(320, 240, 0));
-    EXPECT_TRUE(Failed(reel_encoder_submit(encoder, frame, REEL_ENCODE_FLAG_KEYFRAME, 0), REEL_ERROR_UNSUPPORTED,
+    EXPECT_TRUE(Failed(reel_encoder_submit(session.encoder, frame, REEL_ENCODE_FLAG_KEYFRAME, 0), REEL_ERROR_UNSUPPORTED,
                        {"reel_encoder_submit: flags has REEL_ENCODE_FLAG_KEYFRAME but prediction is LowDelay"}));
     reel_buffer_release(frame);
-    reel_encoder_destroy(encoder);
-    reel_pool_destroy(pool);
-    EXPECT_EQ(BuffersOut(context.get()), 0u);
 }
 
 // Low delay: a host that waits for each frame's packet sees it come out before (or, when
@@ -216,16 +228,15 @@ TEST(EncoderMemoryLatency, LowDelay_KeyframeFlagIsRefusedNamingTheStructure) {
 // Waits are generous (a loaded machine slows the test down, it cannot fail it): only a
 // packet the structure withholds makes the count reach 2.
 TEST(EncoderMemoryLatency, LowDelay_StatsReportAtMostOneFrameOfLatency) {
-    ScopedContext context;
     reel_encoder_desc_t desc = SmallDesc();
     desc.prediction = REEL_PREDICTION_LOW_DELAY;
-    reel_encoder_t encoder;
-    ASSERT_EQ(reel_encoder_create(context.get(), &desc, &encoder), REEL_SUCCESS) << reel_last_error_message();
-    reel_pool_t pool = I420Pool(context.get(), 320, 240);
+    Session session(desc);
+    ASSERT_EQ(session.created, REEL_SUCCESS) << reel_last_error_message();
+    reel_encoder_t encoder = session.encoder;
     const int frames = 24;
     int64_t next = 0;
     for (int i = 0; i < frames; i++) {
-        SubmitFrame(encoder, pool, i);
+        SubmitFrame(encoder, session.pool, i);
         while (next <= i) {
             reel_buffer_t packet;
             reel_result_t r = reel_encoder_receive(encoder, next < i ? 20000 : 1000, &packet);
@@ -249,9 +260,6 @@ TEST(EncoderMemoryLatency, LowDelay_StatsReportAtMostOneFrameOfLatency) {
     EXPECT_GT(s.latency_ms_mean, 0.0);
     EXPECT_GE(s.latency_ms_max, s.latency_ms_mean);
     EXPECT_GE(s.latency_ms_max, s.latency_ms_last);
-    reel_encoder_destroy(encoder);
-    reel_pool_destroy(pool);
-    EXPECT_EQ(BuffersOut(context.get()), 0u);
 }
 
 // Random access: the first shown frame of a mini-GOP is coded after the group's last frame, so
@@ -259,19 +267,18 @@ TEST(EncoderMemoryLatency, LowDelay_StatsReportAtMostOneFrameOfLatency) {
 // frames, however fast the machine.
 TEST(EncoderMemoryLatency, RandomAccess_LatencyCoversAMiniGop) {
     for (uint32_t mini_gop : {8u, 16u}) {
-        ScopedContext context;
         reel_encoder_desc_t desc = SmallDesc();
         desc.mini_gop_size = mini_gop;
-        reel_encoder_t encoder;
-        ASSERT_EQ(reel_encoder_create(context.get(), &desc, &encoder), REEL_SUCCESS) << reel_last_error_message();
-        reel_pool_t pool = I420Pool(context.get(), 320, 240);
+        Session session(desc);
+        ASSERT_EQ(session.created, REEL_SUCCESS) << reel_last_error_message();
+        reel_encoder_t encoder = session.encoder;
         reel_encoder_stats_t before = Stats(encoder);
         EXPECT_EQ(before.latency_frames_max, 0u) << "0 before the first packet";
         EXPECT_EQ(before.latency_ms_mean, 0.0);
         const int frames = 40;
         int received = 0;
         for (int i = 0; i < frames; i++) {
-            SubmitFrame(encoder, pool, i);
+            SubmitFrame(encoder, session.pool, i);
             reel_buffer_t packet;
             while (reel_encoder_receive(encoder, 0, &packet) == REEL_SUCCESS) {
                 TakePacket(packet);
@@ -283,9 +290,6 @@ TEST(EncoderMemoryLatency, RandomAccess_LatencyCoversAMiniGop) {
         EXPECT_GE(s.latency_frames_max, mini_gop - 1) << "mini_gop_size " << mini_gop;
         EXPECT_GT(s.latency_ms_max, 0.0);
         EXPECT_LE(s.latency_frames_mean, double(s.latency_frames_max));
-        reel_encoder_destroy(encoder);
-        reel_pool_destroy(pool);
-        EXPECT_EQ(BuffersOut(context.get()), 0u);
     }
 }
 

@@ -146,21 +146,23 @@ public unsafe class EncoderSettingsTests
                 s.BufferSize = 300_000;
             yield return s;
         }
-        // The memory and latency keys, in both structures and with every mode each allows.
-        foreach (RateControlMode mode in new[] { RateControlMode.Crf, RateControlMode.Cqp, RateControlMode.Vbr })
+        // The memory and latency keys, in both structures and with every mode each allows
+        // (low delay reads no frame ahead: its look-ahead stays 0).
+        var structures = new (PredictionStructure Structure, RateControlMode[] Modes)[]
         {
-            EncoderSettings s = Av1RoundTrip.Small(mode);
-            s.Prediction = PredictionStructure.RandomAccess;
-            s.MiniGopSize = 8;
-            s.Lookahead = 30;
-            yield return s;
-        }
-        foreach (RateControlMode mode in new[] { RateControlMode.Crf, RateControlMode.Cqp, RateControlMode.Cbr })
+            (PredictionStructure.RandomAccess, new[] { RateControlMode.Crf, RateControlMode.Cqp, RateControlMode.Vbr }),
+            (PredictionStructure.LowDelay, new[] { RateControlMode.Crf, RateControlMode.Cqp, RateControlMode.Cbr }),
+        };
+        foreach ((PredictionStructure structure, RateControlMode[] modes) in structures)
         {
-            EncoderSettings s = Av1RoundTrip.Small(mode);
-            s.Prediction = PredictionStructure.LowDelay;
-            s.MiniGopSize = 8;
-            yield return s;
+            foreach (RateControlMode mode in modes)
+            {
+                EncoderSettings s = Av1RoundTrip.Small(mode);
+                s.Prediction = structure;
+                s.MiniGopSize = 8;
+                s.Lookahead = structure == PredictionStructure.RandomAccess ? 30 : 0;
+                yield return s;
+            }
         }
     }
 
