@@ -10,10 +10,17 @@
 #   NUnit   tests/Backends/Reel.Backend.Software.Tests  SVT-AV1 and dav1d on their own: round trips
 #                                    for every rate control with PSNR floors, struct mirrors vs C
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
-#                                    (through ctest); reel_gpu_tests runs section 13 on lavapipe
+#                                    (through ctest); reel_gpu_tests runs reel_vulkan.h on lavapipe
 #                                    with validation; reel_ffmpeg_tests (native/shim/ffmpeg/tests,
 #                                    label ffmpeg_shim) tests the FFmpeg shim libreel_ffmpeg.so
 #   Rust    bindings/rust/reel-sys   a Rust host linking libreel through bindgen declarations
+#   NUnit   tests/Reel.Bindings.Tests  the idiomatic .NET layer (bindings/dotnet/Reel) and the
+#                                    NuGet package's entries
+#   Rust    bindings/rust/reel       the safe crate: objects, sessions, threads, doc tests
+#   install tests/install/run.sh     build/install.sh into a temporary prefix, moved elsewhere;
+#                                    C (pkg-config), C++ (find_package), .NET (the NuGet package
+#                                    from a local feed) and Rust (the safe crate) hosts built
+#                                    from it alone; no build path inside
 #   GTest   artifacts/native-asan    the same C/C++ suites and the reel tool built with ASan + UBSan
 #                                    (host side; libreel is the shipped library; docs/RELIABILITY.md)
 #   Fuzz    build/fuzz.sh all 20     every fuzz target for 20 s: the libFuzzer harnesses of the C ABI
@@ -60,6 +67,15 @@ run_suite gtest 'tests passed|tests failed' \
   ctest --test-dir artifacts/native --output-on-failure -j "$(nproc)"
 run_suite rust 'test result:' \
   env CARGO_TARGET_DIR="$root/artifacts/rust" cargo test --offline --manifest-path bindings/rust/reel-sys/Cargo.toml
+run_suite nunit-bindings 'Passed!|Failed!' \
+  dotnet test tests/Reel.Bindings.Tests -c Release --no-build --nologo
+# reel-sys links its own tests with an rpath to artifacts/lib; the crates above it find libreel
+# the way any host does, through the loader's path.
+run_suite rust-reel 'test result:' \
+  env CARGO_TARGET_DIR="$root/artifacts/rust" LD_LIBRARY_PATH="$root/artifacts/lib" \
+  cargo test --offline --manifest-path bindings/rust/reel/Cargo.toml
+run_suite install 'install: ' \
+  tests/install/run.sh
 
 # The sanitizer tree: every host of native/ with ASan + UBSan, and the libFuzzer harnesses.
 asan="$root/artifacts/native-asan"

@@ -4,8 +4,10 @@
  * Reel owns the memory and GPU objects a video pipeline needs: frame, sample and bitstream
  * pools, GPU memory, DPB slots, command buffers, fences, encode/decode sessions and a frame
  * cache, with exact accounting and leak detection. It is written in C# and compiled with
- * NativeAOT into one shared library, libreel.so (SONAME libreel.so.0); this header is its
- * whole contract.
+ * NativeAOT into one shared library, libreel.so (SONAME libreel.so.0). This header is the
+ * backend-neutral contract and compiles alone; each backend with host-visible objects adds
+ * a header beside it that includes it (reel_vulkan.h: GPU devices, memory, DPB, command
+ * buffers and video sessions on Vulkan). Together they are the whole contract.
  *
  * Contents
  *   1. Conventions            handles, results, errors, structs, threading, ownership
@@ -22,7 +24,10 @@
  *  11. Encode and decode sessions  AV1 encoders and decoders on pooled buffers (SVT-AV1,
  *                             dav1d), backend capabilities, the encoder pool, IVF and Y4M files
  *  12. Movie writer           begin / write frame / end recording into IVF (Godot's shape)
- *  13. GPU devices, memory, DPB, command buffers, timelines and video (Vulkan)
+ *  13. Backends and timelines backend capabilities, CPU and GPU timelines, release after a
+ *                             timeline value
+ *  reel_vulkan.h              GPU devices, memory, DPB, command buffers, queue timelines and
+ *                             video sessions on Vulkan
  *
  * Quick start
  * @code{.c}
@@ -124,7 +129,7 @@ typedef char reel__requires_64bit_pointers[(sizeof(void*) == 8) ? 1 : -1];
  * ======================================================================================= */
 
 #define REEL_VERSION_MAJOR 0
-#define REEL_VERSION_MINOR 1
+#define REEL_VERSION_MINOR 2
 #define REEL_VERSION_PATCH 0
 
 /** Packs a version into 32 bits: 10 bits major, 10 bits minor, 12 bits patch. */
@@ -144,7 +149,7 @@ typedef char reel__requires_64bit_pointers[(sizeof(void*) == 8) ? 1 : -1];
 REEL_API uint32_t reel_version(void);
 
 /*! reel_version_string() :
- *  @return the version of the loaded libreel as "MAJOR.MINOR.PATCH", e.g. "0.1.0".
+ *  @return the version of the loaded libreel as "MAJOR.MINOR.PATCH", e.g. "0.2.0".
  *          The string is static; the caller must not free it.
  *  @note   Never fails; safe from any thread. */
 REEL_API const char* reel_version_string(void);
@@ -300,7 +305,7 @@ typedef struct reel_leak_suspect_t {
     uint64_t bytes;      /**< its size */
 } reel_leak_suspect_t;
 
-/** What the leak detector found (reel_leak_fn). Published in 0.1.0. */
+/** What the leak detector found (reel_leak_fn). Published in 0.1.0 at 288 bytes. */
 typedef struct reel_leak_alert_t {
     uint32_t struct_size;              /**< sizeof(reel_leak_alert_t) as the library knows it */
     reel_memory_category_t category;   /**< the category whose floor grew */
@@ -424,11 +429,24 @@ REEL_API reel_result_t reel_context_advance_frame(reel_context_t context, uint64
  *
  * A pool hands out refcounted buffers of one kind from unmanaged memory (the context's
  * allocator): video frames of one format and size, interleaved audio buffers, or byte
- * buffers in power-of-two size classes for bitstreams. Acquire pops the oldest released
- * buffer from a lock-free FIFO ring: no lock, no allocation (REEL_POOL_FLAG_THREAD_CACHE
- * trades strict oldest-first reuse across threads for per-thread caches). Below its cap a pool grows as
- * its growth mode says; at the cap its exhaustion policy decides (fail, wait, or grow past
- * the cap up to grow_limit with a warning). Pools are always bounded.
+ * buffers in power-of-two size classes for bitstreams. Each thread keeps up to 4 buffers it
+ * acquired and released in its own cache, and its next acquire takes the one it released
+ * last, so threads that share a pool share no cache line while they acquire and release.
+ * Buffers released by another thread than the one that acquired them (a decoder thread
+ * acquires, an encoder thread releases) go through a shared lock-free ring, where any
+ * thread finds them. No lock, no allocation either way. The pool takes every cache back
+ * when it reaches its cap, when an acquire waits, at each trim period, on reel_pool_trim()
+ * and on destroy, so cached buffers are never lost, also those of threads that ended.
+ * Below its cap a pool grows as its growth mode says; at the cap its exhaustion policy
+ * decides (fail, wait, or grow past the cap up to grow_limit with a warning). Pools are
+ * always bounded.
+ *
+ * The order in which idle buffers are reused is unspecified (since 0.2; 0.1 reused the
+ * oldest first). A buffer that a GPU, an encoder or another thread may still read must not
+ * be released until that reader is done: hand the reference over with
+ * reel_buffer_release_after() (a timeline value) or reel_buffer_release_deferred() (a frame
+ * age), which release it only then (section 8). Or let the reader hold its own reference
+ * (reel_buffer_retain()).
  *
  * Destroying a pool frees its idle buffers at once; buffers still out stay valid and are
  * freed when their last reference is released. Destroying the context destroys its pools.
@@ -481,15 +499,9 @@ typedef enum reel_pool_exhaustion_t {
 typedef enum reel_pool_flags_t {
     REEL_POOL_FLAG_NONE = 0,            /**< no options */
     REEL_POOL_FLAG_ZERO_ON_RELEASE = 1, /**< zero a buffer's memory when it is returned */
-    REEL_POOL_FLAG_THREAD_CACHE = 2,    /**< each thread keeps up to 4 of the buffers it
-                                             released and reuses them (oldest first, once 2
-                                             wait) without touching the shared ring; at the
-                                             cap, and once per trim period, every thread's
-                                             cache goes back to the ring.
-                                             Much faster when threads acquire and release the
-                                             same pool (no shared cache lines), but reuse is
-                                             oldest-first per thread, not across threads:
-                                             leave it off for buffers a GPU may still read */
+    REEL_POOL_FLAG_THREAD_CACHE = 2,    /**< accepted and ignored since 0.2: every pool
+                                             has per-thread caches (in 0.1 this flag turned
+                                             them on) */
     REEL_POOL_FLAG_MAX_ENUM = 0x7FFFFFFF /**< not a flag: keeps the enum 32 bits wide */
 } reel_pool_flags_t;
 
@@ -561,7 +573,8 @@ typedef struct reel_byte_pool_desc_t {
 
 /** A pool's counters (reel_pool_get_stats). Exact at rest; under concurrent use each value
  *  is exact but they are not read at one instant. At rest allocated = available + in_use.
- *  For byte pools every value is summed over the size classes. Published in 0.1.0. */
+ *  For byte pools every value is summed over the size classes. Published in 0.1.0 at 88
+ *  bytes. */
 typedef struct reel_pool_stats_t {
     uint32_t struct_size;     /**< set by the caller to sizeof(reel_pool_stats_t) */
     uint32_t capacity;        /**< the cap (max) */
@@ -673,7 +686,11 @@ REEL_API reel_result_t reel_pool_destroy(reel_pool_t pool);
  *          REEL_ERROR_OUT_OF_MEMORY     growing failed,
  *          REEL_ERROR_INVALID_HANDLE    pool is stale or destroyed (also while waiting),
  *          REEL_ERROR_INVALID_ARGUMENT  NULL out_buffer; pool is a byte pool.
- *  @note   Lock-free and allocation-free when an idle buffer exists. */
+ *          REEL_ERROR_LIMIT_REACHED also when every buffer slot of the pool is retired (see
+ *          section 6: after at least 2^40 acquires; the message says so); create a new pool.
+ *  @note   Lock-free and allocation-free when an idle buffer exists: the calling thread's
+ *          cache, else the shared ring. At the cap it first takes every thread's cached
+ *          buffers back (a process-wide memory barrier, microseconds). */
 REEL_API reel_result_t reel_pool_acquire(reel_pool_t pool, reel_buffer_t* out_buffer);
 
 /*! reel_pool_acquire_bytes() :
@@ -687,8 +704,8 @@ REEL_API reel_result_t reel_pool_acquire(reel_pool_t pool, reel_buffer_t* out_bu
 REEL_API reel_result_t reel_pool_acquire_bytes(reel_pool_t pool, size_t size, reel_buffer_t* out_buffer);
 
 /*! reel_pool_trim() :
- *  Frees idle buffers, the longest idle first, until at most keep_idle remain (per size
- *  class for byte pools). Buffers out are not touched.
+ *  Takes the threads' cached buffers back, then frees idle buffers until at most keep_idle
+ *  remain (per size class for byte pools). Buffers out are not touched.
  *  @param pool      the pool.
  *  @param keep_idle idle buffers to keep; 0 frees them all.
  *  @param out_freed receives the number freed; may be NULL.
@@ -711,7 +728,14 @@ REEL_API reel_result_t reel_pool_get_stats(reel_pool_t pool, reel_pool_stats_t* 
  * reel_buffer_release() drops one, and the last release returns the buffer to its pool
  * (or frees it if the pool was destroyed). Any thread may retain and release. A released
  * buffer's handle is stale: using it, or releasing it again, gives
- * REEL_ERROR_INVALID_HANDLE, never a double free (a 24-bit generation checks this).
+ * REEL_ERROR_INVALID_HANDLE, never a double free. Handles never come back: a buffer slot
+ * moves to a new generation at every last release, with 24 to 42 bits of generation (the
+ * bits its pool's grow_limit leaves: 38 for 16 buffers, 24 for 262144), a slot whose
+ * generations are used up is retired (its memory freed, a warning logged) instead of
+ * wrapping, and a pool created in a destroyed pool's place starts above every handle the
+ * earlier pool issued. A pool thus hands out at least 2^40 buffers before its slots run out
+ * (12 days at a million acquires per second, millennia at video frame rates); then acquire
+ * fails with REEL_ERROR_LIMIT_REACHED.
  * Writing pixels, pts or tag while another thread reads them needs host synchronisation,
  * as for any shared memory.
  * ======================================================================================= */
@@ -719,7 +743,8 @@ REEL_API reel_result_t reel_pool_get_stats(reel_pool_t pool, reel_pool_stats_t* 
 /** Most planes of a frame. */
 #define REEL_MAX_PLANES 4
 
-/** A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0. */
+/** A frame buffer's planes and metadata (reel_buffer_get_frame). Published in 0.1.0 at 120
+ *  bytes. */
 typedef struct reel_frame_info_t {
     uint32_t struct_size;       /**< set by the caller to sizeof(reel_frame_info_t) */
     reel_pixel_format_t format; /**< the pool's format */
@@ -735,7 +760,8 @@ typedef struct reel_frame_info_t {
     uint64_t tag;               /**< host tag set with reel_buffer_set_tag() */
 } reel_frame_info_t;
 
-/** An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0. */
+/** An audio buffer's samples and metadata (reel_buffer_get_audio). Published in 0.1.0 at 56
+ *  bytes. */
 typedef struct reel_audio_info_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_audio_info_t) */
     reel_sample_format_t format;  /**< the pool's format */
@@ -750,7 +776,7 @@ typedef struct reel_audio_info_t {
 } reel_audio_info_t;
 
 /** A byte buffer's memory and metadata (reel_buffer_get_bytes); encoded packets are byte
- *  buffers with dts and flags. Published in 0.1.0. */
+ *  buffers with dts and flags. Published in 0.1.0 at 64 bytes. */
 typedef struct reel_bytes_info_t {
     uint32_t struct_size;  /**< set by the caller to sizeof(reel_bytes_info_t) */
     uint32_t reserved;     /**< 0 */
@@ -797,14 +823,16 @@ static inline reel_bytes_info_t reel_bytes_info_init(void) {
 /*! reel_buffer_retain() :
  *  Adds a reference: the buffer stays out until every reference is released.
  *  @param buffer a live buffer.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (stale, released, forged, not a buffer).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (stale, released, forged, not a buffer),
+ *          REEL_ERROR_LIMIT_REACHED  the buffer already holds 4194303 references.
  *  @note   Lock-free; from any thread. */
 REEL_API reel_result_t reel_buffer_retain(reel_buffer_t buffer);
 
 /*! reel_buffer_release() :
- *  Drops a reference; the last one returns the buffer to its pool (the oldest released
- *  buffer is reused first) or, if the pool was destroyed, frees it. The handle must not be
- *  used after its last release.
+ *  Drops a reference; the last one returns the buffer to its pool, where the next acquire
+ *  may hand it out at once (a thread gets back what it released last), or, if the pool was
+ *  destroyed, frees it. The handle must not be used after its last release. Release a
+ *  buffer the GPU may still read with reel_buffer_release_after() instead.
  *  @param buffer a live buffer.
  *  @return REEL_SUCCESS,
  *          REEL_ERROR_INVALID_HANDLE  stale (already released), forged, or not a buffer;
@@ -870,7 +898,8 @@ REEL_API reel_result_t reel_buffer_set_size(reel_buffer_t buffer, size_t size);
  * categories; reel_stats_json reports it separately.
  * ======================================================================================= */
 
-/** A context's memory at this instant (reel_context_get_memory). Published in 0.1.0. */
+/** A context's memory at this instant (reel_context_get_memory). Published in 0.1.0 at 192
+ *  bytes. */
 typedef struct reel_memory_stats_t {
     uint32_t struct_size;             /**< set by the caller to sizeof(reel_memory_stats_t) */
     reel_pressure_level_t pressure;   /**< current level */
@@ -943,7 +972,8 @@ REEL_API reel_result_t reel_stats_json(reel_context_t context, uint32_t flags, c
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
 REEL_API reel_result_t reel_stats_json_free(reel_context_t context, char* json);
 
-/** One buffer still out (reel_report_outstanding). Pointers are valid during the callback. */
+/** One buffer still out (reel_report_outstanding). Pointers are valid during the callback.
+ *  Published in 0.1.0 at 72 bytes. */
 typedef struct reel_outstanding_buffer_t {
     uint32_t struct_size;       /**< sizeof(reel_outstanding_buffer_t) as the library knows it */
     uint32_t reserved;          /**< 0 */
@@ -972,6 +1002,13 @@ REEL_API reel_result_t reel_report_outstanding(reel_context_t context, reel_outs
 
 /* =======================================================================================
  * 8. Lifetime and staging
+ *
+ * Deferred release is what keeps a buffer that a GPU or an encoder may still read from
+ * being handed out again: the deferred queue holds the reference, so the pool cannot reuse
+ * the buffer before the timeline value completes (reel_buffer_release_after(), section 13)
+ * or the frame age passes (reel_buffer_release_deferred()), whichever thread acquires next
+ * and whatever order the pool reuses buffers in. Due releases run at
+ * reel_context_advance_frame().
  * ======================================================================================= */
 
 /*! reel_buffer_release_deferred() :
@@ -1011,7 +1048,7 @@ typedef enum reel_soak_scenario_t {
     REEL_SOAK_MAX_ENUM = 0x7FFFFFFF /**< not a scenario: keeps the enum 32 bits wide */
 } reel_soak_scenario_t;
 
-/** How to run a soak. Published in 0.1.0. */
+/** How to run a soak. Published in 0.1.0 at 40 bytes. */
 typedef struct reel_soak_desc_t {
     uint32_t struct_size;          /**< sizeof(reel_soak_desc_t); required */
     reel_soak_scenario_t scenario; /**< default REEL_SOAK_STEADY */
@@ -1023,7 +1060,7 @@ typedef struct reel_soak_desc_t {
     const char* svg_path;          /**< where to write the chart; NULL = none */
 } reel_soak_desc_t;
 
-/** What a soak measured. Published in 0.1.0. */
+/** What a soak measured. Published in 0.1.0 at 168 bytes. */
 typedef struct reel_soak_result_t {
     uint32_t struct_size;           /**< set by the caller to sizeof(reel_soak_result_t) */
     uint32_t reserved;              /**< 0 */
@@ -1125,7 +1162,8 @@ typedef enum reel_access_pattern_t {
  *  after the cache's lock is released. */
 typedef void (*reel_frame_cache_request_fn)(void* user_data, reel_frame_cache_t cache);
 
-/** How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0. */
+/** How to create a frame cache. Fields left 0 take the preset's value. Published in 0.1.0 at
+ *  72 bytes. */
 typedef struct reel_frame_cache_desc_t {
     uint32_t struct_size;               /**< sizeof(reel_frame_cache_desc_t); required */
     reel_frame_cache_preset_t preset;   /**< default REEL_FRAME_CACHE_PRESET_HD */
@@ -1148,7 +1186,8 @@ typedef struct reel_frame_cache_desc_t {
     uint32_t reserved;                  /**< must be 0 */
 } reel_frame_cache_desc_t;
 
-/** What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0. */
+/** What a producer should decode next (reel_frame_cache_take_request). Published in 0.1.0 at
+ *  24 bytes. */
 typedef struct reel_frame_request_t {
     uint32_t struct_size;           /**< set by the caller to sizeof(reel_frame_request_t) */
     reel_access_pattern_t pattern;  /**< the pattern that caused it */
@@ -1157,7 +1196,7 @@ typedef struct reel_frame_request_t {
     uint32_t is_demand;             /**< 1: a consumer missed this frame; 0: prefetch */
 } reel_frame_request_t;
 
-/** A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0. */
+/** A frame cache's counters (reel_frame_cache_get_stats). Published in 0.1.0 at 216 bytes. */
 typedef struct reel_frame_cache_stats_t {
     uint32_t struct_size;           /**< set by the caller to sizeof(reel_frame_cache_stats_t) */
     reel_access_pattern_t pattern;  /**< the pattern detected now */
@@ -1406,7 +1445,8 @@ typedef enum reel_color_description_t {
     REEL_COLOR_MAX_ENUM = 0x7FFFFFFF /**< not a description: keeps the enum 32 bits wide */
 } reel_color_description_t;
 
-/** How frames reference each other: what bounds an encoder's latency (and part of its memory).
+/** (since 0.2.0) How frames reference each other: what bounds an encoder's latency (and part
+ *  of its memory).
  *  Random access codes each mini-GOP out of order, so a frame's packet comes out only after
  *  its whole mini-GOP and the look-ahead were submitted (SVT-AV1 1.4.1: the first packet
  *  after 2 x mini_gop_size + 4 frames, 36 by default; N + 4 with a lookahead below the
@@ -1429,7 +1469,7 @@ typedef enum reel_prediction_structure_t {
 
 /** How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
  *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; the
- *  fields from mini_gop_size on came later (a 128-byte struct gets their defaults). */
+ *  fields marked (since 0.2.0) came later: a 128-byte struct gets their defaults. */
 typedef struct reel_encoder_desc_t {
     uint32_t struct_size;               /**< sizeof(reel_encoder_desc_t); required */
     reel_codec_backend_t backend;       /**< default REEL_CODEC_BACKEND_AUTO */
@@ -1472,7 +1512,7 @@ typedef struct reel_encoder_desc_t {
                                              copied. NULL = "encoder" */
     uint32_t reserved;                  /**< must be 0 */
     uint32_t reserved2;                 /**< must be 0 */
-    uint32_t mini_gop_size;             /**< frames per mini-GOP, the group coded with
+    uint32_t mini_gop_size;             /**< (since 0.2.0) frames per mini-GOP, the group coded with
                                              hierarchical prediction: fewer pictures in flight
                                              (memory) and less latency against some quality
                                              per bit. SVT-AV1: 4, 8, 16 or 32 (its hierarchical
@@ -1481,7 +1521,7 @@ typedef struct reel_encoder_desc_t {
                                              32 at speeds 0-12: at 1080p 37 % more memory for
                                              no better PSNR per bit, docs/BENCHMARKS.md).
                                              reel_codec_caps_t.mini_gop_sizes lists a backend's */
-    uint32_t lookahead;                 /**< frames the encoder may read ahead for rate control
+    uint32_t lookahead;                 /**< (since 0.2.0) frames the encoder may read ahead for rate control
                                              and its temporal model. 0 = the encoder's choice;
                                              SVT-AV1: 1 to 120, and 0 only with low delay. In
                                              SVT-AV1 1.4.1 with CRF/CQP a value below the
@@ -1490,9 +1530,9 @@ typedef struct reel_encoder_desc_t {
                                              acts as the default (one future mini-GOP); with VBR
                                              it sizes the rate-control window, raised to at
                                              least a mini-GOP and a few frames */
-    reel_prediction_structure_t prediction; /**< default REEL_PREDICTION_DEFAULT (random access;
+    reel_prediction_structure_t prediction; /**< (since 0.2.0) default REEL_PREDICTION_DEFAULT (random access;
                                              low delay with CBR) */
-    uint32_t reserved3;                 /**< must be 0 */
+    uint32_t reserved3;                 /**< (since 0.2.0) must be 0 */
 } reel_encoder_desc_t;
 
 /** reel_encoder_submit flag: make this frame a keyframe (SVT-AV1: CRF and CQP in random access
@@ -1500,7 +1540,8 @@ typedef struct reel_encoder_desc_t {
 #define REEL_ENCODE_FLAG_KEYFRAME 0x1u
 
 /** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; the
- *  latency_* fields came later (a host that passes 104 gets the fields before them). */
+ *  fields marked (since 0.2.0) came later: a host that passes 104 gets only the fields before
+ *  them. */
 typedef struct reel_encoder_stats_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_encoder_stats_t) */
     reel_codec_backend_t backend; /**< the backend that encodes (never AUTO) */
@@ -1522,25 +1563,25 @@ typedef struct reel_encoder_stats_t {
     uint64_t packet_pool_stalls;  /**< packets that waited for a free buffer in the packet pool
                                        (the host holds too many packets) */
     uint64_t keyframes;           /**< keyframe packets produced */
-    double latency_ms_last;       /**< frames-in to packet-out latency of the latest packet: wall
+    double latency_ms_last;       /**< (since 0.2.0) frames-in to packet-out latency of the latest packet: wall
                                        milliseconds from reel_encoder_submit of its frame to
                                        the packet being available to reel_encoder_receive (or
                                        written, in a movie writer); 0 before the first packet */
-    double latency_ms_mean;       /**< the same, averaged over every packet */
-    double latency_ms_max;        /**< the same, the largest */
-    double latency_frames_mean;   /**< frames submitted after a frame before its packet was
+    double latency_ms_mean;       /**< (since 0.2.0) the same, averaged over every packet */
+    double latency_ms_max;        /**< (since 0.2.0) the same, the largest */
+    double latency_frames_mean;   /**< (since 0.2.0) frames submitted after a frame before its packet was
                                        available, averaged over every packet (input queue
                                        included: a host that submits faster than the codec
                                        encodes sees the queue fill) */
-    uint32_t latency_frames_last; /**< the same for the latest packet: 0 = it was available
+    uint32_t latency_frames_last; /**< (since 0.2.0) the same for the latest packet: 0 = it was available
                                        before the next frame was submitted */
-    uint32_t latency_frames_max;  /**< the same, the largest */
+    uint32_t latency_frames_max;  /**< (since 0.2.0) the same, the largest */
 } reel_encoder_stats_t;
 
 /** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
  *  the process. Bit masks have bit (1u << value) set for each enum value supported.
- *  Published in 0.1.0 at 152 bytes; the fields from prediction_structures on came later (a
- *  host that passes 152 gets the fields before them). */
+ *  Published in 0.1.0 at 152 bytes; the fields marked (since 0.2.0) came later: a host that
+ *  passes 152 gets only the fields before them. */
 typedef struct reel_codec_caps_t {
     uint32_t struct_size;               /**< set by the caller to sizeof(reel_codec_caps_t) */
     reel_codec_backend_t backend;       /**< the backend described (AUTO resolved) */
@@ -1578,16 +1619,16 @@ typedef struct reel_codec_caps_t {
     uint32_t decode_formats;            /**< bits of reel_pixel_format_t decoded frames come in
                                              (other layouts give REEL_ERROR_UNSUPPORTED) */
     uint32_t reserved2;                 /**< 0 */
-    uint32_t prediction_structures;     /**< bits of reel_prediction_structure_t accepted */
-    uint32_t mini_gop_sizes;            /**< bit n set when mini_gop_size 2^n is accepted
+    uint32_t prediction_structures;     /**< (since 0.2.0) bits of reel_prediction_structure_t accepted */
+    uint32_t mini_gop_sizes;            /**< (since 0.2.0) bit n set when mini_gop_size 2^n is accepted
                                              (SVT-AV1: 4, 8, 16, 32); 0 = only 0 */
-    uint32_t max_lookahead;             /**< largest lookahead in frames; 0 = only 0 */
-    uint32_t low_delay_rate_controls;   /**< bits of reel_rate_control_t coded low delay */
-    uint32_t low_delay_min_speed_preset; /**< slowest speed_preset with low delay (named
+    uint32_t max_lookahead;             /**< (since 0.2.0) largest lookahead in frames; 0 = only 0 */
+    uint32_t low_delay_rate_controls;   /**< (since 0.2.0) bits of reel_rate_control_t coded low delay */
+    uint32_t low_delay_min_speed_preset; /**< (since 0.2.0) slowest speed_preset with low delay (named
                                              presets count by their speed) */
-    uint32_t low_delay_mini_gop_sizes;  /**< mini_gop_sizes with low delay */
-    uint32_t low_delay_keyframe_rate_controls; /**< keyframe_rate_controls with low delay */
-    uint32_t reserved3;                 /**< 0 */
+    uint32_t low_delay_mini_gop_sizes;  /**< (since 0.2.0) mini_gop_sizes with low delay */
+    uint32_t low_delay_keyframe_rate_controls; /**< (since 0.2.0) keyframe_rate_controls with low delay */
+    uint32_t reserved3;                 /**< (since 0.2.0) 0 */
 } reel_codec_caps_t;
 
 /** How to create a decoder; all-zero (with struct_size) means the defaults.
@@ -1612,7 +1653,7 @@ typedef struct reel_decoder_desc_t {
 /** reel_decoder_desc_t.flags: do not synthesise film grain onto decoded frames. */
 #define REEL_DECODER_FLAG_NO_FILM_GRAIN 0x1u
 
-/** A decoder's counters (reel_decoder_get_stats). Published in 0.1.0. */
+/** A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes. */
 typedef struct reel_decoder_stats_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_decoder_stats_t) */
     reel_codec_backend_t backend; /**< the backend that decodes (never AUTO) */
@@ -1636,7 +1677,8 @@ typedef struct reel_decoder_stats_t {
                                        REEL_ERROR_CORRUPT_DATA */
 } reel_decoder_stats_t;
 
-/** A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0. */
+/** A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0 at 72
+ *  bytes. */
 typedef struct reel_encoder_pool_stats_t {
     uint32_t struct_size;     /**< set by the caller to sizeof(reel_encoder_pool_stats_t) */
     uint32_t configurations;  /**< configurations reserved */
@@ -2165,7 +2207,7 @@ typedef struct reel_image_t {
 } reel_image_t;
 
 /** A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
- *  Published in 0.1.0. */
+ *  Published in 0.1.0 at 64 bytes. */
 typedef struct reel_movie_writer_stats_t {
     uint32_t struct_size;       /**< set by the caller to sizeof(reel_movie_writer_stats_t) */
     uint32_t queue_depth;       /**< frames waiting for the encoder now */
@@ -2244,561 +2286,41 @@ REEL_API reel_result_t reel_movie_writer_get_stats(reel_movie_writer_t writer, r
  *  writer. The handle is stale afterwards, whatever the result.
  *  @param out_stats receives the final counters; may be NULL. Set its struct_size first.
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (bad
- *          out_stats->struct_size), REEL_ERROR_IO, or the error that failed the encoder (the
- *          frames encoded before it are in the file). */
+ *          out_stats->struct_size: the writer is ended all the same, its file complete;
+ *          out_stats is left as it was), REEL_ERROR_IO, or the error that failed the encoder
+ *          (the frames encoded before it are in the file). */
 REEL_API reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
 
 /* =======================================================================================
- * 13. GPU devices, memory, DPB, command buffers, timelines and video (Vulkan)
+ * 13. Backends and timelines
  *
- * The Vulkan backend: what a host (a game engine, a transcoder) needs to run video work on a
- * GPU without leaking: a device Reel creates headless or the host's own VkDevice adopted;
- * suballocated device memory (64 MiB blocks, memory types chosen by usage, persistent
- * mapping, exact accounting as REEL_MEMORY_DEVICE and REEL_MEMORY_DPB); pools of GPU buffers
- * for bitstreams and staging; decoded picture buffers with a slot manager; command buffers
- * recycled by timeline value and a frame synchronizer; timelines (CPU, or Vulkan timeline
- * semaphores) with deferred release keyed by timeline values; capability reports; and video
- * sessions with their memory bound.
- *
- * Vulkan.  libvulkan.so.1 is loaded on the first call that needs it, never when libreel
- *          loads: without it every function here returns REEL_ERROR_UNSUPPORTED with the
- *          reason, and the rest of Reel works. An adopted device uses the host's
- *          vkGetInstanceProcAddr. The environment variable REEL_VULKAN_LIBRARY names another
- *          loader library to open instead of libvulkan.so.1.
- * Handles. reel.h does not include vulkan.h. Dispatchable Vulkan handles (VkInstance,
- *          VkPhysicalDevice, VkDevice, VkQueue, VkCommandBuffer) cross as void*; non-
- *          dispatchable ones (VkBuffer, VkImage, VkImageView, VkDeviceMemory, VkSemaphore,
- *          VkVideoSessionKHR, VkVideoSessionParametersKHR) as uint64_t; VkFormat as int32_t;
- *          Vk*Flags as uint32_t (VkPipelineStageFlags2 as uint64_t). Vulkan objects Reel
- *          reports stay owned by Reel: never destroy them.
- * Lifetime. Every object here belongs to a device, and every device to a context.
- *          reel_device_destroy (and reel_context_destroy, which destroys its devices) waits
- *          for Reel's queue work, runs every deferred release, and destroys what the host left
- *          on the device (logged as a warning). Objects the GPU may still use must not be
- *          destroyed directly: free them after the timeline value of the work that uses them
- *          (reel_gpu_allocation_free_after, reel_buffer_release_after).
- * Threads. Every function is safe from any thread, with Vulkan's own rules on top: a command
- *          buffer is recorded by one thread at a time; reel_device_begin_frame and
- *          reel_device_end_frame belong to one thread at a time; Reel submits to a queue only
- *          under its own lock, so a host that shares an adopted queue must not submit to it
- *          while a Reel call on the same device may (serialise the two).
- * Lavapipe. On Mesa's CPU implementation (no video extensions, no VK_EXT_memory_budget)
- *          everything but video sessions and video-capable DPBs and buffers works; those
- *          return REEL_ERROR_UNSUPPORTED naming the missing extension.
+ * Backends. Reel runs codecs and GPU work on backends: "software" (the CPU codec libraries,
+ *          always listed) and "vulkan" (a GPU device through Vulkan; its objects and functions
+ *          are in reel_vulkan.h). reel_backend_caps() lists each backend with its availability,
+ *          the reason when it is unavailable, and the codec operations it can run. Later
+ *          backends (VA-API, Media Foundation, VideoToolbox) append kinds and get their own
+ *          header beside reel_vulkan.h; this header never includes a platform API.
+ * Devices. reel_device_t is a GPU device of a backend. It is declared here because timelines
+ *          and capability reports refer to one; it is created, adopted and destroyed through
+ *          the backend's header (reel_device_create() in reel_vulkan.h).
+ * Timelines. A timeline is a 64-bit value that only grows. CPU timelines live in a context
+ *          and are signalled by the host; GPU timelines belong to a device (a Vulkan timeline
+ *          semaphore) and are signalled by GPU work or the host. Any timeline keys deferred
+ *          releases: reel_buffer_release_after() gives a pooled buffer back once the work that
+ *          reads it has reached its value.
  * ======================================================================================= */
 
-REEL_DEFINE_HANDLE(reel_device_t)          /* a GPU device, created or adopted */
-REEL_DEFINE_HANDLE(reel_timeline_t)        /* a timeline: CPU, or a Vulkan timeline semaphore */
-REEL_DEFINE_HANDLE(reel_gpu_allocation_t)  /* a GPU buffer or image with its memory */
-REEL_DEFINE_HANDLE(reel_gpu_buffer_pool_t) /* a pool of GPU buffers */
-REEL_DEFINE_HANDLE(reel_dpb_t)             /* a decoded picture buffer */
-REEL_DEFINE_HANDLE(reel_video_session_t)   /* a Vulkan video session with bound memory */
+REEL_DEFINE_HANDLE(reel_device_t)   /* a GPU device of a backend (reel_vulkan.h creates them) */
+REEL_DEFINE_HANDLE(reel_timeline_t) /* a timeline: CPU, or a GPU device's */
 
-/* --- 13.1 Devices ---------------------------------------------------------------------- */
+/* --- 13.1 Backends --------------------------------------------------------------------- */
 
-/** Option bits of reel_device_desc_t.flags and reel_vulkan_adoption_t.flags. */
-typedef enum reel_device_flags_t {
-    REEL_DEVICE_FLAG_NONE = 0,       /**< no options */
-    REEL_DEVICE_FLAG_VALIDATION = 1, /**< capture Vulkan validation messages into the context's
-                                          log (errors at REEL_LOG_LEVEL_ERROR as "vulkan [error]
-                                          VUID-..."). Create: enables VK_LAYER_KHRONOS_validation
-                                          with synchronization validation (the layer must be
-                                          installed: Debian package vulkan-validationlayers).
-                                          Adopt: adds Reel's own debug messenger (the host must
-                                          have enabled VK_EXT_debug_utils) */
-    REEL_DEVICE_FLAG_NO_VIDEO = 2,   /**< create: enable no video queue or extension */
-    REEL_DEVICE_FLAG_MAX_ENUM = 0x7FFFFFFF /**< not a flag: keeps the enum 32 bits wide */
-} reel_device_flags_t;
-
-/** How to create a device (headless: no surface, no window). Zero it and set struct_size
- *  (reel_device_desc_default()); all-zero means the defaults below. Published in 0.1.0 at
- *  48 bytes. */
-typedef struct reel_device_desc_t {
-    uint32_t struct_size;             /**< sizeof(reel_device_desc_t); required */
-    uint32_t flags;                   /**< reel_device_flags_t bits. Default 0 */
-    uint32_t physical_device;         /**< 0 = the best usable device (discrete, integrated,
-                                           virtual, then CPU); N = the N-th device in
-                                           vkEnumeratePhysicalDevices order, counting from 1.
-                                           Default 0 */
-    uint32_t vulkan_api_version;      /**< highest Vulkan version Reel may use, packed like
-                                           VK_MAKE_API_VERSION, at least 1.1; 0 = 1.3 */
-    uint32_t max_frames_in_flight;    /**< frames begun and not complete, 1..16; 0 = 2 */
-    uint32_t command_buffers_per_queue; /**< command buffers per queue recording or in flight,
-                                           1..256; 0 = 16 */
-    uint64_t memory_block_size;       /**< bytes of each shared memory block, a power of two
-                                           from 1 MiB to 1 GiB; 0 = 64 MiB. Resources above half
-                                           of it get their own VkDeviceMemory */
-    uint32_t empty_block_frames;      /**< frames of the context's frame clock an empty block is
-                                           kept before it is freed, 1..1000000; 0 = 120 */
-    uint32_t reserved;                /**< must be 0 */
-    const char* application_name;     /**< VkApplicationInfo.pApplicationName, at most 63 bytes;
-                                           copied. NULL = "reel" */
-} reel_device_desc_t;
-
-/** One queue of the host's device that Reel may submit to. */
-typedef struct reel_vulkan_queue_t {
-    uint32_t family_index; /**< its queue family index */
-    uint32_t index;        /**< its index within the family */
-    void* queue;           /**< the VkQueue */
-} reel_vulkan_queue_t;
-
-/** Device features a host declares it enabled on the VkDevice it hands over (Vulkan cannot be
- *  asked afterwards). */
-typedef enum reel_vulkan_feature_flags_t {
-    REEL_VULKAN_FEATURE_NONE = 0,               /**< none */
-    REEL_VULKAN_FEATURE_TIMELINE_SEMAPHORE = 1, /**< timelineSemaphore (Vulkan 1.2 or
-                                                     VK_KHR_timeline_semaphore): required */
-    REEL_VULKAN_FEATURE_SYNCHRONIZATION2 = 2,   /**< synchronization2 (Vulkan 1.3 or
-                                                     VK_KHR_synchronization2): required */
-    REEL_VULKAN_FEATURE_HOST_QUERY_RESET = 4,   /**< hostQueryReset: optional */
-    REEL_VULKAN_FEATURE_VIDEO_MAINTENANCE1 = 8, /**< videoMaintenance1: optional; bitstream
-                                                     buffers are then profile-independent */
-    REEL_VULKAN_FEATURE_MAX_ENUM = 0x7FFFFFFF   /**< not a flag: keeps the enum 32 bits wide */
-} reel_vulkan_feature_flags_t;
-
-/** The host's Vulkan objects handed to Reel (the engine-embedding case). Reel works on them
- *  and never destroys them; the host keeps them alive until reel_device_destroy() returns.
- *  Published in 0.1.0 at 104 bytes. */
-typedef struct reel_vulkan_adoption_t {
-    uint32_t struct_size;              /**< sizeof(reel_vulkan_adoption_t); required */
-    uint32_t flags;                    /**< REEL_DEVICE_FLAG_VALIDATION or 0 */
-    void* vk_get_instance_proc_addr;   /**< the host's PFN_vkGetInstanceProcAddr, through which
-                                            Reel loads every entry point; NULL = the one of
-                                            libvulkan.so.1 */
-    void* instance;                    /**< the VkInstance; required */
-    void* physical_device;             /**< the VkPhysicalDevice the device was made on; required */
-    void* device;                      /**< the VkDevice; required */
-    uint32_t instance_api_version;     /**< VkApplicationInfo.apiVersion the instance was
-                                            created with, at least 1.1; required */
-    uint32_t enabled_features;         /**< reel_vulkan_feature_flags_t bits the host enabled;
-                                            TIMELINE_SEMAPHORE and SYNCHRONIZATION2 required */
-    uint32_t instance_extension_count; /**< entries of instance_extensions, 0..256 */
-    uint32_t device_extension_count;   /**< entries of device_extensions, 0..256 */
-    const char* const* instance_extensions; /**< the instance extensions the host enabled;
-                                                 read during the call */
-    const char* const* device_extensions;   /**< the device extensions the host enabled (video
-                                                 queues count only with their extensions) */
-    uint32_t queue_count;              /**< entries of queues, 1..64; at least one queue with
-                                            graphics or compute */
-    uint32_t max_frames_in_flight;     /**< as reel_device_desc_t; 0 = 2 */
-    const reel_vulkan_queue_t* queues; /**< the queues Reel may use; read during the call */
-    uint64_t memory_block_size;        /**< as reel_device_desc_t; 0 = 64 MiB */
-    uint32_t empty_block_frames;       /**< as reel_device_desc_t; 0 = 120 */
-    uint32_t command_buffers_per_queue; /**< as reel_device_desc_t; 0 = 16 */
-} reel_vulkan_adoption_t;
-
-/** The queues Reel uses for work, indexing reel_device_info_t's arrays. */
-typedef enum reel_gpu_queue_t {
-    REEL_GPU_QUEUE_GRAPHICS = 0,     /**< the graphics queue */
-    REEL_GPU_QUEUE_COMPUTE = 1,      /**< the compute queue (an async compute queue where the
-                                          device has one, else the graphics queue) */
-    REEL_GPU_QUEUE_TRANSFER = 2,     /**< the transfer queue (a DMA queue where the device has
-                                          one) */
-    REEL_GPU_QUEUE_VIDEO_DECODE = 3, /**< the video decode queue */
-    REEL_GPU_QUEUE_VIDEO_ENCODE = 4, /**< the video encode queue */
-    REEL_GPU_QUEUE_MAX_ENUM = 0x7FFFFFFF /**< not a queue: keeps the enum 32 bits wide */
-} reel_gpu_queue_t;
-
-/** Number of reel_gpu_queue_t values. */
-#define REEL_GPU_QUEUE_COUNT 5
-
-/** What Reel runs on a device (reel_device_get_info). Published in 0.1.0. */
-typedef struct reel_device_info_t {
-    uint32_t struct_size;         /**< set by the caller to sizeof(reel_device_info_t) */
-    uint32_t api_version;         /**< the Vulkan version Reel uses on the device */
-    void* instance;               /**< the VkInstance */
-    void* physical_device;        /**< the VkPhysicalDevice */
-    void* device;                 /**< the VkDevice */
-    void* vk_get_instance_proc_addr; /**< the PFN_vkGetInstanceProcAddr Reel loads through */
-    int32_t queue_family[REEL_GPU_QUEUE_COUNT]; /**< per reel_gpu_queue_t: the family index
-                                                     of Reel's queue; -1 when there is none */
-    uint32_t adopted;             /**< 1 when the VkDevice is the host's */
-    void* queue[REEL_GPU_QUEUE_COUNT]; /**< per reel_gpu_queue_t: the VkQueue; NULL when none.
-                                            Several roles may share one queue */
-    uint32_t validation;          /**< 1 when Reel captures validation messages */
-    uint32_t max_frames_in_flight; /**< the frame synchronizer's limit */
-    uint64_t validation_errors;   /**< error-severity validation messages so far */
-    uint64_t validation_warnings; /**< warning-severity validation messages so far */
-    uint64_t frame;               /**< frames begun with reel_device_begin_frame */
-    char device_name[256];        /**< VkPhysicalDeviceProperties.deviceName */
-    char driver_name[256];        /**< VkPhysicalDeviceVulkan12Properties.driverName ("" before
-                                       Vulkan 1.2) */
-} reel_device_info_t;
-
-/*! reel_device_desc_default() :
- *  @return a reel_device_desc_t with struct_size set and every field at its default.
- *          Defined here, not exported. */
-static inline reel_device_desc_t reel_device_desc_default(void) {
-    reel_device_desc_t desc;
-    memset(&desc, 0, sizeof(desc));
-    desc.struct_size = (uint32_t)sizeof(desc);
-    return desc;
-}
-
-/*! reel_vulkan_adoption_default() :
- *  @return a reel_vulkan_adoption_t with struct_size set and every field zero; fill in the
- *          host's objects. Defined here, not exported. */
-static inline reel_vulkan_adoption_t reel_vulkan_adoption_default(void) {
-    reel_vulkan_adoption_t adoption;
-    memset(&adoption, 0, sizeof(adoption));
-    adoption.struct_size = (uint32_t)sizeof(adoption);
-    return adoption;
-}
-
-/*! reel_device_info_init() :
- *  @return a zeroed reel_device_info_t with struct_size set. Defined here, not exported. */
-static inline reel_device_info_t reel_device_info_init(void) {
-    reel_device_info_t info;
-    memset(&info, 0, sizeof(info));
-    info.struct_size = (uint32_t)sizeof(info);
-    return info;
-}
-
-/*! reel_device_create() :
- *  Creates a Vulkan instance and device of Reel's own: picks a physical device, a queue
- *  family per role (graphics, compute, transfer, and video decode/encode families when the
- *  device has them), enables timeline semaphores, synchronization2, VK_EXT_memory_budget and
- *  the video extensions it finds.
- *  @param context    the owning context: its log, frame clock and accounting.
- *  @param desc       read during the call only; NULL = all defaults.
- *  @param out_device receives the device; unchanged on failure. Destroy it with
- *                    reel_device_destroy() (or reel_context_destroy()).
- *  @return REEL_SUCCESS,
- *          REEL_ERROR_INVALID_HANDLE    context is not a live context,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_device; bad struct_size; unknown flags; a field
- *                                       out of its range; physical_device beyond the devices,
- *          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
- *          REEL_ERROR_UNSUPPORTED       no libvulkan.so.1; no usable physical device (the
- *                                       message lists why each was refused); VALIDATION asked
- *                                       but the layer is not installed,
- *          REEL_ERROR_OUT_OF_MEMORY,
- *          REEL_ERROR_LIMIT_REACHED     1024 devices are alive.
- *  @note   Slow (milliseconds to seconds with validation); logs at REEL_LOG_LEVEL_INFO. */
-REEL_API reel_result_t reel_device_create(reel_context_t context, const reel_device_desc_t* desc,
-                                          reel_device_t* out_device);
-
-/*! reel_device_adopt() :
- *  Runs Reel on the host's VkInstance, VkPhysicalDevice, VkDevice and queues: Reel loads the
- *  entry points through the host's vkGetInstanceProcAddr for the versions and extensions the
- *  host declares, and creates only its own objects (timeline semaphores, command pools,
- *  memory, ...). The host's objects are never destroyed by Reel.
- *  @param context    the owning context.
- *  @param adoption   read during the call only (extension names are copied).
- *  @param out_device receives the device; unchanged on failure.
- *  @return REEL_SUCCESS,
- *          REEL_ERROR_INVALID_HANDLE    context is not a live context,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL adoption/out_device; bad struct_size; a NULL
- *                                       instance, physical_device, device or queue; counts
- *                                       out of range or with NULL arrays; a queue outside its
- *                                       family or repeated; unknown flags or feature bits,
- *          REEL_ERROR_INCOMPATIBLE_VERSION  adoption from a newer header with unknown fields set,
- *          REEL_ERROR_UNSUPPORTED       the host did not enable timeline semaphores and
- *                                       synchronization2; no queue has graphics or compute;
- *                                       VALIDATION without VK_EXT_debug_utils; the device runs
- *                                       below Vulkan 1.1; no libvulkan.so.1 when
- *                                       vk_get_instance_proc_addr is NULL,
- *          REEL_ERROR_LIMIT_REACHED     1024 devices are alive.
- *  @note   The host must not submit to a queue it shares with Reel while Reel may submit to
- *          it (see Threads above). */
-REEL_API reel_result_t reel_device_adopt(reel_context_t context, const reel_vulkan_adoption_t* adoption,
-                                         reel_device_t* out_device);
-
-/*! reel_device_destroy() :
- *  Destroys a device: waits for the work Reel submitted, runs every deferred release,
- *  destroys every object the host left on it (allocations, buffer pools, DPBs, video
- *  sessions, GPU timelines; logged as a warning), Reel's command pools, timelines and memory,
- *  and for a created device the VkDevice and VkInstance. An adopted VkDevice stays. Work still
- *  waiting after 1 s for one of the device's own GPU timelines (which nobody can signal once
- *  the device goes) is released by signalling those timelines far ahead, with a warning; work
- *  still running 10 s later is logged as an error (a created device then waits in
- *  vkDeviceWaitIdle before it is destroyed).
- *  @param device the device; REEL_NULL_HANDLE does nothing.
- *  @return REEL_SUCCESS (also for REEL_NULL_HANDLE), REEL_ERROR_INVALID_HANDLE.
- *  @note   Must not race with other calls on the device or its objects. */
-REEL_API reel_result_t reel_device_destroy(reel_device_t device);
-
-/*! reel_device_get_info() :
- *  Describes the device: Vulkan handles, queues per role, validation counts.
- *  @param out_info caller-owned; set struct_size first (reel_device_info_init()).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size. */
-REEL_API reel_result_t reel_device_get_info(reel_device_t device, reel_device_info_t* out_info);
-
-/* --- 13.2 Memory ----------------------------------------------------------------------- *
- * Buffers and images in suballocated device memory. Each memory type has shared blocks
- * (memory_block_size); a request is placed best-fit at its alignment, linear resources
- * (buffers, LINEAR images) and optimal images never share a bufferImageGranularity page, and
- * freed ranges merge with their free neighbours. Resources above half a block, and those the
- * driver prefers or requires to be dedicated (VkMemoryDedicatedRequirements), get their own
- * VkDeviceMemory. When a heap is full the next suitable memory type is tried. Blocks empty for
- * empty_block_frames frames are freed. Host-visible memory stays mapped. Every allocation is
- * charged to REEL_MEMORY_DEVICE (or REEL_MEMORY_DPB) of the context while it lives.
- * --------------------------------------------------------------------------------------- */
-
-/** What GPU memory is for; decides its memory type. */
-typedef enum reel_gpu_memory_usage_t {
-    REEL_GPU_MEMORY_DEVICE_LOCAL = 1, /**< only the GPU touches it (DPB, output images):
-                                           DEVICE_LOCAL, preferably not host-visible */
-    REEL_GPU_MEMORY_UPLOAD = 2,       /**< the CPU writes, the GPU reads (bitstreams to decode,
-                                           staging): HOST_VISIBLE, preferably coherent and
-                                           uncached (write-combined) */
-    REEL_GPU_MEMORY_READBACK = 3,     /**< the GPU writes, the CPU reads (encoded bitstreams,
-                                           readback): HOST_VISIBLE, preferably HOST_CACHED */
-    REEL_GPU_MEMORY_MAX_ENUM = 0x7FFFFFFF /**< not a usage: keeps the enum 32 bits wide */
-} reel_gpu_memory_usage_t;
-
-/** Option bits of reel_gpu_buffer_desc_t.flags and reel_gpu_image_desc_t.flags. */
-typedef enum reel_gpu_allocation_flags_t {
-    REEL_GPU_ALLOCATION_FLAG_NONE = 0,      /**< no options */
-    REEL_GPU_ALLOCATION_FLAG_DEDICATED = 1, /**< give the resource its own VkDeviceMemory
-                                                 whatever its size */
-    REEL_GPU_ALLOCATION_FLAG_DPB = 2,       /**< charge it to REEL_MEMORY_DPB instead of
-                                                 REEL_MEMORY_DEVICE (reference pictures) */
-    REEL_GPU_ALLOCATION_FLAG_MAX_ENUM = 0x7FFFFFFF /**< not a flag: keeps the enum 32 bits wide */
-} reel_gpu_allocation_flags_t;
-
-/** A buffer to create in suballocated memory. Published in 0.1.0 at 24 bytes. */
-typedef struct reel_gpu_buffer_desc_t {
-    uint32_t struct_size;                 /**< sizeof(reel_gpu_buffer_desc_t); required */
-    reel_gpu_memory_usage_t memory_usage; /**< 0 = REEL_GPU_MEMORY_DEVICE_LOCAL */
-    uint64_t size;                        /**< bytes, 1 to 2^40; required */
-    uint32_t vk_usage;                    /**< VkBufferUsageFlags, non-zero; required */
-    uint32_t flags;                       /**< reel_gpu_allocation_flags_t bits. Default 0 */
-} reel_gpu_buffer_desc_t;
-
-/** A 2D image to create in suballocated memory (exclusive sharing, one sample, layout
- *  UNDEFINED). Published in 0.1.0 at 40 bytes. */
-typedef struct reel_gpu_image_desc_t {
-    uint32_t struct_size;                 /**< sizeof(reel_gpu_image_desc_t); required */
-    reel_gpu_memory_usage_t memory_usage; /**< 0 = REEL_GPU_MEMORY_DEVICE_LOCAL */
-    int32_t vk_format;                    /**< VkFormat, not VK_FORMAT_UNDEFINED; required */
-    uint32_t width;                       /**< pixels, 1..16384 (and the format's limit); required */
-    uint32_t height;                      /**< pixels, 1..16384 (and the format's limit); required */
-    uint32_t array_layers;                /**< 1..2048 (and the format's limit); 0 = 1 */
-    uint32_t mip_levels;                  /**< 1..16 (and the format's limit); 0 = 1 */
-    uint32_t vk_usage;                    /**< VkImageUsageFlags, non-zero; required */
-    uint32_t vk_tiling;                   /**< VkImageTiling: 0 = OPTIMAL (default), 1 = LINEAR */
-    uint32_t flags;                       /**< reel_gpu_allocation_flags_t bits. Default 0 */
-} reel_gpu_image_desc_t;
-
-/** Where an allocation's resource and memory are (reel_gpu_allocation_get_info).
- *  Published in 0.1.0. */
-typedef struct reel_gpu_allocation_info_t {
-    uint32_t struct_size;      /**< set by the caller to sizeof(reel_gpu_allocation_info_t) */
-    uint32_t memory_type_index; /**< the Vulkan memory type */
-    uint64_t vk_buffer;        /**< the VkBuffer; 0 for an image */
-    uint64_t vk_image;         /**< the VkImage; 0 for a buffer */
-    uint64_t vk_device_memory; /**< the VkDeviceMemory it is bound to (shared with other
-                                    allocations unless dedicated) */
-    uint64_t offset;           /**< its offset in vk_device_memory */
-    uint64_t size;             /**< bytes reserved (the memory requirement, rounded to
-                                    nonCoherentAtomSize for non-coherent memory) */
-    uint64_t resource_size;    /**< a buffer's VkBufferCreateInfo.size (a pooled buffer: its
-                                    size class); 0 for an image */
-    void* mapped;              /**< host address of its first byte, or NULL when its memory is
-                                    not host-visible; valid until the allocation is freed */
-    reel_gpu_memory_usage_t memory_usage; /**< the usage it was allocated for */
-    uint32_t dedicated;        /**< 1 when it has its own VkDeviceMemory */
-    uint32_t coherent;         /**< 1 when host access needs no flush or invalidate */
-    uint32_t pooled;           /**< 1 for a buffer of a reel_gpu_buffer_pool_t */
-} reel_gpu_allocation_info_t;
-
-/** Most memory heaps reported (VK_MAX_MEMORY_HEAPS). */
-#define REEL_GPU_MAX_HEAPS 16
-
-/** One memory heap: its size, what Reel holds in it, and the driver's budget when known. */
-typedef struct reel_gpu_heap_stats_t {
-    uint64_t size;             /**< VkMemoryHeap.size */
-    uint64_t block_bytes;      /**< bytes of VkDeviceMemory Reel holds in the heap (blocks and
-                                    dedicated allocations); 0 in capability reports */
-    uint64_t allocation_bytes; /**< bytes of those handed to resources; 0 in capability reports */
-    uint64_t budget;           /**< VK_EXT_memory_budget heapBudget: what the process may use;
-                                    0 when unknown */
-    uint64_t usage;            /**< VK_EXT_memory_budget heapUsage: what the whole process uses,
-                                    driver-internal memory included; 0 when unknown */
-    uint32_t device_local;     /**< 1 for a DEVICE_LOCAL heap */
-    uint32_t budget_known;     /**< 1 when budget and usage come from VK_EXT_memory_budget */
-} reel_gpu_heap_stats_t;
-
-/** A device's GPU memory at one instant (reel_device_get_memory_stats). "Block" bytes are
- *  VkDeviceMemory Reel holds; "allocation" bytes are those handed to resources. Own counters
- *  are always exact; the budget needs VK_EXT_memory_budget. Published in 0.1.0. */
-typedef struct reel_gpu_memory_stats_t {
-    uint32_t struct_size;       /**< set by the caller to sizeof(reel_gpu_memory_stats_t) */
-    uint32_t heap_count;        /**< entries of heaps in use */
-    uint32_t block_count;       /**< shared blocks */
-    uint32_t allocation_count;  /**< live allocations, shared and dedicated */
-    uint32_t dedicated_count;   /**< dedicated allocations */
-    uint32_t free_range_count;  /**< free ranges in shared blocks */
-    uint64_t block_bytes;       /**< bytes of shared blocks */
-    uint64_t allocation_bytes;  /**< bytes of live allocations, shared and dedicated; equals
-                                     what the context counts as REEL_MEMORY_DEVICE plus
-                                     REEL_MEMORY_DPB for this device */
-    uint64_t dedicated_bytes;   /**< bytes of dedicated allocations */
-    uint64_t free_bytes;        /**< free bytes in shared blocks */
-    double fragmentation;       /**< share of free_bytes outside their block's largest free
-                                     range, 0..1: 0 when every block's free space is one range */
-    uint64_t device_allocations; /**< vkAllocateMemory calls so far */
-    uint64_t device_frees;      /**< vkFreeMemory calls so far */
-    uint64_t blocks_reclaimed;  /**< empty blocks freed after empty_block_frames */
-    reel_gpu_heap_stats_t heaps[REEL_GPU_MAX_HEAPS]; /**< per heap, in Vulkan's order */
-} reel_gpu_memory_stats_t;
-
-/*! reel_gpu_buffer_desc_default() :
- *  @return a reel_gpu_buffer_desc_t with struct_size set and every field at its default; set
- *          size and vk_usage. Defined here, not exported. */
-static inline reel_gpu_buffer_desc_t reel_gpu_buffer_desc_default(void) {
-    reel_gpu_buffer_desc_t desc;
-    memset(&desc, 0, sizeof(desc));
-    desc.struct_size = (uint32_t)sizeof(desc);
-    return desc;
-}
-
-/*! reel_gpu_image_desc_default() :
- *  @return a reel_gpu_image_desc_t with struct_size set and every field at its default; set
- *          vk_format, width, height and vk_usage. Defined here, not exported. */
-static inline reel_gpu_image_desc_t reel_gpu_image_desc_default(void) {
-    reel_gpu_image_desc_t desc;
-    memset(&desc, 0, sizeof(desc));
-    desc.struct_size = (uint32_t)sizeof(desc);
-    return desc;
-}
-
-/*! reel_gpu_allocation_info_init() :
- *  @return a zeroed reel_gpu_allocation_info_t with struct_size set. Defined here, not
- *          exported. */
-static inline reel_gpu_allocation_info_t reel_gpu_allocation_info_init(void) {
-    reel_gpu_allocation_info_t info;
-    memset(&info, 0, sizeof(info));
-    info.struct_size = (uint32_t)sizeof(info);
-    return info;
-}
-
-/*! reel_gpu_memory_stats_init() :
- *  @return a zeroed reel_gpu_memory_stats_t with struct_size set. Defined here, not exported. */
-static inline reel_gpu_memory_stats_t reel_gpu_memory_stats_init(void) {
-    reel_gpu_memory_stats_t stats;
-    memset(&stats, 0, sizeof(stats));
-    stats.struct_size = (uint32_t)sizeof(stats);
-    return stats;
-}
-
-/*! reel_gpu_buffer_create() :
- *  Creates a VkBuffer (exclusive sharing) and binds it to memory of the usage's type.
- *  @param device         the device.
- *  @param desc           read during the call only.
- *  @param out_allocation receives the allocation; unchanged on failure. Free it with
- *                        reel_gpu_allocation_free() or reel_gpu_allocation_free_after().
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_allocation; bad struct_size; size 0 or
- *                                       above 2^40; vk_usage 0 or with bits Vulkan does not
- *                                       define; unknown memory_usage or flags,
- *          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
- *          REEL_ERROR_UNSUPPORTED       no memory type of the device fits the usage,
- *          REEL_ERROR_OUT_OF_MEMORY     every suitable heap is full,
- *          REEL_ERROR_LIMIT_REACHED     2^20 allocations are alive,
- *          REEL_ERROR_DEVICE_LOST. */
-REEL_API reel_result_t reel_gpu_buffer_create(reel_device_t device, const reel_gpu_buffer_desc_t* desc,
-                                              reel_gpu_allocation_t* out_allocation);
-
-/*! reel_gpu_image_create() :
- *  Creates a 2D VkImage and binds it to memory of the usage's type, after checking with
- *  vkGetPhysicalDeviceImageFormatProperties2 that the device supports it.
- *  @param desc           read during the call only.
- *  @param out_allocation as reel_gpu_buffer_create().
- *  @return as reel_gpu_buffer_create(); REEL_ERROR_INVALID_ARGUMENT also for a size, layer or
- *          mip count out of range or an unknown vk_tiling; REEL_ERROR_UNSUPPORTED also when the
- *          device does not support the format with that tiling, usage, extent or layers. */
-REEL_API reel_result_t reel_gpu_image_create(reel_device_t device, const reel_gpu_image_desc_t* desc,
-                                             reel_gpu_allocation_t* out_allocation);
-
-/*! reel_gpu_allocation_get_info() :
- *  Describes an allocation: its VkBuffer or VkImage, its memory, offset and mapping.
- *  @param out_info caller-owned; set struct_size first (reel_gpu_allocation_info_init()).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size. */
-REEL_API reel_result_t reel_gpu_allocation_get_info(reel_gpu_allocation_t allocation,
-                                                    reel_gpu_allocation_info_t* out_info);
-
-/*! reel_gpu_allocation_map() :
- *  The host address of an allocation in host-visible memory. Memory stays mapped for the
- *  allocation's life (there is no unmap); for non-coherent memory, flush after writing and
- *  invalidate before reading.
- *  @param out_pointer receives the address of the allocation's first byte.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_pointer; the memory is not host-visible
- *                                       (REEL_GPU_MEMORY_DEVICE_LOCAL on a discrete GPU). */
-REEL_API reel_result_t reel_gpu_allocation_map(reel_gpu_allocation_t allocation, void** out_pointer);
-
-/*! reel_gpu_allocation_flush() :
- *  Makes host writes to bytes [offset, offset + size) of the allocation visible to the device
- *  (vkFlushMappedMemoryRanges, the range widened to nonCoherentAtomSize; allocations in
- *  non-coherent memory are atom-aligned, so a flush never touches a neighbour). Does nothing
- *  for coherent memory.
- *  @param size bytes; UINT64_MAX (VK_WHOLE_SIZE) means to the end of the allocation.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  the range exceeds the allocation; the memory is not
- *                                       host-visible,
- *          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST. */
-REEL_API reel_result_t reel_gpu_allocation_flush(reel_gpu_allocation_t allocation, uint64_t offset, uint64_t size);
-
-/*! reel_gpu_allocation_invalidate() :
- *  Makes device writes to bytes [offset, offset + size) visible to the host
- *  (vkInvalidateMappedMemoryRanges, widened like reel_gpu_allocation_flush()); call it after
- *  waiting for the work that wrote them. Does nothing for coherent memory.
- *  @return as reel_gpu_allocation_flush(). */
-REEL_API reel_result_t reel_gpu_allocation_invalidate(reel_gpu_allocation_t allocation, uint64_t offset, uint64_t size);
-
-/*! reel_gpu_allocation_free() :
- *  Destroys the buffer or image and frees its memory now, or gives a pooled buffer back to
- *  its pool. The handle is invalid afterwards (a second free returns
- *  REEL_ERROR_INVALID_HANDLE). The GPU must be done with it; otherwise use
- *  reel_gpu_allocation_free_after().
- *  @param allocation the allocation; REEL_NULL_HANDLE does nothing.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
-REEL_API reel_result_t reel_gpu_allocation_free(reel_gpu_allocation_t allocation);
-
-/*! reel_gpu_allocation_free_after() :
- *  Frees the allocation (as reel_gpu_allocation_free()) once timeline reaches value: at once
- *  if it already has, otherwise at the first reel_device_begin_frame or
- *  reel_context_advance_frame after it does (or when the device is destroyed). The handle is
- *  invalid from this call on; the resource stays alive until then.
- *  @param timeline a CPU or GPU timeline, e.g. a queue's (reel_device_get_queue_timeline)
- *                  with the value reel_command_buffer_submit() returned. A timeline destroyed
- *                  before reaching value counts as reached.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (allocation or timeline; the allocation
- *          then stays the caller's). */
-REEL_API reel_result_t reel_gpu_allocation_free_after(reel_gpu_allocation_t allocation, reel_timeline_t timeline,
-                                                      uint64_t value);
-
-/*! reel_device_get_memory_stats() :
- *  Reads the device's GPU memory counters, fragmentation and per-heap bytes, with the heap
- *  budget and usage from VK_EXT_memory_budget where the device has it enabled. Cheap enough
- *  for every frame.
- *  @param out_stats caller-owned; set struct_size first (reel_gpu_memory_stats_init()).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
-REEL_API reel_result_t reel_device_get_memory_stats(reel_device_t device, reel_gpu_memory_stats_t* out_stats);
-
-/* --- 13.3 GPU buffer pools ------------------------------------------------------------- *
- * VkBuffers in power-of-two size classes, each with its own suballocated memory, handed out
- * oldest-released first (least likely to be still read by in-flight work) and bounded per
- * class. An acquired buffer is a reel_gpu_allocation_t: reel_gpu_allocation_free() (or
- * _free_after()) gives it back. Bitstream pools carry VIDEO_DECODE_SRC / VIDEO_ENCODE_DST
- * usage where the device has the matching video queue (profile-independent with
- * videoMaintenance1) and round sizes to the driver's bitstream alignments; on devices without
- * video (lavapipe) they are plain TRANSFER_SRC|TRANSFER_DST buffers.
- * --------------------------------------------------------------------------------------- */
-
-/** What a GPU buffer pool's buffers are for. */
-typedef enum reel_gpu_buffer_pool_kind_t {
-    REEL_GPU_BUFFER_POOL_STAGING = 1,          /**< uploads: REEL_GPU_MEMORY_UPLOAD, TRANSFER_SRC */
-    REEL_GPU_BUFFER_POOL_READBACK = 2,         /**< readback: REEL_GPU_MEMORY_READBACK,
-                                                    TRANSFER_DST */
-    REEL_GPU_BUFFER_POOL_DECODE_BITSTREAM = 3, /**< bitstreams to decode: UPLOAD memory */
-    REEL_GPU_BUFFER_POOL_ENCODE_BITSTREAM = 4, /**< encoded bitstreams: READBACK memory */
-    REEL_GPU_BUFFER_POOL_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
-} reel_gpu_buffer_pool_kind_t;
+/** The kinds of backends Reel knows. */
+typedef enum reel_backend_kind_t {
+    REEL_BACKEND_SOFTWARE = 1, /**< CPU codec libraries (SVT-AV1, dav1d) */
+    REEL_BACKEND_VULKAN = 2,   /**< a Vulkan device (hardware video through Vulkan Video) */
+    REEL_BACKEND_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
+} reel_backend_kind_t;
 
 /** A video codec operation, with the values of VkVideoCodecOperationFlagBitsKHR. */
 typedef enum reel_video_codec_op_t {
@@ -2811,515 +2333,6 @@ typedef enum reel_video_codec_op_t {
     REEL_VIDEO_CODEC_OP_ENCODE_AV1 = 0x40000,  /**< AV1 encode */
     REEL_VIDEO_CODEC_OP_MAX_ENUM = 0x7FFFFFFF  /**< not an operation: keeps the enum 32 bits wide */
 } reel_video_codec_op_t;
-
-/** How to create a GPU buffer pool. Published in 0.1.0 at 56 bytes. */
-typedef struct reel_gpu_buffer_pool_desc_t {
-    uint32_t struct_size;             /**< sizeof(reel_gpu_buffer_pool_desc_t); required */
-    reel_gpu_buffer_pool_kind_t kind; /**< required */
-    uint64_t min_class_size;          /**< smallest class, a power of two from 4 KiB to 1 GiB;
-                                           0 = 64 KiB */
-    uint64_t max_class_size;          /**< largest class, a power of two from min_class_size to
-                                           1 GiB; 0 = 16 MiB (at least min_class_size) */
-    uint32_t max_per_class;           /**< buffers per class at most, 1..4096; 0 = 16 */
-    uint32_t trim_idle_frames;        /**< idle buffers unused for this many frames of the
-                                           context's frame clock are destroyed; 0 = never */
-    reel_video_codec_op_t codec_operation; /**< bitstream kinds: the one operation the buffers
-                                           serve (the device must support it), or 0 for any the
-                                           device supports in that direction; must be 0 for
-                                           STAGING and READBACK */
-    uint32_t offset_alignment;        /**< data offsets in a buffer should be multiples of this;
-                                           a power of two up to 4096, raised to the driver's
-                                           minBitstreamBufferOffsetAlignment; 0 = 1 */
-    uint32_t size_alignment;          /**< acquired sizes are rounded up to multiples of this;
-                                           a power of two up to 4096, raised to the driver's
-                                           minBitstreamBufferSizeAlignment; 0 = 1 */
-    uint32_t reserved;                /**< must be 0 */
-    const char* name;                 /**< label in logs, at most 63 bytes; copied. NULL =
-                                           "gpu buffers" */
-} reel_gpu_buffer_pool_desc_t;
-
-/** A GPU buffer pool's counters (reel_gpu_buffer_pool_get_stats). Published in 0.1.0. */
-typedef struct reel_gpu_buffer_pool_stats_t {
-    uint32_t struct_size;       /**< set by the caller to sizeof(reel_gpu_buffer_pool_stats_t) */
-    uint32_t classes;           /**< size classes */
-    uint32_t allocated;         /**< buffers that exist (idle or out) */
-    uint32_t idle;              /**< buffers waiting in the pool */
-    uint32_t in_use;            /**< buffers acquired and not given back */
-    uint32_t has_video_usage;   /**< 1 when the buffers carry video usage */
-    uint64_t acquires;          /**< buffers handed out */
-    uint64_t created;           /**< buffers created (acquires no idle buffer served) */
-    uint64_t trimmed;           /**< idle buffers destroyed by trim_idle_frames */
-    uint64_t bytes_held;        /**< bytes of the buffers that exist (class sizes) */
-    uint64_t offset_alignment;  /**< the effective offset alignment */
-    uint64_t size_alignment;    /**< the effective size alignment */
-    uint32_t vk_usage;          /**< VkBufferUsageFlags of the buffers */
-    uint32_t reserved;          /**< 0 */
-} reel_gpu_buffer_pool_stats_t;
-
-/*! reel_gpu_buffer_pool_desc_default() :
- *  @return a reel_gpu_buffer_pool_desc_t with struct_size set and every field at its
- *          default; set kind. Defined here, not exported. */
-static inline reel_gpu_buffer_pool_desc_t reel_gpu_buffer_pool_desc_default(void) {
-    reel_gpu_buffer_pool_desc_t desc;
-    memset(&desc, 0, sizeof(desc));
-    desc.struct_size = (uint32_t)sizeof(desc);
-    return desc;
-}
-
-/*! reel_gpu_buffer_pool_stats_init() :
- *  @return a zeroed reel_gpu_buffer_pool_stats_t with struct_size set. Defined here, not
- *          exported. */
-static inline reel_gpu_buffer_pool_stats_t reel_gpu_buffer_pool_stats_init(void) {
-    reel_gpu_buffer_pool_stats_t stats;
-    memset(&stats, 0, sizeof(stats));
-    stats.struct_size = (uint32_t)sizeof(stats);
-    return stats;
-}
-
-/*! reel_gpu_buffer_pool_create() :
- *  Creates a GPU buffer pool; no buffer is created before the first acquire.
- *  @param device   the device.
- *  @param desc     read during the call only.
- *  @param out_pool receives the pool; unchanged on failure. Destroy it with
- *                  reel_gpu_buffer_pool_destroy() (or with the device).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_pool; bad struct_size; unknown kind or
- *                                       codec_operation; a size, count or alignment out of its
- *                                       range; codec_operation on a STAGING/READBACK pool or
- *                                       of the other direction; reserved not 0,
- *          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
- *          REEL_ERROR_UNSUPPORTED       codec_operation names an operation the device cannot
- *                                       run (the message says why),
- *          REEL_ERROR_LIMIT_REACHED     16384 pools are alive. */
-REEL_API reel_result_t reel_gpu_buffer_pool_create(reel_device_t device, const reel_gpu_buffer_pool_desc_t* desc,
-                                                   reel_gpu_buffer_pool_t* out_pool);
-
-/*! reel_gpu_buffer_pool_destroy() :
- *  Destroys a pool: idle buffers at once; buffers still out stay valid and are destroyed when
- *  freed.
- *  @param pool the pool; REEL_NULL_HANDLE does nothing.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
-REEL_API reel_result_t reel_gpu_buffer_pool_destroy(reel_gpu_buffer_pool_t pool);
-
-/*! reel_gpu_buffer_pool_acquire() :
- *  Takes a buffer of the smallest class holding size (rounded up to size_alignment): the idle
- *  one released longest ago, or a new one below max_per_class.
- *  @param size           1..max_class_size bytes.
- *  @param out_allocation receives the buffer as an allocation; unchanged on failure. Give it
- *                        back with reel_gpu_allocation_free() or _free_after().
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_allocation; size 0 or above max_class_size,
- *          REEL_ERROR_LIMIT_REACHED     every buffer of the class is out,
- *          REEL_ERROR_OUT_OF_MEMORY. */
-REEL_API reel_result_t reel_gpu_buffer_pool_acquire(reel_gpu_buffer_pool_t pool, uint64_t size,
-                                                    reel_gpu_allocation_t* out_allocation);
-
-/*! reel_gpu_buffer_pool_get_stats() :
- *  Reads a pool's counters.
- *  @param out_stats caller-owned; set struct_size first (reel_gpu_buffer_pool_stats_init()).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_stats or a bad struct_size. */
-REEL_API reel_result_t reel_gpu_buffer_pool_get_stats(reel_gpu_buffer_pool_t pool,
-                                                      reel_gpu_buffer_pool_stats_t* out_stats);
-
-/* --- 13.4 Decoded picture buffers ------------------------------------------------------ *
- * A DPB's slots are layers of one 2D array image (one 2D_ARRAY view over all of them), or,
- * with REEL_DPB_FLAG_SEPARATE_IMAGES, one image and view per slot. Video DPBs carry the
- * operation's profile (4:2:0; H.264 High, H.265 Main or Main 10, AV1 Main) and DPB usage;
- * plain DPBs (no codec_operation) are ordinary images, TRANSFER_SRC|TRANSFER_DST|SAMPLED by
- * default. Images start in VK_IMAGE_LAYOUT_UNDEFINED; the host records the transitions.
- * Memory is device-local and charged to REEL_MEMORY_DPB.
- *
- * The slot manager: reel_dpb_acquire_slot takes the free slot released longest ago; when none
- * is free it recycles the active picture with the lowest frame number that is not marked as
- * a reference (oldest non-reference first); when every slot holds a reference it fails.
- * --------------------------------------------------------------------------------------- */
-
-/** Option bits of reel_dpb_desc_t.flags. */
-typedef enum reel_dpb_flags_t {
-    REEL_DPB_FLAG_NONE = 0,            /**< one image with a layer per slot */
-    REEL_DPB_FLAG_SEPARATE_IMAGES = 1, /**< one image per slot (video: needs
-                                            VK_VIDEO_CAPABILITY_SEPARATE_REFERENCE_IMAGES_BIT_KHR) */
-    REEL_DPB_FLAG_MAX_ENUM = 0x7FFFFFFF /**< not a flag: keeps the enum 32 bits wide */
-} reel_dpb_flags_t;
-
-/** How to create a DPB. Published in 0.1.0 at 40 bytes. */
-typedef struct reel_dpb_desc_t {
-    uint32_t struct_size;                  /**< sizeof(reel_dpb_desc_t); required */
-    reel_video_codec_op_t codec_operation; /**< the operation the DPB serves; 0 = plain images */
-    int32_t vk_format;                     /**< VkFormat; required for plain images; for video
-                                                0 = the first format the driver lists */
-    uint32_t width;                        /**< pixels, 1..16384; required */
-    uint32_t height;                       /**< pixels, 1..16384; required */
-    uint32_t slot_count;                   /**< slots, 1..64 (video: up to maxDpbSlots); required */
-    uint32_t vk_usage;                     /**< VkImageUsageFlags; 0 = the default above */
-    uint32_t bit_depth;                    /**< video: 8 or 10; 0 = 8. Must be 0 for plain images */
-    uint32_t flags;                        /**< reel_dpb_flags_t bits. Default 0 */
-    uint32_t reserved;                     /**< must be 0 */
-} reel_dpb_desc_t;
-
-/** One slot: its state and picture resource (the fields of VkVideoPictureResourceInfoKHR).
- *  Published in 0.1.0. */
-typedef struct reel_dpb_slot_info_t {
-    uint32_t struct_size;  /**< set by the caller to sizeof(reel_dpb_slot_info_t) */
-    uint32_t slot;         /**< the slot index */
-    uint32_t active;       /**< 1 while a picture occupies it */
-    uint32_t reference;    /**< 1 when its picture is marked as a reference */
-    uint64_t frame_number; /**< the picture's frame number (reel_dpb_acquire_slot) */
-    int64_t timestamp;     /**< the picture's timestamp */
-    uint64_t vk_image;     /**< the VkImage holding the slot */
-    uint64_t vk_image_view; /**< the VkImageView for imageViewBinding (a 2D_ARRAY view); 0 when
-                                the usage allows no views */
-    uint32_t view_layer;   /**< VkVideoPictureResourceInfoKHR.baseArrayLayer: the slot's layer
-                                within vk_image_view */
-    uint32_t image_layer;  /**< the slot's array layer within vk_image */
-    uint32_t width;        /**< coded width */
-    uint32_t height;       /**< coded height */
-    int32_t vk_format;     /**< the image format */
-    uint32_t reserved;     /**< 0 */
-} reel_dpb_slot_info_t;
-
-/** A DPB as a whole (reel_dpb_get_info). Published in 0.1.0. */
-typedef struct reel_dpb_info_t {
-    uint32_t struct_size;  /**< set by the caller to sizeof(reel_dpb_info_t) */
-    uint32_t slot_count;   /**< slots */
-    uint32_t active;       /**< slots holding a picture */
-    uint32_t references;   /**< active slots marked as references */
-    uint64_t recycled;     /**< acquires that recycled an active non-reference picture */
-    uint64_t memory_bytes; /**< bytes of device memory of its images */
-    uint32_t layered;      /**< 1: one image with a layer per slot; 0: one image per slot */
-    int32_t vk_format;     /**< the image format */
-    uint32_t width;        /**< picture width */
-    uint32_t height;       /**< picture height */
-    uint32_t vk_usage;     /**< VkImageUsageFlags of the images */
-    uint32_t reserved;     /**< 0 */
-} reel_dpb_info_t;
-
-/*! reel_dpb_desc_default() :
- *  @return a reel_dpb_desc_t with struct_size set and every field at its default; set
- *          width, height, slot_count and vk_format (or codec_operation). Defined here, not
- *          exported. */
-static inline reel_dpb_desc_t reel_dpb_desc_default(void) {
-    reel_dpb_desc_t desc;
-    memset(&desc, 0, sizeof(desc));
-    desc.struct_size = (uint32_t)sizeof(desc);
-    return desc;
-}
-
-/*! reel_dpb_slot_info_init() :
- *  @return a zeroed reel_dpb_slot_info_t with struct_size set. Defined here, not exported. */
-static inline reel_dpb_slot_info_t reel_dpb_slot_info_init(void) {
-    reel_dpb_slot_info_t info;
-    memset(&info, 0, sizeof(info));
-    info.struct_size = (uint32_t)sizeof(info);
-    return info;
-}
-
-/*! reel_dpb_info_init() :
- *  @return a zeroed reel_dpb_info_t with struct_size set. Defined here, not exported. */
-static inline reel_dpb_info_t reel_dpb_info_init(void) {
-    reel_dpb_info_t info;
-    memset(&info, 0, sizeof(info));
-    info.struct_size = (uint32_t)sizeof(info);
-    return info;
-}
-
-/*! reel_dpb_create() :
- *  Creates a DPB's images and views, after checking the format, usage, extent and layers
- *  with the driver (and, for video, the operation's capabilities); every slot is free.
- *  @param device  the device.
- *  @param desc    read during the call only.
- *  @param out_dpb receives the DPB; unchanged on failure. Destroy it with reel_dpb_destroy().
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_dpb; bad struct_size; a size or count out
- *                                       of range; no vk_format for plain images; unknown
- *                                       codec_operation or flags; bit_depth not 0, 8 or 10,
- *          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
- *          REEL_ERROR_UNSUPPORTED       the device does not support the format with that usage,
- *                                       extent or layer count; the device cannot run
- *                                       codec_operation (e.g. "lavapipe exposes no
- *                                       VK_KHR_video_queue"); SEPARATE_IMAGES not allowed,
- *          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (16384 DPBs alive). */
-REEL_API reel_result_t reel_dpb_create(reel_device_t device, const reel_dpb_desc_t* desc, reel_dpb_t* out_dpb);
-
-/*! reel_dpb_destroy() :
- *  Destroys a DPB's views and images. The GPU must be done with them.
- *  @param dpb the DPB; REEL_NULL_HANDLE does nothing.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
-REEL_API reel_result_t reel_dpb_destroy(reel_dpb_t dpb);
-
-/*! reel_dpb_acquire_slot() :
- *  Takes a slot for a new picture (see the slot manager above); the slot is active and not a
- *  reference.
- *  @param frame_number the picture's frame number (decode order); recycling picks the lowest.
- *  @param timestamp    the picture's timestamp, any unit; reported back only.
- *  @param out_slot     receives the slot index.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_slot,
- *          REEL_ERROR_LIMIT_REACHED     every slot holds a reference picture. */
-REEL_API reel_result_t reel_dpb_acquire_slot(reel_dpb_t dpb, uint64_t frame_number, int64_t timestamp, uint32_t* out_slot);
-
-/*! reel_dpb_release_slot() :
- *  Frees an active slot (its picture is no longer needed).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  slot out of range,
- *          REEL_ERROR_BAD_STATE         the slot is free (released twice). */
-REEL_API reel_result_t reel_dpb_release_slot(reel_dpb_t dpb, uint32_t slot);
-
-/*! reel_dpb_mark_reference() :
- *  Marks (is_reference non-zero) or unmarks an active slot's picture as a reference: a
- *  reference is never recycled by reel_dpb_acquire_slot.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  slot out of range,
- *          REEL_ERROR_BAD_STATE         the slot is free. */
-REEL_API reel_result_t reel_dpb_mark_reference(reel_dpb_t dpb, uint32_t slot, uint32_t is_reference);
-
-/*! reel_dpb_get_slot() :
- *  Describes a slot (free or active) and its picture resource.
- *  @param out_info caller-owned; set struct_size first (reel_dpb_slot_info_init()).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  slot out of range; NULL out_info or a bad struct_size. */
-REEL_API reel_result_t reel_dpb_get_slot(reel_dpb_t dpb, uint32_t slot, reel_dpb_slot_info_t* out_info);
-
-/*! reel_dpb_get_info() :
- *  Describes the DPB as a whole.
- *  @param out_info caller-owned; set struct_size first (reel_dpb_info_init()).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size. */
-REEL_API reel_result_t reel_dpb_get_info(reel_dpb_t dpb, reel_dpb_info_t* out_info);
-
-/* --- 13.5 Command buffers, frames and timelines ---------------------------------------- *
- * Each queue Reel uses has a timeline semaphore and up to command_buffers_per_queue command
- * buffers (each with its own command pool, so several threads may record at once). Every
- * reel_command_buffer_submit signals the queue timeline's next value and returns it; a
- * command buffer is recycled only once its value is reached. The frame synchronizer bounds
- * the CPU's lead: reel_device_begin_frame waits until the frame max_frames_in_flight before
- * it has completed on every queue.
- *
- * A timeline is a 64-bit value that only grows. CPU timelines are signalled by the host; GPU
- * timelines are Vulkan timeline semaphores the host may also signal and wait on in its own
- * submissions (reel_timeline_get_semaphore). Queue timelines are GPU timelines only Reel's
- * submissions signal. Any timeline keys deferred releases.
- *
- * @code{.c}
- *   uint64_t frame, done;
- *   reel_timeline_t gpu;
- *   reel_device_get_queue_timeline(dev, REEL_GPU_QUEUE_TRANSFER, &gpu);
- *   for (;;) {
- *       reel_device_begin_frame(dev, UINT64_MAX, &frame);  // waits for frame - max in flight
- *       void* cmd;
- *       reel_command_buffer_begin(dev, REEL_GPU_QUEUE_TRANSFER, &cmd);
- *       reel_gpu_allocation_t staging;
- *       reel_gpu_buffer_pool_acquire(uploads, bytes, &staging);
- *       // ... write through reel_gpu_allocation_map(), record vkCmdCopyBuffer into cmd ...
- *       reel_command_buffer_submit(dev, cmd, NULL, &done);
- *       reel_gpu_allocation_free_after(staging, gpu, done);  // back to the pool when done
- *       reel_device_end_frame(dev);
- *       reel_context_advance_frame(ctx, NULL);
- *   }
- * @endcode
- * --------------------------------------------------------------------------------------- */
-
-/** A timeline value a submission waits for before the given stages run. */
-typedef struct reel_gpu_wait_t {
-    reel_timeline_t timeline; /**< a GPU timeline of the same device */
-    uint64_t value;           /**< the value to wait for */
-    uint64_t vk_stage_mask;   /**< VkPipelineStageFlags2 that wait; 0 = ALL_COMMANDS */
-} reel_gpu_wait_t;
-
-/** A timeline value a submission signals when its commands complete. */
-typedef struct reel_gpu_signal_t {
-    reel_timeline_t timeline; /**< a GPU timeline of the same device, not a queue timeline */
-    uint64_t value;           /**< above its current value and every pending signal */
-} reel_gpu_signal_t;
-
-/** What a submission waits for and signals besides the queue's timeline. Published in 0.1.0
- *  at 32 bytes. */
-typedef struct reel_gpu_submit_t {
-    uint32_t struct_size;           /**< sizeof(reel_gpu_submit_t); required */
-    uint32_t wait_count;            /**< entries of waits, 0..32 */
-    const reel_gpu_wait_t* waits;   /**< read during the call only */
-    uint32_t signal_count;          /**< entries of signals, 0..32 */
-    uint32_t reserved;              /**< must be 0 */
-    const reel_gpu_signal_t* signals; /**< read during the call only */
-} reel_gpu_submit_t;
-
-/** What backs a timeline. */
-typedef enum reel_timeline_kind_t {
-    REEL_TIMELINE_CPU = 0, /**< a CPU timeline, signalled by the host */
-    REEL_TIMELINE_GPU = 1, /**< a Vulkan timeline semaphore of a device */
-    REEL_TIMELINE_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
-} reel_timeline_kind_t;
-
-/** How to create a timeline. Published in 0.1.0 at 24 bytes. */
-typedef struct reel_timeline_desc_t {
-    uint32_t struct_size;      /**< sizeof(reel_timeline_desc_t); required */
-    reel_timeline_kind_t kind; /**< default REEL_TIMELINE_CPU */
-    reel_device_t device;      /**< REEL_TIMELINE_GPU: the device (of the same context);
-                                    must be REEL_NULL_HANDLE for CPU timelines */
-    uint64_t initial_value;    /**< the value it starts at. Default 0 */
-} reel_timeline_desc_t;
-
-/*! reel_gpu_submit_default() :
- *  @return a reel_gpu_submit_t with struct_size set and no waits or signals. Defined here,
- *          not exported. */
-static inline reel_gpu_submit_t reel_gpu_submit_default(void) {
-    reel_gpu_submit_t submit;
-    memset(&submit, 0, sizeof(submit));
-    submit.struct_size = (uint32_t)sizeof(submit);
-    return submit;
-}
-
-/*! reel_timeline_desc_default() :
- *  @return a reel_timeline_desc_t with struct_size set: a CPU timeline at 0. Defined here,
- *          not exported. */
-static inline reel_timeline_desc_t reel_timeline_desc_default(void) {
-    reel_timeline_desc_t desc;
-    memset(&desc, 0, sizeof(desc));
-    desc.struct_size = (uint32_t)sizeof(desc);
-    return desc;
-}
-
-/*! reel_command_buffer_begin() :
- *  A primary command buffer of a queue, begun with ONE_TIME_SUBMIT: one whose last
- *  submission completed (the oldest first), or a new one.
- *  @param queue              the queue it will be submitted to.
- *  @param out_command_buffer receives the VkCommandBuffer. It is Reel's: record into it from
- *                            one thread, then pass it to reel_command_buffer_submit(); never
- *                            free or reset it.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_command_buffer; unknown queue,
- *          REEL_ERROR_UNSUPPORTED       the device has no such queue (video queues need the
- *                                       video extensions),
- *          REEL_ERROR_LIMIT_REACHED     all command_buffers_per_queue buffers are recording or
- *                                       in flight,
- *          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST. */
-REEL_API reel_result_t reel_command_buffer_begin(reel_device_t device, reel_gpu_queue_t queue, void** out_command_buffer);
-
-/*! reel_command_buffer_submit() :
- *  Ends a command buffer from reel_command_buffer_begin() and submits it (vkQueueSubmit2) to
- *  its queue, waiting for and signalling the timelines in submit and signalling the queue
- *  timeline's next value.
- *  @param command_buffer the VkCommandBuffer; it must not be used afterwards.
- *  @param submit         read during the call only; NULL = no extra waits or signals.
- *  @param out_value      receives the queue timeline value that is reached when the commands
- *                        completed; may be NULL.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (device or a timeline),
- *          REEL_ERROR_INVALID_ARGUMENT  command_buffer was not begun on this device or was
- *                                       submitted already; bad struct_size; counts out of
- *                                       range or with NULL arrays; a CPU timeline, a timeline of
- *                                       another device, or a queue timeline to signal,
- *          REEL_ERROR_INCOMPATIBLE_VERSION  submit from a newer header with unknown fields set,
- *          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_DEVICE_LOST (the buffer is then free again).
- *  @note   On an invalid argument other than command_buffer, the buffer stays recording and
- *          may be submitted again with corrected arguments. */
-REEL_API reel_result_t reel_command_buffer_submit(reel_device_t device, void* command_buffer,
-                                                  const reel_gpu_submit_t* submit, uint64_t* out_value);
-
-/*! reel_device_begin_frame() :
- *  Begins the next frame once the frame max_frames_in_flight before it completed on every
- *  queue, then runs the deferred releases that are due (the device's and its context's).
- *  @param timeout_ns how long to wait; UINT64_MAX = no limit.
- *  @param out_frame  receives the frame number (1 for the first); may be NULL.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_TIMEOUT                 the old frame is still running (no frame begun),
- *          REEL_ERROR_BAD_STATE         a frame is begun and not ended,
- *          REEL_ERROR_DEVICE_LOST. */
-REEL_API reel_result_t reel_device_begin_frame(reel_device_t device, uint64_t timeout_ns, uint64_t* out_frame);
-
-/*! reel_device_end_frame() :
- *  Ends the begun frame: the values each queue's timeline reaches after the frame's last
- *  submission are what reel_device_begin_frame waits for max_frames_in_flight frames later.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_BAD_STATE         no frame is begun. */
-REEL_API reel_result_t reel_device_end_frame(reel_device_t device);
-
-/*! reel_device_get_queue_timeline() :
- *  The timeline of a queue, signalled by every reel_command_buffer_submit on it: wait on it,
- *  key deferred releases on it, or wait for it in the host's own submissions
- *  (reel_timeline_get_semaphore). The same handle every time (roles sharing a queue share
- *  it); it belongs to the device: reel_timeline_destroy and reel_timeline_signal refuse it.
- *  @param out_timeline receives the timeline.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_timeline; unknown queue,
- *          REEL_ERROR_UNSUPPORTED       the device has no such queue. */
-REEL_API reel_result_t reel_device_get_queue_timeline(reel_device_t device, reel_gpu_queue_t queue,
-                                                      reel_timeline_t* out_timeline);
-
-/*! reel_timeline_create() :
- *  Creates a CPU timeline in a context, or a timeline semaphore of a device.
- *  @param context      the context (for GPU timelines, the device's).
- *  @param desc         read during the call only; NULL = a CPU timeline at 0.
- *  @param out_timeline receives the timeline; unchanged on failure. Destroy it with
- *                      reel_timeline_destroy() (or with its context or device).
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (context, or desc->device for GPU),
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_timeline; bad struct_size; unknown kind; a
- *                                       device for a CPU timeline; a device of another context,
- *          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
- *          REEL_ERROR_LIMIT_REACHED     65536 timelines are alive. */
-REEL_API reel_result_t reel_timeline_create(reel_context_t context, const reel_timeline_desc_t* desc,
-                                            reel_timeline_t* out_timeline);
-
-/*! reel_timeline_destroy() :
- *  Destroys a timeline. Work that waits on or signals a GPU timeline must have completed;
- *  deferred releases keyed on it count it as reached and run at their next check.
- *  @param timeline the timeline; REEL_NULL_HANDLE does nothing.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_BAD_STATE         it is a queue timeline (the device owns it). */
-REEL_API reel_result_t reel_timeline_destroy(reel_timeline_t timeline);
-
-/*! reel_timeline_signal() :
- *  Raises the timeline to value from the host (vkSignalSemaphore for GPU timelines); waiters
- *  of values up to it wake. Signalling the current value does nothing.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  value is below the current value; a GPU timeline step
- *                                       of maxTimelineSemaphoreValueDifference or more,
- *          REEL_ERROR_BAD_STATE         it is a queue timeline,
- *          REEL_ERROR_DEVICE_LOST. */
-REEL_API reel_result_t reel_timeline_signal(reel_timeline_t timeline, uint64_t value);
-
-/*! reel_timeline_get_value() :
- *  @param out_value receives the current value.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_value,
- *          REEL_ERROR_DEVICE_LOST. */
-REEL_API reel_result_t reel_timeline_get_value(reel_timeline_t timeline, uint64_t* out_value);
-
-/*! reel_timeline_wait() :
- *  Blocks the calling thread until the timeline reaches value.
- *  @param timeout_ns how long to wait; 0 polls; UINT64_MAX = no limit.
- *  @return REEL_SUCCESS (reached), REEL_TIMEOUT (not reached in time),
- *          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_DEVICE_LOST.
- *  @note   Do not destroy the timeline while another thread waits on it. */
-REEL_API reel_result_t reel_timeline_wait(reel_timeline_t timeline, uint64_t value, uint64_t timeout_ns);
-
-/*! reel_timeline_get_semaphore() :
- *  The VkSemaphore (VK_SEMAPHORE_TYPE_TIMELINE) of a GPU timeline, for the host's own
- *  vkQueueSubmit2 waits and signals. Reel owns it: never destroy it.
- *  @param out_vk_semaphore receives the VkSemaphore.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_vk_semaphore; a CPU timeline. */
-REEL_API reel_result_t reel_timeline_get_semaphore(reel_timeline_t timeline, uint64_t* out_vk_semaphore);
-
-/*! reel_buffer_release_after() :
- *  Releases one reference of a pooled buffer (section 6) once timeline reaches value: at once
- *  if it already has, otherwise at the first reel_context_advance_frame (or
- *  reel_device_begin_frame of a device of the buffer's context) after it does. Context
- *  destroy releases it at once.
- *  @param buffer   a live buffer; the caller's reference passes to the deferred queue.
- *  @param timeline a CPU or GPU timeline.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (buffer or timeline; the reference then
- *          stays the caller's). */
-REEL_API reel_result_t reel_buffer_release_after(reel_buffer_t buffer, reel_timeline_t timeline, uint64_t value);
-
-/* --- 13.6 Capabilities and video sessions ---------------------------------------------- */
-
-/** The kinds of backends Reel knows. */
-typedef enum reel_backend_kind_t {
-    REEL_BACKEND_SOFTWARE = 1, /**< CPU codec libraries (SVT-AV1, dav1d) */
-    REEL_BACKEND_VULKAN = 2,   /**< a Vulkan device (hardware video through Vulkan Video) */
-    REEL_BACKEND_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
-} reel_backend_kind_t;
 
 /** reel_video_codec_caps_t.flags: DPB slots may be separate images. */
 #define REEL_CODEC_CAPS_SEPARATE_REFERENCE_IMAGES 0x1u
@@ -3368,12 +2381,13 @@ typedef struct reel_video_codec_caps_t {
     char implementation[64];         /**< the library or driver, e.g. "dav1d 1.0.0" */
 } reel_video_codec_caps_t;
 
-/** One queue family of a Vulkan device. */
+/** One queue family of a GPU device (Vulkan: its VkQueueFamilyProperties). */
 typedef struct reel_queue_family_caps_t {
     uint32_t vk_queue_flags;         /**< VkQueueFlags (0x20 VIDEO_DECODE, 0x40 VIDEO_ENCODE) */
     uint32_t queue_count;            /**< its queues */
     uint32_t video_codec_operations; /**< reel_video_codec_op_t bits its queues can do */
-    uint32_t reel_queues;            /**< bit (1 << reel_gpu_queue_t) for each role Reel runs on it */
+    uint32_t reel_queues;            /**< bit (1 << reel_gpu_queue_t, reel_vulkan.h) for each role
+                                          Reel runs on it */
 } reel_queue_family_caps_t;
 
 /** Most codec entries per backend. */
@@ -3381,8 +2395,25 @@ typedef struct reel_queue_family_caps_t {
 /** Most queue families reported. */
 #define REEL_MAX_QUEUE_FAMILIES 16
 
+/** Most memory heaps reported (VK_MAX_MEMORY_HEAPS). */
+#define REEL_GPU_MAX_HEAPS 16
+
+/** One memory heap of a GPU device: its size, what Reel holds in it, and the driver's budget when known. */
+typedef struct reel_gpu_heap_stats_t {
+    uint64_t size;             /**< VkMemoryHeap.size */
+    uint64_t block_bytes;      /**< bytes of VkDeviceMemory Reel holds in the heap (blocks and
+                                    dedicated allocations); 0 in capability reports */
+    uint64_t allocation_bytes; /**< bytes of those handed to resources; 0 in capability reports */
+    uint64_t budget;           /**< VK_EXT_memory_budget heapBudget: what the process may use;
+                                    0 when unknown */
+    uint64_t usage;            /**< VK_EXT_memory_budget heapUsage: what the whole process uses,
+                                    driver-internal memory included; 0 when unknown */
+    uint32_t device_local;     /**< 1 for a DEVICE_LOCAL heap */
+    uint32_t budget_known;     /**< 1 when budget and usage come from VK_EXT_memory_budget */
+} reel_gpu_heap_stats_t;
+
 /** One backend Reel knows and what it can do (reel_backend_caps). Strings are UTF-8,
- *  NUL-terminated, cut to fit. Published in 0.1.0. */
+ *  NUL-terminated, cut to fit. Published in 0.1.0 at 4336 bytes. */
 typedef struct reel_backend_caps_t {
     uint32_t struct_size;          /**< set by the caller to sizeof(reel_backend_caps_t) */
     uint32_t backend_count;        /**< how many backends Reel knows: valid indices are
@@ -3413,43 +2444,6 @@ typedef struct reel_backend_caps_t {
                                         support and the driver accepts */
 } reel_backend_caps_t;
 
-/** How to create a video session. Published in 0.1.0 at 40 bytes. */
-typedef struct reel_video_session_desc_t {
-    uint32_t struct_size;                  /**< sizeof(reel_video_session_desc_t); required */
-    reel_video_codec_op_t codec_operation; /**< required */
-    uint32_t max_width;                    /**< largest coded width, within the operation's
-                                                limits; required */
-    uint32_t max_height;                   /**< largest coded height; required */
-    uint32_t max_dpb_slots;                /**< 0 = the driver's maximum */
-    uint32_t max_active_references;        /**< 0 = the driver's maximum (at most the slots) */
-    uint32_t bit_depth;                    /**< 8 or 10 (not for H.264); 0 = 8 */
-    int32_t picture_format;                /**< VkFormat of decode output / encode input;
-                                                0 = the first the driver lists */
-    int32_t reference_format;              /**< VkFormat of DPB pictures; 0 = the first the
-                                                driver lists */
-    uint32_t reserved;                     /**< must be 0 */
-} reel_video_session_desc_t;
-
-/** A video session's Vulkan objects (reel_video_session_get_info). Published in 0.1.0. */
-typedef struct reel_video_session_info_t {
-    uint32_t struct_size;              /**< set by the caller to sizeof(reel_video_session_info_t) */
-    reel_video_codec_op_t codec_operation; /**< its operation */
-    uint64_t vk_video_session;         /**< the VkVideoSessionKHR */
-    uint64_t vk_session_parameters;    /**< an empty VkVideoSessionParametersKHR for H.264/H.265
-                                            (room for 16 VPS, 32 SPS, 256 PPS; add them with
-                                            vkUpdateVideoSessionParametersKHR); 0 for AV1, whose
-                                            parameters need the sequence header */
-    uint32_t queue_family_index;       /**< the family its commands go to */
-    int32_t picture_format;            /**< its picture VkFormat */
-    int32_t reference_format;          /**< its reference VkFormat */
-    uint32_t max_dpb_slots;            /**< its maxDpbSlots */
-    uint32_t max_active_references;    /**< its maxActiveReferencePictures */
-    uint32_t memory_bindings;          /**< memory bind indices the driver asked for */
-    uint64_t memory_bytes;             /**< device memory bound to it */
-    uint32_t max_width;                /**< its maxCodedExtent width */
-    uint32_t max_height;               /**< its maxCodedExtent height */
-} reel_video_session_info_t;
-
 /*! reel_backend_caps_init() :
  *  @return a zeroed reel_backend_caps_t with struct_size set. Defined here, not exported. */
 static inline reel_backend_caps_t reel_backend_caps_init(void) {
@@ -3459,30 +2453,11 @@ static inline reel_backend_caps_t reel_backend_caps_init(void) {
     return caps;
 }
 
-/*! reel_video_session_desc_default() :
- *  @return a reel_video_session_desc_t with struct_size set and every field at its default;
- *          set codec_operation, max_width and max_height. Defined here, not exported. */
-static inline reel_video_session_desc_t reel_video_session_desc_default(void) {
-    reel_video_session_desc_t desc;
-    memset(&desc, 0, sizeof(desc));
-    desc.struct_size = (uint32_t)sizeof(desc);
-    return desc;
-}
-
-/*! reel_video_session_info_init() :
- *  @return a zeroed reel_video_session_info_t with struct_size set. Defined here, not
- *          exported. */
-static inline reel_video_session_info_t reel_video_session_info_init(void) {
-    reel_video_session_info_t info;
-    memset(&info, 0, sizeof(info));
-    info.struct_size = (uint32_t)sizeof(info);
-    return info;
-}
-
 /*! reel_backend_caps() :
  *  Reports one of the backends Reel knows: index 0 is "software" (the CPU codec libraries),
  *  index 1 is "vulkan" (for device, or, with REEL_NULL_HANDLE, whether the Vulkan loader is
- *  available at all). Loop from 0 to out_caps->backend_count - 1.
+ *  available at all). Loop from 0 to out_caps->backend_count - 1. A host that includes only
+ *  this header lists the backends with REEL_NULL_HANDLE.
  *  @code{.c}
  *    reel_backend_caps_t caps = reel_backend_caps_init();
  *    for (uint32_t i = 0; reel_backend_caps(dev, i, &caps) == REEL_SUCCESS
@@ -3500,40 +2475,94 @@ static inline reel_video_session_info_t reel_video_session_info_init(void) {
  *  @note   Queries the driver (video capabilities, budget): not for every frame. */
 REEL_API reel_result_t reel_backend_caps(reel_device_t device, uint32_t index, reel_backend_caps_t* out_caps);
 
-/*! reel_video_session_create() :
- *  Creates a VkVideoSessionKHR for a codec operation on the device's video queue, binds its
- *  memory (one allocation per memory bind index, REEL_MEMORY_DEVICE), and for H.264/H.265 an
- *  empty session parameters object. The picture and reference formats are the driver's.
- *  @param device      the device.
- *  @param desc        read during the call only.
- *  @param out_session receives the session; unchanged on failure. Destroy it with
- *                     reel_video_session_destroy().
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL desc/out_session; bad struct_size; unknown
- *                                       codec_operation; extent, slots or references beyond
- *                                       the operation's capabilities; reserved not 0,
+/* --- 13.2 Timelines -------------------------------------------------------------------- */
+
+/** What backs a timeline. */
+typedef enum reel_timeline_kind_t {
+    REEL_TIMELINE_CPU = 0, /**< a CPU timeline, signalled by the host */
+    REEL_TIMELINE_GPU = 1, /**< a GPU timeline of a device (Vulkan: a timeline semaphore,
+                                reel_timeline_get_semaphore() in reel_vulkan.h) */
+    REEL_TIMELINE_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
+} reel_timeline_kind_t;
+
+/** How to create a timeline. Published in 0.1.0 at 24 bytes. */
+typedef struct reel_timeline_desc_t {
+    uint32_t struct_size;      /**< sizeof(reel_timeline_desc_t); required */
+    reel_timeline_kind_t kind; /**< default REEL_TIMELINE_CPU */
+    reel_device_t device;      /**< REEL_TIMELINE_GPU: the device (of the same context,
+                                    from reel_vulkan.h); must be REEL_NULL_HANDLE for CPU
+                                    timelines */
+    uint64_t initial_value;    /**< the value it starts at. Default 0 */
+} reel_timeline_desc_t;
+
+/*! reel_timeline_desc_default() :
+ *  @return a reel_timeline_desc_t with struct_size set: a CPU timeline at 0. Defined here,
+ *          not exported. */
+static inline reel_timeline_desc_t reel_timeline_desc_default(void) {
+    reel_timeline_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_timeline_create() :
+ *  Creates a CPU timeline in a context, or a timeline semaphore of a device.
+ *  @param context      the context (for GPU timelines, the device's).
+ *  @param desc         read during the call only; NULL = a CPU timeline at 0.
+ *  @param out_timeline receives the timeline; unchanged on failure. Destroy it with
+ *                      reel_timeline_destroy() (or with its context or device).
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (context, or desc->device for GPU),
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_timeline; bad struct_size; unknown kind; a
+ *                                       device for a CPU timeline; a device of another context,
  *          REEL_ERROR_INCOMPATIBLE_VERSION  desc from a newer header with unknown fields set,
- *          REEL_ERROR_UNSUPPORTED       the device has no video queue for the operation (e.g.
- *                                       "lavapipe exposes no VK_KHR_video_queue"), the driver
- *                                       refuses the profile or bit depth, a format is not
- *                                       listed, or AV1 encode (Reel does not enable
- *                                       videoEncodeAV1 yet),
- *          REEL_ERROR_OUT_OF_MEMORY, REEL_ERROR_LIMIT_REACHED (4096 sessions alive). */
-REEL_API reel_result_t reel_video_session_create(reel_device_t device, const reel_video_session_desc_t* desc,
-                                                 reel_video_session_t* out_session);
+ *          REEL_ERROR_LIMIT_REACHED     65536 timelines are alive. */
+REEL_API reel_result_t reel_timeline_create(reel_context_t context, const reel_timeline_desc_t* desc,
+                                            reel_timeline_t* out_timeline);
 
-/*! reel_video_session_destroy() :
- *  Destroys the session, its parameters and its memory. Work using them must have completed.
- *  @param session the session; REEL_NULL_HANDLE does nothing.
- *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
-REEL_API reel_result_t reel_video_session_destroy(reel_video_session_t session);
-
-/*! reel_video_session_get_info() :
- *  Describes the session's Vulkan objects and limits.
- *  @param out_info caller-owned; set struct_size first (reel_video_session_info_init()).
+/*! reel_timeline_destroy() :
+ *  Destroys a timeline. Work that waits on or signals a GPU timeline must have completed;
+ *  deferred releases keyed on it count it as reached and run at their next check.
+ *  @param timeline the timeline; REEL_NULL_HANDLE does nothing.
  *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
- *          REEL_ERROR_INVALID_ARGUMENT  NULL out_info or a bad struct_size. */
-REEL_API reel_result_t reel_video_session_get_info(reel_video_session_t session, reel_video_session_info_t* out_info);
+ *          REEL_ERROR_BAD_STATE         it is a queue timeline (the device owns it;
+ *                                       reel_device_get_queue_timeline() in reel_vulkan.h). */
+REEL_API reel_result_t reel_timeline_destroy(reel_timeline_t timeline);
+
+/*! reel_timeline_signal() :
+ *  Raises the timeline to value from the host (vkSignalSemaphore for Vulkan timelines); waiters
+ *  of values up to it wake. Signalling the current value does nothing.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  value is below the current value; a GPU timeline step
+ *                                       of maxTimelineSemaphoreValueDifference or more,
+ *          REEL_ERROR_BAD_STATE         it is a queue timeline,
+ *          REEL_ERROR_DEVICE_LOST. */
+REEL_API reel_result_t reel_timeline_signal(reel_timeline_t timeline, uint64_t value);
+
+/*! reel_timeline_get_value() :
+ *  @param out_value receives the current value.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL out_value,
+ *          REEL_ERROR_DEVICE_LOST. */
+REEL_API reel_result_t reel_timeline_get_value(reel_timeline_t timeline, uint64_t* out_value);
+
+/*! reel_timeline_wait() :
+ *  Blocks the calling thread until the timeline reaches value.
+ *  @param timeout_ns how long to wait; 0 polls; UINT64_MAX = no limit.
+ *  @return REEL_SUCCESS (reached), REEL_TIMEOUT (not reached in time),
+ *          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_DEVICE_LOST.
+ *  @note   Do not destroy the timeline while another thread waits on it. */
+REEL_API reel_result_t reel_timeline_wait(reel_timeline_t timeline, uint64_t value, uint64_t timeout_ns);
+
+/*! reel_buffer_release_after() :
+ *  Releases one reference of a pooled buffer (section 6) once timeline reaches value: at once
+ *  if it already has, otherwise at the first reel_context_advance_frame (or
+ *  reel_device_begin_frame of a device of the buffer's context) after it does. Context
+ *  destroy releases it at once.
+ *  @param buffer   a live buffer; the caller's reference passes to the deferred queue.
+ *  @param timeline a CPU or GPU timeline.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (buffer or timeline; the reference then
+ *          stays the caller's). */
+REEL_API reel_result_t reel_buffer_release_after(reel_buffer_t buffer, reel_timeline_t timeline, uint64_t value);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -149,46 +149,48 @@ TEST(EncoderMemoryLatency, BadValues_NameTheFieldAndTheRule) {
     d = SmallDesc();
     d.prediction = static_cast<reel_prediction_structure_t>(7);
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT,
-                       {"desc->prediction is 7; allowed Default (0), RandomAccess (1), LowDelay (2)"}));
+                       {"desc->prediction is 7; allowed REEL_PREDICTION_DEFAULT (0), REEL_PREDICTION_RANDOM_ACCESS (1), REEL_PREDICTION_LOW_DELAY (2)"}));
     d = SmallDesc();
     d.prediction = REEL_PREDICTION_LOW_DELAY;
     d.preset = REEL_ENCODER_PRESET_SPEED;
     d.speed_preset = 6;
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT,
-                       {"desc->preset is Speed (speed 6) with prediction LowDelay; allowed speed 8 to 13"}));
+                       {"desc->preset is REEL_ENCODER_PRESET_SPEED with speed_preset 6 and prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8 to 13"}));
     d = SmallDesc();
     d.prediction = REEL_PREDICTION_LOW_DELAY;
     d.rate_control = REEL_RATE_CONTROL_VBR;
     d.bitrate = 500000;
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT,
-                       {"desc->prediction is LowDelay with rate_control Vbr", "Crf (0), Cqp (1), Cbr (3)"}));
+                       {"desc->prediction is REEL_PREDICTION_LOW_DELAY with rate_control REEL_RATE_CONTROL_VBR",
+                        "REEL_RATE_CONTROL_CRF (0), REEL_RATE_CONTROL_CQP (1), REEL_RATE_CONTROL_CBR (3)"}));
     d = SmallDesc();
     d.prediction = REEL_PREDICTION_LOW_DELAY;
     d.mini_gop_size = 16;
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT,
-                       {"desc->mini_gop_size is 16 with prediction LowDelay; allowed 0 (automatic) or 8 frames"}));
+                       {"desc->mini_gop_size is 16 with prediction REEL_PREDICTION_LOW_DELAY; allowed 0 (automatic) or 8 frames"}));
     d = SmallDesc();
     d.prediction = REEL_PREDICTION_LOW_DELAY;
     d.lookahead = 10;
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT,
-                       {"desc->lookahead is 10 with prediction LowDelay; allowed only 0"}));
+                       {"desc->lookahead is 10 with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0"}));
     d = SmallDesc();
     d.prediction = REEL_PREDICTION_LOW_DELAY;
     d.max_bitrate = 800000;
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT,
-                       {"desc->max_bitrate is 800000 with prediction LowDelay; allowed only 0"}));
+                       {"desc->max_bitrate is 800000 with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0"}));
     d = SmallDesc();
     d.rate_control = REEL_RATE_CONTROL_CBR;
     d.bitrate = 500000;
     d.prediction = REEL_PREDICTION_RANDOM_ACCESS;
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT,
-                       {"desc->prediction is RandomAccess with rate_control Cbr; allowed Default or LowDelay"}));
+                       {"desc->prediction is REEL_PREDICTION_RANDOM_ACCESS with rate_control REEL_RATE_CONTROL_CBR;",
+                        "allowed REEL_PREDICTION_DEFAULT or REEL_PREDICTION_LOW_DELAY"}));
     d = SmallDesc();
     d.rate_control = REEL_RATE_CONTROL_CBR;
     d.bitrate = 500000;
     d.mini_gop_size = 32;
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT,
-                       {"desc->mini_gop_size is 32 with rate_control Cbr", "8 frames"}));
+                       {"desc->mini_gop_size is 32 with rate_control REEL_RATE_CONTROL_CBR", "8 frames"}));
     d = SmallDesc();
     d.reserved3 = 1;
     EXPECT_TRUE(Failed(Create(context.get(), d), REEL_ERROR_INVALID_ARGUMENT, {"desc->reserved3 is 1; it must be 0"}));
@@ -219,7 +221,7 @@ TEST(EncoderMemoryLatency, LowDelay_KeyframeFlagIsRefusedNamingTheStructure) {
     ASSERT_EQ(reel_pool_acquire(session.pool, &frame), REEL_SUCCESS);
     Fill(frame, MakePicture(320, 240, 0));
     EXPECT_TRUE(Failed(reel_encoder_submit(session.encoder, frame, REEL_ENCODE_FLAG_KEYFRAME, 0), REEL_ERROR_UNSUPPORTED,
-                       {"reel_encoder_submit: flags has REEL_ENCODE_FLAG_KEYFRAME but prediction is LowDelay"}));
+                       {"reel_encoder_submit: flags has REEL_ENCODE_FLAG_KEYFRAME but prediction is REEL_PREDICTION_LOW_DELAY"}));
     reel_buffer_release(frame);
 }
 

@@ -242,13 +242,16 @@ TEST_F(FrameCacheTest, BadInput) {
     EXPECT_TRUE(Failed(reel_frame_cache_create(context_, &desc, &none), REEL_ERROR_INVALID_ARGUMENT, {"desc->preset is 7"}));
     desc = reel_frame_cache_desc_default();
     desc.ring_size = 2;
-    EXPECT_TRUE(Failed(reel_frame_cache_create(context_, &desc, &none), REEL_ERROR_INVALID_ARGUMENT, {"ring_size is 2; must be 4 to 65536"}));
+    EXPECT_TRUE(Failed(reel_frame_cache_create(context_, &desc, &none), REEL_ERROR_INVALID_ARGUMENT, {"reel_frame_cache_create: desc->ring_size is 2; must be 4 to 65536"}));
+    desc.ring_size = 4294967295u;
+    EXPECT_TRUE(Failed(reel_frame_cache_create(context_, &desc, &none), REEL_ERROR_INVALID_ARGUMENT, {"desc->ring_size is 4294967295; must be 4 to 65536"}))
+        << "the host's value, not a narrowed one";
     desc = reel_frame_cache_desc_default();
     desc.flags = 0x8;
     EXPECT_TRUE(Failed(reel_frame_cache_create(context_, &desc, &none), REEL_ERROR_INVALID_ARGUMENT, {"desc->flags is 0x8", "REEL_FRAME_CACHE_FLAG_RING_ONLY"}));
     desc = reel_frame_cache_desc_default();
     desc.memory_budget = 1000;
-    EXPECT_TRUE(Failed(reel_frame_cache_create(context_, &desc, &none), REEL_ERROR_INVALID_ARGUMENT, {"memory_budget is 1000"}));
+    EXPECT_TRUE(Failed(reel_frame_cache_create(context_, &desc, &none), REEL_ERROR_INVALID_ARGUMENT, {"desc->memory_budget is 1000"}));
 
     reel_buffer_t frame = Decode(5);
     EXPECT_TRUE(Failed(reel_frame_cache_insert(cache, -1, frame), REEL_ERROR_INVALID_ARGUMENT, {"-1"}));

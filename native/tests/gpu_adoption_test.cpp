@@ -30,13 +30,13 @@ protected:
         ASSERT_EQ(reel_context_create(&desc, &context_), REEL_SUCCESS);
         queue_.family_index = host_.family;
         queue_.index = 0;
-        queue_.queue = host_.queue;
+        queue_.vk_queue = host_.queue;
         adoption_ = reel_vulkan_adoption_default();
         adoption_.flags = REEL_DEVICE_FLAG_VALIDATION;
         adoption_.vk_get_instance_proc_addr = HostProcAddr::GetInstanceProcAddr();
-        adoption_.instance = host_.instance;
-        adoption_.physical_device = host_.physical_device;
-        adoption_.device = host_.device;
+        adoption_.vk_instance = host_.instance;
+        adoption_.vk_physical_device = host_.physical_device;
+        adoption_.vk_device = host_.device;
         adoption_.instance_api_version = host_.api_version;
         adoption_.enabled_features = REEL_VULKAN_FEATURE_TIMELINE_SEMAPHORE | REEL_VULKAN_FEATURE_SYNCHRONIZATION2;
         adoption_.instance_extension_count = host_.ExtensionCount();
@@ -77,9 +77,9 @@ protected:
         ASSERT_EQ(reel_device_get_queue_timeline(device, REEL_GPU_QUEUE_GRAPHICS, &queue_timeline), REEL_SUCCESS);
         for (uint32_t frame = 1; frame <= 3; frame++) {
             ASSERT_EQ(reel_device_begin_frame(device, UINT64_MAX, nullptr), REEL_SUCCESS) << reel_last_error_message();
-            void* commands;
+            VkCommandBuffer commands;
             ASSERT_EQ(reel_command_buffer_begin(device, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_SUCCESS) << reel_last_error_message();
-            calls.FillForHost(static_cast<VkCommandBuffer>(commands), allocation.vk_buffer, desc.size, 0x01010101u * frame);
+            calls.FillForHost(commands, allocation.vk_buffer, desc.size, 0x01010101u * frame);
             uint64_t value = 0;
             ASSERT_EQ(reel_command_buffer_submit(device, commands, nullptr, &value), REEL_SUCCESS) << reel_last_error_message();
             ASSERT_EQ(reel_timeline_wait(queue_timeline, value, 5000000000ull), REEL_SUCCESS);
@@ -106,8 +106,8 @@ TEST_F(GpuAdoption, ReelWorksOnTheHostsDeviceAndLeavesItAlive) {
     reel_device_info_t info{};
     AdoptAndWork(&info);
     EXPECT_EQ(info.adopted, 1u);
-    EXPECT_EQ(info.device, static_cast<void*>(host_.device));
-    EXPECT_EQ(info.queue[REEL_GPU_QUEUE_GRAPHICS], static_cast<void*>(host_.queue));
+    EXPECT_EQ(info.vk_device, host_.device);
+    EXPECT_EQ(info.vk_queue[REEL_GPU_QUEUE_GRAPHICS], host_.queue);
     EXPECT_EQ(info.validation, 1u);
 
     // Reel is gone; the host's device must work on.
@@ -135,7 +135,7 @@ TEST_F(GpuAdoption, ReelDispatchesThroughTheHostsProcAddr) {
     desc.vk_usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
     reel_gpu_allocation_t buffer;
     ASSERT_EQ(reel_gpu_buffer_create(device, &desc, &buffer), REEL_SUCCESS) << reel_last_error_message();
-    void* commands;
+    VkCommandBuffer commands;
     ASSERT_EQ(reel_command_buffer_begin(device, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_SUCCESS) << reel_last_error_message();
     uint64_t value = 0;
     ASSERT_EQ(reel_command_buffer_submit(device, commands, nullptr, &value), REEL_SUCCESS) << reel_last_error_message();
@@ -187,8 +187,8 @@ TEST_F(GpuAdoption, WithoutTheRequiredFeatures_IsUnsupported) {
 TEST_F(GpuAdoption, BadDescriptions_NameTheField) {
     reel_device_t device;
     reel_vulkan_adoption_t bad = adoption_;
-    bad.device = nullptr;
-    EXPECT_TRUE(Failed(reel_device_adopt(context_, &bad, &device), REEL_ERROR_INVALID_ARGUMENT, {"adoption->device is NULL"}));
+    bad.vk_device = VK_NULL_HANDLE;
+    EXPECT_TRUE(Failed(reel_device_adopt(context_, &bad, &device), REEL_ERROR_INVALID_ARGUMENT, {"adoption->vk_device is NULL"}));
     bad = adoption_;
     bad.queue_count = 0;
     EXPECT_TRUE(Failed(reel_device_adopt(context_, &bad, &device), REEL_ERROR_INVALID_ARGUMENT, {"adoption->queue_count is 0; allowed 1 to 64"}));

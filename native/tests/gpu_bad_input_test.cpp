@@ -1,4 +1,4 @@
-// Every bad input to the section 13 functions: NULL pointers, stale, forged and wrongly typed
+// Every bad input to the functions of reel_vulkan.h: NULL pointers, stale, forged and wrongly typed
 // handles, struct sizes, ranges, unknown enum values and flags, double frees. Each gives its
 // documented code and a message naming the argument and the limit; none crashes.
 #include <cstring>
@@ -13,8 +13,8 @@ using reel_test::Failed;
 
 namespace {
 
-constexpr int32_t kRgba8 = 37;
-constexpr int32_t kNv12 = 1000156003;
+constexpr VkFormat kRgba8 = VK_FORMAT_R8G8B8A8_UNORM;
+constexpr VkFormat kNv12 = VK_FORMAT_G8_B8R8_2PLANE_420_UNORM;
 
 class GpuBadInput : public GpuTest {
 protected:
@@ -125,8 +125,11 @@ TEST_F(GpuBadInput, DeviceCreate) {
     desc.vulkan_api_version = 1u << 22;
     EXPECT_TRUE(Failed(CreateWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->vulkan_api_version is 1.0.0; Reel runs Vulkan 1.1"}));
     desc = reel_device_desc_default();
-    desc.physical_device = 99;
-    EXPECT_TRUE(Failed(CreateWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"is 98; the instance has", "physical devices"}));
+    desc.physical_device = 99;  // issue 16 defect 10: was "options.PhysicalDeviceIndex is 98"
+    EXPECT_TRUE(Failed(CreateWith(desc), REEL_ERROR_INVALID_ARGUMENT,
+                       {"reel_device_create: desc->physical_device is 99; allowed 0 (the best usable device) or 1 to ", "physical devices)"}));
+    desc.physical_device = UINT32_MAX;
+    EXPECT_TRUE(Failed(CreateWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->physical_device is 4294967295; allowed 0"}));
     desc = reel_device_desc_default();
     std::string long_name(64, 'x');
     desc.application_name = long_name.c_str();
@@ -192,10 +195,10 @@ TEST_F(GpuBadInput, BuffersAndImages) {
     image.mip_levels = 17;
     EXPECT_TRUE(Failed(ImageWith(image), REEL_ERROR_INVALID_ARGUMENT, {"desc->mip_levels is 17"}));
     image = GoodImage();
-    image.vk_tiling = 2;
-    EXPECT_TRUE(Failed(ImageWith(image), REEL_ERROR_INVALID_ARGUMENT, {"desc->vk_tiling is 2; allowed 0 to 1"}));
+    image.vk_tiling = static_cast<VkImageTiling>(2);
+    EXPECT_TRUE(Failed(ImageWith(image), REEL_ERROR_INVALID_ARGUMENT, {"desc->vk_tiling is 2; allowed 0 (VK_IMAGE_TILING_OPTIMAL) or 1 (VK_IMAGE_TILING_LINEAR)"}));
     image = GoodImage();
-    image.vk_format = 0;
+    image.vk_format = VK_FORMAT_UNDEFINED;
     EXPECT_TRUE(Failed(ImageWith(image), REEL_ERROR_INVALID_ARGUMENT, {"desc->vk_format is 0"}));
     image = GoodImage();
     image.vk_format = kNv12;
@@ -286,7 +289,7 @@ TEST_F(GpuBadInput, Dpbs) {
     desc.slot_count = 65;
     EXPECT_TRUE(Failed(DpbWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->slot_count is 65; allowed 1 to 64"}));
     desc = GoodDpb();
-    desc.vk_format = 0;
+    desc.vk_format = VK_FORMAT_UNDEFINED;
     EXPECT_TRUE(Failed(DpbWith(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->format is VK_FORMAT_UNDEFINED"}));
     desc = GoodDpb();
     desc.bit_depth = 8;
@@ -326,17 +329,17 @@ TEST_F(GpuBadInput, Dpbs) {
 }
 
 TEST_F(GpuBadInput, CommandBuffersAndFrames) {
-    void* commands;
+    VkCommandBuffer commands;
     EXPECT_TRUE(Failed(reel_command_buffer_begin(device_, static_cast<reel_gpu_queue_t>(7), &commands), REEL_ERROR_INVALID_ARGUMENT, {"queue is 7"}));
-    EXPECT_TRUE(Failed(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_GRAPHICS, nullptr), REEL_ERROR_INVALID_ARGUMENT, {"out_command_buffer is NULL"}));
+    EXPECT_TRUE(Failed(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_GRAPHICS, nullptr), REEL_ERROR_INVALID_ARGUMENT, {"out_vk_command_buffer is NULL"}));
     if (NoVideo()) {
         EXPECT_TRUE(Failed(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_VIDEO_DECODE, &commands), REEL_ERROR_UNSUPPORTED,
                            {"queue is REEL_GPU_QUEUE_VIDEO_DECODE", "exposes no VK_KHR_video_queue"}));
     }
     uint64_t value;
-    EXPECT_TRUE(Failed(reel_command_buffer_submit(device_, nullptr, nullptr, &value), REEL_ERROR_INVALID_ARGUMENT, {"command_buffer is NULL"}));
+    EXPECT_TRUE(Failed(reel_command_buffer_submit(device_, nullptr, nullptr, &value), REEL_ERROR_INVALID_ARGUMENT, {"vk_command_buffer is NULL"}));
     int not_a_command_buffer = 0;
-    EXPECT_TRUE(Failed(reel_command_buffer_submit(device_, &not_a_command_buffer, nullptr, &value), REEL_ERROR_INVALID_ARGUMENT,
+    EXPECT_TRUE(Failed(reel_command_buffer_submit(device_, reinterpret_cast<VkCommandBuffer>(&not_a_command_buffer), nullptr, &value), REEL_ERROR_INVALID_ARGUMENT,
                        {"is not recording on this device"}));
 
     ASSERT_EQ(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_SUCCESS);

@@ -29,7 +29,7 @@ protected:
     }
 
     uint64_t SubmitWaitingFor(reel_timeline_t gate, uint64_t value) {
-        void* commands;
+        VkCommandBuffer commands;
         EXPECT_EQ(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_SUCCESS) << reel_last_error_message();
         reel_gpu_wait_t wait = {gate, value, 0};
         reel_gpu_submit_t submit = reel_gpu_submit_default();
@@ -48,9 +48,9 @@ TEST_F(GpuCommands, HostRecordsIntoReelsCommandBuffer_AndReadsTheResult) {
     reel_gpu_allocation_info_t info = reel_gpu_allocation_info_init();
     ASSERT_EQ(reel_gpu_allocation_get_info(readback, &info), REEL_SUCCESS);
     DeviceCalls calls(info_);
-    void* commands;
+    VkCommandBuffer commands;
     ASSERT_EQ(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_TRANSFER, &commands), REEL_SUCCESS) << reel_last_error_message();
-    calls.FillForHost(static_cast<VkCommandBuffer>(commands), info.vk_buffer, 4096, 0xC0FFEE11u);
+    calls.FillForHost(commands, info.vk_buffer, 4096, 0xC0FFEE11u);
     uint64_t value = 0;
     ASSERT_EQ(reel_command_buffer_submit(device_, commands, nullptr, &value), REEL_SUCCESS) << reel_last_error_message();
     EXPECT_EQ(value, 1u);
@@ -73,9 +73,9 @@ TEST_F(GpuCommands, ValidationErrors_ReachTheContextLogAndTheDeviceCounts) {
     reel_gpu_allocation_info_t info = reel_gpu_allocation_info_init();
     ASSERT_EQ(reel_gpu_allocation_get_info(buffer, &info), REEL_SUCCESS);
     DeviceCalls calls(info_);
-    void* commands;
+    VkCommandBuffer commands;
     ASSERT_EQ(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_SUCCESS);
-    calls.fill_buffer(static_cast<VkCommandBuffer>(commands), reinterpret_cast<VkBuffer>(info.vk_buffer), 2, 64, 0);
+    calls.fill_buffer(commands, info.vk_buffer, 2, 64, 0);
     std::vector<std::string> errors = log_.ValidationErrors();
     ASSERT_FALSE(errors.empty()) << "the misaligned fill was not reported";
     EXPECT_NE(errors[0].find("VUID-vkCmdFillBuffer-dstOffset"), std::string::npos) << errors[0];
@@ -118,7 +118,7 @@ TEST_F(GpuCommands, CpuTimeline_SignalQueryWait) {
     ASSERT_EQ(reel_timeline_signal(timeline, 4), REEL_SUCCESS);
     EXPECT_EQ(reel_timeline_wait(timeline, 3, 0), REEL_SUCCESS);
     EXPECT_TRUE(Failed(reel_timeline_signal(timeline, 2), REEL_ERROR_INVALID_ARGUMENT, {"value is 2; the timeline is already at 4"}));
-    uint64_t semaphore;
+    VkSemaphore semaphore;
     EXPECT_TRUE(Failed(reel_timeline_get_semaphore(timeline, &semaphore), REEL_ERROR_INVALID_ARGUMENT, {"is a CPU timeline"}));
     EXPECT_EQ(reel_timeline_destroy(timeline), REEL_SUCCESS);
     EXPECT_TRUE(Failed(reel_timeline_destroy(timeline), REEL_ERROR_INVALID_HANDLE, {"stale"}));
@@ -126,19 +126,19 @@ TEST_F(GpuCommands, CpuTimeline_SignalQueryWait) {
 
 TEST_F(GpuCommands, HostSubmission_SignalsReelsTimelineSemaphore) {
     reel_timeline_t timeline = GpuTimeline(1);
-    uint64_t semaphore = 0;
+    VkSemaphore semaphore = VK_NULL_HANDLE;
     ASSERT_EQ(reel_timeline_get_semaphore(timeline, &semaphore), REEL_SUCCESS);
-    ASSERT_NE(semaphore, 0u);
+    ASSERT_NE(semaphore, VK_NULL_HANDLE);
     DeviceCalls calls(info_);
     VkSemaphoreSubmitInfo signal = reel_gpu_test::Make<VkSemaphoreSubmitInfo>(VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO);
-    signal.semaphore = reinterpret_cast<VkSemaphore>(semaphore);
+    signal.semaphore = semaphore;
     signal.value = 3;
     signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
     VkSubmitInfo2 submit = reel_gpu_test::Make<VkSubmitInfo2>(VK_STRUCTURE_TYPE_SUBMIT_INFO_2);
     submit.signalSemaphoreInfoCount = 1;
     submit.pSignalSemaphoreInfos = &signal;
     // The host's own submission on the queue Reel uses; no Reel call runs meanwhile.
-    ASSERT_EQ(calls.queue_submit2(static_cast<VkQueue>(info_.queue[REEL_GPU_QUEUE_GRAPHICS]), 1, &submit, VK_NULL_HANDLE), VK_SUCCESS);
+    ASSERT_EQ(calls.queue_submit2(info_.vk_queue[REEL_GPU_QUEUE_GRAPHICS], 1, &submit, VK_NULL_HANDLE), VK_SUCCESS);
     EXPECT_EQ(reel_timeline_wait(timeline, 3, kFiveSeconds), REEL_SUCCESS);
     uint64_t value = 0;
     ASSERT_EQ(reel_timeline_get_value(timeline, &value), REEL_SUCCESS);
@@ -168,7 +168,7 @@ TEST_F(GpuCommands, CommandBuffers_BeyondTheCap_AreLimitReachedUntilOneCompletes
     reel_timeline_t gate = GpuTimeline();
     for (int i = 0; i < 16; i++)
         SubmitWaitingFor(gate, 1);
-    void* commands;
+    VkCommandBuffer commands;
     EXPECT_TRUE(Failed(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_GRAPHICS, &commands), REEL_ERROR_LIMIT_REACHED,
                        {"all 16 command buffers", "recording or in flight"}));
     ASSERT_EQ(reel_timeline_signal(gate, 1), REEL_SUCCESS);

@@ -1,4 +1,4 @@
-// Section 13 through the C ABI: device creation with validation, what the device reports,
+// reel_vulkan.h through the C ABI: device creation with validation, what the device reports,
 // backend capabilities, context teardown, and a machine without a Vulkan loader.
 #include <cstdlib>
 #include <string>
@@ -11,13 +11,13 @@ using reel_test::Failed;
 TEST_F(GpuTest, Create_ReportsItsVulkanObjectsQueuesAndValidation) {
     EXPECT_EQ(info_.adopted, 0u);
     EXPECT_EQ(info_.validation, 1u);
-    EXPECT_NE(info_.instance, nullptr);
-    EXPECT_NE(info_.physical_device, nullptr);
-    EXPECT_NE(info_.device, nullptr);
+    EXPECT_NE(info_.vk_instance, VK_NULL_HANDLE);
+    EXPECT_NE(info_.vk_physical_device, VK_NULL_HANDLE);
+    EXPECT_NE(info_.vk_device, VK_NULL_HANDLE);
     EXPECT_NE(info_.vk_get_instance_proc_addr, nullptr);
     EXPECT_GE(info_.api_version, (1u << 22) | (1u << 12)) << "at least Vulkan 1.1";
     EXPECT_GE(info_.queue_family[REEL_GPU_QUEUE_GRAPHICS], 0);
-    EXPECT_NE(info_.queue[REEL_GPU_QUEUE_GRAPHICS], nullptr);
+    EXPECT_NE(info_.vk_queue[REEL_GPU_QUEUE_GRAPHICS], VK_NULL_HANDLE);
     EXPECT_GE(info_.queue_family[REEL_GPU_QUEUE_TRANSFER], 0) << "graphics families can always transfer";
     EXPECT_EQ(info_.max_frames_in_flight, 2u);
     EXPECT_EQ(info_.validation_errors, 0u);

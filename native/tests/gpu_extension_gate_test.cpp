@@ -62,7 +62,7 @@ TEST_F(GpuTest, EveryExtensionGatedPath_WithoutTheExtension_IsUnsupportedNotAnAb
     }
 
     // The video queues themselves: no command buffers without VK_KHR_video_decode_queue/_encode_queue.
-    void* commands = nullptr;
+    VkCommandBuffer commands = VK_NULL_HANDLE;
     EXPECT_EQ(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_VIDEO_DECODE, &commands), REEL_ERROR_UNSUPPORTED);
     EXPECT_EQ(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_VIDEO_ENCODE, &commands), REEL_ERROR_UNSUPPORTED);
 
@@ -75,9 +75,9 @@ TEST_F(GpuTest, EveryExtensionGatedPath_WithoutTheExtension_IsUnsupportedNotAnAb
     reel_vulkan_queue_t queue = {host.family, 0, host.queue};
     reel_vulkan_adoption_t adoption = reel_vulkan_adoption_default();
     adoption.flags = REEL_DEVICE_FLAG_VALIDATION;
-    adoption.instance = host.instance;
-    adoption.physical_device = host.physical_device;
-    adoption.device = host.device;
+    adoption.vk_instance = host.instance;
+    adoption.vk_physical_device = host.physical_device;
+    adoption.vk_device = host.device;
     adoption.instance_api_version = host.api_version;
     adoption.enabled_features = REEL_VULKAN_FEATURE_TIMELINE_SEMAPHORE | REEL_VULKAN_FEATURE_SYNCHRONIZATION2;
     adoption.queue_count = 1;

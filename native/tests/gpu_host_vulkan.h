@@ -7,7 +7,7 @@
 #include <dlfcn.h>
 #include <vulkan/vulkan.h>
 
-#include "reel.h"
+#include "reel_vulkan.h"
 
 #include <atomic>
 #include <cstring>
@@ -23,7 +23,7 @@ namespace reel_gpu_test {
 class HostProcAddr {
 public:
     /// The host's PFN_vkGetInstanceProcAddr (the counting shim) as the adoption struct takes it.
-    static void* GetInstanceProcAddr() { return reinterpret_cast<void*>(&InstanceProcAddr); }
+    static PFN_vkGetInstanceProcAddr GetInstanceProcAddr() { return &InstanceProcAddr; }
 
     static long InstanceLookups() { return instance_lookups_.load(); }
     static long DeviceLookups() { return device_lookups_.load(); }
@@ -191,18 +191,17 @@ private:
 /// Device-level entry points the tests record with, fetched through the device Reel reports.
 struct DeviceCalls {
     explicit DeviceCalls(const reel_device_info_t& info) {
-        auto get_instance = reinterpret_cast<PFN_vkGetInstanceProcAddr>(info.vk_get_instance_proc_addr);
-        auto instance = static_cast<VkInstance>(info.instance);
-        auto get_device = reinterpret_cast<PFN_vkGetDeviceProcAddr>(get_instance(instance, "vkGetDeviceProcAddr"));
-        auto device = static_cast<VkDevice>(info.device);
+        PFN_vkGetInstanceProcAddr get_instance = info.vk_get_instance_proc_addr;
+        auto get_device = reinterpret_cast<PFN_vkGetDeviceProcAddr>(get_instance(info.vk_instance, "vkGetDeviceProcAddr"));
+        VkDevice device = info.vk_device;
         fill_buffer = reinterpret_cast<PFN_vkCmdFillBuffer>(get_device(device, "vkCmdFillBuffer"));
         pipeline_barrier2 = reinterpret_cast<PFN_vkCmdPipelineBarrier2>(get_device(device, "vkCmdPipelineBarrier2"));
         queue_submit2 = reinterpret_cast<PFN_vkQueueSubmit2>(get_device(device, "vkQueueSubmit2"));
     }
 
     /// Fills a buffer with `value` and makes the writes visible to the host.
-    void FillForHost(VkCommandBuffer commands, uint64_t buffer, uint64_t size, uint32_t value) const {
-        fill_buffer(commands, reinterpret_cast<VkBuffer>(buffer), 0, size, value);
+    void FillForHost(VkCommandBuffer commands, VkBuffer buffer, uint64_t size, uint32_t value) const {
+        fill_buffer(commands, buffer, 0, size, value);
         VkMemoryBarrier2 barrier = reel_gpu_test::Make<VkMemoryBarrier2>(VK_STRUCTURE_TYPE_MEMORY_BARRIER_2);
         barrier.srcStageMask = VK_PIPELINE_STAGE_2_CLEAR_BIT;
         barrier.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;

@@ -12,7 +12,7 @@ using reel_test::Failed;
 
 namespace {
 
-constexpr int32_t kRgba8 = 37;  // VK_FORMAT_R8G8B8A8_UNORM
+constexpr VkFormat kRgba8 = VK_FORMAT_R8G8B8A8_UNORM;
 
 class GpuMemory : public GpuTest {
 protected:
@@ -56,9 +56,9 @@ protected:
 TEST_F(GpuMemory, Buffer_MapWriteFlushAndFree) {
     reel_gpu_allocation_t buffer = Buffer(1 << 20, REEL_GPU_MEMORY_UPLOAD);
     reel_gpu_allocation_info_t info = Info(buffer);
-    EXPECT_NE(info.vk_buffer, 0u);
-    EXPECT_EQ(info.vk_image, 0u);
-    EXPECT_NE(info.vk_device_memory, 0u);
+    EXPECT_NE(info.vk_buffer, VK_NULL_HANDLE);
+    EXPECT_EQ(info.vk_image, VK_NULL_HANDLE);
+    EXPECT_NE(info.vk_device_memory, VK_NULL_HANDLE);
     EXPECT_GE(info.size, 1u << 20);
     EXPECT_EQ(info.resource_size, 1u << 20);
     EXPECT_EQ(info.memory_usage, REEL_GPU_MEMORY_UPLOAD);
@@ -87,8 +87,8 @@ TEST_F(GpuMemory, Image_WithTheDpbFlag_IsChargedToTheDpbCategory) {
     reel_gpu_allocation_t image = Image(640, 360, REEL_GPU_ALLOCATION_FLAG_DPB);
     reel_gpu_allocation_t dedicated = Image(64, 64, REEL_GPU_ALLOCATION_FLAG_DEDICATED);
     reel_gpu_allocation_info_t info = Info(image);
-    EXPECT_NE(info.vk_image, 0u);
-    EXPECT_EQ(info.vk_buffer, 0u);
+    EXPECT_NE(info.vk_image, VK_NULL_HANDLE);
+    EXPECT_EQ(info.vk_buffer, VK_NULL_HANDLE);
     EXPECT_GE(info.size, 640u * 360u * 4u);
     EXPECT_EQ(CategoryBytes(REEL_MEMORY_DPB), info.size);
     reel_gpu_allocation_info_t own = Info(dedicated);
@@ -155,7 +155,7 @@ TEST_F(GpuMemory, FreeAfter_TheQueueTimelineValueOfItsSubmission) {
     ASSERT_EQ(reel_device_get_queue_timeline(device_, REEL_GPU_QUEUE_TRANSFER, &queue), REEL_SUCCESS);
 
     ASSERT_EQ(reel_device_begin_frame(device_, 0, nullptr), REEL_SUCCESS);
-    void* commands;
+    VkCommandBuffer commands;
     ASSERT_EQ(reel_command_buffer_begin(device_, REEL_GPU_QUEUE_TRANSFER, &commands), REEL_SUCCESS);
     reel_gpu_wait_t wait = {gate, 1, 0};
     reel_gpu_submit_t submit = reel_gpu_submit_default();

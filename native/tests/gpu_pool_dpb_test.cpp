@@ -9,8 +9,8 @@ using reel_test::Failed;
 
 namespace {
 
-constexpr int32_t kRgba8 = 37;      // VK_FORMAT_R8G8B8A8_UNORM
-constexpr int32_t kNv12 = 1000156003;  // VK_FORMAT_G8_B8R8_2PLANE_420_UNORM
+constexpr VkFormat kRgba8 = VK_FORMAT_R8G8B8A8_UNORM;
+constexpr VkFormat kNv12 = VK_FORMAT_G8_B8R8_2PLANE_420_UNORM;
 
 class GpuPools : public GpuTest {
 protected:
@@ -62,7 +62,7 @@ TEST_F(GpuPools, Staging_ClassesAndOldestFirstReuse) {
     EXPECT_EQ(info.memory_usage, REEL_GPU_MEMORY_UPLOAD);
     EXPECT_NE(info.mapped, nullptr);
     ASSERT_EQ(reel_gpu_allocation_get_info(a, &info), REEL_SUCCESS);
-    uint64_t first = info.vk_buffer;
+    VkBuffer first = info.vk_buffer;
     EXPECT_EQ(reel_gpu_allocation_free(a), REEL_SUCCESS);
     reel_gpu_buffer_pool_stats_t stats = Stats(pool);
     EXPECT_EQ(stats.idle, 1u);

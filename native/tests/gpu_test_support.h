@@ -1,4 +1,4 @@
-// Helpers of the GoogleTest suites of section 13 (GPU): a context whose log catches every
+// Helpers of the GoogleTest suites of reel_vulkan.h (GPU): a context whose log catches every
 // Vulkan validation error, and a validated device on Mesa lavapipe (or whatever Vulkan device
 // the machine has). A validation error of error severity fails the test at teardown, including
 // the leak reports vkDestroyDevice produces when Reel leaves an object behind.
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "reel.h"
+#include "reel_vulkan.h"
 #include "test_support.h"
 
 namespace reel_gpu_test {
@@ -87,7 +87,7 @@ protected:
     }
 
     /// A buffer in suballocated memory; fails the test on error.
-    reel_gpu_allocation_t Buffer(uint64_t size, reel_gpu_memory_usage_t usage, uint32_t vk_usage = 0x3 /* TRANSFER_SRC|DST */) {
+    reel_gpu_allocation_t Buffer(uint64_t size, reel_gpu_memory_usage_t usage, VkBufferUsageFlags vk_usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT) {
         reel_gpu_buffer_desc_t desc = reel_gpu_buffer_desc_default();
         desc.size = size;
         desc.memory_usage = usage;

@@ -48,10 +48,10 @@ TEST_F(GpuTest, VideoSession_ForEachOperationTheDeviceReports) {
         ASSERT_EQ(reel_video_session_create(device_, &desc, &session), REEL_SUCCESS) << reel_last_error_message();
         reel_video_session_info_t info = reel_video_session_info_init();
         ASSERT_EQ(reel_video_session_get_info(session, &info), REEL_SUCCESS);
-        EXPECT_NE(info.vk_video_session, 0u);
+        EXPECT_NE(info.vk_video_session, VK_NULL_HANDLE);
         EXPECT_EQ(info.codec_operation, codec.operation);
         EXPECT_LE(info.max_dpb_slots, codec.max_dpb_slots);
-        EXPECT_EQ(info.vk_session_parameters != 0, codec.operation != REEL_VIDEO_CODEC_OP_DECODE_AV1);
+        EXPECT_EQ(info.vk_session_parameters != VK_NULL_HANDLE, codec.operation != REEL_VIDEO_CODEC_OP_DECODE_AV1);
         EXPECT_EQ(reel_video_session_destroy(session), REEL_SUCCESS);
         EXPECT_TRUE(Failed(reel_video_session_destroy(session), REEL_ERROR_INVALID_HANDLE, {"is stale"}));
         created++;

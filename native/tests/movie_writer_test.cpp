@@ -25,6 +25,19 @@ protected:
         return Decode(context_.get(), packets);
     }
 
+    /// Writes 320x240 I420 pictures through frames of a Reel pool.
+    void WriteI420(reel_movie_writer_t writer, const std::vector<Picture>& pictures) {
+        reel_pool_t pool = I420Pool(context_.get(), 320, 240);
+        for (const Picture& p : pictures) {
+            reel_buffer_t frame;
+            ASSERT_EQ(reel_pool_acquire(pool, &frame), REEL_SUCCESS);
+            Fill(frame, p);
+            ASSERT_EQ(reel_movie_writer_write_frame(writer, frame), REEL_SUCCESS) << reel_last_error_message();
+            reel_buffer_release(frame);
+        }
+        reel_pool_destroy(pool);
+    }
+
     ScopedContext context_;
     TempDir dir_;
 };
@@ -35,15 +48,8 @@ TEST_F(MovieWriter, I420Frames_RoundTripAboveTheFloor) {
     settings.quality = 70;
     reel_movie_writer_t writer;
     ASSERT_EQ(reel_movie_writer_begin(context_.get(), path.c_str(), &settings, &writer), REEL_SUCCESS) << reel_last_error_message();
-    reel_pool_t pool = I420Pool(context_.get(), 320, 240);
     std::vector<Picture> source = Pictures(320, 240, 15);
-    for (const Picture& p : source) {
-        reel_buffer_t frame;
-        ASSERT_EQ(reel_pool_acquire(pool, &frame), REEL_SUCCESS);
-        Fill(frame, p);
-        ASSERT_EQ(reel_movie_writer_write_frame(writer, frame), REEL_SUCCESS) << reel_last_error_message();
-        reel_buffer_release(frame);
-    }
+    WriteI420(writer, source);
     reel_movie_writer_stats_t stats = reel_movie_writer_stats_init();
     ASSERT_EQ(reel_movie_writer_end(writer, &stats), REEL_SUCCESS) << reel_last_error_message();
     EXPECT_EQ(stats.frames_written, 15u);
@@ -56,7 +62,6 @@ TEST_F(MovieWriter, I420Frames_RoundTripAboveTheFloor) {
     ASSERT_EQ(decoded.size(), 15u);
     for (size_t i = 0; i < decoded.size(); i++)
         EXPECT_GE(LumaPsnr(source[i], decoded[i]), 38.0) << "frame " << i;
-    reel_pool_destroy(pool);
     std::string count = ReadFile(path).substr(24, 4);
     EXPECT_EQ(uint8_t(count[0]), 15) << "end patched the IVF frame count";
 }
@@ -188,15 +193,35 @@ TEST_F(MovieWriter, BadInput_IsRefusedClearly) {
     EXPECT_TRUE(Failed(reel_movie_writer_write_image(writer, &image), REEL_ERROR_INVALID_ARGUMENT, {"source stride is 100; allowed 1280"}));
     image.format = REEL_PIXEL_FORMAT_P010;
     EXPECT_TRUE(Failed(reel_movie_writer_write_image(writer, &image), REEL_ERROR_INVALID_ARGUMENT, {"image->format is 3"}));
-    reel_movie_writer_stats_t stats = reel_movie_writer_stats_init();
-    stats.struct_size = 4;
-    EXPECT_TRUE(Failed(reel_movie_writer_end(writer, &stats), REEL_ERROR_INVALID_ARGUMENT, {"out_stats->struct_size is 4"}));
-    EXPECT_EQ(reel_movie_writer_end(writer, nullptr), REEL_SUCCESS) << "a bad stats struct did not end the writer";
+    EXPECT_EQ(reel_movie_writer_end(writer, nullptr), REEL_SUCCESS);
     EXPECT_TRUE(Failed(reel_movie_writer_end(writer, nullptr), REEL_ERROR_INVALID_HANDLE, {"stale"}));
     EXPECT_TRUE(Failed(reel_movie_writer_write_frame(writer, frame), REEL_ERROR_INVALID_HANDLE, {"reel_movie_writer_t"}));
     EXPECT_EQ(ReadFile(path).size(), 32u) << "a movie of no frame is the IVF header alone";
     reel_pool_destroy(wrong);
     reel_pool_destroy(other);
+}
+
+// Issue 16 defect 6: a bad out_stats->struct_size used to be refused before the writer was
+// ended, leaving it alive (a second end succeeded). The handle is stale whatever the result.
+TEST_F(MovieWriter, EndWithBadStatsStruct_EndsTheWriterAndSaysSo) {
+    std::string path = dir_.File("bad_stats.ivf");
+    reel_encoder_desc_t settings = SmallDesc();
+    reel_movie_writer_t writer;
+    ASSERT_EQ(reel_movie_writer_begin(context_.get(), path.c_str(), &settings, &writer), REEL_SUCCESS) << reel_last_error_message();
+    std::vector<Picture> source = Pictures(320, 240, 4);
+    WriteI420(writer, source);
+    reel_movie_writer_stats_t stats = reel_movie_writer_stats_init();
+    stats.struct_size = 4;
+    EXPECT_TRUE(Failed(reel_movie_writer_end(writer, &stats), REEL_ERROR_INVALID_ARGUMENT,
+                       {"reel_movie_writer_end: out_stats->struct_size is 4", "sizeof(reel_movie_writer_stats_t) = 64",
+                        "the writer was ended and its file is complete"}));
+    EXPECT_EQ(stats.struct_size, 4u) << "a stats struct of a bad size is not written";
+    EXPECT_EQ(stats.frames_written, 0u);
+    EXPECT_TRUE(Failed(reel_movie_writer_end(writer, nullptr), REEL_ERROR_INVALID_HANDLE, {"stale"}));
+    std::string count = ReadFile(path).substr(24, 4);
+    EXPECT_EQ(uint8_t(count[0]), 4) << "end patched the IVF frame count";
+    EXPECT_EQ(FfprobeFrames(path), 4);
+    EXPECT_EQ(Dav1dToolFrames(path), 4);
 }
 
 TEST_F(MovieWriter, ContextDestroyWithoutEnd_StillFinishesTheFile) {

@@ -130,7 +130,7 @@ TEST_F(PoolBadInput, ZeroHugeAndOverflowingSizes) {
     desc.height = 32768;
     desc.stride_align = 4096;
     desc.row_padding = 4096;
-    EXPECT_TRUE(Failed(CreateFrames(desc), REEL_ERROR_INVALID_ARGUMENT, {"needs 4429185024 bytes", "the most a frame buffer may have is 4294967296"}));
+    EXPECT_TRUE(Failed(CreateFrames(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->width and desc->height are 32768x32768: a REEL_PIXEL_FORMAT_RGBA8 frame", "needs 4429185024 bytes", "the most a frame buffer may have is 4294967296"}));
     desc = Frames();
     desc.stride_align = 3;
     EXPECT_TRUE(Failed(CreateFrames(desc), REEL_ERROR_INVALID_ARGUMENT, {"desc->stride_align is 3"}));

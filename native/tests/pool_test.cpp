@@ -5,6 +5,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -350,4 +353,117 @@ TEST_F(Pools, ManyThreadsShareOnePool) {
     EXPECT_EQ(stats.in_use, 0u);
     EXPECT_LE(stats.peak_in_use, 8u);
     EXPECT_EQ(stats.allocated, stats.available);
+}
+
+// The protection that replaced FIFO reuse (reel.h section 6): a buffer released after a
+// timeline value is not handed out again, to any thread, before that value completes. Two
+// "render" threads acquire frames, stamp each with the value of the GPU work that reads it
+// and release it after that value; a "GPU" thread completes values three submissions late
+// and ticks the frame clock, which runs the due releases.
+TEST_F(Pools, BufferReleasedAfterATimelineValue_IsNeverAcquiredBeforeItCompletes_TwoThreads) {
+    constexpr int kAcquiresPerThread = 3000;
+    constexpr uint32_t kMax = 12;
+    reel_pool_config_t config = {};
+    config.max = kMax;
+    config.exhaustion = REEL_POOL_EXHAUSTION_WAIT;
+    config.wait_timeout_ms = REEL_WAIT_FOREVER;
+    reel_pool_t pool = FramePool(REEL_PIXEL_FORMAT_NV12, 32, 32, config);
+    reel_timeline_t timeline = REEL_NULL_HANDLE;
+    ASSERT_EQ(reel_timeline_create(context_, nullptr, &timeline), REEL_SUCCESS) << reel_last_error_message();
+
+    std::mutex mutex;
+    std::map<const uint8_t*, uint64_t> last_use;  // frame memory -> value of the GPU work that read it last
+    std::vector<std::string> violations;
+    std::atomic<uint64_t> submitted{0};
+    std::atomic<long> reuses{0};
+    std::atomic<int> render_running{2};
+    auto violation = [&](std::string what) {
+        std::lock_guard<std::mutex> lock(mutex);
+        violations.push_back(std::move(what));
+    };
+
+    std::thread gpu([&] {
+        while (render_running.load() > 0) {
+            uint64_t current = 0, done = submitted.load();
+            if (reel_timeline_get_value(timeline, &current) != REEL_SUCCESS)
+                violation("get_value failed");
+            if (done > 3 && done - 3 > current && reel_timeline_signal(timeline, done - 3) != REEL_SUCCESS)
+                violation(std::string("signal failed: ") + reel_last_error_message());
+            if (reel_context_advance_frame(context_, nullptr) != REEL_SUCCESS)  // runs the due deferred releases
+                violation("advance_frame failed");
+            std::this_thread::yield();
+        }
+    });
+    std::vector<std::thread> render;
+    for (int id = 0; id < 2; ++id) {
+        render.emplace_back([&, id] {
+            for (int i = 0; i < kAcquiresPerThread; ++i) {
+                reel_buffer_t frame;
+                if (reel_pool_acquire(pool, &frame) != REEL_SUCCESS) {
+                    violation(std::string("acquire failed: ") + reel_last_error_message());
+                    break;
+                }
+                reel_frame_info_t info = reel_frame_info_init();
+                if (reel_buffer_get_frame(frame, &info) != REEL_SUCCESS)
+                    violation("get_frame failed");
+                uint64_t completed = 0;
+                reel_timeline_get_value(timeline, &completed);
+                uint64_t value = ++submitted;
+                {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    auto previous = last_use.find(info.data[0]);
+                    if (previous != last_use.end()) {
+                        reuses++;
+                        if (previous->second > completed)
+                            violations.push_back("thread " + std::to_string(id) + " got a frame while GPU work " +
+                                                 std::to_string(previous->second) + " reading it is pending (completed " +
+                                                 std::to_string(completed) + ")");
+                    }
+                    last_use[info.data[0]] = value;
+                }
+                if (reel_buffer_release_after(frame, timeline, value) != REEL_SUCCESS)
+                    violation(std::string("release_after failed: ") + reel_last_error_message());
+            }
+            render_running--;
+        });
+    }
+    for (auto& thread : render)
+        thread.join();
+    gpu.join();
+    ASSERT_EQ(reel_timeline_signal(timeline, submitted.load()), REEL_SUCCESS) << reel_last_error_message();
+    ASSERT_EQ(reel_context_advance_frame(context_, nullptr), REEL_SUCCESS);
+
+    EXPECT_TRUE(violations.empty()) << violations.size() << " violations, the first: " << violations.front();
+    reel_pool_stats_t stats = Stats(pool);
+    EXPECT_EQ(stats.acquires, 2u * kAcquiresPerThread);
+    EXPECT_EQ(stats.in_use, 0u);
+    EXPECT_LE(stats.allocated, kMax);
+    // Nothing is trimmed (no trim period), so every acquire past the first of each buffer is a reuse.
+    EXPECT_EQ(reuses.load(), static_cast<long>(2 * kAcquiresPerThread - stats.allocated));
+    EXPECT_EQ(reel_timeline_destroy(timeline), REEL_SUCCESS);
+}
+
+// Issue 16, defect 2: with 24-bit generations a pool of one buffer handed the first handle's
+// value out again after 2^24 - 1 reuses, and releasing the old handle released the new
+// holder's buffer. Handles never come back now (42-bit tags, slots retired, never wrapped).
+TEST_F(Pools, OneBufferPool_After2To24Reuses_TheFirstHandleIsStillStale) {
+    reel_pool_config_t config = {};
+    config.max = 1;
+    reel_pool_t pool = FramePool(REEL_PIXEL_FORMAT_NV12, 16, 16, config);
+    reel_buffer_t h0;
+    ASSERT_EQ(reel_pool_acquire(pool, &h0), REEL_SUCCESS);
+    ASSERT_EQ(reel_buffer_release(h0), REEL_SUCCESS);
+    for (int i = 0; i < (1 << 24) - 2; ++i) {
+        reel_buffer_t h;
+        if (reel_pool_acquire(pool, &h) != REEL_SUCCESS || reel_buffer_release(h) != REEL_SUCCESS)
+            FAIL() << "cycle " << i << ": " << reel_last_error_message();
+    }
+    reel_buffer_t live;
+    ASSERT_EQ(reel_pool_acquire(pool, &live), REEL_SUCCESS);
+    EXPECT_NE(live, h0) << "after 2^24 - 1 reuses the slot's handle differs from the first one";
+    EXPECT_EQ(reel_buffer_release(h0), REEL_ERROR_INVALID_HANDLE);
+    reel_frame_info_t info = reel_frame_info_init();
+    EXPECT_EQ(reel_buffer_get_frame(live, &info), REEL_SUCCESS) << "the holder's buffer is untouched";
+    EXPECT_EQ(reel_buffer_release(live), REEL_SUCCESS);
+    EXPECT_EQ(Stats(pool).acquires, static_cast<uint64_t>(1) << 24);
 }

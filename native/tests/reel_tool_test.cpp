@@ -188,9 +188,9 @@ TEST(ReelTool, EncodeMemoryAndLatencyFlags_ReachTheEncoderAndJsonReportsLatency)
     EXPECT_EQ(Reel("encode --pattern 320x240 --frames 4 -o '" + ivf + "' --mini-gop 12", &out), 1);
     EXPECT_TRUE(Contains(out, "REEL_ERROR_INVALID_ARGUMENT") && Contains(out, "desc->mini_gop_size is 12; allowed 0 (automatic) or 4, 8, 16, 32")) << out;
     EXPECT_EQ(Reel("encode --pattern 320x240 --frames 4 -o '" + ivf + "' --low-delay --preset 4", &out), 1);
-    EXPECT_TRUE(Contains(out, "desc->preset is Speed (speed 4) with prediction LowDelay; allowed speed 8 to 13")) << out;
+    EXPECT_TRUE(Contains(out, "desc->preset is REEL_ENCODER_PRESET_SPEED with speed_preset 4 and prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8 to 13")) << out;
     EXPECT_EQ(Reel("encode --pattern 320x240 --frames 4 -o '" + ivf + "' --low-delay --lookahead 8", &out), 1);
-    EXPECT_TRUE(Contains(out, "desc->lookahead is 8 with prediction LowDelay; allowed only 0")) << out;
+    EXPECT_TRUE(Contains(out, "desc->lookahead is 8 with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0")) << out;
 }
 
 TEST(ReelTool, DecodeFramesLimit_ReportsTheFramesWritten_WithAnyThreading) {

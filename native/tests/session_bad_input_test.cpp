@@ -35,7 +35,7 @@ TEST_F(SessionBadInput, SettingsOutOfRange_NameTheFieldAndRange) {
     EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"fps_num / fps_den is 500/1", "1 to 240"}));
     d = SmallDesc();
     d.quality = 101;
-    EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->quality is 101; allowed 0 to 100"}));
+    EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->quality is 101; allowed 0 (the default) to 100"}));
     d = SmallDesc();
     d.rate_control = REEL_RATE_CONTROL_VBR;
     EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->bitrate is 0", "1000 to 100000000"}));
@@ -44,13 +44,13 @@ TEST_F(SessionBadInput, SettingsOutOfRange_NameTheFieldAndRange) {
     EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->bitrate is 500000", "allowed only 0"}));
     d = SmallDesc();
     d.buffer_size = 1000;
-    EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->buffer_size is 1000", "Cbr"}));
+    EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->buffer_size is 1000", "REEL_RATE_CONTROL_CBR"}));
     d = SmallDesc();
     d.rate_control = REEL_RATE_CONTROL_CBR;
     d.bitrate = 500000;
     d.preset = REEL_ENCODER_PRESET_SPEED;
     d.speed_preset = 4;
-    EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->preset", "speed 4", "allowed speed 8 to 13"}));
+    EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->preset is REEL_ENCODER_PRESET_SPEED with speed_preset 4", "allowed speed 8 to 13"}));
     d = SmallDesc();
     d.speed_preset = 14;
     d.preset = REEL_ENCODER_PRESET_SPEED;
@@ -73,7 +73,7 @@ TEST_F(SessionBadInput, SettingsOutOfRange_NameTheFieldAndRange) {
     EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->rate_control is 9"}));
     d = SmallDesc();
     d.profile = REEL_AV1_PROFILE_HIGH;
-    EXPECT_TRUE(Failed(Create(d), REEL_ERROR_UNSUPPORTED, {"desc->profile is High", "Main"}));
+    EXPECT_TRUE(Failed(Create(d), REEL_ERROR_UNSUPPORTED, {"desc->profile is REEL_AV1_PROFILE_HIGH", "REEL_AV1_PROFILE_MAIN"}));
     d = SmallDesc();
     d.reserved = 1;
     EXPECT_TRUE(Failed(Create(d), REEL_ERROR_INVALID_ARGUMENT, {"desc->reserved is 1; it must be 0"}));

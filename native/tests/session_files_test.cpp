@@ -217,7 +217,15 @@ TEST_F(SessionFiles, Writers_RefuseBadInfoAndBadBuffers) {
     reel_buffer_set_pts(packet, 5);
     EXPECT_EQ(reel_ivf_writer_write(ivf, packet), REEL_SUCCESS);
     reel_buffer_set_pts(packet, 4);
-    EXPECT_TRUE(Failed(reel_ivf_writer_write(ivf, packet), REEL_ERROR_INVALID_ARGUMENT, {"pts is 4"}));
+    EXPECT_TRUE(Failed(reel_ivf_writer_write(ivf, packet), REEL_ERROR_INVALID_ARGUMENT,
+                       {"reel_ivf_writer_write: packet's pts is 4; allowed 5 or more"}));
+    reel_buffer_t empty;  // issue 16 defect 10: was "data is empty"
+    ASSERT_EQ(reel_pool_acquire_bytes(bytes, 10, &empty), REEL_SUCCESS);
+    ASSERT_EQ(reel_buffer_set_size(empty, 0), REEL_SUCCESS);
+    reel_buffer_set_pts(empty, 6);
+    EXPECT_TRUE(Failed(reel_ivf_writer_write(ivf, empty), REEL_ERROR_INVALID_ARGUMENT,
+                       {"reel_ivf_writer_write: packet is empty (its size is 0); allowed 1 or more bytes of payload"}));
+    reel_buffer_release(empty);
     EXPECT_EQ(reel_ivf_writer_close(ivf), REEL_SUCCESS);
     EXPECT_TRUE(Failed(reel_ivf_writer_write(ivf, packet), REEL_ERROR_INVALID_HANDLE, {"stale: that reel_ivf_writer_t was destroyed"}));
 

@@ -118,7 +118,7 @@ internal sealed class DecoderTarget : IFuzzTarget
 
     private static void Allowed(ReelResult r, string call) =>
         InvariantException.Check(r is ReelResult.Success or ReelResult.NotReady or ReelResult.EndOfStream or ReelResult.ErrorBadState
-            or ReelResult.ErrorCorruptData or ReelResult.ErrorUnsupported or ReelResult.ErrorOutOfMemory, $"{call} returned {r}");
+            or ReelResult.ErrorCorruptData or ReelResult.ErrorUnsupported or ReelResult.ErrorOutOfMemory, $"{call} returned {r}: {Reel.Errors.LastError.Message}");
 
     private static void CheckFrame(Handle frame)
     {

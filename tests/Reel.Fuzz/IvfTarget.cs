@@ -15,6 +15,9 @@ namespace Reel.Fuzz;
 /// </summary>
 internal sealed class IvfTarget : IFuzzTarget
 {
+    /// <summary>What messages of the reader name as the caller.</summary>
+    private const string Caller = "fuzz target ivf";
+
     /// <inheritdoc/>
     public string Name => "ivf";
 
@@ -25,11 +28,11 @@ internal sealed class IvfTarget : IFuzzTarget
         long frames = ReadAll(bytes, out bool clean);
 
         using var stream = new MemoryStream(bytes, writable: false);
-        if (IvfReader.Open(stream, leaveOpen: true, "fuzz.ivf", out IvfReader? reader) != ReelResult.Success)
+        if (IvfReader.Open(stream, leaveOpen: true, "fuzz.ivf", Caller, out IvfReader? reader) != ReelResult.Success)
             return;
         using (reader)
         {
-            ReelResult result = IvfIndex.Build(reader!, "fuzz.ivf", out IvfIndex? index);
+            ReelResult result = IvfIndex.Build(reader!, "fuzz.ivf", Caller, out IvfIndex? index);
             if (result != ReelResult.Success)
             {
                 InvariantException.Check(result == ReelResult.ErrorCorruptData, $"IvfIndex.Build returned {result}");
@@ -44,9 +47,9 @@ internal sealed class IvfTarget : IFuzzTarget
                 InvariantException.Check(point > previous && point < index.FrameCount, $"random-access point {point} after {previous}");
                 previous = point;
                 InvariantException.Check(index.RandomAccessPointAtOrBefore(point) == point, $"RandomAccessPointAtOrBefore({point})");
-                result = reader!.Seek(index.OffsetOf(point), point);
+                result = reader!.Seek(index.OffsetOf(point), point, Caller);
                 InvariantException.Check(result == ReelResult.Success, $"Seek to frame {point}: {result}");
-                result = reader.ReadFrame(out IvfFrame frame);
+                result = reader.ReadFrame(Caller, out IvfFrame frame);
                 InvariantException.Check(result == ReelResult.Success && frame.Index == point && frame.Offset == index.OffsetOf(point),
                     $"reading frame {point} after a seek: {result}, frame {frame.Index} at {frame.Offset}");
                 InvariantException.Check(Av1TemporalUnit.IsRandomAccessPoint(frame.Span), $"frame {point} is indexed as a random-access point but is not one");
@@ -63,7 +66,7 @@ internal sealed class IvfTarget : IFuzzTarget
     {
         clean = false;
         using var stream = new MemoryStream(bytes, writable: false);
-        ReelResult result = IvfReader.Open(stream, leaveOpen: true, "fuzz.ivf", out IvfReader? reader);
+        ReelResult result = IvfReader.Open(stream, leaveOpen: true, "fuzz.ivf", Caller, out IvfReader? reader);
         if (result != ReelResult.Success)
         {
             InvariantException.Check(result is ReelResult.ErrorCorruptData or ReelResult.ErrorUnsupported, $"IvfReader.Open returned {result}");
@@ -74,7 +77,7 @@ internal sealed class IvfTarget : IFuzzTarget
         {
             long frames = 0;
             long end = reader!.Header.HeaderSize;
-            while ((result = reader.ReadFrame(out IvfFrame frame)) == ReelResult.Success)
+            while ((result = reader.ReadFrame(Caller, out IvfFrame frame)) == ReelResult.Success)
             {
                 InvariantException.Check(frame.Index == frames && frame.Offset == end, $"frame {frame.Index} at {frame.Offset}; expected {frames} at {end}");
                 InvariantException.Check(frame.Size >= 1, $"frame {frames} is empty");
@@ -85,7 +88,7 @@ internal sealed class IvfTarget : IFuzzTarget
             }
             InvariantException.Check(result is ReelResult.NotReady or ReelResult.ErrorCorruptData, $"ReadFrame returned {result}");
             InvariantException.Check((result == ReelResult.NotReady) == reader.IsEndOfStream, "IsEndOfStream disagrees with the result");
-            InvariantException.Check(reader.ReadFrame(out _) == result, "a read after the end or an error did not repeat it");
+            InvariantException.Check(reader.ReadFrame(Caller, out _) == result, "a read after the end or an error did not repeat it");
             clean = result == ReelResult.NotReady;
             return frames;
         }

@@ -16,6 +16,9 @@ namespace Reel.Fuzz;
 /// </summary>
 internal sealed class Y4mTarget : IFuzzTarget
 {
+    /// <summary>What messages of the reader name as the caller.</summary>
+    private const string Caller = "fuzz target y4m";
+
     /// <inheritdoc/>
     public string Name => "y4m";
 
@@ -24,7 +27,7 @@ internal sealed class Y4mTarget : IFuzzTarget
     {
         byte[] bytes = input.ToArray();
         using var stream = new MemoryStream(bytes, writable: false);
-        ReelResult result = Y4mReader.Open(stream, leaveOpen: true, "fuzz.y4m", out Y4mReader? reader);
+        ReelResult result = Y4mReader.Open(stream, leaveOpen: true, "fuzz.y4m", Caller, out Y4mReader? reader);
         if (result != ReelResult.Success)
         {
             InvariantException.Check(result is ReelResult.ErrorCorruptData or ReelResult.ErrorUnsupported, $"Y4mReader.Open returned {result}");
@@ -40,7 +43,7 @@ internal sealed class Y4mTarget : IFuzzTarget
             if ((long)h.Width * h.Height > 1 << 20)
                 return;
             long frames = 0;
-            while ((result = reader.ReadFrame(out I420Frame frame)) == ReelResult.Success)
+            while ((result = reader.ReadFrame(Caller, out I420Frame frame)) == ReelResult.Success)
             {
                 InvariantException.Check(frame.Width == h.Width && frame.Height == h.Height, $"a {frame.Width}x{frame.Height} frame");
                 frames++;
@@ -49,7 +52,7 @@ internal sealed class Y4mTarget : IFuzzTarget
             }
             InvariantException.Check(result is ReelResult.NotReady or ReelResult.ErrorCorruptData, $"ReadFrame returned {result}");
             InvariantException.Check(result != ReelResult.ErrorCorruptData || LastError.Message.Length > 0, "ReadFrame failed without a message");
-            InvariantException.Check(reader.ReadFrame(out _) == result, "a read after the end or an error did not repeat it");
+            InvariantException.Check(reader.ReadFrame(Caller, out _) == result, "a read after the end or an error did not repeat it");
         }
     }
 }

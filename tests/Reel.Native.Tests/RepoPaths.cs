@@ -11,6 +11,11 @@ internal static class RepoPaths
 
     public static string Header => Path.Combine(Root, "include", "reel.h");
 
+    public static string VulkanHeader => Path.Combine(Root, "include", "reel_vulkan.h");
+
+    /// <summary>Every public header, in include order (what the drift check and the generators read).</summary>
+    public static string[] Headers => [Header, VulkanHeader];
+
     public static string Artifacts => Path.Combine(Root, "artifacts");
 
     /// <summary>libreel.so under test; REEL_LIBRARY overrides (e.g. an installed copy).</summary>
@@ -23,7 +28,11 @@ internal static class RepoPaths
     /// <summary>ILC's version script listing libreel's exports.</summary>
     public static string ExportsFile => Path.Combine(Artifacts, "contract", "libreel.exports");
 
-    public static string GeneratedBindings => Path.Combine(Root, "bindings", "dotnet", "Reel.Interop", "Generated", "Reel.Interop.g.cs");
+    /// <summary>The folder of the export layer's C struct mirrors generated from the headers.</summary>
+    public static string GeneratedMirrors => Path.Combine(Root, "src", "Reel.Native", "Generated");
+
+    /// <summary>The folder of the .NET bindings generated from the headers.</summary>
+    public static string GeneratedBindings => Path.Combine(Root, "bindings", "dotnet", "Reel.Interop", "Generated");
 
     private static string FindRoot()
     {

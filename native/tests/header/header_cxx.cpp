@@ -1,5 +1,10 @@
-// reel.h compiles alone as C++17 with -Wall -Wextra -Werror -pedantic, inside extern "C".
+// reel.h compiles alone as C++17 with -Wall -Wextra -Werror -pedantic, inside extern "C",
+// without any platform API header.
 #include "reel.h"
+
+#if defined(VULKAN_CORE_H_) || defined(VK_VERSION_1_0)
+#error "reel.h must stay backend-neutral: it included a Vulkan header"
+#endif
 
 #include <type_traits>
 

@@ -10,6 +10,9 @@ namespace Reel.Codecs.Containers;
 /// </summary>
 internal interface IPacketSink
 {
-    /// <summary>Writes one packet (its bytes are valid during the call). An error fails the session with that result and message.</summary>
-    ReelResult Write(in EncodedPacket packet);
+    /// <summary>
+    /// Writes one packet (its bytes are valid during the call); messages start with
+    /// <paramref name="function"/>. An error fails the session with that result and message.
+    /// </summary>
+    ReelResult Write(in EncodedPacket packet, string function);
 }

@@ -50,7 +50,7 @@ public sealed class IvfIndex
     /// reader for the index alone; this one is left at the end). CorruptData when the file has
     /// no random-access point, or when a frame is cut off (the message names it).
     /// </summary>
-    public static ReelResult Build(IvfReader reader, string name, out IvfIndex? index)
+    public static ReelResult Build(IvfReader reader, string name, string function, out IvfIndex? index)
     {
         ArgumentNullException.ThrowIfNull(reader);
         index = null;
@@ -58,7 +58,7 @@ public sealed class IvfIndex
         var pts = new List<long>();
         var points = new List<int>();
         ReelResult result;
-        while ((result = reader.ReadFrame(out IvfFrame frame)) == ReelResult.Success)
+        while ((result = reader.ReadFrame(function, out IvfFrame frame)) == ReelResult.Success)
         {
             if (Av1TemporalUnit.IsRandomAccessPoint(frame.Span))
                 points.Add(offsets.Count);
@@ -68,7 +68,7 @@ public sealed class IvfIndex
         if (result != ReelResult.NotReady)
             return result;
         if (points.Count == 0)
-            return CodecErrors.CorruptData($"IvfIndex.Build: {name} has {offsets.Count} frames and no key frame with a sequence header; decoding cannot start anywhere");
+            return CodecErrors.CorruptData($"{function}: {name} has {offsets.Count} frames and no key frame with a sequence header; decoding cannot start anywhere");
         index = new IvfIndex(offsets.ToArray(), pts.ToArray(), points.ToArray());
         return ReelResult.Success;
     }

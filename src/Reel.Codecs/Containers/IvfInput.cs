@@ -13,10 +13,13 @@ namespace Reel.Codecs.Containers;
 /// An IVF file read packet by packet into the host's byte pool (<c>reel_ivf_reader_t</c>).
 /// A packet that could not get a buffer (pool exhausted) is kept and returned by the next read.
 /// </summary>
-internal sealed unsafe class IvfInput : MediaFile
+internal sealed unsafe class IvfInput : MediaFile, IMediaInput<IvfInput>
 {
     /// <summary>Open readers by handle.</summary>
     public static readonly HandleTable<IvfInput> Table = new(HandleType.IvfReader, MaxOpenFiles);
+
+    /// <inheritdoc/>
+    public static HandleTable<IvfInput> Readers => Table;
 
     private readonly IvfReader _reader;
     private IvfFrame _pending;
@@ -38,9 +41,9 @@ internal sealed unsafe class IvfInput : MediaFile
     public static ReelResult Open(ReelContext context, string path, string function, out IvfInput? input)
     {
         input = null;
-        ReelResult result = IvfReader.Open(path, out IvfReader? reader);
+        ReelResult result = IvfReader.Open(path, function, out IvfReader? reader);
         if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
+            return result;
         var made = new IvfInput(context, path, reader!);
         result = Register(Table, made, function);
         if (result == ReelResult.Success)
@@ -66,11 +69,11 @@ internal sealed unsafe class IvfInput : MediaFile
                 return result;
             if (!_hasPending)
             {
-                result = _reader.ReadFrame(out _pending);
+                result = _reader.ReadFrame(function, out _pending);
                 if (result == ReelResult.NotReady)
                     return ReelResult.EndOfStream;
                 if (result != ReelResult.Success)
-                    return ApiMessages.For(result, function);
+                    return result;
                 _hasPending = true;
             }
             result = pool.AcquireBytes((nuint)_pending.Size, function, out Handle buffer);
@@ -90,7 +93,7 @@ internal sealed unsafe class IvfInput : MediaFile
     }
 
     /// <inheritdoc/>
-    protected override ReelResult CloseFile()
+    protected override ReelResult CloseFile(string function)
     {
         _reader.Dispose();
         return ReelResult.Success;

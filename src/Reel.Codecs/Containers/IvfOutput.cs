@@ -14,10 +14,13 @@ namespace Reel.Codecs.Containers;
 /// operating system before write returns, so the file stays readable if the process dies;
 /// close patches the frame count.
 /// </summary>
-internal sealed unsafe class IvfOutput : MediaFile
+internal sealed unsafe class IvfOutput : MediaFile, IMediaOutput<IvfOutput>
 {
     /// <summary>Open writers by handle.</summary>
     public static readonly HandleTable<IvfOutput> Table = new(HandleType.IvfWriter, MaxOpenFiles);
+
+    /// <inheritdoc/>
+    public static HandleTable<IvfOutput> Writers => Table;
 
     private readonly IvfWriter _writer;
     private readonly MediaInfo _info;
@@ -37,9 +40,9 @@ internal sealed unsafe class IvfOutput : MediaFile
         output = null;
         if (info.FpsNumerator < 1 || info.FpsDenominator < 1)
             return CodecErrors.InvalidArgument($"{function}: info->fps_num / fps_den is {info.FpsNumerator}/{info.FpsDenominator}; allowed 1 or more each");
-        ReelResult result = IvfWriter.Create(path, info.Width, info.Height, (uint)info.FpsDenominator, (uint)info.FpsNumerator, out IvfWriter? writer);
+        ReelResult result = IvfWriter.Create(path, info.Width, info.Height, (uint)info.FpsDenominator, (uint)info.FpsNumerator, function, out IvfWriter? writer);
         if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
+            return result;
         var made = new IvfOutput(context, path, writer!, info with { FrameCount = 0 });
         result = Register(Table, made, function);
         if (result == ReelResult.Success)
@@ -59,7 +62,7 @@ internal sealed unsafe class IvfOutput : MediaFile
             result = CheckOpen(function);
             if (result != ReelResult.Success)
                 return result;
-            return ApiMessages.For(_writer.WriteFrame(new ReadOnlySpan<byte>((void*)view.Memory, checked((int)view.Size)), view.Pts), function);
+            return _writer.WriteFrame(new ReadOnlySpan<byte>((void*)view.Memory, checked((int)view.Size)), view.Pts, function, "packet");
         }
         finally
         {
@@ -68,7 +71,7 @@ internal sealed unsafe class IvfOutput : MediaFile
     }
 
     /// <inheritdoc/>
-    protected override ReelResult CloseFile() => _writer.End();
+    protected override ReelResult CloseFile(string function) => _writer.End(function);
 
     /// <inheritdoc/>
     protected override bool RemoveFromTable() => Table.TryRemove(Handle, out _) == HandleError.None;

@@ -23,12 +23,11 @@ internal sealed class IvfPacketSink : IPacketSink
     public long FileBytes => Interlocked.Read(ref _bytes);
 
     /// <inheritdoc/>
-    public ReelResult Write(in EncodedPacket packet)
+    public ReelResult Write(in EncodedPacket packet, string function)
     {
-        ReelResult result = _writer.WriteFrame(packet.Span, packet.Pts);
-        if (result != ReelResult.Success)
-            return LastError.Set(result, ApiMessages.WithoutLabel(LastError.Message)); // the session reports it as its own failure
-        Interlocked.Exchange(ref _bytes, _writer.BytesWritten);
+        ReelResult result = _writer.WriteFrame(packet.Span, packet.Pts, function, "the encoder's packet");
+        if (result == ReelResult.Success)
+            Interlocked.Exchange(ref _bytes, _writer.BytesWritten);
         return result;
     }
 

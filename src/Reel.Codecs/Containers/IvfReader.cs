@@ -47,7 +47,7 @@ public sealed unsafe class IvfReader : IDisposable
     public bool IsEndOfStream { get; private set; }
 
     /// <summary>Opens <paramref name="path"/> and checks its header.</summary>
-    public static ReelResult Open(string path, out IvfReader? reader)
+    public static ReelResult Open(string path, string function, out IvfReader? reader)
     {
         ArgumentNullException.ThrowIfNull(path);
         reader = null;
@@ -58,16 +58,16 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return IoFailure.Set("IvfReader.Open: cannot open", path, e);
+            return IoFailure.Set($"{function}: cannot open", path, e);
         }
-        ReelResult result = Open(stream, leaveOpen: false, path, out reader);
+        ReelResult result = Open(stream, leaveOpen: false, path, function, out reader);
         if (result != ReelResult.Success)
             stream.Dispose();
         return result;
     }
 
     /// <summary>Reads and checks the header from <paramref name="stream"/>; <paramref name="name"/> is used in messages.</summary>
-    public static ReelResult Open(Stream stream, bool leaveOpen, string name, out IvfReader? reader)
+    public static ReelResult Open(Stream stream, bool leaveOpen, string name, string function, out IvfReader? reader)
     {
         ArgumentNullException.ThrowIfNull(stream);
         reader = null;
@@ -79,20 +79,20 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.Open: reading {name} failed: {IoFailure.Reason(name, e)}");
+            return CodecErrors.Io($"{function}: reading {name} failed: {IoFailure.Reason(name, e)}");
         }
         if (read >= 4 && !bytes[..4].SequenceEqual("DKIF"u8))
-            return CodecErrors.CorruptData($"IvfReader.Open: {name} is not an IVF file: signature is {Describe(bytes[..4])}; expected \"DKIF\"");
+            return CodecErrors.CorruptData($"{function}: {name} is not an IVF file: signature is {Describe(bytes[..4])}; expected \"DKIF\"");
         if (read < IvfHeader.Size)
-            return CodecErrors.CorruptData($"IvfReader.Open: {name} is {read} bytes; an IVF header needs {IvfHeader.Size}");
+            return CodecErrors.CorruptData($"{function}: {name} is {read} bytes; an IVF header needs {IvfHeader.Size}");
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(bytes[4..]);
         if (version != 0)
-            return CodecErrors.Unsupported($"IvfReader.Open: {name}: IVF version is {version}; allowed 0");
+            return CodecErrors.Unsupported($"{function}: {name}: IVF version is {version}; allowed 0");
         ushort headerSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..]);
         if (headerSize < IvfHeader.Size)
-            return CodecErrors.CorruptData($"IvfReader.Open: {name}: header size is {headerSize}; allowed {IvfHeader.Size} or more");
+            return CodecErrors.CorruptData($"{function}: {name}: header size is {headerSize}; allowed {IvfHeader.Size} or more");
         if (!bytes[8..12].SequenceEqual("AV01"u8))
-            return CodecErrors.Unsupported($"IvfReader.Open: {name}: fourcc is {Describe(bytes[8..12])}; this reader handles \"AV01\" (AV1) only");
+            return CodecErrors.Unsupported($"{function}: {name}: fourcc is {Describe(bytes[8..12])}; this reader handles \"AV01\" (AV1) only");
         var header = new IvfHeader(
             IvfHeader.Av1FourCC,
             BinaryPrimitives.ReadUInt16LittleEndian(bytes[12..]),
@@ -108,7 +108,7 @@ public sealed unsafe class IvfReader : IDisposable
         {
             int n = stream.ReadAtLeast(skip[..Math.Min(extra, skip.Length)], 1, throwOnEndOfStream: false);
             if (n == 0)
-                return CodecErrors.CorruptData($"IvfReader.Open: {name}: header size is {headerSize} but the file ends inside it");
+                return CodecErrors.CorruptData($"{function}: {name}: header size is {headerSize} but the file ends inside it");
             extra -= n;
         }
         reader = new IvfReader(stream, leaveOpen, name, header, headerSize);
@@ -122,12 +122,12 @@ public sealed unsafe class IvfReader : IDisposable
     /// error is sticky: every later read repeats it until <see cref="Seek"/>, because the bytes
     /// after a broken frame header are not a frame (found by tests/Reel.Fuzz, target ivf).
     /// </summary>
-    public ReelResult ReadFrame(out IvfFrame frame)
+    public ReelResult ReadFrame(string function, out IvfFrame frame)
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         frame = default;
         if (_failure is not null)
-            return CodecErrors.CorruptData(_failure);
+            return CodecErrors.CorruptData($"{function}: {_failure}");
         long index = FramesRead;
         long offset = _position;
         Span<byte> header = stackalloc byte[IvfHeader.FrameHeaderSize];
@@ -138,7 +138,7 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
+            return CodecErrors.Io($"{function}: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         if (read == 0)
         {
@@ -146,13 +146,13 @@ public sealed unsafe class IvfReader : IDisposable
             return ReelResult.NotReady;
         }
         if (read < header.Length)
-            return Fail(
-                $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} is truncated: its {IvfHeader.FrameHeaderSize}-byte frame header has only {read} bytes");
+            return Fail(function,
+                $"{_name}: frame {index} at byte offset {offset} is truncated: its {IvfHeader.FrameHeaderSize}-byte frame header has only {read} bytes");
         uint size = BinaryPrimitives.ReadUInt32LittleEndian(header);
         long pts = BinaryPrimitives.ReadInt64LittleEndian(header[4..]);
         if (size == 0 || size > MaxFrameSize)
-            return Fail(
-                $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} declares {size} bytes; allowed 1 to {MaxFrameSize}");
+            return Fail(function,
+                $"{_name}: frame {index} at byte offset {offset} declares {size} bytes; allowed 1 to {MaxFrameSize}");
         // The buffer grows with the data that actually arrives (at most doubling), never to the
         // declared size up front: a 44-byte file declaring a 256 MiB frame must not make the
         // reader allocate 256 MiB (found by native/fuzz/ivf_reader_fuzzer).
@@ -163,7 +163,7 @@ public sealed unsafe class IvfReader : IDisposable
             {
                 int chunk = (int)Math.Min(size - (uint)read, (uint)Math.Max(64 * 1024, read));
                 if (_capacity < (nuint)(read + chunk) && !Grow((uint)(read + chunk)))
-                    return CodecErrors.OutOfMemory($"IvfReader.ReadFrame: {read + chunk} bytes for frame {index} could not be allocated");
+                    return CodecErrors.OutOfMemory($"{function}: {read + chunk} bytes for frame {index} could not be allocated");
                 int n = _stream.ReadAtLeast(new Span<byte>(_buffer + read, chunk), chunk, throwOnEndOfStream: false);
                 read += n;
                 if (n < chunk)
@@ -172,12 +172,12 @@ public sealed unsafe class IvfReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
+            return CodecErrors.Io($"{function}: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         _position += IvfHeader.FrameHeaderSize + read;
         if (read < size)
-            return Fail(
-                $"IvfReader.ReadFrame: {_name}: frame {index} at byte offset {offset} is truncated: it declares {size} bytes of data but the file ends after {read}");
+            return Fail(function,
+                $"{_name}: frame {index} at byte offset {offset} is truncated: it declares {size} bytes of data but the file ends after {read}");
         FramesRead++;
         frame = new IvfFrame(_buffer, (int)size, pts, index, offset);
         return ReelResult.Success;
@@ -188,20 +188,20 @@ public sealed unsafe class IvfReader : IDisposable
     /// <paramref name="offset"/> (from an <see cref="IvfIndex"/>); the next read returns it.
     /// ErrorUnsupported when the stream cannot seek; ErrorIo when seeking fails.
     /// </summary>
-    public ReelResult Seek(long offset, long index)
+    public ReelResult Seek(long offset, long index, string function)
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(offset, (long)Header.HeaderSize);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         if (!_stream.CanSeek)
-            return CodecErrors.Unsupported($"IvfReader.Seek: {_name} is a stream that cannot seek");
+            return CodecErrors.Unsupported($"{function}: {_name} is a stream that cannot seek");
         try
         {
             _stream.Position = offset;
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"IvfReader.Seek: seeking {_name} to byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
+            return CodecErrors.Io($"{function}: seeking {_name} to byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         _position = offset;
         FramesRead = index;
@@ -223,10 +223,11 @@ public sealed unsafe class IvfReader : IDisposable
     }
 
     /// <summary>Remembers a broken frame so later reads repeat the error.</summary>
-    private ReelResult Fail(string message)
+    /// <summary>Records a broken frame (sticky until a seek) and reports it for <paramref name="function"/>.</summary>
+    private ReelResult Fail(string function, string message)
     {
         _failure = message;
-        return CodecErrors.CorruptData(message);
+        return CodecErrors.CorruptData($"{function}: {message}");
     }
 
     private bool Grow(uint size)

@@ -47,11 +47,11 @@ public sealed class IvfWriter : IDisposable
     /// pts unit (for frame-counting pts at fps N/D: D / N). Other processes may read the file
     /// while it is written.
     /// </summary>
-    public static ReelResult Create(string path, int width, int height, uint timebaseNumerator, uint timebaseDenominator, out IvfWriter? writer)
+    public static ReelResult Create(string path, int width, int height, uint timebaseNumerator, uint timebaseDenominator, string function, out IvfWriter? writer)
     {
         ArgumentNullException.ThrowIfNull(path);
         writer = null;
-        ReelResult result = Check(width, height, timebaseNumerator, timebaseDenominator);
+        ReelResult result = Check(width, height, timebaseNumerator, timebaseDenominator, function);
         if (result != ReelResult.Success)
             return result;
         FileStream stream;
@@ -61,37 +61,38 @@ public sealed class IvfWriter : IDisposable
         }
         catch (Exception e) when (IoFailure.IsIo(e) || e is ArgumentException)
         {
-            return IoFailure.Set("IvfWriter.Create: cannot create", path, e);
+            return IoFailure.Set($"{function}: cannot create", path, e);
         }
-        return Start(stream, leaveOpen: false, path, width, height, timebaseNumerator, timebaseDenominator, out writer);
+        return Start(stream, leaveOpen: false, path, width, height, timebaseNumerator, timebaseDenominator, function, out writer);
     }
 
     /// <summary>Writes the header to <paramref name="stream"/> (seekable, for <see cref="End"/>); <paramref name="name"/> is used in messages.</summary>
-    public static ReelResult Create(Stream stream, bool leaveOpen, string name, int width, int height, uint timebaseNumerator, uint timebaseDenominator, out IvfWriter? writer)
+    public static ReelResult Create(Stream stream, bool leaveOpen, string name, int width, int height, uint timebaseNumerator, uint timebaseDenominator, string function, out IvfWriter? writer)
     {
         ArgumentNullException.ThrowIfNull(stream);
         writer = null;
-        ReelResult result = Check(width, height, timebaseNumerator, timebaseDenominator);
+        ReelResult result = Check(width, height, timebaseNumerator, timebaseDenominator, function);
         if (result != ReelResult.Success)
             return result;
         if (!stream.CanWrite || !stream.CanSeek)
-            return CodecErrors.InvalidArgument($"IvfWriter.Create: {name} must be writable and seekable (End patches the frame count)");
-        return Start(stream, leaveOpen, name, width, height, timebaseNumerator, timebaseDenominator, out writer);
+            return CodecErrors.InvalidArgument($"{function}: {name} must be writable and seekable (End patches the frame count)");
+        return Start(stream, leaveOpen, name, width, height, timebaseNumerator, timebaseDenominator, function, out writer);
     }
 
     /// <summary>
     /// Appends one frame (an AV1 temporal unit) with presentation time <paramref name="pts"/>
     /// and hands it to the operating system. Errors: empty data, a pts below the previous one,
-    /// a write after <see cref="End"/>, an I/O failure.
+    /// a write after <see cref="End"/>, an I/O failure. <paramref name="argument"/> is what the
+    /// caller calls the packet (the C argument, e.g. "packet"), so messages name it.
     /// </summary>
-    public ReelResult WriteFrame(ReadOnlySpan<byte> data, long pts)
+    public ReelResult WriteFrame(ReadOnlySpan<byte> data, long pts, string function, string argument)
     {
         if (_stream is null)
-            return CodecErrors.InvalidState($"IvfWriter.WriteFrame: {_name} was ended; no frame can follow");
+            return CodecErrors.InvalidState($"{function}: {_name} was ended; no frame can follow");
         if (data.IsEmpty)
-            return CodecErrors.InvalidArgument("IvfWriter.WriteFrame: data is empty; allowed 1 or more bytes");
+            return CodecErrors.InvalidArgument($"{function}: {argument} is empty (its size is 0); allowed 1 or more bytes of payload");
         if (pts < 0 || pts < _lastPts)
-            return CodecErrors.InvalidArgument($"IvfWriter.WriteFrame: pts is {pts}; allowed {Math.Max(0, _lastPts)} or more (not below the previous frame's)");
+            return CodecErrors.InvalidArgument($"{function}: {argument}'s pts is {pts}; allowed {Math.Max(0, _lastPts)} or more (not below the previous frame's)");
         int size = IvfHeader.FrameHeaderSize + data.Length;
         if (_frame.Length < size)
             _frame = new byte[Math.Max(size, _frame.Length * 2)];
@@ -106,7 +107,7 @@ public sealed class IvfWriter : IDisposable
         catch (Exception e) when (IoFailure.IsIo(e))
         {
             CutBackTo(BytesWritten);
-            return IoFailure.Set($"IvfWriter.WriteFrame: writing frame {FramesWritten} to", _name, e);
+            return IoFailure.Set($"{function}: writing frame {FramesWritten} to", _name, e);
         }
         _lastPts = pts;
         FramesWritten++;
@@ -115,7 +116,7 @@ public sealed class IvfWriter : IDisposable
     }
 
     /// <summary>Writes the frame count into the header and closes the file. A second call does nothing.</summary>
-    public ReelResult End()
+    public ReelResult End(string function)
     {
         if (_stream is null)
             return ReelResult.Success;
@@ -131,7 +132,7 @@ public sealed class IvfWriter : IDisposable
         catch (Exception e) when (IoFailure.IsIo(e))
         {
             Close();
-            return IoFailure.Set("IvfWriter.End: patching the frame count of", _name, e);
+            return IoFailure.Set($"{function}: patching the frame count of", _name, e);
         }
         Close();
         return ReelResult.Success;
@@ -140,20 +141,20 @@ public sealed class IvfWriter : IDisposable
     /// <summary>Closes the file without patching the frame count (what a crash leaves, minus the crash).</summary>
     public void Dispose() => Close();
 
-    private static ReelResult Check(int width, int height, uint timebaseNumerator, uint timebaseDenominator)
+    private static ReelResult Check(int width, int height, uint timebaseNumerator, uint timebaseDenominator, string function)
     {
         if (width < 1 || width > ushort.MaxValue)
-            return CodecErrors.InvalidArgument($"IvfWriter.Create: width is {width}; allowed 1 to {ushort.MaxValue}");
+            return CodecErrors.InvalidArgument($"{function}: width is {width}; allowed 1 to {ushort.MaxValue}");
         if (height < 1 || height > ushort.MaxValue)
-            return CodecErrors.InvalidArgument($"IvfWriter.Create: height is {height}; allowed 1 to {ushort.MaxValue}");
+            return CodecErrors.InvalidArgument($"{function}: height is {height}; allowed 1 to {ushort.MaxValue}");
         if (timebaseNumerator == 0)
-            return CodecErrors.InvalidArgument($"IvfWriter.Create: timebase numerator is 0; allowed 1 to {uint.MaxValue}");
+            return CodecErrors.InvalidArgument($"{function}: timebase numerator is 0; allowed 1 to {uint.MaxValue}");
         if (timebaseDenominator == 0)
-            return CodecErrors.InvalidArgument($"IvfWriter.Create: timebase denominator is 0; allowed 1 to {uint.MaxValue}");
+            return CodecErrors.InvalidArgument($"{function}: timebase denominator is 0; allowed 1 to {uint.MaxValue}");
         return ReelResult.Success;
     }
 
-    private static ReelResult Start(Stream stream, bool leaveOpen, string name, int width, int height, uint numerator, uint denominator, out IvfWriter? writer)
+    private static ReelResult Start(Stream stream, bool leaveOpen, string name, int width, int height, uint numerator, uint denominator, string function, out IvfWriter? writer)
     {
         writer = null;
         Span<byte> header = stackalloc byte[IvfHeader.Size];
@@ -176,7 +177,7 @@ public sealed class IvfWriter : IDisposable
         {
             if (!leaveOpen)
                 DisposeQuietly(stream);
-            return IoFailure.Set("IvfWriter.Create: writing the header of", name, e);
+            return IoFailure.Set($"{function}: writing the header of", name, e);
         }
         writer = new IvfWriter(stream, leaveOpen, name) { BytesWritten = IvfHeader.Size };
         return ReelResult.Success;

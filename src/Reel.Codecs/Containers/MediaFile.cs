@@ -46,14 +46,14 @@ internal abstract class MediaFile : IContextAttachment
     {
         if (!table.TryAdd(file, out Handle handle))
         {
-            file.Close();
+            file.Close(function);
             return LastError.Set(ReelResult.ErrorLimitReached, $"{function}: {MaxOpenFiles} files of this kind are open, the most Reel allows; close one first");
         }
         file.Handle = handle;
         if (!file.Context.Attach(file))
         {
             table.TryRemove(handle, out _);
-            file.Close();
+            file.Close(function);
             return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: context is being destroyed");
         }
         return ReelResult.Success;
@@ -78,11 +78,11 @@ internal abstract class MediaFile : IContextAttachment
         if (error != HandleError.None)
             return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: " + HandleErrorMessages.Describe(error, handle, table.Type, argument));
         file!.Context.Detach(file);
-        return ApiMessages.For(file.Close(), function);
+        return file.Close(function);
     }
 
-    /// <summary>Closes the file once (a writer finishes it: IVF patches its frame count).</summary>
-    public ReelResult Close()
+    /// <summary>Closes the file once (a writer finishes it: IVF patches its frame count); messages start with <paramref name="function"/>.</summary>
+    public ReelResult Close(string function)
     {
         Gate.Enter();
         try
@@ -90,7 +90,7 @@ internal abstract class MediaFile : IContextAttachment
             if (_closed)
                 return ReelResult.Success;
             _closed = true;
-            return CloseFile();
+            return CloseFile(function);
         }
         finally
         {
@@ -102,14 +102,14 @@ internal abstract class MediaFile : IContextAttachment
     public void OnContextDestroyed()
     {
         if (RemoveFromTable())
-            Close();
+            Close("reel_context_destroy");
     }
 
     /// <summary>Info of the file.</summary>
     public abstract MediaInfo Info { get; }
 
-    /// <summary>Releases the file. Called once, inside the gate.</summary>
-    protected abstract ReelResult CloseFile();
+    /// <summary>Releases the file. Called once, inside the gate; messages start with <paramref name="function"/>.</summary>
+    protected abstract ReelResult CloseFile(string function);
 
     /// <summary>Removes the handle from its table; false if already removed.</summary>
     protected abstract bool RemoveFromTable();

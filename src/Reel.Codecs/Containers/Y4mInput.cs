@@ -10,10 +10,13 @@ using Reel.Pools;
 namespace Reel.Codecs.Containers;
 
 /// <summary>A YUV4MPEG2 file (8-bit 4:2:0) read frame by frame into the host's I420 frame pool (<c>reel_y4m_reader_t</c>).</summary>
-internal sealed class Y4mInput : MediaFile
+internal sealed class Y4mInput : MediaFile, IMediaInput<Y4mInput>
 {
     /// <summary>Open readers by handle.</summary>
     public static readonly HandleTable<Y4mInput> Table = new(HandleType.Y4mReader, MaxOpenFiles);
+
+    /// <inheritdoc/>
+    public static HandleTable<Y4mInput> Readers => Table;
 
     private readonly Y4mReader _reader;
     private readonly long _frameCount;
@@ -38,16 +41,16 @@ internal sealed class Y4mInput : MediaFile
     public static ReelResult Open(ReelContext context, string path, string function, out Y4mInput? input)
     {
         input = null;
-        ReelResult result = Y4mReader.Open(path, out Y4mReader? reader);
+        ReelResult result = Y4mReader.Open(path, function, out Y4mReader? reader);
         if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
+            return result;
         // The frames the file holds, counted frame header by frame header (a header may carry
         // parameters, and the stream header has any length).
-        result = reader!.CountFrames(out long frames);
+        result = reader!.CountFrames(function, out long frames);
         if (result != ReelResult.Success)
         {
             reader.Dispose();
-            return ApiMessages.For(result, function);
+            return result;
         }
         var made = new Y4mInput(context, path, reader, frames);
         result = Register(Table, made, function);
@@ -83,11 +86,11 @@ internal sealed class Y4mInput : MediaFile
             Buffers.GetFrame(buffer, function, out FrameView view);
             I420Frame destination = FrameViews.ToI420(view);
             long index = _reader.FramesRead;
-            result = _reader.ReadFrameInto(destination);
+            result = _reader.ReadFrameInto(destination, function);
             if (result != ReelResult.Success)
             {
                 Buffers.Release(buffer, function);
-                return result == ReelResult.NotReady ? ReelResult.EndOfStream : ApiMessages.For(result, function);
+                return result == ReelResult.NotReady ? ReelResult.EndOfStream : result;
             }
             Buffers.SetPts(buffer, index, function);
             frame = buffer;
@@ -100,7 +103,7 @@ internal sealed class Y4mInput : MediaFile
     }
 
     /// <inheritdoc/>
-    protected override ReelResult CloseFile()
+    protected override ReelResult CloseFile(string function)
     {
         _reader.Dispose();
         return ReelResult.Success;

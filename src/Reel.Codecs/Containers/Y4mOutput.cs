@@ -8,10 +8,13 @@ using Reel.Handles;
 namespace Reel.Codecs.Containers;
 
 /// <summary>A YUV4MPEG2 file (8-bit 4:2:0, C420jpeg) written frame by frame from Reel I420 frames (<c>reel_y4m_writer_t</c>).</summary>
-internal sealed class Y4mOutput : MediaFile
+internal sealed class Y4mOutput : MediaFile, IMediaOutput<Y4mOutput>
 {
     /// <summary>Open writers by handle.</summary>
     public static readonly HandleTable<Y4mOutput> Table = new(HandleType.Y4mWriter, MaxOpenFiles);
+
+    /// <inheritdoc/>
+    public static HandleTable<Y4mOutput> Writers => Table;
 
     private readonly Y4mWriter _writer;
     private readonly MediaInfo _info;
@@ -29,9 +32,9 @@ internal sealed class Y4mOutput : MediaFile
     public static ReelResult Create(ReelContext context, string path, in MediaInfo info, string function, out Y4mOutput? output)
     {
         output = null;
-        ReelResult result = Y4mWriter.Create(path, info.Width, info.Height, info.FpsNumerator, info.FpsDenominator, out Y4mWriter? writer);
+        ReelResult result = Y4mWriter.Create(path, info.Width, info.Height, info.FpsNumerator, info.FpsDenominator, function, out Y4mWriter? writer);
         if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
+            return result;
         var made = new Y4mOutput(context, path, writer!, info with { FrameCount = 0 });
         result = Register(Table, made, function);
         if (result == ReelResult.Success)
@@ -49,7 +52,7 @@ internal sealed class Y4mOutput : MediaFile
         try
         {
             result = CheckOpen(function);
-            return result != ReelResult.Success ? result : ApiMessages.For(_writer.WriteFrame(view), function);
+            return result != ReelResult.Success ? result : _writer.WriteFrame(view, function);
         }
         finally
         {
@@ -58,7 +61,7 @@ internal sealed class Y4mOutput : MediaFile
     }
 
     /// <inheritdoc/>
-    protected override ReelResult CloseFile() => _writer.Close();
+    protected override ReelResult CloseFile(string function) => _writer.Close(function);
 
     /// <inheritdoc/>
     protected override bool RemoveFromTable() => Table.TryRemove(Handle, out _) == HandleError.None;

@@ -55,7 +55,7 @@ public sealed unsafe class Y4mReader : IDisposable
     public long FrameSize => I420Frame.PackedSize(Header.Width, Header.Height);
 
     /// <summary>Opens <paramref name="path"/> and parses its header.</summary>
-    public static ReelResult Open(string path, out Y4mReader? reader)
+    public static ReelResult Open(string path, string function, out Y4mReader? reader)
     {
         ArgumentNullException.ThrowIfNull(path);
         reader = null;
@@ -66,31 +66,31 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return IoFailure.Set("Y4mReader.Open: cannot open", path, e);
+            return IoFailure.Set($"{function}: cannot open", path, e);
         }
-        ReelResult result = Open(stream, leaveOpen: false, path, out reader);
+        ReelResult result = Open(stream, leaveOpen: false, path, function, out reader);
         if (result != ReelResult.Success)
             stream.Dispose();
         return result;
     }
 
     /// <summary>Parses the header from <paramref name="stream"/>; <paramref name="name"/> is used in messages.</summary>
-    public static ReelResult Open(Stream stream, bool leaveOpen, string name, out Y4mReader? reader)
+    public static ReelResult Open(Stream stream, bool leaveOpen, string name, string function, out Y4mReader? reader)
     {
         ArgumentNullException.ThrowIfNull(stream);
         reader = null;
         byte[] line = new byte[MaxLineLength];
-        ReelResult result = ReadLine(stream, line, name, "the stream header", 0, out int length, out bool ended);
+        ReelResult result = ReadLine(stream, line, name, "the stream header", 0, function, out int length, out bool ended);
         if (result != ReelResult.Success)
             return result;
         if (ended && length == 0)
-            return CodecErrors.CorruptData($"Y4mReader.Open: {name} is empty; expected a \"YUV4MPEG2 \" header");
+            return CodecErrors.CorruptData($"{function}: {name} is empty; expected a \"YUV4MPEG2 \" header");
         string text = Encoding.ASCII.GetString(line, 0, length);
-        result = ParseHeader(text, name, out Y4mHeader header);
+        result = ParseHeader(text, name, function, out Y4mHeader header);
         if (result != ReelResult.Success)
             return result;
         if (ended)
-            return CodecErrors.CorruptData($"Y4mReader.Open: {name}: the stream header is not terminated by a newline");
+            return CodecErrors.CorruptData($"{function}: {name}: the stream header is not terminated by a newline");
         reader = new Y4mReader(stream, leaveOpen, name, header, length + 1);
         return ReelResult.Success;
     }
@@ -100,35 +100,35 @@ public sealed unsafe class Y4mReader : IDisposable
     /// until the next read or Dispose. Success, NotReady at the clean end of the file
     /// (<see cref="IsEndOfStream"/>), or an error for a bad frame header or truncated data.
     /// </summary>
-    public ReelResult ReadFrame(out I420Frame frame)
+    public ReelResult ReadFrame(string function, out I420Frame frame)
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         frame = default;
         if (_buffer is null)
         {
-            ReelResult created = I420Buffer.Create(Header.Width, Header.Height, out _buffer);
+            ReelResult created = I420Buffer.Create(Header.Width, Header.Height, function, out _buffer);
             if (created != ReelResult.Success)
                 return created;
         }
-        ReelResult result = ReadFrameInto(_buffer!.Frame);
+        ReelResult result = ReadFrameInto(_buffer!.Frame, function);
         if (result == ReelResult.Success)
             frame = _buffer.Frame;
         return result;
     }
 
     /// <summary>Reads the next frame into <paramref name="destination"/> (the stream's dimensions, any strides).</summary>
-    public ReelResult ReadFrameInto(in I420Frame destination)
+    public ReelResult ReadFrameInto(in I420Frame destination, string function)
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
-        ReelResult result = destination.Check("Y4mReader.ReadFrameInto", Header.Width, Header.Height);
+        ReelResult result = destination.Check(function, Header.Width, Header.Height);
         if (result != ReelResult.Success)
             return result;
         // A broken frame is sticky: the bytes after it are not a frame (as in IvfReader).
         if (_failure is not null)
-            return CodecErrors.CorruptData(_failure);
+            return CodecErrors.CorruptData($"{function}: {_failure}");
         long index = FramesRead;
         long offset = _position;
-        result = ReadLine(_stream, _line, _name, $"frame {index}", offset, out int length, out bool ended);
+        result = ReadLine(_stream, _line, _name, $"frame {index}", offset, function, out int length, out bool ended);
         if (result != ReelResult.Success)
             return result;
         if (ended && length == 0)
@@ -137,10 +137,10 @@ public sealed unsafe class Y4mReader : IDisposable
             return ReelResult.NotReady;
         }
         if (length < 5 || !_line.AsSpan(0, 5).SequenceEqual("FRAME"u8) || (length > 5 && _line[5] != (byte)' '))
-            return Fail(
-                $"Y4mReader.ReadFrame: {_name}: frame {index} at byte offset {offset}: expected \"FRAME\", found \"{Printable(_line.AsSpan(0, Math.Min(length, 16)))}\"");
+            return Fail(function,
+                $"{_name}: frame {index} at byte offset {offset}: expected \"FRAME\", found \"{Printable(_line.AsSpan(0, Math.Min(length, 16)))}\"");
         if (ended)
-            return Truncated(index, offset, 0);
+            return Truncated(index, offset, 0, function);
         _position += length + 1;
         long read = 0;
         try
@@ -153,11 +153,11 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"Y4mReader.ReadFrame: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
+            return CodecErrors.Io($"{function}: reading frame {index} of {_name} at byte offset {offset} failed: {IoFailure.Reason(_name, e)}");
         }
         _position += read;
         if (read < FrameSize)
-            return Truncated(index, offset, read);
+            return Truncated(index, offset, read, function);
         FramesRead++;
         return ReelResult.Success;
     }
@@ -169,7 +169,7 @@ public sealed unsafe class Y4mReader : IDisposable
     /// frame header ends the count (reading reports it there). The read position is kept.
     /// Returns 0 for a stream that cannot seek; ErrorIo when seeking or reading fails.
     /// </summary>
-    public ReelResult CountFrames(out long frames)
+    public ReelResult CountFrames(string function, out long frames)
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         frames = 0;
@@ -184,7 +184,7 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"Y4mReader.CountFrames: {IoFailure.Describe(_name, e)}");
+            return CodecErrors.Io($"{function}: {IoFailure.Describe(_name, e)}");
         }
         long at = _firstFrame;
         ReelResult result = ReelResult.Success;
@@ -193,7 +193,7 @@ public sealed unsafe class Y4mReader : IDisposable
             while (at < length)
             {
                 _stream.Position = at;
-                result = ReadLine(_stream, _line, _name, $"frame {frames}", at, out int line, out bool ended);
+                result = ReadLine(_stream, _line, _name, $"frame {frames}", at, function, out int line, out bool ended);
                 if (result != ReelResult.Success || ended || line < 5 || !_line.AsSpan(0, 5).SequenceEqual("FRAME"u8) || (line > 5 && _line[5] != (byte)' '))
                     break;
                 at += line + 1 + FrameSize;
@@ -204,7 +204,7 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (IOException e)
         {
-            result = CodecErrors.Io($"Y4mReader.CountFrames: {IoFailure.Describe(_name, e)}");
+            result = CodecErrors.Io($"{function}: {IoFailure.Describe(_name, e)}");
         }
         try
         {
@@ -212,7 +212,7 @@ public sealed unsafe class Y4mReader : IDisposable
         }
         catch (IOException e)
         {
-            return CodecErrors.Io($"Y4mReader.CountFrames: {IoFailure.Describe(_name, e)}");
+            return CodecErrors.Io($"{function}: {IoFailure.Describe(_name, e)}");
         }
         // A line too long to be a frame header is damage the reads report; the count stops there.
         return result == ReelResult.ErrorCorruptData ? ReelResult.Success : result;
@@ -229,15 +229,16 @@ public sealed unsafe class Y4mReader : IDisposable
         _buffer = null;
     }
 
-    private ReelResult Fail(string message)
+    /// <summary>Records a broken frame (sticky until a seek) and reports it for <paramref name="function"/>.</summary>
+    private ReelResult Fail(string function, string message)
     {
         _failure = message;
-        return CodecErrors.CorruptData(message);
+        return CodecErrors.CorruptData($"{function}: {message}");
     }
 
-    private ReelResult Truncated(long index, long offset, long read)
-        => Fail(
-            $"Y4mReader.ReadFrame: {_name}: frame {index} at byte offset {offset} is truncated: {read} of {FrameSize} bytes of picture data");
+    private ReelResult Truncated(long index, long offset, long read, string function)
+        => Fail(function,
+            $"{_name}: frame {index} at byte offset {offset} is truncated: {read} of {FrameSize} bytes of picture data");
 
     /// <summary>Reads rows until the plane is full or the file ends; returns the bytes read.</summary>
     private long ReadPlane(byte* plane, int stride, int width, int height)
@@ -262,7 +263,7 @@ public sealed unsafe class Y4mReader : IDisposable
     }
 
     /// <summary>Reads up to a newline (not stored); <paramref name="ended"/> when the file ended first.</summary>
-    private static ReelResult ReadLine(Stream stream, byte[] line, string name, string what, long offset, out int length, out bool ended)
+    private static ReelResult ReadLine(Stream stream, byte[] line, string name, string what, long offset, string function, out int length, out bool ended)
     {
         length = 0;
         ended = false;
@@ -275,7 +276,7 @@ public sealed unsafe class Y4mReader : IDisposable
             }
             catch (IOException e)
             {
-                return CodecErrors.Io($"Y4mReader: reading {what} of {name} at byte offset {offset} failed: {IoFailure.Reason(name, e)}");
+                return CodecErrors.Io($"{function}: reading {what} of {name} at byte offset {offset} failed: {IoFailure.Reason(name, e)}");
             }
             if (b < 0)
             {
@@ -285,15 +286,15 @@ public sealed unsafe class Y4mReader : IDisposable
             if (b == '\n')
                 return ReelResult.Success;
             if (length == line.Length)
-                return CodecErrors.CorruptData($"Y4mReader: {name}: {what} at byte offset {offset} has no newline within {MaxLineLength} bytes");
+                return CodecErrors.CorruptData($"{function}: {name}: {what} at byte offset {offset} has no newline within {MaxLineLength} bytes");
             line[length++] = (byte)b;
         }
     }
 
-    private static ReelResult ParseHeader(string text, string name, out Y4mHeader header)
+    private static ReelResult ParseHeader(string text, string name, string function, out Y4mHeader header)
     {
         header = default;
-        string prefix = $"Y4mReader.Open: {name}";
+        string prefix = $"{function}: {name}";
         if (!text.StartsWith("YUV4MPEG2", StringComparison.Ordinal) || (text.Length > 9 && text[9] != ' '))
             return CodecErrors.CorruptData($"{prefix} is not a YUV4MPEG2 file: it starts with \"{Printable(Encoding.ASCII.GetBytes(text[..Math.Min(text.Length, 12)]))}\"; expected \"YUV4MPEG2 \"");
         int width = 0, height = 0, fpsN = 25, fpsD = 1, aspectN = 0, aspectD = 0;

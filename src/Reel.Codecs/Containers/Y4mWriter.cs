@@ -48,11 +48,11 @@ public sealed unsafe class Y4mWriter : IDisposable
     public long FramesWritten { get; private set; }
 
     /// <summary>Creates (or truncates) <paramref name="path"/> and writes the stream header.</summary>
-    public static ReelResult Create(string path, int width, int height, int fpsNumerator, int fpsDenominator, out Y4mWriter? writer)
+    public static ReelResult Create(string path, int width, int height, int fpsNumerator, int fpsDenominator, string function, out Y4mWriter? writer)
     {
         ArgumentNullException.ThrowIfNull(path);
         writer = null;
-        ReelResult result = Check(width, height, fpsNumerator, fpsDenominator);
+        ReelResult result = Check(width, height, fpsNumerator, fpsDenominator, function);
         if (result != ReelResult.Success)
             return result;
         FileStream stream;
@@ -62,26 +62,26 @@ public sealed unsafe class Y4mWriter : IDisposable
         }
         catch (Exception e) when (IoFailure.IsIo(e) || e is ArgumentException)
         {
-            return IoFailure.Set("Y4mWriter.Create: cannot create", path, e);
+            return IoFailure.Set($"{function}: cannot create", path, e);
         }
-        return Start(stream, leaveOpen: false, path, width, height, fpsNumerator, fpsDenominator, out writer);
+        return Start(stream, leaveOpen: false, path, width, height, fpsNumerator, fpsDenominator, function, out writer);
     }
 
     /// <summary>Writes the stream header to <paramref name="stream"/>; <paramref name="name"/> is used in messages.</summary>
-    public static ReelResult Create(Stream stream, bool leaveOpen, string name, int width, int height, int fpsNumerator, int fpsDenominator, out Y4mWriter? writer)
+    public static ReelResult Create(Stream stream, bool leaveOpen, string name, int width, int height, int fpsNumerator, int fpsDenominator, string function, out Y4mWriter? writer)
     {
         ArgumentNullException.ThrowIfNull(stream);
         writer = null;
-        ReelResult result = Check(width, height, fpsNumerator, fpsDenominator);
-        return result != ReelResult.Success ? result : Start(stream, leaveOpen, name, width, height, fpsNumerator, fpsDenominator, out writer);
+        ReelResult result = Check(width, height, fpsNumerator, fpsDenominator, function);
+        return result != ReelResult.Success ? result : Start(stream, leaveOpen, name, width, height, fpsNumerator, fpsDenominator, function, out writer);
     }
 
     /// <summary>Appends one picture, which must have the stream's dimensions.</summary>
-    public ReelResult WriteFrame(in I420Frame frame)
+    public ReelResult WriteFrame(in I420Frame frame, string function)
     {
         if (_stream is null)
-            return CodecErrors.InvalidState($"Y4mWriter.WriteFrame: {_name} is closed");
-        ReelResult result = frame.Check("Y4mWriter.WriteFrame", _width, _height);
+            return CodecErrors.InvalidState($"{function}: {_name} is closed");
+        ReelResult result = frame.Check(function, _width, _height);
         if (result != ReelResult.Success)
             return result;
         if (_frame is null)
@@ -101,7 +101,7 @@ public sealed unsafe class Y4mWriter : IDisposable
         catch (Exception e) when (IoFailure.IsIo(e))
         {
             CutBack();
-            return IoFailure.Set($"Y4mWriter.WriteFrame: writing frame {FramesWritten} to", _name, e);
+            return IoFailure.Set($"{function}: writing frame {FramesWritten} to", _name, e);
         }
         FramesWritten++;
         _length += _frame.Length;
@@ -109,7 +109,7 @@ public sealed unsafe class Y4mWriter : IDisposable
     }
 
     /// <summary>Flushes and closes. A second call does nothing.</summary>
-    public ReelResult Close()
+    public ReelResult Close(string function)
     {
         Stream? stream = _stream;
         _stream = null;
@@ -122,14 +122,17 @@ public sealed unsafe class Y4mWriter : IDisposable
         catch (Exception e) when (IoFailure.IsIo(e))
         {
             DisposeQuietly(stream);
-            return IoFailure.Set("Y4mWriter.Close: flushing", _name, e);
+            return IoFailure.Set($"{function}: flushing", _name, e);
         }
         DisposeQuietly(stream);
         return ReelResult.Success;
     }
 
     /// <summary>Same as <see cref="Close"/>, ignoring its result.</summary>
-    public void Dispose() => Close();
+    public void Dispose() => Close(DisposeLabel);
+
+    /// <summary>The label of a failure while disposing (nobody reads it).</summary>
+    private const string DisposeLabel = "closing the Y4M file";
 
     /// <summary>Copies a plane's rows into the frame buffer at <paramref name="at"/>; returns where the next plane starts.</summary>
     private int Pack(byte* plane, int stride, int width, int height, int at)
@@ -179,20 +182,20 @@ public sealed unsafe class Y4mWriter : IDisposable
         }
     }
 
-    private static ReelResult Check(int width, int height, int fpsNumerator, int fpsDenominator)
+    private static ReelResult Check(int width, int height, int fpsNumerator, int fpsDenominator, string function)
     {
         if (width < 1 || width > I420Buffer.MaxDimension)
-            return CodecErrors.InvalidArgument($"Y4mWriter.Create: width is {width}; allowed 1 to {I420Buffer.MaxDimension}");
+            return CodecErrors.InvalidArgument($"{function}: width is {width}; allowed 1 to {I420Buffer.MaxDimension}");
         if (height < 1 || height > I420Buffer.MaxDimension)
-            return CodecErrors.InvalidArgument($"Y4mWriter.Create: height is {height}; allowed 1 to {I420Buffer.MaxDimension}");
+            return CodecErrors.InvalidArgument($"{function}: height is {height}; allowed 1 to {I420Buffer.MaxDimension}");
         if (fpsNumerator < 1)
-            return CodecErrors.InvalidArgument($"Y4mWriter.Create: fps numerator is {fpsNumerator}; allowed 1 to {int.MaxValue}");
+            return CodecErrors.InvalidArgument($"{function}: fps numerator is {fpsNumerator}; allowed 1 to {int.MaxValue}");
         if (fpsDenominator < 1)
-            return CodecErrors.InvalidArgument($"Y4mWriter.Create: fps denominator is {fpsDenominator}; allowed 1 to {int.MaxValue}");
+            return CodecErrors.InvalidArgument($"{function}: fps denominator is {fpsDenominator}; allowed 1 to {int.MaxValue}");
         return ReelResult.Success;
     }
 
-    private static ReelResult Start(Stream stream, bool leaveOpen, string name, int width, int height, int fpsNumerator, int fpsDenominator, out Y4mWriter? writer)
+    private static ReelResult Start(Stream stream, bool leaveOpen, string name, int width, int height, int fpsNumerator, int fpsDenominator, string function, out Y4mWriter? writer)
     {
         writer = null;
         byte[] header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"YUV4MPEG2 W{width} H{height} F{fpsNumerator}:{fpsDenominator} Ip A1:1 C420jpeg\n"));
@@ -214,7 +217,7 @@ public sealed unsafe class Y4mWriter : IDisposable
                 {
                 }
             }
-            return IoFailure.Set("Y4mWriter.Create: writing the header of", name, e);
+            return IoFailure.Set($"{function}: writing the header of", name, e);
         }
         writer = new Y4mWriter(stream, leaveOpen, name, width, height, header.Length);
         return ReelResult.Success;

@@ -34,21 +34,21 @@ public static unsafe class RgbToI420
     /// must have the same dimensions. Errors: null source, a stride shorter than a row of
     /// pixels, mismatched dimensions or bad destination planes.
     /// </summary>
-    public static ReelResult Convert(byte* source, int sourceStride, int width, int height, RgbByteOrder order, in I420Frame destination)
-        => Convert(source, sourceStride, width, height, order, destination, Vector128.IsHardwareAccelerated);
+    public static ReelResult Convert(byte* source, int sourceStride, int width, int height, RgbByteOrder order, in I420Frame destination, string function)
+        => Convert(source, sourceStride, width, height, order, destination, Vector128.IsHardwareAccelerated, function);
 
-    /// <summary><see cref="Convert(byte*, int, int, int, RgbByteOrder, in I420Frame)"/> choosing the path (tests compare both).</summary>
-    internal static ReelResult Convert(byte* source, int sourceStride, int width, int height, RgbByteOrder order, in I420Frame destination, bool vectorised)
+    /// <summary><see cref="Convert(byte*, int, int, int, RgbByteOrder, in I420Frame, string)"/> choosing the path (tests compare both).</summary>
+    internal static ReelResult Convert(byte* source, int sourceStride, int width, int height, RgbByteOrder order, in I420Frame destination, bool vectorised, string function)
     {
         if (source == null)
-            return CodecErrors.InvalidArgument("RgbToI420.Convert: source is NULL");
+            return CodecErrors.InvalidArgument($"{function}: source is NULL");
         if (width < 1 || height < 1)
-            return CodecErrors.InvalidArgument($"RgbToI420.Convert: size is {width}x{height}; allowed 1x1 or more");
+            return CodecErrors.InvalidArgument($"{function}: size is {width}x{height}; allowed 1x1 or more");
         if (Math.Abs((long)sourceStride) < 4L * width)
-            return CodecErrors.InvalidArgument($"RgbToI420.Convert: source stride is {sourceStride}; allowed {4L * width} (4 * width) or more in magnitude");
+            return CodecErrors.InvalidArgument($"{function}: source stride is {sourceStride}; allowed {4L * width} (4 * width) or more in magnitude");
         if (order is not (RgbByteOrder.Rgba or RgbByteOrder.Bgra))
-            return CodecErrors.InvalidArgument($"RgbToI420.Convert: order is {(int)order}; allowed Rgba (0) or Bgra (1)");
-        ReelResult result = destination.Check("RgbToI420.Convert", width, height);
+            return CodecErrors.InvalidArgument($"{function}: order is {(int)order}; allowed Rgba (0) or Bgra (1)");
+        ReelResult result = destination.Check(function, width, height);
         if (result != ReelResult.Success)
             return result;
         // First memory byte of a pixel is R for RGBA and B for BGRA; the third is the other.

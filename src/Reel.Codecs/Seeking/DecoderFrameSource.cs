@@ -23,6 +23,9 @@ internal sealed class DecoderFrameSource : IFrameSource
 {
     private readonly SeekingDecoder _decoder;
     private readonly Logger _log;
+
+    /// <summary>How decode failures of the producer thread start in the log (no C call is running).</summary>
+    private const string DecodingLabel = "decoding";
     private readonly string _name;
     private readonly object _wakeLock = new();
     private readonly DecodedFrameSink _insert;
@@ -105,14 +108,14 @@ internal sealed class DecoderFrameSource : IFrameSource
         }
         catch (Exception e)
         {
-            _log.Write(LogLevel.Error, $"frame cache '{_name}': the decoder thread stopped: {e.GetType().Name}: {e.Message}");
+            _log.Write(LogLevel.Error, $"frame cache '{_name}': the decoder thread stopped: {e.Message}");
         }
     }
 
     private void Serve(FrameCache cache, FrameRequest request)
     {
         ReelResult result = request.FrameNumber < _decoder.FrameCount
-            ? _decoder.DecodeThrough((int)request.FrameNumber, _insert)
+            ? _decoder.DecodeThrough((int)request.FrameNumber, _insert, DecodingLabel)
             : CodecErrors.InvalidArgument($"frame {request.FrameNumber} is past the end of the file ({_decoder.FrameCount} frames)");
         if (result == ReelResult.Success)
             return;

@@ -74,14 +74,14 @@ internal sealed class SeekingDecoder : IDisposable
     public static ReelResult Open(ReelContext context, string path, DecoderSessionOptions options, string function, out SeekingDecoder? decoder)
     {
         decoder = null;
-        ReelResult result = IvfReader.Open(path, out IvfReader? reader);
+        ReelResult result = IvfReader.Open(path, function, out IvfReader? reader);
         if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
-        result = IvfIndex.Build(reader!, path, out IvfIndex? index);
+            return result;
+        result = IvfIndex.Build(reader!, path, function, out IvfIndex? index);
         if (result != ReelResult.Success)
         {
             reader!.Dispose();
-            return ApiMessages.For(result, function);
+            return result;
         }
         if ((result = DecoderOpener.Open(context, options, function, $"{function}: decoder_desc->", out _, out IDecoder? created)) != ReelResult.Success)
         {
@@ -99,19 +99,19 @@ internal sealed class SeekingDecoder : IDisposable
     /// Decodes until frame <paramref name="target"/> came out, handing every frame decoded on
     /// the way to <paramref name="sink"/>. Success; NotReady when cancelled; ErrorInvalidArgument
     /// for a frame outside the file; a decode or read error (the message names the frame),
-    /// after which the next call seeks afresh.
+    /// after which the next call seeks afresh. Messages start with <paramref name="function"/>.
     /// </summary>
-    public ReelResult DecodeThrough(int target, DecodedFrameSink sink)
+    public ReelResult DecodeThrough(int target, DecodedFrameSink sink, string function)
     {
         if (target < 0 || target >= FrameCount)
-            return CodecErrors.InvalidArgument($"SeekingDecoder.DecodeThrough: frame {target} is outside {_path}; allowed 0 to {FrameCount - 1}");
+            return CodecErrors.InvalidArgument($"{function}: frame {target} is outside {_path}; allowed 0 to {FrameCount - 1}");
         int start = _index.RandomAccessPointAtOrBefore(target);
         if (start < 0)
-            return CodecErrors.CorruptData($"SeekingDecoder.DecodeThrough: {_path} has no keyframe at or before frame {target}; it cannot be decoded");
+            return CodecErrors.CorruptData($"{function}: {_path} has no keyframe at or before frame {target}; it cannot be decoded");
         // Going on is cheaper than a seek unless the target lies behind, or a keyframe lies between.
         if (!_streaming || target < _nextOut || start > _nextOut)
         {
-            ReelResult sought = SeekTo(start);
+            ReelResult sought = SeekTo(start, function);
             if (sought != ReelResult.Success)
                 return sought;
         }
@@ -123,25 +123,25 @@ internal sealed class SeekingDecoder : IDisposable
             if (_nextSend == _nextOut && !_flushed)
             {
                 // Every packet sent came out as a frame: the decoder holds nothing to receive.
-                if ((result = Feed()) != ReelResult.Success)
+                if ((result = Feed(function)) != ReelResult.Success)
                     return Fail(result);
                 continue;
             }
-            result = _decoder.Receive(out FrameRef decoded);
+            result = _decoder.Receive(function, out FrameRef decoded);
             if (result == ReelResult.Success)
             {
-                result = decoded.RequireBuffer("the frame cache", out Handle frame);
+                result = decoded.RequireBuffer(function, out Handle frame);
                 if (result == ReelResult.Success)
-                    result = Deliver(frame, sink);
+                    result = Deliver(frame, sink, function);
                 if (result != ReelResult.Success)
                     return Fail(result);
                 continue;
             }
             if (result != ReelResult.NotReady)
                 return Fail(result == ReelResult.EndOfStream
-                    ? CodecErrors.CorruptData($"SeekingDecoder.DecodeThrough: {_path}: the decoder ended after frame {_nextOut - 1}, before frame {target}; the file shows fewer frames than it has packets")
+                    ? CodecErrors.CorruptData($"{function}: {_path}: the decoder ended after frame {_nextOut - 1}, before frame {target}; the file shows fewer frames than it has packets")
                     : result);
-            result = Feed();
+            result = Feed(function);
             if (result != ReelResult.Success)
                 return Fail(result);
         }
@@ -156,13 +156,13 @@ internal sealed class SeekingDecoder : IDisposable
     }
 
     /// <summary>Resets the decoder and moves the reader to frame <paramref name="frame"/>, a random-access point.</summary>
-    private ReelResult SeekTo(int frame)
+    private ReelResult SeekTo(int frame, string function)
     {
         _decoder.Reset();
         _streaming = false;
         _refused = false;
         _flushed = false;
-        ReelResult result = _reader.Seek(_index.OffsetOf(frame), frame);
+        ReelResult result = _reader.Seek(_index.OffsetOf(frame), frame, function);
         if (result != ReelResult.Success)
             return result;
         _nextSend = frame;
@@ -173,24 +173,24 @@ internal sealed class SeekingDecoder : IDisposable
     }
 
     /// <summary>Sends the next packet (again, if the decoder refused it), or flushes after the last.</summary>
-    private ReelResult Feed()
+    private ReelResult Feed(string function)
     {
         if (_nextSend >= FrameCount)
         {
             if (_flushed)
-                return CodecErrors.CorruptData($"SeekingDecoder.DecodeThrough: {_path}: the decoder holds no frame {_nextOut} after the last packet");
+                return CodecErrors.CorruptData($"{function}: {_path}: the decoder holds no frame {_nextOut} after the last packet");
             _flushed = true;
-            return _decoder.Flush();
+            return _decoder.Flush(function);
         }
         if (!_refused)
         {
-            ReelResult read = _reader.ReadFrame(out _packet);
+            ReelResult read = _reader.ReadFrame(function, out _packet);
             if (read != ReelResult.Success)
                 return read == ReelResult.NotReady
-                    ? CodecErrors.CorruptData($"SeekingDecoder.DecodeThrough: {_path} ended at frame {_nextSend}; the index has {FrameCount}")
+                    ? CodecErrors.CorruptData($"{function}: {_path} ended at frame {_nextSend}; the index has {FrameCount}")
                     : read;
         }
-        ReelResult sent = _decoder.Send(_packet.Span, _nextSend);
+        ReelResult sent = _decoder.Send(_packet.Span, _nextSend, function);
         if (sent == ReelResult.NotReady)
         {
             _refused = true;  // the decoder holds earlier data: receive first
@@ -202,11 +202,11 @@ internal sealed class SeekingDecoder : IDisposable
         return sent;
     }
 
-    private ReelResult Deliver(Handle frame, DecodedFrameSink sink)
+    private ReelResult Deliver(Handle frame, DecodedFrameSink sink, string function)
     {
         try
         {
-            ReelResult result = Buffers.GetFrame(frame, "SeekingDecoder.DecodeThrough", out FrameView view);
+            ReelResult result = Buffers.GetFrame(frame, function, out FrameView view);
             if (result != ReelResult.Success)
                 return result;
             FramesDecoded++;
@@ -216,7 +216,7 @@ internal sealed class SeekingDecoder : IDisposable
         }
         finally
         {
-            Buffers.Release(frame, "SeekingDecoder.DecodeThrough");
+            Buffers.Release(frame, function);
         }
     }
 

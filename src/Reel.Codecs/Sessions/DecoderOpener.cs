@@ -21,7 +21,7 @@ internal static class DecoderOpener
         if (result == ReelResult.Success)
             result = BackendRegistry.SelectDecoder(options.Settings.Codec, options.Backend, context.Log, function, prefix, out factory);
         if (result == ReelResult.Success)
-            result = ApiMessages.For(factory!.Create(context, options.Name, options.Settings.Clone(), options.FramesHeld, out decoder), function);
+            result = factory!.Create(context, options.Name, options.Settings.Clone(), options.FramesHeld, function, out decoder);
         return result;
     }
 }

@@ -106,7 +106,7 @@ internal sealed class DecoderSession : IContextAttachment
         {
             if (_destroyed)
                 return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed");
-            ReelResult result = _decoder.Send(data, pts);
+            ReelResult result = _decoder.Send(data, pts, function);
             lock (_lock)
             {
                 if (result == ReelResult.Success)
@@ -121,7 +121,7 @@ internal sealed class DecoderSession : IContextAttachment
                     _corrupt++;
                 }
             }
-            return ApiMessages.For(result, function);
+            return result;
         }
         finally
         {
@@ -147,7 +147,7 @@ internal sealed class DecoderSession : IContextAttachment
         {
             if (_destroyed)
                 return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed");
-            ReelResult result = _decoder.Receive(out FrameRef decoded);
+            ReelResult result = _decoder.Receive(function, out FrameRef decoded);
             if (result == ReelResult.Success)
                 result = decoded.RequireBuffer(function, out frame);
             FramePool? pool = _decoder.FramePool;
@@ -169,7 +169,7 @@ internal sealed class DecoderSession : IContextAttachment
                     _corrupt++;
                 }
             }
-            return ApiMessages.For(result, function);
+            return result;
         }
         finally
         {
@@ -185,7 +185,7 @@ internal sealed class DecoderSession : IContextAttachment
         {
             return _destroyed
                 ? LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: decoder was destroyed")
-                : ApiMessages.For(_decoder.Flush(), function);
+                : _decoder.Flush(function);
         }
         finally
         {

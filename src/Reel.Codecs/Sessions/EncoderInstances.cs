@@ -15,9 +15,9 @@ namespace Reel.Codecs.Sessions;
 internal static class EncoderInstances
 {
     /// <summary>Creates an instance and charges its visible memory to <paramref name="context"/>.</summary>
-    public static ReelResult Create(IEncoderFactory factory, EncoderSettings settings, ReelContext context, out IEncoder? encoder)
+    public static ReelResult Create(IEncoderFactory factory, EncoderSettings settings, ReelContext context, string function, out IEncoder? encoder)
     {
-        ReelResult result = factory.Create(settings, out encoder);
+        ReelResult result = factory.Create(settings, function, out encoder);
         if (result == ReelResult.Success)
             context.Memory.Charge(MemoryCategory.Codec, encoder!.VisibleNativeBytes);
         return result;

@@ -28,6 +28,16 @@ internal sealed partial class EncoderSession
     /// </summary>
     private const int IdlePollMs = 2;
 
+    /// <summary>
+    /// How the worker's failures start: no C call is running on this thread, so the message
+    /// says what was going on; the call that later reports it adds its own name in front
+    /// ("reel_encoder_receive: the encoder failed: encoding: ...").
+    /// </summary>
+    private const string WorkerLabel = "encoding";
+
+    /// <summary>How failures to place a finished packet in the packet pool start.</summary>
+    private const string PacketLabel = "placing a packet in the packet pool";
+
     private void Work()
     {
         try
@@ -37,7 +47,7 @@ internal sealed partial class EncoderSession
         catch (Exception e)
         {
             // A defect must not take the host process down: the session fails instead.
-            Fail(ReelResult.ErrorInternal, $"internal error in the encoder worker: {e.GetType().Name}: {e.Message}");
+            Fail(ReelResult.ErrorInternal, $"internal error in the encoder worker (please report): {e.Message}");
         }
     }
 
@@ -100,15 +110,15 @@ internal sealed partial class EncoderSession
         Handle buffer = input.Frame.Buffer;
         if (buffer.IsNull)
         {
-            result = _encoder.SendFrame(input.Frame, input.Pts, input.ForceKeyframe);
+            result = _encoder.SendFrame(input.Frame, input.Pts, input.ForceKeyframe, WorkerLabel);
         }
         else
         {
-            result = Buffers.GetFrame(buffer, "reel_encoder (worker)", out FrameView view);
+            result = Buffers.GetFrame(buffer, WorkerLabel, out FrameView view);
             if (result == ReelResult.Success)
-                result = _encoder.SendFrame(FrameRef.Cpu(FrameViews.ToI420(view), buffer), input.Pts, input.ForceKeyframe);
+                result = _encoder.SendFrame(FrameRef.Cpu(FrameViews.ToI420(view), buffer), input.Pts, input.ForceKeyframe, WorkerLabel);
             // The codec copied the picture (or failed): the session's reference goes either way.
-            Buffers.Release(buffer, "reel_encoder (worker)");
+            Buffers.Release(buffer, WorkerLabel);
         }
         if (result != ReelResult.Success)
             return result;
@@ -122,7 +132,7 @@ internal sealed partial class EncoderSession
     {
         stopped = false;
         ReelResult result;
-        while ((result = _encoder.ReceivePacket(out EncodedPacket packet)) == ReelResult.Success)
+        while ((result = _encoder.ReceivePacket(WorkerLabel, out EncodedPacket packet)) == ReelResult.Success)
         {
             result = Deliver(packet, out stopped);
             if (result != ReelResult.Success || stopped)
@@ -135,16 +145,16 @@ internal sealed partial class EncoderSession
     private ReelResult Finish(out bool stopped)
     {
         stopped = false;
-        ReelResult result = _encoder.Flush();
+        ReelResult result = _encoder.Flush(WorkerLabel);
         if (result != ReelResult.Success)
             return result;
         while (true)
         {
-            result = _encoder.ReceivePacket(out EncodedPacket packet);
+            result = _encoder.ReceivePacket(WorkerLabel, out EncodedPacket packet);
             if (result == ReelResult.NotReady && _encoder.IsEndOfStream)
                 return ReelResult.Success;
             if (result == ReelResult.NotReady)
-                return CodecErrors.CodecFailure("the codec stopped giving packets before the end of the stream");
+                return CodecErrors.CodecFailure($"{WorkerLabel}: the codec stopped giving packets before the end of the stream");
             if (result != ReelResult.Success)
                 return result;
             result = Deliver(packet, out stopped);
@@ -171,7 +181,7 @@ internal sealed partial class EncoderSession
         stopped = false;
         if (_sink is not null)
         {
-            ReelResult written = _sink.Write(packet);
+            ReelResult written = _sink.Write(packet, WorkerLabel);
             if (written == ReelResult.Success)
                 Count(packet);
             return written;
@@ -180,11 +190,12 @@ internal sealed partial class EncoderSession
         bool stalled = false;
         while (true)
         {
-            ReelResult result = _packetPool!.AcquireBytes((nuint)packet.Size, "reel_encoder (packet)", out buffer);
+            // A failure other than exhaustion ends the session; the pool's message says why.
+            ReelResult result = _packetPool!.AcquireBytes((nuint)packet.Size, PacketLabel, out buffer);
             if (result == ReelResult.Success)
                 break;
             if (result is not (ReelResult.ErrorLimitReached or ReelResult.Timeout))
-                return LastError.Set(result, $"a packet of {packet.Size} bytes could not be placed in packet pool '{_packetPool.Name}': {LastError.Message}");
+                return result;
             lock (_lock)
             {
                 if (!stalled)
@@ -232,7 +243,7 @@ internal sealed partial class EncoderSession
         {
             _failure = result;
             _failureMessage = message;
-            DropQueuedFrames("reel_encoder (worker)");
+            DropQueuedFrames(WorkerLabel);
             Monitor.PulseAll(_lock);
         }
         _context.Log.Write(LogLevel.Error, $"encoder '{_name}' failed: {message}");

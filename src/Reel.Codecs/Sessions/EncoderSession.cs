@@ -119,26 +119,27 @@ internal sealed partial class EncoderSession : IContextAttachment
     {
         session = null;
         string prefix = $"{function}: {options.ArgumentName}->";
-        ReelResult result = options.CheckQueueDepth(function);
-        if (result != ReelResult.Success)
-            return result;
+        Debug.Assert(options.HasValidQueueDepth, $"queue depth {options.QueueDepth} reached the session unchecked");
+        ReelResult result;
         Pool? packetPool = options.PacketPool;
         if (packetPool is not null && packetPool.Kind != PoolKind.Bytes)
             return CodecErrors.InvalidArgument($"{prefix}packet_pool is {packetPool.Kind.ToString().ToLowerInvariant()} pool '{packetPool.Name}'; allowed a byte pool (reel_byte_pool_create) or NULL");
         if (packetPool is not null && packetPool.Context != context)
             return CodecErrors.InvalidArgument($"{prefix}packet_pool belongs to another context; allowed a byte pool of this context or NULL");
-        result = BackendRegistry.SelectEncoder(options.Backend, options.Settings, context.Log, function, prefix, out IEncoderFactory? factory);
-        if (result != ReelResult.Success)
+        // The settings are checked once, where the backend is picked (or where the caller picked it).
+        IEncoderFactory? factory = options.Factory;
+        if (factory is null && (result = BackendRegistry.SelectEncoder(options.Backend, options.Settings, context.Log, function, prefix, out factory)) != ReelResult.Success)
             return result;
+        Debug.Assert(factory!.Check(options.Settings, prefix) == ReelResult.Success, $"settings reached the session unchecked: {LastError.Message}");
 
         EncoderSessionPool? sessionPool = EncoderSessionPool.Find(context);
         IEncoder? encoder = null;
         bool fromPool = sessionPool is not null && sessionPool.TryTake(EncoderSettingsKey.Of(options.Settings, factory!.Name), out encoder);
         if (!fromPool)
         {
-            result = EncoderInstances.Create(factory!, options.Settings, context, out encoder);
+            result = EncoderInstances.Create(factory!, options.Settings, context, function, out encoder);
             if (result != ReelResult.Success)
-                return ApiMessages.For(result, function);
+                return result;
         }
 
         bool ownsPacketPool = false;
@@ -191,7 +192,7 @@ internal sealed partial class EncoderSession : IContextAttachment
     {
         if ((_factory.Inputs & FrameInputs.CpuI420) == 0)
             return CodecErrors.Unsupported($"{function}: the encoder runs on {_factory.Name}, which takes {_factory.Inputs} frames, not CPU frames");
-        ReelResult result = FrameViews.ResolveI420(frame, function, "frame", _settings.Width, _settings.Height, out _);
+        ReelResult result = FrameViews.ResolveI420(frame, function, "frame", (int)_settings.Width, (int)_settings.Height, out _);
         return result != ReelResult.Success ? result : Enqueue(FrameRef.Pooled(frame), pts, forceKeyframe, timeoutMs, function);
     }
 
@@ -217,8 +218,8 @@ internal sealed partial class EncoderSession : IContextAttachment
         ReelResult result;
         if (forceKeyframe && !_factory.Capabilities.CanForceKeyframes(_settings))
             return CodecErrors.Unsupported(_settings.IsLowDelay && _settings.RateControl != RateControlMode.Cbr
-                ? $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but prediction is LowDelay; {_factory.Name} forces keyframes only in random access"
-                : $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {_settings.RateControl}; {_factory.Name} forces keyframes only with CRF and CQP");
+                ? $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but prediction is REEL_PREDICTION_LOW_DELAY; {_factory.Name} forces keyframes only in random access"
+                : $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {CNames.EnumMember(_settings.RateControl, "REEL_RATE_CONTROL_")}; {_factory.Name} forces keyframes only with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP");
         long deadline = Deadline(timeoutMs);
         bool first;
         lock (_lock)
@@ -437,7 +438,7 @@ internal sealed partial class EncoderSession : IContextAttachment
         pool = null;
         // A packet is at most about one raw frame (an intra frame at the best quality); twice
         // that covers it. Classes from 4 KiB: most inter frames are small.
-        long frameBytes = I420Frame.PackedSize(options.Settings.Width, options.Settings.Height);
+        long frameBytes = I420Frame.PackedSize((int)options.Settings.Width, (int)options.Settings.Height);
         ulong maxClass = Math.Clamp(BitOperations.RoundUpToPowerOf2((ulong)frameBytes * 2), 1UL << 20, BytePool.LargestClass);
         ReelResult result = PoolConfig.TryCreate(0, 32, PoolGrowth.Linear, 0, ExhaustionPolicy.Fail, 0, 0, 0, 0, PoolFlags.None, 32,
             $"{function}: packet pool ", out PoolConfig? config);

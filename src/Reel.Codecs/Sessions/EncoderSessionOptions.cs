@@ -20,6 +20,13 @@ internal sealed class EncoderSessionOptions
     /// <summary>Backend the host asked for.</summary>
     public CodecBackend Backend { get; init; }
 
+    /// <summary>
+    /// The backend already chosen for <see cref="Backend"/> by a caller that checked the settings
+    /// against it (the movie writer does so before it creates its file); null lets the session
+    /// choose and check.
+    /// </summary>
+    public IEncoderFactory? Factory { get; init; }
+
     /// <summary>Frames the input queue holds before submit answers NotReady.</summary>
     public int QueueDepth { get; init; } = DefaultQueueDepth;
 
@@ -35,8 +42,6 @@ internal sealed class EncoderSessionOptions
     /// <summary>How messages name the settings struct: "desc" (reel_encoder_create) or "settings" (the movie writer).</summary>
     public string ArgumentName { get; init; } = "desc";
 
-    /// <summary>Checks <see cref="QueueDepth"/>; the message starts with <paramref name="function"/>.</summary>
-    public Abi.ReelResult CheckQueueDepth(string function) => QueueDepth is >= 1 and <= MaxQueueDepth
-        ? Abi.ReelResult.Success
-        : CodecErrors.InvalidArgument($"{function}: {ArgumentName}->queue_depth is {QueueDepth}; allowed 1 to {MaxQueueDepth}, or 0 for {DefaultQueueDepth}");
+    /// <summary>Whether <see cref="QueueDepth"/> is in range (the C API checks it where the desc is read).</summary>
+    public bool HasValidQueueDepth => QueueDepth is >= 1 and <= MaxQueueDepth;
 }

@@ -101,7 +101,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
             EncoderInstances.Dispose(encoder, _context);
         for (int i = 0; i < missing; i++)
         {
-            ReelResult result = EncoderInstances.Create(factory, settings, _context, out IEncoder? encoder);
+            ReelResult result = EncoderInstances.Create(factory, settings, _context, $"{function}: starting idle encoder {i + 1} of {missing}", out IEncoder? encoder);
             bool kept = false;
             lock (_lock)
             {
@@ -118,7 +118,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
                 }
             }
             if (result != ReelResult.Success)
-                return LastError.Set(result, $"{function}: starting idle encoder {i + 1} of {missing} failed: {LastError.Message}");
+                return result;
             if (!kept)
                 EncoderInstances.Dispose(encoder!, _context);
         }
@@ -279,10 +279,13 @@ internal sealed class EncoderSessionPool : IContextAttachment
             catch (Exception e)
             {
                 // A background failure must not kill the worker (and with it the process).
-                _context.Log.Write(LogLevel.Error, $"encoder pool: background work failed: {e.GetType().Name}: {e.Message}");
+                _context.Log.Write(LogLevel.Error, $"encoder pool: background work failed (please report): {e.Message}");
             }
         }
     }
+
+    /// <summary>How failures of a background start begin (no C call is running on that thread).</summary>
+    private const string ReplacementLabel = "starting a replacement encoder";
 
     private void StartReplacement(EncoderSettingsKey key)
     {
@@ -299,7 +302,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
                 return;
             }
         }
-        ReelResult result = EncoderInstances.Create(entry.Factory, entry.Settings, _context, out IEncoder? encoder);
+        ReelResult result = EncoderInstances.Create(entry.Factory, entry.Settings, _context, ReplacementLabel, out IEncoder? encoder);
         bool kept = false;
         lock (_lock)
         {
@@ -313,7 +316,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
             RemoveIfReleased(key, entry);
         }
         if (result != ReelResult.Success)
-            _context.Log.Write(LogLevel.Warning, $"encoder pool: starting a replacement encoder failed: {LastError.Message}");
+            _context.Log.Write(LogLevel.Warning, $"encoder pool: {LastError.Message}");
         else if (!kept)
             EncoderInstances.Dispose(encoder!, _context);
     }

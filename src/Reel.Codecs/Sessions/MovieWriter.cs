@@ -22,7 +22,7 @@ namespace Reel.Codecs.Sessions;
 /// at the frame rate of the settings. Write calls block while the encoder's queue is full
 /// (recording must not drop frames). Thread-safe: calls are serialised.
 /// </summary>
-internal sealed unsafe class MovieWriter : IContextAttachment
+internal sealed unsafe partial class MovieWriter : IContextAttachment
 {
     /// <summary>Most writers alive at once.</summary>
     public const int MaxLiveWriters = 1024;
@@ -38,20 +38,24 @@ internal sealed unsafe class MovieWriter : IContextAttachment
     private readonly int _width;
     private readonly int _height;
     private readonly string _path;
+    private readonly string _name;
+    private readonly int _queueDepth;
     private readonly object _lock = new();
     private long _nextPts;
     private long _converted;
     private bool _ended;
 
-    private MovieWriter(ReelContext context, EncoderSession encoder, IvfWriter ivf, IvfPacketSink sink, FramePool conversion, string path)
+    private MovieWriter(ReelContext context, EncoderSession encoder, IvfWriter ivf, IvfPacketSink sink, FramePool conversion, string path, string name, int queueDepth)
     {
+        _name = name;
+        _queueDepth = queueDepth;
         _context = context;
         _encoder = encoder;
         _ivf = ivf;
         _sink = sink;
         _conversion = conversion;
-        _width = encoder.Settings.Width;
-        _height = encoder.Settings.Height;
+        _width = (int)encoder.Settings.Width;
+        _height = (int)encoder.Settings.Height;
         _path = path;
     }
 
@@ -66,21 +70,20 @@ internal sealed unsafe class MovieWriter : IContextAttachment
     {
         writer = null;
         EncoderSettings settings = options.Settings;
-        // Checked before the file is touched: a refused setting must not truncate an existing file.
-        ReelResult result = options.CheckQueueDepth(function);
-        if (result == ReelResult.Success)
-            result = BackendRegistry.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out _);
+        // Checked (once) before the file is touched: a refused setting must not truncate an existing file.
+        ReelResult result = BackendRegistry.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out IEncoderFactory? factory);
         if (result != ReelResult.Success)
             return result;
-        result = IvfWriter.Create(path, settings.Width, settings.Height, (uint)settings.FpsDenominator, (uint)settings.FpsNumerator, out IvfWriter? ivf);
+        result = IvfWriter.Create(path, (int)settings.Width, (int)settings.Height, settings.FpsDenominator, settings.FpsNumerator, function, out IvfWriter? ivf);
         if (result != ReelResult.Success)
-            return ApiMessages.For(result, function);
+            return result;
         var sink = new IvfPacketSink(ivf!);
         sink.Start();
         var sessionOptions = new EncoderSessionOptions
         {
             Settings = settings,
             Backend = options.Backend,
+            Factory = factory,
             QueueDepth = options.QueueDepth,
             Name = options.Name,
             Sink = sink,
@@ -99,7 +102,7 @@ internal sealed unsafe class MovieWriter : IContextAttachment
             ivf!.Dispose();
             return result;
         }
-        var made = new MovieWriter(context, encoder!, ivf!, sink, conversion!, path);
+        var made = new MovieWriter(context, encoder!, ivf!, sink, conversion!, path, options.Name, options.QueueDepth);
         if (!Table.TryAdd(made, out Handle handle))
         {
             made.Abandon();
@@ -207,20 +210,24 @@ internal sealed unsafe class MovieWriter : IContextAttachment
 
     private ReelResult Finish(string function, out MovieWriterStats stats)
     {
-        ReelResult result;
+        // GPU frames in flight first: they are committed through the lock taken below.
+        ReelResult result = FinishSource(function);
         lock (_lock)
         {
             _ended = true;
-            result = _encoder.Flush(function);
+            ReelResult flushed = _encoder.Flush(function);
+            if (flushed == ReelResult.Success)
+                flushed = _encoder.WaitForEnd(PoolConfig.WaitForever, function);
             if (result == ReelResult.Success)
-                result = _encoder.WaitForEnd(PoolConfig.WaitForever, function);
+                result = flushed;
         }
         stats = GetStats();
         EncoderSession.Destroy(_encoder.Handle, function);
-        ReelResult ended = _ivf.End();
+        ReelResult ended = _ivf.End(function);
         Pool.Destroy(_conversion.Handle, function);
+        DestroyGpuFramePool(function);
         if (result == ReelResult.Success && ended != ReelResult.Success)
-            result = ApiMessages.For(ended, function);
+            result = ended;
         stats = stats with { FileBytes = _ivf.BytesWritten };
         _context.Log.Write(LogLevel.Info, $"movie writer ended: {_path}, {stats.FramesEncoded} frames, {stats.FileBytes} bytes");
         return result;
@@ -261,8 +268,7 @@ internal sealed unsafe class MovieWriter : IContextAttachment
             else
             {
                 result = RgbToI420.Convert(image.Plane0, image.Stride0, _width, _height,
-                    image.Format == PixelFormat.Rgba8 ? RgbByteOrder.Rgba : RgbByteOrder.Bgra, destination);
-                result = ApiMessages.For(result, function);
+                    image.Format == PixelFormat.Rgba8 ? RgbByteOrder.Rgba : RgbByteOrder.Bgra, destination, function);
                 if (result == ReelResult.Success)
                     System.Threading.Interlocked.Increment(ref _converted);
             }

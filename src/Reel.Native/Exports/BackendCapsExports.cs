@@ -13,33 +13,33 @@ namespace Reel.Native.Exports;
 internal static unsafe class BackendCapsExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_backend_caps")]
-    public static ReelResult Caps(ulong device, uint index, BackendCapsDesc* outCaps)
+    public static ReelResult Caps(ulong device, uint index, reel_backend_caps_t* outCaps)
     {
+        const string Function = "reel_backend_caps";
         try
         {
-            return Describe(device, index, outCaps);
+            return Describe(device, index, outCaps, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_backend_caps", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult Describe(ulong device, uint index, BackendCapsDesc* outCaps)
+    private static ReelResult Describe(ulong device, uint index, reel_backend_caps_t* outCaps, string function)
     {
-        const string Function = "reel_backend_caps";
         GpuDevice? resolved = null;
         ReelResult result;
         // REEL_NULL_HANDLE is allowed here: the Vulkan entry then reports the loader only.
-        if (device != 0 && (result = GpuArguments.Device(device, Function, out resolved)) != ReelResult.Success)
+        if (device != 0 && (result = GpuArguments.Device(device, function, out resolved)) != ReelResult.Success)
             return result;
         IReadOnlyList<IBackend> backends = BackendRegistry.All;
         if (index >= backends.Count)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: index is {index}; this libreel has {backends.Count} backends (0 to {backends.Count - 1})");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: index is {index}; this libreel has {backends.Count} backends (0 to {backends.Count - 1})");
         IBackend entry = backends[(int)index];
         // A device describes the Vulkan backend through that device; other backends have none.
         BackendDescription backend = entry is VulkanBackend vulkan && resolved is not null ? vulkan.Describe(resolved) : entry.Describe();
-        var caps = new BackendCapsDesc
+        var caps = new reel_backend_caps_t
         {
             backend_count = (uint)backends.Count,
             kind = backend.Kind,
@@ -59,7 +59,7 @@ internal static unsafe class BackendCapsExports
         for (int i = 0; i < caps.queue_family_count; i++)
         {
             var family = backend.QueueFamilies[i];
-            caps.queue_families[i] = new QueueFamilyCapsDesc
+            caps.queue_families[i] = new reel_queue_family_caps_t
             {
                 vk_queue_flags = family.Flags,
                 queue_count = family.Count,
@@ -71,10 +71,10 @@ internal static unsafe class BackendCapsExports
             caps.heaps[i] = ToDesc(backend.Heaps[i]);
         for (int i = 0; i < caps.codec_count; i++)
             caps.codecs[i] = ToDesc(backend.Codecs[i]);
-        return VersionedStruct.Write(outCaps, in caps, Function, "out_caps");
+        return VersionedStruct.Write(outCaps, in caps, function, "out_caps");
     }
 
-    private static GpuHeapStatsDesc ToDesc(in DeviceHeap heap) => new()
+    private static reel_gpu_heap_stats_t ToDesc(in DeviceHeap heap) => new()
     {
         size = heap.Size,
         block_bytes = heap.BlockBytes,
@@ -85,9 +85,9 @@ internal static unsafe class BackendCapsExports
         budget_known = heap.BudgetKnown ? 1u : 0u,
     };
 
-    private static VideoCodecCapsDesc ToDesc(CodecCaps codec)
+    private static reel_video_codec_caps_t ToDesc(CodecCaps codec)
     {
-        var desc = new VideoCodecCapsDesc
+        var desc = new reel_video_codec_caps_t
         {
             operation = codec.Operation,
             profile = codec.Profile,

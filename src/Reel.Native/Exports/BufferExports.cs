@@ -13,40 +13,42 @@ internal static unsafe class BufferExports
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_retain")]
     public static ReelResult Retain(ulong buffer)
     {
+        const string Function = "reel_buffer_retain";
         try
         {
-            return Buffers.Retain(new Handle(buffer), "reel_buffer_retain");
+            return Buffers.Retain(new Handle(buffer), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_retain", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_release")]
     public static ReelResult Release(ulong buffer)
     {
+        const string Function = "reel_buffer_release";
         try
         {
-            return Buffers.Release(new Handle(buffer), "reel_buffer_release");
+            return Buffers.Release(new Handle(buffer), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_release", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_get_frame")]
-    public static ReelResult GetFrame(ulong buffer, FrameInfoDesc* outInfo)
+    public static ReelResult GetFrame(ulong buffer, reel_frame_info_t* outInfo)
     {
+        const string Function = "reel_buffer_get_frame";
         try
         {
-            const string Function = "reel_buffer_get_frame";
             ReelResult result = Buffers.GetFrame(new Handle(buffer), Function, out FrameView view);
             if (result != ReelResult.Success)
                 return result;
             FrameLayout layout = view.Layout;
-            var info = new FrameInfoDesc
+            var info = new reel_frame_info_t
             {
                 format = layout.Format,
                 width = layout.Width,
@@ -66,21 +68,21 @@ internal static unsafe class BufferExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_get_frame", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_get_audio")]
-    public static ReelResult GetAudio(ulong buffer, AudioInfoDesc* outInfo)
+    public static ReelResult GetAudio(ulong buffer, reel_audio_info_t* outInfo)
     {
+        const string Function = "reel_buffer_get_audio";
         try
         {
-            const string Function = "reel_buffer_get_audio";
             ReelResult result = Buffers.GetAudio(new Handle(buffer), Function, out AudioView view);
             if (result != ReelResult.Success)
                 return result;
             AudioPool pool = view.Pool;
-            var info = new AudioInfoDesc
+            var info = new reel_audio_info_t
             {
                 format = pool.Format,
                 channels = pool.Channels,
@@ -95,20 +97,20 @@ internal static unsafe class BufferExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_get_audio", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_get_bytes")]
-    public static ReelResult GetBytes(ulong buffer, BytesInfoDesc* outInfo)
+    public static ReelResult GetBytes(ulong buffer, reel_bytes_info_t* outInfo)
     {
+        const string Function = "reel_buffer_get_bytes";
         try
         {
-            const string Function = "reel_buffer_get_bytes";
             ReelResult result = Buffers.GetBytes(new Handle(buffer), Function, out BytesView view);
             if (result != ReelResult.Success)
                 return result;
-            var info = new BytesInfoDesc
+            var info = new reel_bytes_info_t
             {
                 data = (byte*)view.Memory,
                 capacity = view.Capacity,
@@ -122,59 +124,63 @@ internal static unsafe class BufferExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_get_bytes", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_set_packet_info")]
     public static ReelResult SetPacketInfo(ulong buffer, long dts, uint flags)
     {
+        const string Function = "reel_buffer_set_packet_info";
         try
         {
-            return Buffers.SetPacketInfo(new Handle(buffer), dts, flags, "reel_buffer_set_packet_info");
+            return Buffers.SetPacketInfo(new Handle(buffer), dts, flags, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_set_packet_info", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_set_pts")]
     public static ReelResult SetPts(ulong buffer, long pts)
     {
+        const string Function = "reel_buffer_set_pts";
         try
         {
-            return Buffers.SetPts(new Handle(buffer), pts, "reel_buffer_set_pts");
+            return Buffers.SetPts(new Handle(buffer), pts, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_set_pts", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_set_tag")]
     public static ReelResult SetTag(ulong buffer, ulong tag)
     {
+        const string Function = "reel_buffer_set_tag";
         try
         {
-            return Buffers.SetTag(new Handle(buffer), tag, "reel_buffer_set_tag");
+            return Buffers.SetTag(new Handle(buffer), tag, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_set_tag", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_set_size")]
     public static ReelResult SetSize(ulong buffer, nuint size)
     {
+        const string Function = "reel_buffer_set_size";
         try
         {
-            return Buffers.SetSize(new Handle(buffer), size, "reel_buffer_set_size");
+            return Buffers.SetSize(new Handle(buffer), size, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_set_size", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 }

@@ -16,18 +16,18 @@ namespace Reel.Native.Exports;
 internal static unsafe class CodecExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_codec_get_caps")]
-    public static ReelResult GetCaps(CodecBackend backend, CodecCapsDesc* outCaps)
+    public static ReelResult GetCaps(CodecBackend backend, reel_codec_caps_t* outCaps)
     {
+        const string Function = "reel_codec_get_caps";
         try
         {
-            const string Function = "reel_codec_get_caps";
             ReelResult result = Arguments.NotNull(outCaps, Function, "out_caps");
             if (result != ReelResult.Success
                 || (result = BackendRegistry.Describe(VideoCodec.Av1, backend, Function, out CodecBackend resolved, out IEncoderFactory? encoder, out IDecoderFactory? decoder)) != ReelResult.Success)
             {
                 return result;
             }
-            var caps = new CodecCapsDesc { backend = resolved, encoder = StaticStrings.Empty, decoder = StaticStrings.Empty, encoder_name = StaticStrings.Empty, decoder_name = StaticStrings.Empty };
+            var caps = new reel_codec_caps_t { backend = resolved, encoder = StaticStrings.Empty, decoder = StaticStrings.Empty, encoder_name = StaticStrings.Empty, decoder_name = StaticStrings.Empty };
             if (encoder is not null)
             {
                 caps.can_encode = encoder.IsAvailable(out string description) ? 1u : 0u;
@@ -77,7 +77,7 @@ internal static unsafe class CodecExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_codec_get_caps", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 

@@ -16,24 +16,26 @@ namespace Reel.Native.Exports;
 internal static unsafe class ContextExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_context_create")]
-    public static ReelResult Create(ContextDesc* desc, ulong* outContext)
+    public static ReelResult Create(reel_context_desc_t* desc, ulong* outContext)
     {
+        const string Function = "reel_context_create";
         try
         {
-            return CreateChecked(desc, outContext);
+            return CreateChecked(desc, outContext, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_context_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_context_advance_frame")]
     public static ReelResult AdvanceFrame(ulong context, ulong* outFrame)
     {
+        const string Function = "reel_context_advance_frame";
         try
         {
-            ReelResult result = Arguments.Context(context, "reel_context_advance_frame", out ReelContext? resolved);
+            ReelResult result = Arguments.Context(context, Function, out ReelContext? resolved);
             if (result != ReelResult.Success)
                 return result;
             long frame = resolved!.AdvanceFrame();
@@ -43,47 +45,47 @@ internal static unsafe class ContextExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_context_advance_frame", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_context_destroy")]
     public static ReelResult Destroy(ulong context)
     {
+        const string Function = "reel_context_destroy";
         try
         {
-            return ReelContext.Destroy(new Handle(context), "reel_context_destroy");
+            return ReelContext.Destroy(new Handle(context), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_context_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult CreateChecked(ContextDesc* desc, ulong* outContext)
+    private static ReelResult CreateChecked(reel_context_desc_t* desc, ulong* outContext, string function)
     {
-        const string Function = "reel_context_create";
         if (desc == null)
         {
             return LastError.Set(ReelResult.ErrorInvalidArgument,
-                $"{Function}: desc is NULL; pass a reel_context_desc_t (reel_context_desc_default() gives the defaults)");
+                $"{function}: desc is NULL; pass a reel_context_desc_t (reel_context_desc_default() gives the defaults)");
         }
-        ReelResult result = Arguments.NotNull(outContext, Function, "out_context");
-        if (result != ReelResult.Success || (result = VersionedStruct.Read(desc, Function, "desc", out ContextDesc d)) != ReelResult.Success)
+        ReelResult result = Arguments.NotNull(outContext, function, "out_context");
+        if (result != ReelResult.Success || (result = VersionedStruct.Read(desc, function, "desc", out reel_context_desc_t d)) != ReelResult.Success)
             return result;
 
-        result = ReadOptions(in d, Function, out ContextOptions? options);
+        result = ReadOptions(in d, function, out ContextOptions? options);
         if (result != ReelResult.Success)
             return result;
 
-        result = ReelContext.Create(options!, Function, out ReelContext? context);
+        result = ReelContext.Create(options!, function, out ReelContext? context);
         if (result == ReelResult.Success)
             *outContext = context!.Handle.Value;
         return result;
     }
 
     /// <summary>Checks the well-formedness of every field and converts them to engine options.</summary>
-    private static ReelResult ReadOptions(in ContextDesc d, string function, out ContextOptions? options)
+    private static ReelResult ReadOptions(in reel_context_desc_t d, string function, out ContextOptions? options)
     {
         options = null;
         ReelResult result = Arguments.Reserved(d.reserved, function, "desc->reserved");
@@ -135,7 +137,7 @@ internal static unsafe class ContextExports
     }
 
     /// <summary>Checks <c>desc->telemetry</c> and applies its defaults.</summary>
-    private static ReelResult ReadTelemetry(in TelemetryConfigDesc t, string function, out TelemetryOptions? options)
+    private static ReelResult ReadTelemetry(in reel_telemetry_config_t t, string function, out TelemetryOptions? options)
     {
         options = null;
         const string Where = "desc->telemetry.";

@@ -17,11 +17,11 @@ internal static unsafe class DecoderExports
     private const uint NoFilmGrain = 0x1;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_create")]
-    public static ReelResult Create(ulong context, DecoderDesc* desc, ulong* outDecoder)
+    public static ReelResult Create(ulong context, reel_decoder_desc_t* desc, ulong* outDecoder)
     {
+        const string Function = "reel_decoder_create";
         try
         {
-            const string Function = "reel_decoder_create";
             ReelResult result = Arguments.NotNull(outDecoder, Function, "out_decoder");
             if (result != ReelResult.Success
                 || (result = Arguments.Context(context, Function, out ReelContext? owner)) != ReelResult.Success
@@ -37,7 +37,7 @@ internal static unsafe class DecoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_decoder_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
@@ -45,11 +45,11 @@ internal static unsafe class DecoderExports
     /// Checks a <c>reel_decoder_desc_t</c> (named <paramref name="argument"/> in messages) and
     /// turns it into session options; frames_held 0 becomes <paramref name="defaultFramesHeld"/>.
     /// </summary>
-    internal static ReelResult ReadOptions(DecoderDesc* desc, string function, string argument, int defaultFramesHeld, out DecoderSessionOptions? options)
+    internal static ReelResult ReadOptions(reel_decoder_desc_t* desc, string function, string argument, int defaultFramesHeld, out DecoderSessionOptions? options)
     {
         options = null;
         ReelResult result;
-        if ((result = VersionedStruct.Read(desc, function, argument, out DecoderDesc d)) != ReelResult.Success
+        if ((result = VersionedStruct.Read(desc, function, argument, out reel_decoder_desc_t d)) != ReelResult.Success
             || (result = Arguments.Name(d.name, function, $"{argument}->name", out string? name)) != ReelResult.Success)
         {
             return result;
@@ -83,22 +83,23 @@ internal static unsafe class DecoderExports
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_destroy")]
     public static ReelResult Destroy(ulong decoder)
     {
+        const string Function = "reel_decoder_destroy";
         try
         {
-            return DecoderSession.Destroy(new Handle(decoder), "reel_decoder_destroy");
+            return DecoderSession.Destroy(new Handle(decoder), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_decoder_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_submit")]
     public static ReelResult Submit(ulong decoder, void* data, nuint size, long pts)
     {
+        const string Function = "reel_decoder_submit";
         try
         {
-            const string Function = "reel_decoder_submit";
             ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
             if (result != ReelResult.Success || (result = Arguments.NotNull(data, Function, "data")) != ReelResult.Success)
                 return result;
@@ -108,31 +109,31 @@ internal static unsafe class DecoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_decoder_submit", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_submit_packet")]
     public static ReelResult SubmitPacket(ulong decoder, ulong packet)
     {
+        const string Function = "reel_decoder_submit_packet";
         try
         {
-            const string Function = "reel_decoder_submit_packet";
             ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
             return result != ReelResult.Success ? result : session!.SubmitPacket(new Handle(packet), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_decoder_submit_packet", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_receive")]
     public static ReelResult Receive(ulong decoder, ulong* outFrame)
     {
+        const string Function = "reel_decoder_receive";
         try
         {
-            const string Function = "reel_decoder_receive";
             ReelResult result = Arguments.NotNull(outFrame, Function, "out_frame");
             if (result != ReelResult.Success)
                 return result;
@@ -145,52 +146,53 @@ internal static unsafe class DecoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_decoder_receive", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_flush")]
     public static ReelResult Flush(ulong decoder)
     {
+        const string Function = "reel_decoder_flush";
         try
         {
-            const string Function = "reel_decoder_flush";
             ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
             return result != ReelResult.Success ? result : session!.Flush(Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_decoder_flush", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_reset")]
     public static ReelResult Reset(ulong decoder)
     {
+        const string Function = "reel_decoder_reset";
         try
         {
-            ReelResult result = DecoderSession.Resolve(decoder, "reel_decoder_reset", out DecoderSession? session);
+            ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
             if (result == ReelResult.Success)
                 session!.Reset();
             return result;
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_decoder_reset", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_decoder_get_stats")]
-    public static ReelResult GetStats(ulong decoder, DecoderStatsDesc* outStats)
+    public static ReelResult GetStats(ulong decoder, reel_decoder_stats_t* outStats)
     {
+        const string Function = "reel_decoder_get_stats";
         try
         {
-            const string Function = "reel_decoder_get_stats";
             ReelResult result = DecoderSession.Resolve(decoder, Function, out DecoderSession? session);
             if (result != ReelResult.Success)
                 return result;
             DecoderSessionStats s = session!.GetStats();
-            var stats = new DecoderStatsDesc
+            var stats = new reel_decoder_stats_t
             {
                 backend = s.Backend,
                 packets_in = (ulong)s.PacketsIn,
@@ -210,7 +212,7 @@ internal static unsafe class DecoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_decoder_get_stats", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 }

@@ -14,26 +14,28 @@ namespace Reel.Native.Exports;
 internal static unsafe class DpbExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_dpb_create")]
-    public static ReelResult Create(ulong device, DpbDesc* desc, ulong* outDpb)
+    public static ReelResult Create(ulong device, reel_dpb_desc_t* desc, ulong* outDpb)
     {
+        const string Function = "reel_dpb_create";
         try
         {
-            return CreateDpb(device, desc, outDpb);
+            return CreateDpb(device, desc, outDpb, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_dpb_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_dpb_destroy")]
     public static ReelResult Destroy(ulong dpb)
     {
+        const string Function = "reel_dpb_destroy";
         try
         {
             if (dpb == 0)
                 return ReelResult.Success;
-            ReelResult result = GpuRegistry.Remove(GpuRegistry.Dpbs, dpb, "reel_dpb_destroy", "dpb", out DecodedPictureBuffer? removed);
+            ReelResult result = GpuRegistry.Remove(GpuRegistry.Dpbs, dpb, Function, "dpb", out DecodedPictureBuffer? removed);
             if (result != ReelResult.Success)
                 return result;
             removed!.Owner.Forget(removed);
@@ -42,16 +44,16 @@ internal static unsafe class DpbExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_dpb_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_dpb_acquire_slot")]
     public static ReelResult AcquireSlot(ulong dpb, ulong frameNumber, long timestamp, uint* outSlot)
     {
+        const string Function = "reel_dpb_acquire_slot";
         try
         {
-            const string Function = "reel_dpb_acquire_slot";
             ReelResult result = Arguments.NotNull(outSlot, Function, "out_slot");
             if (result != ReelResult.Success || (result = GpuArguments.Dpb(dpb, Function, out DecodedPictureBuffer? resolved)) != ReelResult.Success)
                 return result;
@@ -65,50 +67,50 @@ internal static unsafe class DpbExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_dpb_acquire_slot", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_dpb_release_slot")]
     public static ReelResult ReleaseSlot(ulong dpb, uint slot)
     {
+        const string Function = "reel_dpb_release_slot";
         try
         {
-            const string Function = "reel_dpb_release_slot";
             ReelResult result = GpuArguments.Dpb(dpb, Function, out DecodedPictureBuffer? resolved);
             return result != ReelResult.Success ? result : resolved!.Release(slot, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_dpb_release_slot", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_dpb_mark_reference")]
     public static ReelResult MarkReference(ulong dpb, uint slot, uint isReference)
     {
+        const string Function = "reel_dpb_mark_reference";
         try
         {
-            const string Function = "reel_dpb_mark_reference";
             ReelResult result = GpuArguments.Dpb(dpb, Function, out DecodedPictureBuffer? resolved);
             return result != ReelResult.Success ? result : resolved!.MarkReference(slot, isReference != 0, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_dpb_mark_reference", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_dpb_get_slot")]
-    public static ReelResult GetSlot(ulong dpb, uint slot, DpbSlotInfoDesc* outInfo)
+    public static ReelResult GetSlot(ulong dpb, uint slot, reel_dpb_slot_info_t* outInfo)
     {
+        const string Function = "reel_dpb_get_slot";
         try
         {
-            const string Function = "reel_dpb_get_slot";
             ReelResult result = GpuArguments.Dpb(dpb, Function, out DecodedPictureBuffer? resolved);
             if (result != ReelResult.Success || (result = resolved!.GetSlot(slot, Function, out DpbSlotPicture picture)) != ReelResult.Success)
                 return result;
-            var info = new DpbSlotInfoDesc
+            var info = new reel_dpb_slot_info_t
             {
                 slot = slot,
                 active = picture.Slot.IsActive ? 1u : 0u,
@@ -127,21 +129,21 @@ internal static unsafe class DpbExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_dpb_get_slot", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_dpb_get_info")]
-    public static ReelResult GetInfo(ulong dpb, DpbInfoDesc* outInfo)
+    public static ReelResult GetInfo(ulong dpb, reel_dpb_info_t* outInfo)
     {
+        const string Function = "reel_dpb_get_info";
         try
         {
-            const string Function = "reel_dpb_get_info";
             ReelResult result = GpuArguments.Dpb(dpb, Function, out DecodedPictureBuffer? resolved);
             if (result != ReelResult.Success)
                 return result;
             var counts = resolved!.Counts;
-            var info = new DpbInfoDesc
+            var info = new reel_dpb_info_t
             {
                 slot_count = (uint)counts.Slots,
                 active = (uint)counts.Active,
@@ -158,32 +160,31 @@ internal static unsafe class DpbExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_dpb_get_info", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult CreateDpb(ulong device, DpbDesc* desc, ulong* outDpb)
+    private static ReelResult CreateDpb(ulong device, reel_dpb_desc_t* desc, ulong* outDpb, string function)
     {
-        const string Function = "reel_dpb_create";
-        ReelResult result = Arguments.NotNull(outDpb, Function, "out_dpb");
-        if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
+        ReelResult result = Arguments.NotNull(outDpb, function, "out_dpb");
+        if (result != ReelResult.Success || (result = GpuArguments.Device(device, function, out GpuDevice? resolved)) != ReelResult.Success)
             return result;
-        if ((result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-            || (result = VersionedStruct.Read(desc, Function, "desc", out DpbDesc d)) != ReelResult.Success)
+        if ((result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, function, "desc", out reel_dpb_desc_t d)) != ReelResult.Success)
             return result;
         bool video = d.codec_operation != VideoCodecOperation.None;
-        if ((result = GpuArguments.CodecOperation(d.codec_operation, allowNone: true, Function, "desc->codec_operation")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.width, 1, 16384, Function, "desc->width")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.height, 1, 16384, Function, "desc->height")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.slot_count, 1, DpbOptions.MaxSlots, Function, "desc->slot_count")) != ReelResult.Success
-            || (result = GpuArguments.Flags(d.flags, (uint)DpbFlags.SeparateImages, Function, "desc->flags", "REEL_DPB_FLAG_*")) != ReelResult.Success
-            || (result = GpuArguments.Flags(d.vk_usage, GpuArguments.KnownImageUsage, Function, "desc->vk_usage", "VkImageUsageFlags Reel knows")) != ReelResult.Success
-            || (result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success)
+        if ((result = GpuArguments.CodecOperation(d.codec_operation, allowNone: true, function, "desc->codec_operation")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.width, 1, 16384, function, "desc->width")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.height, 1, 16384, function, "desc->height")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.slot_count, 1, DpbOptions.MaxSlots, function, "desc->slot_count")) != ReelResult.Success
+            || (result = GpuArguments.Flags(d.flags, (uint)DpbFlags.SeparateImages, function, "desc->flags", "REEL_DPB_FLAG_*")) != ReelResult.Success
+            || (result = GpuArguments.Flags(d.vk_usage, GpuArguments.KnownImageUsage, function, "desc->vk_usage", "VkImageUsageFlags Reel knows")) != ReelResult.Success
+            || (result = Arguments.Reserved(d.reserved, function, "desc->reserved")) != ReelResult.Success)
             return result;
         if (d.vk_format < 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->vk_format is {d.vk_format}; expected a VkFormat");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->vk_format is {d.vk_format}; expected a VkFormat");
         if (video ? d.bit_depth is not (0 or 8 or 10) : d.bit_depth != 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->bit_depth is {d.bit_depth}; expected {(video ? "0, 8 or 10" : "0 for a DPB without a codec operation")}");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->bit_depth is {d.bit_depth}; expected {(video ? "0, 8 or 10" : "0 for a DPB without a codec operation")}");
         var options = new DpbOptions
         {
             Format = (Format)d.vk_format,
@@ -195,7 +196,7 @@ internal static unsafe class DpbExports
             BitDepth = d.bit_depth,
             SeparateImages = (d.flags & (uint)DpbFlags.SeparateImages) != 0,
         };
-        result = resolved!.CreateDpb(options, Function, out DecodedPictureBuffer? dpb);
+        result = resolved!.CreateDpb(options, function, out DecodedPictureBuffer? dpb);
         if (result == ReelResult.Success)
             *outDpb = dpb!.Handle.Value;
         return result;

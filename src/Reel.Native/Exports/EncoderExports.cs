@@ -20,48 +20,49 @@ internal static unsafe class EncoderExports
     private const uint KnownSubmitFlags = KeyframeFlag;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_create")]
-    public static ReelResult Create(ulong context, EncoderDesc* desc, ulong* outEncoder)
+    public static ReelResult Create(ulong context, reel_encoder_desc_t* desc, ulong* outEncoder)
     {
+        const string Function = "reel_encoder_create";
         try
         {
-            const string Function = "reel_encoder_create";
             ReelResult result = Arguments.NotNull(outEncoder, Function, "out_encoder");
             if (result != ReelResult.Success
                 || (result = Arguments.Context(context, Function, out ReelContext? owner)) != ReelResult.Success
-                || (result = EncoderDescReader.Read(desc, owner!, Function, "desc", allowPacketPool: true, out EncoderSessionOptions? options)) != ReelResult.Success)
+                || (result = EncoderDescReader.Read(desc, Function, "desc", allowPacketPool: true, out EncoderSessionOptions? options)) != ReelResult.Success)
             {
                 return result;
             }
-            result = EncoderDescReader.RestoreValues(EncoderSession.Create(owner!, options!, Function, out EncoderSession? session), desc);
+            result = EncoderSession.Create(owner!, options!, Function, out EncoderSession? session);
             if (result == ReelResult.Success)
                 *outEncoder = session!.Handle.Value;
             return result;
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_encoder_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_destroy")]
     public static ReelResult Destroy(ulong encoder)
     {
+        const string Function = "reel_encoder_destroy";
         try
         {
-            return EncoderSession.Destroy(new Handle(encoder), "reel_encoder_destroy");
+            return EncoderSession.Destroy(new Handle(encoder), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_encoder_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_submit")]
     public static ReelResult Submit(ulong encoder, ulong frame, uint flags, uint timeoutMs)
     {
+        const string Function = "reel_encoder_submit";
         try
         {
-            const string Function = "reel_encoder_submit";
             ReelResult result = EncoderSession.Resolve(encoder, Function, out EncoderSession? session);
             if (result != ReelResult.Success)
                 return result;
@@ -75,16 +76,16 @@ internal static unsafe class EncoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_encoder_submit", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_receive")]
     public static ReelResult Receive(ulong encoder, uint timeoutMs, ulong* outPacket)
     {
+        const string Function = "reel_encoder_receive";
         try
         {
-            const string Function = "reel_encoder_receive";
             ReelResult result = Arguments.NotNull(outPacket, Function, "out_packet");
             if (result != ReelResult.Success)
                 return result;
@@ -97,36 +98,36 @@ internal static unsafe class EncoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_encoder_receive", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_flush")]
     public static ReelResult Flush(ulong encoder)
     {
+        const string Function = "reel_encoder_flush";
         try
         {
-            const string Function = "reel_encoder_flush";
             ReelResult result = EncoderSession.Resolve(encoder, Function, out EncoderSession? session);
             return result != ReelResult.Success ? result : session!.Flush(Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_encoder_flush", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_get_stats")]
-    public static ReelResult GetStats(ulong encoder, EncoderStatsDesc* outStats)
+    public static ReelResult GetStats(ulong encoder, reel_encoder_stats_t* outStats)
     {
+        const string Function = "reel_encoder_get_stats";
         try
         {
-            const string Function = "reel_encoder_get_stats";
             ReelResult result = EncoderSession.Resolve(encoder, Function, out EncoderSession? session);
             if (result != ReelResult.Success)
                 return result;
             EncoderSessionStats s = session!.GetStats();
-            var stats = new EncoderStatsDesc
+            var stats = new reel_encoder_stats_t
             {
                 backend = s.Backend,
                 frames_in = (ulong)s.FramesIn,
@@ -154,19 +155,19 @@ internal static unsafe class EncoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_encoder_get_stats", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_pool_reserve")]
-    public static ReelResult PoolReserve(ulong context, EncoderDesc* desc, uint count)
+    public static ReelResult PoolReserve(ulong context, reel_encoder_desc_t* desc, uint count)
     {
+        const string Function = "reel_encoder_pool_reserve";
         try
         {
-            const string Function = "reel_encoder_pool_reserve";
             ReelResult result = Arguments.Context(context, Function, out ReelContext? owner);
             if (result != ReelResult.Success
-                || (result = EncoderDescReader.Read(desc, owner!, Function, "desc", allowPacketPool: true, out EncoderSessionOptions? options)) != ReelResult.Success)
+                || (result = EncoderDescReader.Read(desc, Function, "desc", allowPacketPool: true, out EncoderSessionOptions? options)) != ReelResult.Success)
             {
                 return result;
             }
@@ -174,7 +175,7 @@ internal static unsafe class EncoderExports
                 return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: count is {count}; allowed 0 to {EncoderSessionPool.MaxReserve}");
             result = BackendRegistry.SelectEncoder(options!.Backend, options.Settings, owner!.Log, Function, $"{Function}: desc->", out IEncoderFactory? factory);
             if (result != ReelResult.Success)
-                return EncoderDescReader.RestoreValues(result, desc);
+                return result;
             EncoderSessionPool? pool = EncoderSessionPool.GetOrCreate(owner);
             if (pool is null)
                 return LastError.Set(ReelResult.ErrorInvalidHandle, $"{Function}: context is being destroyed");
@@ -182,21 +183,21 @@ internal static unsafe class EncoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_encoder_pool_reserve", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_encoder_pool_get_stats")]
-    public static ReelResult PoolGetStats(ulong context, EncoderPoolStatsDesc* outStats)
+    public static ReelResult PoolGetStats(ulong context, reel_encoder_pool_stats_t* outStats)
     {
+        const string Function = "reel_encoder_pool_get_stats";
         try
         {
-            const string Function = "reel_encoder_pool_get_stats";
             ReelResult result = Arguments.Context(context, Function, out ReelContext? owner);
             if (result != ReelResult.Success)
                 return result;
             EncoderPoolStats s = EncoderSessionPool.Find(owner!)?.GetStats() ?? default;
-            var stats = new EncoderPoolStatsDesc
+            var stats = new reel_encoder_pool_stats_t
             {
                 configurations = (uint)s.Configurations,
                 requests = (ulong)s.Requests,
@@ -213,7 +214,7 @@ internal static unsafe class EncoderExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_encoder_pool_get_stats", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 }

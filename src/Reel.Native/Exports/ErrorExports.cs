@@ -10,26 +10,28 @@ internal static unsafe class ErrorExports
     [UnmanagedCallersOnly(EntryPoint = "reel_result_name")]
     public static byte* ResultName(int result)
     {
+        const string Function = "reel_result_name";
         try
         {
             return ResultNames.Utf8(result);
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            return StaticStrings.Empty;
+            return ExportGuard.Fallback(Function, e, StaticStrings.Empty);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_last_error_message")]
     public static byte* LastErrorMessage()
     {
+        const string Function = "reel_last_error_message";
         try
         {
             return LastError.Utf8;
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            return StaticStrings.Empty;
+            return ExportGuard.Fallback(Function, e, StaticStrings.Empty);
         }
     }
 }

@@ -23,50 +23,53 @@ internal static unsafe class FrameCacheExports
     private const int ConsumerFrames = 8;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_create")]
-    public static ReelResult Create(ulong context, FrameCacheDesc* desc, ulong* outCache)
+    public static ReelResult Create(ulong context, reel_frame_cache_desc_t* desc, ulong* outCache)
     {
+        const string Function = "reel_frame_cache_create";
         try
         {
-            return CreateChecked(context, desc, outCache);
+            return CreateChecked(context, desc, outCache, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_create_for_ivf")]
-    public static ReelResult CreateForIvf(ulong context, FrameCacheDesc* desc, byte* ivfPath, DecoderDesc* decoderDesc, ulong* outCache)
+    public static ReelResult CreateForIvf(ulong context, reel_frame_cache_desc_t* desc, byte* ivfPath, reel_decoder_desc_t* decoderDesc, ulong* outCache)
     {
+        const string Function = "reel_frame_cache_create_for_ivf";
         try
         {
-            return CreateForIvfChecked(context, desc, ivfPath, decoderDesc, outCache);
+            return CreateForIvfChecked(context, desc, ivfPath, decoderDesc, outCache, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_create_for_ivf", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_destroy")]
     public static ReelResult Destroy(ulong cache)
     {
+        const string Function = "reel_frame_cache_destroy";
         try
         {
-            return ContextFrameCache.Destroy(new Handle(cache), "reel_frame_cache_destroy");
+            return ContextFrameCache.Destroy(new Handle(cache), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_insert")]
     public static ReelResult Insert(ulong cache, long frameNumber, ulong frame)
     {
+        const string Function = "reel_frame_cache_insert";
         try
         {
-            const string Function = "reel_frame_cache_insert";
             ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
             if (result != ReelResult.Success)
                 return result;
@@ -76,16 +79,16 @@ internal static unsafe class FrameCacheExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_insert", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_get")]
     public static ReelResult Get(ulong cache, long frameNumber, ulong* outFrame)
     {
+        const string Function = "reel_frame_cache_get";
         try
         {
-            const string Function = "reel_frame_cache_get";
             ReelResult result = Arguments.NotNull(outFrame, Function, "out_frame");
             if (result != ReelResult.Success)
                 return result;
@@ -99,16 +102,16 @@ internal static unsafe class FrameCacheExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_get", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_get_range")]
     public static ReelResult GetRange(ulong cache, long first, uint count, ulong* outFrames, uint* outHits)
     {
+        const string Function = "reel_frame_cache_get_range";
         try
         {
-            const string Function = "reel_frame_cache_get_range";
             ReelResult result = Arguments.NotNull(outFrames, Function, "out_frames");
             if (result != ReelResult.Success)
                 return result;
@@ -126,26 +129,26 @@ internal static unsafe class FrameCacheExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_get_range", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_take_request")]
-    public static ReelResult TakeRequest(ulong cache, FrameRequestDesc* outRequest)
+    public static ReelResult TakeRequest(ulong cache, reel_frame_request_t* outRequest)
     {
+        const string Function = "reel_frame_cache_take_request";
         try
         {
-            const string Function = "reel_frame_cache_take_request";
             ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
             if (result != ReelResult.Success)
                 return result;
             // Check the output struct before taking: a taken request must reach the host.
-            var empty = default(FrameRequestDesc);
+            var empty = default(reel_frame_request_t);
             if ((result = VersionedStruct.Write(outRequest, in empty, Function, "out_request")) != ReelResult.Success)
                 return result;
             if (!resolved!.Cache.TryTakeRequest(out FrameRequest request))
                 return ReelResult.NotReady;
-            var desc = new FrameRequestDesc
+            var desc = new reel_frame_request_t
             {
                 pattern = request.Pattern,
                 frame_number = request.FrameNumber,
@@ -156,67 +159,68 @@ internal static unsafe class FrameCacheExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_take_request", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_abandon_request")]
     public static ReelResult AbandonRequest(ulong cache, long frameNumber)
     {
+        const string Function = "reel_frame_cache_abandon_request";
         try
         {
-            const string Function = "reel_frame_cache_abandon_request";
             ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
             return result != ReelResult.Success ? result : resolved!.Cache.AbandonRequest(frameNumber, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_abandon_request", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_set_frame_count")]
     public static ReelResult SetFrameCount(ulong cache, long frameCount)
     {
+        const string Function = "reel_frame_cache_set_frame_count";
         try
         {
-            const string Function = "reel_frame_cache_set_frame_count";
             ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
             return result != ReelResult.Success ? result : resolved!.Cache.SetFrameCount(frameCount, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_set_frame_count", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_clear")]
     public static ReelResult Clear(ulong cache)
     {
+        const string Function = "reel_frame_cache_clear";
         try
         {
-            ReelResult result = ContextFrameCache.Resolve(new Handle(cache), "reel_frame_cache_clear", out ContextFrameCache? resolved);
+            ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
             if (result == ReelResult.Success)
                 resolved!.Cache.Clear();
             return result;
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_clear", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_cache_get_stats")]
-    public static ReelResult GetStats(ulong cache, FrameCacheStatsDesc* outStats)
+    public static ReelResult GetStats(ulong cache, reel_frame_cache_stats_t* outStats)
     {
+        const string Function = "reel_frame_cache_get_stats";
         try
         {
-            const string Function = "reel_frame_cache_get_stats";
             ReelResult result = ContextFrameCache.Resolve(new Handle(cache), Function, out ContextFrameCache? resolved);
             if (result != ReelResult.Success)
                 return result;
             FrameCacheStats s = resolved!.Cache.GetStats();
-            var desc = new FrameCacheStatsDesc
+            var desc = new reel_frame_cache_stats_t
             {
                 pattern = s.Pattern,
                 hit_rate = s.HitRate,
@@ -248,57 +252,55 @@ internal static unsafe class FrameCacheExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_cache_get_stats", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult CreateChecked(ulong context, FrameCacheDesc* desc, ulong* outCache)
+    private static ReelResult CreateChecked(ulong context, reel_frame_cache_desc_t* desc, ulong* outCache, string function)
     {
-        const string Function = "reel_frame_cache_create";
         ReelResult result;
-        if ((result = Arguments.Context(context, Function, out ReelContext? ctx)) != ReelResult.Success
-            || (result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-            || (result = Arguments.NotNull(outCache, Function, "out_cache")) != ReelResult.Success
-            || (result = ReadDesc(desc, Function, "desc", out FrameCacheDesc d, out FrameCacheConfig? config, out string? name)) != ReelResult.Success)
+        if ((result = Arguments.Context(context, function, out ReelContext? ctx)) != ReelResult.Success
+            || (result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
+            || (result = Arguments.NotNull(outCache, function, "out_cache")) != ReelResult.Success
+            || (result = ReadDesc(desc, function, "desc", out reel_frame_cache_desc_t d, out FrameCacheConfig? config, out string? name)) != ReelResult.Success)
         {
             return result;
         }
         if (d.frame_count < 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frame_count is {d.frame_count}; allowed 0 (unknown) or more");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->frame_count is {d.frame_count}; allowed 0 (unknown) or more");
         HostFrameSource? source = d.request_callback == null ? null : new HostFrameSource(d.request_callback, d.request_user_data);
-        result = ContextFrameCache.Create(ctx!, name ?? "cache", config!, source, d.frame_count, Function, out ContextFrameCache? cache);
+        result = ContextFrameCache.Create(ctx!, name ?? "cache", config!, source, d.frame_count, function, out ContextFrameCache? cache);
         if (result == ReelResult.Success)
             *outCache = cache!.Handle.Value;
         return result;
     }
 
-    private static ReelResult CreateForIvfChecked(ulong context, FrameCacheDesc* desc, byte* ivfPath, DecoderDesc* decoderDesc, ulong* outCache)
+    private static ReelResult CreateForIvfChecked(ulong context, reel_frame_cache_desc_t* desc, byte* ivfPath, reel_decoder_desc_t* decoderDesc, ulong* outCache, string function)
     {
-        const string Function = "reel_frame_cache_create_for_ivf";
         ReelResult result;
-        if ((result = Arguments.Context(context, Function, out ReelContext? ctx)) != ReelResult.Success
-            || (result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-            || (result = MediaArguments.Path(ivfPath, Function, "ivf_path", out string path)) != ReelResult.Success
-            || (result = Arguments.NotNull(outCache, Function, "out_cache")) != ReelResult.Success
-            || (result = ReadDesc(desc, Function, "desc", out FrameCacheDesc d, out FrameCacheConfig? config, out string? name)) != ReelResult.Success)
+        if ((result = Arguments.Context(context, function, out ReelContext? ctx)) != ReelResult.Success
+            || (result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
+            || (result = MediaArguments.Path(ivfPath, function, "ivf_path", out string path)) != ReelResult.Success
+            || (result = Arguments.NotNull(outCache, function, "out_cache")) != ReelResult.Success
+            || (result = ReadDesc(desc, function, "desc", out reel_frame_cache_desc_t d, out FrameCacheConfig? config, out string? name)) != ReelResult.Success)
         {
             return result;
         }
         if (d.request_callback != null)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->request_callback is set; allowed NULL (Reel's decoder serves the requests)");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->request_callback is set; allowed NULL (Reel's decoder serves the requests)");
         if (d.frame_count != 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->frame_count is {d.frame_count}; allowed 0 (the file gives the count)");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->frame_count is {d.frame_count}; allowed 0 (the file gives the count)");
         // The cache may hold every frame of its ring and LRU at once; a few more for consumers.
         int framesHeld = (int)Math.Min((long)config!.RingSize + config.LruCapacity + ConsumerFrames, int.MaxValue);
         DecoderSessionOptions? options;
         if (decoderDesc == null)
             options = new DecoderSessionOptions { Settings = new DecoderSettings(), FramesHeld = framesHeld, Name = name ?? "cache" };
-        else if ((result = DecoderExports.ReadOptions(decoderDesc, Function, "decoder_desc", framesHeld, out options)) != ReelResult.Success)
+        else if ((result = DecoderExports.ReadOptions(decoderDesc, function, "decoder_desc", framesHeld, out options)) != ReelResult.Success)
             return result;
-        if ((result = SeekingDecoder.Open(ctx!, path, options!, Function, out SeekingDecoder? decoder)) != ReelResult.Success)
+        if ((result = SeekingDecoder.Open(ctx!, path, options!, function, out SeekingDecoder? decoder)) != ReelResult.Success)
             return result;
         var source = new DecoderFrameSource(decoder!, ctx!, name ?? "cache");
-        result = ContextFrameCache.Create(ctx!, name ?? "cache", config, source, 0, Function, out ContextFrameCache? cache);
+        result = ContextFrameCache.Create(ctx!, name ?? "cache", config, source, 0, function, out ContextFrameCache? cache);
         if (result != ReelResult.Success)
         {
             decoder!.Dispose();
@@ -309,7 +311,7 @@ internal static unsafe class FrameCacheExports
     }
 
     /// <summary>Checks a <c>reel_frame_cache_desc_t</c> and turns its sizes (0 = the preset's) into a config.</summary>
-    private static ReelResult ReadDesc(FrameCacheDesc* desc, string function, string argument, out FrameCacheDesc d, out FrameCacheConfig? config, out string? name)
+    private static ReelResult ReadDesc(reel_frame_cache_desc_t* desc, string function, string argument, out reel_frame_cache_desc_t d, out FrameCacheConfig? config, out string? name)
     {
         config = null;
         name = null;
@@ -332,14 +334,22 @@ internal static unsafe class FrameCacheExports
         if (preset < 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->preset is {(int)d.preset}; allowed REEL_FRAME_CACHE_PRESET_HD (0), _SD (1), _UHD (2)");
         FrameCacheConfig defaults = FrameCacheConfig.ForPreset(preset);
+        // The host's values as given (0 = the preset's), checked before they are narrowed.
+        Int128 ring = d.ring_size == 0 ? defaults.RingSize : d.ring_size;
+        Int128 lru = (d.flags & RingOnly) != 0 ? 0 : d.lru_capacity == 0 ? defaults.LruCapacity : d.lru_capacity;
+        Int128 prefetch = (d.flags & NoPrefetch) != 0 ? 0 : d.prefetch_depth == 0 ? defaults.PrefetchDepth : d.prefetch_depth;
+        Int128 queue = d.queue_capacity == 0 ? defaults.ProducerQueueCapacity : d.queue_capacity;
+        Int128 budget = d.memory_budget == 0 ? defaults.MemoryBudgetBytes : d.memory_budget;
+        if ((result = FrameCacheConfig.Check(ring, lru, prefetch, budget, queue, $"{function}: {argument}->")) != ReelResult.Success)
+            return result;
         config = new FrameCacheConfig
         {
-            RingSize = d.ring_size == 0 ? defaults.RingSize : (int)Math.Min(d.ring_size, int.MaxValue),
-            LruCapacity = (d.flags & RingOnly) != 0 ? 0 : d.lru_capacity == 0 ? defaults.LruCapacity : (int)Math.Min(d.lru_capacity, int.MaxValue),
-            PrefetchDepth = (d.flags & NoPrefetch) != 0 ? 0 : d.prefetch_depth == 0 ? defaults.PrefetchDepth : (int)Math.Min(d.prefetch_depth, int.MaxValue),
-            ProducerQueueCapacity = d.queue_capacity == 0 ? defaults.ProducerQueueCapacity : (int)Math.Min(d.queue_capacity, int.MaxValue),
-            MemoryBudgetBytes = d.memory_budget == 0 ? defaults.MemoryBudgetBytes : (long)Math.Min(d.memory_budget, long.MaxValue),
+            RingSize = (int)ring,
+            LruCapacity = (int)lru,
+            PrefetchDepth = (int)prefetch,
+            ProducerQueueCapacity = (int)queue,
+            MemoryBudgetBytes = (long)budget,
         };
-        return config.Validate(function);
+        return ReelResult.Success;
     }
 }

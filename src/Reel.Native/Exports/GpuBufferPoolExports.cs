@@ -13,26 +13,28 @@ namespace Reel.Native.Exports;
 internal static unsafe class GpuBufferPoolExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_buffer_pool_create")]
-    public static ReelResult Create(ulong device, GpuBufferPoolDesc* desc, ulong* outPool)
+    public static ReelResult Create(ulong device, reel_gpu_buffer_pool_desc_t* desc, ulong* outPool)
     {
+        const string Function = "reel_gpu_buffer_pool_create";
         try
         {
-            return CreatePool(device, desc, outPool);
+            return CreatePool(device, desc, outPool, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_buffer_pool_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_buffer_pool_destroy")]
     public static ReelResult Destroy(ulong pool)
     {
+        const string Function = "reel_gpu_buffer_pool_destroy";
         try
         {
             if (pool == 0)
                 return ReelResult.Success;
-            ReelResult result = GpuRegistry.Remove(GpuRegistry.BufferPools, pool, "reel_gpu_buffer_pool_destroy", "pool", out GpuBufferPool? removed);
+            ReelResult result = GpuRegistry.Remove(GpuRegistry.BufferPools, pool, Function, "pool", out GpuBufferPool? removed);
             if (result != ReelResult.Success)
                 return result;
             removed!.Owner.Forget(removed);
@@ -41,16 +43,16 @@ internal static unsafe class GpuBufferPoolExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_buffer_pool_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_buffer_pool_acquire")]
     public static ReelResult Acquire(ulong pool, ulong size, ulong* outAllocation)
     {
+        const string Function = "reel_gpu_buffer_pool_acquire";
         try
         {
-            const string Function = "reel_gpu_buffer_pool_acquire";
             ReelResult result = Arguments.NotNull(outAllocation, Function, "out_allocation");
             if (result != ReelResult.Success || (result = GpuArguments.BufferPool(pool, Function, out GpuBufferPool? resolved)) != ReelResult.Success)
                 return result;
@@ -61,21 +63,21 @@ internal static unsafe class GpuBufferPoolExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_buffer_pool_acquire", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_buffer_pool_get_stats")]
-    public static ReelResult GetStats(ulong pool, GpuBufferPoolStatsDesc* outStats)
+    public static ReelResult GetStats(ulong pool, reel_gpu_buffer_pool_stats_t* outStats)
     {
+        const string Function = "reel_gpu_buffer_pool_get_stats";
         try
         {
-            const string Function = "reel_gpu_buffer_pool_get_stats";
             ReelResult result = GpuArguments.BufferPool(pool, Function, out GpuBufferPool? resolved);
             if (result != ReelResult.Success)
                 return result;
             GpuBufferPoolStats stats = resolved!.GetStats();
-            var desc = new GpuBufferPoolStatsDesc
+            var desc = new reel_gpu_buffer_pool_stats_t
             {
                 classes = (uint)stats.Classes,
                 allocated = (uint)stats.Allocated,
@@ -94,35 +96,34 @@ internal static unsafe class GpuBufferPoolExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_buffer_pool_get_stats", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult CreatePool(ulong device, GpuBufferPoolDesc* desc, ulong* outPool)
+    private static ReelResult CreatePool(ulong device, reel_gpu_buffer_pool_desc_t* desc, ulong* outPool, string function)
     {
-        const string Function = "reel_gpu_buffer_pool_create";
-        ReelResult result = Arguments.NotNull(outPool, Function, "out_pool");
-        if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
+        ReelResult result = Arguments.NotNull(outPool, function, "out_pool");
+        if (result != ReelResult.Success || (result = GpuArguments.Device(device, function, out GpuDevice? resolved)) != ReelResult.Success)
             return result;
-        if ((result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-            || (result = VersionedStruct.Read(desc, Function, "desc", out GpuBufferPoolDesc d)) != ReelResult.Success)
+        if ((result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, function, "desc", out reel_gpu_buffer_pool_desc_t d)) != ReelResult.Success)
             return result;
         if (d.kind is < GpuBufferPoolKind.Staging or > GpuBufferPoolKind.EncodeBitstream)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->kind is {(int)d.kind}; expected REEL_GPU_BUFFER_POOL_STAGING (1) to ENCODE_BITSTREAM (4)");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->kind is {(int)d.kind}; expected REEL_GPU_BUFFER_POOL_STAGING (1) to ENCODE_BITSTREAM (4)");
         ulong min = d.min_class_size == 0 ? GpuBufferPoolOptions.DefaultMinClassSize : d.min_class_size;
         ulong max = d.max_class_size == 0 ? Math.Max(min, GpuBufferPoolOptions.DefaultMaxClassSize) : d.max_class_size;
         bool bitstream = d.kind is GpuBufferPoolKind.DecodeBitstream or GpuBufferPoolKind.EncodeBitstream;
-        if ((result = GpuArguments.PowerOfTwo(min, 4096, 1UL << 30, Function, "desc->min_class_size")) != ReelResult.Success
-            || (result = GpuArguments.PowerOfTwo(max, min, 1UL << 30, Function, "desc->max_class_size")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.max_per_class, 0, 4096, Function, "desc->max_per_class")) != ReelResult.Success
-            || (d.offset_alignment != 0 && (result = GpuArguments.PowerOfTwo(d.offset_alignment, 1, 4096, Function, "desc->offset_alignment")) != ReelResult.Success)
-            || (d.size_alignment != 0 && (result = GpuArguments.PowerOfTwo(d.size_alignment, 1, 4096, Function, "desc->size_alignment")) != ReelResult.Success)
-            || (result = GpuArguments.CodecOperation(d.codec_operation, allowNone: true, Function, "desc->codec_operation")) != ReelResult.Success
-            || (result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
-            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success)
+        if ((result = GpuArguments.PowerOfTwo(min, 4096, 1UL << 30, function, "desc->min_class_size")) != ReelResult.Success
+            || (result = GpuArguments.PowerOfTwo(max, min, 1UL << 30, function, "desc->max_class_size")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.max_per_class, 0, 4096, function, "desc->max_per_class")) != ReelResult.Success
+            || (d.offset_alignment != 0 && (result = GpuArguments.PowerOfTwo(d.offset_alignment, 1, 4096, function, "desc->offset_alignment")) != ReelResult.Success)
+            || (d.size_alignment != 0 && (result = GpuArguments.PowerOfTwo(d.size_alignment, 1, 4096, function, "desc->size_alignment")) != ReelResult.Success)
+            || (result = GpuArguments.CodecOperation(d.codec_operation, allowNone: true, function, "desc->codec_operation")) != ReelResult.Success
+            || (result = Arguments.Reserved(d.reserved, function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, function, "desc->name", out string? name)) != ReelResult.Success)
             return result;
         if (!bitstream && d.codec_operation != VideoCodecOperation.None)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->codec_operation is 0x{(uint)d.codec_operation:x} but desc->kind {(int)d.kind} is not a bitstream pool; it must be 0");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->codec_operation is 0x{(uint)d.codec_operation:x} but desc->kind {(int)d.kind} is not a bitstream pool; it must be 0");
         var options = new GpuBufferPoolOptions
         {
             Kind = d.kind,
@@ -135,7 +136,7 @@ internal static unsafe class GpuBufferPoolExports
             SizeAlignment = Math.Max(1u, d.size_alignment),
             Name = name ?? "gpu buffers",
         };
-        result = resolved!.CreateBufferPool(options, Function, out GpuBufferPool? pool);
+        result = resolved!.CreateBufferPool(options, function, out GpuBufferPool? pool);
         if (result == ReelResult.Success)
             *outPool = pool!.Handle.Value;
         return result;

@@ -16,46 +16,47 @@ internal static unsafe class GpuCommandExports
     private const uint MaxSemaphores = 32;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_command_buffer_begin")]
-    public static ReelResult Begin(ulong device, int queue, void** outCommandBuffer)
+    public static ReelResult Begin(ulong device, int queue, nint* outVkCommandBuffer)
     {
+        const string Function = "reel_command_buffer_begin";
         try
         {
-            const string Function = "reel_command_buffer_begin";
-            ReelResult result = Arguments.NotNull(outCommandBuffer, Function, "out_command_buffer");
+            ReelResult result = Arguments.NotNull(outVkCommandBuffer, Function, "out_vk_command_buffer");
             if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
                 return result;
             if ((result = GpuArguments.Queue(queue, Function, out GpuQueueRole role)) != ReelResult.Success)
                 return result;
             result = resolved!.BeginCommands(role, Function, out CommandBuffer buffer);
             if (result == ReelResult.Success)
-                *outCommandBuffer = (void*)buffer.Handle;
+                *outVkCommandBuffer = buffer.Handle;
             return result;
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_command_buffer_begin", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_command_buffer_submit")]
-    public static ReelResult Submit(ulong device, void* commandBuffer, GpuSubmitDesc* submit, ulong* outValue)
+    public static ReelResult Submit(ulong device, nint vkCommandBuffer, reel_gpu_submit_t* submit, ulong* outValue)
     {
+        const string Function = "reel_command_buffer_submit";
         try
         {
-            return SubmitCommands(device, commandBuffer, submit, outValue);
+            return SubmitCommands(device, vkCommandBuffer, submit, outValue, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_command_buffer_submit", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_device_begin_frame")]
     public static ReelResult BeginFrame(ulong device, ulong timeoutNs, ulong* outFrame)
     {
+        const string Function = "reel_device_begin_frame";
         try
         {
-            const string Function = "reel_device_begin_frame";
             ReelResult result = GpuArguments.Device(device, Function, out GpuDevice? resolved);
             if (result != ReelResult.Success)
                 return result;
@@ -66,31 +67,31 @@ internal static unsafe class GpuCommandExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_device_begin_frame", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_device_end_frame")]
     public static ReelResult EndFrame(ulong device)
     {
+        const string Function = "reel_device_end_frame";
         try
         {
-            const string Function = "reel_device_end_frame";
             ReelResult result = GpuArguments.Device(device, Function, out GpuDevice? resolved);
             return result != ReelResult.Success ? result : resolved!.EndFrame(Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_device_end_frame", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_device_get_queue_timeline")]
     public static ReelResult GetQueueTimeline(ulong device, int queue, ulong* outTimeline)
     {
+        const string Function = "reel_device_get_queue_timeline";
         try
         {
-            const string Function = "reel_device_get_queue_timeline";
             ReelResult result = Arguments.NotNull(outTimeline, Function, "out_timeline");
             if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
                 return result;
@@ -103,32 +104,31 @@ internal static unsafe class GpuCommandExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_device_get_queue_timeline", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult SubmitCommands(ulong device, void* commandBuffer, GpuSubmitDesc* submit, ulong* outValue)
+    private static ReelResult SubmitCommands(ulong device, nint vkCommandBuffer, reel_gpu_submit_t* submit, ulong* outValue, string function)
     {
-        const string Function = "reel_command_buffer_submit";
-        ReelResult result = GpuArguments.Device(device, Function, out GpuDevice? resolved);
-        if (result != ReelResult.Success || (result = Arguments.NotNull(commandBuffer, Function, "command_buffer")) != ReelResult.Success)
+        ReelResult result = GpuArguments.Device(device, function, out GpuDevice? resolved);
+        if (result != ReelResult.Success || (result = Arguments.NotNull((void*)vkCommandBuffer, function, "vk_command_buffer")) != ReelResult.Success)
             return result;
-        GpuSubmitDesc s = default;
-        if (submit != null && (result = VersionedStruct.Read(submit, Function, "submit", out s)) != ReelResult.Success)
+        reel_gpu_submit_t s = default;
+        if (submit != null && (result = VersionedStruct.Read(submit, function, "submit", out s)) != ReelResult.Success)
             return result;
-        if ((result = GpuArguments.Range(s.wait_count, 0, MaxSemaphores, Function, "submit->wait_count")) != ReelResult.Success
-            || (result = GpuArguments.Range(s.signal_count, 0, MaxSemaphores, Function, "submit->signal_count")) != ReelResult.Success
-            || (result = Arguments.Reserved(s.reserved, Function, "submit->reserved")) != ReelResult.Success)
+        if ((result = GpuArguments.Range(s.wait_count, 0, MaxSemaphores, function, "submit->wait_count")) != ReelResult.Success
+            || (result = GpuArguments.Range(s.signal_count, 0, MaxSemaphores, function, "submit->signal_count")) != ReelResult.Success
+            || (result = Arguments.Reserved(s.reserved, function, "submit->reserved")) != ReelResult.Success)
             return result;
         if ((s.wait_count > 0 && s.waits == null) || (s.signal_count > 0 && s.signals == null))
         {
             string field = s.wait_count > 0 && s.waits == null ? "waits" : "signals";
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: submit->{field} is NULL but its count is not 0");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: submit->{field} is NULL but its count is not 0");
         }
         var waits = new TimelineWait[s.wait_count];
         for (int i = 0; i < waits.Length; i++)
         {
-            result = GpuTimelineOf(resolved!, s.waits[i].timeline, Function, $"submit->waits[{i}].timeline", signal: false, out Semaphore semaphore);
+            result = GpuTimelineOf(resolved!, s.waits[i].timeline, function, $"submit->waits[{i}].timeline", signal: false, out Semaphore semaphore);
             if (result != ReelResult.Success)
                 return result;
             waits[i] = new TimelineWait(semaphore, s.waits[i].value, (PipelineStageFlags2)s.waits[i].vk_stage_mask);
@@ -136,12 +136,12 @@ internal static unsafe class GpuCommandExports
         var signals = new TimelineSignal[s.signal_count];
         for (int i = 0; i < signals.Length; i++)
         {
-            result = GpuTimelineOf(resolved!, s.signals[i].timeline, Function, $"submit->signals[{i}].timeline", signal: true, out Semaphore semaphore);
+            result = GpuTimelineOf(resolved!, s.signals[i].timeline, function, $"submit->signals[{i}].timeline", signal: true, out Semaphore semaphore);
             if (result != ReelResult.Success)
                 return result;
             signals[i] = new TimelineSignal(semaphore, s.signals[i].value);
         }
-        result = resolved!.Submit(new CommandBuffer((nint)commandBuffer), waits, signals, Function, out ulong value);
+        result = resolved!.Submit(new CommandBuffer(vkCommandBuffer), waits, signals, function, out ulong value);
         if (result == ReelResult.Success && outValue != null)
             *outValue = value;
         return result;

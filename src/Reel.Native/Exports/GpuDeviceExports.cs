@@ -21,99 +21,101 @@ internal static unsafe class GpuDeviceExports
     private const uint MaxExtensions = 256, MaxQueues = 64;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_device_create")]
-    public static ReelResult Create(ulong context, DeviceDesc* desc, ulong* outDevice)
+    public static ReelResult Create(ulong context, reel_device_desc_t* desc, ulong* outDevice)
     {
+        const string Function = "reel_device_create";
         try
         {
-            return CreateDevice(context, desc, outDevice);
+            return CreateDevice(context, desc, outDevice, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_device_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_device_adopt")]
-    public static ReelResult Adopt(ulong context, VulkanAdoptionDesc* adoption, ulong* outDevice)
+    public static ReelResult Adopt(ulong context, reel_vulkan_adoption_t* adoption, ulong* outDevice)
     {
+        const string Function = "reel_device_adopt";
         try
         {
-            return AdoptDevice(context, adoption, outDevice);
+            return AdoptDevice(context, adoption, outDevice, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_device_adopt", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_device_destroy")]
     public static ReelResult Destroy(ulong device)
     {
+        const string Function = "reel_device_destroy";
         try
         {
             if (device == 0)
                 return ReelResult.Success;
-            ReelResult result = GpuRegistry.Remove(GpuRegistry.Devices, device, "reel_device_destroy", "device", out GpuDevice? removed);
+            ReelResult result = GpuRegistry.Remove(GpuRegistry.Devices, device, Function, "device", out GpuDevice? removed);
             if (result == ReelResult.Success)
                 removed!.Destroy();
             return result;
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_device_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_device_get_info")]
-    public static ReelResult GetInfo(ulong device, DeviceInfoDesc* outInfo)
+    public static ReelResult GetInfo(ulong device, reel_device_info_t* outInfo)
     {
+        const string Function = "reel_device_get_info";
         try
         {
-            return DescribeDevice(device, outInfo);
+            return DescribeDevice(device, outInfo, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_device_get_info", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_device_get_memory_stats")]
-    public static ReelResult GetMemoryStats(ulong device, GpuMemoryStatsDesc* outStats)
+    public static ReelResult GetMemoryStats(ulong device, reel_gpu_memory_stats_t* outStats)
     {
+        const string Function = "reel_device_get_memory_stats";
         try
         {
-            return DescribeMemory(device, outStats);
+            return DescribeMemory(device, outStats, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_device_get_memory_stats", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult CreateDevice(ulong context, DeviceDesc* desc, ulong* outDevice)
+    private static ReelResult CreateDevice(ulong context, reel_device_desc_t* desc, ulong* outDevice, string function)
     {
-        const string Function = "reel_device_create";
-        ReelResult result = Arguments.NotNull(outDevice, Function, "out_device");
+        ReelResult result = Arguments.NotNull(outDevice, function, "out_device");
         if (result != ReelResult.Success)
             return result;
-        result = Arguments.Context(context, Function, out ReelContext? ctx);
+        result = Arguments.Context(context, function, out ReelContext? ctx);
         if (result != ReelResult.Success)
             return result;
-        DeviceDesc d = default;
-        if (desc != null && (result = VersionedStruct.Read(desc, Function, "desc", out d)) != ReelResult.Success)
+        reel_device_desc_t d = default;
+        if (desc != null && (result = VersionedStruct.Read(desc, function, "desc", out d)) != ReelResult.Success)
             return result;
-        if ((result = GpuArguments.Flags(d.flags, (uint)(DeviceFlags.Validation | DeviceFlags.NoVideo), Function, "desc->flags", "REEL_DEVICE_FLAG_*")) != ReelResult.Success
-            || (result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
-            || (result = Arguments.Name(d.application_name, Function, "desc->application_name", out string? name)) != ReelResult.Success)
+        if ((result = GpuArguments.Flags(d.flags, (uint)(DeviceFlags.Validation | DeviceFlags.NoVideo), function, "desc->flags", "REEL_DEVICE_FLAG_*")) != ReelResult.Success
+            || (result = Arguments.Reserved(d.reserved, function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.application_name, function, "desc->application_name", out string? name)) != ReelResult.Success)
             return result;
         if (d.vulkan_api_version != 0 && (VulkanVersion.WithoutPatch(d.vulkan_api_version) < VulkanVersion.V1_1 || VulkanVersion.Major(d.vulkan_api_version) != 1))
         {
             return LastError.Set(ReelResult.ErrorInvalidArgument,
-                $"{Function}: desc->vulkan_api_version is {VulkanVersion.Format(d.vulkan_api_version)}; Reel runs Vulkan 1.1 to 1.x (0 = 1.3)");
+                $"{function}: desc->vulkan_api_version is {VulkanVersion.Format(d.vulkan_api_version)}; Reel runs Vulkan 1.1 to 1.x (0 = 1.3)");
         }
-        if (d.physical_device > int.MaxValue)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->physical_device is {d.physical_device}; 0 picks the best device, N the N-th");
-        result = ReadRun(d.max_frames_in_flight, d.command_buffers_per_queue, d.memory_block_size, d.empty_block_frames, Function, "desc", out GpuDeviceOptions? run);
+        result = ReadRun(d.max_frames_in_flight, d.command_buffers_per_queue, d.memory_block_size, d.empty_block_frames, function, "desc", out GpuDeviceOptions? run);
         if (result != ReelResult.Success)
             return result;
         var options = new GpuDeviceOptions
@@ -123,49 +125,48 @@ internal static unsafe class GpuDeviceExports
             Allocator = run.Allocator,
             Validation = (d.flags & (uint)DeviceFlags.Validation) != 0,
             EnableVideo = (d.flags & (uint)DeviceFlags.NoVideo) == 0,
-            PhysicalDeviceIndex = (int)d.physical_device - 1,
+            PhysicalDevice = d.physical_device,
             ApiVersion = d.vulkan_api_version == 0 ? VulkanVersion.V1_3 : d.vulkan_api_version,
             ApplicationName = name ?? "reel",
         };
-        result = GpuDevice.Create(ctx!, options, Function, out GpuDevice? device);
+        result = GpuDevice.Create(ctx!, options, function, out GpuDevice? device);
         if (result == ReelResult.Success)
             *outDevice = device!.Handle.Value;
         return result;
     }
 
-    private static ReelResult AdoptDevice(ulong context, VulkanAdoptionDesc* adoption, ulong* outDevice)
+    private static ReelResult AdoptDevice(ulong context, reel_vulkan_adoption_t* adoption, ulong* outDevice, string function)
     {
-        const string Function = "reel_device_adopt";
-        ReelResult result = Arguments.NotNull(outDevice, Function, "out_device");
+        ReelResult result = Arguments.NotNull(outDevice, function, "out_device");
         if (result != ReelResult.Success)
             return result;
-        result = Arguments.Context(context, Function, out ReelContext? ctx);
-        if (result != ReelResult.Success || (result = Arguments.NotNull(adoption, Function, "adoption")) != ReelResult.Success)
+        result = Arguments.Context(context, function, out ReelContext? ctx);
+        if (result != ReelResult.Success || (result = Arguments.NotNull(adoption, function, "adoption")) != ReelResult.Success)
             return result;
-        if ((result = VersionedStruct.Read(adoption, Function, "adoption", out VulkanAdoptionDesc a)) != ReelResult.Success)
+        if ((result = VersionedStruct.Read(adoption, function, "adoption", out reel_vulkan_adoption_t a)) != ReelResult.Success)
             return result;
-        if ((result = GpuArguments.Flags(a.flags, (uint)DeviceFlags.Validation, Function, "adoption->flags", "REEL_DEVICE_FLAG_VALIDATION")) != ReelResult.Success
-            || (result = GpuArguments.Flags(a.enabled_features, 0xF, Function, "adoption->enabled_features", "REEL_VULKAN_FEATURE_*")) != ReelResult.Success)
+        if ((result = GpuArguments.Flags(a.flags, (uint)DeviceFlags.Validation, function, "adoption->flags", "REEL_DEVICE_FLAG_VALIDATION")) != ReelResult.Success
+            || (result = GpuArguments.Flags(a.enabled_features, 0xF, function, "adoption->enabled_features", "REEL_VULKAN_FEATURE_*")) != ReelResult.Success)
             return result;
-        if (a.instance == 0 || a.physical_device == 0 || a.device == 0)
+        if (a.vk_instance == 0 || a.vk_physical_device == 0 || a.vk_device == 0)
         {
-            string field = a.instance == 0 ? "instance" : a.physical_device == 0 ? "physical_device" : "device";
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: adoption->{field} is NULL");
+            string field = a.vk_instance == 0 ? "vk_instance" : a.vk_physical_device == 0 ? "vk_physical_device" : "vk_device";
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->{field} is NULL");
         }
-        if ((result = ReadNames(a.instance_extensions, a.instance_extension_count, Function, "instance_extension", out List<string>? instanceExtensions)) != ReelResult.Success
-            || (result = ReadNames(a.device_extensions, a.device_extension_count, Function, "device_extension", out List<string>? deviceExtensions)) != ReelResult.Success
-            || (result = ReadQueues(a.queues, a.queue_count, Function, out List<AdoptedQueue>? queues)) != ReelResult.Success
-            || (result = ReadRun(a.max_frames_in_flight, a.command_buffers_per_queue, a.memory_block_size, a.empty_block_frames, Function, "adoption", out GpuDeviceOptions? run)) != ReelResult.Success)
+        if ((result = ReadNames(a.instance_extensions, a.instance_extension_count, function, "instance_extension", out List<string>? instanceExtensions)) != ReelResult.Success
+            || (result = ReadNames(a.device_extensions, a.device_extension_count, function, "device_extension", out List<string>? deviceExtensions)) != ReelResult.Success
+            || (result = ReadQueues(a.queues, a.queue_count, function, out List<AdoptedQueue>? queues)) != ReelResult.Success
+            || (result = ReadRun(a.max_frames_in_flight, a.command_buffers_per_queue, a.memory_block_size, a.empty_block_frames, function, "adoption", out GpuDeviceOptions? run)) != ReelResult.Success)
             return result;
         bool validation = (a.flags & (uint)DeviceFlags.Validation) != 0;
         var description = new VulkanAdoption
         {
             GetInstanceProcAddr = a.vk_get_instance_proc_addr,
-            Instance = new Instance(a.instance),
+            Instance = new Instance(a.vk_instance),
             InstanceApiVersion = a.instance_api_version,
             InstanceExtensions = instanceExtensions!,
-            PhysicalDevice = new PhysicalDevice(a.physical_device),
-            Device = new Device(a.device),
+            PhysicalDevice = new PhysicalDevice(a.vk_physical_device),
+            Device = new Device(a.vk_device),
             DeviceExtensions = deviceExtensions!,
             EnabledFeatures = (VulkanFeatures)a.enabled_features,
             Queues = queues!,
@@ -179,7 +180,7 @@ internal static unsafe class GpuDeviceExports
             Allocator = run.Allocator,
             Validation = validation,
         };
-        result = GpuDevice.Adopt(ctx, description, options, Function, out GpuDevice? device);
+        result = GpuDevice.Adopt(ctx, description, options, function, out GpuDevice? device);
         if (result == ReelResult.Success)
             *outDevice = device!.Handle.Value;
         return result;
@@ -231,7 +232,7 @@ internal static unsafe class GpuDeviceExports
         return ReelResult.Success;
     }
 
-    private static ReelResult ReadQueues(VulkanQueueDesc* queues, uint count, string function, out List<AdoptedQueue>? list)
+    private static ReelResult ReadQueues(reel_vulkan_queue_t* queues, uint count, string function, out List<AdoptedQueue>? list)
     {
         list = null;
         if (count is 0 or > MaxQueues)
@@ -241,26 +242,25 @@ internal static unsafe class GpuDeviceExports
         list = new List<AdoptedQueue>((int)count);
         for (uint i = 0; i < count; i++)
         {
-            if (queues[i].queue == 0)
-                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->queues[{i}].queue is NULL");
-            list.Add(new AdoptedQueue(queues[i].family_index, queues[i].index, new Queue(queues[i].queue)));
+            if (queues[i].vk_queue == 0)
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: adoption->queues[{i}].vk_queue is NULL");
+            list.Add(new AdoptedQueue(queues[i].family_index, queues[i].index, new Queue(queues[i].vk_queue)));
         }
         return ReelResult.Success;
     }
 
-    private static ReelResult DescribeDevice(ulong device, DeviceInfoDesc* outInfo)
+    private static ReelResult DescribeDevice(ulong device, reel_device_info_t* outInfo, string function)
     {
-        const string Function = "reel_device_get_info";
-        ReelResult result = GpuArguments.Device(device, Function, out GpuDevice? resolved);
+        ReelResult result = GpuArguments.Device(device, function, out GpuDevice? resolved);
         if (result != ReelResult.Success)
             return result;
         VulkanDevice vulkan = resolved!.Vulkan;
-        var info = new DeviceInfoDesc
+        var info = new reel_device_info_t
         {
             api_version = vulkan.ApiVersion,
-            instance = vulkan.Instance.Handle.Handle,
-            physical_device = vulkan.PhysicalDevice.Handle.Handle,
-            device = vulkan.Handle.Handle,
+            vk_instance = vulkan.Instance.Handle.Handle,
+            vk_physical_device = vulkan.PhysicalDevice.Handle.Handle,
+            vk_device = vulkan.Handle.Handle,
             vk_get_instance_proc_addr = vulkan.Instance.Loader.GetInstanceProcAddr,
             adopted = resolved.IsAdopted ? 1u : 0u,
             validation = resolved.Validation is null ? 0u : 1u,
@@ -273,21 +273,20 @@ internal static unsafe class GpuDeviceExports
         {
             Reel.Vulkan.Commands.CommandBufferManager? queue = resolved.QueueFor((GpuQueueRole)role);
             info.queue_family[role] = queue is null ? -1 : (int)queue.Queue.FamilyIndex;
-            info.queue[role] = queue?.Queue.Handle.Handle ?? 0;
+            info.vk_queue[role] = queue?.Queue.Handle.Handle ?? 0;
         }
         Utf8Argument.Write(vulkan.PhysicalDevice.Name, info.device_name, 256);
         Utf8Argument.Write(vulkan.PhysicalDevice.DriverName, info.driver_name, 256);
-        return VersionedStruct.Write(outInfo, in info, Function, "out_info");
+        return VersionedStruct.Write(outInfo, in info, function, "out_info");
     }
 
-    private static ReelResult DescribeMemory(ulong device, GpuMemoryStatsDesc* outStats)
+    private static ReelResult DescribeMemory(ulong device, reel_gpu_memory_stats_t* outStats, string function)
     {
-        const string Function = "reel_device_get_memory_stats";
-        ReelResult result = GpuArguments.Device(device, Function, out GpuDevice? resolved);
+        ReelResult result = GpuArguments.Device(device, function, out GpuDevice? resolved);
         if (result != ReelResult.Success)
             return result;
         GpuMemoryStats stats = resolved!.Allocator.GetStats();
-        var desc = new GpuMemoryStatsDesc
+        var desc = new reel_gpu_memory_stats_t
         {
             heap_count = (uint)stats.Heaps.Count,
             block_count = (uint)stats.BlockCount,
@@ -305,11 +304,11 @@ internal static unsafe class GpuDeviceExports
         };
         for (int i = 0; i < stats.Heaps.Count && i < 16; i++)
             desc.heaps[i] = ToDesc(stats.Heaps[i]);
-        return VersionedStruct.Write(outStats, in desc, Function, "out_stats");
+        return VersionedStruct.Write(outStats, in desc, function, "out_stats");
     }
 
     /// <summary>A heap as reel_gpu_heap_stats_t.</summary>
-    internal static GpuHeapStatsDesc ToDesc(in HeapStats heap) => new()
+    internal static reel_gpu_heap_stats_t ToDesc(in HeapStats heap) => new()
     {
         size = heap.Size,
         block_bytes = heap.BlockBytes,

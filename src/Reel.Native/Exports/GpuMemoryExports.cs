@@ -17,50 +17,53 @@ internal static unsafe class GpuMemoryExports
     private const ulong MaxBufferSize = 1UL << 40;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_buffer_create")]
-    public static ReelResult BufferCreate(ulong device, GpuBufferDesc* desc, ulong* outAllocation)
+    public static ReelResult BufferCreate(ulong device, reel_gpu_buffer_desc_t* desc, ulong* outAllocation)
     {
+        const string Function = "reel_gpu_buffer_create";
         try
         {
-            return CreateBuffer(device, desc, outAllocation);
+            return CreateBuffer(device, desc, outAllocation, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_buffer_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_image_create")]
-    public static ReelResult ImageCreate(ulong device, GpuImageDesc* desc, ulong* outAllocation)
+    public static ReelResult ImageCreate(ulong device, reel_gpu_image_desc_t* desc, ulong* outAllocation)
     {
+        const string Function = "reel_gpu_image_create";
         try
         {
-            return CreateImage(device, desc, outAllocation);
+            return CreateImage(device, desc, outAllocation, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_image_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_get_info")]
-    public static ReelResult GetInfo(ulong allocation, GpuAllocationInfoDesc* outInfo)
+    public static ReelResult GetInfo(ulong allocation, reel_gpu_allocation_info_t* outInfo)
     {
+        const string Function = "reel_gpu_allocation_get_info";
         try
         {
-            return Describe(allocation, outInfo);
+            return Describe(allocation, outInfo, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_allocation_get_info", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_map")]
     public static ReelResult Map(ulong allocation, void** outPointer)
     {
+        const string Function = "reel_gpu_allocation_map";
         try
         {
-            const string Function = "reel_gpu_allocation_map";
             ReelResult result = Arguments.NotNull(outPointer, Function, "out_pointer");
             if (result != ReelResult.Success || (result = GpuArguments.Allocation(allocation, Function, out GpuResource? resource)) != ReelResult.Success)
                 return result;
@@ -75,48 +78,49 @@ internal static unsafe class GpuMemoryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_allocation_map", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_flush")]
     public static ReelResult Flush(ulong allocation, ulong offset, ulong size)
     {
+        const string Function = "reel_gpu_allocation_flush";
         try
         {
-            const string Function = "reel_gpu_allocation_flush";
             ReelResult result = GpuArguments.Allocation(allocation, Function, out GpuResource? resource);
             return result != ReelResult.Success ? result : resource!.Owner.Allocator.Flush(resource.Allocation, offset, size, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_allocation_flush", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_invalidate")]
     public static ReelResult Invalidate(ulong allocation, ulong offset, ulong size)
     {
+        const string Function = "reel_gpu_allocation_invalidate";
         try
         {
-            const string Function = "reel_gpu_allocation_invalidate";
             ReelResult result = GpuArguments.Allocation(allocation, Function, out GpuResource? resource);
             return result != ReelResult.Success ? result : resource!.Owner.Allocator.Invalidate(resource.Allocation, offset, size, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_allocation_invalidate", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_free")]
     public static ReelResult Free(ulong allocation)
     {
+        const string Function = "reel_gpu_allocation_free";
         try
         {
             if (allocation == 0)
                 return ReelResult.Success;
-            ReelResult result = GpuRegistry.Remove(GpuRegistry.Allocations, allocation, "reel_gpu_allocation_free", "allocation", out GpuResource? resource);
+            ReelResult result = GpuRegistry.Remove(GpuRegistry.Allocations, allocation, Function, "allocation", out GpuResource? resource);
             if (result != ReelResult.Success)
                 return result;
             resource!.Owner.Forget(resource);
@@ -125,16 +129,16 @@ internal static unsafe class GpuMemoryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_allocation_free", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_gpu_allocation_free_after")]
     public static ReelResult FreeAfter(ulong allocation, ulong timeline, ulong value)
     {
+        const string Function = "reel_gpu_allocation_free_after";
         try
         {
-            const string Function = "reel_gpu_allocation_free_after";
             ReelResult result = GpuArguments.Allocation(allocation, Function, out _);
             if (result != ReelResult.Success || (result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved)) != ReelResult.Success)
                 return result;
@@ -146,23 +150,22 @@ internal static unsafe class GpuMemoryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_gpu_allocation_free_after", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult CreateBuffer(ulong device, GpuBufferDesc* desc, ulong* outAllocation)
+    private static ReelResult CreateBuffer(ulong device, reel_gpu_buffer_desc_t* desc, ulong* outAllocation, string function)
     {
-        const string Function = "reel_gpu_buffer_create";
-        ReelResult result = Arguments.NotNull(outAllocation, Function, "out_allocation");
-        if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
+        ReelResult result = Arguments.NotNull(outAllocation, function, "out_allocation");
+        if (result != ReelResult.Success || (result = GpuArguments.Device(device, function, out GpuDevice? resolved)) != ReelResult.Success)
             return result;
-        if ((result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-            || (result = VersionedStruct.Read(desc, Function, "desc", out GpuBufferDesc d)) != ReelResult.Success)
+        if ((result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, function, "desc", out reel_gpu_buffer_desc_t d)) != ReelResult.Success)
             return result;
-        if ((result = ReadUsage(d.memory_usage, Function, out GpuMemoryUsage usage)) != ReelResult.Success
-            || (result = GpuArguments.Range(d.size, 1, MaxBufferSize, Function, "desc->size")) != ReelResult.Success
-            || (result = ReadVkUsage(d.vk_usage, GpuArguments.KnownBufferUsage, Function, "VkBufferUsageFlags")) != ReelResult.Success
-            || (result = GpuArguments.Flags(d.flags, (uint)(GpuAllocationFlags.Dedicated | GpuAllocationFlags.Dpb), Function, "desc->flags", "REEL_GPU_ALLOCATION_FLAG_*")) != ReelResult.Success)
+        if ((result = ReadUsage(d.memory_usage, function, out GpuMemoryUsage usage)) != ReelResult.Success
+            || (result = GpuArguments.Range(d.size, 1, MaxBufferSize, function, "desc->size")) != ReelResult.Success
+            || (result = ReadVkUsage(d.vk_usage, GpuArguments.KnownBufferUsage, function, "VkBufferUsageFlags")) != ReelResult.Success
+            || (result = GpuArguments.Flags(d.flags, (uint)(GpuAllocationFlags.Dedicated | GpuAllocationFlags.Dpb), function, "desc->flags", "REEL_GPU_ALLOCATION_FLAG_*")) != ReelResult.Success)
             return result;
         var spec = new BufferSpec
         {
@@ -172,32 +175,32 @@ internal static unsafe class GpuMemoryExports
             Category = (d.flags & (uint)GpuAllocationFlags.Dpb) != 0 ? MemoryCategory.Dpb : MemoryCategory.Device,
             Dedicated = (d.flags & (uint)GpuAllocationFlags.Dedicated) != 0,
         };
-        result = resolved!.CreateBuffer(spec, Function, out GpuResource? resource);
+        result = resolved!.CreateBuffer(spec, function, out GpuResource? resource);
         if (result == ReelResult.Success)
             *outAllocation = resource!.Handle.Value;
         return result;
     }
 
-    private static ReelResult CreateImage(ulong device, GpuImageDesc* desc, ulong* outAllocation)
+    private static ReelResult CreateImage(ulong device, reel_gpu_image_desc_t* desc, ulong* outAllocation, string function)
     {
-        const string Function = "reel_gpu_image_create";
-        ReelResult result = Arguments.NotNull(outAllocation, Function, "out_allocation");
-        if (result != ReelResult.Success || (result = GpuArguments.Device(device, Function, out GpuDevice? resolved)) != ReelResult.Success)
+        ReelResult result = Arguments.NotNull(outAllocation, function, "out_allocation");
+        if (result != ReelResult.Success || (result = GpuArguments.Device(device, function, out GpuDevice? resolved)) != ReelResult.Success)
             return result;
-        if ((result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-            || (result = VersionedStruct.Read(desc, Function, "desc", out GpuImageDesc d)) != ReelResult.Success)
+        if ((result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, function, "desc", out reel_gpu_image_desc_t d)) != ReelResult.Success)
             return result;
-        if ((result = ReadUsage(d.memory_usage, Function, out GpuMemoryUsage usage)) != ReelResult.Success
-            || (result = ReadVkUsage(d.vk_usage, GpuArguments.KnownImageUsage, Function, "VkImageUsageFlags")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.width, 1, 16384, Function, "desc->width")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.height, 1, 16384, Function, "desc->height")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.array_layers, 0, 2048, Function, "desc->array_layers")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.mip_levels, 0, 16, Function, "desc->mip_levels")) != ReelResult.Success
-            || (result = GpuArguments.Range(d.vk_tiling, 0, 1, Function, "desc->vk_tiling")) != ReelResult.Success
-            || (result = GpuArguments.Flags(d.flags, (uint)(GpuAllocationFlags.Dedicated | GpuAllocationFlags.Dpb), Function, "desc->flags", "REEL_GPU_ALLOCATION_FLAG_*")) != ReelResult.Success)
+        if ((result = ReadUsage(d.memory_usage, function, out GpuMemoryUsage usage)) != ReelResult.Success
+            || (result = ReadVkUsage(d.vk_usage, GpuArguments.KnownImageUsage, function, "VkImageUsageFlags")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.width, 1, 16384, function, "desc->width")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.height, 1, 16384, function, "desc->height")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.array_layers, 0, 2048, function, "desc->array_layers")) != ReelResult.Success
+            || (result = GpuArguments.Range(d.mip_levels, 0, 16, function, "desc->mip_levels")) != ReelResult.Success
+            || (result = GpuArguments.Flags(d.flags, (uint)(GpuAllocationFlags.Dedicated | GpuAllocationFlags.Dpb), function, "desc->flags", "REEL_GPU_ALLOCATION_FLAG_*")) != ReelResult.Success)
             return result;
+        if (d.vk_tiling is not (0 or 1))
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->vk_tiling is {d.vk_tiling}; allowed 0 (VK_IMAGE_TILING_OPTIMAL) or 1 (VK_IMAGE_TILING_LINEAR)");
         if (d.vk_format <= 0)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->vk_format is {d.vk_format}; expected a VkFormat other than VK_FORMAT_UNDEFINED");
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->vk_format is {d.vk_format}; expected a VkFormat other than VK_FORMAT_UNDEFINED");
         var info = new ImageCreateInfo
         {
             SType = StructureType.ImageCreateInfo,
@@ -213,20 +216,19 @@ internal static unsafe class GpuMemoryExports
             InitialLayout = ImageLayout.Undefined,
         };
         MemoryCategory category = (d.flags & (uint)GpuAllocationFlags.Dpb) != 0 ? MemoryCategory.Dpb : MemoryCategory.Device;
-        result = resolved!.CreateImage(info, usage, category, (d.flags & (uint)GpuAllocationFlags.Dedicated) != 0, Function, out GpuResource? resource);
+        result = resolved!.CreateImage(info, usage, category, (d.flags & (uint)GpuAllocationFlags.Dedicated) != 0, function, out GpuResource? resource);
         if (result == ReelResult.Success)
             *outAllocation = resource!.Handle.Value;
         return result;
     }
 
-    private static ReelResult Describe(ulong allocation, GpuAllocationInfoDesc* outInfo)
+    private static ReelResult Describe(ulong allocation, reel_gpu_allocation_info_t* outInfo, string function)
     {
-        const string Function = "reel_gpu_allocation_get_info";
-        ReelResult result = GpuArguments.Allocation(allocation, Function, out GpuResource? resource);
+        ReelResult result = GpuArguments.Allocation(allocation, function, out GpuResource? resource);
         if (result != ReelResult.Success)
             return result;
         GpuAllocation memory = resource!.Allocation;
-        var info = new GpuAllocationInfoDesc
+        var info = new reel_gpu_allocation_info_t
         {
             memory_type_index = memory.MemoryTypeIndex,
             vk_buffer = resource.Buffer?.Handle.Handle ?? 0,
@@ -235,13 +237,13 @@ internal static unsafe class GpuMemoryExports
             offset = memory.Offset,
             size = memory.Size,
             resource_size = resource.Buffer?.Size ?? 0,
-            mapped = (nint)memory.Mapped,
+            mapped = memory.Mapped,
             memory_usage = memory.Usage,
             dedicated = memory.IsDedicated ? 1u : 0u,
             coherent = memory.IsCoherent ? 1u : 0u,
             pooled = resource.Pool is null ? 0u : 1u,
         };
-        return VersionedStruct.Write(outInfo, in info, Function, "out_info");
+        return VersionedStruct.Write(outInfo, in info, function, "out_info");
     }
 
     private static ReelResult ReadUsage(GpuMemoryUsage value, string function, out GpuMemoryUsage usage)

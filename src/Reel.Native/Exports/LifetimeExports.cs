@@ -18,9 +18,9 @@ internal static unsafe class LifetimeExports
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_release_deferred")]
     public static ReelResult ReleaseDeferred(ulong buffer, uint frames)
     {
+        const string Function = "reel_buffer_release_deferred";
         try
         {
-            const string Function = "reel_buffer_release_deferred";
             var handle = new Handle(buffer);
             HandleError error = Buffers.Resolve(handle, out SlotPool? pool, out _);
             if (error != HandleError.None)
@@ -33,16 +33,16 @@ internal static unsafe class LifetimeExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_release_deferred", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_context_acquire_staging")]
     public static ReelResult AcquireStaging(ulong context, nuint size, ulong* outBuffer)
     {
+        const string Function = "reel_context_acquire_staging";
         try
         {
-            const string Function = "reel_context_acquire_staging";
             ReelResult result = Arguments.NotNull(outBuffer, Function, "out_buffer");
             if (result != ReelResult.Success)
                 return result;
@@ -56,7 +56,7 @@ internal static unsafe class LifetimeExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_context_acquire_staging", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 }

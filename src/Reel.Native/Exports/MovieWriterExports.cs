@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Reel.Abi;
 using Reel.Codecs.Sessions;
 using Reel.Context;
+using Reel.Errors;
 using Reel.Handles;
 using Reel.Native.Interop;
 
@@ -12,55 +13,55 @@ namespace Reel.Native.Exports;
 internal static unsafe class MovieWriterExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_begin")]
-    public static ReelResult Begin(ulong context, byte* path, EncoderDesc* settings, ulong* outWriter)
+    public static ReelResult Begin(ulong context, byte* path, reel_encoder_desc_t* settings, ulong* outWriter)
     {
+        const string Function = "reel_movie_writer_begin";
         try
         {
-            const string Function = "reel_movie_writer_begin";
             ReelResult result = Arguments.NotNull(outWriter, Function, "out_writer");
             if (result != ReelResult.Success
                 || (result = Arguments.Context(context, Function, out ReelContext? owner)) != ReelResult.Success
                 || (result = MediaArguments.Path(path, Function, "path", out string file)) != ReelResult.Success
-                || (result = EncoderDescReader.Read(settings, owner!, Function, "settings", allowPacketPool: false, out EncoderSessionOptions? options)) != ReelResult.Success)
+                || (result = EncoderDescReader.Read(settings, Function, "settings", allowPacketPool: false, out EncoderSessionOptions? options)) != ReelResult.Success)
             {
                 return result;
             }
-            result = EncoderDescReader.RestoreValues(MovieWriter.Begin(owner!, file, options!, Function, out MovieWriter? writer), settings);
+            result = MovieWriter.Begin(owner!, file, options!, Function, out MovieWriter? writer);
             if (result == ReelResult.Success)
                 *outWriter = writer!.Handle.Value;
             return result;
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_movie_writer_begin", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_write_frame")]
     public static ReelResult WriteFrame(ulong writer, ulong frame)
     {
+        const string Function = "reel_movie_writer_write_frame";
         try
         {
-            const string Function = "reel_movie_writer_write_frame";
             ReelResult result = MovieWriter.Resolve(writer, Function, out MovieWriter? movie);
             return result != ReelResult.Success ? result : movie!.WriteFrame(new Handle(frame), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_movie_writer_write_frame", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_write_image")]
-    public static ReelResult WriteImage(ulong writer, ImageDesc* image)
+    public static ReelResult WriteImage(ulong writer, reel_image_t* image)
     {
+        const string Function = "reel_movie_writer_write_image";
         try
         {
-            const string Function = "reel_movie_writer_write_image";
             ReelResult result = MovieWriter.Resolve(writer, Function, out MovieWriter? movie);
             if (result != ReelResult.Success
                 || (result = Arguments.NotNull(image, Function, "image")) != ReelResult.Success
-                || (result = VersionedStruct.Read(image, Function, "image", out ImageDesc d)) != ReelResult.Success)
+                || (result = VersionedStruct.Read(image, Function, "image", out reel_image_t d)) != ReelResult.Success)
             {
                 return result;
             }
@@ -70,58 +71,50 @@ internal static unsafe class MovieWriterExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_movie_writer_write_image", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_get_stats")]
-    public static ReelResult GetStats(ulong writer, MovieWriterStatsDesc* outStats)
+    public static ReelResult GetStats(ulong writer, reel_movie_writer_stats_t* outStats)
     {
+        const string Function = "reel_movie_writer_get_stats";
         try
         {
-            const string Function = "reel_movie_writer_get_stats";
             ReelResult result = MovieWriter.Resolve(writer, Function, out MovieWriter? movie);
             return result != ReelResult.Success ? result : Write(outStats, movie!.GetStats(), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_movie_writer_get_stats", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_movie_writer_end")]
-    public static ReelResult End(ulong writer, MovieWriterStatsDesc* outStats)
+    public static ReelResult End(ulong writer, reel_movie_writer_stats_t* outStats)
     {
+        const string Function = "reel_movie_writer_end";
         try
         {
-            const string Function = "reel_movie_writer_end";
-            // A bad stats struct is reported before the writer is ended, so nothing is lost to it.
-            if (outStats != null)
-            {
-                var probe = default(MovieWriterStatsDesc);
-                probe.struct_size = outStats->struct_size;
-                ReelResult check = VersionedStruct.Write(&probe, in probe, Function, "out_stats");
-                if (check != ReelResult.Success)
-                    return check;
-            }
+            // The handle is stale afterwards whatever the result (reel.h): the writer is finished
+            // and destroyed first, and only then is a bad out_stats reported, saying so.
             ReelResult result = MovieWriter.End(new Handle(writer), Function, out MovieWriterStats stats);
-            if (outStats != null && result != ReelResult.ErrorInvalidHandle)
-            {
-                ReelResult written = Write(outStats, stats, Function);
-                if (result == ReelResult.Success)
-                    result = written;
-            }
+            if (outStats == null || result == ReelResult.ErrorInvalidHandle)
+                return result;
+            ReelResult written = Write(outStats, stats, Function);
+            if (written != ReelResult.Success && result == ReelResult.Success)
+                return LastError.Set(written, $"{LastError.Message}; the writer was ended and its file is complete");
             return result;
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_movie_writer_end", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult Write(MovieWriterStatsDesc* destination, in MovieWriterStats s, string function)
+    private static ReelResult Write(reel_movie_writer_stats_t* destination, in MovieWriterStats s, string function)
     {
-        var stats = new MovieWriterStatsDesc
+        var stats = new reel_movie_writer_stats_t
         {
             queue_depth = (uint)s.QueueDepth,
             frames_written = (ulong)s.FramesWritten,

@@ -12,63 +12,67 @@ namespace Reel.Native.Exports;
 internal static unsafe class PoolExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_frame_pool_create")]
-    public static ReelResult FramePoolCreate(ulong context, FramePoolDesc* desc, ulong* outPool)
+    public static ReelResult FramePoolCreate(ulong context, reel_frame_pool_desc_t* desc, ulong* outPool)
     {
+        const string Function = "reel_frame_pool_create";
         try
         {
-            return CreateFramePool(context, desc, outPool);
+            return CreateFramePool(context, desc, outPool, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_frame_pool_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_audio_pool_create")]
-    public static ReelResult AudioPoolCreate(ulong context, AudioPoolDesc* desc, ulong* outPool)
+    public static ReelResult AudioPoolCreate(ulong context, reel_audio_pool_desc_t* desc, ulong* outPool)
     {
+        const string Function = "reel_audio_pool_create";
         try
         {
-            return CreateAudioPool(context, desc, outPool);
+            return CreateAudioPool(context, desc, outPool, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_audio_pool_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_byte_pool_create")]
-    public static ReelResult BytePoolCreate(ulong context, BytePoolDesc* desc, ulong* outPool)
+    public static ReelResult BytePoolCreate(ulong context, reel_byte_pool_desc_t* desc, ulong* outPool)
     {
+        const string Function = "reel_byte_pool_create";
         try
         {
-            return CreateBytePool(context, desc, outPool);
+            return CreateBytePool(context, desc, outPool, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_byte_pool_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_pool_destroy")]
     public static ReelResult Destroy(ulong pool)
     {
+        const string Function = "reel_pool_destroy";
         try
         {
-            return Pool.Destroy(new Handle(pool), "reel_pool_destroy");
+            return Pool.Destroy(new Handle(pool), Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_pool_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_pool_acquire")]
     public static ReelResult Acquire(ulong pool, ulong* outBuffer)
     {
+        const string Function = "reel_pool_acquire";
         try
         {
-            const string Function = "reel_pool_acquire";
             ReelResult result = Arguments.NotNull(outBuffer, Function, "out_buffer");
             if (result != ReelResult.Success)
                 return result;
@@ -82,16 +86,16 @@ internal static unsafe class PoolExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_pool_acquire", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_pool_acquire_bytes")]
     public static ReelResult AcquireBytes(ulong pool, nuint size, ulong* outBuffer)
     {
+        const string Function = "reel_pool_acquire_bytes";
         try
         {
-            const string Function = "reel_pool_acquire_bytes";
             ReelResult result = Arguments.NotNull(outBuffer, Function, "out_buffer");
             if (result != ReelResult.Success)
                 return result;
@@ -105,16 +109,17 @@ internal static unsafe class PoolExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_pool_acquire_bytes", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_pool_trim")]
     public static ReelResult Trim(ulong pool, uint keepIdle, uint* outFreed)
     {
+        const string Function = "reel_pool_trim";
         try
         {
-            ReelResult result = Arguments.Pool(pool, "reel_pool_trim", out Pool? resolved);
+            ReelResult result = Arguments.Pool(pool, Function, out Pool? resolved);
             if (result != ReelResult.Success)
                 return result;
             int freed = resolved!.Trim(keepIdle);
@@ -124,21 +129,21 @@ internal static unsafe class PoolExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_pool_trim", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_pool_get_stats")]
-    public static ReelResult GetStats(ulong pool, PoolStatsDesc* outStats)
+    public static ReelResult GetStats(ulong pool, reel_pool_stats_t* outStats)
     {
+        const string Function = "reel_pool_get_stats";
         try
         {
-            const string Function = "reel_pool_get_stats";
             ReelResult result = Arguments.Pool(pool, Function, out Pool? resolved);
             if (result != ReelResult.Success)
                 return result;
             PoolStats stats = resolved!.GetStats();
-            var desc = new PoolStatsDesc
+            var desc = new reel_pool_stats_t
             {
                 capacity = stats.Capacity,
                 allocated = stats.Allocated,
@@ -158,22 +163,21 @@ internal static unsafe class PoolExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_pool_get_stats", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult CreateFramePool(ulong context, FramePoolDesc* desc, ulong* outPool)
+    private static ReelResult CreateFramePool(ulong context, reel_frame_pool_desc_t* desc, ulong* outPool, string function)
     {
-        const string Function = "reel_frame_pool_create";
-        ReelResult result = ReadCommon(context, desc, outPool, Function, out ReelContext? ctx, out FramePoolDesc d);
+        ReelResult result = ReadCommon(context, desc, outPool, function, out ReelContext? ctx, out reel_frame_pool_desc_t d);
         if (result != ReelResult.Success)
             return result;
-        if ((result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
-            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success
+        if ((result = Arguments.Reserved(d.reserved, function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, function, "desc->name", out string? name)) != ReelResult.Success
             || (result = FrameLayout.TryCreate(d.format, d.width, d.height, d.stride_align, d.row_padding, d.height_align,
-                    $"{Function}: desc->", out FrameLayout? layout)) != ReelResult.Success
-            || (result = ReadConfig(in d.config, FramePool.DefaultMax, Function, out PoolConfig? config)) != ReelResult.Success
-            || (result = FramePool.Create(ctx!, name, layout!, config!, Function, out FramePool? pool)) != ReelResult.Success)
+                    $"{function}: desc->", out FrameLayout? layout)) != ReelResult.Success
+            || (result = ReadConfig(in d.config, FramePool.DefaultMax, function, out PoolConfig? config)) != ReelResult.Success
+            || (result = FramePool.Create(ctx!, name, layout!, config!, function, out FramePool? pool)) != ReelResult.Success)
         {
             return result;
         }
@@ -181,17 +185,16 @@ internal static unsafe class PoolExports
         return ReelResult.Success;
     }
 
-    private static ReelResult CreateAudioPool(ulong context, AudioPoolDesc* desc, ulong* outPool)
+    private static ReelResult CreateAudioPool(ulong context, reel_audio_pool_desc_t* desc, ulong* outPool, string function)
     {
-        const string Function = "reel_audio_pool_create";
-        ReelResult result = ReadCommon(context, desc, outPool, Function, out ReelContext? ctx, out AudioPoolDesc d);
+        ReelResult result = ReadCommon(context, desc, outPool, function, out ReelContext? ctx, out reel_audio_pool_desc_t d);
         if (result != ReelResult.Success)
             return result;
-        if ((result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
-            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success
-            || (result = ReadConfig(in d.config, AudioPool.DefaultMax, Function, out PoolConfig? config)) != ReelResult.Success
+        if ((result = Arguments.Reserved(d.reserved, function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, function, "desc->name", out string? name)) != ReelResult.Success
+            || (result = ReadConfig(in d.config, AudioPool.DefaultMax, function, out PoolConfig? config)) != ReelResult.Success
             || (result = AudioPool.Create(ctx!, name, d.format, d.channels, d.samples_per_buffer, d.sample_rate, config!,
-                    Function, out AudioPool? pool)) != ReelResult.Success)
+                    function, out AudioPool? pool)) != ReelResult.Success)
         {
             return result;
         }
@@ -199,16 +202,15 @@ internal static unsafe class PoolExports
         return ReelResult.Success;
     }
 
-    private static ReelResult CreateBytePool(ulong context, BytePoolDesc* desc, ulong* outPool)
+    private static ReelResult CreateBytePool(ulong context, reel_byte_pool_desc_t* desc, ulong* outPool, string function)
     {
-        const string Function = "reel_byte_pool_create";
-        ReelResult result = ReadCommon(context, desc, outPool, Function, out ReelContext? ctx, out BytePoolDesc d);
+        ReelResult result = ReadCommon(context, desc, outPool, function, out ReelContext? ctx, out reel_byte_pool_desc_t d);
         if (result != ReelResult.Success)
             return result;
-        if ((result = Arguments.Reserved(d.reserved, Function, "desc->reserved")) != ReelResult.Success
-            || (result = Arguments.Name(d.name, Function, "desc->name", out string? name)) != ReelResult.Success
-            || (result = ReadConfig(in d.config, BytePool.DefaultMax, Function, out PoolConfig? config)) != ReelResult.Success
-            || (result = BytePool.Create(ctx!, name, d.min_class_size, d.max_class_size, config!, Function, out BytePool? pool)) != ReelResult.Success)
+        if ((result = Arguments.Reserved(d.reserved, function, "desc->reserved")) != ReelResult.Success
+            || (result = Arguments.Name(d.name, function, "desc->name", out string? name)) != ReelResult.Success
+            || (result = ReadConfig(in d.config, BytePool.DefaultMax, function, out PoolConfig? config)) != ReelResult.Success
+            || (result = BytePool.Create(ctx!, name, d.min_class_size, d.max_class_size, config!, function, out BytePool? pool)) != ReelResult.Success)
         {
             return result;
         }
@@ -231,7 +233,7 @@ internal static unsafe class PoolExports
         return result;
     }
 
-    private static ReelResult ReadConfig(in PoolConfigDesc c, uint defaultMax, string function, out PoolConfig? config)
+    private static ReelResult ReadConfig(in reel_pool_config_t c, uint defaultMax, string function, out PoolConfig? config)
     {
         return PoolConfig.TryCreate(c.initial, c.max, c.growth, c.growth_step, c.exhaustion, c.wait_timeout_ms,
             c.grow_limit, c.trim_idle_frames, c.trim_idle_ms, (PoolFlags)c.flags, defaultMax, $"{function}: desc->config.", out config);

@@ -12,37 +12,33 @@ namespace Reel.Native.Exports;
 internal static unsafe class SoakExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_soak_run")]
-    public static ReelResult Run(SoakDesc* desc, SoakResultDesc* outResult)
+    public static ReelResult Run(reel_soak_desc_t* desc, reel_soak_result_t* outResult)
     {
+        const string Function = "reel_soak_run";
         try
         {
-            return RunChecked(desc, outResult);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"reel_soak_run: desc->svg_path cannot be written: {e.Message}");
+            return RunChecked(desc, outResult, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_soak_run", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult RunChecked(SoakDesc* desc, SoakResultDesc* outResult)
+    private static ReelResult RunChecked(reel_soak_desc_t* desc, reel_soak_result_t* outResult, string function)
     {
-        const string Function = "reel_soak_run";
-        SoakDesc options = default;
+        reel_soak_desc_t options = default;
         ReelResult result;
-        if ((result = Arguments.NotNull(desc, Function, "desc")) != ReelResult.Success
-            || (result = Arguments.NotNull(outResult, Function, "out_result")) != ReelResult.Success
-            || (result = VersionedStruct.Read(desc, Function, "desc", out options)) != ReelResult.Success)
+        if ((result = Arguments.NotNull(desc, function, "desc")) != ReelResult.Success
+            || (result = Arguments.NotNull(outResult, function, "out_result")) != ReelResult.Success
+            || (result = VersionedStruct.Read(desc, function, "desc", out options)) != ReelResult.Success)
         {
             return result;
         }
         string? svg = null;
-        if (options.svg_path != null && (result = MediaArguments.Path(options.svg_path, Function, "desc->svg_path", out svg)) != ReelResult.Success)
+        if (options.svg_path != null && (result = MediaArguments.Path(options.svg_path, function, "desc->svg_path", out svg)) != ReelResult.Success)
             return result;
-        result = SoakSimulation.Run(new SoakOptions
+        var run = new SoakOptions
         {
             Hours = options.hours == 0 ? 24 : options.hours,
             Fps = options.fps == 0 ? 60 : options.fps,
@@ -51,10 +47,20 @@ internal static unsafe class SoakExports
             LeakStartMinute = options.leak_start_minute == 0 ? 20 : options.leak_start_minute,
             StopOnAlert = options.stop_on_alert != 0,
             SvgPath = svg,
-        }, Function, out SoakResult? soak);
+        };
+        SoakResult? soak;
+        try
+        {
+            result = SoakSimulation.Run(run, function, out soak);
+        }
+        catch (Exception e) when (svg is not null && e is IOException or UnauthorizedAccessException)
+        {
+            // The chart is the only file a soak writes.
+            return LastError.Set(ReelResult.ErrorIo, $"{function}: desc->svg_path {svg} cannot be written: {e.Message}");
+        }
         if (result != ReelResult.Success)
             return result;
-        var r = new SoakResultDesc
+        var r = new reel_soak_result_t
         {
             frames = (ulong)soak!.Frames,
             virtual_hours = soak.VirtualHours,
@@ -71,6 +77,6 @@ internal static unsafe class SoakExports
         };
         if (soak.FirstAlert?.ObjectName is { } name)
             Utf8Argument.Write(name, r.alert_object, 64);
-        return VersionedStruct.Write(outResult, in r, Function, "out_result");
+        return VersionedStruct.Write(outResult, in r, function, "out_result");
     }
 }

@@ -19,11 +19,11 @@ internal static unsafe class TelemetryExports
     private const int JsonHeader = 16;
 
     [UnmanagedCallersOnly(EntryPoint = "reel_context_get_memory")]
-    public static ReelResult GetMemory(ulong context, MemoryStatsDesc* outStats)
+    public static ReelResult GetMemory(ulong context, reel_memory_stats_t* outStats)
     {
+        const string Function = "reel_context_get_memory";
         try
         {
-            const string Function = "reel_context_get_memory";
             ReelResult result = Arguments.Context(context, Function, out ReelContext? ctx);
             if (result != ReelResult.Success)
                 return result;
@@ -32,7 +32,7 @@ internal static unsafe class TelemetryExports
             int buffersOut = 0;
             foreach (Pool pool in pools)
                 buffersOut += pool.InUse;
-            var stats = new MemoryStatsDesc
+            var stats = new reel_memory_stats_t
             {
                 pressure = ctx.Telemetry.Level,
                 bytes = (ulong)memory.Total,
@@ -55,16 +55,17 @@ internal static unsafe class TelemetryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_context_get_memory", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_context_set_memory_budget")]
     public static ReelResult SetMemoryBudget(ulong context, ulong budgetBytes)
     {
+        const string Function = "reel_context_set_memory_budget";
         try
         {
-            ReelResult result = Arguments.Context(context, "reel_context_set_memory_budget", out ReelContext? ctx);
+            ReelResult result = Arguments.Context(context, Function, out ReelContext? ctx);
             if (result != ReelResult.Success)
                 return result;
             ctx!.Telemetry.Pressure.Budget = (long)Math.Min(budgetBytes, long.MaxValue);
@@ -73,16 +74,17 @@ internal static unsafe class TelemetryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_context_set_memory_budget", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_context_take_snapshot")]
     public static ReelResult TakeSnapshot(ulong context)
     {
+        const string Function = "reel_context_take_snapshot";
         try
         {
-            ReelResult result = Arguments.Context(context, "reel_context_take_snapshot", out ReelContext? ctx);
+            ReelResult result = Arguments.Context(context, Function, out ReelContext? ctx);
             if (result != ReelResult.Success)
                 return result;
             ctx!.Telemetry.TakeSnapshot(ctx.Time.NowNanoseconds);
@@ -90,16 +92,16 @@ internal static unsafe class TelemetryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_context_take_snapshot", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_stats_json")]
     public static ReelResult StatsJsonExport(ulong context, uint flags, byte** outJson)
     {
+        const string Function = "reel_stats_json";
         try
         {
-            const string Function = "reel_stats_json";
             ReelResult result = Arguments.Context(context, Function, out ReelContext? ctx);
             if (result == ReelResult.Success)
                 result = Arguments.NotNull(outJson, Function, "out_json");
@@ -124,16 +126,17 @@ internal static unsafe class TelemetryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_stats_json", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_stats_json_free")]
     public static ReelResult StatsJsonFree(ulong context, byte* json)
     {
+        const string Function = "reel_stats_json_free";
         try
         {
-            ReelResult result = Arguments.Context(context, "reel_stats_json_free", out ReelContext? ctx);
+            ReelResult result = Arguments.Context(context, Function, out ReelContext? ctx);
             if (result != ReelResult.Success || json == null)
                 return result;
             byte* block = json - JsonHeader;
@@ -142,16 +145,17 @@ internal static unsafe class TelemetryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_stats_json_free", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_report_outstanding")]
-    public static ReelResult ReportOutstanding(ulong context, delegate* unmanaged<void*, OutstandingBufferDesc*, void> callback, void* userData, uint* outCount)
+    public static ReelResult ReportOutstanding(ulong context, delegate* unmanaged<void*, reel_outstanding_buffer_t*, void> callback, void* userData, uint* outCount)
     {
+        const string Function = "reel_report_outstanding";
         try
         {
-            ReelResult result = Arguments.Context(context, "reel_report_outstanding", out ReelContext? ctx);
+            ReelResult result = Arguments.Context(context, Function, out ReelContext? ctx);
             if (result != ReelResult.Success)
                 return result;
             List<OutstandingBuffer> buffers = OutstandingBuffers.Collect(ctx!);
@@ -166,20 +170,20 @@ internal static unsafe class TelemetryExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_report_outstanding", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static void Deliver(delegate* unmanaged<void*, OutstandingBufferDesc*, void> callback, void* userData, OutstandingBuffer buffer)
+    private static void Deliver(delegate* unmanaged<void*, reel_outstanding_buffer_t*, void> callback, void* userData, OutstandingBuffer buffer)
     {
         Span<byte> name = stackalloc byte[Encoding.UTF8.GetMaxByteCount(buffer.PoolName.Length) + 1];
         int length = Encoding.UTF8.GetBytes(buffer.PoolName, name);
         name[length] = 0;
         fixed (byte* text = name)
         {
-            var desc = new OutstandingBufferDesc
+            var desc = new reel_outstanding_buffer_t
             {
-                struct_size = (uint)sizeof(OutstandingBufferDesc),
+                struct_size = (uint)sizeof(reel_outstanding_buffer_t),
                 pool_name = text,
                 pool = buffer.PoolHandle,
                 buffer = buffer.Buffer,

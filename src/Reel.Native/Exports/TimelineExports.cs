@@ -14,24 +14,25 @@ namespace Reel.Native.Exports;
 internal static unsafe class TimelineExports
 {
     [UnmanagedCallersOnly(EntryPoint = "reel_timeline_create")]
-    public static ReelResult Create(ulong context, TimelineDesc* desc, ulong* outTimeline)
+    public static ReelResult Create(ulong context, reel_timeline_desc_t* desc, ulong* outTimeline)
     {
+        const string Function = "reel_timeline_create";
         try
         {
-            return CreateTimeline(context, desc, outTimeline);
+            return CreateTimeline(context, desc, outTimeline, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_timeline_create", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_timeline_destroy")]
     public static ReelResult Destroy(ulong timeline)
     {
+        const string Function = "reel_timeline_destroy";
         try
         {
-            const string Function = "reel_timeline_destroy";
             if (timeline == 0)
                 return ReelResult.Success;
             ReelResult result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved);
@@ -54,31 +55,31 @@ internal static unsafe class TimelineExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_timeline_destroy", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_timeline_signal")]
     public static ReelResult Signal(ulong timeline, ulong value)
     {
+        const string Function = "reel_timeline_signal";
         try
         {
-            const string Function = "reel_timeline_signal";
             ReelResult result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved);
             return result != ReelResult.Success ? result : resolved!.Timeline.Signal(value, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_timeline_signal", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_timeline_get_value")]
     public static ReelResult GetValue(ulong timeline, ulong* outValue)
     {
+        const string Function = "reel_timeline_get_value";
         try
         {
-            const string Function = "reel_timeline_get_value";
             ReelResult result = Arguments.NotNull(outValue, Function, "out_value");
             if (result != ReelResult.Success || (result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved)) != ReelResult.Success)
                 return result;
@@ -89,31 +90,31 @@ internal static unsafe class TimelineExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_timeline_get_value", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_timeline_wait")]
     public static ReelResult Wait(ulong timeline, ulong value, ulong timeoutNs)
     {
+        const string Function = "reel_timeline_wait";
         try
         {
-            const string Function = "reel_timeline_wait";
             ReelResult result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved);
             return result != ReelResult.Success ? result : resolved!.Timeline.Wait(value, timeoutNs, Function);
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_timeline_wait", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_timeline_get_semaphore")]
     public static ReelResult GetSemaphore(ulong timeline, ulong* outVkSemaphore)
     {
+        const string Function = "reel_timeline_get_semaphore";
         try
         {
-            const string Function = "reel_timeline_get_semaphore";
             ReelResult result = Arguments.NotNull(outVkSemaphore, Function, "out_vk_semaphore");
             if (result != ReelResult.Success || (result = GpuArguments.Timeline(timeline, Function, out TimelineObject? resolved)) != ReelResult.Success)
                 return result;
@@ -124,16 +125,16 @@ internal static unsafe class TimelineExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_timeline_get_semaphore", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_buffer_release_after")]
     public static ReelResult ReleaseAfter(ulong buffer, ulong timeline, ulong value)
     {
+        const string Function = "reel_buffer_release_after";
         try
         {
-            const string Function = "reel_buffer_release_after";
             var handle = new Handle(buffer);
             HandleError error = Buffers.Resolve(handle, out SlotPool? pool, out _);
             if (error != HandleError.None)
@@ -148,36 +149,35 @@ internal static unsafe class TimelineExports
         }
         catch (Exception e)
         {
-            return ExportGuard.Fail("reel_buffer_release_after", e);
+            return ExportGuard.Fail(Function, e);
         }
     }
 
-    private static ReelResult CreateTimeline(ulong context, TimelineDesc* desc, ulong* outTimeline)
+    private static ReelResult CreateTimeline(ulong context, reel_timeline_desc_t* desc, ulong* outTimeline, string function)
     {
-        const string Function = "reel_timeline_create";
-        ReelResult result = Arguments.NotNull(outTimeline, Function, "out_timeline");
-        if (result != ReelResult.Success || (result = Arguments.Context(context, Function, out ReelContext? ctx)) != ReelResult.Success)
+        ReelResult result = Arguments.NotNull(outTimeline, function, "out_timeline");
+        if (result != ReelResult.Success || (result = Arguments.Context(context, function, out ReelContext? ctx)) != ReelResult.Success)
             return result;
-        TimelineDesc d = default;
-        if (desc != null && (result = VersionedStruct.Read(desc, Function, "desc", out d)) != ReelResult.Success)
+        reel_timeline_desc_t d = default;
+        if (desc != null && (result = VersionedStruct.Read(desc, function, "desc", out d)) != ReelResult.Success)
             return result;
         TimelineObject? timeline;
         switch (d.kind)
         {
             case TimelineKind.Cpu:
                 if (d.device != 0)
-                    return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->device is set for a CPU timeline; it must be REEL_NULL_HANDLE (or set desc->kind to REEL_TIMELINE_GPU)");
-                result = ContextTimelines.Create(ctx!, d.initial_value, Function, out timeline);
+                    return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->device is set for a CPU timeline; it must be REEL_NULL_HANDLE (or set desc->kind to REEL_TIMELINE_GPU)");
+                result = ContextTimelines.Create(ctx!, d.initial_value, function, out timeline);
                 break;
             case TimelineKind.Gpu:
-                if ((result = GpuArguments.Device(d.device, Function, out GpuDevice? device, "desc->device")) != ReelResult.Success)
+                if ((result = GpuArguments.Device(d.device, function, out GpuDevice? device, "desc->device")) != ReelResult.Success)
                     return result;
                 if (device!.Context != ctx)
-                    return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->device belongs to another context than context");
-                result = device.CreateTimeline(d.initial_value, Function, out timeline);
+                    return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->device belongs to another context than context");
+                result = device.CreateTimeline(d.initial_value, function, out timeline);
                 break;
             default:
-                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{Function}: desc->kind is {(int)d.kind}; expected REEL_TIMELINE_CPU (0) or REEL_TIMELINE_GPU (1)");
+                return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: desc->kind is {(int)d.kind}; expected REEL_TIMELINE_CPU (0) or REEL_TIMELINE_GPU (1)");
         }
         if (result == ReelResult.Success)
             *outTimeline = timeline!.Handle.Value;

@@ -13,26 +13,28 @@ internal static unsafe class VersionExports
     [UnmanagedCallersOnly(EntryPoint = "reel_version")]
     public static uint Version()
     {
+        const string Function = "reel_version";
         try
         {
             return ReelVersion.Packed;
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            return ReelVersion.Packed;
+            return ExportGuard.Fallback(Function, e, ReelVersion.Packed);
         }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "reel_version_string")]
     public static byte* VersionString()
     {
+        const string Function = "reel_version_string";
         try
         {
             return (byte*)s_versionText;
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            return StaticStrings.Empty;
+            return ExportGuard.Fallback(Function, e, StaticStrings.Empty);
         }
     }
 }

@@ -9,7 +9,7 @@ using Silk.NET.Vulkan;
 
 namespace Reel.Native.Interop;
 
-/// <summary>Checks shared by the GPU exports: the backend's handles, and the ranges section 13 of reel.h documents.</summary>
+/// <summary>Checks shared by the GPU exports: the backend's handles, and the ranges reel_vulkan.h documents.</summary>
 internal static class GpuArguments
 {
     /// <summary>Every VkBufferUsageFlagBits bit Silk.NET.Vulkan (Vulkan 1.4.336) defines.</summary>

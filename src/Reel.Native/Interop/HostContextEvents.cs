@@ -8,11 +8,11 @@ namespace Reel.Native.Interop;
 /// <summary>Delivers a context's leak alerts and pressure changes to the host's C callbacks.</summary>
 internal sealed unsafe class HostContextEvents : IContextEvents
 {
-    private readonly delegate* unmanaged<void*, LeakAlertDesc*, void> _leak;
+    private readonly delegate* unmanaged<void*, reel_leak_alert_t*, void> _leak;
     private readonly delegate* unmanaged<void*, PressureLevel, ulong, ulong, void> _pressure;
     private readonly void* _userData;
 
-    public HostContextEvents(in TelemetryConfigDesc config)
+    public HostContextEvents(in reel_telemetry_config_t config)
     {
         _leak = config.leak_callback;
         _pressure = config.pressure_callback;
@@ -23,9 +23,9 @@ internal sealed unsafe class HostContextEvents : IContextEvents
     {
         if (_leak == null)
             return;
-        var desc = new LeakAlertDesc
+        var desc = new reel_leak_alert_t
         {
-            struct_size = (uint)sizeof(LeakAlertDesc),
+            struct_size = (uint)sizeof(reel_leak_alert_t),
             category = alert.Category,
             time_ns = (ulong)alert.TimeNs,
             frame = (ulong)alert.Frame,
@@ -39,7 +39,7 @@ internal sealed unsafe class HostContextEvents : IContextEvents
             suspect_count = (uint)Math.Min(alert.Suspects.Count, 8),
         };
         for (int i = 0; i < desc.suspect_count; i++)
-            desc.suspects[i] = new LeakSuspectDesc { tag = alert.Suspects[i].Tag, age_frames = (ulong)alert.Suspects[i].AgeFrames, bytes = (ulong)alert.Suspects[i].Bytes };
+            desc.suspects[i] = new reel_leak_suspect_t { tag = alert.Suspects[i].Tag, age_frames = (ulong)alert.Suspects[i].AgeFrames, bytes = (ulong)alert.Suspects[i].Bytes };
         // The name lives on the stack for the duration of the callback, as the header promises.
         string name = alert.ObjectName ?? "";
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(name.Length) + 1];

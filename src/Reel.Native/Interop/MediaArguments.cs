@@ -22,11 +22,11 @@ internal static unsafe class MediaArguments
     }
 
     /// <summary>Reads the info a writer is created with: width and height 1..65535, frame rate parts 1 or more.</summary>
-    public static ReelResult Info(MediaInfoDesc* info, string function, out MediaInfo value)
+    public static ReelResult Info(reel_media_info_t* info, string function, out MediaInfo value)
     {
         value = default;
         ReelResult result = Arguments.NotNull(info, function, "info");
-        if (result != ReelResult.Success || (result = VersionedStruct.Read(info, function, "info", out MediaInfoDesc d)) != ReelResult.Success)
+        if (result != ReelResult.Success || (result = VersionedStruct.Read(info, function, "info", out reel_media_info_t d)) != ReelResult.Success)
             return result;
         if (d.width is 0 or > ushort.MaxValue)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: info->width is {d.width}; allowed 1 to {ushort.MaxValue}");
@@ -43,9 +43,9 @@ internal static unsafe class MediaArguments
     }
 
     /// <summary>Writes <paramref name="info"/> into the caller's struct.</summary>
-    public static ReelResult Write(MediaInfoDesc* destination, in MediaInfo info, string function)
+    public static ReelResult Write(reel_media_info_t* destination, in MediaInfo info, string function)
     {
-        var d = new MediaInfoDesc
+        var d = new reel_media_info_t
         {
             width = (uint)info.Width,
             height = (uint)info.Height,

@@ -9,7 +9,7 @@ public static class ReelVersion
     /// <summary><c>REEL_VERSION_MAJOR</c> of the header this library implements.</summary>
     public const uint Major = 0;
     /// <summary><c>REEL_VERSION_MINOR</c>.</summary>
-    public const uint Minor = 1;
+    public const uint Minor = 2;
     /// <summary><c>REEL_VERSION_PATCH</c>.</summary>
     public const uint Patch = 0;
 

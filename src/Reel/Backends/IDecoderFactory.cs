@@ -23,5 +23,5 @@ public interface IDecoderFactory
     bool IsAvailable(out string description);
 
     /// <summary>Opens a decoder whose frames come from frame pools of <paramref name="context"/> holding <paramref name="framesHeld"/> host frames besides the decoder's own.</summary>
-    ReelResult Create(ReelContext context, string name, DecoderSettings settings, int framesHeld, out IDecoder? decoder);
+    ReelResult Create(ReelContext context, string name, DecoderSettings settings, int framesHeld, string function, out IDecoder? decoder);
 }

@@ -25,12 +25,13 @@ public interface IEncoder : IDisposable
     /// Submits one frame: CPU planes or a GPU surface, of a kind the factory lists in
     /// <see cref="IEncoderFactory.Inputs"/>. CPU planes are copied or consumed before the call
     /// returns; a surface is read before its <see cref="GpuSurface.Signal"/> point is signalled.
+    /// Messages start with <paramref name="function"/>.
     /// </summary>
-    ReelResult SendFrame(in FrameRef frame, long pts, bool forceKeyframe);
+    ReelResult SendFrame(in FrameRef frame, long pts, bool forceKeyframe, string function);
 
     /// <summary>Next packet; NotReady when none yet (before flush) or at the end (after flush).</summary>
-    ReelResult ReceivePacket(out EncodedPacket packet);
+    ReelResult ReceivePacket(string function, out EncodedPacket packet);
 
     /// <summary>Ends the stream.</summary>
-    ReelResult Flush();
+    ReelResult Flush(string function);
 }

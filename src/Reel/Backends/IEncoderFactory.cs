@@ -33,5 +33,5 @@ public interface IEncoderFactory
     ReelResult Check(EncoderSettings settings, string prefix);
 
     /// <summary>Starts an encoder for settings that passed <see cref="Check"/>.</summary>
-    ReelResult Create(EncoderSettings settings, out IEncoder? encoder);
+    ReelResult Create(EncoderSettings settings, string function, out IEncoder? encoder);
 }

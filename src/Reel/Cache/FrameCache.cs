@@ -123,9 +123,8 @@ public sealed class FrameCache : IDisposable
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(frames);
         cache = null;
-        ReelResult valid = config.Validate(function);
-        if (valid != ReelResult.Success)
-            return valid;
+        // The config is checked once, where it enters (the C API checks the host's desc).
+        Debug.Assert(config.Validate($"{function}: ") == ReelResult.Success, $"a frame cache config reached the cache unchecked: {LastError.Message}");
         cache = new FrameCache(config, frames, source);
         return ReelResult.Success;
     }

@@ -1,3 +1,4 @@
+using System;
 using Reel.Abi;
 using Reel.Errors;
 
@@ -91,23 +92,31 @@ public sealed class FrameCacheConfig
 
     /// <summary>
     /// Checks every field; on failure sets <see cref="LastError"/> to a message that starts
-    /// with <paramref name="function"/> and names the field, its value and the allowed range.
+    /// with <paramref name="prefix"/> (the C function and the struct, e.g.
+    /// "reel_frame_cache_create: desc->") and names the field, its value and the allowed range.
     /// </summary>
-    public ReelResult Validate(string function)
+    public ReelResult Validate(string prefix) => Check(RingSize, LruCapacity, PrefetchDepth, MemoryBudgetBytes, ProducerQueueCapacity, prefix);
+
+    /// <summary>
+    /// <see cref="Validate"/> on values as the host gave them, before they are narrowed to the
+    /// config's types: the C API checks reel_frame_cache_desc_t's 32- and 64-bit fields with it,
+    /// so a message shows the host's own value. Wide enough for negative values too.
+    /// </summary>
+    public static ReelResult Check(Int128 ringSize, Int128 lruCapacity, Int128 prefetchDepth, Int128 memoryBudgetBytes, Int128 producerQueueCapacity, string prefix)
     {
-        if (RingSize is < MinRingSize or > MaxRingSize)
-            return Fail(function, $"ring_size is {RingSize}; must be {MinRingSize} to {MaxRingSize}");
-        if (LruCapacity is < 0 or > MaxLruCapacity)
-            return Fail(function, $"lru_capacity is {LruCapacity}; must be 0 to {MaxLruCapacity}");
-        if (PrefetchDepth < 0 || PrefetchDepth > RingSize)
-            return Fail(function, $"prefetch_depth is {PrefetchDepth}; must be 0 to ring_size ({RingSize}), so prefetched frames land in the ring");
-        if (MemoryBudgetBytes is < MinMemoryBudgetBytes or > MaxMemoryBudgetBytes)
-            return Fail(function, $"memory_budget is {MemoryBudgetBytes}; must be {MinMemoryBudgetBytes} (1 MiB) to {MaxMemoryBudgetBytes} (1 TiB)");
-        if (ProducerQueueCapacity is < 1 or > MaxProducerQueueCapacity)
-            return Fail(function, $"queue_capacity is {ProducerQueueCapacity}; must be 1 to {MaxProducerQueueCapacity}");
+        if (ringSize < MinRingSize || ringSize > MaxRingSize)
+            return Fail(prefix, $"ring_size is {ringSize}; must be {MinRingSize} to {MaxRingSize}");
+        if (lruCapacity < 0 || lruCapacity > MaxLruCapacity)
+            return Fail(prefix, $"lru_capacity is {lruCapacity}; must be 0 to {MaxLruCapacity}");
+        if (prefetchDepth < 0 || prefetchDepth > ringSize)
+            return Fail(prefix, $"prefetch_depth is {prefetchDepth}; must be 0 to ring_size ({ringSize}), so prefetched frames land in the ring");
+        if (memoryBudgetBytes < MinMemoryBudgetBytes || memoryBudgetBytes > MaxMemoryBudgetBytes)
+            return Fail(prefix, $"memory_budget is {memoryBudgetBytes}; must be {MinMemoryBudgetBytes} (1 MiB) to {MaxMemoryBudgetBytes} (1 TiB)");
+        if (producerQueueCapacity < 1 || producerQueueCapacity > MaxProducerQueueCapacity)
+            return Fail(prefix, $"queue_capacity is {producerQueueCapacity}; must be 1 to {MaxProducerQueueCapacity}");
         return ReelResult.Success;
     }
 
-    private static ReelResult Fail(string function, string message) =>
-        LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {message}");
+    private static ReelResult Fail(string prefix, string message) =>
+        LastError.Set(ReelResult.ErrorInvalidArgument, prefix + message);
 }

@@ -66,7 +66,7 @@ public sealed partial class ReelContext
             catch (Exception e)
             {
                 // Teardown must finish: a failing attachment is reported, the rest still go.
-                Log.Write(LogLevel.Error, $"context destroy: tearing down {attachments[i].GetType().Name} failed: {e.GetType().Name}: {e.Message}");
+                Log.Write(LogLevel.Error, $"context destroy: tearing down one of its objects failed (please report): {e.Message}");
             }
         }
     }

@@ -37,7 +37,7 @@ public static class IoFailure
 
     /// <summary>
     /// Records REEL_ERROR_IO with "<paramref name="what"/> <paramref name="path"/>: reason"
-    /// (<paramref name="what"/> says what failed, e.g. "IvfWriter.Create: cannot create").
+    /// (<paramref name="what"/> says what failed, e.g. "reel_ivf_writer_create: cannot create").
     /// </summary>
     public static ReelResult Set(string what, string path, Exception exception)
         => LastError.Set(ReelResult.ErrorIo, $"{what} {Describe(path, exception)}");

@@ -98,6 +98,7 @@ public sealed class HandleTable<T> where T : class
     }
 
     /// <summary>Resolves a handle without locking; <see cref="HandleError.None"/> on success.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public HandleError TryGet(Handle handle, out T? item)
     {
         item = null;
@@ -141,8 +142,12 @@ public sealed class HandleTable<T> where T : class
         return true;
     }
 
-    /// <summary>Removes the object of a live handle; the handle is stale from then on.</summary>
-    public HandleError TryRemove(Handle handle, out T? item)
+    /// <summary>
+    /// Removes the object of a live handle; the handle is stale from then on. With
+    /// <paramref name="retireIndex"/> the slot is never reused (its owner ran out of something
+    /// its handles carry, e.g. buffer generations at a slot-pool index).
+    /// </summary>
+    public HandleError TryRemove(Handle handle, out T? item, bool retireIndex = false)
     {
         item = null;
         lock (_lock)
@@ -156,7 +161,7 @@ public sealed class HandleTable<T> where T : class
                 return error;
             item = slot.Item;
             uint next = handle.Generation + 1;
-            bool retire = next > _maxGeneration;
+            bool retire = retireIndex || next > _maxGeneration;
             // Kill the state first: a lookup that already read the object sees the change.
             // A retired slot keeps a dead state with a generation beyond every issued one.
             Volatile.Write(ref slot.State, (ulong)next << 1);
@@ -184,6 +189,7 @@ public sealed class HandleTable<T> where T : class
         return live;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private HandleError Locate(Handle handle, out Page? page)
     {
         page = null;
@@ -199,6 +205,7 @@ public sealed class HandleTable<T> where T : class
     }
 
     /// <summary>Compares a slot state with the generation a handle carries.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static HandleError Classify(ulong state, uint generation)
     {
         ulong current = state >> 1;

@@ -29,6 +29,7 @@ public sealed class AudioPool : Pool
         SampleRate = sampleRate;
         nuint size = (nuint)samples * channels * (nuint)SampleFormats.BytesPerSample(format);
         _slotPools = [new SlotPool(context, name, size, 64, config, MemoryCategory.Sample)];
+        ServeFixedSize(_slotPools[0], size);
     }
 
     /// <summary>Sample format.</summary>
@@ -63,8 +64,4 @@ public sealed class AudioPool : Pool
         pool = result == ReelResult.Success ? created : null;
         return result;
     }
-
-    /// <inheritdoc/>
-    public override ReelResult Acquire(string function, out Handle buffer) =>
-        _slotPools[0].Acquire(_slotPools[0].BufferSize, function, out buffer);
 }

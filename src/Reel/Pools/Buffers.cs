@@ -13,34 +13,46 @@ public static class Buffers
     /// <summary>Resolves a buffer handle to its slot pool and slot; the buffer must be out (referenced).</summary>
     public static HandleError Resolve(Handle handle, out SlotPool? pool, out int slot)
     {
-        pool = null;
         slot = 0;
+        pool = null;
         if (handle.IsNull)
             return HandleError.Null;
         if (handle.Type != HandleType.Buffer)
             return HandleError.WrongType;
-        if (!PoolRegistry.TryGetSlotPool(BufferHandles.PoolIndex(handle), out pool))
+        pool = PoolRegistry.SlotPoolAt(BufferHandles.PoolIndex(handle));
+        if (pool is null)
             return HandleError.Stale;
-        slot = BufferHandles.Slot(handle);
-        return pool!.IsLive(slot, handle.Generation) ? HandleError.None : HandleError.Stale;
+        slot = pool.LiveSlot(BufferHandles.Tag(handle));
+        return slot >= 0 ? HandleError.None : HandleError.Stale;
     }
 
     /// <summary>Adds a reference (any thread).</summary>
     public static ReelResult Retain(Handle handle, string function)
     {
-        HandleError error = Resolve(handle, out SlotPool? pool, out int slot);
-        if (error == HandleError.None && pool!.Retain(slot, handle.Generation))
-            return ReelResult.Success;
-        return Fail(error == HandleError.None ? HandleError.Stale : error, handle, function);
+        ReelResult result = ReelResult.ErrorInvalidHandle;
+        if (handle.Type == HandleType.Buffer && PoolRegistry.SlotPoolAt(BufferHandles.PoolIndex(handle)) is { } pool)
+        {
+            result = pool.Retain(BufferHandles.Tag(handle));
+            if (result == ReelResult.ErrorLimitReached)
+            {
+                return LastError.Set(result,
+                    $"{function}: buffer ({handle}) already holds {BufferSlot.MaxReferences} references, the most a buffer can hold; release some first");
+            }
+        }
+        return result == ReelResult.Success ? result : Fail(handle, function);
     }
 
     /// <summary>Drops a reference (any thread); the last one returns the buffer to its pool.</summary>
+    /// <remarks>The hot path: one registry read and the pool's CAS; failures are classified off it.</remarks>
     public static ReelResult Release(Handle handle, string function)
     {
-        HandleError error = Resolve(handle, out SlotPool? pool, out int slot);
-        if (error == HandleError.None && pool!.Release(slot, handle.Generation))
+        if (handle.Type == HandleType.Buffer
+            && PoolRegistry.SlotPoolAt(BufferHandles.PoolIndex(handle)) is { } pool
+            && pool.Release(BufferHandles.Tag(handle)))
+        {
             return ReelResult.Success;
-        return Fail(error == HandleError.None ? HandleError.Stale : error, handle, function);
+        }
+        return Fail(handle, function);
     }
 
     /// <summary>The frame of a live frame buffer.</summary>
@@ -143,4 +155,12 @@ public static class Buffers
 
     private static ReelResult Fail(HandleError error, Handle handle, string function) =>
         LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: " + HandleErrorMessages.Describe(error, handle, HandleType.Buffer, "buffer"));
+
+    /// <summary>A retain or release that did not go through: says why (null, another type, or stale).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ReelResult Fail(Handle handle, string function)
+    {
+        HandleError error = Resolve(handle, out _, out _);
+        return Fail(error == HandleError.None ? HandleError.Stale : error, handle, function);
+    }
 }

@@ -110,7 +110,13 @@ public sealed class FrameLayout
             offset += result[i].Size;
         }
         if (offset > MaxBufferSize)
-            return Invalid(where, $"a {width}x{height} {format} frame needs {offset} bytes; the most a frame buffer may have is {MaxBufferSize}");
+        {
+            // Both fields are named with the caller's struct prefix ("desc->"), once each.
+            string fields = where.EndsWith("->", StringComparison.Ordinal) ? where[(where.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].TrimStart() : "";
+            return Invalid(where,
+                $"width and {fields}height are {width}x{height}: a {CNames.EnumMember(format, "REEL_PIXEL_FORMAT_")} frame (stride_align {strideAlign}, row_padding {rowPadding}, height_align {heightAlign}) " +
+                $"needs {offset} bytes; the most a frame buffer may have is {MaxBufferSize}");
+        }
         layout = new FrameLayout(format, width, height, strideAlign, result, offset);
         return ReelResult.Success;
     }

@@ -24,6 +24,7 @@ public sealed class FramePool : Pool
         // (and to at least a cache line) aligns every plane.
         nuint alignment = System.Math.Max(64u, layout.StrideAlign);
         _slotPools = [new SlotPool(context, name, (nuint)(layout.Size + TailPadding), alignment, config, MemoryCategory.Frame)];
+        ServeFixedSize(_slotPools[0], (nuint)layout.Size);
     }
 
     /// <summary>The plane layout every frame of the pool has.</summary>
@@ -40,8 +41,4 @@ public sealed class FramePool : Pool
         pool = result == ReelResult.Success ? created : null;
         return result;
     }
-
-    /// <inheritdoc/>
-    public override ReelResult Acquire(string function, out Handle buffer) =>
-        _slotPools[0].Acquire((nuint)Layout.Size, function, out buffer);
 }

@@ -10,8 +10,8 @@ namespace Reel.Pools;
 /// indices (Dmitry Vyukov's design, as in crossbeam's ArrayQueue and .NET's
 /// ConcurrentQueueSegment). Each cell carries a sequence number that says whether it is
 /// ready to be written or read, so an operation is one CAS on a position plus one release
-/// store, with no locks and no allocation. FIFO order means the buffer released longest ago
-/// is reused first: it is the least likely to still be in flight on a GPU.
+/// store, with no locks and no allocation. Buffers pass through it between threads (one
+/// thread releases what another acquired), at growth and when thread caches are taken back.
 /// </summary>
 public sealed class FreeSlotRing
 {
@@ -38,6 +38,7 @@ public sealed class FreeSlotRing
     /// <summary>Indices in the ring; exact when no operation is in progress.</summary>
     public int Count
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         get
         {
             long tail = Volatile.Read(ref _positions.Enqueue);

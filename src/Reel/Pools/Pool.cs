@@ -134,13 +134,31 @@ public abstract class Pool
         }
     }
 
-    /// <summary>Acquire for frame and audio pools (byte pools need a size).</summary>
-    public virtual ReelResult Acquire(string function, out Handle buffer)
+    /// <summary>The one slot pool of a frame or audio pool, which acquire serves from; null for byte pools.</summary>
+    private SlotPool? _fixedSizeSlots;
+
+    /// <summary>The payload size of every buffer of <see cref="_fixedSizeSlots"/>.</summary>
+    private nuint _fixedSize;
+
+    /// <summary>Frame and audio pools: acquire hands out buffers of <paramref name="slotPool"/> with payload <paramref name="size"/>.</summary>
+    private protected void ServeFixedSize(SlotPool slotPool, nuint size)
     {
-        buffer = Handle.Null;
-        return LastError.Set(ReelResult.ErrorInvalidArgument,
-            $"{function}: pool '{Name}' is a byte pool; use reel_pool_acquire_bytes with a size");
+        _fixedSizeSlots = slotPool;
+        _fixedSize = size;
     }
+
+    /// <summary>Acquire for frame and audio pools (byte pools need a size). Not virtual: the C ABI's hot path inlines it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public ReelResult Acquire(string function, out Handle buffer)
+    {
+        if (_fixedSizeSlots is { } slotPool)
+            return slotPool.Acquire(_fixedSize, function, out buffer);
+        buffer = Handle.Null;
+        return NeedsASize(function);
+    }
+
+    private ReelResult NeedsASize(string function) =>
+        LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: pool '{Name}' is a byte pool; use reel_pool_acquire_bytes with a size");
 
     /// <summary>Acquire for byte pools.</summary>
     public virtual ReelResult AcquireBytes(nuint size, string function, out Handle buffer)

@@ -12,6 +12,9 @@ public enum PoolFlags
     None = 0,
     /// <summary>Fill a buffer with zeros when its last reference is released.</summary>
     ZeroOnRelease = 1,
-    /// <summary>Each thread keeps a few of the buffers it released (oldest-first reuse per thread, not across threads).</summary>
+    /// <summary>
+    /// Accepted for compatibility and ignored: per-thread caches are how every pool works
+    /// since 0.2 (it was the opt-in for them in 0.1).
+    /// </summary>
     ThreadCache = 2,
 }

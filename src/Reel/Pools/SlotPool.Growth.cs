@@ -16,14 +16,22 @@ public sealed partial class SlotPool
     {
         lock (_lock)
         {
-            for (uint i = 0; i < Config.Initial; i++)
+            BeginMoves();
+            try
             {
-                if (!TryAllocateSlot(out int slot))
+                for (uint i = 0; i < Config.Initial; i++)
                 {
-                    DrainIdle();
-                    return OutOfMemory(function);
+                    if (!TryAllocateSlot(out int slot))
+                    {
+                        DrainIdle();
+                        return OutOfMemory(function);
+                    }
+                    EnqueueFree(slot);
                 }
-                EnqueueFree(slot);
+            }
+            finally
+            {
+                EndMoves();
             }
         }
         return ReelResult.Success;
@@ -31,30 +39,47 @@ public sealed partial class SlotPool
 
     private ReelResult AcquireSlow(string function, out int slot)
     {
-        GrowOutcome outcome;
-        string? warning = null;
-        int allocatedBefore = Volatile.Read(ref _allocated);
-        lock (_lock)
-        {
-            outcome = TryGrowLocked(out slot, out warning);
-        }
-        if (warning is not null)
-            _log.Write(LogLevel.Warning, warning);
+        GrowOutcome outcome = TryGrow(out slot);
         ReelResult result = outcome switch
         {
             GrowOutcome.Got => ReelResult.Success,
             GrowOutcome.AtCap when Config.Exhaustion == ExhaustionPolicy.Wait => WaitForSlot(function, out slot),
-            GrowOutcome.AtCap => Exhausted(function),
+            GrowOutcome.AtCap or GrowOutcome.AllRetired => Exhausted(function),
             GrowOutcome.OutOfMemory => OutOfMemory(function),
             _ => LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: pool '{Name}' was destroyed"),
         };
         if (result != ReelResult.Success && Category == MemoryCategory.Frame)
             _accounting.CountDroppedFrame();
-        // Growth may have crossed a memory-pressure level; react now that no lock is held (only
-        // after growth: at HIGH pressure the check trims every pool).
+        return result;
+    }
+
+    /// <summary>
+    /// One try at a slot without waiting: the ring, growth, the caches at the cap, GROW past it.
+    /// Logs the warning of a growth past the cap, and re-evaluates memory pressure after
+    /// growth, once no lock is held (only after growth: at HIGH pressure the check trims every pool).
+    /// </summary>
+    private GrowOutcome TryGrow(out int slot)
+    {
+        GrowOutcome outcome;
+        string? warning;
+        int allocatedBefore = Volatile.Read(ref _allocated);
+        lock (_lock)
+        {
+            BeginMoves();
+            try
+            {
+                outcome = TryGrowLocked(out slot, out warning);
+            }
+            finally
+            {
+                EndMoves();
+            }
+        }
+        if (warning is not null)
+            _log.Write(LogLevel.Warning, warning);
         if (Volatile.Read(ref _allocated) > allocatedBefore)
             Owner.Context.AfterMemoryGrowth();
-        return result;
+        return outcome;
     }
 
     private enum GrowOutcome
@@ -63,6 +88,8 @@ public sealed partial class SlotPool
         AtCap,
         OutOfMemory,
         Destroyed,
+        /// <summary>Every slot is retired (its generations used up) and none is left to grow into.</summary>
+        AllRetired,
     }
 
     /// <summary>Under the lock: the ring (a release may have refilled it), growth below the cap, then GROW past it.</summary>
@@ -77,7 +104,7 @@ public sealed partial class SlotPool
             return GrowOutcome.Got;
 
         int allocated = _allocated;
-        if (allocated < Config.Max)
+        if (allocated < Config.Max && _unallocated.Count > 0)
         {
             int count = Math.Min(GrowthCount(allocated), (int)Config.Max - allocated);
             if (!TryAllocateSlot(out slot))
@@ -92,10 +119,10 @@ public sealed partial class SlotPool
         // policy applies. All of them at once: taking one at a time from a live thread only
         // moves its miss to that thread, and two threads then steal from each other forever.
         // Below the cap the pool grows instead: each thread's cache is its working reserve.
-        if (_useThreadCache && TakeBackCachedSlot(out slot))
+        if (TakeBackCachedSlot(out slot))
             return GrowOutcome.Got;
 
-        if (Config.Exhaustion == ExhaustionPolicy.Grow && allocated < Config.GrowLimit)
+        if (Config.Exhaustion == ExhaustionPolicy.Grow && allocated < Config.GrowLimit && _unallocated.Count > 0)
         {
             if (!TryAllocateSlot(out slot))
                 return GrowOutcome.OutOfMemory;
@@ -104,7 +131,7 @@ public sealed partial class SlotPool
                       "buffers are not coming back fast enough, or the cap is too small";
             return GrowOutcome.Got;
         }
-        return GrowOutcome.AtCap;
+        return allocated == 0 && _unallocated.Count == 0 ? GrowOutcome.AllRetired : GrowOutcome.AtCap;
     }
 
     private ReelResult Exhausted(string function)
@@ -112,6 +139,9 @@ public sealed partial class SlotPool
         string limit = Config.Exhaustion == ExhaustionPolicy.Grow
             ? $"all {Config.GrowLimit} buffers up to grow_limit are in use"
             : $"all {Config.Max} buffers (max) are in use";
+        int retired = Volatile.Read(ref _retired);
+        if (retired > 0)
+            limit += $" or retired ({retired} of {_slots.Length} buffer slots have used up their {_maxGeneration} handle generations; create a new pool)";
         return LastError.Set(ReelResult.ErrorLimitReached,
             $"{function}: pool '{Name}' is exhausted: {limit}; exhaustion policy {Config.Exhaustion.ToString().ToUpperInvariant()}");
     }
@@ -130,27 +160,40 @@ public sealed partial class SlotPool
         long deadline = Config.WaitTimeoutMs == PoolConfig.WaitForever
             ? long.MaxValue
             : start + (long)Config.WaitTimeoutMs * Stopwatch.Frequency / 1000;
-        // Count ourselves before looking at the ring: a release that enqueues after our look
-        // then sees a waiter and pulses (see Return).
+        // Count ourselves before looking: a release that would keep its buffer in its thread's
+        // cache after our look sees a waiter and feeds the ring instead, and pulses (see Return).
         Interlocked.Increment(ref _waiters);
         Interlocked.Increment(ref _waits);
         try
         {
-            lock (_waitLock)
+            while (true)
             {
-                while (true)
+                // The ring, the caches, and growth into a slot a retirement freed. No lock is
+                // held here: growth may log and run the host's pressure callback.
+                int retiredBefore = Volatile.Read(ref _retired);
+                switch (TryGrow(out slot))
                 {
-                    if (_ring.TryDequeue(out slot) || (_useThreadCache && TakeBackCachedSlot(out slot)))
+                    case GrowOutcome.Got:
                         return ReelResult.Success;
-                    if (_destroyed)
+                    case GrowOutcome.OutOfMemory:
+                        return OutOfMemory(function);
+                    case GrowOutcome.AllRetired:
+                        return Exhausted(function);
+                    case GrowOutcome.Destroyed:
                         return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: pool '{Name}' was destroyed while waiting");
-                    long now = Stopwatch.GetTimestamp();
-                    if (now >= deadline)
-                        return ReelResult.Timeout;
-                    int milliseconds = deadline == long.MaxValue
-                        ? Timeout.Infinite
-                        : (int)Math.Min(int.MaxValue, Math.Max(1, (deadline - now) * 1000 / Stopwatch.Frequency));
-                    Monitor.Wait(_waitLock, milliseconds);
+                }
+                long now = Stopwatch.GetTimestamp();
+                if (now >= deadline)
+                    return ReelResult.Timeout;
+                int milliseconds = deadline == long.MaxValue
+                    ? Timeout.Infinite
+                    : (int)Math.Min(int.MaxValue, Math.Max(1, (deadline - now) * 1000 / Stopwatch.Frequency));
+                lock (_waitLock)
+                {
+                    // Releases, retirements and destroy pulse under this lock, so whatever
+                    // happened since the look above is seen here or wakes the wait.
+                    if (_ring.Count == 0 && Volatile.Read(ref _retired) == retiredBefore && !_destroyed)
+                        Monitor.Wait(_waitLock, milliseconds);
                 }
             }
         }

@@ -14,8 +14,7 @@ public sealed partial class SlotPool
     /// </summary>
     public int Trim(uint keepIdle)
     {
-        if (_useThreadCache)
-            DrainThreadCaches();
+        DrainThreadCaches();
         return TrimRing(keepIdle);
     }
 
@@ -25,12 +24,14 @@ public sealed partial class SlotPool
         int freed = 0;
         lock (_lock)
         {
+            BeginMoves();
             while (_ring.Count > keepIdle && _ring.TryDequeue(out int slot))
             {
                 FreeSlotMemory(slot);
                 freed++;
             }
             _trimmed += freed;
+            EndMoves();
         }
         return freed;
     }
@@ -39,8 +40,7 @@ public sealed partial class SlotPool
     /// Frame clock tick. Once per trim period (<see cref="PoolConfig.TrimIdleFrames"/> frames
     /// or <see cref="PoolConfig.TrimIdleMs"/> ms) frees the buffers the period proved surplus:
     /// as many as the fewest idle buffers seen after any acquire (all idle ones if nothing was
-    /// acquired). Per-buffer idle ages would never trim here, because FIFO reuse cycles every
-    /// idle buffer through the pipeline; the low-water mark sees the surplus anyway.
+    /// acquired). The low-water mark sees the surplus whatever order buffers are reused in.
     /// </summary>
     public int TrimByAge(long frame, long nowNs)
     {
@@ -52,8 +52,7 @@ public sealed partial class SlotPool
         _trimPeriodNs = nowNs;
         // Cached buffers of threads that stopped using the pool (or ended) would never come
         // back: once a period every cache goes back to the ring; live threads refill theirs.
-        if (_useThreadCache)
-            DrainThreadCaches();
+        DrainThreadCaches();
         int idle = _ring.Count;
         int surplus = Math.Min(Interlocked.Exchange(ref _idleLowWater, int.MaxValue), idle);
         return surplus <= 0 ? 0 : TrimRing((uint)(idle - surplus));
@@ -70,6 +69,7 @@ public sealed partial class SlotPool
             if (_destroyed)
                 return;
             _destroyed = true;
+            _returnsRarely = true;
             DrainIdle();
         }
         lock (_waitLock)
@@ -81,7 +81,7 @@ public sealed partial class SlotPool
     public int InUse => Math.Max(0, Volatile.Read(ref _allocated) - IdleCount);
 
     /// <summary>Idle buffers: the shared ring plus thread caches.</summary>
-    private int IdleCount => _ring.Count + (_useThreadCache ? CachedCount() : 0);
+    private int IdleCount => _ring.Count + CachedCount();
 
     /// <summary>Fewest bytes held since the previous call; restarts the floor at the current value.</summary>
     public ulong TakeBytesFloor()
@@ -105,10 +105,10 @@ public sealed partial class SlotPool
         for (int i = 0; i < _slots.Length; i++)
         {
             ref BufferSlot s = ref _slots[i];
-            long state = Volatile.Read(ref s.State);
-            if ((state & ReferenceMask) == 0)
+            ulong state = Volatile.Read(ref s.State);
+            if ((state & BufferSlot.ReferenceMask) == 0)
                 continue;
-            ulong handle = BufferHandles.Make(RegistryIndex, i, (uint)(state >> 32)).Value;
+            ulong handle = BufferHandles.Make(RegistryIndex, TagOf(i, state >> BufferSlot.ReferenceBits)).Value;
             found.Add((i, handle, s.Tag, s.AcquiredAtFrame, s.Pts, s.Size));
         }
         found.Sort((a, b) => a.Item4.CompareTo(b.Item4));
@@ -152,16 +152,21 @@ public sealed partial class SlotPool
     private void DrainIdle()
     {
         Debug.Assert(Monitor.IsEntered(_lock), "Draining happens under the pool lock.");
-        if (_useThreadCache)
-            DrainThreadCaches();
+        BeginMoves();
+        DrainThreadCaches(detachAll: _destroyed);
         while (_ring.TryDequeue(out int slot))
             FreeSlotMemory(slot);
+        EndMoves();
     }
 
     private void FreeReturnedSlot(int slot)
     {
         lock (_lock)
+        {
+            BeginMoves();
             FreeSlotMemory(slot);
+            EndMoves();
+        }
         FinalizeIfEmpty();
     }
 
@@ -181,13 +186,15 @@ public sealed partial class SlotPool
             Owner.OnSlotPoolDrained(this);
     }
 
-    private unsafe void FreeSlotMemory(int slot)
+    /// <summary>Frees a slot's memory; the slot can get memory again, unless <paramref name="retire"/> (its generations are used up).</summary>
+    private unsafe void FreeSlotMemory(int slot, bool retire = false)
     {
         Debug.Assert(Monitor.IsEntered(_lock), "Slots lose memory under the pool lock.");
         ref BufferSlot s = ref _slots[slot];
         _allocator.Free((void*)s.Memory, BufferSize, Alignment);
         s.Memory = 0;
-        _unallocated.Push(slot);
+        if (!retire)
+            _unallocated.Push(slot);
         _allocated--;
         if (_allocated < _allocatedFloor)
             _allocatedFloor = _allocated;

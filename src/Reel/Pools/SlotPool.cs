@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Reel.Abi;
 using Reel.Context;
-using Reel.Handles;
 using Reel.Logging;
 using Reel.Memory;
 using Reel.Time;
@@ -12,20 +12,23 @@ using Reel.Time;
 namespace Reel.Pools;
 
 /// <summary>
-/// Buffers of one size: slots with refcounts and generations, the lock-free FIFO free ring,
-/// growth up to the cap, the exhaustion policy, trimming and teardown. A frame or audio pool
-/// has one; a byte pool has one per size class.
+/// Buffers of one size: slots with refcounts and generations, per-thread caches in front of a
+/// lock-free shared ring, growth up to the cap, the exhaustion policy, trimming and teardown.
+/// A frame or audio pool has one; a byte pool has one per size class.
 /// </summary>
 /// <remarks>
-/// Hot path (acquire from the ring, retain, release, return to the ring): no locks, no GC
-/// allocation. Growth, waiting, trimming and destruction take <see cref="_lock"/> (never held
-/// while logging or calling the host). With <see cref="PoolFlags.ThreadCache"/> each thread
-/// also keeps a few of its released buffers (SlotPool.ThreadCache.cs).
+/// Hot path: a thread that releases a buffer it acquired keeps it in its own cache
+/// (SlotPool.ThreadCache.cs) and its next acquire takes it back, most recent first, touching
+/// no cache line another thread writes; the only atomic instruction of an acquire + release
+/// pair is the release's CAS on the slot state. Buffers released by another thread than
+/// their acquirer (a pipeline hand-off) and buffers that do not fit the cache go through the
+/// shared Vyukov ring. Reuse order is therefore not FIFO: a buffer a GPU or encoder may still
+/// read is protected by keeping a reference until it is done (reel_buffer_release_after,
+/// reel_buffer_release_deferred), not by its place in a queue. Growth, waiting, trimming and
+/// destruction take <see cref="_lock"/> (never held while logging or calling the host).
 /// </remarks>
 public sealed partial class SlotPool
 {
-    private const long ReferenceMask = 0xFFFF_FFFF;
-
     private readonly BufferSlot[] _slots;
     private readonly FreeSlotRing _ring;
     private readonly UnmanagedAllocator _allocator;
@@ -33,20 +36,23 @@ public sealed partial class SlotPool
     private readonly Logger _log;
     private readonly MemoryAccounting _accounting;
     private readonly bool _zeroOnRelease;
-    private readonly bool _useThreadCache;
 
-    /// <summary>Guards growth, trimming, destruction and <see cref="_unallocated"/>.</summary>
+    /// <summary>ZERO_ON_RELEASE, or the pool was destroyed: releases leave the fast path (one test instead of two).</summary>
+    private volatile bool _returnsRarely;
+
+    /// <summary>Guards growth, trimming, destruction, cache take-back and <see cref="_unallocated"/>.</summary>
     private readonly object _lock = new();
 
     /// <summary>Waiters of the WAIT policy sleep on this; releases pulse it only when someone waits.</summary>
     private readonly object _waitLock = new();
 
-    /// <summary>Slots without memory (never allocated or trimmed), reused by growth.</summary>
+    /// <summary>Slots without memory (never allocated or trimmed), reused by growth; retired slots never come back.</summary>
     private readonly Stack<int> _unallocated;
 
     // Hot-path cost note: acquire and release write no shared counter. In-use is derived
-    // (allocated - idle in the ring) and acquires are counted per slot; only the ring's two
-    // positions are shared between threads. The fields below change on slow paths only.
+    // (allocated - idle) and acquires are counted per slot; the peak and the idle low-water
+    // mark are derived on acquire from values no other thread writes in the steady state
+    // (SlotPool.Watermarks.cs). The fields below change on slow paths only.
     private int _peakInUse;
     private int _allocated;
 
@@ -55,7 +61,7 @@ public sealed partial class SlotPool
 
     /// <summary>
     /// Fewest idle buffers seen right after an acquire in the current trim period: that many
-    /// were never needed. Written without a lock only when it drops, so it stays off the hot path.
+    /// were never needed. Written only when it drops, so it stays off the hot path.
     /// </summary>
     private int _idleLowWater = int.MaxValue;
 
@@ -73,8 +79,8 @@ public sealed partial class SlotPool
 
     /// <summary>
     /// Creates an empty pool of <paramref name="bufferSize"/>-byte buffers charged to
-    /// <paramref name="category"/> of <paramref name="context"/>'s accounting; call
-    /// <see cref="Preallocate"/> next.
+    /// <paramref name="category"/> of <paramref name="context"/>'s accounting; registering it
+    /// starts its generations (<see cref="StartGenerations"/>), then call <see cref="Preallocate"/>.
     /// </summary>
     public SlotPool(ReelContext context, string name, nuint bufferSize, nuint alignment, PoolConfig config, MemoryCategory category)
     {
@@ -88,22 +94,16 @@ public sealed partial class SlotPool
         _log = context.Log;
         _accounting = context.Memory;
         _zeroOnRelease = (config.Flags & PoolFlags.ZeroOnRelease) != 0;
-        _useThreadCache = (config.Flags & PoolFlags.ThreadCache) != 0;
+        _returnsRarely = _zeroOnRelease;
         _trimPeriodFrame = context.Clock.Frame;
         _trimPeriodNs = context.Clock.TimeNs;
         _slots = new BufferSlot[config.GrowLimit];
         // Twice the slots, so the ring is never near full and Enqueue practically never spins.
         _ring = new FreeSlotRing((int)config.GrowLimit * 2);
         _unallocated = new Stack<int>((int)config.GrowLimit);
-
-        // Start generations at a per-pool random value: a stale handle of a destroyed pool
-        // whose registry index is reused then meets a different generation.
-        long firstGeneration = System.Random.Shared.Next(1, (int)Handle.MaxGeneration + 1);
+        (_slotBits, _slotMask, _maxGeneration) = GenerationLayout(config.GrowLimit);
         for (int i = _slots.Length - 1; i >= 0; i--)
-        {
-            _slots[i].State = firstGeneration << 32;
             _unallocated.Push(i);
-        }
     }
 
     /// <summary>Label used in messages: the pool name, with the size class for byte pools.</summary>
@@ -122,10 +122,23 @@ public sealed partial class SlotPool
     public MemoryCategory Category { get; }
 
     /// <summary>Index in <see cref="PoolRegistry"/>; part of every buffer handle.</summary>
-    public uint RegistryIndex { get; internal set; }
+    public uint RegistryIndex
+    {
+        get => _registryIndex;
+        internal set
+        {
+            _registryIndex = value;
+            _handleBase = BufferHandles.HandleBase(value);
+        }
+    }
+
+    private uint _registryIndex;
+
+    /// <summary>The bits all handles of this slot pool share (type tag and registry index).</summary>
+    private ulong _handleBase;
 
     /// <summary>The registry's own handle of this slot pool (never given to hosts).</summary>
-    internal Handle RegistryHandle { get; set; }
+    internal Handles.Handle RegistryHandle { get; set; }
 
     /// <summary>The public pool this slot pool belongs to.</summary>
     public Pool Owner { get; internal set; } = null!;
@@ -134,138 +147,193 @@ public sealed partial class SlotPool
     public bool IsDestroyed => _destroyed;
 
     /// <summary>Hands out a buffer with one reference; the slow path grows, waits or fails per policy.</summary>
-    public ReelResult Acquire(nuint size, string function, out Handle buffer)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReelResult Acquire(nuint size, string function, out Handles.Handle buffer)
     {
-        if (_useThreadCache && TryTakeFromLocalCache(out int cached))
+        PoolThread thread = PoolThread.Current;
+        ThreadSlotCache cache = LocalCache(thread);
+        // The owner's half of the handshake with threads that take cached buffers back
+        // (ThreadSlotCache): Busy first, then Flags.
+        Volatile.Write(ref cache.Busy, 1);
+        if (Volatile.Read(ref cache.Flags) == 0)
         {
-            buffer = Take(cached, size, observe: false);
-            return ReelResult.Success;
+            int count = cache.Count;
+            if (count > 0)
+            {
+                int slot = cache.Slots[--count];
+                cache.Count = count;
+                Volatile.Write(ref cache.Busy, 0);
+                buffer = Take(slot, size, thread.Id);
+                ObserveLocalTake(cache, count);
+                return ReelResult.Success;
+            }
         }
+        Volatile.Write(ref cache.Busy, 0);
+        return AcquireShared(size, function, thread, cache, out buffer);
+    }
+
+    /// <summary>The cache was empty or flagged: the shared ring, then growth and the exhaustion policy.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ReelResult AcquireShared(nuint size, string function, PoolThread thread, ThreadSlotCache cache, out Handles.Handle buffer)
+    {
+        ReviveLocalCache(thread, cache);
         if (!_ring.TryDequeue(out int slot))
         {
             ReelResult result = AcquireSlow(function, out slot);
             if (result != ReelResult.Success)
             {
-                buffer = Handle.Null;
+                buffer = Handles.Handle.Null;
                 return result;
             }
         }
-        buffer = Take(slot, size, observe: true);
+        buffer = Take(slot, size, thread.Id);
+        ObserveExactly();
         return ReelResult.Success;
     }
 
-    /// <summary>Adds a reference to a live buffer; false if the handle is stale.</summary>
-    public bool Retain(int slot, uint generation)
+    /// <summary>Adds a reference to a live buffer: Success, ErrorInvalidHandle (stale tag) or ErrorLimitReached (too many references).</summary>
+    public ReelResult Retain(ulong tag)
     {
-        ref BufferSlot s = ref _slots[slot];
+        if (!TryLocate(tag, out int slot, out ulong generation))
+            return ReelResult.ErrorInvalidHandle;
+        ref BufferSlot s = ref SlotAt(slot);
+        ulong state = Volatile.Read(ref s.State);
         while (true)
         {
-            long state = Volatile.Read(ref s.State);
             if (!IsLive(state, generation))
-                return false;
-            if (Interlocked.CompareExchange(ref s.State, state + 1, state) == state)
-                return true;
+                return ReelResult.ErrorInvalidHandle;
+            if ((state & BufferSlot.ReferenceMask) == BufferSlot.ReferenceMask)
+                return ReelResult.ErrorLimitReached;
+            ulong seen = Interlocked.CompareExchange(ref s.State, state + 1, state);
+            if (seen == state)
+                return ReelResult.Success;
+            state = seen;
         }
     }
 
-    /// <summary>Drops a reference; the last one returns the buffer. False if the handle is stale (double release).</summary>
-    public bool Release(int slot, uint generation)
+    /// <summary>Drops a reference; the last one returns the buffer. False if the tag is stale (double release) or forged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Release(ulong tag)
     {
-        ref BufferSlot s = ref _slots[slot];
+        if (!TryLocate(tag, out int slot, out ulong generation))
+            return false;
+        ref BufferSlot s = ref SlotAt(slot);
+        ulong state = Volatile.Read(ref s.State);
         while (true)
         {
-            long state = Volatile.Read(ref s.State);
             if (!IsLive(state, generation))
                 return false;
-            bool last = (state & ReferenceMask) == 1;
-            // The last release also moves the generation on, in the same CAS.
-            long next = last ? (long)NextGeneration(generation) << 32 : state - 1;
-            if (Interlocked.CompareExchange(ref s.State, next, state) == state)
+            bool last = (state & BufferSlot.ReferenceMask) == 1;
+            // The last release also moves the generation on, in the same CAS; a slot whose
+            // generations are used up keeps its last one, with no reference, and is retired.
+            ulong next = last ? NextIdleState(generation) : state - 1;
+            ulong seen = Interlocked.CompareExchange(ref s.State, next, state);
+            if (seen == state)
             {
                 if (last)
-                    Return(slot);
+                    Return(ref s, slot, generation);
                 return true;
             }
+            state = seen;
         }
     }
 
-    /// <summary>Whether the handle's generation is the slot's and the buffer is out.</summary>
-    public bool IsLive(int slot, uint generation) =>
-        (uint)slot < (uint)_slots.Length && IsLive(Volatile.Read(ref _slots[slot].State), generation);
+    /// <summary>The slot of a live buffer, or -1 if the tag is stale or forged.</summary>
+    public int LiveSlot(ulong tag) =>
+        TryLocate(tag, out int slot, out ulong generation) && IsLive(Volatile.Read(ref _slots[slot].State), generation) ? slot : -1;
 
     /// <summary>The slot of a live buffer, for reading and writing its memory and metadata.</summary>
     internal ref BufferSlot SlotRef(int slot) => ref _slots[slot];
+
+    /// <summary>A slot whose index is known to be in range (from a located tag, a cache or the ring): no bounds check on the hot path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref BufferSlot SlotAt(int slot)
+    {
+        Debug.Assert((uint)slot < (uint)_slots.Length, "A slot index from a tag, a cache or the ring is in range.");
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (nint)(uint)slot);
+    }
 
     /// <summary>Number of slots (the grow limit).</summary>
     public int SlotCount => _slots.Length;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsLive(long state, uint generation) =>
-        (uint)(state >> 32) == generation && (state & ReferenceMask) != 0;
+    private static bool IsLive(ulong state, ulong generation) =>
+        (state >> BufferSlot.ReferenceBits) == generation && (state & BufferSlot.ReferenceMask) != 0;
 
-    private static uint NextGeneration(uint generation) => generation == Handle.MaxGeneration ? 1 : generation + 1;
-
-    /// <summary>
-    /// Hands out a slot. <paramref name="observe"/> updates the peak and the idle low-water
-    /// mark; a hit in the thread's own cache skips that, since counting idle buffers would
-    /// read other threads' cache lines.
-    /// </summary>
-    private Handle Take(int slot, nuint size, bool observe)
+    /// <summary>Hands out an idle slot: resets its metadata and gives it one reference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Handles.Handle Take(int slot, nuint size, int threadId)
     {
-        ref BufferSlot s = ref _slots[slot];
-        long state = Volatile.Read(ref s.State);
-        Debug.Assert((state & ReferenceMask) == 0, "A slot in the free ring has no references.");
-        Debug.Assert(s.Memory != 0, "A slot in the free ring has memory.");
+        ref BufferSlot s = ref SlotAt(slot);
+        ulong state = Volatile.Read(ref s.State);
+        Debug.Assert((state & BufferSlot.ReferenceMask) == 0, "An idle slot has no references.");
+        Debug.Assert(s.Memory != 0, "An idle slot has memory.");
         s.Pts = 0;
         s.Tag = 0;
-        s.Size = size;
         s.Dts = 0;
         s.Flags = 0;
+        s.Size = size;
         s.Acquires++;
         s.AcquiredAtFrame = _clock.Frame;
+        s.AcquiredBy = threadId;
         Volatile.Write(ref s.State, state | 1);
-        if (observe)
-        {
-            int idle = _ring.Count;
-            if (idle < Volatile.Read(ref _idleLowWater))
-                Volatile.Write(ref _idleLowWater, idle);
-            int inUse = Volatile.Read(ref _allocated) - idle - (_useThreadCache ? CachedCount() : 0);
-            if (inUse > Volatile.Read(ref _peakInUse))
-                RaisePeak(inUse);
-        }
-        return BufferHandles.Make(RegistryIndex, slot, (uint)(state >> 32));
+        return BufferHandles.Make(_handleBase, TagOf(slot, state >> BufferSlot.ReferenceBits));
     }
 
-    private void RaisePeak(int inUse)
+    /// <summary>
+    /// A buffer's last reference was released: retire its slot if its generations are used
+    /// up, free it if the pool was destroyed, keep it in this thread's cache if this thread
+    /// acquired it, else put it in the shared ring.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Return(ref BufferSlot s, int slot, ulong generation)
     {
-        int peak = Volatile.Read(ref _peakInUse);
-        while (inUse > peak)
+        if (generation == _maxGeneration || _returnsRarely)
         {
-            int seen = Interlocked.CompareExchange(ref _peakInUse, inUse, peak);
-            if (seen == peak)
-                return;
-            peak = seen;
+            ReturnRarely(slot, generation);
+            return;
         }
+        PoolThread thread = PoolThread.Current;
+        if (s.AcquiredBy == thread.Id && TryKeepLocally(thread, slot))
+            return;
+        ReturnShared(slot);
     }
 
-    /// <summary>Puts a buffer whose last reference was released back in the ring (or frees it after destroy).</summary>
-    private unsafe void Return(int slot)
+    /// <summary>Return of a slot to retire, to zero, or of a destroyed pool.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReturnRarely(int slot, ulong generation)
     {
-        ref BufferSlot s = ref _slots[slot];
+        if (generation == _maxGeneration)
+        {
+            RetireSlot(slot);
+            return;
+        }
         if (_zeroOnRelease)
-            System.Runtime.InteropServices.NativeMemory.Clear((void*)s.Memory, BufferSize);
+            ZeroMemory(slot);
         if (_destroyed)
         {
             FreeReturnedSlot(slot);
             return;
         }
-        if (!_useThreadCache || !TryReturnToLocalCache(slot))
-            EnqueueFree(slot);
+        PoolThread thread = PoolThread.Current;
+        if (SlotAt(slot).AcquiredBy == thread.Id && TryKeepLocally(thread, slot))
+            return;
+        ReturnShared(slot);
+    }
+
+    /// <summary>Puts a returned slot in the shared ring, wakes a waiter, and catches a racing destroy.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReturnShared(int slot)
+    {
+        _ring.Enqueue(slot);
         if (Volatile.Read(ref _waiters) > 0)
             WakeOneWaiter();
         if (_destroyed)
             AfterReturnToDestroyedPool();
     }
+
+    private unsafe void ZeroMemory(int slot) =>
+        System.Runtime.InteropServices.NativeMemory.Clear((void*)_slots[slot].Memory, BufferSize);
 
     private void EnqueueFree(int slot) => _ring.Enqueue(slot);
 }

@@ -21,21 +21,21 @@ public class IvfIndexTests
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf, 160, 96);
         settings.KeyframeInterval = 10;
         List<Packet> packets;
-        Assert.That(IvfWriter.Create(path, 160, 96, 1, 30, out IvfWriter? writer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(IvfWriter.Create(path, 160, 96, 1, 30, "test", out IvfWriter? writer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (writer)
         {
             packets = Av1RoundTrip.Encode(settings, 35, writer);
-            Assert.That(writer!.End(), Is.EqualTo(ReelResult.Success));
+            Assert.That(writer!.End("test"), Is.EqualTo(ReelResult.Success));
         }
         int[] keyframes = packets.Select((p, i) => (p, i)).Where(x => x.p.IsKeyframe).Select(x => x.i).ToArray();
         Assert.That(keyframes, Has.Length.GreaterThanOrEqualTo(3), "a keyframe at least every 10 frames");
         for (int i = 0; i < packets.Count; i++)
             Assert.That(Av1TemporalUnit.IsRandomAccessPoint(packets[i].Data), Is.EqualTo(packets[i].IsKeyframe), $"packet {i}");
 
-        Assert.That(IvfReader.Open(path, out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(path, "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(IvfIndex.Build(reader!, path, out IvfIndex? index), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(IvfIndex.Build(reader!, path, "test", out IvfIndex? index), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             Assert.That(index!.FrameCount, Is.EqualTo(35));
             Assert.That(index.RandomAccessPoints, Is.EqualTo(keyframes));
             Assert.That(index.RandomAccessPointAtOrBefore(0), Is.Zero);
@@ -43,8 +43,8 @@ public class IvfIndexTests
             int middle = keyframes[1] + 1;
             Assert.That(index.RandomAccessPointAtOrBefore(middle), Is.EqualTo(keyframes[1]));
 
-            Assert.That(reader!.Seek(index.OffsetOf(middle), middle), Is.EqualTo(ReelResult.Success));
-            Assert.That(reader.ReadFrame(out IvfFrame frame), Is.EqualTo(ReelResult.Success));
+            Assert.That(reader!.Seek(index.OffsetOf(middle), middle, "test"), Is.EqualTo(ReelResult.Success));
+            Assert.That(reader.ReadFrame("test", out IvfFrame frame), Is.EqualTo(ReelResult.Success));
             Assert.That((frame.Index, frame.Pts), Is.EqualTo(((long)middle, index.PtsOf(middle))));
             Assert.That(frame.Span.ToArray(), Is.EqualTo(packets[middle].Data));
         }
@@ -69,16 +69,16 @@ public class IvfIndexTests
     {
         using var directory = new TempDirectory();
         string path = Path.Combine(directory.Path, "inter.ivf");
-        Assert.That(IvfWriter.Create(path, 16, 16, 1, 30, out IvfWriter? writer), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfWriter.Create(path, 16, 16, 1, 30, "test", out IvfWriter? writer), Is.EqualTo(ReelResult.Success));
         using (writer)
         {
-            writer!.WriteFrame(new byte[] { 0x32, 0x01, 0x30 }, 0);
-            writer.End();
+            writer!.WriteFrame(new byte[] { 0x32, 0x01, 0x30 }, 0, "test", "data");
+            writer.End("test");
         }
-        IvfReader.Open(path, out IvfReader? reader);
+        IvfReader.Open(path, "test", out IvfReader? reader);
         using (reader)
         {
-            Assert.That(IvfIndex.Build(reader!, "inter.ivf", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(IvfIndex.Build(reader!, "inter.ivf", "test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Does.Contain("inter.ivf has 1 frames and no key frame"));
         }
     }

@@ -20,7 +20,7 @@ public class IvfTests
     {
         using var directory = new TempDirectory();
         string path = Write(directory, end: true);
-        Assert.That(IvfReader.Open(path, out IvfReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(IvfReader.Open(path, "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (reader)
         {
             IvfHeader header = reader!.Header;
@@ -28,11 +28,11 @@ public class IvfTests
             Assert.That((header.TimebaseNumerator, header.TimebaseDenominator, header.FrameCount), Is.EqualTo((1001u, 30000u, 3u)));
             for (int i = 0; i < s_frames.Length; i++)
             {
-                Assert.That(reader.ReadFrame(out IvfFrame frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(reader.ReadFrame("test", out IvfFrame frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 Assert.That(frame.Span.ToArray(), Is.EqualTo(s_frames[i]));
                 Assert.That((frame.Pts, frame.Index), Is.EqualTo((i * 2L, (long)i)));
             }
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.NotReady));
+            Assert.That(reader.ReadFrame("test", out _), Is.EqualTo(ReelResult.NotReady));
             Assert.That(reader.IsEndOfStream, Is.True);
         }
         byte[] file = File.ReadAllBytes(path);
@@ -48,11 +48,11 @@ public class IvfTests
         using var directory = new TempDirectory();
         string path = Write(directory, end: false);
         Assert.That(BinaryPrimitives.ReadUInt32LittleEndian(File.ReadAllBytes(path).AsSpan(24)), Is.Zero);
-        Assert.That(IvfReader.Open(path, out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(path, "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
             int frames = 0;
-            while (reader!.ReadFrame(out _) == ReelResult.Success)
+            while (reader!.ReadFrame("test", out _) == ReelResult.Success)
                 frames++;
             Assert.That(frames, Is.EqualTo(3));
             Assert.That(reader.IsEndOfStream, Is.True);
@@ -63,24 +63,24 @@ public class IvfTests
     public void WriteFrame_MisuseAndBadArguments_Fail()
     {
         using var directory = new TempDirectory();
-        Assert.That(IvfWriter.Create(directory.File("a.ivf"), 70000, 240, 1, 30, out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(LastError.Message, Is.EqualTo("IvfWriter.Create: width is 70000; allowed 1 to 65535"));
-        Assert.That(IvfWriter.Create(directory.File("a.ivf"), 320, 240, 0, 30, out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(LastError.Message, Is.EqualTo("IvfWriter.Create: timebase numerator is 0; allowed 1 to 4294967295"));
-        Assert.That(IvfWriter.Create(directory.File("missing-dir/a.ivf"), 320, 240, 1, 30, out _), Is.EqualTo(ReelResult.ErrorIo));
-        Assert.That(LastError.Message, Does.StartWith($"IvfWriter.Create: cannot create {directory.File("missing-dir/a.ivf")}"));
+        Assert.That(IvfWriter.Create(directory.File("a.ivf"), 70000, 240, 1, 30, "test", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Is.EqualTo("test: width is 70000; allowed 1 to 65535"));
+        Assert.That(IvfWriter.Create(directory.File("a.ivf"), 320, 240, 0, 30, "test", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Is.EqualTo("test: timebase numerator is 0; allowed 1 to 4294967295"));
+        Assert.That(IvfWriter.Create(directory.File("missing-dir/a.ivf"), 320, 240, 1, 30, "test", out _), Is.EqualTo(ReelResult.ErrorIo));
+        Assert.That(LastError.Message, Does.StartWith($"test: cannot create {directory.File("missing-dir/a.ivf")}"));
 
-        Assert.That(IvfWriter.Create(directory.File("b.ivf"), 320, 240, 1, 30, out IvfWriter? writer), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfWriter.Create(directory.File("b.ivf"), 320, 240, 1, 30, "test", out IvfWriter? writer), Is.EqualTo(ReelResult.Success));
         using (writer)
         {
-            Assert.That(writer!.WriteFrame(ReadOnlySpan<byte>.Empty, 0), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("IvfWriter.WriteFrame: data is empty; allowed 1 or more bytes"));
-            Assert.That(writer.WriteFrame(s_frames[0], 5), Is.EqualTo(ReelResult.Success));
-            Assert.That(writer.WriteFrame(s_frames[0], 4), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("IvfWriter.WriteFrame: pts is 4; allowed 5 or more (not below the previous frame's)"));
-            Assert.That(writer.End(), Is.EqualTo(ReelResult.Success));
-            Assert.That(writer.End(), Is.EqualTo(ReelResult.Success), "a second End does nothing");
-            Assert.That(writer.WriteFrame(s_frames[0], 6), Is.EqualTo(ReelResult.ErrorBadState));
+            Assert.That(writer!.WriteFrame(ReadOnlySpan<byte>.Empty, 0, "test", "data"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: data is empty (its size is 0); allowed 1 or more bytes of payload"));
+            Assert.That(writer.WriteFrame(s_frames[0], 5, "test", "data"), Is.EqualTo(ReelResult.Success));
+            Assert.That(writer.WriteFrame(s_frames[0], 4, "test", "data"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: data's pts is 4; allowed 5 or more (not below the previous frame's)"));
+            Assert.That(writer.End("test"), Is.EqualTo(ReelResult.Success));
+            Assert.That(writer.End("test"), Is.EqualTo(ReelResult.Success), "a second End does nothing");
+            Assert.That(writer.WriteFrame(s_frames[0], 6, "test", "data"), Is.EqualTo(ReelResult.ErrorBadState));
             Assert.That(LastError.Message, Does.EndWith("b.ivf was ended; no frame can follow"));
         }
     }
@@ -96,16 +96,16 @@ public class IvfTests
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), (ushort)version);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(6), (ushort)headerSize);
         Encoding.ASCII.GetBytes(fourCC, header.AsSpan(8));
-        Assert.That(IvfReader.Open(new MemoryStream(header), false, "test.ivf", out IvfReader? reader), Is.EqualTo(expected));
+        Assert.That(IvfReader.Open(new MemoryStream(header), false, "test.ivf", "test", out IvfReader? reader), Is.EqualTo(expected));
         Assert.That(reader, Is.Null);
-        Assert.That(LastError.Message, Does.StartWith("IvfReader.Open: ").And.Contain(message));
+        Assert.That(LastError.Message, Does.StartWith("test: ").And.Contain(message));
     }
 
     [Test]
     public void Open_ShorterThanHeader_Fails()
     {
-        Assert.That(IvfReader.Open(new MemoryStream(Encoding.ASCII.GetBytes("DKIF\0\0 \0AV01")), false, "short.ivf", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
-        Assert.That(LastError.Message, Is.EqualTo("IvfReader.Open: short.ivf is 12 bytes; an IVF header needs 32"));
+        Assert.That(IvfReader.Open(new MemoryStream(Encoding.ASCII.GetBytes("DKIF\0\0 \0AV01")), false, "short.ivf", "test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+        Assert.That(LastError.Message, Is.EqualTo("test: short.ivf is 12 bytes; an IVF header needs 32"));
     }
 
     [Test]
@@ -115,15 +115,15 @@ public class IvfTests
         string path = Write(directory, end: true);
         using (var file = new FileStream(path, FileMode.Open))
             file.SetLength(file.Length - 1000);
-        Assert.That(IvfReader.Open(path, out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(path, "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.Success));
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.Success));
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(reader!.ReadFrame("test", out _), Is.EqualTo(ReelResult.Success));
+            Assert.That(reader.ReadFrame("test", out _), Is.EqualTo(ReelResult.Success));
+            Assert.That(reader.ReadFrame("test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             long offset = 32 + (12 + 100) + (12 + 7);
             Assert.That(LastError.Message, Is.EqualTo(
-                $"IvfReader.ReadFrame: {path}: frame 2 at byte offset {offset} is truncated: it declares 3000 bytes of data but the file ends after 2000"));
+                $"test: {path}: frame 2 at byte offset {offset} is truncated: it declares 3000 bytes of data but the file ends after 2000"));
         }
     }
 
@@ -135,12 +135,12 @@ public class IvfTests
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(6), 32);
         Encoding.ASCII.GetBytes("AV01", file.AsSpan(8));
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(32), 1);
-        Assert.That(IvfReader.Open(new MemoryStream(file), false, "cut.ivf", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(new MemoryStream(file), false, "cut.ivf", "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.Success));
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
-            Assert.That(LastError.Message, Is.EqualTo("IvfReader.ReadFrame: cut.ivf: frame 1 at byte offset 45 is truncated: its 12-byte frame header has only 5 bytes"));
+            Assert.That(reader!.ReadFrame("test", out _), Is.EqualTo(ReelResult.Success));
+            Assert.That(reader.ReadFrame("test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(LastError.Message, Is.EqualTo("test: cut.ivf: frame 1 at byte offset 45 is truncated: its 12-byte frame header has only 5 bytes"));
         }
     }
 
@@ -152,25 +152,25 @@ public class IvfTests
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(6), 32);
         Encoding.ASCII.GetBytes("AV01", file.AsSpan(8));
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(32), 0xFFFFFFF0);
-        Assert.That(IvfReader.Open(new MemoryStream(file), false, "huge.ivf", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(new MemoryStream(file), false, "huge.ivf", "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
-            Assert.That(LastError.Message, Is.EqualTo("IvfReader.ReadFrame: huge.ivf: frame 0 at byte offset 32 declares 4294967280 bytes; allowed 1 to 268435456"));
+            Assert.That(reader!.ReadFrame("test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(LastError.Message, Is.EqualTo("test: huge.ivf: frame 0 at byte offset 32 declares 4294967280 bytes; allowed 1 to 268435456"));
         }
     }
 
     private static string Write(TempDirectory directory, bool end)
     {
         string path = directory.File("frames.ivf");
-        Assert.That(IvfWriter.Create(path, 320, 240, 1001, 30000, out IvfWriter? writer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(IvfWriter.Create(path, 320, 240, 1001, 30000, "test", out IvfWriter? writer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (writer)
         {
             for (int i = 0; i < s_frames.Length; i++)
-                Assert.That(writer!.WriteFrame(s_frames[i], i * 2L), Is.EqualTo(ReelResult.Success));
+                Assert.That(writer!.WriteFrame(s_frames[i], i * 2L, "test", "data"), Is.EqualTo(ReelResult.Success));
             Assert.That(writer!.FramesWritten, Is.EqualTo(3));
             if (end)
-                Assert.That(writer.End(), Is.EqualTo(ReelResult.Success));
+                Assert.That(writer.End("test"), Is.EqualTo(ReelResult.Success));
         }
         return path;
     }

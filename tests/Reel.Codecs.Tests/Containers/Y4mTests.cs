@@ -18,21 +18,21 @@ public unsafe class Y4mTests
     {
         using var directory = new TempDirectory();
         string path = directory.File("odd.y4m");
-        Assert.That(I420Buffer.Create(33, 17, out I420Buffer? source), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create(33, 17, "test", out I420Buffer? source), Is.EqualTo(ReelResult.Success));
         using (source)
         {
-            Assert.That(Y4mWriter.Create(path, 33, 17, 30000, 1001, out Y4mWriter? writer), Is.EqualTo(ReelResult.Success));
+            Assert.That(Y4mWriter.Create(path, 33, 17, 30000, 1001, "test", out Y4mWriter? writer), Is.EqualTo(ReelResult.Success));
             using (writer)
             {
                 for (int i = 0; i < 3; i++)
                 {
                     TestPattern.Fill(source!.Frame, i);
-                    Assert.That(writer!.WriteFrame(source.Frame), Is.EqualTo(ReelResult.Success));
+                    Assert.That(writer!.WriteFrame(source.Frame, "test"), Is.EqualTo(ReelResult.Success));
                 }
-                Assert.That(writer!.Close(), Is.EqualTo(ReelResult.Success));
+                Assert.That(writer!.Close("test"), Is.EqualTo(ReelResult.Success));
             }
             Assert.That(new FileInfo(path).Length, Is.EqualTo("YUV4MPEG2 W33 H17 F30000:1001 Ip A1:1 C420jpeg\n".Length + 3 * (6 + 33 * 17 + 2 * 17 * 9)));
-            Assert.That(Y4mReader.Open(path, out Y4mReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(Y4mReader.Open(path, "test", out Y4mReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             using (reader)
             {
                 Y4mHeader header = reader!.Header;
@@ -40,11 +40,11 @@ public unsafe class Y4mTests
                 Assert.That((header.Interlacing, header.AspectNumerator, header.AspectDenominator, header.Colorspace), Is.EqualTo(('p', 1, 1, "420jpeg")));
                 for (int i = 0; i < 3; i++)
                 {
-                    Assert.That(reader.ReadFrame(out I420Frame frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                    Assert.That(reader.ReadFrame("test", out I420Frame frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                     TestPattern.Fill(source!.Frame, i);
                     AssertSamePixels(source.Frame, frame);
                 }
-                Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.NotReady));
+                Assert.That(reader.ReadFrame("test", out _), Is.EqualTo(ReelResult.NotReady));
                 Assert.That(reader.IsEndOfStream, Is.True);
             }
         }
@@ -63,7 +63,7 @@ public unsafe class Y4mTests
         Assert.That(rawOut.ExitCode, Is.Zero, rawOut.ToString());
         byte[] expected = File.ReadAllBytes(raw);
 
-        Assert.That(Y4mReader.Open(y4m, out Y4mReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(Y4mReader.Open(y4m, "test", out Y4mReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (reader)
         {
             Assert.That((reader!.Header.Width, reader.Header.Height, reader.Header.FpsNumerator, reader.Header.FpsDenominator), Is.EqualTo((66, 38, 24, 1)));
@@ -71,10 +71,10 @@ public unsafe class Y4mTests
             Assert.That(expected.Length, Is.EqualTo(3 * frameSize));
             for (int i = 0; i < 3; i++)
             {
-                Assert.That(reader.ReadFrame(out I420Frame frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(reader.ReadFrame("test", out I420Frame frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 Assert.That(Packed(frame), Is.EqualTo(expected.AsSpan(i * frameSize, frameSize).ToArray()), $"frame {i}");
             }
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.NotReady));
+            Assert.That(reader.ReadFrame("test", out _), Is.EqualTo(ReelResult.NotReady));
         }
     }
 
@@ -86,7 +86,7 @@ public unsafe class Y4mTests
         ExternalTool.Outcome made = ExternalTool.Run(ExternalTool.Require("ffmpeg"), "-v", "error", "-f", "lavfi", "-i", "testsrc=size=64x48",
             "-frames:v", "1", "-pix_fmt", "yuv420p10le", "-strict", "-1", "-y", y4m);
         Assert.That(made.ExitCode, Is.Zero, made.ToString());
-        Assert.That(Y4mReader.Open(y4m, out Y4mReader? reader), Is.EqualTo(ReelResult.ErrorUnsupported));
+        Assert.That(Y4mReader.Open(y4m, "test", out Y4mReader? reader), Is.EqualTo(ReelResult.ErrorUnsupported));
         Assert.That(reader, Is.Null);
         Assert.That(LastError.Message, Does.Contain("C (colorspace) is \"420p10\" (10-bit samples); this reader handles 8-bit 4:2:0 only"));
     }
@@ -106,9 +106,9 @@ public unsafe class Y4mTests
     [TestCase("", "is empty; expected a \"YUV4MPEG2 \" header")]
     public void Open_BadHeader_FailsNamingTheTag(string header, string message)
     {
-        Assert.That(Y4mReader.Open(Stream(header), false, "bad.y4m", out Y4mReader? reader), Is.EqualTo(ReelResult.ErrorCorruptData));
+        Assert.That(Y4mReader.Open(Stream(header), false, "bad.y4m", "test", out Y4mReader? reader), Is.EqualTo(ReelResult.ErrorCorruptData));
         Assert.That(reader, Is.Null);
-        Assert.That(LastError.Message, Does.StartWith("Y4mReader.Open: bad.y4m").And.Contain(message));
+        Assert.That(LastError.Message, Does.StartWith("test: bad.y4m").And.Contain(message));
     }
 
     [TestCase("422", "4:2:2 chroma")]
@@ -122,9 +122,9 @@ public unsafe class Y4mTests
     [TestCase("xyz", "an unknown colorspace")]
     public void Open_UnsupportedColorspace_FailsAsUnsupported(string colorspace, string description)
     {
-        Assert.That(Y4mReader.Open(Stream($"YUV4MPEG2 W64 H48 F25:1 C{colorspace}\n"), false, "c.y4m", out _), Is.EqualTo(ReelResult.ErrorUnsupported));
+        Assert.That(Y4mReader.Open(Stream($"YUV4MPEG2 W64 H48 F25:1 C{colorspace}\n"), false, "c.y4m", "test", out _), Is.EqualTo(ReelResult.ErrorUnsupported));
         Assert.That(LastError.Message, Is.EqualTo(
-            $"Y4mReader.Open: c.y4m: C (colorspace) is \"{colorspace}\" ({description}); this reader handles 8-bit 4:2:0 only (C420jpeg, C420, C420paldv, C420mpeg2 or no C tag)"));
+            $"test: c.y4m: C (colorspace) is \"{colorspace}\" ({description}); this reader handles 8-bit 4:2:0 only (C420jpeg, C420, C420paldv, C420mpeg2 or no C tag)"));
     }
 
     [TestCase("420jpeg")]
@@ -135,12 +135,12 @@ public unsafe class Y4mTests
     public void Open_Every420Siting_IsAccepted(string? colorspace)
     {
         string tag = colorspace is null ? "" : $" C{colorspace}";
-        Assert.That(Y4mReader.Open(Stream($"YUV4MPEG2 W4 H2 F25:1 XYSCSS=420JPEG{tag}\nFRAME\n" + new string('A', 12)), false, "ok.y4m", out Y4mReader? reader),
+        Assert.That(Y4mReader.Open(Stream($"YUV4MPEG2 W4 H2 F25:1 XYSCSS=420JPEG{tag}\nFRAME\n" + new string('A', 12)), false, "ok.y4m", "test", out Y4mReader? reader),
             Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (reader)
         {
             Assert.That(reader!.Header.Colorspace, Is.EqualTo(colorspace ?? "420jpeg"));
-            Assert.That(reader.ReadFrame(out I420Frame frame), Is.EqualTo(ReelResult.Success));
+            Assert.That(reader.ReadFrame("test", out I420Frame frame), Is.EqualTo(ReelResult.Success));
             Assert.That(frame.V[0], Is.EqualTo((byte)'A'));
         }
     }
@@ -151,13 +151,13 @@ public unsafe class Y4mTests
         string header = "YUV4MPEG2 W8 H4 F25:1\n";
         string frame = "FRAME\n" + new string('x', 48);
         using Stream stream = Stream(header + frame + "FRAME\n" + new string('y', 20));
-        Assert.That(Y4mReader.Open(stream, false, "cut.y4m", out Y4mReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(Y4mReader.Open(stream, false, "cut.y4m", "test", out Y4mReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.Success));
-            Assert.That(reader.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(reader!.ReadFrame("test", out _), Is.EqualTo(ReelResult.Success));
+            Assert.That(reader.ReadFrame("test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Is.EqualTo(
-                $"Y4mReader.ReadFrame: cut.y4m: frame 1 at byte offset {header.Length + frame.Length} is truncated: 20 of 48 bytes of picture data"));
+                $"test: cut.y4m: frame 1 at byte offset {header.Length + frame.Length} is truncated: 20 of 48 bytes of picture data"));
         }
     }
 
@@ -167,11 +167,11 @@ public unsafe class Y4mTests
     public void ReadFrame_BadFrameHeader_FailsNamingIt(string marker, string message)
     {
         using Stream stream = Stream("YUV4MPEG2 W8 H4\n" + marker);
-        Assert.That(Y4mReader.Open(stream, false, "m.y4m", out Y4mReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(Y4mReader.Open(stream, false, "m.y4m", "test", out Y4mReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(reader!.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
-            Assert.That(LastError.Message, Does.StartWith("Y4mReader.ReadFrame: m.y4m: frame 0 at byte offset 16").And.Contain(message));
+            Assert.That(reader!.ReadFrame("test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(LastError.Message, Does.StartWith("test: m.y4m: frame 0 at byte offset 16").And.Contain(message));
         }
     }
 
@@ -179,12 +179,12 @@ public unsafe class Y4mTests
     public void ReadFrameInto_DestinationWithPaddedStrides_FillsOnlyTheVisibleSamples()
     {
         using Stream stream = Stream("YUV4MPEG2 W4 H2\nFRAME\n" + "ABCDEFGH" + "ij" + "kl");
-        Assert.That(Y4mReader.Open(stream, false, "s.y4m", out Y4mReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(Y4mReader.Open(stream, false, "s.y4m", "test", out Y4mReader? reader), Is.EqualTo(ReelResult.Success));
         byte* memory = stackalloc byte[64];
         new Span<byte>(memory, 64).Fill((byte)'.');
         var destination = new I420Frame(4, 2, memory, 10, memory + 32, 5, memory + 48, 5);
         using (reader)
-            Assert.That(reader!.ReadFrameInto(destination), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(reader!.ReadFrameInto(destination, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         Assert.That(Encoding.ASCII.GetString(memory, 24), Is.EqualTo("ABCD......EFGH.........."));
         Assert.That(Encoding.ASCII.GetString(memory + 32, 16), Is.EqualTo("ij.............."));
         Assert.That(Encoding.ASCII.GetString(memory + 48, 7), Is.EqualTo("kl....."));
@@ -194,15 +194,15 @@ public unsafe class Y4mTests
     public void WriteFrame_WrongDimensions_Fails()
     {
         using var directory = new TempDirectory();
-        Assert.That(Y4mWriter.Create(directory.File("w.y4m"), 0, 4, 25, 1, out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(LastError.Message, Is.EqualTo("Y4mWriter.Create: width is 0; allowed 1 to 65536"));
-        Assert.That(Y4mWriter.Create(directory.File("w.y4m"), 8, 4, 25, 1, out Y4mWriter? writer), Is.EqualTo(ReelResult.Success));
-        Assert.That(I420Buffer.Create(6, 4, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(Y4mWriter.Create(directory.File("w.y4m"), 0, 4, 25, 1, "test", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Is.EqualTo("test: width is 0; allowed 1 to 65536"));
+        Assert.That(Y4mWriter.Create(directory.File("w.y4m"), 8, 4, 25, 1, "test", out Y4mWriter? writer), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create(6, 4, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using (writer)
         using (buffer)
         {
-            Assert.That(writer!.WriteFrame(buffer!.Frame), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("Y4mWriter.WriteFrame: frame is 6x4; expected 8x4"));
+            Assert.That(writer!.WriteFrame(buffer!.Frame, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: frame is 6x4; expected 8x4"));
         }
     }
 

@@ -101,12 +101,12 @@ public unsafe class RgbToI420Tests
     {
         using Image image = Image.Random(21, 9, seed: 8);
         using Image flipped = image.Flipped();
-        Assert.That(I420Buffer.Create(21, 9, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create(21, 9, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using (buffer)
         {
             // The last row in memory is the top of the picture.
             byte* top = flipped.Pixels + (long)(flipped.Height - 1) * flipped.Stride;
-            Assert.That(RgbToI420.Convert(top, -flipped.Stride, 21, 9, RgbByteOrder.Rgba, buffer!.Frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(RgbToI420.Convert(top, -flipped.Stride, 21, 9, RgbByteOrder.Rgba, buffer!.Frame, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             Assert.That(Packed(buffer.Frame), Is.EqualTo(Packed(Convert(image, RgbByteOrder.Rgba, true))));
         }
     }
@@ -114,18 +114,18 @@ public unsafe class RgbToI420Tests
     [Test]
     public void Convert_BadArguments_FailNamingThem()
     {
-        Assert.That(I420Buffer.Create(8, 8, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create(8, 8, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using Image image = Image.Random(8, 8, seed: 1);
         using (buffer)
         {
-            Assert.That(RgbToI420.Convert(null, 32, 8, 8, RgbByteOrder.Rgba, buffer!.Frame), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("RgbToI420.Convert: source is NULL"));
-            Assert.That(RgbToI420.Convert(image.Pixels, 31, 8, 8, RgbByteOrder.Rgba, buffer.Frame), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("RgbToI420.Convert: source stride is 31; allowed 32 (4 * width) or more in magnitude"));
-            Assert.That(RgbToI420.Convert(image.Pixels, 32, 6, 8, RgbByteOrder.Rgba, buffer.Frame), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("RgbToI420.Convert: frame is 8x8; expected 6x8"));
-            Assert.That(RgbToI420.Convert(image.Pixels, 32, 8, 8, (RgbByteOrder)5, buffer.Frame), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("RgbToI420.Convert: order is 5; allowed Rgba (0) or Bgra (1)"));
+            Assert.That(RgbToI420.Convert(null, 32, 8, 8, RgbByteOrder.Rgba, buffer!.Frame, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: source is NULL"));
+            Assert.That(RgbToI420.Convert(image.Pixels, 31, 8, 8, RgbByteOrder.Rgba, buffer.Frame, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: source stride is 31; allowed 32 (4 * width) or more in magnitude"));
+            Assert.That(RgbToI420.Convert(image.Pixels, 32, 6, 8, RgbByteOrder.Rgba, buffer.Frame, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: frame is 8x8; expected 6x8"));
+            Assert.That(RgbToI420.Convert(image.Pixels, 32, 8, 8, (RgbByteOrder)5, buffer.Frame, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: order is 5; allowed Rgba (0) or Bgra (1)"));
         }
     }
 
@@ -133,16 +133,16 @@ public unsafe class RgbToI420Tests
     public void Convert_1080p_ReportsVectorAndScalarTimes()
     {
         using Image image = Image.Random(1920, 1080, seed: 3);
-        Assert.That(I420Buffer.Create(1920, 1080, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create(1920, 1080, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using (buffer)
         {
             double Time(bool vectorised)
             {
-                RgbToI420.Convert(image.Pixels, image.Stride, 1920, 1080, RgbByteOrder.Rgba, buffer!.Frame, vectorised);
+                RgbToI420.Convert(image.Pixels, image.Stride, 1920, 1080, RgbByteOrder.Rgba, buffer!.Frame, vectorised, "test");
                 var clock = Stopwatch.StartNew();
                 const int runs = 5;
                 for (int i = 0; i < runs; i++)
-                    Assert.That(RgbToI420.Convert(image.Pixels, image.Stride, 1920, 1080, RgbByteOrder.Rgba, buffer.Frame, vectorised), Is.EqualTo(ReelResult.Success));
+                    Assert.That(RgbToI420.Convert(image.Pixels, image.Stride, 1920, 1080, RgbByteOrder.Rgba, buffer.Frame, vectorised, "test"), Is.EqualTo(ReelResult.Success));
                 return clock.Elapsed.TotalMilliseconds / runs;
             }
             double scalar = Time(false), vector = Time(true);
@@ -153,9 +153,9 @@ public unsafe class RgbToI420Tests
 
     private static I420Frame Convert(Image image, RgbByteOrder order, bool vectorised)
     {
-        Assert.That(I420Buffer.Create(image.Width, image.Height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create(image.Width, image.Height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         image.Keep(buffer!);
-        Assert.That(RgbToI420.Convert(image.Pixels, image.Stride, image.Width, image.Height, order, buffer!.Frame, vectorised), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(RgbToI420.Convert(image.Pixels, image.Stride, image.Width, image.Height, order, buffer!.Frame, vectorised, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         return buffer.Frame;
     }
 

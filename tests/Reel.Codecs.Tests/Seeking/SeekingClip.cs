@@ -36,16 +36,16 @@ internal sealed unsafe class SeekingClip : IDisposable
         Path = System.IO.Path.Combine(_directory.Path, "clip.ivf");
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf, Width, Height);
         settings.KeyframeInterval = Gop;
-        Assert.That(IvfWriter.Create(Path, Width, Height, 1, 30, out IvfWriter? writer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(IvfWriter.Create(Path, Width, Height, 1, 30, "test", out IvfWriter? writer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (writer)
         {
             Av1RoundTrip.Encode(settings, frames, writer);
-            Assert.That(writer!.End(), Is.EqualTo(ReelResult.Success));
+            Assert.That(writer!.End("test"), Is.EqualTo(ReelResult.Success));
         }
-        Assert.That(IvfReader.Open(Path, out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(Path, "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(IvfIndex.Build(reader!, Path, out IvfIndex? index), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(IvfIndex.Build(reader!, Path, "test", out IvfIndex? index), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             KeyFrames = index!.RandomAccessPoints;
         }
         Assert.That(KeyFrames.Count, Is.GreaterThanOrEqualTo(frames / Gop), "a keyframe every GOP");
@@ -59,7 +59,7 @@ internal sealed unsafe class SeekingClip : IDisposable
                 var seen = 0;
                 // Frame by frame from 0: the decoder goes on (a keyframe that is the next frame needs no seek).
                 for (int n = 0; n < frames; n++)
-                    Assert.That(decoder!.DecodeThrough(n, (number, frame) => { Checksums[number] = Checksum(frame); seen++; }), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                    Assert.That(decoder!.DecodeThrough(n, (number, frame) => { Checksums[number] = Checksum(frame); seen++; }, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 Assert.That((seen, decoder!.Seeks), Is.EqualTo((frames, 1L)), "a sequential decode from frame 0 shows every frame once");
             }
         }

@@ -29,7 +29,7 @@ public class SeekingDecoderTests : ClipFixture
             {
                 Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(Clip.Checksums[n]), $"frame {n} on the way to {target}");
                 delivered.Add(n);
-            }), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            }, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             Assert.That(delivered[^1], Is.EqualTo(target), "the target is the last frame delivered");
             Assert.That(delivered, Is.EqualTo(Enumerable.Range((int)delivered[0], delivered.Count).Select(i => (long)i)), "frames come in order, none skipped");
         }
@@ -41,7 +41,7 @@ public class SeekingDecoderTests : ClipFixture
         using SeekingDecoder decoder = Open();
         int gop = Clip.KeyFrames[1];
         var delivered = new List<long>();
-        void Through(int target) => Assert.That(decoder.DecodeThrough(target, (n, _) => delivered.Add(n)), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        void Through(int target) => Assert.That(decoder.DecodeThrough(target, (n, _) => delivered.Add(n), "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
 
         Through(3);
         Assert.That((decoder.Seeks, delivered), Is.EqualTo((1L, new List<long> { 0, 1, 2, 3 })));
@@ -66,10 +66,10 @@ public class SeekingDecoderTests : ClipFixture
     public void FramesOutsideTheFile_AreInvalidArguments_AndTheDecoderStaysUsable()
     {
         using SeekingDecoder decoder = Open();
-        Assert.That(decoder.DecodeThrough(60, (_, _) => { }), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(decoder.DecodeThrough(60, (_, _) => { }, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Message, Does.Contain("frame 60").And.Contain("allowed 0 to 59"));
-        Assert.That(decoder.DecodeThrough(-1, (_, _) => { }), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(decoder.DecodeThrough(59, (_, _) => { }), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(decoder.DecodeThrough(-1, (_, _) => { }, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(decoder.DecodeThrough(59, (_, _) => { }, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         Assert.That(decoder.FramesDecoded, Is.EqualTo(60 - Clip.KeyFrames[^1]));
     }
 
@@ -82,7 +82,7 @@ public class SeekingDecoderTests : ClipFixture
         {
             if (++seen == 2)
                 decoder.Cancel();
-        }), Is.EqualTo(ReelResult.NotReady));
+        }, "test"), Is.EqualTo(ReelResult.NotReady));
         Assert.That(seen, Is.EqualTo(2));
     }
 
@@ -92,10 +92,10 @@ public class SeekingDecoderTests : ClipFixture
         string damaged = Path.Combine(Path.GetTempPath(), $"reel-damaged-{System.Environment.ProcessId}.ivf");
         byte[] bytes = File.ReadAllBytes(Clip.Path);
         // Overwrite the payload of every packet of the second GOP after its keyframe with noise.
-        Assert.That(IvfReader.Open(Clip.Path, out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(Clip.Path, "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
         using (reader)
         {
-            Assert.That(IvfIndex.Build(reader!, Clip.Path, out IvfIndex? index), Is.EqualTo(ReelResult.Success));
+            Assert.That(IvfIndex.Build(reader!, Clip.Path, "test", out IvfIndex? index), Is.EqualTo(ReelResult.Success));
             var random = new System.Random(3);
             for (int frame = Clip.KeyFrames[1] + 1; frame < Clip.KeyFrames[2]; frame++)
             {
@@ -111,14 +111,14 @@ public class SeekingDecoderTests : ClipFixture
             Assert.That(SeekingDecoder.Open(Context, damaged, SeekingClip.Options(), "test", out SeekingDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             using (decoder)
             {
-                ReelResult result = decoder!.DecodeThrough(Clip.KeyFrames[2] - 1, (_, _) => { });
+                ReelResult result = decoder!.DecodeThrough(Clip.KeyFrames[2] - 1, (_, _) => { }, "test");
                 Assert.That(result == ReelResult.Success || (int)result < 0, Is.True, $"{result}: a result, never a crash");
                 if (result != ReelResult.Success)
                     Assert.That(LastError.Message, Is.Not.Empty);
                 int clean = Clip.KeyFrames[2] + 2;
-                Assert.That(decoder.DecodeThrough(clean, (n, frame) => Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(Clip.Checksums[n]), $"frame {n}")),
+                Assert.That(decoder.DecodeThrough(clean, (n, frame) => Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(Clip.Checksums[n]), $"frame {n}"), "test"),
                     Is.EqualTo(ReelResult.Success), () => LastError.Message);
-                Assert.That(decoder.DecodeThrough(3, (n, frame) => Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(Clip.Checksums[n]), $"frame {n}")),
+                Assert.That(decoder.DecodeThrough(3, (n, frame) => Assert.That(SeekingClip.Checksum(frame), Is.EqualTo(Clip.Checksums[n]), $"frame {n}"), "test"),
                     Is.EqualTo(ReelResult.Success), () => LastError.Message);
             }
         }

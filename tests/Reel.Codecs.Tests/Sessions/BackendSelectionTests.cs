@@ -49,7 +49,7 @@ public class BackendSelectionTests
         public ReelResult Check(EncoderSettings settings, string prefix)
             => settings.Width <= _maxWidth ? ReelResult.Success : CodecErrors.Unsupported($"{prefix}width is {settings.Width}; this GPU encodes up to {_maxWidth}");
 
-        public ReelResult Create(EncoderSettings settings, out IEncoder? encoder)
+        public ReelResult Create(EncoderSettings settings, string function, out IEncoder? encoder)
         {
             encoder = null;
             return CodecErrors.Unsupported("not used by these tests");
@@ -120,6 +120,6 @@ public class BackendSelectionTests
         var settings = new EncoderSettings { Width = 1920, Height = 1080, RateControl = RateControlMode.Cbr, TargetBitrate = 2_000_000, Preset = EncoderPreset.Speed, SpeedPreset = 5 };
         Assert.That(BackendRegistry.SelectEncoder(all, CodecBackend.Software, settings, LogCapture.Create(), "f", "reel_encoder_create: desc->", out _),
             Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(LastError.Message, Does.StartWith("reel_encoder_create: desc->preset is Speed (speed 5) with rate_control Cbr; allowed speed 8 to 13"));
+        Assert.That(LastError.Message, Does.StartWith("reel_encoder_create: desc->preset is REEL_ENCODER_PRESET_SPEED with speed_preset 5 and rate_control REEL_RATE_CONTROL_CBR; allowed speed 8 to 13"));
     }
 }

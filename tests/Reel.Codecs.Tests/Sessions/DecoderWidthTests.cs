@@ -98,10 +98,10 @@ public sealed class DecoderWidthTests
         var frames = new List<Handle>();
         try
         {
-            Assert.That(IvfReader.Open(Stream(width, bits), out IvfReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(IvfReader.Open(Stream(width, bits), "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             using (reader)
             {
-                while (reader!.ReadFrame(out IvfFrame packet) == ReelResult.Success)
+                while (reader!.ReadFrame("test", out IvfFrame packet) == ReelResult.Success)
                 {
                     ReelResult sent;
                     while ((sent = session!.Submit(packet.Span, packet.Pts, "test")) == ReelResult.NotReady)

@@ -124,7 +124,7 @@ public unsafe class FrameContractTests
 
         public ReelResult Check(EncoderSettings settings, string prefix) => settings.Validate(Capabilities, prefix);
 
-        public ReelResult Create(EncoderSettings settings, out IEncoder? encoder)
+        public ReelResult Create(EncoderSettings settings, string function, out IEncoder? encoder)
         {
             encoder = new SurfaceEncoder();
             return ReelResult.Success;
@@ -141,7 +141,7 @@ public unsafe class FrameContractTests
         public bool IsEndOfStream => _flushed && _pending.Count == 0;
         public long VisibleNativeBytes => 24;
 
-        public ReelResult SendFrame(in FrameRef frame, long pts, bool forceKeyframe)
+        public ReelResult SendFrame(in FrameRef frame, long pts, bool forceKeyframe, string function)
         {
             if (!frame.IsSurface)
                 return CodecErrors.Unsupported("surfaces only");
@@ -149,7 +149,7 @@ public unsafe class FrameContractTests
             return ReelResult.Success;
         }
 
-        public ReelResult ReceivePacket(out EncodedPacket packet)
+        public ReelResult ReceivePacket(string function, out EncodedPacket packet)
         {
             packet = default;
             if (!_pending.TryDequeue(out var next))
@@ -162,7 +162,7 @@ public unsafe class FrameContractTests
             return ReelResult.Success;
         }
 
-        public ReelResult Flush()
+        public ReelResult Flush(string function)
         {
             _flushed = true;
             return ReelResult.Success;

@@ -26,8 +26,8 @@ internal static unsafe class Av1RoundTrip
     {
         var settings = new EncoderSettings
         {
-            Width = width,
-            Height = height,
+            Width = (uint)width,
+            Height = (uint)height,
             FpsNumerator = 30,
             FpsDenominator = 1,
             RateControl = mode,
@@ -46,8 +46,8 @@ internal static unsafe class Av1RoundTrip
     /// </summary>
     public static List<Packet> Encode(EncoderSettings settings, int frameCount, IvfWriter? ivf = null, Func<int, bool>? forceKeyframe = null)
     {
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        Assert.That(I420Buffer.Create(settings.Width, settings.Height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(I420Buffer.Create((int)settings.Width, (int)settings.Height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         var packets = new List<Packet>();
         using (encoder)
         using (buffer)
@@ -55,10 +55,10 @@ internal static unsafe class Av1RoundTrip
             for (int i = 0; i < frameCount; i++)
             {
                 TestPattern.Fill(buffer!.Frame, i);
-                Assert.That(encoder!.SendFrame(buffer.Frame, i, forceKeyframe?.Invoke(i) ?? false), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(encoder!.SendFrame(buffer.Frame, i, forceKeyframe?.Invoke(i) ?? false, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 Drain(encoder, packets, ivf);
             }
-            Assert.That(encoder!.Flush(), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(encoder!.Flush("test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             Drain(encoder, packets, ivf);
             Assert.That(encoder.IsEndOfStream, Is.True, "after the flush every packet came out");
             Assert.That(encoder.PacketsReceived, Is.EqualTo(packets.Count));
@@ -69,11 +69,11 @@ internal static unsafe class Av1RoundTrip
     private static void Drain(SvtAv1Encoder encoder, List<Packet> packets, IvfWriter? ivf)
     {
         ReelResult result;
-        while ((result = encoder.ReceivePacket(out EncodedPacket packet)) == ReelResult.Success)
+        while ((result = encoder.ReceivePacket("test", out EncodedPacket packet)) == ReelResult.Success)
         {
             packets.Add(new Packet(packet.Span.ToArray(), packet.Pts, packet.Dts, packet.IsKeyframe));
             if (ivf is not null)
-                Assert.That(ivf.WriteFrame(packet.Span, packet.Pts), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(ivf.WriteFrame(packet.Span, packet.Pts, "test", "data"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         }
         Assert.That(result, Is.EqualTo(ReelResult.NotReady), () => LastError.Message);
     }
@@ -84,7 +84,7 @@ internal static unsafe class Av1RoundTrip
     /// </summary>
     public static List<DecodedFrame> Decode(IEnumerable<Packet> packets, IPictureAllocator allocator, DecoderSettings? settings = null)
     {
-        Assert.That(Dav1dDecoder.Create(settings ?? new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(Dav1dDecoder.Create(settings ?? new DecoderSettings(), allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (decoder)
             return DecodeWith(decoder!, packets);
     }
@@ -96,7 +96,7 @@ internal static unsafe class Av1RoundTrip
         foreach (Packet packet in packets)
         {
             ReelResult sent;
-            while ((sent = decoder.SendData(packet.Data, packet.Pts)) == ReelResult.NotReady)
+            while ((sent = decoder.SendData(packet.Data, packet.Pts, "test")) == ReelResult.NotReady)
                 TakePictures(decoder, frames);
             Assert.That(sent, Is.EqualTo(ReelResult.Success), () => LastError.Message);
             TakePictures(decoder, frames);
@@ -110,7 +110,7 @@ internal static unsafe class Av1RoundTrip
     private static void TakePictures(Dav1dDecoder decoder, List<DecodedFrame> frames)
     {
         ReelResult result;
-        while ((result = decoder.GetPicture(out DecodedPicture picture)) == ReelResult.Success)
+        while ((result = decoder.GetPicture("test", out DecodedPicture picture)) == ReelResult.Success)
         {
             frames.Add(Measure(picture));
             Dav1dDecoder.ReleasePicture(ref picture);
@@ -121,7 +121,7 @@ internal static unsafe class Av1RoundTrip
     /// <summary>Luma PSNR of a decoded 8-bit picture against the pattern frame of its pts.</summary>
     public static DecodedFrame Measure(in DecodedPicture picture)
     {
-        Assert.That(I420Buffer.Create(picture.Width, picture.Height, out I420Buffer? source), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create(picture.Width, picture.Height, "test", out I420Buffer? source), Is.EqualTo(ReelResult.Success));
         using (source)
         {
             TestPattern.Fill(source!.Frame, (int)picture.Pts);

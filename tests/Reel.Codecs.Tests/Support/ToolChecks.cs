@@ -47,12 +47,12 @@ internal static class ToolChecks
         string output = path + ".dav1d.y4m";
         ExternalTool.Outcome outcome = ExternalTool.Run(ExternalTool.Require("dav1d"), "-q", "-i", path, "-o", output);
         Assert.That(outcome.ExitCode, Is.Zero, $"the dav1d tool rejected {path}: {outcome}");
-        Assert.That(Y4mReader.Open(output, out Y4mReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(Y4mReader.Open(output, "test", out Y4mReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (reader)
         {
             int count = 0;
             ReelResult result;
-            while ((result = reader!.ReadFrame(out _)) == ReelResult.Success)
+            while ((result = reader!.ReadFrame("test", out _)) == ReelResult.Success)
                 count++;
             Assert.That(result, Is.EqualTo(ReelResult.NotReady), () => LastError.Message);
             return count;

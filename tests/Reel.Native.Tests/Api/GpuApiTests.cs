@@ -6,7 +6,7 @@ using Reel.Interop;
 namespace Reel.Native.Tests.Api;
 
 /// <summary>
-/// Section 13 from a .NET host through the generated P/Invoke bindings: a validated device on
+/// reel_vulkan.h from a .NET host through the generated P/Invoke bindings: a validated device on
 /// whatever Vulkan the machine has, GPU memory written through a mapped pointer, and the
 /// backend report's fixed arrays and strings read back. Skipped only where no Vulkan exists.
 /// </summary>

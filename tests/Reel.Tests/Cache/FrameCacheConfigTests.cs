@@ -57,18 +57,18 @@ public class FrameCacheConfigTests
     [TestCaseSource(nameof(s_badFields))]
     public void Validate_FieldOutOfRange_FailsNamingFieldValueAndRange(FrameCacheConfig config, string expected)
     {
-        Assert.That(config.Validate("reel_frame_cache_create"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(config.Validate("reel_frame_cache_create: desc->"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Result, Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(LastError.Message, Does.StartWith("reel_frame_cache_create: " + expected));
+        Assert.That(LastError.Message, Does.StartWith("reel_frame_cache_create: desc->" + expected));
     }
 
     [Test]
-    public void Create_InvalidConfig_FailsWithoutACache()
+    public void Check_ValuesAsTheHostGaveThem_AreNamedUnnarrowed()
     {
-        var pool = new Simulation.CountingFramePool(4);
-        ReelResult result = FrameCache.Create(new FrameCacheConfig { RingSize = 0 }, pool, null, "create", out FrameCache? cache);
-        Assert.That(result, Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(cache, Is.Null);
-        Assert.That(LastError.Message, Does.Contain("ring_size is 0"));
+        // The C API checks reel_frame_cache_desc_t's raw 32- and 64-bit values before narrowing them.
+        Assert.That(FrameCacheConfig.Check(uint.MaxValue, 0, 0, 1L << 30, 32, "reel_frame_cache_create: desc->"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Is.EqualTo("reel_frame_cache_create: desc->ring_size is 4294967295; must be 4 to 65536"));
+        Assert.That(FrameCacheConfig.Check(64, 0, 0, ulong.MaxValue, 32, "p: desc->"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Does.StartWith("p: desc->memory_budget is 18446744073709551615; must be"));
     }
 }

@@ -44,8 +44,8 @@ public unsafe class BufferLifetimeTests : PoolFixture
         Handle first = Acquire(pool);
         Release(first);
         Handle second = Acquire(pool);
-        Assert.That(BufferHandles.Slot(second), Is.EqualTo(BufferHandles.Slot(first)), "same slot");
-        Assert.That(second.Generation, Is.Not.EqualTo(first.Generation));
+        Assert.That(BufferHandles.PoolIndex(second), Is.EqualTo(BufferHandles.PoolIndex(first)), "same pool");
+        Assert.That(second, Is.Not.EqualTo(first), "the slot moved to its next generation");
         Assert.That(Buffers.Retain(first, "test"), Is.EqualTo(ReelResult.ErrorInvalidHandle));
         Assert.That(Buffers.Release(first, "test"), Is.EqualTo(ReelResult.ErrorInvalidHandle));
         Assert.That(Buffers.SetPts(first, 5, "test"), Is.EqualTo(ReelResult.ErrorInvalidHandle));

@@ -108,7 +108,9 @@ public class FrameLayoutTests
     [Test]
     public void HugeFrame_AboveFourGiB_IsRefused()
     {
-        Assert.That(FrameLayout.TryCreate(PixelFormat.Rgba8, 32768, 32768, 4096, 4096, 0, "", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-        Assert.That(LastError.Message, Does.Contain("the most a frame buffer may have is 4294967296"));
+        Assert.That(FrameLayout.TryCreate(PixelFormat.Rgba8, 32768, 32768, 4096, 4096, 0, "f: desc->", out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(LastError.Message, Is.EqualTo(
+            "f: desc->width and desc->height are 32768x32768: a REEL_PIXEL_FORMAT_RGBA8 frame (stride_align 4096, row_padding 4096, height_align 1) " +
+            "needs 4429185024 bytes; the most a frame buffer may have is 4294967296"));
     }
 }

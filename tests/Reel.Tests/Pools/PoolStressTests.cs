@@ -12,8 +12,10 @@ using Reel.Pools;
 namespace Reel.Tests.Pools;
 
 /// <summary>
-/// Several threads acquire, retain, hand buffers to each other and release them for five
-/// seconds. Every 100 ms all threads stop at a barrier, keeping what they hold, and the pool
+/// Several threads acquire, retain, hand buffers to each other and release them, in
+/// <see cref="Steps"/> phases of <see cref="OperationsPerPhase"/> operations per thread (a
+/// count, not a time, so a loaded machine only makes it slower). After each phase all
+/// threads stop at a barrier, keeping what they hold, and the pool
 /// is checked against an independent count: in use must equal the distinct buffers that
 /// threads own or have passed on, allocated = available + in use, and acquires - releases =
 /// in use. Throughout, no buffer may be handed to a second owner while the first owns it.
@@ -21,19 +23,21 @@ namespace Reel.Tests.Pools;
 public class PoolStressTests : PoolFixture
 {
     private const int Threads = 4;
+    private const int Steps = 100;
+    private const int OperationsPerPhase = 4000;
 
-    [TestCase(ExhaustionPolicy.Fail, PoolFlags.None)]
-    [TestCase(ExhaustionPolicy.Wait, PoolFlags.None)]
-    [TestCase(ExhaustionPolicy.Fail, PoolFlags.ThreadCache)]
-    [TestCase(ExhaustionPolicy.Wait, PoolFlags.ThreadCache)]
-    public void ManyThreads_FiveSeconds_InvariantsHoldAtEveryStep(ExhaustionPolicy policy, PoolFlags flags)
+    [TestCase(ExhaustionPolicy.Fail, false)]
+    [TestCase(ExhaustionPolicy.Wait, false)]
+    [TestCase(ExhaustionPolicy.Fail, true)]
+    [TestCase(ExhaustionPolicy.Wait, true)]
+    public void ManyThreads_HundredCheckedSteps_InvariantsHoldAtEveryStep(ExhaustionPolicy policy, bool takeBackCaches)
     {
-        FramePool pool = Frames(width: 32, height: 32, config: Config(max: 24, exhaustion: policy, waitMs: 5, flags: flags));
+        FramePool pool = Frames(width: 32, height: 32, config: Config(max: 24, exhaustion: policy, waitMs: 5));
         var owners = new ConcurrentDictionary<nint, int>();      // buffer memory -> owning thread
         var handoff = new ConcurrentQueue<Handle>();              // retained buffers passed to other threads
         var violations = new ConcurrentQueue<string>();
         long operations = 0, steps = 0;
-        var deadline = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         bool stop = false;
 
         using var barrier = new Barrier(Threads, _ =>
@@ -53,7 +57,7 @@ public class PoolStressTests : PoolFixture
             if (stats.Acquires - stats.Releases != stats.InUse)
                 violations.Enqueue($"step {steps}: acquires {stats.Acquires} - releases {stats.Releases} != in use {stats.InUse}");
             steps++;
-            stop = deadline.Elapsed > TimeSpan.FromSeconds(5);
+            stop = steps >= Steps;
         });
 
         var workers = Enumerable.Range(0, Threads).Select(id => new Thread(() =>
@@ -62,8 +66,7 @@ public class PoolStressTests : PoolFixture
             var mine = new List<Handle>();
             while (!Volatile.Read(ref stop))
             {
-                var phase = Stopwatch.StartNew();
-                while (phase.ElapsedMilliseconds < 100)
+                for (int i = 0; i < OperationsPerPhase; i++)
                 {
                     Step(pool, id, random, mine, owners, handoff, violations);
                     Interlocked.Increment(ref operations);
@@ -73,17 +76,30 @@ public class PoolStressTests : PoolFixture
             foreach (Handle buffer in mine)
                 ReleaseOwned(buffer, id, owners, violations);
         })).ToList();
+        // Optionally a thread that keeps taking every thread cache back (trim that frees nothing).
+        var taker = new Thread(() =>
+        {
+            while (takeBackCaches && !Volatile.Read(ref stop))
+            {
+                pool.Trim(24);
+                Thread.Sleep(1);
+            }
+        });
         workers.ForEach(t => t.Start());
+        taker.Start();
         workers.ForEach(t => t.Join());
+        taker.Join();
         while (handoff.TryDequeue(out Handle passed))
             Buffers.Release(passed, "stress");
 
-        TestContext.Out.WriteLine($"{policy} {flags}: {operations} operations in {steps} checked steps over {deadline.Elapsed.TotalSeconds:F1} s");
+        TestContext.Out.WriteLine($"{policy}, take-backs {takeBackCaches}: {operations} operations in {steps} checked steps over {watch.Elapsed.TotalSeconds:F1} s");
         Assert.That(violations, Is.Empty);
-        Assert.That(steps, Is.GreaterThanOrEqualTo(20), "the barrier ran about every 100 ms");
+        Assert.That(steps, Is.EqualTo(Steps), "the pool was checked after every phase");
+        Assert.That(operations, Is.EqualTo((long)Threads * Steps * OperationsPerPhase));
         PoolStats final = pool.GetStats();
         Assert.That(final.InUse, Is.Zero);
         Assert.That(final.PeakInUse, Is.LessThanOrEqualTo(24u));
+        Assert.That(final.Trims, Is.Zero, "take-backs free nothing");
         AssertBalanced(pool);
     }
 

@@ -99,13 +99,13 @@ public class DeviceLifecycleTests : VulkanTestBase
     }
 
     [Test]
-    public void Create_PhysicalDeviceIndexOutOfRange_IsInvalidArgument()
+    public void Create_PhysicalDeviceOutOfRange_IsInvalidArgument_InTheCallersTerms()
     {
         VulkanInstance instance = CreateInstance();
-        ReelResult result = VulkanDevice.Create(instance, new VulkanDeviceOptions { PhysicalDeviceIndex = 64 }, "reel_test", out VulkanDevice? device);
+        ReelResult result = VulkanDevice.Create(instance, new VulkanDeviceOptions { PhysicalDevice = 64 }, "reel_test", out VulkanDevice? device);
         Assert.That(result, Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(device, Is.Null);
-        Assert.That(LastError.Message, Does.StartWith("reel_test: options.PhysicalDeviceIndex is 64"));
+        Assert.That(LastError.Message, Does.StartWith("reel_test: desc->physical_device is 64; allowed 0 (the best usable device) or 1 to "));
     }
 
     [Test]

@@ -26,6 +26,7 @@ public static class AbiMatch
             CStructRef s => managed.IsValueType && !managed.IsEnum && ManagedContract.CTypeName(managed) == s.Name,
             CPointer p => MatchesPointer(p, managed),
             CFunctionPointer f => MatchesFunctionPointer(f, managed),
+            CExternal x => MatchesExternal(x.Kind, managed),
             _ => false,
         };
         return ok ? null : $"{native.Display} is carried as {Display(managed)}";
@@ -59,6 +60,20 @@ public static class AbiMatch
         CPrimitiveKind.U64 or CPrimitiveKind.Size => managed == typeof(ulong) || managed == typeof(nuint),
         CPrimitiveKind.F32 => managed == typeof(float),
         CPrimitiveKind.F64 => managed == typeof(double),
+        _ => false,
+    };
+
+    /// <summary>
+    /// External types are carried by their ABI kind, the way the generators map them: a
+    /// dispatchable handle or function pointer as a pointer-sized integer, a non-dispatchable
+    /// handle as 64 bits, an enum as 32 bits.
+    /// </summary>
+    private static bool MatchesExternal(CExternalKind kind, Type managed) => kind switch
+    {
+        CExternalKind.DispatchableHandle => managed == typeof(nint) || managed == typeof(nuint),
+        CExternalKind.NonDispatchableHandle => managed == typeof(ulong),
+        CExternalKind.Enum => managed == typeof(int) || managed == typeof(uint),
+        CExternalKind.FunctionPointer => managed == typeof(nint) || managed == typeof(nuint) || managed.IsUnmanagedFunctionPointer,
         _ => false,
     };
 

@@ -60,6 +60,31 @@ public sealed record CFunctionPointer(CTypeRef Return, IReadOnlyList<CTypeRef> P
     public override int GetHashCode() => Return.GetHashCode() ^ Parameters.Count;
 }
 
+/// <summary>What an external type is at the ABI, which decides how a binding carries it.</summary>
+public enum CExternalKind
+{
+    /// <summary>A Vulkan dispatchable handle (VK_DEFINE_HANDLE): a pointer; carried as nint.</summary>
+    DispatchableHandle,
+
+    /// <summary>A Vulkan non-dispatchable handle (VK_DEFINE_NON_DISPATCHABLE_HANDLE): 64 bits; carried as ulong.</summary>
+    NonDispatchableHandle,
+
+    /// <summary>An enum of the external API (VkFormat): 32 bits; carried as int.</summary>
+    Enum,
+
+    /// <summary>A function pointer typedef of the external API (PFN_vkGetInstanceProcAddr); carried as nint.</summary>
+    FunctionPointer,
+}
+
+/// <summary>
+/// A type a backend header takes from its platform API (a VkDevice, a VkFormat) rather than
+/// declaring it: kept by name for messages and docs, checked and carried by its ABI kind.
+/// </summary>
+public sealed record CExternal(string Name, CExternalKind Kind) : CTypeRef
+{
+    public override string Display => Name;
+}
+
 /// <summary>A fixed-size array field, e.g. <c>uint8_t reserved[16]</c>.</summary>
 public sealed record CArray(CTypeRef Element, long Length) : CTypeRef
 {

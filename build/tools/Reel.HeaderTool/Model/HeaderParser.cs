@@ -18,8 +18,15 @@ public static unsafe class HeaderParser
     /// <summary>Declarations whose names start with this are private helpers, not API.</summary>
     public const string PrivatePrefix = "reel__";
 
-    /// <summary>Parses <paramref name="headerPath"/> as C99; throws if clang reports an error.</summary>
-    public static HeaderModel Parse(string headerPath)
+    /// <summary>
+    /// Parses each header as its own C99 translation unit (so each must compile alone) and
+    /// returns their declarations together, each tagged with its header: reel.h first, then the
+    /// backend headers that include it. Throws if clang reports a warning or an error.
+    /// </summary>
+    public static HeaderModel Parse(params string[] headerPaths) =>
+        HeaderModel.Merge(headerPaths.Select(ParseOne));
+
+    private static HeaderModel ParseOne(string headerPath)
     {
         if (!File.Exists(headerPath))
             throw new FileNotFoundException($"header not found: {headerPath}", headerPath);
@@ -119,6 +126,9 @@ public static unsafe class HeaderParser
 
     private sealed class Reader(void* unit, string headerPath)
     {
+        private readonly string _header = Path.GetFileName(headerPath);
+        private readonly string _directory = Path.GetDirectoryName(headerPath)!;
+        private readonly Dictionary<string, string[]> _sourceLines = new(StringComparer.Ordinal);
         private readonly List<CFunction> _functions = [];
         private readonly List<CFunction> _inline = [];
         private readonly List<CStruct> _structs = [];
@@ -150,7 +160,7 @@ public static unsafe class HeaderParser
                         break;
                 }
             }
-            return new HeaderModel(_functions, _inline, _structs, _enums, _callbacks, _handles, _macros);
+            return new HeaderModel([_header], _functions, _inline, _structs, _enums, _callbacks, _handles, _macros);
         }
 
         private void ReadFunction(CXCursor cursor, string name)
@@ -162,7 +172,7 @@ public static unsafe class HeaderParser
                 CXCursor argument = Clang.clang_Cursor_getArgument(cursor, i);
                 parameters.Add(new CParameter(Clang.Spelling(argument), Convert(Clang.clang_getCursorType(argument))));
             }
-            var function = new CFunction(name, Convert(Clang.clang_getCursorResultType(cursor)), parameters, Doc(cursor));
+            var function = new CFunction(name, Convert(Clang.clang_getCursorResultType(cursor)), parameters, Doc(cursor), _header);
             (Clang.clang_Cursor_getStorageClass(cursor) == Clang.StorageClassStatic ? _inline : _functions).Add(function);
         }
 
@@ -178,17 +188,17 @@ public static unsafe class HeaderParser
                     _enums.Add(ReadEnum(name, underlying, Doc(cursor) ?? Doc(Clang.clang_getTypeDeclaration(underlying))));
                     break;
                 case CXTypeKind.Pointer when IsOpaqueRecordPointer(underlying):
-                    _handles.Add(new CHandleType(name, Doc(cursor)));
+                    _handles.Add(new CHandleType(name, Doc(cursor), _header));
                     break;
                 case CXTypeKind.Pointer when Convert(underlying) is CFunctionPointer signature:
                     var names = Children(cursor).Where(c => (int)c.kind == 10 /* ParmDecl */).Select(Clang.Spelling).ToList();
                     var parameters = signature.Parameters.Select((p, i) => new CParameter(i < names.Count ? names[i] : $"arg{i}", p)).ToList();
-                    _callbacks.Add(new CCallback(name, signature with { TypedefName = name }, parameters, Doc(cursor)));
+                    _callbacks.Add(new CCallback(name, signature with { TypedefName = name }, parameters, Doc(cursor), _header));
                     break;
             }
         }
 
-        private static CStruct ReadStruct(string name, CXType record, string? doc)
+        private CStruct ReadStruct(string name, CXType record, string? doc)
         {
             var fields = new List<CField>();
             foreach (CXCursor field in Children(Clang.clang_getTypeDeclaration(record)))
@@ -199,16 +209,16 @@ public static unsafe class HeaderParser
                 CXType type = Clang.clang_getCursorType(field);
                 fields.Add(new CField(fieldName, Convert(type), Clang.OffsetOf(record, fieldName), Clang.clang_Type_getSizeOf(type), Doc(field)));
             }
-            return new CStruct(name, Clang.clang_Type_getSizeOf(record), Clang.clang_Type_getAlignOf(record), fields, doc);
+            return new CStruct(name, Clang.clang_Type_getSizeOf(record), Clang.clang_Type_getAlignOf(record), fields, doc, _header);
         }
 
-        private static CEnum ReadEnum(string name, CXType type, string? doc)
+        private CEnum ReadEnum(string name, CXType type, string? doc)
         {
             var members = Children(Clang.clang_getTypeDeclaration(type))
                 .Where(c => c.kind == CXCursorKind.EnumConstantDecl)
                 .Select(c => new CEnumMember(Clang.Spelling(c), Clang.clang_getEnumConstantDeclValue(c), Doc(c)))
                 .ToList();
-            return new CEnum(name, members, doc);
+            return new CEnum(name, members, doc, _header);
         }
 
         private void ReadMacro(CXCursor cursor, string name)
@@ -217,7 +227,7 @@ public static unsafe class HeaderParser
                 return;
             List<string> tokens = Tokens(cursor);
             if (tokens.Count == 2 && TryParseInteger(tokens[1], out long value))
-                _macros.Add(new CIntegerMacro(name, value));
+                _macros.Add(new CIntegerMacro(name, value, _header));
         }
 
         private List<string> Tokens(CXCursor cursor)
@@ -237,6 +247,103 @@ public static unsafe class HeaderParser
                 Clang.clang_disposeTokens(unit, tokens, count);
             }
         }
+
+        /// <summary>Converts a libclang type, keeping the typedef names the ABI check cares about.</summary>
+        private CTypeRef Convert(CXType type)
+        {
+            type = Unelaborate(type);
+            switch (type.kind)
+            {
+                case CXTypeKind.Typedef:
+                {
+                    string name = Clang.Take(Clang.clang_getTypedefName(type));
+                    CXType canonical = Clang.clang_getCanonicalType(type);
+                    if (name == "size_t")
+                        return new CPrimitive(CPrimitiveKind.Size, name);
+                    if (External(type, name, canonical) is { } external)
+                        return external;
+                    if (canonical.kind == CXTypeKind.Pointer && IsOpaqueRecordPointer(canonical))
+                        return new CHandle(name);
+                    if (canonical.kind == CXTypeKind.Pointer && Clang.clang_getCanonicalType(Clang.clang_getPointeeType(canonical)).kind == CXTypeKind.FunctionProto)
+                    {
+                        // A callback typedef: convert what it was declared as, keeping its parameters' typedefs.
+                        CXType declared = Clang.clang_getTypedefDeclUnderlyingType(Clang.clang_getTypeDeclaration(type));
+                        return ((CFunctionPointer)Convert(declared)) with { TypedefName = name };
+                    }
+                    return Convert(canonical) switch
+                    {
+                        CStructRef => new CStructRef(name),
+                        CEnumRef => new CEnumRef(name),
+                        CFunctionPointer f => f with { TypedefName = name },
+                        CPrimitive p => p with { Spelling = name },
+                        var other => other,
+                    };
+                }
+                case CXTypeKind.Pointer:
+                {
+                    CXType pointee = Clang.clang_getPointeeType(type);
+                    if (Clang.clang_getCanonicalType(pointee).kind == CXTypeKind.FunctionProto)
+                    {
+                        // Read the prototype as written (not canonical) so size_t and enum typedefs survive.
+                        CXType prototype = pointee.kind == CXTypeKind.FunctionProto ? pointee : Clang.clang_getCanonicalType(pointee);
+                        var parameters = new List<CTypeRef>();
+                        int count = Clang.clang_getNumArgTypes(prototype);
+                        for (uint i = 0; i < count; i++)
+                            parameters.Add(Convert(Clang.clang_getArgType(prototype, i)));
+                        return new CFunctionPointer(Convert(Clang.clang_getResultType(prototype)), parameters, null);
+                    }
+                    return new CPointer(Convert(pointee), Clang.clang_isConstQualifiedType(pointee) != 0);
+                }
+                case CXTypeKind.Record:
+                    return new CStructRef(StripTag(Clang.Spelling(type), "struct "));
+                case CXTypeKind.Enum:
+                    return new CEnumRef(StripTag(Clang.Spelling(type), "enum "));
+                case CXTypeKind.ConstantArray:
+                    return new CArray(Convert(Clang.clang_getElementType(type)), Clang.clang_getArraySize(type));
+                default:
+                    return new CPrimitive(PrimitiveKind(type.kind), StripTag(Clang.Spelling(type), "const "));
+            }
+        }
+
+        /// <summary>
+        /// A typedef of a platform API header (vulkan_core.h) that is a handle, an enum or a
+        /// function pointer: an external type. Typedefs of integers (VkBufferUsageFlags,
+        /// uint32_t) stay primitives; declarations of the headers' own directory are Reel's.
+        /// </summary>
+        private CExternal? External(CXType typedef, string name, CXType canonical)
+        {
+            CXCursor declaration = Clang.clang_getTypeDeclaration(typedef);
+            string file = Clang.ExpansionFile(declaration);
+            if (file.Length == 0 || Path.GetDirectoryName(Path.GetFullPath(file)) == _directory)
+                return null;
+            if (canonical.kind == CXTypeKind.Enum)
+                return new CExternal(name, CExternalKind.Enum);
+            if (canonical.kind != CXTypeKind.Pointer)
+                return null;
+            if (Clang.clang_getCanonicalType(Clang.clang_getPointeeType(canonical)).kind == CXTypeKind.FunctionProto)
+                return new CExternal(name, CExternalKind.FunctionPointer);
+            if (!IsOpaqueRecordPointer(canonical))
+                return null;
+            // On 64-bit targets both kinds of Vulkan handle are pointers to opaque structs; only
+            // the macro that declared the handle tells them apart.
+            return new CExternal(name, DeclaringLine(declaration).Contains("VK_DEFINE_NON_DISPATCHABLE_HANDLE", StringComparison.Ordinal)
+                ? CExternalKind.NonDispatchableHandle
+                : CExternalKind.DispatchableHandle);
+        }
+
+        /// <summary>The source line where a declaration is written (for a macro-made typedef, the macro call).</summary>
+        private string DeclaringLine(CXCursor declaration)
+        {
+            void* file = null;
+            uint line;
+            Clang.clang_getExpansionLocation(Clang.clang_getCursorLocation(declaration), &file, &line, null, null);
+            string path = file == null ? "" : Clang.Take(Clang.clang_getFileName(file));
+            if (path.Length == 0)
+                return "";
+            if (!_sourceLines.TryGetValue(path, out string[]? lines))
+                _sourceLines[path] = lines = File.ReadAllLines(path);
+            return line >= 1 && line <= lines.Length ? lines[line - 1] : "";
+        }
     }
 
     private static bool TryParseInteger(string literal, out long value)
@@ -255,61 +362,6 @@ public static unsafe class HeaderParser
     {
         CXType pointee = Clang.clang_getCanonicalType(Clang.clang_getPointeeType(pointer));
         return pointee.kind == CXTypeKind.Record && Clang.clang_Type_getSizeOf(pointee) < 0;
-    }
-
-    /// <summary>Converts a libclang type, keeping the typedef names the ABI check cares about.</summary>
-    private static CTypeRef Convert(CXType type)
-    {
-        type = Unelaborate(type);
-        switch (type.kind)
-        {
-            case CXTypeKind.Typedef:
-            {
-                string name = Clang.Take(Clang.clang_getTypedefName(type));
-                CXType canonical = Clang.clang_getCanonicalType(type);
-                if (name == "size_t")
-                    return new CPrimitive(CPrimitiveKind.Size, name);
-                if (canonical.kind == CXTypeKind.Pointer && IsOpaqueRecordPointer(canonical))
-                    return new CHandle(name);
-                if (canonical.kind == CXTypeKind.Pointer && Clang.clang_getCanonicalType(Clang.clang_getPointeeType(canonical)).kind == CXTypeKind.FunctionProto)
-                {
-                    // A callback typedef: convert what it was declared as, keeping its parameters' typedefs.
-                    CXType declared = Clang.clang_getTypedefDeclUnderlyingType(Clang.clang_getTypeDeclaration(type));
-                    return ((CFunctionPointer)Convert(declared)) with { TypedefName = name };
-                }
-                return Convert(canonical) switch
-                {
-                    CStructRef => new CStructRef(name),
-                    CEnumRef => new CEnumRef(name),
-                    CFunctionPointer f => f with { TypedefName = name },
-                    CPrimitive p => p with { Spelling = name },
-                    var other => other,
-                };
-            }
-            case CXTypeKind.Pointer:
-            {
-                CXType pointee = Clang.clang_getPointeeType(type);
-                if (Clang.clang_getCanonicalType(pointee).kind == CXTypeKind.FunctionProto)
-                {
-                    // Read the prototype as written (not canonical) so size_t and enum typedefs survive.
-                    CXType prototype = pointee.kind == CXTypeKind.FunctionProto ? pointee : Clang.clang_getCanonicalType(pointee);
-                    var parameters = new List<CTypeRef>();
-                    int count = Clang.clang_getNumArgTypes(prototype);
-                    for (uint i = 0; i < count; i++)
-                        parameters.Add(Convert(Clang.clang_getArgType(prototype, i)));
-                    return new CFunctionPointer(Convert(Clang.clang_getResultType(prototype)), parameters, null);
-                }
-                return new CPointer(Convert(pointee), Clang.clang_isConstQualifiedType(pointee) != 0);
-            }
-            case CXTypeKind.Record:
-                return new CStructRef(StripTag(Clang.Spelling(type), "struct "));
-            case CXTypeKind.Enum:
-                return new CEnumRef(StripTag(Clang.Spelling(type), "enum "));
-            case CXTypeKind.ConstantArray:
-                return new CArray(Convert(Clang.clang_getElementType(type)), Clang.clang_getArraySize(type));
-            default:
-                return new CPrimitive(PrimitiveKind(type.kind), StripTag(Clang.Spelling(type), "const "));
-        }
     }
 
     private static string StripTag(string spelling, string tag)

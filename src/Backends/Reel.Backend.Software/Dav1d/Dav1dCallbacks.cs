@@ -88,7 +88,7 @@ internal sealed unsafe class Dav1dCallbacks
         {
             if (self is not null)
             {
-                Volatile.Write(ref self._allocationFailure, $"the picture allocator threw {e.GetType().Name}: {e.Message}");
+                Volatile.Write(ref self._allocationFailure, $"the picture allocator failed (please report): {e.Message}");
             }
             return Dav1dLibrary.ErrorNoMemory;
         }

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using Reel.Abi;
+using Reel.Errors;
 using Reel.Codecs;
 using Reel.Codecs.Decoders;
 using Reel.Codecs.Encoders;
@@ -63,23 +65,22 @@ public sealed unsafe class Dav1dDecoder : IDisposable
     public bool IsEndOfStream => _finished;
 
     /// <summary>
-    /// Validates <paramref name="settings"/>, loads dav1d and opens a decoder whose pictures
-    /// come from <paramref name="allocator"/>. Errors: ErrorInvalidArgument for settings,
-    /// ErrorUnsupported when the library is missing, ErrorOutOfMemory when dav1d cannot start.
+    /// Loads dav1d and opens a decoder whose pictures come from <paramref name="allocator"/>,
+    /// for settings that passed <see cref="DecoderSettings.Validate"/> where they entered the
+    /// engine. Errors (starting with <paramref name="function"/>): ErrorUnsupported when the
+    /// library is missing, ErrorOutOfMemory when dav1d cannot start.
     /// </summary>
-    public static ReelResult Create(DecoderSettings settings, IPictureAllocator allocator, out Dav1dDecoder? decoder)
-        => Create(settings, allocator, Dav1dLibrary.DefaultName, out decoder);
+    public static ReelResult Create(DecoderSettings settings, IPictureAllocator allocator, string function, out Dav1dDecoder? decoder)
+        => Create(settings, allocator, Dav1dLibrary.DefaultName, function, out decoder);
 
-    /// <summary><see cref="Create(DecoderSettings, IPictureAllocator, out Dav1dDecoder?)"/> with the library loaded by <paramref name="libraryName"/>.</summary>
-    internal static ReelResult Create(DecoderSettings settings, IPictureAllocator allocator, string libraryName, out Dav1dDecoder? decoder)
+    /// <summary><see cref="Create(DecoderSettings, IPictureAllocator, string, out Dav1dDecoder?)"/> with the library loaded by <paramref name="libraryName"/>.</summary>
+    internal static ReelResult Create(DecoderSettings settings, IPictureAllocator allocator, string libraryName, string function, out Dav1dDecoder? decoder)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(allocator);
+        Debug.Assert(settings.Validate() == ReelResult.Success, $"{function}: settings that failed the check: {LastError.Message}");
         decoder = null;
-        ReelResult result = settings.Validate();
-        if (result != ReelResult.Success)
-            return result;
-        result = Dav1dLibrary.Load(libraryName, out Dav1dLibrary? library);
+        ReelResult result = Dav1dLibrary.Load(libraryName, function, out Dav1dLibrary? library);
         if (result != ReelResult.Success)
             return result;
         var callbacks = new Dav1dCallbacks(allocator);
@@ -95,7 +96,7 @@ public sealed unsafe class Dav1dDecoder : IDisposable
         if (error < 0 || context == null)
         {
             callbacks.ReleaseOwner();
-            string message = $"Dav1dDecoder.Create: dav1d_open failed with {Describe(error)}{LogSuffix(callbacks)}";
+            string message = $"{function}: dav1d_open failed with {Describe(error)}{LogSuffix(callbacks)}";
             return error == Dav1dLibrary.ErrorNoMemory ? CodecErrors.OutOfMemory(message) : CodecErrors.CodecFailure(message);
         }
         decoder = new Dav1dDecoder(library, callbacks) { _context = context };
@@ -110,16 +111,16 @@ public sealed unsafe class Dav1dDecoder : IDisposable
     /// after <see cref="Flush"/>, and corrupt data (ErrorInvalidArgument with dav1d's reason);
     /// the decoder stays usable after corrupt data.
     /// </summary>
-    public ReelResult SendData(ReadOnlySpan<byte> data, long pts)
+    public ReelResult SendData(ReadOnlySpan<byte> data, long pts, string function)
     {
         ObjectDisposedException.ThrowIf(_context == null, this);
         if (_flushing)
-            return CodecErrors.InvalidState("Dav1dDecoder.SendData: the decoder was flushed; call Reset before sending more data");
+            return CodecErrors.InvalidState($"{function}: the decoder was flushed; call Reset before sending more data");
         if (data.IsEmpty)
-            return CodecErrors.InvalidArgument("Dav1dDecoder.SendData: data is empty; allowed 1 or more bytes");
+            return CodecErrors.InvalidArgument($"{function}: data is empty; allowed 1 or more bytes");
         if (_pending.sz > 0)
         {
-            ReelResult pushed = PushPending("Dav1dDecoder.SendData");
+            ReelResult pushed = PushPending(function);
             if (pushed != ReelResult.Success)
                 return pushed;
             if (_pending.sz > 0)
@@ -130,11 +131,11 @@ public sealed unsafe class Dav1dDecoder : IDisposable
         fixed (Dav1dData* pending = &_pending)
             copy = _library.DataCreate(pending, (nuint)data.Length);
         if (copy == null)
-            return CodecErrors.OutOfMemory($"Dav1dDecoder.SendData: dav1d_data_create could not allocate {data.Length} bytes");
+            return CodecErrors.OutOfMemory($"{function}: dav1d_data_create could not allocate {data.Length} bytes");
         data.CopyTo(new Span<byte>(copy, data.Length));
         _pending.m.timestamp = pts;
         _anySent = true;
-        return PushPending("Dav1dDecoder.SendData");
+        return PushPending(function);
     }
 
     /// <summary>
@@ -145,12 +146,12 @@ public sealed unsafe class Dav1dDecoder : IDisposable
     /// before any data was sent is an error. Release each picture with
     /// <see cref="ReleasePicture"/>.
     /// </summary>
-    public ReelResult GetPicture(out DecodedPicture picture)
+    public ReelResult GetPicture(string function, out DecodedPicture picture)
     {
         ObjectDisposedException.ThrowIf(_context == null, this);
         picture = default;
         if (!_anySent && !_flushing)
-            return CodecErrors.InvalidState("Dav1dDecoder.GetPicture: no data was sent; send data (or flush) first");
+            return CodecErrors.InvalidState($"{function}: no data was sent; send data (or flush) first");
         if (_finished)
             return ReelResult.NotReady;
         // Each pass either outputs, fails, or changes state (pending data taken, drain armed),
@@ -159,7 +160,7 @@ public sealed unsafe class Dav1dDecoder : IDisposable
         {
             if (_pending.sz > 0)
             {
-                ReelResult pushed = PushPending("Dav1dDecoder.GetPicture");
+                ReelResult pushed = PushPending(function);
                 if (pushed != ReelResult.Success)
                     return pushed;
             }
@@ -180,7 +181,7 @@ public sealed unsafe class Dav1dDecoder : IDisposable
                 return ReelResult.Success;
             }
             if (error != Dav1dLibrary.ErrorAgain)
-                return DecodeError("Dav1dDecoder.GetPicture: dav1d_get_picture", error);
+                return DecodeError($"{function}: dav1d_get_picture", error);
             if (_pending.sz > 0)
                 continue;
             if (!_flushing)

@@ -35,7 +35,7 @@ internal sealed class Dav1dDecoderFactory : IDecoderFactory
     }
 
     /// <inheritdoc/>
-    public ReelResult Create(ReelContext context, string name, DecoderSettings settings, int framesHeld, out IDecoder? decoder)
+    public ReelResult Create(ReelContext context, string name, DecoderSettings settings, int framesHeld, string function, out IDecoder? decoder)
     {
         decoder = null;
         int threads = settings.Threads == 0 ? Environment.ProcessorCount : settings.Threads;
@@ -44,7 +44,7 @@ internal sealed class Dav1dDecoderFactory : IDecoderFactory
             ? Math.Min(settings.MaxFrameDelay, threads)
             : Math.Min((int)Math.Ceiling(Math.Sqrt(threads)), 8);
         var allocator = new FramePoolPictureAllocator(context, name, FramePoolPictureAllocator.PoolSize(delay, framesHeld));
-        ReelResult result = Dav1dDecoder.Create(settings, allocator, SoftwareBackend.Dav1dLibraryName, out Dav1dDecoder? created);
+        ReelResult result = Dav1dDecoder.Create(settings, allocator, SoftwareBackend.Dav1dLibraryName, function, out Dav1dDecoder? created);
         if (result != ReelResult.Success)
             return result;
         decoder = new Dav1dSessionDecoder(created!, allocator);

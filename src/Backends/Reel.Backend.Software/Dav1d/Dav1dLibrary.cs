@@ -88,8 +88,26 @@ internal sealed unsafe class Dav1dLibrary
     /// <summary>The version dav1d_version() reports, e.g. "1.0.0".</summary>
     public string Version { get; }
 
-    /// <summary>Loads <paramref name="libraryName"/> once per process; ErrorUnsupported with the reason if it cannot be used.</summary>
+    /// <summary>
+    /// Loads <paramref name="libraryName"/> once per process (later calls return the first
+    /// outcome). Failure is ErrorUnsupported with "dav1d decoder unavailable: why", a description
+    /// capability reports show as it is.
+    /// </summary>
     public static ReelResult Load(string libraryName, out Dav1dLibrary? library)
+    {
+        string? reason = Outcome(libraryName, out library);
+        return reason is null ? ReelResult.Success : CodecErrors.Unavailable($"dav1d decoder unavailable: {reason}");
+    }
+
+    /// <summary><see cref="Load(string, out Dav1dLibrary?)"/> for a call of <paramref name="function"/>, whose name starts the message.</summary>
+    public static ReelResult Load(string libraryName, string function, out Dav1dLibrary? library)
+    {
+        string? reason = Outcome(libraryName, out library);
+        return reason is null ? ReelResult.Success : CodecErrors.Unavailable($"{function}: dav1d decoder unavailable: {reason}");
+    }
+
+    /// <summary>The library, or null with why it cannot be used (the first outcome for the name, kept).</summary>
+    private static string? Outcome(string libraryName, out Dav1dLibrary? library)
     {
         (Dav1dLibrary? Library, string Reason) outcome;
         lock (s_lock)
@@ -101,7 +119,7 @@ internal sealed unsafe class Dav1dLibrary
             }
         }
         library = outcome.Library;
-        return library is null ? CodecErrors.Unavailable($"dav1d decoder unavailable: {outcome.Reason}") : ReelResult.Success;
+        return library is null ? outcome.Reason : null;
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ internal sealed class Dav1dSessionDecoder : IDecoder
 {
     private readonly Dav1dDecoder _decoder;
     private readonly FramePoolPictureAllocator _allocator;
+    private readonly RepeatedPictureGuard _repeats = new();
 
     /// <summary>Wraps an open decoder and the allocator it was opened with.</summary>
     public Dav1dSessionDecoder(Dav1dDecoder decoder, FramePoolPictureAllocator allocator)
@@ -33,22 +34,28 @@ internal sealed class Dav1dSessionDecoder : IDecoder
     public int PoolsCreated => _allocator.PoolsCreated;
 
     /// <inheritdoc/>
-    public ReelResult Send(ReadOnlySpan<byte> data, long pts) => Unsupported(_decoder.SendData(data, pts));
+    public ReelResult Send(ReadOnlySpan<byte> data, long pts, string function) => Unsupported(_decoder.SendData(data, pts, function), function);
 
     /// <inheritdoc/>
-    public ReelResult Receive(out FrameRef frame)
+    public ReelResult Receive(string function, out FrameRef frame)
     {
         frame = default;
-        ReelResult result = _decoder.GetPicture(out DecodedPicture picture);
+        ReelResult result = _decoder.GetPicture(function, out DecodedPicture picture);
         if (result == ReelResult.NotReady)
             return _decoder.IsEndOfStream ? ReelResult.EndOfStream : ReelResult.NotReady;
         if (result != ReelResult.Success)
-            return Unsupported(result);
+            return Unsupported(result, function);
         var handle = new Handle((ulong)picture.AllocatorToken);
         // The caller's reference first, then dav1d's output reference goes: the buffer stays out.
-        result = Buffers.Retain(handle, "reel_decoder_receive");
+        result = Buffers.Retain(handle, function);
         if (result == ReelResult.Success)
-            Buffers.SetPts(handle, picture.Pts, "reel_decoder_receive");
+        {
+            // A picture shown again gets its own buffer, so the pts the caller holds stays.
+            if ((result = _repeats.HandOut(ref handle, function)) == ReelResult.Success)
+                Buffers.SetPts(handle, picture.Pts, function);
+            else
+                Buffers.Release(handle, function);
+        }
         Dav1dDecoder.ReleasePicture(ref picture);
         if (result != ReelResult.Success)
             return result;
@@ -57,10 +64,14 @@ internal sealed class Dav1dSessionDecoder : IDecoder
     }
 
     /// <inheritdoc/>
-    public ReelResult Flush() => _decoder.Flush();
+    public ReelResult Flush(string function) => _decoder.Flush();
 
     /// <inheritdoc/>
-    public void Reset() => _decoder.Reset();
+    public void Reset()
+    {
+        _decoder.Reset();
+        _repeats.Clear();
+    }
 
     /// <summary>Closes dav1d (its references go back) and destroys the frame pool (frames the host holds stay valid).</summary>
     public void Dispose()
@@ -70,10 +81,10 @@ internal sealed class Dav1dSessionDecoder : IDecoder
     }
 
     /// <summary>A picture no Reel format holds fails in dav1d as ENOMEM; report it as what it is.</summary>
-    private ReelResult Unsupported(ReelResult result)
+    private ReelResult Unsupported(ReelResult result, string function)
     {
         if (result == ReelResult.ErrorOutOfMemory && _allocator.TakeUnsupported() is { } reason)
-            return LastError.Set(ReelResult.ErrorUnsupported, $"the picture cannot be decoded into a Reel frame: {reason}");
+            return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the picture cannot be decoded into a Reel frame: {reason}");
         return result;
     }
 }

@@ -1,8 +1,10 @@
 using System;
+using System.Diagnostics;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Text;
 using Reel.Abi;
+using Reel.Errors;
 using Reel.Backends;
 using Reel.Codecs;
 using Reel.Codecs.Encoders;
@@ -103,25 +105,22 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
     /// allowed range), ErrorUnsupported when the library is missing or untested,
     /// ErrorOutOfMemory when SVT-AV1 lacks resources.
     /// </summary>
-    public static ReelResult Create(EncoderSettings settings, out SvtAv1Encoder? encoder)
-        => Create(settings, SvtAv1Library.DefaultName, out encoder);
+    public static ReelResult Create(EncoderSettings settings, string function, out SvtAv1Encoder? encoder)
+        => Create(settings, SvtAv1Library.DefaultName, function, out encoder);
 
     /// <summary><see cref="Create(EncoderSettings, out SvtAv1Encoder?)"/> with the library loaded by <paramref name="libraryName"/>.</summary>
-    internal static ReelResult Create(EncoderSettings settings, string libraryName, out SvtAv1Encoder? encoder)
+    internal static ReelResult Create(EncoderSettings settings, string libraryName, string function, out SvtAv1Encoder? encoder)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // Settings are checked once, where they enter the engine (SvtEncoderFactory.Check).
+        Debug.Assert(settings.Validate(SvtParameters.Capabilities) == ReelResult.Success && SvtParameters.CheckBackendRules(settings, "") == ReelResult.Success,
+            $"{function}: settings that failed the check: {LastError.Message}");
         encoder = null;
-        ReelResult result = settings.Validate(SvtParameters.Capabilities);
-        if (result != ReelResult.Success)
-            return result;
-        result = SvtParameters.CheckBackendRules(settings, "");
-        if (result != ReelResult.Success)
-            return result;
-        result = SvtAv1Library.Load(libraryName, out SvtAv1Library? library);
+        ReelResult result = SvtAv1Library.Load(libraryName, function, out SvtAv1Library? library);
         if (result != ReelResult.Success)
             return result;
         var created = new SvtAv1Encoder(library!, settings.Clone());
-        result = created.Start();
+        result = created.Start(function);
         if (result != ReelResult.Success)
         {
             created.Release();
@@ -135,11 +134,11 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
     /// <see cref="IEncoder.SendFrame"/>: SVT-AV1 reads CPU planes only (<see cref="SvtEncoderFactory.Inputs"/>);
     /// a GPU surface is refused with the reason, before anything reaches the codec.
     /// </summary>
-    ReelResult IEncoder.SendFrame(in FrameRef frame, long pts, bool forceKeyframe)
+    ReelResult IEncoder.SendFrame(in FrameRef frame, long pts, bool forceKeyframe, string function)
     {
         if (frame.IsSurface)
-            return CodecErrors.Unsupported($"SVT-AV1 encodes CPU frames only; the frame is a {frame.Surface.Kind} GPU surface (read it back into a Reel frame first)");
-        return SendFrame(frame.Planes, pts, forceKeyframe);
+            return CodecErrors.Unsupported($"{function}: SVT-AV1 encodes CPU frames only; the frame is a {frame.Surface.Kind} GPU surface (read it back into a Reel frame first)");
+        return SendFrame(frame.Planes, pts, forceKeyframe, function);
     }
 
     /// <summary>
@@ -150,30 +149,30 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
     /// Errors: a frame of other dimensions or bad planes, a non-increasing pts, a submit after
     /// <see cref="Flush"/>, a failed encoder.
     /// </summary>
-    public ReelResult SendFrame(in I420Frame frame, long pts, bool forceKeyframe = false)
+    public ReelResult SendFrame(in I420Frame frame, long pts, bool forceKeyframe, string function)
     {
         ObjectDisposedException.ThrowIf(_handle == null, this);
         if (_state is State.Flushing or State.Finished)
-            return CodecErrors.InvalidState("SvtAv1Encoder.SendFrame: the encoder was flushed; no frame can follow the end of the stream");
+            return CodecErrors.InvalidState($"{function}: the encoder was flushed; no frame can follow the end of the stream");
         if (_state == State.Failed)
-            return CodecErrors.CodecFailure($"SvtAv1Encoder.SendFrame: the encoder failed earlier: {_failure}");
-        ReelResult result = frame.Check("SvtAv1Encoder.SendFrame", _settings.Width, _settings.Height);
+            return CodecErrors.CodecFailure($"{function}: the encoder failed earlier: {_failure}");
+        ReelResult result = frame.Check(function, (int)_settings.Width, (int)_settings.Height);
         if (result != ReelResult.Success)
             return result;
         if (_state == State.Encoding && pts <= _lastPts)
-            return CodecErrors.InvalidArgument($"SvtAv1Encoder.SendFrame: pts is {pts}; allowed values above the previous frame's pts {_lastPts}");
+            return CodecErrors.InvalidArgument($"{function}: pts is {pts}; allowed values above the previous frame's pts {_lastPts}");
         if (forceKeyframe && !SvtParameters.Capabilities.CanForceKeyframes(_settings))
             return CodecErrors.Unsupported(_settings.IsLowDelay && _settings.RateControl != RateControlMode.Cbr
-                ? "SvtAv1Encoder.SendFrame: force_keyframe with prediction LowDelay; SVT-AV1 forces keyframes only in random access (with Crf and Cqp)"
-                : $"SvtAv1Encoder.SendFrame: force_keyframe with rate_control {_settings.RateControl}; SVT-AV1 forces keyframes only with Crf and Cqp");
+                ? $"{function}: force_keyframe with prediction REEL_PREDICTION_LOW_DELAY; SVT-AV1 forces keyframes only in random access (with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP)"
+                : $"{function}: force_keyframe with rate_control {CNames.EnumMember(_settings.RateControl, "REEL_RATE_CONTROL_")}; SVT-AV1 forces keyframes only with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP");
 
         result = Send(frame, pts, forceKeyframe);
         if (result != ReelResult.Success)
-            return result;
+            return Reported(result, function);
         FramesSubmitted++;
         _lastPts = pts;
         _state = State.Encoding;
-        return DrainAvailable();
+        return Reported(DrainAvailable(), function);
     }
 
     /// <summary>
@@ -183,22 +182,22 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
     /// The packet's bytes stay valid until the next ReceivePacket or Dispose. Calling it
     /// before any frame was submitted (and without Flush) is an error.
     /// </summary>
-    public ReelResult ReceivePacket(out EncodedPacket packet)
+    public ReelResult ReceivePacket(string function, out EncodedPacket packet)
     {
         ObjectDisposedException.ThrowIf(_handle == null, this);
         packet = default;
         switch (_state)
         {
             case State.Ready:
-                return CodecErrors.InvalidState("SvtAv1Encoder.ReceivePacket: no frame was submitted; submit a frame (or flush) first");
+                return CodecErrors.InvalidState($"{function}: no frame was submitted; submit a frame (or flush) first");
             case State.Failed:
-                return CodecErrors.CodecFailure($"SvtAv1Encoder.ReceivePacket: the encoder failed: {_failure}");
+                return CodecErrors.CodecFailure($"{function}: the encoder failed: {_failure}");
             case State.Encoding:
                 if (_packets.Count == 0)
                 {
                     ReelResult drained = DrainAvailable();
                     if (drained != ReelResult.Success)
-                        return drained;
+                        return Reported(drained, function);
                 }
                 break;
             case State.Flushing:
@@ -206,7 +205,7 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
                 {
                     ReelResult waited = WaitForPacket(discard: false);
                     if (waited != ReelResult.Success)
-                        return waited;
+                        return Reported(waited, function);
                 }
                 break;
         }
@@ -222,25 +221,25 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
     /// packets (SVT-AV1 itself would hang: a hidden frame is encoded and discarded). A second
     /// Flush does nothing.
     /// </summary>
-    public ReelResult Flush()
+    public ReelResult Flush(string function)
     {
         ObjectDisposedException.ThrowIf(_handle == null, this);
         switch (_state)
         {
             case State.Failed:
-                return CodecErrors.CodecFailure($"SvtAv1Encoder.Flush: the encoder failed earlier: {_failure}");
+                return CodecErrors.CodecFailure($"{function}: the encoder failed earlier: {_failure}");
             case State.Flushing or State.Finished:
                 return ReelResult.Success;
             case State.Ready:
-                return FinishWithoutFrames();
+                return FinishWithoutFrames(function);
         }
         ReelResult result = DrainAvailable();
         if (result != ReelResult.Success)
-            return result;
+            return Reported(result, function);
         result = SendEndOfStream();
         if (result == ReelResult.Success)
             _state = State.Flushing;
-        return result;
+        return Reported(result, function);
     }
 
     /// <summary>
@@ -255,7 +254,7 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
         switch (_state)
         {
             case State.Ready:
-                FinishWithoutFrames();
+                FinishWithoutFrames(DisposeLabel);
                 break;
             case State.Encoding:
                 if (SendEndOfStream() == ReelResult.Success)
@@ -271,7 +270,7 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
         Release();
     }
 
-    private ReelResult Start()
+    private ReelResult Start(string function)
     {
         _config = NativeMemory.AllocZeroed(SvtConstants.ConfigurationBlockSize);
         _input = (EbBufferHeaderType*)NativeMemory.AllocZeroed((nuint)sizeof(EbBufferHeaderType));
@@ -281,24 +280,24 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
             void* handle = null;
             int error = _library.InitHandle(&handle, null, _config);
             if (error != SvtConstants.ErrorNone || handle == null)
-                return Failure("svt_av1_enc_init_handle", error);
+                return Failure("svt_av1_enc_init_handle", error, function);
             _handle = handle;
             foreach (KeyValuePair<string, string> parameter in SvtParameters.Build(_settings))
             {
                 error = Parse(parameter.Key, parameter.Value);
                 if (error != SvtConstants.ErrorNone)
                     return CodecErrors.CodecFailure(
-                        $"SvtAv1Encoder.Create: SVT-AV1 {_library.Version} refused parameter {parameter.Key}={parameter.Value}: {SvtConstants.ErrorName(error)}");
+                        $"{function}: SVT-AV1 {_library.Version} refused parameter {parameter.Key}={parameter.Value}: {SvtConstants.ErrorName(error)}");
             }
             error = _library.SetParameter(_handle, _config);
             if (error != SvtConstants.ErrorNone)
                 return CodecErrors.InvalidArgument(
-                    $"SvtAv1Encoder.Create: SVT-AV1 refused the settings: svt_av1_enc_set_parameter returned {SvtConstants.ErrorName(error)} (its stderr log names the field)");
+                    $"{function}: SVT-AV1 refused the settings: svt_av1_enc_set_parameter returned {SvtConstants.ErrorName(error)} (its stderr log names the field)");
             error = _library.Init(_handle);
             if (error != SvtConstants.ErrorNone)
             {
                 // A failed init leaves no threads behind, so deinit_handle alone is the right teardown.
-                return Failure("svt_av1_enc_init", error);
+                return Failure("svt_av1_enc_init", error, function);
             }
         }
         return ReelResult.Success;
@@ -416,7 +415,7 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
         {
             _failure = $"a packet of pts {pts} could not be queued: out of memory";
             _state = State.Failed;
-            return CodecErrors.OutOfMemory($"SvtAv1Encoder: {_failure}");
+            return ReelResult.ErrorOutOfMemory;
         }
         // The end-of-stream flag rides on the last real packet, which was queued above.
         if ((flags & SvtConstants.BufferFlagEos) != 0)
@@ -425,9 +424,9 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
     }
 
     /// <summary>Zero frames: SVT-AV1 hangs on end of stream, so encode one grey frame and discard it.</summary>
-    private ReelResult FinishWithoutFrames()
+    private ReelResult FinishWithoutFrames(string function)
     {
-        ReelResult result = I420Buffer.Create(_settings.Width, _settings.Height, out I420Buffer? grey);
+        ReelResult result = I420Buffer.Create((int)_settings.Width, (int)_settings.Height, function, out I420Buffer? grey);
         if (result != ReelResult.Success)
             return result;
         using (grey)
@@ -439,28 +438,38 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
             result = Send(frame, 0, forceKeyframe: false);
         }
         if (result != ReelResult.Success)
-            return result;
+            return Reported(result, function);
         result = SendEndOfStream();
         if (result != ReelResult.Success)
-            return result;
+            return Reported(result, function);
         _state = State.Flushing;
         DrainToEnd();
         _packets.Clear();
-        return _state == State.Failed ? CodecErrors.CodecFailure($"SvtAv1Encoder.Flush: {_failure}") : ReelResult.Success;
+        return _state == State.Failed ? CodecErrors.CodecFailure($"{function}: {_failure}") : ReelResult.Success;
     }
 
-    private ReelResult Fail(string function, int error)
+    /// <summary>
+    /// Records that the encoder failed in <paramref name="call"/>; every later call reports it.
+    /// The message is composed by the public method that meets the failure (<see cref="Reported"/>),
+    /// which knows the function the caller is in.
+    /// </summary>
+    private ReelResult Fail(string call, int error)
     {
-        _failure = $"{function} returned {SvtConstants.ErrorName(error)}";
+        _failure = $"{call} returned {SvtConstants.ErrorName(error)}";
         _state = State.Failed;
-        return error == SvtConstants.ErrorInsufficientResources
-            ? CodecErrors.OutOfMemory($"SvtAv1Encoder: {_failure}")
-            : CodecErrors.CodecFailure($"SvtAv1Encoder: {_failure}");
+        return error == SvtConstants.ErrorInsufficientResources ? ReelResult.ErrorOutOfMemory : ReelResult.ErrorInternal;
     }
 
-    private ReelResult Failure(string function, int error)
+    /// <summary>A failure result of a private step, with the message for <paramref name="function"/> when the encoder has failed.</summary>
+    private ReelResult Reported(ReelResult result, string function) =>
+        result < 0 && _state == State.Failed ? LastError.Set(result, $"{function}: {_failure}") : result;
+
+    /// <summary>The label of failures during Dispose (nobody reads them).</summary>
+    private const string DisposeLabel = "disposing the SVT-AV1 encoder";
+
+    private ReelResult Failure(string call, int error, string function)
     {
-        string message = $"SvtAv1Encoder.Create: {function} returned {SvtConstants.ErrorName(error)}";
+        string message = $"{function}: {call} returned {SvtConstants.ErrorName(error)}";
         return error == SvtConstants.ErrorInsufficientResources ? CodecErrors.OutOfMemory(message) : CodecErrors.CodecFailure(message);
     }
 

@@ -87,11 +87,25 @@ internal sealed unsafe class SvtAv1Library
     public object LifecycleLock { get; } = new();
 
     /// <summary>
-    /// Loads <paramref name="libraryName"/> (once per process). Returns ErrorUnsupported with a
-    /// message naming the library and the reason when it is missing, lacks an export or has a
-    /// version Reel was not tested with.
+    /// Loads <paramref name="libraryName"/> once per process (later calls return the first
+    /// outcome). Failure is ErrorUnsupported with "SVT-AV1 encoder unavailable: why", a description
+    /// capability reports show as it is.
     /// </summary>
     public static ReelResult Load(string libraryName, out SvtAv1Library? library)
+    {
+        string? reason = Outcome(libraryName, out library);
+        return reason is null ? ReelResult.Success : CodecErrors.Unavailable($"SVT-AV1 encoder unavailable: {reason}");
+    }
+
+    /// <summary><see cref="Load(string, out SvtAv1Library?)"/> for a call of <paramref name="function"/>, whose name starts the message.</summary>
+    public static ReelResult Load(string libraryName, string function, out SvtAv1Library? library)
+    {
+        string? reason = Outcome(libraryName, out library);
+        return reason is null ? ReelResult.Success : CodecErrors.Unavailable($"{function}: SVT-AV1 encoder unavailable: {reason}");
+    }
+
+    /// <summary>The library, or null with why it cannot be used (the first outcome for the name, kept).</summary>
+    private static string? Outcome(string libraryName, out SvtAv1Library? library)
     {
         (SvtAv1Library? Library, string Reason) outcome;
         lock (s_lock)
@@ -103,7 +117,7 @@ internal sealed unsafe class SvtAv1Library
             }
         }
         library = outcome.Library;
-        return library is null ? CodecErrors.Unavailable($"SVT-AV1 encoder unavailable: {outcome.Reason}") : ReelResult.Success;
+        return library is null ? outcome.Reason : null;
     }
 
     /// <summary>

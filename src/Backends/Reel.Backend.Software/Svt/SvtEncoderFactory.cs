@@ -44,9 +44,9 @@ internal sealed class SvtEncoderFactory : IEncoderFactory
     }
 
     /// <inheritdoc/>
-    public ReelResult Create(EncoderSettings settings, out IEncoder? encoder)
+    public ReelResult Create(EncoderSettings settings, string function, out IEncoder? encoder)
     {
-        ReelResult result = SvtAv1Encoder.Create(settings, SoftwareBackend.SvtLibraryName, out SvtAv1Encoder? created);
+        ReelResult result = SvtAv1Encoder.Create(settings, SoftwareBackend.SvtLibraryName, function, out SvtAv1Encoder? created);
         encoder = created;
         return result;
     }

@@ -35,7 +35,7 @@ internal static class SvtParameters
     /// two clips of docs/BENCHMARKS.md. It is also what SVT-AV1 picks at speed 13 and with
     /// VBR, and FFmpeg's libsvtav1 default.
     /// </summary>
-    public const int DefaultMiniGopSize = 16;
+    public const uint DefaultMiniGopSize = 16;
 
     /// <summary>Largest look-ahead SVT-AV1 1.4.1 accepts (MAX_LAD: two seconds at 60 fps).</summary>
     public const int MaxLookahead = 120;
@@ -78,14 +78,15 @@ internal static class SvtParameters
         int preset = settings.EffectiveSpeedPreset;
         if (settings.RateControl == RateControlMode.Cbr && settings.Prediction == PredictionStructure.RandomAccess)
             return CodecErrors.InvalidArgument(
-                $"{prefix}prediction is RandomAccess with rate_control Cbr; allowed Default or LowDelay (SVT-AV1 codes CBR low delay only: in random access it would switch to VBR)");
+                $"{prefix}prediction is REEL_PREDICTION_RANDOM_ACCESS with rate_control REEL_RATE_CONTROL_CBR; allowed REEL_PREDICTION_DEFAULT or REEL_PREDICTION_LOW_DELAY "
+                + "(SVT-AV1 codes CBR low delay only: in random access it would switch to VBR)");
         if (settings.IsLowDelay && settings.MaxBitrate != 0)
             return CodecErrors.InvalidArgument(
-                $"{prefix}max_bitrate is {settings.MaxBitrate} with prediction LowDelay; allowed only 0 (SVT-AV1 caps CRF through its temporal model, TPL, which low delay turns off)");
+                $"{prefix}max_bitrate is {settings.MaxBitrate} with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0 (SVT-AV1 caps CRF through its temporal model, TPL, which low delay turns off)");
         long pixels = (long)settings.Width * settings.Height;
         if (pixels > EightKPixelThreshold && preset < MinLowDelayOrEightKPreset)
             return CodecErrors.InvalidArgument(
-                $"{prefix}preset is {settings.Preset} (speed {preset}) for {settings.Width}x{settings.Height}; allowed speed {MinLowDelayOrEightKPreset} to 13 "
+                $"{prefix}preset is REEL_ENCODER_PRESET_SPEED with speed_preset {preset} for {settings.Width}x{settings.Height}; allowed speed {MinLowDelayOrEightKPreset} to 13 "
                 + $"above {EightKPixelThreshold} pixels (SVT-AV1's 8K class)");
         return ReelResult.Success;
     }
@@ -107,7 +108,7 @@ internal static class SvtParameters
         Add("profile", (int)s.Profile);
         if (s.Level != 0)
             Add("level", s.Level);
-        int quantizer = EncoderSettings.QuantizerForQuality(s.Quality);
+        int quantizer = EncoderSettings.QuantizerForQuality((int)s.Quality);
         switch (s.RateControl)
         {
             case RateControlMode.Cqp:
@@ -141,9 +142,9 @@ internal static class SvtParameters
         if (s.Prediction != PredictionStructure.Default)
             Add("pred-struct", s.IsLowDelay ? 1 : 2);
         // Low delay: SVT-AV1 forces its group of 8 anyway, so 0 asks for nothing.
-        int miniGop = s.MiniGopSize != 0 ? s.MiniGopSize : s.IsLowDelay ? 0 : DefaultMiniGopSize;
+        uint miniGop = s.MiniGopSize != 0 ? s.MiniGopSize : s.IsLowDelay ? 0 : DefaultMiniGopSize;
         if (miniGop != 0)
-            Add("hierarchical-levels", System.Numerics.BitOperations.Log2((uint)miniGop));
+            Add("hierarchical-levels", System.Numerics.BitOperations.Log2(miniGop));
         if (s.Lookahead != 0)
             Add("lookahead", s.Lookahead);
         if (s.KeyframeInterval != 0)
@@ -169,5 +170,5 @@ internal static class SvtParameters
     }
 
     /// <summary>SVT-AV1 takes bitrates in kbit/s: round to the nearest, at least 1.</summary>
-    private static long Kilobits(long bitsPerSecond) => System.Math.Max(1, (bitsPerSecond + 500) / 1000);
+    private static long Kilobits(ulong bitsPerSecond) => (long)System.Math.Max(1, (bitsPerSecond + 500) / 1000);
 }

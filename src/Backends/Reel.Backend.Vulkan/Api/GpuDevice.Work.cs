@@ -32,7 +32,7 @@ internal sealed partial class GpuDevice
                 return queue.Submit(buffer, waits, signals, function, out value);
         }
         return LastError.Set(ReelResult.ErrorInvalidArgument,
-            $"{function}: command_buffer 0x{buffer.Handle:x} is not recording on this device: it was not begun with reel_command_buffer_begin, or it was submitted already");
+            $"{function}: vk_command_buffer 0x{buffer.Handle:x} is not recording on this device: it was not begun with reel_command_buffer_begin, or it was submitted already");
     }
 
     /// <summary>Begins a frame (waiting for the frame max-in-flight back), then runs the releases that are due.</summary>

@@ -41,6 +41,7 @@ internal sealed partial class GpuDevice : IContextAttachment
 
     /// <summary>The live buffer pools, copy on write: the frame tick trims them without locking or allocating.</summary>
     private Buffers.GpuBufferPool[] _pools = [];
+    private readonly List<IDeviceDependent> _dependents = new();
     private bool _destroyed;
 
     private GpuDevice(ReelContext context, VulkanDevice vulkan, GpuDeviceOptions options, bool disposeVulkan, VulkanInstance? ownedInstance, ValidationLog? validation)
@@ -107,7 +108,7 @@ internal sealed partial class GpuDevice : IContextAttachment
         result = VulkanInstance.Create(loader!, instanceOptions, function, out VulkanInstance? instance);
         if (result != ReelResult.Success)
             return result;
-        var deviceOptions = new VulkanDeviceOptions { PhysicalDeviceIndex = options.PhysicalDeviceIndex, EnableVideo = options.EnableVideo };
+        var deviceOptions = new VulkanDeviceOptions { PhysicalDevice = options.PhysicalDevice, EnableVideo = options.EnableVideo };
         result = VulkanDevice.Create(instance!, deviceOptions, function, out VulkanDevice? vulkan);
         if (result != ReelResult.Success)
         {
@@ -222,6 +223,25 @@ internal sealed partial class GpuDevice : IContextAttachment
         return LastError.Result;
     }
 
+    /// <summary>Adds something of Reel's that must finish before the device goes; BadState when the device is being torn down.</summary>
+    internal ReelResult AddDependent(IDeviceDependent dependent, string function)
+    {
+        lock (_lock)
+        {
+            if (_destroyed)
+                return LastError.Set(ReelResult.ErrorBadState, $"{function}: the device is being destroyed");
+            _dependents.Add(dependent);
+            return ReelResult.Success;
+        }
+    }
+
+    /// <summary>Forgets a dependent that finished on its own.</summary>
+    internal void RemoveDependent(IDeviceDependent dependent)
+    {
+        lock (_lock)
+            _dependents.Remove(dependent);
+    }
+
     /// <summary>Forgets a child the host destroyed (its handle is already out of the registry).</summary>
     internal void Forget(IDeviceChild child)
     {
@@ -261,6 +281,7 @@ internal sealed partial class GpuDevice : IContextAttachment
     private void ReleaseEverything(bool waitForQueues)
     {
         List<IDeviceChild> children;
+        List<IDeviceDependent> dependents;
         lock (_lock)
         {
             if (_destroyed)
@@ -268,8 +289,13 @@ internal sealed partial class GpuDevice : IContextAttachment
             _destroyed = true;
             children = _children.ToList();
             _children.Clear();
+            dependents = _dependents.ToList();
+            _dependents.Clear();
             Volatile.Write(ref _pools, []);
         }
+        // Reel's own work first (a movie writer's frames in flight), while everything it uses is alive.
+        foreach (IDeviceDependent dependent in dependents)
+            dependent.OnDeviceDestroying();
         if (waitForQueues)
             WaitForQueues(children);
         Deferred.Flush();

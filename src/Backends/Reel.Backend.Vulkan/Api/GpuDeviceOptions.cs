@@ -18,8 +18,8 @@ internal sealed class GpuDeviceOptions
     /// <summary>Headless creation: enable the validation layer (and synchronization validation), messages to the context's log. Adoption: add Reel's own messenger.</summary>
     public bool Validation { get; init; }
 
-    /// <summary>Headless creation: the physical device index, -1 for the best usable one.</summary>
-    public int PhysicalDeviceIndex { get; init; } = -1;
+    /// <summary>Headless creation: 0 for the best usable physical device, N for the N-th (1-based, as desc->physical_device of reel.h's reel_device_desc_t).</summary>
+    public uint PhysicalDevice { get; init; }
 
     /// <summary>Headless creation: the highest Vulkan version Reel may use.</summary>
     public uint ApiVersion { get; init; } = Interop.VulkanVersion.V1_3;

@@ -142,7 +142,7 @@ internal sealed unsafe class CommandBufferManager : IDisposable
             if (!_recording.Remove(buffer.Handle, out context))
             {
                 return LastError.Set(ReelResult.ErrorInvalidArgument,
-                    $"{function}: command_buffer 0x{buffer.Handle:x} is not recording on {Queue}: it was not begun there, or it was submitted already");
+                    $"{function}: vk_command_buffer 0x{buffer.Handle:x} is not recording on {Queue}: it was not begun there, or it was submitted already");
             }
         }
         ReelResult result = VulkanCall.Check(_device.Vk.EndCommandBuffer(buffer), function, "vkEndCommandBuffer");

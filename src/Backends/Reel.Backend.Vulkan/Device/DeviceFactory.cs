@@ -81,13 +81,16 @@ internal static unsafe class DeviceFactory
             return result;
         if (handles.Count == 0)
             return LastError.Set(ReelResult.ErrorUnsupported, $"{function}: the Vulkan instance has no physical devices (no driver installed?)");
-        if (options.PhysicalDeviceIndex >= handles.Count)
-            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: options.PhysicalDeviceIndex is {options.PhysicalDeviceIndex}; the instance has {handles.Count} physical devices");
+        if (options.PhysicalDevice > handles.Count)
+        {
+            return LastError.Set(ReelResult.ErrorInvalidArgument,
+                $"{function}: desc->physical_device is {options.PhysicalDevice}; allowed 0 (the best usable device) or 1 to {handles.Count} (the instance has {handles.Count} physical devices)");
+        }
 
         var candidates = new List<PhysicalDeviceInfo>();
         for (int i = 0; i < handles.Count; i++)
         {
-            if (options.PhysicalDeviceIndex >= 0 && i != options.PhysicalDeviceIndex)
+            if (options.PhysicalDevice != 0 && i != options.PhysicalDevice - 1)
                 continue;
             result = PhysicalDeviceInfo.Query(instance, handles[i], function, out PhysicalDeviceInfo? info);
             if (result != ReelResult.Success)

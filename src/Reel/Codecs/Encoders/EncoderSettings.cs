@@ -29,16 +29,16 @@ public sealed class EncoderSettings
     public Backends.VideoCodec Codec { get; set; } = Backends.VideoCodec.Av1;
 
     /// <summary>Width of the coded picture in pixels.</summary>
-    public int Width { get; set; }
+    public uint Width { get; set; }
 
     /// <summary>Height of the coded picture in pixels.</summary>
-    public int Height { get; set; }
+    public uint Height { get; set; }
 
     /// <summary>Frame rate numerator (frames per <see cref="FpsDenominator"/> seconds).</summary>
-    public int FpsNumerator { get; set; } = 30;
+    public uint FpsNumerator { get; set; } = 30;
 
     /// <summary>Frame rate denominator.</summary>
-    public int FpsDenominator { get; set; } = 1;
+    public uint FpsDenominator { get; set; } = 1;
 
     /// <summary>How bits are spent.</summary>
     public RateControlMode RateControl { get; set; } = RateControlMode.Crf;
@@ -47,37 +47,37 @@ public sealed class EncoderSettings
     /// 0 (smallest) to 100 (best) for CQP and CRF; see <see cref="QuantizerForQuality"/> for
     /// the mapping to SVT-AV1's QP / CRF. Ignored by VBR and CBR, which follow the bitrate.
     /// </summary>
-    public int Quality { get; set; } = 45;
+    public uint Quality { get; set; } = 45;
 
     /// <summary>Target bitrate in bits per second for VBR and CBR (rounded to whole kbit/s); 0 with CQP and CRF.</summary>
-    public long TargetBitrate { get; set; }
+    public ulong TargetBitrate { get; set; }
 
     /// <summary>Cap in bits per second for CRF ("capped CRF"); 0 means uncapped, and must be 0 in other modes.</summary>
-    public long MaxBitrate { get; set; }
+    public ulong MaxBitrate { get; set; }
 
     /// <summary>CBR decoder buffer size in bits; 0 means one second of <see cref="TargetBitrate"/>. Must be 0 in other modes.</summary>
-    public long BufferSize { get; set; }
+    public ulong BufferSize { get; set; }
 
     /// <summary>Named speed/quality preset.</summary>
     public EncoderPreset Preset { get; set; } = EncoderPreset.Medium;
 
     /// <summary>Raw speed preset (0 slowest to 13 fastest), used only with <see cref="EncoderPreset.Speed"/>.</summary>
-    public int SpeedPreset { get; set; }
+    public uint SpeedPreset { get; set; }
 
     /// <summary>Frames from one keyframe to the next (1 = every frame); 0 lets the encoder choose.</summary>
-    public int KeyframeInterval { get; set; }
+    public uint KeyframeInterval { get; set; }
 
     /// <summary>AV1 profile of the stream.</summary>
     public Av1Profile Profile { get; set; } = Av1Profile.Main;
 
     /// <summary>AV1 level as major * 10 + minor (40 = level 4.0, 2.0 to 7.3); 0 lets the encoder choose.</summary>
-    public int Level { get; set; }
+    public uint Level { get; set; }
 
     /// <summary>log2 of the number of tile rows (0 = one row).</summary>
-    public int TileRowsLog2 { get; set; }
+    public uint TileRowsLog2 { get; set; }
 
     /// <summary>log2 of the number of tile columns (0 = one column).</summary>
-    public int TileColumnsLog2 { get; set; }
+    public uint TileColumnsLog2 { get; set; }
 
     /// <summary>Constrained directional enhancement filter.</summary>
     public FilterSwitch Cdef { get; set; }
@@ -86,7 +86,7 @@ public sealed class EncoderSettings
     public FilterSwitch Restoration { get; set; }
 
     /// <summary>Worker count hint (SVT-AV1 logical processors); 0 uses every core.</summary>
-    public int Threads { get; set; }
+    public uint Threads { get; set; }
 
     /// <summary>Colour description written into the stream.</summary>
     public ColorDescription Color { get; set; }
@@ -96,13 +96,13 @@ public sealed class EncoderSettings
     /// log2(size)); 0 lets the encoder choose. Smaller groups hold fewer pictures in flight
     /// (less memory, less latency) at some cost in quality per bit.
     /// </summary>
-    public int MiniGopSize { get; set; }
+    public uint MiniGopSize { get; set; }
 
     /// <summary>
     /// Frames the encoder may read ahead of the one it codes, for rate control and temporal
     /// analysis; 0 lets the encoder choose. Must be 0 with low delay.
     /// </summary>
-    public int Lookahead { get; set; }
+    public uint Lookahead { get; set; }
 
     /// <summary>Random access (default; low delay with CBR) or low delay for live streams.</summary>
     public PredictionStructure Prediction { get; set; }
@@ -131,7 +131,7 @@ public sealed class EncoderSettings
     {
         EncoderPreset.Low => 12,
         EncoderPreset.High => 8,
-        EncoderPreset.Speed => SpeedPreset,
+        EncoderPreset.Speed => (int)SpeedPreset,
         _ => 10,
     };
 
@@ -139,11 +139,12 @@ public sealed class EncoderSettings
     public EncoderSettings Clone() => (EncoderSettings)MemberwiseClone();
 
     /// <summary>
-    /// Checks every field against <paramref name="caps"/>. On failure returns
-    /// ErrorInvalidArgument (or ErrorUnsupported for a profile or mode the backend lacks) and
-    /// sets the last error to "&lt;prefix&gt;&lt;field&gt; is &lt;value&gt;; allowed &lt;range&gt;", e.g.
-    /// "width is 70000; allowed 64 to 16384". <paramref name="prefix"/> lets the C API layer
-    /// write "reel_encoder_create: settings->".
+    /// Checks every field against <paramref name="caps"/>, once, where the settings enter the
+    /// engine (sessions check them before they pick an encoder; encoders assert them). On
+    /// failure returns ErrorInvalidArgument (or ErrorUnsupported for a profile or mode the
+    /// backend lacks) and sets the last error to "&lt;prefix&gt;&lt;field&gt; is &lt;value&gt;;
+    /// allowed &lt;range&gt;" with the C field and enumerator names and the value as given, e.g.
+    /// "reel_encoder_create: desc->width is 70000; allowed 64 to 16384".
     /// </summary>
     public ReelResult Validate(EncoderCapabilities caps, string prefix = "")
     {
@@ -158,83 +159,83 @@ public sealed class EncoderSettings
         if (caps.RequiresEvenDimensions && (Height & 1) != 0)
             return CodecErrors.InvalidArgument($"{p}height is {Height}; allowed even values {caps.MinHeight} to {caps.MaxHeight} (4:2:0)");
         if (FpsNumerator < 1)
-            return CodecErrors.InvalidArgument($"{p}fps_num is {FpsNumerator}; allowed 1 to {int.MaxValue}");
+            return CodecErrors.InvalidArgument($"{p}fps_num is {FpsNumerator}; allowed 1 to {uint.MaxValue}");
         if (FpsDenominator < 1)
-            return CodecErrors.InvalidArgument($"{p}fps_den is {FpsDenominator}; allowed 1 to {int.MaxValue}");
+            return CodecErrors.InvalidArgument($"{p}fps_den is {FpsDenominator}; allowed 1 to {uint.MaxValue}");
         // The encoder works with whole frames per second internally: below 1 fps it sees 0.
-        if (FpsNumerator < FpsDenominator || FpsNumerator > (long)caps.MaxFramesPerSecond * FpsDenominator)
+        if (FpsNumerator < FpsDenominator || FpsNumerator > (ulong)caps.MaxFramesPerSecond * FpsDenominator)
             return CodecErrors.InvalidArgument(
                 $"{p}fps_num / fps_den is {FpsNumerator}/{FpsDenominator}; allowed 1 to {caps.MaxFramesPerSecond} frames per second");
         if (!Enum.IsDefined(RateControl))
-            return CodecErrors.InvalidArgument($"{p}rate_control is {(int)RateControl}; allowed {Names(Enum.GetValues<RateControlMode>())}");
+            return CodecErrors.InvalidArgument($"{p}rate_control is {(int)RateControl}; allowed {Names(Enum.GetValues<RateControlMode>(), RateControlPrefix)}");
         if (!caps.Supports(RateControl))
-            return CodecErrors.Unsupported($"{p}rate_control is {RateControl}; {caps.BackendName} supports {Names(caps.RateControlModes)}");
-        if (Quality < 0 || Quality > MaxQuality)
-            return CodecErrors.InvalidArgument($"{p}quality is {Quality}; allowed 0 to {MaxQuality}");
+            return CodecErrors.Unsupported($"{p}rate_control is {C(RateControl, RateControlPrefix)}; {caps.BackendName} supports {Names(caps.RateControlModes, RateControlPrefix)}");
+        if (Quality > MaxQuality)
+            return CodecErrors.InvalidArgument($"{p}quality is {Quality}; allowed 0 (the default) to {MaxQuality}");
         ReelResult result = ValidateBitrates(caps, p);
         if (result != ReelResult.Success)
             return result;
         if (!Enum.IsDefined(Preset))
-            return CodecErrors.InvalidArgument($"{p}preset is {(int)Preset}; allowed {Names(Enum.GetValues<EncoderPreset>())}");
+            return CodecErrors.InvalidArgument($"{p}preset is {(int)Preset}; allowed {Names(Enum.GetValues<EncoderPreset>(), PresetPrefix)}");
         if (Preset == EncoderPreset.Speed && (SpeedPreset < caps.MinSpeedPreset || SpeedPreset > caps.MaxSpeedPreset))
             return CodecErrors.InvalidArgument($"{p}speed_preset is {SpeedPreset}; allowed {caps.MinSpeedPreset} to {caps.MaxSpeedPreset}");
         if (Preset != EncoderPreset.Speed && SpeedPreset != 0)
-            return CodecErrors.InvalidArgument($"{p}speed_preset is {SpeedPreset} with preset {Preset}; allowed only 0 (it applies to preset Speed)");
-        if (KeyframeInterval < 0)
-            return CodecErrors.InvalidArgument($"{p}keyframe_interval is {KeyframeInterval}; allowed 0 (automatic) to {int.MaxValue}");
+            return CodecErrors.InvalidArgument($"{p}speed_preset is {SpeedPreset} with preset {C(Preset, PresetPrefix)}; allowed only 0 (it applies to REEL_ENCODER_PRESET_SPEED)");
         if (!Enum.IsDefined(Profile))
-            return CodecErrors.InvalidArgument($"{p}profile is {(int)Profile}; allowed {Names(Enum.GetValues<Av1Profile>())}");
+            return CodecErrors.InvalidArgument($"{p}profile is {(int)Profile}; allowed {Names(Enum.GetValues<Av1Profile>(), ProfilePrefix)}");
         if (!Contains(caps.Profiles, Profile))
-            return CodecErrors.Unsupported($"{p}profile is {Profile}; {caps.BackendName} with 8-bit 4:2:0 input codes {Names(caps.Profiles)}");
+            return CodecErrors.Unsupported($"{p}profile is {C(Profile, ProfilePrefix)}; {caps.BackendName} with 8-bit 4:2:0 input codes {Names(caps.Profiles, ProfilePrefix)}");
         if (Level != 0 && (Level < 20 || Level > 73 || Level % 10 > 3))
             return CodecErrors.InvalidArgument($"{p}level is {Level}; allowed 0 (automatic) or 20 to 73 as major * 10 + minor with minor 0 to 3 (2.0 to 7.3)");
-        if (TileRowsLog2 < 0 || TileRowsLog2 > caps.MaxTileRowsLog2)
+        if (TileRowsLog2 > caps.MaxTileRowsLog2)
             return CodecErrors.InvalidArgument($"{p}tile_rows_log2 is {TileRowsLog2}; allowed 0 to {caps.MaxTileRowsLog2}");
-        if (TileColumnsLog2 < 0 || TileColumnsLog2 > caps.MaxTileColumnsLog2)
+        if (TileColumnsLog2 > caps.MaxTileColumnsLog2)
             return CodecErrors.InvalidArgument($"{p}tile_columns_log2 is {TileColumnsLog2}; allowed 0 to {caps.MaxTileColumnsLog2}");
         if (TileRowsLog2 + TileColumnsLog2 > caps.MaxTileCountLog2)
             return CodecErrors.InvalidArgument(
                 $"{p}tile_rows_log2 + tile_columns_log2 is {TileRowsLog2 + TileColumnsLog2}; allowed 0 to {caps.MaxTileCountLog2} (at most {1 << caps.MaxTileCountLog2} tiles)");
         if (!Enum.IsDefined(Cdef))
-            return CodecErrors.InvalidArgument($"{p}cdef is {(int)Cdef}; allowed {Names(Enum.GetValues<FilterSwitch>())}");
+            return CodecErrors.InvalidArgument($"{p}cdef is {(int)Cdef}; allowed {Names(Enum.GetValues<FilterSwitch>(), FilterPrefix)}");
         if (!Enum.IsDefined(Restoration))
-            return CodecErrors.InvalidArgument($"{p}restoration is {(int)Restoration}; allowed {Names(Enum.GetValues<FilterSwitch>())}");
-        if (Threads < 0 || Threads > caps.MaxThreads)
+            return CodecErrors.InvalidArgument($"{p}restoration is {(int)Restoration}; allowed {Names(Enum.GetValues<FilterSwitch>(), FilterPrefix)}");
+        if (Threads > caps.MaxThreads)
             return CodecErrors.InvalidArgument($"{p}threads is {Threads}; allowed 0 (automatic) to {caps.MaxThreads}");
         if (!Enum.IsDefined(Color))
-            return CodecErrors.InvalidArgument($"{p}color is {(int)Color}; allowed {Names(Enum.GetValues<ColorDescription>())}");
+            return CodecErrors.InvalidArgument($"{p}color is {(int)Color}; allowed {Names(Enum.GetValues<ColorDescription>(), ColorPrefix)}");
         return ValidateStructure(caps, p);
     }
 
     /// <summary>The CBR buffer in milliseconds of target bitrate (what SVT-AV1 takes).</summary>
-    public long BufferMilliseconds => BufferSize == 0 || TargetBitrate == 0 ? 1000 : BufferSize * 1000 / TargetBitrate;
+    public long BufferMilliseconds => BufferSize == 0 || TargetBitrate == 0 ? 1000 : (long)(BufferSize * 1000 / TargetBitrate);
 
     private ReelResult ValidateBitrates(EncoderCapabilities caps, string p)
     {
         bool bitrateMode = RateControl is RateControlMode.Vbr or RateControlMode.Cbr;
-        if (bitrateMode && (TargetBitrate < caps.MinBitrate || TargetBitrate > caps.MaxBitrate))
+        ulong minBitrate = (ulong)caps.MinBitrate, maxBitrate = (ulong)caps.MaxBitrate;
+        string mode = C(RateControl, RateControlPrefix);
+        if (bitrateMode && (TargetBitrate < minBitrate || TargetBitrate > maxBitrate))
             return CodecErrors.InvalidArgument(
-                $"{p}target_bitrate is {TargetBitrate} with rate_control {RateControl}; allowed {caps.MinBitrate} to {caps.MaxBitrate} bits per second");
+                $"{p}bitrate is {TargetBitrate} with rate_control {mode}; allowed {minBitrate} to {maxBitrate} bits per second");
         if (!bitrateMode && TargetBitrate != 0)
             return CodecErrors.InvalidArgument(
-                $"{p}target_bitrate is {TargetBitrate} with rate_control {RateControl}; allowed only 0 (it applies to Vbr and Cbr)");
-        if (RateControl == RateControlMode.Crf && MaxBitrate != 0 && (MaxBitrate < caps.MinBitrate || MaxBitrate > caps.MaxBitrate))
+                $"{p}bitrate is {TargetBitrate} with rate_control {mode}; allowed only 0 (it applies to REEL_RATE_CONTROL_VBR and REEL_RATE_CONTROL_CBR)");
+        if (RateControl == RateControlMode.Crf && MaxBitrate != 0 && (MaxBitrate < minBitrate || MaxBitrate > maxBitrate))
             return CodecErrors.InvalidArgument(
-                $"{p}max_bitrate is {MaxBitrate}; allowed 0 (uncapped) or {caps.MinBitrate} to {caps.MaxBitrate} bits per second");
+                $"{p}max_bitrate is {MaxBitrate}; allowed 0 (uncapped) or {minBitrate} to {maxBitrate} bits per second");
         if (RateControl != RateControlMode.Crf && MaxBitrate != 0)
             return CodecErrors.InvalidArgument(
-                $"{p}max_bitrate is {MaxBitrate} with rate_control {RateControl}; allowed only 0 (it caps Crf)");
+                $"{p}max_bitrate is {MaxBitrate} with rate_control {mode}; allowed only 0 (it caps REEL_RATE_CONTROL_CRF)");
         if (RateControl != RateControlMode.Cbr && BufferSize != 0)
             return CodecErrors.InvalidArgument(
-                $"{p}buffer_size is {BufferSize} with rate_control {RateControl}; allowed only 0 (it applies to Cbr)");
+                $"{p}buffer_size is {BufferSize} with rate_control {mode}; allowed only 0 (it applies to REEL_RATE_CONTROL_CBR)");
         if (RateControl == RateControlMode.Cbr && BufferSize != 0)
         {
             // SVT-AV1 takes the buffer in milliseconds of target bitrate: 20 to 10000.
-            long min = (TargetBitrate * 20 + 999) / 1000;
-            long max = TargetBitrate * 10;
+            ulong min = (TargetBitrate * 20 + 999) / 1000;
+            ulong max = TargetBitrate * 10;
             if (BufferSize < min || BufferSize > max)
                 return CodecErrors.InvalidArgument(
-                    $"{p}buffer_size is {BufferSize} bits ({BufferMilliseconds} ms at target_bitrate {TargetBitrate}); allowed 0 (one second) or {min} to {max} bits (20 to 10000 ms)");
+                    $"{p}buffer_size is {BufferSize} bits ({BufferMilliseconds} ms at bitrate {TargetBitrate}); allowed 0 (one second) or {min} to {max} bits (20 to 10000 ms)");
         }
         return ReelResult.Success;
     }
@@ -243,12 +244,12 @@ public sealed class EncoderSettings
     private ReelResult ValidateStructure(EncoderCapabilities caps, string p)
     {
         if (!Enum.IsDefined(Prediction))
-            return CodecErrors.InvalidArgument($"{p}prediction is {(int)Prediction}; allowed {Names(Enum.GetValues<PredictionStructure>())}");
+            return CodecErrors.InvalidArgument($"{p}prediction is {(int)Prediction}; allowed {Names(Enum.GetValues<PredictionStructure>(), PredictionPrefix)}");
         if (!caps.Supports(Prediction))
-            return CodecErrors.Unsupported($"{p}prediction is {Prediction}; {caps.BackendName} codes {Names(caps.PredictionStructures)}");
-        if (MiniGopSize != 0 && !Contains(caps.MiniGopSizes, MiniGopSize))
+            return CodecErrors.Unsupported($"{p}prediction is {C(Prediction, PredictionPrefix)}; {caps.BackendName} codes {Names(caps.PredictionStructures, PredictionPrefix)}");
+        if (MiniGopSize != 0 && !ContainsSize(caps.MiniGopSizes, MiniGopSize))
             return CodecErrors.InvalidArgument($"{p}mini_gop_size is {MiniGopSize}; allowed 0 (automatic){Sizes(caps.MiniGopSizes)}");
-        if (Lookahead < 0 || Lookahead > caps.MaxLookahead)
+        if (Lookahead > caps.MaxLookahead)
             return CodecErrors.InvalidArgument(caps.MaxLookahead > 0
                 ? $"{p}lookahead is {Lookahead}; allowed 0 (automatic) or 1 to {caps.MaxLookahead} frames"
                 : $"{p}lookahead is {Lookahead}; allowed only 0 ({caps.BackendName} chooses its look-ahead)");
@@ -256,22 +257,33 @@ public sealed class EncoderSettings
             return ReelResult.Success;
 
         // Low delay: what the backend codes that way. The message names why the stream is low delay.
-        string why = Prediction == PredictionStructure.LowDelay ? "prediction LowDelay" : "rate_control Cbr";
-        string cbr = Prediction == PredictionStructure.LowDelay ? "" : "; Cbr is coded low delay";
+        bool asked = Prediction == PredictionStructure.LowDelay;
+        string why = asked ? "prediction REEL_PREDICTION_LOW_DELAY" : "rate_control REEL_RATE_CONTROL_CBR";
+        string cbr = asked ? "" : "; REEL_RATE_CONTROL_CBR is coded low delay";
         if (!Contains(caps.LowDelayRateControlModes, RateControl))
             return CodecErrors.InvalidArgument(
-                $"{p}prediction is LowDelay with rate_control {RateControl}; {caps.BackendName} codes low delay with rate_control {Names(caps.LowDelayRateControlModes)}");
+                $"{p}prediction is REEL_PREDICTION_LOW_DELAY with rate_control {C(RateControl, RateControlPrefix)}; "
+                + $"{caps.BackendName} codes low delay with rate_control {Names(caps.LowDelayRateControlModes, RateControlPrefix)}");
         if (EffectiveSpeedPreset < caps.LowDelayMinSpeedPreset)
+        {
+            string preset = Preset == EncoderPreset.Speed
+                ? $"REEL_ENCODER_PRESET_SPEED with speed_preset {SpeedPreset}"
+                : $"{C(Preset, PresetPrefix)} (speed {EffectiveSpeedPreset})";
             return CodecErrors.InvalidArgument(
-                $"{p}preset is {Preset} (speed {EffectiveSpeedPreset}) with {why}; allowed speed {caps.LowDelayMinSpeedPreset} to {caps.MaxSpeedPreset} "
-                + $"({caps.BackendName} codes low delay at speed {caps.LowDelayMinSpeedPreset} or faster{cbr}): use High, Medium, Low or Speed {caps.LowDelayMinSpeedPreset} to {caps.MaxSpeedPreset}");
-        if (MiniGopSize != 0 && !Contains(caps.LowDelayMiniGopSizes, MiniGopSize))
+                $"{p}preset is {preset} and {why}; allowed speed {caps.LowDelayMinSpeedPreset} to {caps.MaxSpeedPreset} "
+                + $"({caps.BackendName} codes low delay at speed {caps.LowDelayMinSpeedPreset} or faster{cbr}): "
+                + $"use REEL_ENCODER_PRESET_HIGH, _MEDIUM, _LOW, or _SPEED with speed_preset {caps.LowDelayMinSpeedPreset} to {caps.MaxSpeedPreset}");
+        }
+        if (MiniGopSize != 0 && !ContainsSize(caps.LowDelayMiniGopSizes, MiniGopSize))
             return CodecErrors.InvalidArgument(
                 $"{p}mini_gop_size is {MiniGopSize} with {why}; allowed 0 (automatic){Sizes(caps.LowDelayMiniGopSizes)} ({caps.BackendName}'s low-delay group{cbr})");
         if (Lookahead != 0)
             return CodecErrors.InvalidArgument($"{p}lookahead is {Lookahead} with {why}; allowed only 0 (low delay reads no frame ahead{cbr})");
         return ReelResult.Success;
     }
+
+    /// <summary>Whether a size in frames as the C struct gives it is one of <paramref name="sizes"/>.</summary>
+    private static bool ContainsSize(IReadOnlyList<int> sizes, uint size) => size <= int.MaxValue && Contains(sizes, (int)size);
 
     private static string Sizes(IReadOnlyList<int> sizes)
     {
@@ -283,6 +295,17 @@ public sealed class EncoderSettings
         return " or " + string.Join(", ", parts) + " frames";
     }
 
+    private const string RateControlPrefix = "REEL_RATE_CONTROL_";
+    private const string PresetPrefix = "REEL_ENCODER_PRESET_";
+    private const string ProfilePrefix = "REEL_AV1_PROFILE_";
+    private const string FilterPrefix = "REEL_FILTER_";
+    private const string ColorPrefix = "REEL_COLOR_";
+    private const string PredictionPrefix = "REEL_PREDICTION_";
+
+    /// <summary>The C enumerator of <paramref name="value"/> (its number when it has none).</summary>
+    private static string C<T>(T value, string prefix) where T : struct, Enum =>
+        CNames.EnumMember(value, prefix) ?? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static bool Contains<T>(IReadOnlyList<T> list, T value)
     {
         for (int i = 0; i < list.Count; i++)
@@ -293,11 +316,11 @@ public sealed class EncoderSettings
         return false;
     }
 
-    private static string Names<T>(IReadOnlyList<T> values) where T : struct, Enum
+    private static string Names<T>(IReadOnlyList<T> values, string prefix) where T : struct, Enum
     {
         var parts = new string[values.Count];
         for (int i = 0; i < values.Count; i++)
-            parts[i] = $"{values[i]} ({Convert.ToInt32(values[i], System.Globalization.CultureInfo.InvariantCulture)})";
+            parts[i] = $"{C(values[i], prefix)} ({Convert.ToInt32(values[i], System.Globalization.CultureInfo.InvariantCulture)})";
         return string.Join(", ", parts);
     }
 }

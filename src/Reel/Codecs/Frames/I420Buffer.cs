@@ -34,13 +34,13 @@ public sealed unsafe class I420Buffer : IDisposable
     /// ErrorInvalidArgument for dimensions outside 1 to 65536 and ErrorOutOfMemory when the
     /// block cannot be allocated.
     /// </summary>
-    public static ReelResult Create(int width, int height, out I420Buffer? buffer)
+    public static ReelResult Create(int width, int height, string function, out I420Buffer? buffer)
     {
         buffer = null;
         if (width < 1 || width > MaxDimension)
-            return CodecErrors.InvalidArgument($"I420Buffer.Create: width is {width}; allowed 1 to {MaxDimension}");
+            return CodecErrors.InvalidArgument($"{function}: width is {width}; allowed 1 to {MaxDimension}");
         if (height < 1 || height > MaxDimension)
-            return CodecErrors.InvalidArgument($"I420Buffer.Create: height is {height}; allowed 1 to {MaxDimension}");
+            return CodecErrors.InvalidArgument($"{function}: height is {height}; allowed 1 to {MaxDimension}");
         int yStride = AlignUp(width);
         int cStride = AlignUp((width + 1) >> 1);
         int cHeight = (height + 1) >> 1;
@@ -49,7 +49,7 @@ public sealed unsafe class I420Buffer : IDisposable
         nuint size = ySize + 2 * cSize;
         byte* memory = (byte*)NativeMemory.AlignedAlloc(size, Alignment);
         if (memory == null)
-            return CodecErrors.OutOfMemory($"I420Buffer.Create: {size} bytes for a {width}x{height} picture could not be allocated");
+            return CodecErrors.OutOfMemory($"{function}: {size} bytes for a {width}x{height} picture could not be allocated");
         NativeMemory.Clear(memory, size);
         var frame = new I420Frame(width, height, memory, yStride, memory + ySize, cStride, memory + ySize + cSize, cStride);
         buffer = new I420Buffer(memory, size, frame);

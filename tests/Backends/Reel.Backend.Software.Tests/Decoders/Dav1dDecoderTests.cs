@@ -23,18 +23,18 @@ public unsafe class Dav1dDecoderTests
     public void GetPicture_PlanesAreTheAllocatorsMemory()
     {
         var allocator = new RecordingAllocator();
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings { Threads = 2 }, allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings { Threads = 2 }, allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         var held = new List<DecodedPicture>();
         using (decoder)
         {
             foreach (Packet packet in s_stream)
             {
-                Assert.That(decoder!.SendData(packet.Data, packet.Pts), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-                while (decoder.GetPicture(out DecodedPicture picture) == ReelResult.Success)
+                Assert.That(decoder!.SendData(packet.Data, packet.Pts, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                while (decoder.GetPicture("test", out DecodedPicture picture) == ReelResult.Success)
                     held.Add(picture);
             }
             decoder!.Flush();
-            while (decoder.GetPicture(out DecodedPicture picture) == ReelResult.Success)
+            while (decoder.GetPicture("test", out DecodedPicture picture) == ReelResult.Success)
                 held.Add(picture);
             Assert.That(held, Has.Count.EqualTo(12));
             foreach (DecodedPicture picture in held)
@@ -75,11 +75,11 @@ public unsafe class Dav1dDecoderTests
     public void SendData_CorruptData_FailsWithMessageAndLeaksNothing(byte[] data, string dav1dReason)
     {
         var allocator = new NativePictureAllocator();
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
-            Assert.That(decoder!.SendData(data, 0), Is.EqualTo(ReelResult.ErrorCorruptData));
-            Assert.That(LastError.Message, Does.StartWith("Dav1dDecoder.SendData: dav1d_send_data failed with DAV1D_ERR(EINVAL): the AV1 data is corrupt or not AV1"));
+            Assert.That(decoder!.SendData(data, 0, "test"), Is.EqualTo(ReelResult.ErrorCorruptData));
+            Assert.That(LastError.Message, Does.StartWith("test: dav1d_send_data failed with DAV1D_ERR(EINVAL): the AV1 data is corrupt or not AV1"));
             Assert.That(LastError.Message, Does.Contain($"(dav1d: {dav1dReason}"), "dav1d's own log explains it");
             TestContext.Out.WriteLine(LastError.Message);
 
@@ -95,16 +95,16 @@ public unsafe class Dav1dDecoderTests
     public void SendData_UnidentifiableBytes_AreSkippedWithoutPictures()
     {
         var allocator = new NativePictureAllocator();
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
             byte[] garbage = new byte[2000];
             new Random(99).NextBytes(garbage);
             // OBU type 0 is reserved: dav1d 1.0 skips reserved OBUs (and ignores the forbidden bit), so this is not an error.
             garbage[0] = 0x80;
-            Assert.That(decoder!.SendData(garbage, 0), Is.EqualTo(ReelResult.Success));
+            Assert.That(decoder!.SendData(garbage, 0, "test"), Is.EqualTo(ReelResult.Success));
             decoder.Flush();
-            Assert.That(decoder.GetPicture(out DecodedPicture picture), Is.EqualTo(ReelResult.NotReady));
+            Assert.That(decoder.GetPicture("test", out DecodedPicture picture), Is.EqualTo(ReelResult.NotReady));
             Assert.That(picture.IsValid, Is.False);
             Assert.That(decoder.IsEndOfStream, Is.True);
         }
@@ -115,15 +115,15 @@ public unsafe class Dav1dDecoderTests
     public void SendData_TruncatedKeyframe_FailsWithMessageAndLeaksNothing()
     {
         var allocator = new NativePictureAllocator();
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
             byte[] half = s_stream[0].Data[..(s_stream[0].Data.Length / 2)];
-            ReelResult result = decoder!.SendData(half, 0);
+            ReelResult result = decoder!.SendData(half, 0, "test");
             if (result == ReelResult.Success)
             {
                 decoder.Flush();
-                result = decoder.GetPicture(out DecodedPicture picture);
+                result = decoder.GetPicture("test", out DecodedPicture picture);
                 Dav1dDecoder.ReleasePicture(ref picture);
             }
             Assert.That(result, Is.EqualTo(ReelResult.ErrorCorruptData), "half a temporal unit is not a picture");
@@ -146,22 +146,22 @@ public unsafe class Dav1dDecoderTests
             for (int i = data.Length / 2; i < data.Length; i += 7)
                 data[i] ^= 0x5A;
         }
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         var outcomes = new List<ReelResult>();
         using (decoder)
         {
             foreach (Packet packet in damaged)
             {
-                outcomes.Add(decoder!.SendData(packet.Data, packet.Pts));
+                outcomes.Add(decoder!.SendData(packet.Data, packet.Pts, "test"));
                 ReelResult got;
-                while ((got = decoder.GetPicture(out DecodedPicture picture)) == ReelResult.Success)
+                while ((got = decoder.GetPicture("test", out DecodedPicture picture)) == ReelResult.Success)
                     Dav1dDecoder.ReleasePicture(ref picture);
                 outcomes.Add(got);
             }
             // Draining at the end waits for every damaged frame in flight: it must end too.
             decoder!.Flush();
             ReelResult drained;
-            while ((drained = decoder.GetPicture(out DecodedPicture picture)) == ReelResult.Success)
+            while ((drained = decoder.GetPicture("test", out DecodedPicture picture)) == ReelResult.Success)
                 Dav1dDecoder.ReleasePicture(ref picture);
             outcomes.Add(drained);
             if (drained == ReelResult.NotReady)
@@ -175,11 +175,11 @@ public unsafe class Dav1dDecoderTests
     [Test]
     public void GetPicture_BeforeAnySend_FailsWithInvalidState()
     {
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), new NativePictureAllocator(), out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), new NativePictureAllocator(), "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
-            Assert.That(decoder!.GetPicture(out DecodedPicture picture), Is.EqualTo(ReelResult.ErrorBadState));
-            Assert.That(LastError.Message, Is.EqualTo("Dav1dDecoder.GetPicture: no data was sent; send data (or flush) first"));
+            Assert.That(decoder!.GetPicture("test", out DecodedPicture picture), Is.EqualTo(ReelResult.ErrorBadState));
+            Assert.That(LastError.Message, Is.EqualTo("test: no data was sent; send data (or flush) first"));
             Assert.That(picture.IsValid, Is.False);
         }
     }
@@ -187,16 +187,16 @@ public unsafe class Dav1dDecoderTests
     [Test]
     public void SendData_AfterFlushOrEmpty_Fails()
     {
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), new NativePictureAllocator(), out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), new NativePictureAllocator(), "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
-            Assert.That(decoder!.SendData(ReadOnlySpan<byte>.Empty, 0), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("Dav1dDecoder.SendData: data is empty; allowed 1 or more bytes"));
+            Assert.That(decoder!.SendData(ReadOnlySpan<byte>.Empty, 0, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: data is empty; allowed 1 or more bytes"));
             decoder.Flush();
-            Assert.That(decoder.GetPicture(out _), Is.EqualTo(ReelResult.NotReady));
+            Assert.That(decoder.GetPicture("test", out _), Is.EqualTo(ReelResult.NotReady));
             Assert.That(decoder.IsEndOfStream, Is.True, "flushing an empty decoder ends at once");
-            Assert.That(decoder.SendData(s_stream[0].Data, 0), Is.EqualTo(ReelResult.ErrorBadState));
-            Assert.That(LastError.Message, Is.EqualTo("Dav1dDecoder.SendData: the decoder was flushed; call Reset before sending more data"));
+            Assert.That(decoder.SendData(s_stream[0].Data, 0, "test"), Is.EqualTo(ReelResult.ErrorBadState));
+            Assert.That(LastError.Message, Is.EqualTo("test: the decoder was flushed; call Reset before sending more data"));
         }
     }
 
@@ -204,15 +204,15 @@ public unsafe class Dav1dDecoderTests
     public void GetPicture_AllocatorAtItsLimit_FailsWithTheAllocatorsReason()
     {
         var allocator = new NativePictureAllocator(maxOutstanding: 1);
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings { Threads = 1 }, allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings { Threads = 1 }, allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         ReelResult failure = ReelResult.Success;
         var held = new List<DecodedPicture>();
         using (decoder)
         {
             foreach (Packet packet in s_stream)
             {
-                ReelResult result = decoder!.SendData(packet.Data, packet.Pts);
-                while (result == ReelResult.Success && (result = decoder.GetPicture(out DecodedPicture picture)) == ReelResult.Success)
+                ReelResult result = decoder!.SendData(packet.Data, packet.Pts, "test");
+                while (result == ReelResult.Success && (result = decoder.GetPicture("test", out DecodedPicture picture)) == ReelResult.Success)
                     held.Add(picture);
                 if (result is not (ReelResult.Success or ReelResult.NotReady))
                 {
@@ -231,19 +231,19 @@ public unsafe class Dav1dDecoderTests
         Assert.That(allocator.Outstanding, Is.Zero);
     }
 
-    [TestCase(RecordingAllocator.Fault.Throw, "the picture allocator threw InvalidOperationException: allocator fault injected by the test")]
+    [TestCase(RecordingAllocator.Fault.Throw, "the picture allocator failed (please report): allocator fault injected by the test")]
     [TestCase(RecordingAllocator.Fault.Misalign, "the picture allocator returned an unusable buffer: luma plane")]
     public void GetPicture_MisbehavingAllocator_FailsWithoutCrashOrLeak(RecordingAllocator.Fault fault, string reason)
     {
         var allocator = new RecordingAllocator { Mode = fault };
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
-            ReelResult result = decoder!.SendData(s_stream[0].Data, 0);
+            ReelResult result = decoder!.SendData(s_stream[0].Data, 0, "test");
             if (result == ReelResult.Success)
             {
                 decoder.Flush();
-                result = decoder.GetPicture(out _);
+                result = decoder.GetPicture("test", out _);
             }
             Assert.That(result, Is.EqualTo(ReelResult.ErrorOutOfMemory));
             Assert.That(LastError.Message, Does.Contain(reason));
@@ -255,13 +255,13 @@ public unsafe class Dav1dDecoderTests
     public void Reset_MidStreamAndAfterFlush_DecodesAgainFromAKeyframe()
     {
         var allocator = new NativePictureAllocator();
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
             foreach (Packet packet in s_stream.Take(5))
             {
-                Assert.That(decoder!.SendData(packet.Data, packet.Pts), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-                if (decoder.GetPicture(out DecodedPicture picture) == ReelResult.Success)
+                Assert.That(decoder!.SendData(packet.Data, packet.Pts, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                if (decoder.GetPicture("test", out DecodedPicture picture) == ReelResult.Success)
                     Dav1dDecoder.ReleasePicture(ref picture);
             }
             decoder!.Reset();
@@ -280,20 +280,21 @@ public unsafe class Dav1dDecoderTests
     public void Create_MissingLibrary_FailsAsUnsupportedNamingIt()
     {
         var allocator = new NativePictureAllocator();
-        ReelResult result = Dav1dDecoder.Create(new DecoderSettings(), allocator, "libdav1d-reel-missing.so.6", out Dav1dDecoder? decoder);
+        ReelResult result = Dav1dDecoder.Create(new DecoderSettings(), allocator, "libdav1d-reel-missing.so.6", "test", out Dav1dDecoder? decoder);
         Assert.That(result, Is.EqualTo(ReelResult.ErrorUnsupported));
         Assert.That(decoder, Is.Null);
-        Assert.That(LastError.Message, Does.StartWith("dav1d decoder unavailable: libdav1d-reel-missing.so.6 could not be loaded"));
+        Assert.That(LastError.Message, Does.StartWith("test: dav1d decoder unavailable: libdav1d-reel-missing.so.6 could not be loaded"));
         Assert.That(allocator.Allocations, Is.Zero);
     }
 
     [TestCase(-1, 0, 0, "threads is -1; allowed 0 (one per core) to 256")]
     [TestCase(0, 300, 0, "max_frame_delay is 300; allowed 0 (automatic) to 256")]
     [TestCase(0, 0, -5, "frame_size_limit is -5; allowed 0 (unlimited) to 4294967295 pixels")]
-    public void Create_SettingOutOfRange_FailsNamingFieldAndRange(int threads, int delay, long limit, string message)
+    public void Validate_SettingOutOfRange_FailsNamingFieldAndRange(int threads, int delay, long limit, string message)
     {
+        // The one check, where the settings enter the engine (Dav1dDecoder.Create asserts it).
         var settings = new DecoderSettings { Threads = threads, MaxFrameDelay = delay, FrameSizeLimit = limit };
-        Assert.That(Dav1dDecoder.Create(settings, new NativePictureAllocator(), out _), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+        Assert.That(settings.Validate(), Is.EqualTo(ReelResult.ErrorInvalidArgument));
         Assert.That(LastError.Message, Is.EqualTo(message));
     }
 
@@ -301,14 +302,14 @@ public unsafe class Dav1dDecoderTests
     public void SendData_FrameAboveSizeLimit_Fails()
     {
         var allocator = new NativePictureAllocator();
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings { FrameSizeLimit = 160 * 120 }, allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings { FrameSizeLimit = 160 * 120 }, allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         using (decoder)
         {
-            ReelResult result = decoder!.SendData(s_stream[0].Data, 0);
+            ReelResult result = decoder!.SendData(s_stream[0].Data, 0, "test");
             if (result == ReelResult.Success)
             {
                 decoder.Flush();
-                result = decoder.GetPicture(out _);
+                result = decoder.GetPicture("test", out _);
             }
             Assert.That(result, Is.Not.EqualTo(ReelResult.Success).And.Not.EqualTo(ReelResult.NotReady), "a 320x240 frame exceeds a 19200-pixel limit");
             TestContext.Out.WriteLine(LastError.Message);

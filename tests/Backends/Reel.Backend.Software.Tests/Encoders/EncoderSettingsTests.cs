@@ -26,73 +26,75 @@ public unsafe class EncoderSettingsTests
         yield return new("width odd", s => s.Width = 321, invalid, "width is 321; allowed even values 64 to 16384 (4:2:0)");
         yield return new("height too large", s => s.Height = 8706, invalid, "height is 8706; allowed 64 to 8704");
         yield return new("height odd", s => s.Height = 241, invalid, "height is 241; allowed even values 64 to 8704 (4:2:0)");
-        yield return new("fps numerator 0", s => s.FpsNumerator = 0, invalid, "fps_num is 0; allowed 1 to 2147483647");
-        yield return new("fps denominator 0", s => s.FpsDenominator = 0, invalid, "fps_den is 0; allowed 1 to 2147483647");
+        yield return new("fps numerator 0", s => s.FpsNumerator = 0, invalid, "fps_num is 0; allowed 1 to 4294967295");
+        yield return new("fps denominator 0", s => s.FpsDenominator = 0, invalid, "fps_den is 0; allowed 1 to 4294967295");
         yield return new("fps above 240", s => s.FpsNumerator = 241, invalid, "fps_num / fps_den is 241/1; allowed 1 to 240 frames per second");
         yield return new("fps below 1", s => { s.FpsNumerator = 1; s.FpsDenominator = 2; }, invalid, "fps_num / fps_den is 1/2; allowed 1 to 240");
-        yield return new("rate control unknown", s => s.RateControl = (RateControlMode)9, invalid, "rate_control is 9; allowed Crf (0), Cqp (1), Vbr (2), Cbr (3)");
-        yield return new("quality above 100", s => s.Quality = 101, invalid, "quality is 101; allowed 0 to 100");
-        yield return new("quality negative", s => s.Quality = -1, invalid, "quality is -1; allowed 0 to 100");
+        yield return new("rate control unknown", s => s.RateControl = (RateControlMode)9, invalid, "rate_control is 9; allowed REEL_RATE_CONTROL_CRF (0), REEL_RATE_CONTROL_CQP (1), REEL_RATE_CONTROL_VBR (2), REEL_RATE_CONTROL_CBR (3)");
+        yield return new("quality above 100", s => s.Quality = 101, invalid, "quality is 101; allowed 0 (the default) to 100");
+        yield return new("quality at the top of uint32", s => s.Quality = uint.MaxValue, invalid, "quality is 4294967295; allowed 0 (the default) to 100");
+        yield return new("width at the top of uint32", s => s.Width = uint.MaxValue, invalid, "width is 4294967295; allowed 64 to 16384");
         yield return new("vbr without bitrate", s => s.RateControl = RateControlMode.Vbr, invalid,
-            "target_bitrate is 0 with rate_control Vbr; allowed 1000 to 100000000 bits per second");
+            "bitrate is 0 with rate_control REEL_RATE_CONTROL_VBR; allowed 1000 to 100000000 bits per second");
         yield return new("cbr bitrate too high", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 200_000_000; s.Preset = EncoderPreset.Low; }, invalid,
-            "target_bitrate is 200000000 with rate_control Cbr; allowed 1000 to 100000000");
+            "bitrate is 200000000 with rate_control REEL_RATE_CONTROL_CBR; allowed 1000 to 100000000");
         yield return new("bitrate with crf", s => s.TargetBitrate = 1_000_000, invalid,
-            "target_bitrate is 1000000 with rate_control Crf; allowed only 0 (it applies to Vbr and Cbr)");
+            "bitrate is 1000000 with rate_control REEL_RATE_CONTROL_CRF; allowed only 0 (it applies to REEL_RATE_CONTROL_VBR and REEL_RATE_CONTROL_CBR)");
         yield return new("max bitrate too low", s => s.MaxBitrate = 10, invalid, "max_bitrate is 10; allowed 0 (uncapped) or 1000 to 100000000");
         yield return new("max bitrate with vbr", s => { s.RateControl = RateControlMode.Vbr; s.TargetBitrate = 1_000_000; s.MaxBitrate = 2_000_000; }, invalid,
-            "max_bitrate is 2000000 with rate_control Vbr; allowed only 0 (it caps Crf)");
-        yield return new("buffer with crf", s => s.BufferSize = 1_000_000, invalid, "buffer_size is 1000000 with rate_control Crf; allowed only 0 (it applies to Cbr)");
+            "max_bitrate is 2000000 with rate_control REEL_RATE_CONTROL_VBR; allowed only 0 (it caps REEL_RATE_CONTROL_CRF)");
+        yield return new("buffer with crf", s => s.BufferSize = 1_000_000, invalid, "buffer_size is 1000000 with rate_control REEL_RATE_CONTROL_CRF; allowed only 0 (it applies to REEL_RATE_CONTROL_CBR)");
         yield return new("cbr buffer too small", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.BufferSize = 1000; }, invalid,
-            "buffer_size is 1000 bits (1 ms at target_bitrate 1000000); allowed 0 (one second) or 20000 to 10000000 bits (20 to 10000 ms)");
-        yield return new("preset unknown", s => s.Preset = (EncoderPreset)7, invalid, "preset is 7; allowed Medium (0), Low (1), High (2), Speed (3)");
+            "buffer_size is 1000 bits (1 ms at bitrate 1000000); allowed 0 (one second) or 20000 to 10000000 bits (20 to 10000 ms)");
+        yield return new("preset unknown", s => s.Preset = (EncoderPreset)7, invalid, "preset is 7; allowed REEL_ENCODER_PRESET_MEDIUM (0), REEL_ENCODER_PRESET_LOW (1), REEL_ENCODER_PRESET_HIGH (2), REEL_ENCODER_PRESET_SPEED (3)");
         yield return new("speed preset 14", s => { s.Preset = EncoderPreset.Speed; s.SpeedPreset = 14; }, invalid, "speed_preset is 14; allowed 0 to 13");
-        yield return new("speed preset without Speed", s => s.SpeedPreset = 5, invalid, "speed_preset is 5 with preset Low; allowed only 0 (it applies to preset Speed)");
-        yield return new("keyframe interval negative", s => s.KeyframeInterval = -1, invalid, "keyframe_interval is -1; allowed 0 (automatic) to 2147483647");
-        yield return new("profile high", s => s.Profile = Av1Profile.High, ReelResult.ErrorUnsupported, "profile is High; SVT-AV1 with 8-bit 4:2:0 input codes Main (0)");
+        yield return new("speed preset without Speed", s => s.SpeedPreset = 5, invalid, "speed_preset is 5 with preset REEL_ENCODER_PRESET_LOW; allowed only 0 (it applies to REEL_ENCODER_PRESET_SPEED)");
+        yield return new("profile high", s => s.Profile = Av1Profile.High, ReelResult.ErrorUnsupported, "profile is REEL_AV1_PROFILE_HIGH; SVT-AV1 with 8-bit 4:2:0 input codes REEL_AV1_PROFILE_MAIN (0)");
         yield return new("level 1.9", s => s.Level = 19, invalid, "level is 19; allowed 0 (automatic) or 20 to 73");
         yield return new("level 4.5", s => s.Level = 45, invalid, "level is 45; allowed 0 (automatic) or 20 to 73 as major * 10 + minor with minor 0 to 3");
         yield return new("tile rows 7", s => s.TileRowsLog2 = 7, invalid, "tile_rows_log2 is 7; allowed 0 to 6");
         yield return new("tile columns 5", s => s.TileColumnsLog2 = 5, invalid, "tile_columns_log2 is 5; allowed 0 to 4");
         yield return new("too many tiles", s => { s.TileRowsLog2 = 4; s.TileColumnsLog2 = 4; }, invalid, "tile_rows_log2 + tile_columns_log2 is 8; allowed 0 to 7 (at most 128 tiles)");
-        yield return new("cdef unknown", s => s.Cdef = (FilterSwitch)3, invalid, "cdef is 3; allowed Default (0), Off (1), On (2)");
-        yield return new("restoration unknown", s => s.Restoration = (FilterSwitch)(-1), invalid, "restoration is -1; allowed Default (0), Off (1), On (2)");
+        yield return new("cdef unknown", s => s.Cdef = (FilterSwitch)3, invalid, "cdef is 3; allowed REEL_FILTER_DEFAULT (0), REEL_FILTER_OFF (1), REEL_FILTER_ON (2)");
+        yield return new("restoration unknown", s => s.Restoration = (FilterSwitch)(-1), invalid, "restoration is -1; allowed REEL_FILTER_DEFAULT (0), REEL_FILTER_OFF (1), REEL_FILTER_ON (2)");
         yield return new("threads too many", s => s.Threads = 1000, invalid, "threads is 1000; allowed 0 (automatic) to 256");
-        yield return new("color unknown", s => s.Color = (ColorDescription)2, invalid, "color is 2; allowed Unspecified (0), Bt709Limited (1)");
+        yield return new("color unknown", s => s.Color = (ColorDescription)2, invalid, "color is 2; allowed REEL_COLOR_UNSPECIFIED (0), REEL_COLOR_BT709_LIMITED (1)");
         yield return new("cbr at slow preset", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.Preset = EncoderPreset.Speed; s.SpeedPreset = 6; }, invalid,
-            "preset is Speed (speed 6) with rate_control Cbr; allowed speed 8 to 13");
+            "preset is REEL_ENCODER_PRESET_SPEED with speed_preset 6 and rate_control REEL_RATE_CONTROL_CBR; allowed speed 8 to 13");
         yield return new("mini-GOP not a power of two", s => s.MiniGopSize = 12, invalid, "mini_gop_size is 12; allowed 0 (automatic) or 4, 8, 16, 32 frames");
         yield return new("mini-GOP 64", s => s.MiniGopSize = 64, invalid, "mini_gop_size is 64; allowed 0 (automatic) or 4, 8, 16, 32 frames");
+        yield return new("mini-GOP above int", s => s.MiniGopSize = uint.MaxValue, invalid, "mini_gop_size is 4294967295; allowed 0 (automatic) or 4, 8, 16, 32 frames");
         yield return new("lookahead 121", s => s.Lookahead = 121, invalid, "lookahead is 121; allowed 0 (automatic) or 1 to 120 frames");
-        yield return new("lookahead negative", s => s.Lookahead = -1, invalid, "lookahead is -1; allowed 0 (automatic) or 1 to 120 frames");
-        yield return new("prediction unknown", s => s.Prediction = (PredictionStructure)3, invalid, "prediction is 3; allowed Default (0), RandomAccess (1), LowDelay (2)");
+        yield return new("lookahead above int", s => s.Lookahead = uint.MaxValue, invalid, "lookahead is 4294967295; allowed 0 (automatic) or 1 to 120 frames");
+        yield return new("prediction unknown", s => s.Prediction = (PredictionStructure)3, invalid,
+            "prediction is 3; allowed REEL_PREDICTION_DEFAULT (0), REEL_PREDICTION_RANDOM_ACCESS (1), REEL_PREDICTION_LOW_DELAY (2)");
         yield return new("low delay at slow preset", s => { s.Prediction = PredictionStructure.LowDelay; s.Preset = EncoderPreset.Speed; s.SpeedPreset = 7; }, invalid,
-            "preset is Speed (speed 7) with prediction LowDelay; allowed speed 8 to 13 (SVT-AV1 codes low delay at speed 8 or faster)");
+            "preset is REEL_ENCODER_PRESET_SPEED with speed_preset 7 and prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8 to 13 (SVT-AV1 codes low delay at speed 8 or faster)");
         yield return new("low delay with vbr", s => { s.Prediction = PredictionStructure.LowDelay; s.RateControl = RateControlMode.Vbr; s.TargetBitrate = 1_000_000; }, invalid,
-            "prediction is LowDelay with rate_control Vbr; SVT-AV1 codes low delay with rate_control Crf (0), Cqp (1), Cbr (3)");
+            "prediction is REEL_PREDICTION_LOW_DELAY with rate_control REEL_RATE_CONTROL_VBR; SVT-AV1 codes low delay with rate_control REEL_RATE_CONTROL_CRF (0), REEL_RATE_CONTROL_CQP (1), REEL_RATE_CONTROL_CBR (3)");
         yield return new("low delay with mini-GOP 16", s => { s.Prediction = PredictionStructure.LowDelay; s.MiniGopSize = 16; }, invalid,
-            "mini_gop_size is 16 with prediction LowDelay; allowed 0 (automatic) or 8 frames (SVT-AV1's low-delay group)");
+            "mini_gop_size is 16 with prediction REEL_PREDICTION_LOW_DELAY; allowed 0 (automatic) or 8 frames (SVT-AV1's low-delay group)");
         yield return new("cbr with mini-GOP 32", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.MiniGopSize = 32; }, invalid,
-            "mini_gop_size is 32 with rate_control Cbr; allowed 0 (automatic) or 8 frames (SVT-AV1's low-delay group; Cbr is coded low delay)");
+            "mini_gop_size is 32 with rate_control REEL_RATE_CONTROL_CBR; allowed 0 (automatic) or 8 frames (SVT-AV1's low-delay group; REEL_RATE_CONTROL_CBR is coded low delay)");
         yield return new("low delay with lookahead", s => { s.Prediction = PredictionStructure.LowDelay; s.Lookahead = 10; }, invalid,
-            "lookahead is 10 with prediction LowDelay; allowed only 0 (low delay reads no frame ahead)");
+            "lookahead is 10 with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0 (low delay reads no frame ahead)");
         yield return new("cbr in random access", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.Prediction = PredictionStructure.RandomAccess; }, invalid,
-            "prediction is RandomAccess with rate_control Cbr; allowed Default or LowDelay (SVT-AV1 codes CBR low delay only: in random access it would switch to VBR)");
+            "prediction is REEL_PREDICTION_RANDOM_ACCESS with rate_control REEL_RATE_CONTROL_CBR; allowed REEL_PREDICTION_DEFAULT or REEL_PREDICTION_LOW_DELAY (SVT-AV1 codes CBR low delay only: in random access it would switch to VBR)");
         yield return new("capped crf in low delay", s => { s.Prediction = PredictionStructure.LowDelay; s.MaxBitrate = 800_000; }, invalid,
-            "max_bitrate is 800000 with prediction LowDelay; allowed only 0 (SVT-AV1 caps CRF through its temporal model, TPL, which low delay turns off)");
+            "max_bitrate is 800000 with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0 (SVT-AV1 caps CRF through its temporal model, TPL, which low delay turns off)");
         yield return new("8K at slow preset", s => { s.Width = 7680; s.Height = 4320; s.Preset = EncoderPreset.Speed; s.SpeedPreset = 7; }, invalid,
-            "preset is Speed (speed 7) for 7680x4320; allowed speed 8 to 13 above 21012480 pixels");
+            "preset is REEL_ENCODER_PRESET_SPEED with speed_preset 7 for 7680x4320; allowed speed 8 to 13 above 21012480 pixels");
     }
 
     [TestCaseSource(nameof(BadSettings))]
-    public void Create_SettingOutOfRange_FailsNamingFieldAndRange(BadSetting bad)
+    public void Check_SettingOutOfRange_FailsNamingFieldAndRange(BadSetting bad)
     {
+        // The one check of the settings, where a session picks SVT-AV1 (SvtAv1Encoder.Create asserts it).
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf);
         bad.Change(settings);
-        ReelResult result = SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder);
+        ReelResult result = new SvtEncoderFactory().Check(settings, "reel_encoder_create: desc->");
         Assert.That(result, Is.EqualTo(bad.Result), () => LastError.Message);
-        Assert.That(encoder, Is.Null);
-        Assert.That(LastError.Message, Does.Contain(bad.Message));
+        Assert.That(LastError.Message, Does.StartWith("reel_encoder_create: desc->" + bad.Message));
     }
 
     [Test]
@@ -124,7 +126,7 @@ public unsafe class EncoderSettingsTests
     [TestCase(EncoderPreset.High, 0, 8)]
     [TestCase(EncoderPreset.Speed, 3, 3)]
     public void EffectiveSpeedPreset_MapsNamedPresets(EncoderPreset preset, int speed, int expected)
-        => Assert.That(new EncoderSettings { Preset = preset, SpeedPreset = speed }.EffectiveSpeedPreset, Is.EqualTo(expected));
+        => Assert.That(new EncoderSettings { Preset = preset, SpeedPreset = (uint)speed }.EffectiveSpeedPreset, Is.EqualTo(expected));
 
     private static IEnumerable<EncoderSettings> ParameterCombinations()
     {
@@ -160,7 +162,7 @@ public unsafe class EncoderSettingsTests
                 EncoderSettings s = Av1RoundTrip.Small(mode);
                 s.Prediction = structure;
                 s.MiniGopSize = 8;
-                s.Lookahead = structure == PredictionStructure.RandomAccess ? 30 : 0;
+                s.Lookahead = structure == PredictionStructure.RandomAccess ? 30u : 0u;
                 yield return s;
             }
         }

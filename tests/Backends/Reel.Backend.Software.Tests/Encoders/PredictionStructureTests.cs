@@ -72,12 +72,12 @@ public sealed class PredictionStructureTests
     /// second frame); later units of the group carry fewer. So the units with the most hidden
     /// frames carry log2(N) of them and repeat every N frames. 0 is Reel's default.
     /// </summary>
-    [TestCase(4, 4)]
-    [TestCase(8, 8)]
-    [TestCase(16, 16)]
-    [TestCase(32, 32)]
-    [TestCase(0, SvtParameters.DefaultMiniGopSize)]
-    public void MiniGopSize_IsThePeriodOfTheUnitsThatCodeTheMostFramesAhead(int miniGop, int expectedPeriod)
+    [TestCase(4u, 4u)]
+    [TestCase(8u, 8u)]
+    [TestCase(16u, 16u)]
+    [TestCase(32u, 32u)]
+    [TestCase(0u, SvtParameters.DefaultMiniGopSize)]
+    public void MiniGopSize_IsThePeriodOfTheUnitsThatCodeTheMostFramesAhead(uint miniGop, uint expectedPeriod)
     {
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf);
         settings.MiniGopSize = miniGop;
@@ -116,12 +116,12 @@ public sealed class PredictionStructureTests
     /// and 40 at N = 16 needed 36, like the default. Given the frames the short setting needs,
     /// its first packet comes out; the long setting's cannot, however long one waits.
     /// </summary>
-    [TestCase(16, 1, 20, 16, 0)]
-    [TestCase(16, 1, 20, 16, 120)]
-    [TestCase(8, 0, 20, 32, 0)]
-    [TestCase(4, 1, 8, 8, 1)]
+    [TestCase(16u, 1u, 20, 16u, 0u)]
+    [TestCase(16u, 1u, 20, 16u, 120u)]
+    [TestCase(8u, 0u, 20, 32u, 0u)]
+    [TestCase(4u, 1u, 8, 8u, 1u)]
     public void ShorterMiniGopOrLookahead_LetsTheFirstPacketOutWithFewerFramesIn(
-        int shortGop, int shortLookahead, int frames, int longGop, int longLookahead)
+        uint shortGop, uint shortLookahead, int frames, uint longGop, uint longLookahead)
     {
         EncoderSettings quick = Av1RoundTrip.Small(RateControlMode.Crf);
         quick.MiniGopSize = shortGop;
@@ -138,31 +138,31 @@ public sealed class PredictionStructureTests
     [Test]
     public void LowDelay_ForcedKeyframe_IsRefusedNamingTheRule()
     {
-        Assert.That(SvtAv1Encoder.Create(LowDelay(RateControlMode.Crf), out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(SvtAv1Encoder.Create(LowDelay(RateControlMode.Crf), "reel_encoder_create", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (encoder)
         using (var buffer = NewFrame(320, 240))
         {
-            Assert.That(encoder!.SendFrame(buffer.Frame, 0, forceKeyframe: true), Is.EqualTo(ReelResult.ErrorUnsupported));
-            Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.SendFrame: force_keyframe with prediction LowDelay; SVT-AV1 forces keyframes only in random access (with Crf and Cqp)"));
+            Assert.That(encoder!.SendFrame(buffer.Frame, 0, forceKeyframe: true, "reel_encoder_submit"), Is.EqualTo(ReelResult.ErrorUnsupported));
+            Assert.That(LastError.Message, Is.EqualTo("reel_encoder_submit: force_keyframe with prediction REEL_PREDICTION_LOW_DELAY; SVT-AV1 forces keyframes only in random access (with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP)"));
         }
     }
 
     /// <summary>Sends <paramref name="frames"/> frames, then waits up to <paramref name="wait"/> for any packet.</summary>
     private static bool PacketAfter(EncoderSettings settings, int frames, TimeSpan wait)
     {
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (encoder)
         using (I420Buffer buffer = NewFrame(settings.Width, settings.Height))
         {
             for (int i = 0; i < frames; i++)
             {
                 TestPattern.Fill(buffer.Frame, i);
-                Assert.That(encoder!.SendFrame(buffer.Frame, i), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(encoder!.SendFrame(buffer.Frame, i, false, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             }
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < wait)
             {
-                ReelResult result = encoder!.ReceivePacket(out _);
+                ReelResult result = encoder!.ReceivePacket("test", out _);
                 if (result == ReelResult.Success)
                     return true;
                 Assert.That(result, Is.EqualTo(ReelResult.NotReady), () => LastError.Message);
@@ -181,19 +181,19 @@ public sealed class PredictionStructureTests
     {
         var latency = new int[frames];
         int received = 0;
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (encoder)
         using (I420Buffer buffer = NewFrame(settings.Width, settings.Height))
         {
             for (int sent = 1; sent <= frames; sent++)
             {
                 TestPattern.Fill(buffer.Frame, sent - 1);
-                Assert.That(encoder!.SendFrame(buffer.Frame, sent - 1), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(encoder!.SendFrame(buffer.Frame, sent - 1, false, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 // Wait for this frame's packet; give up (and send the next frame) only after a long wait.
                 var clock = Stopwatch.StartNew();
                 while (received < sent && clock.Elapsed < s_allowedWait)
                 {
-                    ReelResult result = encoder.ReceivePacket(out EncodedPacket packet);
+                    ReelResult result = encoder.ReceivePacket("test", out EncodedPacket packet);
                     if (result == ReelResult.Success)
                     {
                         Assert.That(packet.Pts, Is.EqualTo(received), "packets in input order");
@@ -207,17 +207,17 @@ public sealed class PredictionStructureTests
                     Thread.Sleep(2);
                 }
             }
-            Assert.That(encoder!.Flush(), Is.EqualTo(ReelResult.Success));
-            while (encoder.ReceivePacket(out EncodedPacket packet) == ReelResult.Success)
+            Assert.That(encoder!.Flush("test"), Is.EqualTo(ReelResult.Success));
+            while (encoder.ReceivePacket("test", out EncodedPacket packet) == ReelResult.Success)
                 latency[received++] = frames - 1 - (int)packet.Pts;
         }
         Assert.That(received, Is.EqualTo(frames));
         return latency;
     }
 
-    private static I420Buffer NewFrame(int width, int height)
+    private static I420Buffer NewFrame(uint width, uint height)
     {
-        Assert.That(I420Buffer.Create(width, height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create((int)width, (int)height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         return buffer!;
     }
 }

@@ -25,14 +25,14 @@ public unsafe class SvtAv1EncoderTests
     [Test]
     public void Flush_ZeroFrames_ReturnsPromptlyWithNoPackets()
     {
-        Assert.That(SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Crf, 1920, 1080), out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Crf, 1920, 1080), "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         var clock = Stopwatch.StartNew();
         ReelResult flushed = ReelResult.ErrorInternal;
         ReelResult received = ReelResult.ErrorInternal;
         bool finished = Task.Run(() =>
         {
-            flushed = encoder!.Flush();
-            received = encoder.ReceivePacket(out _);
+            flushed = encoder!.Flush("test");
+            received = encoder.ReceivePacket("test", out _);
             encoder.Dispose();
         }).Wait(s_prompt);
         TestContext.Out.WriteLine($"zero-frame flush and dispose at 1920x1080: {clock.ElapsedMilliseconds} ms");
@@ -45,7 +45,7 @@ public unsafe class SvtAv1EncoderTests
     [Test]
     public void Dispose_ZeroFramesWithoutFlush_ReturnsPromptly()
     {
-        Assert.That(SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Cbr), out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Cbr), "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         Assert.That(Task.Run(() => encoder!.Dispose()).Wait(s_prompt), Is.True, "disposing an encoder that never got a frame must not hang");
     }
 
@@ -53,14 +53,14 @@ public unsafe class SvtAv1EncoderTests
     public void Dispose_MidStreamWithoutFlush_ReturnsPromptly()
     {
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Vbr);
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        Assert.That(I420Buffer.Create(settings.Width, settings.Height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(I420Buffer.Create((int)settings.Width, (int)settings.Height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using (buffer)
         {
             for (int i = 0; i < 12; i++)
             {
                 TestPattern.Fill(buffer!.Frame, i);
-                Assert.That(encoder!.SendFrame(buffer.Frame, i), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(encoder!.SendFrame(buffer.Frame, i, false, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
             }
         }
         Assert.That(encoder!.QueuedPackets + encoder.PacketsReceived, Is.LessThan(12), "look-ahead holds frames back until the flush");
@@ -70,11 +70,11 @@ public unsafe class SvtAv1EncoderTests
     [Test]
     public void ReceivePacket_BeforeAnySubmit_FailsWithInvalidState()
     {
-        Assert.That(SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Crf), out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Crf), "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
         using (encoder)
         {
-            Assert.That(encoder!.ReceivePacket(out EncodedPacket packet), Is.EqualTo(ReelResult.ErrorBadState));
-            Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.ReceivePacket: no frame was submitted; submit a frame (or flush) first"));
+            Assert.That(encoder!.ReceivePacket("test", out EncodedPacket packet), Is.EqualTo(ReelResult.ErrorBadState));
+            Assert.That(LastError.Message, Is.EqualTo("test: no frame was submitted; submit a frame (or flush) first"));
             Assert.That(packet.Size, Is.Zero);
         }
     }
@@ -83,20 +83,20 @@ public unsafe class SvtAv1EncoderTests
     public void SendFrame_AfterFlush_FailsAndTheStreamStaysIntact()
     {
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Cqp);
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
-        Assert.That(I420Buffer.Create(settings.Width, settings.Height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create((int)settings.Width, (int)settings.Height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using (encoder)
         using (buffer)
         {
             TestPattern.Fill(buffer!.Frame, 0);
-            Assert.That(encoder!.SendFrame(buffer.Frame, 0), Is.EqualTo(ReelResult.Success));
-            Assert.That(encoder.Flush(), Is.EqualTo(ReelResult.Success));
-            Assert.That(encoder.SendFrame(buffer.Frame, 1), Is.EqualTo(ReelResult.ErrorBadState));
+            Assert.That(encoder!.SendFrame(buffer.Frame, 0, false, "test"), Is.EqualTo(ReelResult.Success));
+            Assert.That(encoder.Flush("test"), Is.EqualTo(ReelResult.Success));
+            Assert.That(encoder.SendFrame(buffer.Frame, 1, false, "test"), Is.EqualTo(ReelResult.ErrorBadState));
             Assert.That(LastError.Message, Does.Contain("the encoder was flushed; no frame can follow the end of the stream"));
-            Assert.That(encoder.Flush(), Is.EqualTo(ReelResult.Success), "a second flush does nothing");
-            Assert.That(encoder.ReceivePacket(out EncodedPacket packet), Is.EqualTo(ReelResult.Success));
+            Assert.That(encoder.Flush("test"), Is.EqualTo(ReelResult.Success), "a second flush does nothing");
+            Assert.That(encoder.ReceivePacket("test", out EncodedPacket packet), Is.EqualTo(ReelResult.Success));
             Assert.That((packet.Pts, packet.IsKeyframe), Is.EqualTo((0L, true)));
-            Assert.That(encoder.ReceivePacket(out _), Is.EqualTo(ReelResult.NotReady));
+            Assert.That(encoder.ReceivePacket("test", out _), Is.EqualTo(ReelResult.NotReady));
             Assert.That(encoder.IsEndOfStream, Is.True);
         }
     }
@@ -105,8 +105,8 @@ public unsafe class SvtAv1EncoderTests
     public void SendFrame_BadFrames_FailNamingTheProblem()
     {
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf);
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
-        Assert.That(I420Buffer.Create(settings.Width, settings.Height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create((int)settings.Width, (int)settings.Height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using (encoder)
         using (buffer)
         {
@@ -115,19 +115,19 @@ public unsafe class SvtAv1EncoderTests
             var nullPlane = new I420Frame(320, 240, good.Y, good.YStride, null, good.UStride, good.V, good.VStride);
             var shortStride = new I420Frame(320, 240, good.Y, 300, good.U, good.UStride, good.V, good.VStride);
             var shortChroma = new I420Frame(320, 240, good.Y, good.YStride, good.U, good.UStride, good.V, 100);
-            Assert.That(encoder!.SendFrame(wrongSize, 0), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.SendFrame: frame is 318x240; expected 320x240"));
-            Assert.That(encoder.SendFrame(nullPlane, 0), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.SendFrame: frame plane u is NULL"));
-            Assert.That(encoder.SendFrame(shortStride, 0), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.SendFrame: frame y_stride is 300; allowed 320 (the width) or more"));
-            Assert.That(encoder.SendFrame(shortChroma, 0), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.SendFrame: frame v_stride is 100; allowed 160 (ceil(width / 2)) or more"));
+            Assert.That(encoder!.SendFrame(wrongSize, 0, false, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: frame is 318x240; expected 320x240"));
+            Assert.That(encoder.SendFrame(nullPlane, 0, false, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: frame plane u is NULL"));
+            Assert.That(encoder.SendFrame(shortStride, 0, false, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: frame y_stride is 300; allowed 320 (the width) or more"));
+            Assert.That(encoder.SendFrame(shortChroma, 0, false, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: frame v_stride is 100; allowed 160 (ceil(width / 2)) or more"));
             Assert.That(encoder.FramesSubmitted, Is.Zero);
 
-            Assert.That(encoder.SendFrame(good, 5), Is.EqualTo(ReelResult.Success));
-            Assert.That(encoder.SendFrame(good, 5), Is.EqualTo(ReelResult.ErrorInvalidArgument));
-            Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.SendFrame: pts is 5; allowed values above the previous frame's pts 5"));
+            Assert.That(encoder.SendFrame(good, 5, false, "test"), Is.EqualTo(ReelResult.Success));
+            Assert.That(encoder.SendFrame(good, 5, false, "test"), Is.EqualTo(ReelResult.ErrorInvalidArgument));
+            Assert.That(LastError.Message, Is.EqualTo("test: pts is 5; allowed values above the previous frame's pts 5"));
         }
     }
 
@@ -135,13 +135,13 @@ public unsafe class SvtAv1EncoderTests
     public void SendFrame_ForceKeyframeWithVbr_FailsAsUnsupported()
     {
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Vbr);
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
-        Assert.That(I420Buffer.Create(settings.Width, settings.Height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(I420Buffer.Create((int)settings.Width, (int)settings.Height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using (encoder)
         using (buffer)
         {
-            Assert.That(encoder!.SendFrame(buffer!.Frame, 0, forceKeyframe: true), Is.EqualTo(ReelResult.ErrorUnsupported));
-            Assert.That(LastError.Message, Is.EqualTo("SvtAv1Encoder.SendFrame: force_keyframe with rate_control Vbr; SVT-AV1 forces keyframes only with Crf and Cqp"));
+            Assert.That(encoder!.SendFrame(buffer!.Frame, 0, forceKeyframe: true, "test"), Is.EqualTo(ReelResult.ErrorUnsupported));
+            Assert.That(LastError.Message, Is.EqualTo("test: force_keyframe with rate_control Vbr; SVT-AV1 forces keyframes only with Crf and Cqp"));
         }
     }
 
@@ -169,26 +169,26 @@ public unsafe class SvtAv1EncoderTests
     {
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Cqp);
         const int yStride = 448, cStride = 256;
-        int chromaHeight = settings.Height / 2;
+        int chromaHeight = (int)settings.Height / 2;
         nuint size = (nuint)(yStride * settings.Height + 2 * cStride * chromaHeight);
         byte* memory = (byte*)NativeMemory.Alloc(size);
         try
         {
             // Garbage in the padding must not reach the picture.
             new Span<byte>(memory, (int)size).Fill(0xEE);
-            var frame = new I420Frame(settings.Width, settings.Height, memory, yStride,
+            var frame = new I420Frame((int)settings.Width, (int)settings.Height, memory, yStride,
                 memory + yStride * settings.Height, cStride, memory + yStride * settings.Height + cStride * chromaHeight, cStride);
-            Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
+            Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success));
             var packets = new List<Packet>();
             using (encoder)
             {
                 for (int i = 0; i < 6; i++)
                 {
                     TestPattern.Fill(frame, i);
-                    Assert.That(encoder!.SendFrame(frame, i), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                    Assert.That(encoder!.SendFrame(frame, i, false, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 }
-                Assert.That(encoder!.Flush(), Is.EqualTo(ReelResult.Success));
-                while (encoder.ReceivePacket(out EncodedPacket packet) == ReelResult.Success)
+                Assert.That(encoder!.Flush("test"), Is.EqualTo(ReelResult.Success));
+                while (encoder.ReceivePacket("test", out EncodedPacket packet) == ReelResult.Success)
                     packets.Add(new Packet(packet.Span.ToArray(), packet.Pts, packet.Dts, packet.IsKeyframe));
             }
             List<DecodedFrame> frames = Av1RoundTrip.Decode(packets, new NativePictureAllocator());
@@ -208,11 +208,11 @@ public unsafe class SvtAv1EncoderTests
         string path = directory.File("bt709.ivf");
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf);
         settings.Color = ColorDescription.Bt709Limited;
-        Assert.That(IvfWriter.Create(path, settings.Width, settings.Height, 1, 30, out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfWriter.Create(path, (int)settings.Width, (int)settings.Height, 1, 30, "test", out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
         using (ivf)
         {
             Av1RoundTrip.Encode(settings, 3, ivf);
-            Assert.That(ivf!.End(), Is.EqualTo(ReelResult.Success));
+            Assert.That(ivf!.End("test"), Is.EqualTo(ReelResult.Success));
         }
         ExternalTool.Outcome probe = ExternalTool.Run(ExternalTool.Require("ffprobe"), "-v", "error", "-select_streams", "v:0",
             "-show_entries", "stream=color_range,color_space,color_transfer,color_primaries", "-of", "default=noprint_wrappers=1", path);
@@ -224,10 +224,10 @@ public unsafe class SvtAv1EncoderTests
     [Test]
     public void Create_MissingLibrary_FailsAsUnsupportedNamingIt()
     {
-        ReelResult result = SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Crf), "libSvtAv1Enc-reel-missing.so.1", out SvtAv1Encoder? encoder);
+        ReelResult result = SvtAv1Encoder.Create(Av1RoundTrip.Small(RateControlMode.Crf), "libSvtAv1Enc-reel-missing.so.1", "test", out SvtAv1Encoder? encoder);
         Assert.That(result, Is.EqualTo(ReelResult.ErrorUnsupported));
         Assert.That(encoder, Is.Null);
-        Assert.That(LastError.Message, Does.StartWith("SVT-AV1 encoder unavailable: libSvtAv1Enc-reel-missing.so.1 could not be loaded"));
+        Assert.That(LastError.Message, Does.StartWith("test: SVT-AV1 encoder unavailable: libSvtAv1Enc-reel-missing.so.1 could not be loaded"));
     }
 
     [Test]

@@ -41,12 +41,12 @@ public class EncodeDecodeTests
         string path = directory.File($"{mode}.ivf");
         EncoderSettings settings = Av1RoundTrip.Small(mode);
         var clock = Stopwatch.StartNew();
-        Assert.That(IvfWriter.Create(path, settings.Width, settings.Height, 1, 30, out IvfWriter? ivf), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(IvfWriter.Create(path, (int)settings.Width, (int)settings.Height, 1, 30, "test", out IvfWriter? ivf), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         List<Packet> packets;
         using (ivf)
         {
             packets = Av1RoundTrip.Encode(settings, Frames, ivf);
-            Assert.That(ivf!.End(), Is.EqualTo(ReelResult.Success));
+            Assert.That(ivf!.End("test"), Is.EqualTo(ReelResult.Success));
         }
         double encodeSeconds = clock.Elapsed.TotalSeconds;
 
@@ -69,6 +69,6 @@ public class EncodeDecodeTests
         Assert.That(allocator.Outstanding, Is.Zero, "every picture buffer went back to the allocator");
         Assert.That(allocator.Allocations, Is.EqualTo(allocator.Releases));
 
-        ToolChecks.AssertIvfAccepted(path, Frames, settings.Width, settings.Height);
+        ToolChecks.AssertIvfAccepted(path, Frames, (int)settings.Width, (int)settings.Height);
     }
 }

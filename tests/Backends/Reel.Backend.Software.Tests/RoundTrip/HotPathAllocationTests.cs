@@ -23,8 +23,8 @@ public class HotPathAllocationTests
     public void SendFrameAndReceivePacket_SteadyState_AllocateNothing()
     {
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Cqp);
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        Assert.That(I420Buffer.Create(settings.Width, settings.Height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(I420Buffer.Create((int)settings.Width, (int)settings.Height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
         using (encoder)
         using (buffer)
         {
@@ -37,9 +37,9 @@ public class HotPathAllocationTests
             {
                 for (int i = 0; i < frames; i++)
                 {
-                    if (encoder!.SendFrame(frame, pts++) != ReelResult.Success)
+                    if (encoder!.SendFrame(frame, pts++, false, "test") != ReelResult.Success)
                         failures++;
-                    while (encoder.ReceivePacket(out _) == ReelResult.Success)
+                    while (encoder.ReceivePacket("test", out _) == ReelResult.Success)
                     {
                     }
                 }
@@ -59,7 +59,7 @@ public class HotPathAllocationTests
     {
         List<Packet> packets = Av1RoundTrip.Encode(Av1RoundTrip.Small(RateControlMode.Crf), 24);
         var allocator = new NativePictureAllocator();
-        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Dav1dDecoder.Create(new DecoderSettings(), allocator, "test", out Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
         int pictures = 0;
         int failures = 0;
         using (decoder)
@@ -69,7 +69,7 @@ public class HotPathAllocationTests
                 for (int i = from; i < to; i++)
                 {
                     ReelResult sent;
-                    while ((sent = decoder!.SendData(packets[i].Data, packets[i].Pts)) == ReelResult.NotReady)
+                    while ((sent = decoder!.SendData(packets[i].Data, packets[i].Pts, "test")) == ReelResult.NotReady)
                         Take();
                     if (sent != ReelResult.Success)
                         failures++;
@@ -78,7 +78,7 @@ public class HotPathAllocationTests
             }
             void Take()
             {
-                while (decoder!.GetPicture(out DecodedPicture picture) == ReelResult.Success)
+                while (decoder!.GetPicture("test", out DecodedPicture picture) == ReelResult.Success)
                 {
                     pictures++;
                     Dav1dDecoder.ReleasePicture(ref picture);

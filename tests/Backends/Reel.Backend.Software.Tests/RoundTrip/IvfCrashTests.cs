@@ -23,7 +23,7 @@ public class IvfCrashTests
         using var directory = new TempDirectory();
         string path = directory.File("recording.ivf");
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf);
-        Assert.That(IvfWriter.Create(path, settings.Width, settings.Height, 1, 30, out IvfWriter? writer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(IvfWriter.Create(path, (int)settings.Width, (int)settings.Height, 1, 30, "test", out IvfWriter? writer), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         string snapshot = directory.File("snapshot.ivf");
         string cut = directory.File("cut.ivf");
         long cutOffset;
@@ -49,16 +49,16 @@ public class IvfCrashTests
             writer!.Dispose();
         }
 
-        ToolChecks.AssertIvfAccepted(snapshot, Frames, settings.Width, settings.Height);
-        ToolChecks.AssertIvfAccepted(cut, Frames - 1, settings.Width, settings.Height);
+        ToolChecks.AssertIvfAccepted(snapshot, Frames, (int)settings.Width, (int)settings.Height);
+        ToolChecks.AssertIvfAccepted(cut, Frames - 1, (int)settings.Width, (int)settings.Height);
 
-        Assert.That(IvfReader.Open(cut, out IvfReader? ivf), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(cut, "test", out IvfReader? ivf), Is.EqualTo(ReelResult.Success));
         using (ivf)
         {
             Assert.That(ivf!.Header.FrameCount, Is.Zero, "the count is patched only by End");
             for (int i = 0; i < Frames - 1; i++)
-                Assert.That(ivf.ReadFrame(out _), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-            Assert.That(ivf.ReadFrame(out _), Is.EqualTo(ReelResult.ErrorCorruptData));
+                Assert.That(ivf.ReadFrame("test", out _), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(ivf.ReadFrame("test", out _), Is.EqualTo(ReelResult.ErrorCorruptData));
             Assert.That(LastError.Message, Does.Contain($"frame {Frames - 1} at byte offset {cutOffset} is truncated"));
         }
     }

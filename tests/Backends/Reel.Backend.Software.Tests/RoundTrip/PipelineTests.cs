@@ -44,30 +44,30 @@ public unsafe class PipelineTests
             "-frames:v", Frames.ToString(), "-pix_fmt", "yuv420p", "-y", source);
         Assert.That(made.ExitCode, Is.Zero, made.ToString());
 
-        Assert.That(Y4mReader.Open(source, out Y4mReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(Y4mReader.Open(source, "test", out Y4mReader? reader), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         using (reader)
         {
             Y4mHeader header = reader!.Header;
             var settings = new EncoderSettings
             {
-                Width = header.Width, Height = header.Height, FpsNumerator = header.FpsNumerator, FpsDenominator = header.FpsDenominator,
+                Width = (uint)header.Width, Height = (uint)header.Height, FpsNumerator = (uint)header.FpsNumerator, FpsDenominator = (uint)header.FpsDenominator,
                 RateControl = RateControlMode.Crf, Quality = 60, Preset = EncoderPreset.Low,
             };
-            Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-            Assert.That(IvfWriter.Create(ivfPath, header.Width, header.Height, (uint)header.FpsDenominator, (uint)header.FpsNumerator, out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
+            Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+            Assert.That(IvfWriter.Create(ivfPath, header.Width, header.Height, (uint)header.FpsDenominator, (uint)header.FpsNumerator, "test", out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
             using (encoder)
             using (ivf)
             {
                 long pts = 0;
-                while (reader.ReadFrame(out I420Frame frame) == ReelResult.Success)
+                while (reader.ReadFrame("test", out I420Frame frame) == ReelResult.Success)
                 {
-                    Assert.That(encoder!.SendFrame(frame, pts++), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                    Assert.That(encoder!.SendFrame(frame, pts++, false, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                     WritePackets(encoder, ivf!);
                 }
                 Assert.That(reader.IsEndOfStream, Is.True, () => LastError.Message);
-                Assert.That(encoder!.Flush(), Is.EqualTo(ReelResult.Success));
+                Assert.That(encoder!.Flush("test"), Is.EqualTo(ReelResult.Success));
                 WritePackets(encoder, ivf!);
-                Assert.That(ivf!.End(), Is.EqualTo(ReelResult.Success));
+                Assert.That(ivf!.End("test"), Is.EqualTo(ReelResult.Success));
                 Assert.That(ivf.FramesWritten, Is.EqualTo(Frames));
             }
         }
@@ -97,9 +97,9 @@ public unsafe class PipelineTests
             Width = width, Height = height, RateControl = RateControlMode.Cqp, Quality = 100, Preset = EncoderPreset.Low,
             Color = ColorDescription.Bt709Limited,
         };
-        Assert.That(SvtAv1Encoder.Create(settings, out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        Assert.That(I420Buffer.Create(width, height, out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
-        Assert.That(IvfWriter.Create(ivfPath, width, height, 1, 30, out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
+        Assert.That(SvtAv1Encoder.Create(settings, "test", out SvtAv1Encoder? encoder), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(I420Buffer.Create(width, height, "test", out I420Buffer? buffer), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfWriter.Create(ivfPath, width, height, 1, 30, "test", out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
         using (encoder)
         using (buffer)
         using (ivf)
@@ -107,13 +107,13 @@ public unsafe class PipelineTests
             for (int i = 0; i < 4; i++)
             {
                 fixed (byte* pixels = &rgba[i * frameBytes])
-                    Assert.That(RgbToI420.Convert(pixels, width * 4, width, height, RgbByteOrder.Rgba, buffer!.Frame), Is.EqualTo(ReelResult.Success));
-                Assert.That(encoder!.SendFrame(buffer!.Frame, i), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                    Assert.That(RgbToI420.Convert(pixels, width * 4, width, height, RgbByteOrder.Rgba, buffer!.Frame, "test"), Is.EqualTo(ReelResult.Success));
+                Assert.That(encoder!.SendFrame(buffer!.Frame, i, false, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 WritePackets(encoder, ivf!);
             }
-            Assert.That(encoder!.Flush(), Is.EqualTo(ReelResult.Success));
+            Assert.That(encoder!.Flush("test"), Is.EqualTo(ReelResult.Success));
             WritePackets(encoder, ivf!);
-            Assert.That(ivf!.End(), Is.EqualTo(ReelResult.Success));
+            Assert.That(ivf!.End("test"), Is.EqualTo(ReelResult.Success));
         }
 
         double tagged = RgbPsnr(rgba, DecodeToRgba(ivfPath, decodedPath, matrixOverride: null));
@@ -130,39 +130,39 @@ public unsafe class PipelineTests
         string ivfPath = directory.File("in.ivf");
         string y4mPath = directory.File("out.y4m");
         EncoderSettings settings = Av1RoundTrip.Small(RateControlMode.Crf, 352, 288);
-        Assert.That(IvfWriter.Create(ivfPath, settings.Width, settings.Height, 1, 30, out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfWriter.Create(ivfPath, (int)settings.Width, (int)settings.Height, 1, 30, "test", out IvfWriter? ivf), Is.EqualTo(ReelResult.Success));
         using (ivf)
         {
             Av1RoundTrip.Encode(settings, Frames, ivf);
-            Assert.That(ivf!.End(), Is.EqualTo(ReelResult.Success));
+            Assert.That(ivf!.End("test"), Is.EqualTo(ReelResult.Success));
         }
 
         var allocator = new Reel.Codecs.Decoders.NativePictureAllocator();
-        Assert.That(IvfReader.Open(ivfPath, out IvfReader? reader), Is.EqualTo(ReelResult.Success));
-        Assert.That(Reel.Backend.Software.Dav1d.Dav1dDecoder.Create(new Reel.Codecs.Decoders.DecoderSettings(), allocator, out Reel.Backend.Software.Dav1d.Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
-        Assert.That(Y4mWriter.Create(y4mPath, settings.Width, settings.Height, 30, 1, out Y4mWriter? y4m), Is.EqualTo(ReelResult.Success));
+        Assert.That(IvfReader.Open(ivfPath, "test", out IvfReader? reader), Is.EqualTo(ReelResult.Success));
+        Assert.That(Reel.Backend.Software.Dav1d.Dav1dDecoder.Create(new Reel.Codecs.Decoders.DecoderSettings(), allocator, "test", out Reel.Backend.Software.Dav1d.Dav1dDecoder? decoder), Is.EqualTo(ReelResult.Success));
+        Assert.That(Y4mWriter.Create(y4mPath, (int)settings.Width, (int)settings.Height, 30, 1, "test", out Y4mWriter? y4m), Is.EqualTo(ReelResult.Success));
         using (reader)
         using (decoder)
         using (y4m)
         {
             void Write()
             {
-                while (decoder!.GetPicture(out Reel.Backend.Software.Dav1d.DecodedPicture picture) == ReelResult.Success)
+                while (decoder!.GetPicture("test", out Reel.Backend.Software.Dav1d.DecodedPicture picture) == ReelResult.Success)
                 {
                     Assert.That(picture.TryGetI420Frame(out I420Frame frame), Is.True);
-                    Assert.That(y4m!.WriteFrame(frame), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                    Assert.That(y4m!.WriteFrame(frame, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                     Reel.Backend.Software.Dav1d.Dav1dDecoder.ReleasePicture(ref picture);
                 }
             }
-            while (reader!.ReadFrame(out IvfFrame frame) == ReelResult.Success)
+            while (reader!.ReadFrame("test", out IvfFrame frame) == ReelResult.Success)
             {
-                Assert.That(decoder!.SendData(frame.Span, frame.Pts), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(decoder!.SendData(frame.Span, frame.Pts, "test"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 Write();
             }
             Assert.That(reader.IsEndOfStream, Is.True, () => LastError.Message);
             decoder!.Flush();
             Write();
-            Assert.That(y4m!.Close(), Is.EqualTo(ReelResult.Success));
+            Assert.That(y4m!.Close("test"), Is.EqualTo(ReelResult.Success));
             Assert.That(y4m.FramesWritten, Is.EqualTo(Frames));
         }
         Assert.That(allocator.Outstanding, Is.Zero);
@@ -174,8 +174,8 @@ public unsafe class PipelineTests
 
     private static void WritePackets(SvtAv1Encoder encoder, IvfWriter ivf)
     {
-        while (encoder.ReceivePacket(out EncodedPacket packet) == ReelResult.Success)
-            Assert.That(ivf.WriteFrame(packet.Span, packet.Pts), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        while (encoder.ReceivePacket("test", out EncodedPacket packet) == ReelResult.Success)
+            Assert.That(ivf.WriteFrame(packet.Span, packet.Pts, "test", "data"), Is.EqualTo(ReelResult.Success), () => LastError.Message);
     }
 
     private static byte[] DecodeToRgba(string ivfPath, string output, string? matrixOverride)
@@ -207,15 +207,15 @@ public unsafe class PipelineTests
 
     private static List<double> ComparePlanes(string sourcePath, string decodedPath)
     {
-        Assert.That(Y4mReader.Open(sourcePath, out Y4mReader? source), Is.EqualTo(ReelResult.Success), () => LastError.Message);
-        Assert.That(Y4mReader.Open(decodedPath, out Y4mReader? decoded), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(Y4mReader.Open(sourcePath, "test", out Y4mReader? source), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+        Assert.That(Y4mReader.Open(decodedPath, "test", out Y4mReader? decoded), Is.EqualTo(ReelResult.Success), () => LastError.Message);
         var psnr = new List<double>();
         using (source)
         using (decoded)
         {
-            while (source!.ReadFrame(out I420Frame a) == ReelResult.Success)
+            while (source!.ReadFrame("test", out I420Frame a) == ReelResult.Success)
             {
-                Assert.That(decoded!.ReadFrame(out I420Frame b), Is.EqualTo(ReelResult.Success), () => LastError.Message);
+                Assert.That(decoded!.ReadFrame("test", out I420Frame b), Is.EqualTo(ReelResult.Success), () => LastError.Message);
                 psnr.Add(Psnr.Plane(a.Y, a.YStride, b.Y, b.YStride, a.Width, a.Height));
             }
         }
