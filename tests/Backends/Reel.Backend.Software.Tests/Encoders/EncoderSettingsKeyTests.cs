@@ -55,6 +55,10 @@ public sealed class EncoderSettingsKeyTests
             return (int)current + 1;
         if (type == typeof(long))
             return (long)current + 1;
+        if (type == typeof(uint))
+            return (uint)current + 1;
+        if (type == typeof(ulong))
+            return (ulong)current + 1;
         if (type.IsEnum)
             return Enum.GetValues(type).Cast<object>().Append(Enum.ToObject(type, 99)).First(v => !v.Equals(current));
         throw new NotSupportedException($"EncoderSettings has a {type.Name} property: teach this test to change it");
