@@ -9,6 +9,11 @@
 #                                    RGBA->I420; files checked with ffprobe and the dav1d tool
 #   NUnit   tests/Backends/Reel.Backend.Software.Tests  SVT-AV1 and dav1d on their own: round trips
 #                                    for every rate control with PSNR floors, struct mirrors vs C
+#   NUnit   tests/Backends/Reel.Backend.FFmpeg.Tests    the FFmpeg backend in-process: the shim loader
+#                                    and its refusals, error mapping, binding drift, 10-minute A/V drift;
+#                                    H.264/HEVC round trips per rate control (PSNR, ffprobe), frames
+#                                    identical to ffmpeg -f framemd5, corrupt streams, zero-copy counters,
+#                                    encoder reuse under bitrate changes, the hardware probe
 #   GTest   native/tests             the C ABI from C/C++ hosts, and the reel tool run as a process
 #                                    (through ctest); reel_gpu_tests runs reel_vulkan.h on lavapipe
 #                                    with validation; reel_ffmpeg_tests (native/shim/ffmpeg/tests,
@@ -63,6 +68,8 @@ run_suite nunit-codecs 'Passed!|Failed!' \
   dotnet test tests/Reel.Codecs.Tests -c Release --no-build --nologo
 run_suite nunit-software 'Passed!|Failed!' \
   dotnet test tests/Backends/Reel.Backend.Software.Tests -c Release --no-build --nologo
+run_suite nunit-ffmpeg 'Passed!|Failed!' \
+  dotnet test tests/Backends/Reel.Backend.FFmpeg.Tests -c Release --no-build --nologo
 run_suite gtest 'tests passed|tests failed' \
   ctest --test-dir artifacts/native --output-on-failure -j "$(nproc)"
 run_suite rust 'test result:' \
@@ -82,7 +89,7 @@ asan="$root/artifacts/native-asan"
 build_asan() {
   CC=clang CXX=clang++ cmake -S native -B "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREEL_ARTIFACTS="$root/artifacts" \
     -DREEL_BIN_DIR="$asan/bin" -DREEL_SANITIZE=ON -DREEL_BUILD_FUZZERS=ON > "$logs/asan-configure.log" &&
-    cmake --build "$asan" -j "$(nproc)" --target reel_native_tests reel_gpu_tests movie_writer_child writer_child reel_tool \
+    cmake --build "$asan" -j "$(nproc)" --target reel_native_tests reel_gpu_tests movie_writer_child writer_child reel_tool record-vk \
       reel_header_compile_check reel_header_c11_check reel_fuzzers
 }
 run_suite gtest-asan 'tests passed|tests failed|build failed' \

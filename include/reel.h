@@ -1445,6 +1445,17 @@ typedef enum reel_color_description_t {
     REEL_COLOR_MAX_ENUM = 0x7FFFFFFF /**< not a description: keeps the enum 32 bits wide */
 } reel_color_description_t;
 
+/** A video coding format (reel_encoder_desc_t.codec, reel_decoder_desc_t.codec,
+ *  reel_codec_get_caps_for). */
+typedef enum reel_video_codec_t {
+    REEL_VIDEO_CODEC_DEFAULT = 0, /**< AV1 (the default of every desc) */
+    REEL_VIDEO_CODEC_AV1 = 1,     /**< AV1: SVT-AV1 and dav1d (software backend) */
+    REEL_VIDEO_CODEC_H264 = 2,    /**< H.264 / AVC: the FFmpeg backend (libx264, h264) */
+    REEL_VIDEO_CODEC_HEVC = 3,    /**< H.265 / HEVC: the FFmpeg backend (libx265, hevc) */
+    REEL_VIDEO_CODEC_VP9 = 4,     /**< VP9: decode only, the FFmpeg backend (vp9) */
+    REEL_VIDEO_CODEC_MAX_ENUM = 0x7FFFFFFF /**< not a codec: keeps the enum 32 bits wide */
+} reel_video_codec_t;
+
 /** (since 0.2.0) How frames reference each other: what bounds an encoder's latency (and part
  *  of its memory).
  *  Random access codes each mini-GOP out of order, so a frame's packet comes out only after
@@ -1468,8 +1479,8 @@ typedef enum reel_prediction_structure_t {
 } reel_prediction_structure_t;
 
 /** How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
- *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; the
- *  fields marked (since 0.2.0) came later: a 128-byte struct gets their defaults. */
+ *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; codec and
+ *  the fields after it are new in 0.2.0 (a 0.1.0 host's smaller struct gets their defaults). */
 typedef struct reel_encoder_desc_t {
     uint32_t struct_size;               /**< sizeof(reel_encoder_desc_t); required */
     reel_codec_backend_t backend;       /**< default REEL_CODEC_BACKEND_AUTO */
@@ -1512,36 +1523,64 @@ typedef struct reel_encoder_desc_t {
                                              copied. NULL = "encoder" */
     uint32_t reserved;                  /**< must be 0 */
     uint32_t reserved2;                 /**< must be 0 */
-    uint32_t mini_gop_size;             /**< (since 0.2.0) frames per mini-GOP, the group coded with
-                                             hierarchical prediction: fewer pictures in flight
-                                             (memory) and less latency against some quality
-                                             per bit. SVT-AV1: 4, 8, 16 or 32 (its hierarchical
-                                             levels 2-5); low delay only 8. 0 = 16 in random
-                                             access, 8 in low delay (SVT-AV1 alone would pick
-                                             32 at speeds 0-12: at 1080p 37 % more memory for
-                                             no better PSNR per bit, docs/BENCHMARKS.md).
-                                             reel_codec_caps_t.mini_gop_sizes lists a backend's */
-    uint32_t lookahead;                 /**< (since 0.2.0) frames the encoder may read ahead for rate control
-                                             and its temporal model. 0 = the encoder's choice;
-                                             SVT-AV1: 1 to 120, and 0 only with low delay. In
-                                             SVT-AV1 1.4.1 with CRF/CQP a value below the
-                                             mini-GOP size keeps no future mini-GOP in flight
-                                             (less memory, less latency) and any larger value
-                                             acts as the default (one future mini-GOP); with VBR
-                                             it sizes the rate-control window, raised to at
-                                             least a mini-GOP and a few frames */
-    reel_prediction_structure_t prediction; /**< (since 0.2.0) default REEL_PREDICTION_DEFAULT (random access;
-                                             low delay with CBR) */
+    reel_video_codec_t codec;           /**< the codec to encode; default (0) AV1. H264 and HEVC
+                                             are encoded by the FFmpeg backend (libx264,
+                                             libx265; NVENC / Quick Sync where the hardware
+                                             probe opens them). With H264 / HEVC: quality maps
+                                             to QP / CRF 51 - round(quality * 51 / 100) (45 ->
+                                             28, 55 -> 23); level is major * 10 + minor (H.264
+                                             9 (1b), 10..62; HEVC 10..62); preset LOW / MEDIUM /
+                                             HIGH are x264/x265 veryfast / medium / slow and
+                                             SPEED takes speed_preset 0 (placebo) .. 9
+                                             (ultrafast); profile, tiles, cdef, restoration
+                                             and color must stay at their defaults */
+    uint32_t profile_idc;               /**< H.264 / HEVC profile as the codec numbers it:
+                                             H.264 66 (baseline), 77 (main), 100 (high); HEVC 1
+                                             (main); 0 = the encoder chooses. Must be 0 for AV1
+                                             (which uses profile). */
+    uint32_t max_b_frames;              /**< H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
+                                             preset's. Must be 0 for AV1. */
+    uint32_t flags;                     /**< REEL_ENCODER_FLAG_* bits; default 0. */
+    uint32_t mini_gop_size;             /**< (since 0.2.0) frames per mini-GOP, the group coded
+                                             with hierarchical prediction: fewer pictures in
+                                             flight (memory) and less latency against some
+                                             quality per bit. SVT-AV1: 4, 8, 16 or 32 (its
+                                             hierarchical levels 2-5); low delay only 8. 0 = 16
+                                             in random access, 8 in low delay (SVT-AV1 alone
+                                             would pick 32 at speeds 0-12: at 1080p 37 % more
+                                             memory for no better PSNR per bit,
+                                             docs/BENCHMARKS.md). Backends without the setting
+                                             (reel_codec_caps_t.mini_gop_sizes 0) take only 0 */
+    uint32_t lookahead;                 /**< (since 0.2.0) frames the encoder may read ahead for
+                                             rate control and its temporal model. 0 = the
+                                             encoder's choice; SVT-AV1: 1 to 120, and 0 only
+                                             with low delay. In SVT-AV1 1.4.1 with CRF/CQP a
+                                             value below the mini-GOP size keeps no future
+                                             mini-GOP in flight (less memory, less latency) and
+                                             any larger value acts as the default (one future
+                                             mini-GOP); with VBR it sizes the rate-control
+                                             window, raised to at least a mini-GOP and a few
+                                             frames. Backends without the setting
+                                             (reel_codec_caps_t.max_lookahead 0) take only 0 */
+    reel_prediction_structure_t prediction; /**< (since 0.2.0) default REEL_PREDICTION_DEFAULT
+                                             (SVT-AV1: random access; low delay with CBR).
+                                             H.264 / HEVC: only DEFAULT (their low-latency
+                                             mode is REEL_ENCODER_FLAG_LOW_LATENCY) */
     uint32_t reserved3;                 /**< (since 0.2.0) must be 0 */
 } reel_encoder_desc_t;
+
+/** reel_encoder_desc_t.flags: low-latency streaming (H.264 / HEVC): no look-ahead, no
+ *  B-frames, no frame-threading delay (x264/x265 tune zerolatency). */
+#define REEL_ENCODER_FLAG_LOW_LATENCY 0x1u
+/** reel_encoder_desc_t.flags: no B-frames (H.264 / HEVC); max_b_frames must then be 0. */
+#define REEL_ENCODER_FLAG_NO_B_FRAMES 0x2u
 
 /** reel_encoder_submit flag: make this frame a keyframe (SVT-AV1: CRF and CQP in random access
  *  only; reel_codec_caps_t says per backend). */
 #define REEL_ENCODE_FLAG_KEYFRAME 0x1u
 
-/** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; the
- *  fields marked (since 0.2.0) came later: a host that passes 104 gets only the fields before
- *  them. */
+/** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; frames_held
+ *  and the fields after it are new in 0.2.0. */
 typedef struct reel_encoder_stats_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_encoder_stats_t) */
     reel_codec_backend_t backend; /**< the backend that encodes (never AUTO) */
@@ -1563,25 +1602,32 @@ typedef struct reel_encoder_stats_t {
     uint64_t packet_pool_stalls;  /**< packets that waited for a free buffer in the packet pool
                                        (the host holds too many packets) */
     uint64_t keyframes;           /**< keyframe packets produced */
-    double latency_ms_last;       /**< (since 0.2.0) frames-in to packet-out latency of the latest packet: wall
-                                       milliseconds from reel_encoder_submit of its frame to
-                                       the packet being available to reel_encoder_receive (or
-                                       written, in a movie writer); 0 before the first packet */
+    uint64_t frames_held;         /**< submitted frames the codec still reads: Reel never copies
+                                       an input frame; the FFmpeg backend's codecs read the pooled
+                                       frame itself and the encoder holds a reference on it until
+                                       the codec lets go (x264/x265: inside the send). 0 for
+                                       SVT-AV1, which copies into its own buffers */
+    uint64_t reconfigurations;    /**< live bitrate changes made on the codec (the encoder pool's
+                                       reconfiguration of an idle libx264 encoder) */
+    double latency_ms_last;       /**< (since 0.2.0) frames-in to packet-out latency of the
+                                       latest packet: wall milliseconds from
+                                       reel_encoder_submit of its frame to the packet being
+                                       available to reel_encoder_receive (or written, in a
+                                       movie writer); 0 before the first packet */
     double latency_ms_mean;       /**< (since 0.2.0) the same, averaged over every packet */
     double latency_ms_max;        /**< (since 0.2.0) the same, the largest */
-    double latency_frames_mean;   /**< (since 0.2.0) frames submitted after a frame before its packet was
-                                       available, averaged over every packet (input queue
-                                       included: a host that submits faster than the codec
-                                       encodes sees the queue fill) */
-    uint32_t latency_frames_last; /**< (since 0.2.0) the same for the latest packet: 0 = it was available
-                                       before the next frame was submitted */
+    double latency_frames_mean;   /**< (since 0.2.0) frames submitted after a frame before its
+                                       packet was available, averaged over every packet
+                                       (input queue included: a host that submits faster
+                                       than the codec encodes sees the queue fill) */
+    uint32_t latency_frames_last; /**< (since 0.2.0) the same for the latest packet: 0 = it was
+                                       available before the next frame was submitted */
     uint32_t latency_frames_max;  /**< (since 0.2.0) the same, the largest */
 } reel_encoder_stats_t;
 
 /** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
  *  the process. Bit masks have bit (1u << value) set for each enum value supported.
- *  Published in 0.1.0 at 152 bytes; the fields marked (since 0.2.0) came later: a host that
- *  passes 152 gets only the fields before them. */
+ *  Published in 0.1.0 at 152 bytes; codec and the fields after it are new in 0.2.0. */
 typedef struct reel_codec_caps_t {
     uint32_t struct_size;               /**< set by the caller to sizeof(reel_codec_caps_t) */
     reel_codec_backend_t backend;       /**< the backend described (AUTO resolved) */
@@ -1619,20 +1665,56 @@ typedef struct reel_codec_caps_t {
     uint32_t decode_formats;            /**< bits of reel_pixel_format_t decoded frames come in
                                              (other layouts give REEL_ERROR_UNSUPPORTED) */
     uint32_t reserved2;                 /**< 0 */
-    uint32_t prediction_structures;     /**< (since 0.2.0) bits of reel_prediction_structure_t accepted */
-    uint32_t mini_gop_sizes;            /**< (since 0.2.0) bit n set when mini_gop_size 2^n is accepted
-                                             (SVT-AV1: 4, 8, 16, 32); 0 = only 0 */
+    reel_video_codec_t codec;           /**< the codec described (reel_codec_get_caps: AV1) */
+    uint32_t encode_settings;           /**< bits of reel_encoder_setting_t: the settings the
+                                             encoder honours; a desc that sets any other is
+                                             refused naming the field. */
+    uint32_t encode_profile_idcs[4];    /**< H.264 / HEVC: the profile_idc values the encoder
+                                             takes (66, 77, 100 for H.264; 1 for HEVC), unused
+                                             entries 0; all 0 for AV1. */
+    uint32_t prediction_structures;     /**< (since 0.2.0) bits of reel_prediction_structure_t
+                                             accepted (DEFAULT only: no such setting) */
+    uint32_t mini_gop_sizes;            /**< (since 0.2.0) bit n set when mini_gop_size 2^n is
+                                             accepted (SVT-AV1: 4, 8, 16, 32); 0 = only 0 */
     uint32_t max_lookahead;             /**< (since 0.2.0) largest lookahead in frames; 0 = only 0 */
-    uint32_t low_delay_rate_controls;   /**< (since 0.2.0) bits of reel_rate_control_t coded low delay */
-    uint32_t low_delay_min_speed_preset; /**< (since 0.2.0) slowest speed_preset with low delay (named
-                                             presets count by their speed) */
+    uint32_t low_delay_rate_controls;   /**< (since 0.2.0) bits of reel_rate_control_t coded low
+                                             delay */
+    uint32_t low_delay_min_speed_preset; /**< (since 0.2.0) slowest speed_preset with low delay
+                                             (named presets count by their speed) */
     uint32_t low_delay_mini_gop_sizes;  /**< (since 0.2.0) mini_gop_sizes with low delay */
-    uint32_t low_delay_keyframe_rate_controls; /**< (since 0.2.0) keyframe_rate_controls with low delay */
+    uint32_t low_delay_keyframe_rate_controls; /**< (since 0.2.0) keyframe_rate_controls with low
+                                             delay */
     uint32_t reserved3;                 /**< (since 0.2.0) 0 */
 } reel_codec_caps_t;
 
+/** The encoder settings a codec backend honours (reel_codec_caps_t.encode_settings). */
+typedef enum reel_encoder_setting_t {
+    REEL_ENCODER_SETTING_BITRATE = 0x1,           /**< bitrate (VBR, CBR) */
+    REEL_ENCODER_SETTING_MAX_BITRATE = 0x2,       /**< max_bitrate (capped CRF) */
+    REEL_ENCODER_SETTING_BUFFER_SIZE = 0x4,       /**< buffer_size (CBR) */
+    REEL_ENCODER_SETTING_KEYFRAME_INTERVAL = 0x8, /**< keyframe_interval */
+    REEL_ENCODER_SETTING_PRESET = 0x10,           /**< preset and speed_preset */
+    REEL_ENCODER_SETTING_THREADS = 0x20,          /**< threads */
+    REEL_ENCODER_SETTING_LEVEL = 0x40,            /**< level */
+    REEL_ENCODER_SETTING_AV1_PROFILE = 0x80,      /**< profile (reel_av1_profile_t) */
+    REEL_ENCODER_SETTING_PROFILE_IDC = 0x100,     /**< profile_idc (H.264 / HEVC) */
+    REEL_ENCODER_SETTING_BFRAMES = 0x200,         /**< max_b_frames, REEL_ENCODER_FLAG_NO_B_FRAMES */
+    REEL_ENCODER_SETTING_LOW_LATENCY = 0x400,     /**< REEL_ENCODER_FLAG_LOW_LATENCY */
+    REEL_ENCODER_SETTING_TILES = 0x800,           /**< tile_rows_log2, tile_columns_log2 */
+    REEL_ENCODER_SETTING_AV1_FILTERS = 0x1000,    /**< cdef, restoration */
+    REEL_ENCODER_SETTING_COLOR = 0x2000,          /**< color */
+    REEL_ENCODER_SETTING_LIVE_BITRATE = 0x4000,   /**< the bitrate may change on a live codec:
+                                                       the encoder pool reconfigures an idle
+                                                       encoder of another bitrate (libx264) */
+    REEL_ENCODER_SETTING_MINI_GOP_SIZE = 0x8000,  /**< mini_gop_size (mini_gop_sizes lists them) */
+    REEL_ENCODER_SETTING_LOOKAHEAD = 0x10000,     /**< lookahead (up to max_lookahead) */
+    REEL_ENCODER_SETTING_PREDICTION = 0x20000,    /**< prediction (prediction_structures lists them) */
+    REEL_ENCODER_SETTING_MAX_ENUM = 0x7FFFFFFF    /**< not a setting: keeps the enum 32 bits wide */
+} reel_encoder_setting_t;
+
 /** How to create a decoder; all-zero (with struct_size) means the defaults.
- *  Published in 0.1.0 at 40 bytes. */
+ *  Published in 0.1.0 at 40 bytes; codec and reserved are new in 0.2.0 (a 0.1.0 host's
+ *  smaller struct decodes AV1). */
 typedef struct reel_decoder_desc_t {
     uint32_t struct_size;           /**< sizeof(reel_decoder_desc_t); required */
     reel_codec_backend_t backend;   /**< default REEL_CODEC_BACKEND_AUTO */
@@ -1648,12 +1730,18 @@ typedef struct reel_decoder_desc_t {
                                          hostile streams), up to 4294967295; 0 = unlimited */
     const char* name;               /**< label in logs and pool names, at most 63 bytes;
                                          copied. NULL = "decoder" */
+    reel_video_codec_t codec;       /**< the stream's codec; default (0) AV1. H264, HEVC and VP9
+                                         are decoded by the FFmpeg backend into Reel frame pools
+                                         (max_frame_delay must then be 0 and threads at most
+                                         64). */
+    uint32_t reserved;              /**< must be 0 */
 } reel_decoder_desc_t;
 
 /** reel_decoder_desc_t.flags: do not synthesise film grain onto decoded frames. */
 #define REEL_DECODER_FLAG_NO_FILM_GRAIN 0x1u
 
-/** A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes. */
+/** A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes; frames_copied
+ *  and the fields after it are new in 0.2.0. */
 typedef struct reel_decoder_stats_t {
     uint32_t struct_size;         /**< set by the caller to sizeof(reel_decoder_stats_t) */
     reel_codec_backend_t backend; /**< the backend that decodes (never AUTO) */
@@ -1675,10 +1763,17 @@ typedef struct reel_decoder_stats_t {
     uint32_t reserved;            /**< 0 */
     uint64_t corrupt_packets;     /**< submits or receives that failed with
                                        REEL_ERROR_CORRUPT_DATA */
+    uint64_t frames_copied;       /**< decoded pictures copied into a Reel frame instead of
+                                       decoded into one: 0 for dav1d; with FFmpeg's decoders
+                                       only pictures before the visible size was known (H.264
+                                       1080p is coded as 1088 rows) and decoders without direct
+                                       rendering */
+    uint64_t pool_misses;         /**< frame buffers the decoder's pools had to allocate (no
+                                       idle buffer): grows during warm-up, then stays */
 } reel_decoder_stats_t;
 
 /** A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0 at 72
- *  bytes. */
+ *  bytes; reconfigured is new in 0.2.0. */
 typedef struct reel_encoder_pool_stats_t {
     uint32_t struct_size;     /**< set by the caller to sizeof(reel_encoder_pool_stats_t) */
     uint32_t configurations;  /**< configurations reserved */
@@ -1691,6 +1786,8 @@ typedef struct reel_encoder_pool_stats_t {
     uint32_t idle;            /**< idle encoders now */
     uint32_t starting;        /**< encoders being started now */
     double reuse_rate;        /**< hits / requests; 0 before the first request */
+    uint64_t reconfigured;    /**< of the hits, idle encoders of another bitrate whose codec
+                                   changed its bitrate live to serve the request (libx264) */
 } reel_encoder_pool_stats_t;
 
 /** What a media file declares (get_info), or how to create one (writers read width, height,
@@ -1786,6 +1883,27 @@ static inline reel_media_info_t reel_media_info_init(void) {
  *  @note   Safe from any thread; needs no context. */
 REEL_API reel_result_t reel_codec_get_caps(reel_codec_backend_t backend, reel_codec_caps_t* out_caps);
 
+/*! reel_codec_get_caps_for() :
+ *  reel_codec_get_caps for one codec: the encoder and decoder a backend choice stands for
+ *  with that codec (H.264: libx264 and h264 of the FFmpeg backend in SOFTWARE; NVENC / NVDEC
+ *  in HARDWARE, usable only where the hardware probe opened them, else can_encode /
+ *  can_decode 0 and encoder / decoder give the probe's reason), what the encoder accepts
+ *  (encode_settings, encode_profile_idcs, rate_controls, presets, ranges) and what the
+ *  decoder reads. VP9 has no encoder (can_encode 0, encoder says so).
+ *  @param codec    REEL_VIDEO_CODEC_AV1 (or DEFAULT), H264, HEVC or VP9.
+ *  @param backend  as for reel_codec_get_caps.
+ *  @param out_caps caller-owned; set struct_size first (reel_codec_caps_init()).
+ *  @return REEL_SUCCESS (also when a library or the hardware is missing: can_encode /
+ *          can_decode are 0 and encoder / decoder say why),
+ *          REEL_ERROR_UNSUPPORTED       backend HARDWARE and no hardware encoder or decoder of
+ *                                       the codec is registered,
+ *          REEL_ERROR_INVALID_ARGUMENT  an unknown codec or backend; NULL out_caps or a bad
+ *                                       struct_size.
+ *  @note   Safe from any thread; needs no context. The first call per hardware codec probes
+ *          the device (milliseconds to seconds); later calls reuse the answer. */
+REEL_API reel_result_t reel_codec_get_caps_for(reel_video_codec_t codec, reel_codec_backend_t backend,
+                                               reel_codec_caps_t* out_caps);
+
 /*! reel_encoder_create() :
  *  Checks the settings, picks the backend (an idle encoder of the same configuration from the
  *  context's encoder pool if one is ready), and starts the encoder and its worker thread.
@@ -1799,8 +1917,10 @@ REEL_API reel_result_t reel_codec_get_caps(reel_codec_backend_t backend, reel_co
  *          REEL_ERROR_INVALID_ARGUMENT  NULL desc / out_encoder; bad struct_size; a field out of
  *                                       its range or inconsistent with another (the message
  *                                       names it and the rule: "desc->width is 70000; allowed
- *                                       64 to 16384", "desc->preset is Speed (speed 6) with
- *                                       prediction LowDelay; allowed speed 8 to 13 ...");
+ *                                       64 to 16384", "desc->preset is
+ *                                       REEL_ENCODER_PRESET_SPEED with speed_preset 6 and
+ *                                       prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8
+ *                                       to 13 ...");
  *                                       reserved fields not 0,
  *          REEL_ERROR_UNSUPPORTED       a profile or rate control the backend lacks; backend
  *                                       HARDWARE without a hardware backend; the codec library
@@ -2207,7 +2327,7 @@ typedef struct reel_image_t {
 } reel_image_t;
 
 /** A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
- *  Published in 0.1.0 at 64 bytes. */
+ *  Published in 0.1.0 at 64 bytes; audio_samples and the fields after it are new in 0.2.0. */
 typedef struct reel_movie_writer_stats_t {
     uint32_t struct_size;       /**< set by the caller to sizeof(reel_movie_writer_stats_t) */
     uint32_t queue_depth;       /**< frames waiting for the encoder now */
@@ -2218,6 +2338,15 @@ typedef struct reel_movie_writer_stats_t {
     double encode_fps;          /**< frames encoded per second of wall time */
     double average_bitrate;     /**< bits per second of the video at its frame rate */
     double elapsed_seconds;     /**< wall time since the first frame */
+    /* Added in 0.2 (a host built against 0.1 passes the 64-byte struct and gets the fields above). */
+    uint64_t audio_samples;     /**< samples per channel of sound written (write_audio*) */
+    uint64_t audio_packets;     /**< coded audio packets in the file */
+    uint64_t audio_bytes;       /**< bytes of those packets */
+    double audio_bitrate;       /**< bits per second of the coded sound over its coded length */
+    int64_t overhead_bytes;     /**< file_bytes minus the bytes of every coded packet: what the
+                                     container adds (MP4/WebM/MKV; 0 for IVF, whose headers count
+                                     in file_bytes only). May be negative: MP4 and Matroska drop
+                                     AV1 temporal delimiters */
 } reel_movie_writer_stats_t;
 
 /*! reel_image_init() :
@@ -2291,6 +2420,256 @@ REEL_API reel_result_t reel_movie_writer_get_stats(reel_movie_writer_t writer, r
  *          (the frames encoded before it are in the file). */
 REEL_API reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
 
+/* --- 12.1 Movies with sound: MP4, MOV, WebM, Matroska ---------------------------------
+ *
+ * reel_movie_writer_begin_ex() records into any container Reel writes: IVF by Reel itself,
+ * MP4/MOV, WebM and Matroska through the FFmpeg backend (libavformat via libreel_ffmpeg.so,
+ * loaded beside libreel; without it those containers are REEL_ERROR_UNSUPPORTED with the
+ * reason and IVF keeps working). The video is AV1 in all of them (MOV: FFmpeg 5.1's movenc
+ * writes AV1 only in MP4, so MOV is refused for AV1). The codec configuration (av1C,
+ * CodecPrivate) comes from the first keyframe's sequence header.
+ *
+ * Sound: reel_movie_writer_write_audio() takes interleaved PCM (s16, s32 or f32; 1 to 8
+ * channels; 8 to 192 kHz), coded as Opus (WebM, Matroska, MP4) or AAC (MP4, MOV, Matroska).
+ * The audio clock is the count of samples written: sound and pictures stay in sync however
+ * long the recording, as long as the host writes sample_rate * fps_den / fps_num samples per
+ * frame on average (Godot's audio_frame_block). The container interleaves both by timestamp.
+ *
+ * Crash safety: MP4/MOV are written fragmented while recording (a fragment at least every
+ * flush_interval_ms), Matroska/WebM close a cluster as often; a process killed mid-recording
+ * leaves a file that plays up to its last complete fragment or cluster. A normal end of an
+ * MP4/MOV rewrites it moov-first (faststart) into a temporary file renamed over path, unless
+ * REEL_MOVIE_FLAG_NO_FASTSTART. A write failure (disk full) is REEL_ERROR_IO naming the path;
+ * what was written stays playable.
+ */
+
+/** Containers of reel_movie_desc_t. */
+typedef enum reel_container_t {
+    REEL_CONTAINER_AUTO = 0,     /**< from the path's extension: .ivf, .mp4/.m4v, .mov, .webm, .mkv */
+    REEL_CONTAINER_IVF = 1,      /**< IVF, written by Reel (video only) */
+    REEL_CONTAINER_MP4 = 2,      /**< MP4 (FFmpeg backend) */
+    REEL_CONTAINER_MOV = 3,      /**< QuickTime MOV (FFmpeg backend; H.264/HEVC and AAC only) */
+    REEL_CONTAINER_WEBM = 4,     /**< WebM (FFmpeg backend; AV1/VP9 and Opus only) */
+    REEL_CONTAINER_MATROSKA = 5, /**< Matroska (FFmpeg backend) */
+    REEL_CONTAINER_MAX_ENUM = 0x7FFFFFFF /**< not a container: keeps the enum 32 bits wide */
+} reel_container_t;
+
+/** Audio codecs of a movie's sound track. */
+typedef enum reel_audio_codec_t {
+    REEL_AUDIO_CODEC_NONE = 0, /**< no sound track */
+    REEL_AUDIO_CODEC_OPUS = 1, /**< Opus (libopus): WebM, Matroska, MP4 */
+    REEL_AUDIO_CODEC_AAC = 2,  /**< AAC-LC (libavcodec's encoder): MP4, MOV, Matroska; for
+                                    players without Opus-in-MP4 */
+    REEL_AUDIO_CODEC_MAX_ENUM = 0x7FFFFFFF /**< not a codec: keeps the enum 32 bits wide */
+} reel_audio_codec_t;
+
+/** reel_movie_desc_t.flags: keep an MP4/MOV fragmented at end (no faststart rewrite; every
+ *  player and browser reads it, and end is faster). */
+#define REEL_MOVIE_FLAG_NO_FASTSTART 0x1u
+
+/** How to record a movie (reel_movie_writer_begin_ex). Published in 0.2.0 at 48 bytes. */
+typedef struct reel_movie_desc_t {
+    uint32_t struct_size;              /**< sizeof(reel_movie_desc_t); required */
+    reel_container_t container;        /**< default REEL_CONTAINER_AUTO (from the extension; an
+                                            unknown extension is refused) */
+    const reel_encoder_desc_t* video;  /**< the video encoder settings as for
+                                            reel_movie_writer_begin(); required */
+    reel_audio_codec_t audio_codec;    /**< default REEL_AUDIO_CODEC_NONE (no sound) */
+    reel_sample_format_t audio_format; /**< PCM the host writes: S16, S32 or F32 */
+    uint32_t audio_sample_rate;        /**< Hz of that PCM, 8000 to 192000 (Opus codes at
+                                            48 kHz: other rates are resampled) */
+    uint32_t audio_channels;           /**< 1 to 8, interleaved in WAVE order (FL FR FC LFE BL
+                                            BR SL SR) */
+    uint64_t audio_bitrate;            /**< bits per second, 6000 to 1024000; 0 = the codec's
+                                            default (Opus 48 kbit/s, AAC 64 kbit/s per channel) */
+    uint32_t flags;                    /**< REEL_MOVIE_FLAG_* */
+    uint32_t flush_interval_ms;        /**< longest stretch a crash may lose (MP4 fragment,
+                                            Matroska cluster), 1 to 60000; 0 = 1000 */
+} reel_movie_desc_t;
+
+/*! reel_movie_desc_init() :
+ *  @return a zeroed reel_movie_desc_t with struct_size set. Defined here, not exported. */
+static inline reel_movie_desc_t reel_movie_desc_init(void) {
+    reel_movie_desc_t desc;
+    memset(&desc, 0, sizeof(desc));
+    desc.struct_size = (uint32_t)sizeof(desc);
+    return desc;
+}
+
+/*! reel_movie_writer_begin_ex() :
+ *  As reel_movie_writer_begin() with a container and a sound track.
+ *  @param context    the owning context.
+ *  @param path       UTF-8, at most 4095 bytes; not touched when anything is refused.
+ *  @param desc       read during the call only; set struct_size (reel_movie_desc_init()).
+ *  @param out_writer receives the writer; end it with reel_movie_writer_end().
+ *  @return REEL_SUCCESS, the errors of reel_movie_writer_begin() (messages say
+ *          desc->video->field),
+ *          REEL_ERROR_INVALID_ARGUMENT  NULL desc or desc->video; an extension that names no
+ *                                       container with REEL_CONTAINER_AUTO; a value out of
+ *                                       range (desc->audio_sample_rate, audio_channels,
+ *                                       audio_format, audio_bitrate, flags, flush_interval_ms),
+ *          REEL_ERROR_UNSUPPORTED       the FFmpeg backend is unavailable (the message says
+ *                                       why); the container cannot hold the codec (AAC in
+ *                                       WebM, AV1 in MOV, sound in IVF); a channel count the
+ *                                       codec refuses,
+ *          REEL_ERROR_IO                the file cannot be created (the message names path and
+ *                                       the OS reason). */
+REEL_API reel_result_t reel_movie_writer_begin_ex(reel_context_t context, const char* path, const reel_movie_desc_t* desc,
+                                                  reel_movie_writer_t* out_writer);
+
+/*! reel_movie_writer_write_audio() :
+ *  Records sound (the audio_frame_block of Godot's write_frame): frames samples per channel of
+ *  interleaved PCM in desc->audio_format with desc->audio_channels channels, following the
+ *  samples written before. Copied and coded before this returns; packets go to the file as
+ *  the codec completes them.
+ *  @param samples frames * audio_channels samples; the caller keeps it; may be NULL when
+ *                 frames is 0.
+ *  @param frames  samples per channel, 0 to 16777216.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (also after end),
+ *          REEL_ERROR_INVALID_ARGUMENT  frames above 16777216; NULL samples with frames > 0,
+ *          REEL_ERROR_BAD_STATE         the movie has no sound track,
+ *          REEL_ERROR_IO                the file cannot be written (names the path). */
+REEL_API reel_result_t reel_movie_writer_write_audio(reel_movie_writer_t writer, const void* samples, uint64_t frames);
+
+/*! reel_movie_writer_write_audio_buffer() :
+ *  As reel_movie_writer_write_audio() with every sample of a buffer from a Reel audio pool
+ *  (reel_audio_pool_create), whose format and channels must be the sound track's and whose
+ *  sample_rate must be 0 or desc->audio_sample_rate. The caller keeps its reference.
+ *  @return as reel_movie_writer_write_audio(); REEL_ERROR_INVALID_HANDLE for a bad buffer;
+ *          REEL_ERROR_INVALID_ARGUMENT  another format, channel count or rate. */
+REEL_API reel_result_t reel_movie_writer_write_audio_buffer(reel_movie_writer_t writer, reel_buffer_t audio);
+
+/* --- 12.2 Reading movies: IVF, MP4, WebM, Matroska --------------------------------------
+ *
+ * reel_media_reader_t reads the video packets of a movie file and describes every stream of
+ * it: IVF with Reel's own reader (no FFmpeg needed), MP4/MOV, WebM and Matroska through the
+ * FFmpeg backend's demuxer, which reads the header and the container's index at open, never
+ * the whole file, and seeks through that index (MP4 sample tables, Matroska Cues). Packets
+ * go to reel_decoder_submit_packet() as IVF packets do. Calls on one reader are serialised;
+ * different readers may be used from different threads.
+ */
+
+REEL_DEFINE_HANDLE(reel_media_reader_t) /* section 12.2 */
+
+/** What a stream of a media file carries. */
+typedef enum reel_stream_kind_t {
+    REEL_STREAM_KIND_OTHER = 0, /**< subtitles, data, ... */
+    REEL_STREAM_KIND_VIDEO = 1, /**< pictures */
+    REEL_STREAM_KIND_AUDIO = 2, /**< sound */
+    REEL_STREAM_KIND_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
+} reel_stream_kind_t;
+
+/** One stream of a media file as its container declares it (reel_media_reader_get_stream);
+ *  unknown values are 0. Published in 0.2.0 at 104 bytes. */
+typedef struct reel_stream_info_t {
+    uint32_t struct_size;      /**< set by the caller to sizeof(reel_stream_info_t) */
+    reel_stream_kind_t kind;   /**< video, audio or other */
+    char codec[32];            /**< FFmpeg's codec name, NUL-terminated: "av1", "opus", "aac" */
+    double duration_seconds;   /**< the stream's duration (else the file's) */
+    uint64_t frame_count;      /**< frames (video) or packets (audio) the container declares;
+                                    0 when it does not say (Matroska) */
+    uint32_t width;            /**< video: pixels */
+    uint32_t height;           /**< video: pixels */
+    uint32_t fps_num;          /**< video: frame rate numerator */
+    uint32_t fps_den;          /**< video: frame rate denominator */
+    uint32_t sample_rate;      /**< audio: Hz */
+    uint32_t channels;         /**< audio: channels */
+    uint64_t sample_count;     /**< audio: samples per channel (duration x rate) */
+    uint64_t bit_rate;         /**< bits per second the container declares */
+    uint64_t index_entries;    /**< entries of the container's seek index for this stream */
+} reel_stream_info_t;
+
+/*! reel_media_reader_open() :
+ *  Opens a movie file: IVF (by its signature), or anything the FFmpeg backend's libavformat
+ *  reads (MP4/MOV, WebM, Matroska, ...).
+ *  @param path       UTF-8, at most 4095 bytes.
+ *  @param out_reader receives the reader; close it with reel_media_reader_close().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (NULL path or out_reader),
+ *          REEL_ERROR_IO (the file cannot be read: the message names path and the OS reason),
+ *          REEL_ERROR_CORRUPT_DATA (not a media file, or a broken header),
+ *          REEL_ERROR_UNSUPPORTED (not IVF and the FFmpeg backend is unavailable: says why). */
+REEL_API reel_result_t reel_media_reader_open(reel_context_t context, const char* path, reel_media_reader_t* out_reader);
+
+/*! reel_media_reader_get_info() :
+ *  The video stream as reel_media_info_t: size, frame rate, frame_count (0 when the
+ *  container does not say). Zeroes for a file without video.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT. */
+REEL_API reel_result_t reel_media_reader_get_info(reel_media_reader_t reader, reel_media_info_t* out_info);
+
+/*! reel_media_reader_stream_count() :
+ *  @param out_count receives the number of streams in the file.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT. */
+REEL_API reel_result_t reel_media_reader_stream_count(reel_media_reader_t reader, uint32_t* out_count);
+
+/*! reel_media_reader_get_stream() :
+ *  Describes stream index (0 to count - 1).
+ *  @param out_info caller-owned; set struct_size first.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT  index out of range (the message says the count). */
+REEL_API reel_result_t reel_media_reader_get_stream(reel_media_reader_t reader, uint32_t index, reel_stream_info_t* out_info);
+
+/*! reel_media_reader_read() :
+ *  Reads the next packet of the video stream into a buffer of pool (a byte pool of the same
+ *  context), with the frame number (from 0, at the stream's frame rate) as pts. A packet that
+ *  could not get a buffer is kept for the next call.
+ *  @return REEL_SUCCESS, REEL_END_OF_STREAM after the last packet, REEL_ERROR_INVALID_HANDLE,
+ *          REEL_ERROR_INVALID_ARGUMENT (not a byte pool), REEL_ERROR_LIMIT_REACHED (pool),
+ *          REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA (damage the container cannot skip),
+ *          REEL_ERROR_UNSUPPORTED (the file has no video stream). */
+REEL_API reel_result_t reel_media_reader_read(reel_media_reader_t reader, reel_pool_t pool, reel_buffer_t* out_packet);
+
+/*! reel_media_reader_seek() :
+ *  Moves so that the next read returns the keyframe at or before frame, through the
+ *  container's own index. Reset the decoder (reel_decoder_reset()) before sending it.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (frame above
+ *          INT32_MAX), REEL_ERROR_UNSUPPORTED (IVF: use reel_frame_cache_create_for_ivf()),
+ *          REEL_ERROR_IO. */
+REEL_API reel_result_t reel_media_reader_seek(reel_media_reader_t reader, uint64_t frame);
+
+/*! reel_media_reader_close() :
+ *  Closes the reader (context destroy closes it too). The handle is stale afterwards.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_media_reader_close(reel_media_reader_t reader);
+
+/* --- 12.3 Reading sound: WAV and a movie's audio ---------------------------------------
+ *
+ * reel_audio_reader_t decodes a file's best audio stream (WAV, or the sound of any movie the
+ * FFmpeg backend reads) to interleaved PCM at the file's own rate, for
+ * reel_movie_writer_write_audio() (`reel encode --audio in.wav`). Needs the FFmpeg backend.
+ */
+
+REEL_DEFINE_HANDLE(reel_audio_reader_t) /* section 12.3 */
+
+/*! reel_audio_reader_open() :
+ *  @param path       UTF-8, at most 4095 bytes.
+ *  @param format     the PCM to produce: REEL_SAMPLE_FORMAT_S16, S32 or F32.
+ *  @param out_reader receives the reader; close it with reel_audio_reader_close().
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (format, NULL path or out_reader),
+ *          REEL_ERROR_IO (names path and the OS reason), REEL_ERROR_CORRUPT_DATA (not a media
+ *          file), REEL_ERROR_UNSUPPORTED (no audio stream; the FFmpeg backend is unavailable). */
+REEL_API reel_result_t reel_audio_reader_open(reel_context_t context, const char* path, reel_sample_format_t format,
+                                              reel_audio_reader_t* out_reader);
+
+/*! reel_audio_reader_get_info() :
+ *  @param out_sample_rate receives Hz; @param out_channels receives the interleaved channels;
+ *  @param out_frames receives samples per channel the file declares (0 unknown). Each may be NULL.
+ *  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_audio_reader_get_info(reel_audio_reader_t reader, uint32_t* out_sample_rate, uint32_t* out_channels,
+                                                  uint64_t* out_frames);
+
+/*! reel_audio_reader_read() :
+ *  Reads up to max_frames samples per channel into samples (max_frames * channels samples of
+ *  the reader's format, caller-owned).
+ *  @param out_frames receives the count read.
+ *  @return REEL_SUCCESS, REEL_END_OF_STREAM (nothing left; *out_frames is 0),
+ *          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL samples or out_frames;
+ *          max_frames 0 or above 16777216), REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA. */
+REEL_API reel_result_t reel_audio_reader_read(reel_audio_reader_t reader, void* samples, uint32_t max_frames, uint32_t* out_frames);
+
+/*! reel_audio_reader_close() :
+ *  Closes the reader (context destroy closes it too). @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE. */
+REEL_API reel_result_t reel_audio_reader_close(reel_audio_reader_t reader);
+
 /* =======================================================================================
  * 13. Backends and timelines
  *
@@ -2319,6 +2698,10 @@ REEL_DEFINE_HANDLE(reel_timeline_t) /* a timeline: CPU, or a GPU device's */
 typedef enum reel_backend_kind_t {
     REEL_BACKEND_SOFTWARE = 1, /**< CPU codec libraries (SVT-AV1, dav1d) */
     REEL_BACKEND_VULKAN = 2,   /**< a Vulkan device (hardware video through Vulkan Video) */
+    REEL_BACKEND_FFMPEG = 3,   /**< FFmpeg through libreel_ffmpeg.so beside libreel: the MP4/MOV,
+                                    WebM and Matroska containers, Opus/AAC audio, and the codecs
+                                    libavcodec wraps; unavailable (with the reason) when the shim
+                                    or FFmpeg is missing, IVF keeps working */
     REEL_BACKEND_MAX_ENUM = 0x7FFFFFFF /**< not a kind: keeps the enum 32 bits wide */
 } reel_backend_kind_t;
 
@@ -2328,6 +2711,7 @@ typedef enum reel_video_codec_op_t {
     REEL_VIDEO_CODEC_OP_DECODE_H264 = 0x1,     /**< H.264 decode */
     REEL_VIDEO_CODEC_OP_DECODE_H265 = 0x2,     /**< H.265 decode */
     REEL_VIDEO_CODEC_OP_DECODE_AV1 = 0x4,      /**< AV1 decode */
+    REEL_VIDEO_CODEC_OP_DECODE_VP9 = 0x8,      /**< VP9 decode (the FFmpeg backend) */
     REEL_VIDEO_CODEC_OP_ENCODE_H264 = 0x10000, /**< H.264 encode */
     REEL_VIDEO_CODEC_OP_ENCODE_H265 = 0x20000, /**< H.265 encode */
     REEL_VIDEO_CODEC_OP_ENCODE_AV1 = 0x40000,  /**< AV1 encode */

@@ -73,8 +73,9 @@ TEST(EncoderMemoryLatency, DescDefaults_AreZeroAndAnOlderHostsStructStillWorks) 
     EXPECT_EQ(desc.lookahead, 0u);
     EXPECT_EQ(desc.prediction, REEL_PREDICTION_DEFAULT);
     EXPECT_EQ(desc.reserved3, 0u);
-    EXPECT_EQ(sizeof(reel_encoder_desc_t), 144u);
-    EXPECT_EQ(offsetof(reel_encoder_desc_t, mini_gop_size), 128u) << "the new fields trail the 0.1.0 struct";
+    EXPECT_EQ(sizeof(reel_encoder_desc_t), 160u);
+    EXPECT_EQ(offsetof(reel_encoder_desc_t, codec), 128u) << "0.2.0's fields trail the 0.1.0 struct";
+    EXPECT_EQ(offsetof(reel_encoder_desc_t, mini_gop_size), 144u) << "after the codec fields (codec ... flags)";
 
     ScopedContext context;
     reel_encoder_desc_t d = SmallDesc();
@@ -97,8 +98,8 @@ TEST(EncoderMemoryLatency, OlderHostsOutputStructs_GetOnlyTheirPrefix) {
     ASSERT_EQ(reel_encoder_create(context.get(), &desc, &encoder), REEL_SUCCESS) << reel_last_error_message();
     reel_encoder_stats_t stats;
     memset(&stats, 0xAB, sizeof(stats));
-    stats.struct_size = offsetof(reel_encoder_stats_t, latency_ms_last);
-    ASSERT_EQ(stats.struct_size, 104u) << "the 0.1.0 size";
+    stats.struct_size = 104;
+    ASSERT_EQ(offsetof(reel_encoder_stats_t, frames_held), 104u) << "the 0.1.0 size ends where 0.2.0's fields start";
     ASSERT_EQ(reel_encoder_get_stats(encoder, &stats), REEL_SUCCESS) << reel_last_error_message();
     EXPECT_EQ(stats.struct_size, 104u);
     EXPECT_EQ(stats.frames_in, 0u) << "the known prefix is written";
@@ -110,8 +111,8 @@ TEST(EncoderMemoryLatency, OlderHostsOutputStructs_GetOnlyTheirPrefix) {
 
     reel_codec_caps_t caps;
     memset(&caps, 0xCD, sizeof(caps));
-    caps.struct_size = offsetof(reel_codec_caps_t, prediction_structures);
-    ASSERT_EQ(caps.struct_size, 152u) << "the 0.1.0 size";
+    caps.struct_size = 152;
+    ASSERT_EQ(offsetof(reel_codec_caps_t, codec), 152u) << "the 0.1.0 size ends where 0.2.0's fields start";
     ASSERT_EQ(reel_codec_get_caps(REEL_CODEC_BACKEND_SOFTWARE, &caps), REEL_SUCCESS) << reel_last_error_message();
     const unsigned char* caps_tail = reinterpret_cast<const unsigned char*>(&caps) + 152;
     for (size_t i = 0; i < sizeof(caps) - 152; i++)

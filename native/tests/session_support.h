@@ -299,10 +299,12 @@ inline std::vector<Packet> Encode(reel_context_t context, const reel_encoder_des
 }
 
 /// Decodes packets through a decoder session; returns the pictures in order.
-inline std::vector<Picture> Decode(reel_context_t context, const std::vector<Packet>& packets) {
+inline std::vector<Picture> Decode(reel_context_t context, const std::vector<Packet>& packets,
+                                   reel_video_codec_t codec = REEL_VIDEO_CODEC_DEFAULT, reel_decoder_stats_t* out_stats = nullptr) {
     std::vector<Picture> pictures;
     reel_decoder_desc_t desc = reel_decoder_desc_default();
     desc.backend = REEL_CODEC_BACKEND_SOFTWARE;
+    desc.codec = codec;
     reel_decoder_t decoder = REEL_NULL_HANDLE;
     reel_result_t r = reel_decoder_create(context, &desc, &decoder);
     EXPECT_EQ(r, REEL_SUCCESS) << reel_last_error_message();
@@ -325,6 +327,9 @@ inline std::vector<Picture> Decode(reel_context_t context, const std::vector<Pac
     }
     EXPECT_EQ(reel_decoder_flush(decoder), REEL_SUCCESS);
     EXPECT_EQ(drain(), REEL_END_OF_STREAM) << reel_last_error_message();
+    if (out_stats != nullptr) {
+        EXPECT_EQ(reel_decoder_get_stats(decoder, out_stats), REEL_SUCCESS);
+    }
     EXPECT_EQ(reel_decoder_destroy(decoder), REEL_SUCCESS);
     return pictures;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Reel.Backend.FFmpeg;
 using Reel.Backend.Software;
 using Reel.Backends;
 using Reel.Vulkan.Api;
@@ -21,5 +22,6 @@ internal static class PlatformBackends
     {
         BackendRegistry.Register(new SoftwareBackend());
         BackendRegistry.Register(new VulkanBackend());
+        BackendRegistry.Register(new FFmpegBackend());
     }
 }

@@ -20,6 +20,7 @@ static reel_result_t (*const check_buffer_release)(reel_buffer_t) = reel_buffer_
  * separate pointer checks makes gcc -O3 take minutes). */
 static const struct reel__sessions_check {
     reel_result_t (*codec_get_caps)(reel_codec_backend_t, reel_codec_caps_t*);
+    reel_result_t (*codec_get_caps_for)(reel_video_codec_t, reel_codec_backend_t, reel_codec_caps_t*);
     reel_result_t (*encoder_create)(reel_context_t, const reel_encoder_desc_t*, reel_encoder_t*);
     reel_result_t (*encoder_destroy)(reel_encoder_t);
     reel_result_t (*encoder_submit)(reel_encoder_t, reel_buffer_t, uint32_t, uint32_t);
@@ -61,6 +62,7 @@ static const struct reel__sessions_check {
     reel_result_t (*movie_writer_end)(reel_movie_writer_t, reel_movie_writer_stats_t*);
 } check_sessions = {
     reel_codec_get_caps,
+    reel_codec_get_caps_for,
     reel_encoder_create,
     reel_encoder_destroy,
     reel_encoder_submit,

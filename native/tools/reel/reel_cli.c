@@ -108,6 +108,18 @@ uint64_t cli_bitrate(cli_args_t* args, uint64_t min, uint64_t max) {
 const cli_keyword_t cli_backends[3] = {
     {"auto", REEL_CODEC_BACKEND_AUTO}, {"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
 
+const cli_keyword_t cli_codecs[4] = {
+    {"av1", REEL_VIDEO_CODEC_AV1}, {"h264", REEL_VIDEO_CODEC_H264}, {"hevc", REEL_VIDEO_CODEC_HEVC}, {"vp9", REEL_VIDEO_CODEC_VP9}};
+
+const char* cli_codec_name(reel_video_codec_t codec) {
+    switch (codec) {
+    case REEL_VIDEO_CODEC_H264: return "H.264";
+    case REEL_VIDEO_CODEC_HEVC: return "HEVC";
+    case REEL_VIDEO_CODEC_VP9: return "VP9";
+    default: return "AV1";
+    }
+}
+
 const char* cli_backend_name(reel_codec_backend_t backend) {
     return backend == REEL_CODEC_BACKEND_HARDWARE ? "hardware" : "software";
 }
@@ -164,6 +176,20 @@ int cli_usage_error(const char* command, const char* format, ...) {
     fprintf(stderr, "\ntry 'reel %s --help'\n", command);
     va_end(list);
     return REEL_EXIT_USAGE;
+}
+
+int cli_has_extension(const char* path, const char* extension) {
+    size_t n = strlen(path), e = strlen(extension);
+    if (n < e)
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        char c = path[n - e + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != extension[i])
+            return 0;
+    }
+    return 1;
 }
 
 int cli_fail(const char* command, const char* what, reel_result_t result) {

@@ -33,6 +33,12 @@ typedef struct cli_keyword_t {
 /** --backend auto|software|hardware (encode and decode). */
 extern const cli_keyword_t cli_backends[3];
 
+/** --codec av1|h264|hevc|vp9 (encode and decode). */
+extern const cli_keyword_t cli_codecs[4];
+
+/** "AV1", "H.264", "HEVC" or "VP9". */
+const char* cli_codec_name(reel_video_codec_t codec);
+
 /** "hardware" or "software": the backend a session reports. */
 const char* cli_backend_name(reel_codec_backend_t backend);
 
@@ -71,6 +77,9 @@ int cli_usage_error(const char* command, const char* format, ...);
 
 /** Prints "reel <command>: <what>: <RESULT_NAME>: <last error message>" to stderr; returns 1. */
 int cli_fail(const char* command, const char* what, reel_result_t result);
+
+/* Whether path ends in extension (lower-case, with its dot), ignoring case. */
+int cli_has_extension(const char* path, const char* extension);
 
 /** Seconds on a monotonic clock. */
 double cli_now(void);

@@ -1,23 +1,28 @@
-/* reel decode: AV1 in IVF -> YUV4MPEG2 through a decoder session. Packets are read into a
+/* reel decode: AV1 in IVF, MP4, WebM or Matroska (reel_media_reader) -> YUV4MPEG2 through a
+ * decoder session. Packets are read into a
  * Reel byte pool; every decoded frame is a buffer of the decoder's frame pool, the very memory
  * dav1d decoded into, written to the Y4M file and released. Like dav1d and ffmpeg, a damaged
  * frame is skipped with a warning and counted (the decoder recovers at the next frame it can
  * decode); --strict (or ffmpeg's -xerror) stops at the first one instead. */
+#include "reel_annexb.h"
 #include "reel_cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char* const k_command = "decode";
 
 void reel_decode_help(FILE* out) {
-    fputs("usage: reel decode -i INPUT.ivf [-o OUTPUT.y4m] [options]\n"
+    fputs("usage: reel decode -i INPUT [-o OUTPUT.y4m] [options]\n"
           "\n"
-          "Decodes AV1 in IVF to 8-bit 4:2:0 YUV4MPEG2 through a Reel decoder session (dav1d in\n"
-          "software unless a hardware backend is available). Without -o the frames are decoded\n"
-          "and dropped (a speed test).\n"
+          "Decodes AV1 in IVF, MP4, WebM or Matroska (dav1d), or H.264 / HEVC with --codec (h264 /\n"
+          "hevc of the FFmpeg backend; NVDEC where the hardware probe opens it) from MP4 / Matroska\n"
+          "or an Annex B elementary stream (.h264, .hevc), to YUV4MPEG2 through a Reel decoder\n"
+          "session. Without -o the frames are decoded and dropped (a speed test).\n"
           "\n"
-          "  -i, --input FILE        IVF input (AV01)\n"
+          "  -i, --input FILE        AV1 video in IVF, or MP4/WebM/MKV (FFmpeg backend), or .h264 / .hevc\n"
+          "      --codec C           av1 (default), h264, hevc\n"
           "  -o, --output FILE       Y4M output\n"
           "      --frames N          stop after N frames (the stats count those N)\n"
           "      --threads N         decoder threads, 1..256 (default: one per core)\n"
@@ -61,6 +66,11 @@ static void parse(int argc, char** argv, decode_options_t* o) {
             o->output = cli_value(&a);
         } else if (cli_is(&a, "--frames", NULL)) {
             o->frames = cli_uint(&a, 1, 100000000);
+        } else if (cli_is(&a, "--codec", NULL)) {
+            o->desc.codec = (reel_video_codec_t)cli_keyword(&a, cli_codecs, CLI_COUNT(cli_codecs));
+            if (o->desc.codec == REEL_VIDEO_CODEC_VP9)
+                exit(cli_usage_error(k_command, "--codec vp9: VP9 comes in containers (WebM, MP4), which this tool does not read; "
+                                                "the decoder session decodes it (reel_decoder_desc_t.codec)"));
         } else if (cli_is(&a, "--threads", NULL)) {
             o->desc.threads = (uint32_t)cli_uint(&a, 1, 256);
         } else if (cli_is(&a, "--frame-delay", NULL)) {
@@ -82,12 +92,14 @@ static void parse(int argc, char** argv, decode_options_t* o) {
         }
     }
     if (o->input == NULL)
-        exit(cli_usage_error(k_command, "no input: give -i INPUT.ivf"));
+        exit(cli_usage_error(k_command, "no input: give -i INPUT.ivf (or .mp4, .webm, .mkv)"));
 }
 
 typedef struct decode_run_t {
     reel_context_t context;
-    reel_ivf_reader_t reader;
+    reel_media_reader_t reader;
+    annexb_reader_t stream;  /* H.264 / HEVC elementary stream input */
+    int elementary;
     reel_decoder_t decoder;
     reel_pool_t packets;
     reel_y4m_writer_t writer;
@@ -101,10 +113,34 @@ typedef struct decode_run_t {
     int strict, warn;
 } decode_run_t;
 
+/* The next access unit of an elementary stream as a pooled byte buffer; END_OF_STREAM at the end. */
+static reel_result_t read_unit(decode_run_t* run, reel_buffer_t* out) {
+    const uint8_t* unit;
+    size_t length;
+    if (!annexb_next(&run->stream, &unit, &length))
+        return REEL_END_OF_STREAM;
+    reel_result_t r = reel_pool_acquire_bytes(run->packets, length, out);
+    if (r != REEL_SUCCESS)
+        return r;
+    reel_bytes_info_t info;
+    memset(&info, 0, sizeof(info));
+    info.struct_size = (uint32_t)sizeof(info);
+    if ((r = reel_buffer_get_bytes(*out, &info)) == REEL_SUCCESS) {
+        memcpy(info.data, unit, length);
+        r = reel_buffer_set_size(*out, length);
+    }
+    if (r == REEL_SUCCESS)
+        r = reel_buffer_set_pts(*out, (int64_t)run->submitted);
+    if (r != REEL_SUCCESS)
+        reel_buffer_release(*out);
+    return r;
+}
+
 static void cleanup(decode_run_t* run) {
     reel_y4m_writer_close(run->writer);
     reel_decoder_destroy(run->decoder);
-    reel_ivf_reader_close(run->reader);
+    reel_media_reader_close(run->reader);
+    annexb_close(&run->stream);
     reel_pool_destroy(run->packets);
     reel_context_destroy(run->context);
 }
@@ -193,8 +229,21 @@ int reel_decode_main(int argc, char** argv) {
     bytes.min_class_size = 4096;
     bytes.name = "reel decode packets";
     o.desc.name = "reel decode";
-    if ((r = reel_ivf_reader_open(run.context, o.input, &run.reader)) != REEL_SUCCESS
-        || (r = reel_ivf_reader_get_info(run.reader, &run.info)) != REEL_SUCCESS) {
+    run.elementary = (o.desc.codec == REEL_VIDEO_CODEC_H264 || o.desc.codec == REEL_VIDEO_CODEC_HEVC)
+                     && (cli_has_extension(o.input, ".h264") || cli_has_extension(o.input, ".264") || cli_has_extension(o.input, ".hevc")
+                         || cli_has_extension(o.input, ".265"));
+    if (run.elementary) {
+        int err = annexb_open(&run.stream, o.input, o.desc.codec == REEL_VIDEO_CODEC_HEVC);
+        if (err != 0) {
+            fprintf(stderr, "reel decode: %s: %s\n", o.input, strerror(err));
+            cleanup(&run);
+            return 1;
+        }
+        /* Frames come out at their own size; a Y4M file needs a rate: 30/1 unless known. */
+        run.info.fps_num = 30;
+        run.info.fps_den = 1;
+    } else if ((r = reel_media_reader_open(run.context, o.input, &run.reader)) != REEL_SUCCESS
+               || (r = reel_media_reader_get_info(run.reader, &run.info)) != REEL_SUCCESS) {
         cleanup(&run);
         return cli_fail(k_command, o.input, r);
     }
@@ -208,7 +257,7 @@ int reel_decode_main(int argc, char** argv) {
     const char* failed = NULL;
     while (wants_packets(&run)) {
         reel_buffer_t packet;
-        r = reel_ivf_reader_read(run.reader, run.packets, &packet);
+        r = run.elementary ? read_unit(&run, &packet) : reel_media_reader_read(run.reader, run.packets, &packet);
         if (r == REEL_END_OF_STREAM)
             break;
         if (r != REEL_SUCCESS) {
@@ -274,15 +323,17 @@ int reel_decode_main(int argc, char** argv) {
         printf(",\"output\":");
         cli_json_string(stdout, o.output != NULL ? o.output : "");
         printf(",\"width\":%u,\"height\":%u,\"frames\":%llu,\"packets\":%llu,\"bytes_in\":%llu,\"corrupt_frames\":%llu,"
-               "\"decode_fps\":%.2f,\"wall_seconds\":%.3f,\"pools_created\":%u,\"backend\":\"%s\",\"peak_rss_kib\":%ld}\n",
+               "\"decode_fps\":%.2f,\"wall_seconds\":%.3f,\"pools_created\":%u,\"frames_copied\":%llu,\"pool_misses\":%llu,"
+               "\"codec\":\"%s\",\"backend\":\"%s\",\"peak_rss_kib\":%ld}\n",
                s.width, s.height, (unsigned long long)run.frames, (unsigned long long)s.packets_in,
                (unsigned long long)s.bytes_in, (unsigned long long)run.damaged, fps, wall, s.pools_created,
+               (unsigned long long)s.frames_copied, (unsigned long long)s.pool_misses, cli_codec_name(o.desc.codec),
                cli_backend_name(s.backend), rss);
     } else if (!o.quiet) {
         printf("decoded %llu frames %ux%u in %.2f s: %.1f fps (%s)\n", (unsigned long long)run.frames, s.width, s.height,
                wall, fps, cli_backend_name(s.backend));
-        printf("  %llu packets, %llu bytes of AV1, %u frame pool(s), peak RSS %.1f MiB%s%s\n", (unsigned long long)s.packets_in,
-               (unsigned long long)s.bytes_in, s.pools_created, (double)rss / 1024, o.output ? ", written to " : "",
+        printf("  %llu packets, %llu bytes of %s, %u frame pool(s), peak RSS %.1f MiB%s%s\n", (unsigned long long)s.packets_in,
+               (unsigned long long)s.bytes_in, cli_codec_name(o.desc.codec), s.pools_created, (double)rss / 1024, o.output ? ", written to " : "",
                o.output ? o.output : "");
         if (run.damaged > 0)
             printf("  %llu damaged frame%s skipped (see the warnings; --strict stops at the first)\n", (unsigned long long)run.damaged,

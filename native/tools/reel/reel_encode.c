@@ -1,9 +1,14 @@
-/* reel encode: Y4M (8-bit 4:2:0) or the built-in test pattern -> AV1 in IVF, through an
- * encoder session: frames from a Reel frame pool go in with reel_encoder_submit, packets come
- * out of reel_encoder_receive as pooled byte buffers and go to an IVF writer (each packet
- * reaches the OS at once, so a killed run leaves a file whose complete frames decode). */
+/* reel encode: Y4M (8-bit 4:2:0) or the built-in test pattern -> AV1 in IVF, or H.264 / HEVC
+ * as an Annex B elementary stream, through an encoder session: frames from a Reel frame pool
+ * go in with reel_encoder_submit, packets come out of reel_encoder_receive as pooled byte
+ * buffers and go to an IVF writer or straight to the file (each packet reaches the OS at
+ * once, so a killed run leaves a file whose complete frames decode).
+ * Other outputs (.mp4, .mov, .webm, .mkv) and --audio go through the movie writer
+ * (reel_movie_writer_begin_ex), with the sound of --audio read by reel_audio_reader. */
+#include "reel_annexb.h"
 #include "reel_cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,15 +24,19 @@ static const cli_keyword_t k_presets[] = {
 static const cli_keyword_t k_profiles[] = {
     {"main", REEL_AV1_PROFILE_MAIN}, {"high", REEL_AV1_PROFILE_HIGH}, {"professional", REEL_AV1_PROFILE_PROFESSIONAL}};
 static const cli_keyword_t k_switches[] = {{"default", REEL_FILTER_DEFAULT}, {"off", REEL_FILTER_OFF}, {"on", REEL_FILTER_ON}};
+static const cli_keyword_t k_audio_codecs[] = {{"opus", REEL_AUDIO_CODEC_OPUS}, {"aac", REEL_AUDIO_CODEC_AAC}};
 static const cli_keyword_t k_colors[] = {{"unspecified", REEL_COLOR_UNSPECIFIED}, {"bt709", REEL_COLOR_BT709_LIMITED}};
 static const cli_keyword_t k_predictions[] = {
     {"default", REEL_PREDICTION_DEFAULT}, {"random-access", REEL_PREDICTION_RANDOM_ACCESS}, {"low-delay", REEL_PREDICTION_LOW_DELAY}};
 
 void reel_encode_help(FILE* out) {
-    fputs("usage: reel encode (-i INPUT.y4m | --pattern WxH) -o OUTPUT.ivf [options]\n"
+    fputs("usage: reel encode (-i INPUT.y4m | --pattern WxH) -o OUTPUT.{ivf,mp4,webm,mkv,h264,hevc} [options]\n"
           "\n"
-          "Encodes 8-bit 4:2:0 YUV4MPEG2, or a moving test pattern, to AV1 in IVF through a Reel\n"
-          "encoder session (SVT-AV1 in software unless a hardware backend is available).\n"
+          "Encodes 8-bit 4:2:0 YUV4MPEG2, or a moving test pattern, through a Reel encoder session:\n"
+          "AV1 (SVT-AV1), or H.264 / HEVC with --codec (libx264 / libx265 through the FFmpeg\n"
+          "backend; NVENC / Quick Sync where the hardware probe opens them). IVF by Reel (AV1\n"
+          "only), MP4, WebM and Matroska by the FFmpeg backend's movie writer with sound from\n"
+          "--audio, .h264 / .hevc as an Annex B elementary stream.\n"
           "\n"
           "input and output:\n"
           "  -i, --input FILE        Y4M input (8-bit 4:2:0)\n"
@@ -36,17 +45,27 @@ void reel_encode_help(FILE* out) {
           "      --fps N[/D]         frame rate (pattern: default 30; Y4M: its F tag)\n"
           "      --realtime          submit each frame at its time, like a live source (latency\n"
           "                          then measures the encoder, not a queue filled at once)\n"
-          "  -o, --output FILE       IVF output (required)\n"
+          "  -o, --output FILE       output; the extension picks the container: .ivf, .mp4, .webm, .mkv,\n"
+          "                          or .h264 / .hevc (an elementary stream, --codec h264 / hevc)\n"
+          "      --audio FILE        sound track from a WAV file (or any file with sound), cut to\n"
+          "                          the video's length; not with .ivf\n"
+          "      --audio-codec C     opus (default) or aac (MP4/MKV)\n"
+          "      --audio-bitrate B   bits/s (default: 48k per channel Opus, 64k AAC)\n"
           "encoder settings (reel_encoder_desc_t):\n"
+          "      --codec C           av1 (default), h264, hevc\n"
+          "      --profile-idc N     H.264 66 (baseline), 77 (main), 100 (high); HEVC 1 (main)\n"
+          "      --bframes N         H.264 / HEVC: consecutive B-frames 0..16 (0 = none)\n"
+          "      --low-latency       H.264 / HEVC: no look-ahead, no B-frames (streaming)\n"
           "      --rc MODE           crf (default), cqp, vbr, cbr\n"
           "      --quality Q         1..100 for crf/cqp (default 45 = SVT-AV1 CRF 35)\n"
           "      --bitrate B         vbr/cbr target, bits/s; k, M, G suffixes (2500k)\n"
           "      --max-bitrate B     crf cap, bits/s\n"
           "      --buffer-size B     cbr buffer, bits (default one second)\n"
-          "      --preset P          low, medium (default), high, or a speed 0..13\n"
+          "      --preset P          low, medium (default), high, or a speed 0..13 (AV1) / 0..9\n"
+          "                          (H.264 / HEVC: 0 placebo .. 9 ultrafast)\n"
           "      --keyint N          frames between keyframes (default: encoder's choice)\n"
           "      --profile P         main (default), high, professional\n"
-          "      --level L           AV1 level as 4.0 or 40 (default: encoder's choice)\n"
+          "      --level L           level as 4.1 or 41 (default: encoder's choice)\n"
           "      --tile-rows N       log2 of tile rows, 0..6\n"
           "      --tile-cols N       log2 of tile columns, 0..4\n"
           "      --cdef S            default, on, off\n"
@@ -83,19 +102,24 @@ typedef struct encode_options_t {
     uint64_t frames;
     int fps_given;
     uint32_t fps_num, fps_den;
+    const char* audio;
+    reel_audio_codec_t audio_codec;
+    uint64_t audio_bitrate;
     int json, quiet, progress, realtime;
     reel_encoder_desc_t desc;
 } encode_options_t;
 
+/* A level as major.minor or major * 10 + minor; which levels the codec has is checked by
+ * reel_encoder_create (the message lists them). */
 static int parse_level(cli_args_t* args) {
     const char* text = cli_value(args);
     unsigned major = 0, minor = 0;
     char extra = 0;
-    if (sscanf(text, "%u.%u%c", &major, &minor, &extra) == 2 && major >= 2 && major <= 7 && minor <= 3)
+    if (sscanf(text, "%u.%u%c", &major, &minor, &extra) == 2 && major <= 9 && minor <= 9)
         return (int)(major * 10 + minor);
-    if (sscanf(text, "%u%c", &major, &extra) == 1 && major >= 20 && major <= 73 && major % 10 <= 3)
+    if (sscanf(text, "%u%c", &major, &extra) == 1 && major <= 99)
         return (int)major;
-    exit(cli_usage_error(k_command, "%s '%s' is not an AV1 level; allowed 2.0 to 7.3 (or 20 to 73)", args->name, text));
+    exit(cli_usage_error(k_command, "%s '%s' is not a level; give major.minor (4.1) or major * 10 + minor (41)", args->name, text));
 }
 
 static void parse(int argc, char** argv, encode_options_t* o) {
@@ -111,6 +135,12 @@ static void parse(int argc, char** argv, encode_options_t* o) {
             o->input = cli_value(&a);
         } else if (cli_is(&a, "--output", "-o")) {
             o->output = cli_value(&a);
+        } else if (cli_is(&a, "--audio", NULL)) {
+            o->audio = cli_value(&a);
+        } else if (cli_is(&a, "--audio-codec", NULL)) {
+            o->audio_codec = (reel_audio_codec_t)cli_keyword(&a, k_audio_codecs, CLI_COUNT(k_audio_codecs));
+        } else if (cli_is(&a, "--audio-bitrate", NULL)) {
+            o->audio_bitrate = cli_bitrate(&a, 6000, 1024000);
         } else if (cli_is(&a, "--pattern", NULL)) {
             o->pattern = 1;
             cli_size(&a, &o->pattern_width, &o->pattern_height);
@@ -141,11 +171,24 @@ static void parse(int argc, char** argv, encode_options_t* o) {
             if (!found) {
                 unsigned speed = 0;
                 char extra = 0;
-                if (sscanf(value, "%u%c", &speed, &extra) != 1 || speed > 13)
+                if (sscanf(value, "%u%c", &speed, &extra) != 1 || speed > 13) /* the encoder checks its own range */
                     exit(cli_usage_error(k_command, "--preset '%s' is not known; allowed low, medium, high, or a speed 0 to 13", value));
                 o->desc.preset = REEL_ENCODER_PRESET_SPEED;
                 o->desc.speed_preset = speed;
             }
+        } else if (cli_is(&a, "--codec", NULL)) {
+            o->desc.codec = (reel_video_codec_t)cli_keyword(&a, cli_codecs, CLI_COUNT(cli_codecs));
+        } else if (cli_is(&a, "--profile-idc", NULL)) {
+            o->desc.profile_idc = (uint32_t)cli_uint(&a, 1, 255);
+        } else if (cli_is(&a, "--bframes", NULL)) {
+            uint32_t n = (uint32_t)cli_uint(&a, 0, 16);
+            o->desc.max_b_frames = n;
+            if (n == 0)
+                o->desc.flags |= REEL_ENCODER_FLAG_NO_B_FRAMES;
+            else
+                o->desc.flags &= ~REEL_ENCODER_FLAG_NO_B_FRAMES;
+        } else if (cli_is(&a, "--low-latency", NULL)) {
+            o->desc.flags |= REEL_ENCODER_FLAG_LOW_LATENCY;
         } else if (cli_is(&a, "--keyint", NULL)) {
             o->desc.keyframe_interval = (uint32_t)cli_uint(&a, 1, 100000);
         } else if (cli_is(&a, "--profile", NULL)) {
@@ -191,11 +234,16 @@ static void parse(int argc, char** argv, encode_options_t* o) {
         }
     }
     if (o->output == NULL)
-        exit(cli_usage_error(k_command, "no output: give -o OUTPUT.ivf"));
+        exit(cli_usage_error(k_command, "no output: give -o OUTPUT.ivf (or .mp4, .webm, .mkv)"));
+    if (o->audio_codec == 0)
+        o->audio_codec = REEL_AUDIO_CODEC_OPUS;
     if ((o->input != NULL) == (o->pattern != 0))
         exit(cli_usage_error(k_command, "give exactly one input: -i INPUT.y4m or --pattern WxH"));
     if (o->pattern && o->frames == 0)
         o->frames = 60;
+    if (o->desc.codec != REEL_VIDEO_CODEC_DEFAULT && o->desc.codec != REEL_VIDEO_CODEC_AV1 && annexb_is_ivf_path(o->output))
+        exit(cli_usage_error(k_command, "-o %s is IVF, which holds AV1 only; write %s to .mp4, .mov, .mkv or an elementary stream (.h264, .hevc)",
+                             o->output, cli_codec_name(o->desc.codec)));
 }
 
 
@@ -223,8 +271,25 @@ typedef struct encode_run_t {
     reel_encoder_t encoder;
     reel_pool_t frames;
     reel_ivf_writer_t writer;
+    FILE* stream;           /* H.264 / HEVC: the elementary stream */
+    const char* path;
     uint64_t packets;
 } encode_run_t;
+
+/* Appends one Annex B packet to the elementary stream and hands it to the OS. */
+static reel_result_t write_stream(encode_run_t* run, reel_buffer_t packet) {
+    reel_bytes_info_t info;
+    memset(&info, 0, sizeof(info));
+    info.struct_size = (uint32_t)sizeof(info);
+    reel_result_t r = reel_buffer_get_bytes(packet, &info);
+    if (r != REEL_SUCCESS)
+        return r;
+    if (fwrite(info.data, 1, info.size, run->stream) != info.size || fflush(run->stream) != 0) {
+        fprintf(stderr, "reel encode: writing %s: %s\n", run->path, strerror(errno));
+        return REEL_ERROR_IO;
+    }
+    return REEL_SUCCESS;
+}
 
 /* Moves every packet the encoder has into the file; waits up to timeout_ms for the first. */
 static reel_result_t drain(encode_run_t* run, uint32_t timeout_ms) {
@@ -233,7 +298,7 @@ static reel_result_t drain(encode_run_t* run, uint32_t timeout_ms) {
         reel_result_t r = reel_encoder_receive(run->encoder, timeout_ms, &packet);
         if (r != REEL_SUCCESS)
             return r;
-        r = reel_ivf_writer_write(run->writer, packet);
+        r = run->stream != NULL ? write_stream(run, packet) : reel_ivf_writer_write(run->writer, packet);
         reel_buffer_release(packet);
         if (r != REEL_SUCCESS)
             return r;
@@ -242,6 +307,8 @@ static reel_result_t drain(encode_run_t* run, uint32_t timeout_ms) {
 }
 
 static void cleanup(encode_run_t* run) {
+    if (run->stream != NULL)
+        fclose(run->stream);
     reel_ivf_writer_close(run->writer);
     reel_encoder_destroy(run->encoder);
     reel_pool_destroy(run->frames);
@@ -258,13 +325,13 @@ static void print_stats(const encode_options_t* o, const reel_encoder_desc_t* d,
         printf(",\"output\":");
         cli_json_string(stdout, o->output);
         printf(",\"width\":%u,\"height\":%u,\"fps_num\":%u,\"fps_den\":%u,\"rate_control\":\"%s\",\"backend\":\"%s\","
-               "\"frames_in\":%llu,\"frames_out\":%llu,\"keyframes\":%llu,\"bytes\":%llu,\"file_bytes\":%llu,"
+               "\"codec\":\"%s\",\"frames_in\":%llu,\"frames_out\":%llu,\"keyframes\":%llu,\"bytes\":%llu,\"file_bytes\":%llu,"
                "\"average_bitrate\":%.0f,\"encode_fps\":%.2f,\"wall_seconds\":%.3f,\"dropped\":%llu,\"peak_rss_kib\":%ld,"
                "\"prediction\":\"%s\",\"mini_gop_size\":%u,\"lookahead\":%u,\"realtime\":%s,"
                "\"latency_ms_last\":%.3f,\"latency_ms_mean\":%.3f,\"latency_ms_max\":%.3f,"
                "\"latency_frames_last\":%u,\"latency_frames_mean\":%.3f,\"latency_frames_max\":%u}\n",
                d->width, d->height, d->fps_num, d->fps_den, rc_name(d->rate_control), cli_backend_name(s->backend),
-               (unsigned long long)s->frames_in, (unsigned long long)s->frames_out, (unsigned long long)s->keyframes,
+               cli_codec_name(d->codec), (unsigned long long)s->frames_in, (unsigned long long)s->frames_out, (unsigned long long)s->keyframes,
                (unsigned long long)s->bytes_out, (unsigned long long)file_bytes, s->average_bitrate,
                wall > 0 ? (double)s->frames_out / wall : 0, wall, (unsigned long long)s->dropped, rss,
                prediction_name(d), d->mini_gop_size, d->lookahead, o->realtime ? "true" : "false",
@@ -274,12 +341,150 @@ static void print_stats(const encode_options_t* o, const reel_encoder_desc_t* d,
         printf("encoded %llu frames %ux%u at %u/%u fps in %.2f s: %.1f fps (%s, %s)\n", (unsigned long long)s->frames_out,
                d->width, d->height, d->fps_num, d->fps_den, wall, wall > 0 ? (double)s->frames_out / wall : 0,
                rc_name(d->rate_control), cli_backend_name(s->backend));
-        printf("  %llu bytes of AV1 (%llu in %s), %.1f kbit/s, %llu keyframes, %llu dropped, peak RSS %.1f MiB\n",
-               (unsigned long long)s->bytes_out, (unsigned long long)file_bytes, o->output, s->average_bitrate / 1000,
+        printf("  %llu bytes of %s (%llu in %s), %.1f kbit/s, %llu keyframes, %llu dropped, peak RSS %.1f MiB\n",
+               (unsigned long long)s->bytes_out, cli_codec_name(d->codec), (unsigned long long)file_bytes, o->output, s->average_bitrate / 1000,
                (unsigned long long)s->keyframes, (unsigned long long)s->dropped, (double)rss / 1024);
         printf("  %s: latency from submit to packet %.1f ms mean, %.1f ms max; %.1f frames mean, %u max\n",
                prediction_name(d), s->latency_ms_mean, s->latency_ms_max, s->latency_frames_mean, s->latency_frames_max);
     }
+}
+
+/* Frames through the movie writer into any container, with --audio's sound. Takes over
+ * context and reader (destroys both). */
+static int reel_encode_movie(const encode_options_t* o, reel_encoder_desc_t* desc, reel_context_t context, reel_y4m_reader_t reader,
+                             uint64_t total) {
+    reel_result_t r = REEL_SUCCESS;
+    const char* failed = NULL;
+    reel_audio_reader_t audio = REEL_NULL_HANDLE;
+    reel_movie_writer_t writer = REEL_NULL_HANDLE;
+    reel_pool_t frames = REEL_NULL_HANDLE;
+    float* pcm = NULL;
+    uint32_t rate = 0, channels = 0;
+    uint64_t audio_written = 0;
+    int audio_done = 0;
+    enum { kChunk = 4096 };
+    reel_movie_desc_t md = reel_movie_desc_init();
+    md.video = desc;
+    if (o->audio != NULL) {
+        if ((r = reel_audio_reader_open(context, o->audio, REEL_SAMPLE_FORMAT_F32, &audio)) != REEL_SUCCESS) {
+            failed = o->audio;
+            goto done;
+        }
+        reel_audio_reader_get_info(audio, &rate, &channels, NULL);
+        md.audio_codec = o->audio_codec;
+        md.audio_format = REEL_SAMPLE_FORMAT_F32;
+        md.audio_sample_rate = rate;
+        md.audio_channels = channels;
+        md.audio_bitrate = o->audio_bitrate;
+        pcm = (float*)malloc(sizeof(float) * kChunk * (channels ? channels : 1));
+    }
+    if ((r = reel_movie_writer_begin_ex(context, o->output, &md, &writer)) != REEL_SUCCESS) {
+        failed = o->output;
+        goto done;
+    }
+    reel_frame_pool_desc_t pool = reel_frame_pool_desc_default();
+    pool.format = REEL_PIXEL_FORMAT_I420;
+    pool.width = desc->width;
+    pool.height = desc->height;
+    pool.name = "reel encode frames";
+    pool.config.max = (desc->queue_depth ? desc->queue_depth : 8) + 4;
+    pool.config.exhaustion = REEL_POOL_EXHAUSTION_WAIT;
+    pool.config.wait_timeout_ms = REEL_WAIT_FOREVER;
+    if ((r = reel_frame_pool_create(context, &pool, &frames)) != REEL_SUCCESS) {
+        failed = "the frame pool";
+        goto done;
+    }
+    int progress = o->progress && !o->quiet && !o->json && cli_stdout_is_tty();
+    double start = cli_now(), shown = 0;
+    uint64_t i = 0;
+    for (; o->frames == 0 || i < o->frames; i++) {
+        reel_buffer_t frame;
+        if (reader != REEL_NULL_HANDLE) {
+            r = reel_y4m_reader_read(reader, frames, &frame);
+            if (r == REEL_END_OF_STREAM)
+                break;
+        } else if ((r = reel_pool_acquire(frames, &frame)) == REEL_SUCCESS) {
+            reel_frame_info_t info = reel_frame_info_init();
+            reel_buffer_get_frame(frame, &info);
+            reel_pattern_fill(&info, i);
+        }
+        if (r != REEL_SUCCESS) {
+            failed = o->input != NULL ? o->input : "the frame pool";
+            goto done;
+        }
+        r = reel_movie_writer_write_frame(writer, frame);
+        reel_buffer_release(frame);
+        if (r != REEL_SUCCESS) {
+            failed = "encoding";
+            goto done;
+        }
+        /* The sound up to the end of this frame: the audio clock is the sample count. */
+        uint64_t due = (i + 1) * (uint64_t)rate * desc->fps_den / desc->fps_num;
+        while (audio != REEL_NULL_HANDLE && !audio_done && audio_written < due) {
+            uint32_t want = (uint32_t)(due - audio_written < kChunk ? due - audio_written : kChunk), got = 0;
+            r = reel_audio_reader_read(audio, pcm, want, &got);
+            if (r == REEL_END_OF_STREAM) {
+                audio_done = 1;
+                break;
+            }
+            if (r != REEL_SUCCESS || (r = reel_movie_writer_write_audio(writer, pcm, got)) != REEL_SUCCESS) {
+                failed = o->audio;
+                goto done;
+            }
+            audio_written += got;
+        }
+        double now = cli_now();
+        if (progress && now - shown >= 0.25) {
+            reel_movie_writer_stats_t s = reel_movie_writer_stats_init();
+            reel_movie_writer_get_stats(writer, &s);
+            cli_progress("encode", s.frames_encoded, total, now - start);
+            shown = now;
+        }
+    }
+    reel_movie_writer_stats_t stats = reel_movie_writer_stats_init();
+    r = reel_movie_writer_end(writer, &stats);
+    writer = REEL_NULL_HANDLE;
+    double wall = cli_now() - start;
+    if (progress) {
+        cli_progress("encode", stats.frames_encoded, total, wall);
+        cli_progress_end();
+    }
+    if (r != REEL_SUCCESS) {
+        failed = o->output;
+        goto done;
+    }
+    long rss = cli_peak_rss_kib();
+    if (o->json) {
+        printf("{\"command\":\"encode\",\"output\":");
+        cli_json_string(stdout, o->output);
+        printf(",\"width\":%u,\"height\":%u,\"fps_num\":%u,\"fps_den\":%u,\"frames_out\":%llu,\"file_bytes\":%llu,"
+               "\"average_bitrate\":%.0f,\"audio_samples\":%llu,\"audio_packets\":%llu,\"audio_bytes\":%llu,\"audio_bitrate\":%.0f,"
+               "\"overhead_bytes\":%lld,\"encode_fps\":%.2f,\"wall_seconds\":%.3f,\"peak_rss_kib\":%ld}\n",
+               desc->width, desc->height, desc->fps_num, desc->fps_den, (unsigned long long)stats.frames_encoded,
+               (unsigned long long)stats.file_bytes, stats.average_bitrate, (unsigned long long)stats.audio_samples,
+               (unsigned long long)stats.audio_packets, (unsigned long long)stats.audio_bytes, stats.audio_bitrate,
+               (long long)stats.overhead_bytes, wall > 0 ? (double)stats.frames_encoded / wall : 0, wall, rss);
+    } else if (!o->quiet) {
+        printf("encoded %llu frames %ux%u at %u/%u fps in %.2f s: %.1f fps, %.1f kbit/s video\n", (unsigned long long)stats.frames_encoded,
+               desc->width, desc->height, desc->fps_num, desc->fps_den, wall, wall > 0 ? (double)stats.frames_encoded / wall : 0,
+               stats.average_bitrate / 1000);
+        if (stats.audio_samples > 0)
+            printf("  sound: %llu samples at %u Hz x%u in %llu packets (%llu bytes, %.1f kbit/s)\n", (unsigned long long)stats.audio_samples,
+                   rate, channels, (unsigned long long)stats.audio_packets, (unsigned long long)stats.audio_bytes, stats.audio_bitrate / 1000);
+        printf("  %llu bytes in %s (container overhead %lld bytes), peak RSS %.1f MiB\n", (unsigned long long)stats.file_bytes, o->output,
+               (long long)stats.overhead_bytes, (double)rss / 1024);
+    }
+done:;
+    /* The message first: cleaning up must not replace the thread's last error. */
+    int status = failed != NULL ? cli_fail(k_command, failed, r) : REEL_EXIT_OK;
+    if (writer != REEL_NULL_HANDLE)
+        reel_movie_writer_end(writer, NULL); /* keeps what was recorded */
+    free(pcm);
+    reel_audio_reader_close(audio);
+    reel_pool_destroy(frames);
+    reel_y4m_reader_close(reader);
+    reel_context_destroy(context);
+    return status;
 }
 
 int reel_encode_main(int argc, char** argv) {
@@ -321,6 +526,17 @@ int reel_encode_main(int argc, char** argv) {
     desc.name = "reel encode";
     if (desc.queue_depth == 0)
         desc.queue_depth = k_default_queue;
+    /* H.264 / HEVC to .h264 / .264 / .hevc / .265: an elementary stream written here. */
+    int elementary = (desc.codec == REEL_VIDEO_CODEC_H264 || desc.codec == REEL_VIDEO_CODEC_HEVC) && o.audio == NULL
+                     && (cli_has_extension(o.output, ".h264") || cli_has_extension(o.output, ".264") || cli_has_extension(o.output, ".hevc")
+                         || cli_has_extension(o.output, ".265"));
+    if (o.audio != NULL || !(elementary || cli_has_extension(o.output, ".ivf"))) {
+        int status = reel_encode_movie(&o, &desc, run.context, run.reader, total);
+        run.context = REEL_NULL_HANDLE; /* reel_encode_movie destroys it */
+        run.reader = REEL_NULL_HANDLE;
+        cleanup(&run);
+        return status;
+    }
     if ((r = reel_encoder_create(run.context, &desc, &run.encoder)) != REEL_SUCCESS) {
         cleanup(&run);
         return cli_fail(k_command, "creating the encoder", r);
@@ -343,9 +559,15 @@ int reel_encode_main(int argc, char** argv) {
     out_info.fps_num = desc.fps_num;
     out_info.fps_den = desc.fps_den;
     if ((r = reel_frame_pool_create(run.context, &pool, &run.frames)) != REEL_SUCCESS
-        || (r = reel_ivf_writer_create(run.context, o.output, &out_info, &run.writer)) != REEL_SUCCESS) {
+        || (!elementary && (r = reel_ivf_writer_create(run.context, o.output, &out_info, &run.writer)) != REEL_SUCCESS)) {
         cleanup(&run);
         return cli_fail(k_command, o.output, r);
+    }
+    run.path = o.output;
+    if (elementary && (run.stream = fopen(o.output, "wb")) == NULL) {
+        fprintf(stderr, "reel encode: %s: %s\n", o.output, strerror(errno));
+        cleanup(&run);
+        return 1;
     }
 
     int progress = o.progress && !o.quiet && !o.json && cli_stdout_is_tty();
@@ -391,6 +613,18 @@ int reel_encode_main(int argc, char** argv) {
     }
     reel_encoder_stats_t stats = reel_encoder_stats_init();
     reel_encoder_get_stats(run.encoder, &stats);
+    if (run.stream != NULL) {
+        int closed = fclose(run.stream);
+        run.stream = NULL;
+        if (closed != 0) {
+            fprintf(stderr, "reel encode: closing %s: %s\n", o.output, strerror(errno));
+            cleanup(&run);
+            return 1;
+        }
+        print_stats(&o, &desc, &stats, wall, stats.bytes_out);
+        cleanup(&run);
+        return REEL_EXIT_OK;
+    }
     reel_media_info_t written = reel_media_info_init();
     reel_ivf_writer_get_info(run.writer, &written);
     r = reel_ivf_writer_close(run.writer);

@@ -1,5 +1,6 @@
 /* reel probe: the library version, the backends registered in this libreel (reel_backend_caps)
- * and what each codec backend choice can do (reel_codec_get_caps). Both read one registry. */
+ * and what each codec backend choice can do (reel_codec_get_caps). Both read one registry.
+ * With -i FILE: every stream of a movie file (reel_media_reader_get_stream). */
 #include "reel_cli.h"
 
 #include <string.h>
@@ -7,17 +8,21 @@
 static const char* const k_command = "probe";
 
 void reel_probe_help(FILE* out) {
-    fputs("usage: reel probe [--json]\n"
+    fputs("usage: reel probe [-i FILE] [--json]\n"
           "\n"
           "Prints the libreel version, every backend registered in this libreel (whether it is\n"
           "usable now, why not, and the codec operations it runs), and per codec backend choice\n"
           "(software, hardware, and what auto picks) whether it can encode and decode now and the\n"
-          "ranges it accepts.\n"
+          "ranges it accepts; then per codec (AV1, H.264, HEVC, VP9) and choice the encoder and\n"
+          "decoder, usable or why not (hardware is probed: VA-API, NVENC/NVDEC, Quick Sync).\n"
+          "With -i, the streams of a movie file instead: codec, duration,\n"
+          "frame or sample counts (IVF by Reel, MP4/WebM/MKV/WAV through the FFmpeg backend).\n"
           "\n"
+          "  -i, --input FILE        a movie or sound file to describe\n"
           "      --json              one JSON object\n"
           "  -h, --help              this help\n"
           "\n"
-          "exit status: 0 done, 2 bad usage\n",
+          "exit status: 0 done, 1 the file cannot be read (the message says why), 2 bad usage\n",
           out);
 }
 
@@ -158,6 +163,7 @@ static const char* op_name(uint32_t op) {
     case REEL_VIDEO_CODEC_OP_DECODE_H264: return "decode h264";
     case REEL_VIDEO_CODEC_OP_DECODE_H265: return "decode hevc";
     case REEL_VIDEO_CODEC_OP_DECODE_AV1: return "decode av1";
+    case REEL_VIDEO_CODEC_OP_DECODE_VP9: return "decode vp9";
     case REEL_VIDEO_CODEC_OP_ENCODE_H264: return "encode h264";
     case REEL_VIDEO_CODEC_OP_ENCODE_H265: return "encode hevc";
     case REEL_VIDEO_CODEC_OP_ENCODE_AV1: return "encode av1";
@@ -169,6 +175,7 @@ static const char* kind_name(reel_backend_kind_t kind) {
     switch (kind) {
     case REEL_BACKEND_SOFTWARE: return "software";
     case REEL_BACKEND_VULKAN: return "vulkan";
+    case REEL_BACKEND_FFMPEG: return "ffmpeg";
     default: return "other";
     }
 }
@@ -223,8 +230,120 @@ static void print_backends(int json) {
         printf("]");
 }
 
+/* Per codec and backend choice (reel_codec_get_caps_for): which encoder and decoder, usable or
+ * why not (the hardware probe's reason), and the settings the encoder honours. */
+static void print_codecs(int json) {
+    static const char* const setting_names[] = {"bitrate", "max_bitrate", "buffer_size", "keyframe_interval", "preset",
+                                                "threads", "level", "profile", "profile_idc", "b_frames", "low_latency",
+                                                "tiles", "av1_filters", "color", "live_bitrate"};
+    const reel_video_codec_t codecs[] = {REEL_VIDEO_CODEC_AV1, REEL_VIDEO_CODEC_H264, REEL_VIDEO_CODEC_HEVC, REEL_VIDEO_CODEC_VP9};
+    const struct {
+        const char* label;
+        reel_codec_backend_t backend;
+    } choices[] = {{"software", REEL_CODEC_BACKEND_SOFTWARE}, {"hardware", REEL_CODEC_BACKEND_HARDWARE}};
+    if (json)
+        printf(",\"codecs\":[");
+    else
+        printf("codecs\n");
+    int first = 1;
+    for (int c = 0; c < 4; c++) {
+        for (int b = 0; b < 2; b++) {
+            reel_codec_caps_t caps = reel_codec_caps_init();
+            reel_result_t r = reel_codec_get_caps_for(codecs[c], choices[b].backend, &caps);
+            if (json) {
+                printf("%s{\"codec\":\"%s\",\"backend\":\"%s\"", first ? "" : ",", cli_codec_name(codecs[c]), choices[b].label);
+                if (r != REEL_SUCCESS) {
+                    printf(",\"error\":");
+                    cli_json_string(stdout, reel_last_error_message());
+                } else {
+                    printf(",\"can_encode\":%s,\"encoder\":", caps.can_encode ? "true" : "false");
+                    cli_json_string(stdout, caps.encoder);
+                    printf(",\"can_decode\":%s,\"decoder\":", caps.can_decode ? "true" : "false");
+                    cli_json_string(stdout, caps.decoder);
+                    printf(",\"encode_settings\":");
+                    names(stdout, caps.encode_settings, setting_names, 15, 1);
+                }
+                printf("}");
+                first = 0;
+                continue;
+            }
+            printf("  %-5s %-8s ", cli_codec_name(codecs[c]), choices[b].label);
+            if (r != REEL_SUCCESS) {
+                printf("%s\n", reel_last_error_message());
+                continue;
+            }
+            printf("encode %s %s\n", caps.can_encode ? "yes," : "no:", caps.encoder);
+            printf("                 decode %s %s\n", caps.can_decode ? "yes," : "no:", caps.decoder);
+            if (caps.can_encode) {
+                printf("                 settings ");
+                names(stdout, caps.encode_settings, setting_names, 15, 0);
+                printf("\n");
+            }
+        }
+    }
+    if (json)
+        printf("]");
+}
+
+static const char* const k_stream_kinds[] = {"other", "video", "audio"};
+
+/* Every stream of a file, as text or one JSON object. */
+static int probe_file(const char* path, int json) {
+    reel_context_t context;
+    reel_result_t r = cli_context(&context, 1);
+    if (r != REEL_SUCCESS)
+        return cli_fail(k_command, "creating a context", r);
+    reel_media_reader_t reader;
+    uint32_t count = 0;
+    if ((r = reel_media_reader_open(context, path, &reader)) != REEL_SUCCESS || (r = reel_media_reader_stream_count(reader, &count)) != REEL_SUCCESS) {
+        int status = cli_fail(k_command, path, r);
+        reel_context_destroy(context);
+        return status;
+    }
+    if (json) {
+        printf("{\"file\":");
+        cli_json_string(stdout, path);
+        printf(",\"streams\":[");
+    } else {
+        printf("%s: %u stream%s\n", path, count, count == 1 ? "" : "s");
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        reel_stream_info_t s;
+        memset(&s, 0, sizeof(s));
+        s.struct_size = sizeof(s);
+        if ((r = reel_media_reader_get_stream(reader, i, &s)) != REEL_SUCCESS)
+            break;
+        const char* kind = k_stream_kinds[s.kind <= REEL_STREAM_KIND_AUDIO ? s.kind : 0];
+        if (json) {
+            printf("%s{\"index\":%u,\"kind\":\"%s\",\"codec\":", i ? "," : "", i, kind);
+            cli_json_string(stdout, s.codec);
+            printf(",\"duration_seconds\":%.6f,\"frame_count\":%llu,\"width\":%u,\"height\":%u,\"fps_num\":%u,\"fps_den\":%u,"
+                   "\"sample_rate\":%u,\"channels\":%u,\"sample_count\":%llu,\"bit_rate\":%llu,\"index_entries\":%llu}",
+                   s.duration_seconds, (unsigned long long)s.frame_count, s.width, s.height, s.fps_num, s.fps_den, s.sample_rate,
+                   s.channels, (unsigned long long)s.sample_count, (unsigned long long)s.bit_rate, (unsigned long long)s.index_entries);
+        } else if (s.kind == REEL_STREAM_KIND_VIDEO) {
+            printf("  %u video %s %ux%u at %u/%u fps, %.3f s, %llu frames%s, %llu index entries\n", i, s.codec, s.width, s.height,
+                   s.fps_num, s.fps_den, s.duration_seconds, (unsigned long long)s.frame_count, s.frame_count ? "" : " (not declared)",
+                   (unsigned long long)s.index_entries);
+        } else if (s.kind == REEL_STREAM_KIND_AUDIO) {
+            printf("  %u audio %s %u Hz x%u, %.3f s, %llu samples, %llu packets%s, %.1f kbit/s\n", i, s.codec, s.sample_rate, s.channels,
+                   s.duration_seconds, (unsigned long long)s.sample_count, (unsigned long long)s.frame_count,
+                   s.frame_count ? "" : " (not declared)", (double)s.bit_rate / 1000);
+        } else {
+            printf("  %u %s %s, %.3f s\n", i, kind, s.codec, s.duration_seconds);
+        }
+    }
+    if (json)
+        printf("]}\n");
+    int status = r == REEL_SUCCESS ? REEL_EXIT_OK : cli_fail(k_command, path, r);
+    reel_media_reader_close(reader);
+    reel_context_destroy(context);
+    return status;
+}
+
 int reel_probe_main(int argc, char** argv) {
     int json = 0;
+    const char* input = NULL;
     cli_args_t a = cli_args(argc, argv, 2, k_command);
     while (cli_next(&a)) {
         if (cli_is(&a, "--help", "-h")) {
@@ -232,10 +351,14 @@ int reel_probe_main(int argc, char** argv) {
             return REEL_EXIT_OK;
         } else if (cli_is(&a, "--json", NULL)) {
             json = 1;
+        } else if (cli_is(&a, "--input", "-i")) {
+            input = cli_value(&a);
         } else {
             return cli_usage_error(k_command, "unknown option %s", a.name);
         }
     }
+    if (input != NULL)
+        return probe_file(input, json);
     if (json)
         printf("{\"version\":\"%s\"", reel_version_string());
     else
@@ -269,6 +392,9 @@ int reel_probe_main(int argc, char** argv) {
         first = 0;
     }
     if (json)
-        printf("]}\n");
+        printf("]");
+    print_codecs(json);
+    if (json)
+        printf("}\n");
     return REEL_EXIT_OK;
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Threading;
 using Reel.Abi;
+using Reel.Containers;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Sessions;
 using Reel.Errors;
@@ -11,16 +13,22 @@ namespace Reel.Codecs.Containers;
 /// each temporal unit is handed to the operating system before the next packet is taken, so a
 /// process killed mid-recording leaves a file whose complete frames decode.
 /// </summary>
-internal sealed class IvfPacketSink : IPacketSink
+internal sealed class IvfPacketSink : IMovieFile
 {
     private readonly IvfWriter _writer;
     private long _bytes;
 
-    /// <summary>Writes to <paramref name="writer"/>.</summary>
+    /// <summary>Writes to <paramref name="writer"/>, which this sink owns.</summary>
     public IvfPacketSink(IvfWriter writer) => _writer = writer;
 
-    /// <summary>Bytes in the file so far, headers included (read from any thread).</summary>
+    /// <inheritdoc/>
     public long FileBytes => Interlocked.Read(ref _bytes);
+
+    /// <inheritdoc/>
+    public bool HasAudio => false;
+
+    /// <inheritdoc/>
+    public MovieMuxerStats ContainerStats => default;
 
     /// <inheritdoc/>
     public ReelResult Write(in EncodedPacket packet, string function)
@@ -33,4 +41,19 @@ internal sealed class IvfPacketSink : IPacketSink
 
     /// <summary>Notes the header bytes written before the first packet.</summary>
     public void Start() => Interlocked.Exchange(ref _bytes, _writer.BytesWritten);
+
+    /// <inheritdoc/>
+    public ReelResult WriteAudio(ReadOnlySpan<byte> samples, int frames, string function)
+        => LastError.Set(ReelResult.ErrorBadState, $"{function}: the movie is IVF, which holds video only");
+
+    /// <inheritdoc/>
+    public ReelResult Finish(string function)
+    {
+        ReelResult result = _writer.End(function);
+        Interlocked.Exchange(ref _bytes, _writer.BytesWritten);
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _writer.Dispose();
 }

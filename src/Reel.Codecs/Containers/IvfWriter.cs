@@ -80,6 +80,14 @@ public sealed class IvfWriter : IDisposable
     }
 
     /// <summary>
+    /// Whether <paramref name="data"/> begins with an H.264 / HEVC Annex B start code
+    /// (00 00 01 or 00 00 00 01). An AV1 temporal unit never does: its first byte is an OBU
+    /// header, and OBU type 0 is reserved.
+    /// </summary>
+    public static bool IsAnnexB(ReadOnlySpan<byte> data)
+        => data.Length >= 3 && data[0] == 0 && data[1] == 0 && (data[2] == 1 || (data.Length >= 4 && data[2] == 0 && data[3] == 1));
+
+    /// <summary>
     /// Appends one frame (an AV1 temporal unit) with presentation time <paramref name="pts"/>
     /// and hands it to the operating system. Errors: empty data, a pts below the previous one,
     /// a write after <see cref="End"/>, an I/O failure. <paramref name="argument"/> is what the
@@ -91,6 +99,9 @@ public sealed class IvfWriter : IDisposable
             return CodecErrors.InvalidState($"{function}: {_name} was ended; no frame can follow");
         if (data.IsEmpty)
             return CodecErrors.InvalidArgument($"{function}: {argument} is empty (its size is 0); allowed 1 or more bytes of payload");
+        if (IsAnnexB(data))
+            return CodecErrors.Unsupported(
+                $"{function}: {argument} starts with an Annex B start code (an H.264 or HEVC stream); {_name} is IVF, which holds AV1 temporal units only (write H.264 and HEVC to MP4 or Matroska)");
         if (pts < 0 || pts < _lastPts)
             return CodecErrors.InvalidArgument($"{function}: {argument}'s pts is {pts}; allowed {Math.Max(0, _lastPts)} or more (not below the previous frame's)");
         int size = IvfHeader.FrameHeaderSize + data.Length;

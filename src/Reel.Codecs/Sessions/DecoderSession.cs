@@ -218,7 +218,8 @@ internal sealed class DecoderSession : IContextAttachment
             return new DecoderSessionStats(_backend, _packetsIn, _bytesIn, _framesOut,
                 elapsed > 0 ? _framesOut / elapsed : 0,
                 _packetsIn == 0 ? 0 : Stopwatch.GetElapsedTime(_firstPacketTicks).TotalSeconds,
-                _width, _height, _format, pool?.InUse ?? 0, pool?.Handle ?? Handle.Null, _decoder.PoolsCreated, _corrupt);
+                _width, _height, _format, pool?.InUse ?? 0, pool?.Handle ?? Handle.Null, _decoder.PoolsCreated, _corrupt,
+                _decoder.FramesCopied, _decoder.PoolMisses);
         }
     }
 

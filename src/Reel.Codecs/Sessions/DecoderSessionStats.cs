@@ -18,4 +18,6 @@ internal readonly record struct DecoderSessionStats(
     int FramesInUse,
     Handle FramePool,
     int PoolsCreated,
-    long CorruptPackets);
+    long CorruptPackets,
+    long FramesCopied,
+    long PoolMisses);

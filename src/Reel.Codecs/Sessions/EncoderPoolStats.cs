@@ -10,7 +10,8 @@ internal readonly record struct EncoderPoolStats(
     long Replenished,
     long Retired,
     int Idle,
-    int Starting)
+    int Starting,
+    long Reconfigured)
 {
     /// <summary>Hits per request; 0 before the first request.</summary>
     public double ReuseRate => Requests == 0 ? 0 : (double)Hits / Requests;

@@ -82,12 +82,13 @@ internal sealed partial class EncoderSession : IContextAttachment
     private readonly EncoderLatency _latency = new();
 
     private EncoderSession(ReelContext context, EncoderSessionOptions options, IEncoderFactory factory, IEncoder encoder,
-        EncoderSessionPool? sessionPool, bool fromPool, Pool? packetPool, bool ownsPacketPool)
+        EncoderSessionPool? sessionPool, bool fromPool, EncoderSettingsKey poolKey, Pool? packetPool, bool ownsPacketPool)
     {
         _context = context;
         _settings = options.Settings.Clone();
         _factory = factory;
-        _key = EncoderSettingsKey.Of(_settings, factory.Name);
+        // The configuration the encoder was started with (another bitrate when the pool reconfigured it).
+        _key = poolKey;
         _sessionPool = sessionPool;
         _fromPool = fromPool;
         _encoder = encoder;
@@ -134,7 +135,8 @@ internal sealed partial class EncoderSession : IContextAttachment
 
         EncoderSessionPool? sessionPool = EncoderSessionPool.Find(context);
         IEncoder? encoder = null;
-        bool fromPool = sessionPool is not null && sessionPool.TryTake(EncoderSettingsKey.Of(options.Settings, factory!.Name), out encoder);
+        EncoderSettingsKey poolKey = EncoderSettingsKey.Of(options.Settings, factory!.Name);
+        bool fromPool = sessionPool is not null && sessionPool.TryTake(poolKey, options.Settings, function, out encoder, out poolKey);
         if (!fromPool)
         {
             result = EncoderInstances.Create(factory!, options.Settings, context, function, out encoder);
@@ -148,14 +150,14 @@ internal sealed partial class EncoderSession : IContextAttachment
             result = CreatePacketPool(context, options, function, out BytePool? created);
             if (result != ReelResult.Success)
             {
-                Release(sessionPool, EncoderSettingsKey.Of(options.Settings, factory!.Name), encoder!, context);
+                Release(sessionPool, poolKey, encoder!, context);
                 return result;
             }
             packetPool = created;
             ownsPacketPool = true;
         }
 
-        var made = new EncoderSession(context, options, factory!, encoder!, sessionPool, fromPool, packetPool, ownsPacketPool);
+        var made = new EncoderSession(context, options, factory!, encoder!, sessionPool, fromPool, poolKey, packetPool, ownsPacketPool);
         if (!Table.TryAdd(made, out Handle handle))
         {
             made.TearDown();
@@ -217,7 +219,7 @@ internal sealed partial class EncoderSession : IContextAttachment
     {
         ReelResult result;
         if (forceKeyframe && !_factory.Capabilities.CanForceKeyframes(_settings))
-            return CodecErrors.Unsupported(_settings.IsLowDelay && _settings.RateControl != RateControlMode.Cbr
+            return CodecErrors.Unsupported(_factory.Capabilities.CodesLowDelay(_settings) && _settings.RateControl != RateControlMode.Cbr
                 ? $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but prediction is REEL_PREDICTION_LOW_DELAY; {_factory.Name} forces keyframes only in random access"
                 : $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {CNames.EnumMember(_settings.RateControl, "REEL_RATE_CONTROL_")}; {_factory.Name} forces keyframes only with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP");
         long deadline = Deadline(timeoutMs);
@@ -313,7 +315,7 @@ internal sealed partial class EncoderSession : IContextAttachment
     private void Spent()
     {
         if (_fromPool)
-            _sessionPool!.OnSpent(_key);
+            _sessionPool!.OnSpent(_key, _encoder);
     }
 
     /// <summary>Waits until a flushed stream has been fully encoded (and written to the sink): Success, Timeout, or the session's failure.</summary>
@@ -346,7 +348,8 @@ internal sealed partial class EncoderSession : IContextAttachment
                 seconds > 0 ? _bytesOut * 8 / seconds : 0,
                 elapsed > 0 ? _framesOut / elapsed : 0,
                 _anySubmitted ? Stopwatch.GetElapsedTime(_firstSubmitTicks).TotalSeconds : 0,
-                _input.Count, _queueDepth, _output.Count, _fromPool, _dropped, _stalls, _keyframes, _latency.Figures);
+                _input.Count, _queueDepth, _output.Count, _fromPool, _dropped, _stalls, _keyframes,
+                _encoder.FramesHeld, (_encoder as ILiveBitrateEncoder)?.Reconfigurations ?? 0, _latency.Figures);
         }
     }
 

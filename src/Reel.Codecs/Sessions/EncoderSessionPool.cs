@@ -44,6 +44,10 @@ internal sealed class EncoderSessionPool : IContextAttachment
     private long _returnedUnused;
     private long _replenished;
     private long _retired;
+    private long _reconfigured;
+
+    /// <summary>Encoders served with a changed bitrate (they never go back idle). Guarded by <see cref="_lock"/>.</summary>
+    private readonly HashSet<IEncoder> _changed = new(ReferenceEqualityComparer.Instance);
 
     private EncoderSessionPool(ReelContext context) => _context = context;
 
@@ -127,11 +131,19 @@ internal sealed class EncoderSessionPool : IContextAttachment
 
     /// <summary>
     /// Takes an idle encoder of <paramref name="key"/> if one is ready (a hit; a replacement is
-    /// started in the background), otherwise counts a miss. Every call is a request.
+    /// started in the background), otherwise counts a miss. Every call is a request. When no
+    /// encoder of exactly this configuration is idle but one differing only in bitrate is, and
+    /// its codec changes bitrate on an open encoder (<see cref="ILiveBitrateEncoder"/>: x264),
+    /// that one is reconfigured to <paramref name="settings"/>' bitrates and served (a hit, also
+    /// counted in reconfigured); a replacement for its own configuration starts at once, since
+    /// it can no longer come back as it was. <paramref name="source"/> is the configuration
+    /// the encoder came from (the session passes it back to <see cref="OnSpent"/> and
+    /// <see cref="Return"/>).
     /// </summary>
-    public bool TryTake(EncoderSettingsKey key, out IEncoder? encoder)
+    public bool TryTake(EncoderSettingsKey key, EncoderSettings settings, string function, out IEncoder? encoder, out EncoderSettingsKey source)
     {
         encoder = null;
+        source = key;
         lock (_lock)
         {
             _requests++;
@@ -142,9 +154,40 @@ internal sealed class EncoderSessionPool : IContextAttachment
                 // No replacement yet: the encoder may come back unused (see OnSpent).
                 return true;
             }
+            if (!_stopped && TakeReconfigurable(key, settings, function, out encoder, out source))
+            {
+                _hits++;
+                _reconfigured++;
+                return true;
+            }
+            source = key;
             _misses++;
             return false;
         }
+    }
+
+    /// <summary>An idle encoder of a configuration that differs from <paramref name="key"/> only in bitrate, reconfigured live. Under the lock.</summary>
+    private bool TakeReconfigurable(EncoderSettingsKey key, EncoderSettings settings, string function, out IEncoder? encoder, out EncoderSettingsKey source)
+    {
+        encoder = null;
+        source = key;
+        EncoderSettingsKey wanted = key.WithoutBitrate();
+        foreach (KeyValuePair<EncoderSettingsKey, Entry> pair in _entries)
+        {
+            if (pair.Value.Idle.Count == 0 || pair.Key.WithoutBitrate() != wanted)
+                continue;
+            if (pair.Value.Idle.Peek() is not ILiveBitrateEncoder live || !live.CanChangeBitrate(out _))
+                continue;
+            // The codec is idle (no session, no worker): reconfiguring it here is safe.
+            if (live.ChangeBitrate(settings.TargetBitrate, settings.MaxBitrate, settings.BufferSize, function) != ReelResult.Success)
+                continue;
+            encoder = pair.Value.Idle.Pop();
+            _changed.Add(encoder);
+            source = pair.Key;
+            Replenish(pair.Key, pair.Value);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -159,7 +202,8 @@ internal sealed class EncoderSessionPool : IContextAttachment
         {
             if (_stopped || !_entries.TryGetValue(key, out Entry? entry))
                 return false;
-            if (encoder.IsUnused && entry.Idle.Count + entry.Starting < entry.Target)
+            bool changed = _changed.Remove(encoder);
+            if (encoder.IsUnused && !changed && entry.Idle.Count + entry.Starting < entry.Target)
             {
                 // Still as created: it serves the next request as it is.
                 entry.Idle.Push(encoder);
@@ -168,7 +212,8 @@ internal sealed class EncoderSessionPool : IContextAttachment
             }
             _retired++;
             Enqueue(new Job(key, encoder));
-            Replenish(key, entry);
+            if (!changed)
+                Replenish(key, entry);
             return true;
         }
     }
@@ -177,11 +222,12 @@ internal sealed class EncoderSessionPool : IContextAttachment
     /// An encoder taken from the pool received its first frame (or a flush): it can never come
     /// back, so a replacement starts in the background now.
     /// </summary>
-    public void OnSpent(EncoderSettingsKey key)
+    public void OnSpent(EncoderSettingsKey key, IEncoder encoder)
     {
         lock (_lock)
         {
-            if (!_stopped && _entries.TryGetValue(key, out Entry? entry))
+            // A reconfigured encoder was replaced when it was taken.
+            if (!_stopped && !_changed.Contains(encoder) && _entries.TryGetValue(key, out Entry? entry))
                 Replenish(key, entry);
         }
     }
@@ -197,7 +243,7 @@ internal sealed class EncoderSessionPool : IContextAttachment
                 idle += entry.Idle.Count;
                 starting += entry.Starting;
             }
-            return new EncoderPoolStats(_entries.Count, _requests, _hits, _misses, _returnedUnused, _replenished, _retired, idle, starting);
+            return new EncoderPoolStats(_entries.Count, _requests, _hits, _misses, _returnedUnused, _replenished, _retired, idle, starting, _reconfigured);
         }
     }
 

@@ -19,4 +19,6 @@ internal readonly record struct EncoderSessionStats(
     long Dropped,
     long PacketPoolStalls,
     long Keyframes,
+    long FramesHeld,
+    long Reconfigurations,
     LatencyFigures Latency);

@@ -10,7 +10,6 @@ namespace Reel.Codecs.Sessions;
 /// </summary>
 internal readonly record struct EncoderSettingsKey(
     string Backend,
-    Backends.VideoCodec Codec,
     uint Width,
     uint Height,
     uint FpsNumerator,
@@ -31,13 +30,20 @@ internal readonly record struct EncoderSettingsKey(
     FilterSwitch Restoration,
     uint Threads,
     ColorDescription Color,
+    Backends.VideoCodec Codec,
+    uint ProfileIdc,
+    int BFrames,
+    bool LowLatency,
     uint MiniGopSize,
     uint Lookahead,
     PredictionStructure Prediction)
 {
     /// <summary>The key of <paramref name="s"/> on the backend named <paramref name="backend"/>.</summary>
     public static EncoderSettingsKey Of(EncoderSettings s, string backend) => new(
-        backend, s.Codec, s.Width, s.Height, s.FpsNumerator, s.FpsDenominator, s.RateControl, s.Quality, s.TargetBitrate, s.MaxBitrate,
+        backend, s.Width, s.Height, s.FpsNumerator, s.FpsDenominator, s.RateControl, s.Quality, s.TargetBitrate, s.MaxBitrate,
         s.BufferSize, s.Preset, s.SpeedPreset, s.KeyframeInterval, s.Profile, s.Level, s.TileRowsLog2, s.TileColumnsLog2,
-        s.Cdef, s.Restoration, s.Threads, s.Color, s.MiniGopSize, s.Lookahead, s.Prediction);
+        s.Cdef, s.Restoration, s.Threads, s.Color, s.Codec, s.ProfileIdc, s.BFrames, s.LowLatency, s.MiniGopSize, s.Lookahead, s.Prediction);
+
+    /// <summary>The key without the bitrate fields: encoders whose codec changes bitrate live match on it.</summary>
+    public EncoderSettingsKey WithoutBitrate() => this with { TargetBitrate = 0, MaxBitrate = 0, BufferSize = 0 };
 }

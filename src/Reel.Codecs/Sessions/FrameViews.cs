@@ -44,4 +44,7 @@ internal static unsafe class FrameViews
 
     /// <summary>The C enumerator of a pixel format, for messages.</summary>
     public static string Name(PixelFormat format) => CNames.EnumMember(format, "REEL_PIXEL_FORMAT_") ?? $"format {(int)format}";
+
+    /// <summary>The C name of a sample format (REEL_SAMPLE_FORMAT_S16).</summary>
+    public static string SampleName(SampleFormat format) => CNames.EnumMember(format, "REEL_SAMPLE_FORMAT_") ?? $"format {(int)format}";
 }

@@ -6,6 +6,7 @@ using Reel.Codecs.Containers;
 using Reel.Codecs.Conversion;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Frames;
+using Reel.Containers;
 using Reel.Context;
 using Reel.Errors;
 using Reel.Handles;
@@ -16,14 +17,19 @@ namespace Reel.Codecs.Sessions;
 
 /// <summary>
 /// Begin / write frame / end recording (<c>reel_movie_writer_t</c>), the shape of Godot's
-/// MovieWriter: an encoder session whose worker writes every packet into an IVF file as soon
-/// as the codec finishes it, plus RGBA/BGRA to I420 conversion into pooled frames. The file is
-/// readable at every moment (IvfWriter); end patches the frame count. Frames get pts 0, 1, 2...
+/// MovieWriter: an encoder session whose worker writes every packet into the movie file as soon
+/// as the codec finishes it (IVF written by Reel, or MP4/MOV/WebM/MKV through a container
+/// backend, <see cref="IMovieFile"/>), plus RGBA/BGRA to I420 conversion into pooled frames and
+/// the host's sound. The file is readable at every moment; end completes it (IVF frame count;
+/// container trailer, faststart). Frames get pts 0, 1, 2...
 /// at the frame rate of the settings. Write calls block while the encoder's queue is full
 /// (recording must not drop frames). Thread-safe: calls are serialised.
 /// </summary>
 internal sealed unsafe partial class MovieWriter : IContextAttachment
 {
+    /// <summary>Most samples per channel in one reel_movie_writer_write_audio call (16 Mi, the shim's limit).</summary>
+    public const long MaxAudioFramesPerWrite = 1L << 24;
+
     /// <summary>Most writers alive at once.</summary>
     public const int MaxLiveWriters = 1024;
 
@@ -32,8 +38,8 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
 
     private readonly ReelContext _context;
     private readonly EncoderSession _encoder;
-    private readonly IvfWriter _ivf;
-    private readonly IvfPacketSink _sink;
+    private readonly IMovieFile _file;
+    private readonly AudioTrackSettings? _audio;
     private readonly FramePool _conversion;
     private readonly int _width;
     private readonly int _height;
@@ -45,14 +51,14 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
     private long _converted;
     private bool _ended;
 
-    private MovieWriter(ReelContext context, EncoderSession encoder, IvfWriter ivf, IvfPacketSink sink, FramePool conversion, string path, string name, int queueDepth)
+    private MovieWriter(ReelContext context, EncoderSession encoder, IMovieFile file, AudioTrackSettings? audio, FramePool conversion, string path, string name, int queueDepth)
     {
         _name = name;
         _queueDepth = queueDepth;
         _context = context;
         _encoder = encoder;
-        _ivf = ivf;
-        _sink = sink;
+        _file = file;
+        _audio = audio;
         _conversion = conversion;
         _width = (int)encoder.Settings.Width;
         _height = (int)encoder.Settings.Height;
@@ -63,22 +69,24 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
     public Handle Handle { get; private set; }
 
     /// <summary>
-    /// Creates <paramref name="path"/> (truncating it) with the IVF header, starts the encoder
-    /// with <paramref name="options"/> (its Sink is replaced by the file) and registers the writer.
+    /// Checks the settings, creates <paramref name="path"/> (truncating it) in the container
+    /// <paramref name="movie"/> names, starts the encoder with <paramref name="options"/> (its
+    /// Sink is replaced by the file) and registers the writer.
     /// </summary>
-    public static ReelResult Begin(ReelContext context, string path, EncoderSessionOptions options, string function, out MovieWriter? writer)
+    public static ReelResult Begin(ReelContext context, string path, EncoderSessionOptions options, MovieOptions movie, string function, out MovieWriter? writer)
     {
         writer = null;
         EncoderSettings settings = options.Settings;
         // Checked (once) before the file is touched: a refused setting must not truncate an existing file.
         ReelResult result = BackendRegistry.SelectEncoder(options.Backend, settings, Logger.Silent, function, $"{function}: {options.ArgumentName}->", out IEncoderFactory? factory);
+        ContainerFormat container = ContainerFormat.Auto;
+        if (result == ReelResult.Success)
+            result = MovieFiles.Resolve(path, movie, settings.Codec, $"{options.ArgumentName}->codec", function, out container);
         if (result != ReelResult.Success)
             return result;
-        result = IvfWriter.Create(path, (int)settings.Width, (int)settings.Height, settings.FpsDenominator, settings.FpsNumerator, function, out IvfWriter? ivf);
+        result = MovieFiles.Create(path, container, settings, movie, function, out IMovieFile? file);
         if (result != ReelResult.Success)
             return result;
-        var sink = new IvfPacketSink(ivf!);
-        sink.Start();
         var sessionOptions = new EncoderSessionOptions
         {
             Settings = settings,
@@ -86,23 +94,23 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
             Factory = factory,
             QueueDepth = options.QueueDepth,
             Name = options.Name,
-            Sink = sink,
+            Sink = file,
             ArgumentName = options.ArgumentName,
         };
         result = EncoderSession.Create(context, sessionOptions, function, out EncoderSession? encoder);
         if (result != ReelResult.Success)
         {
-            ivf!.Dispose();
+            file!.Dispose();
             return result;
         }
         result = CreateConversionPool(context, options, function, out FramePool? conversion);
         if (result != ReelResult.Success)
         {
             EncoderSession.Destroy(encoder!.Handle, function);
-            ivf!.Dispose();
+            file!.Dispose();
             return result;
         }
-        var made = new MovieWriter(context, encoder!, ivf!, sink, conversion!, path, options.Name, options.QueueDepth);
+        var made = new MovieWriter(context, encoder!, file!, file!.HasAudio ? movie.Audio : null, conversion!, path, options.Name, options.QueueDepth);
         if (!Table.TryAdd(made, out Handle handle))
         {
             made.Abandon();
@@ -115,7 +123,8 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
             made.Abandon();
             return LastError.Set(ReelResult.ErrorInvalidHandle, $"{function}: context is being destroyed");
         }
-        context.Log.Write(LogLevel.Info, $"movie writer started: {path}, {settings.Width}x{settings.Height} at {settings.FpsNumerator}/{settings.FpsDenominator} fps");
+        string sound = made._audio is { } a ? $", {a.Codec} {a.SampleRate} Hz x{a.Channels}" : "";
+        context.Log.Write(LogLevel.Info, $"movie writer started: {path} ({ContainerFormats.Name(container)}), {settings.Width}x{settings.Height} at {settings.FpsNumerator}/{settings.FpsDenominator} fps{sound}");
         writer = made;
         return ReelResult.Success;
     }
@@ -179,6 +188,44 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
     }
 
     /// <summary>
+    /// Records sound from the host's memory: <paramref name="frames"/> samples per channel of
+    /// interleaved PCM in the sound track's format, following the samples written before (the
+    /// audio clock is the sample count, so it never drifts from the frame count).
+    /// </summary>
+    public ReelResult WriteAudio(void* samples, long frames, string function, string samplesName, string framesName)
+    {
+        if (_audio is null)
+            return CodecErrors.InvalidState($"{function}: the movie has no sound track (begin it with reel_movie_writer_begin_ex and desc->audio_codec set)");
+        if (frames < 0 || frames > MaxAudioFramesPerWrite)
+            return CodecErrors.InvalidArgument($"{function}: {framesName} is {frames}; allowed 0 to {MaxAudioFramesPerWrite}");
+        if (samples == null && frames > 0)
+            return CodecErrors.InvalidArgument($"{function}: {samplesName} is NULL with {framesName} {frames}");
+        long bytes = frames * _audio.Channels * SampleFormats.BytesPerSample(_audio.Format);
+        lock (_lock)
+        {
+            ReelResult result = CheckOpen(function);
+            return result != ReelResult.Success ? result : _file.WriteAudio(new ReadOnlySpan<byte>(samples, (int)bytes), (int)frames, function);
+        }
+    }
+
+    /// <summary>Records the samples of a buffer of a Reel audio pool, whose format and channels must be the sound track's.</summary>
+    public ReelResult WriteAudioBuffer(Handle buffer, string function)
+    {
+        ReelResult result = Buffers.GetAudio(buffer, function, out AudioView view);
+        if (result != ReelResult.Success)
+            return result;
+        if (_audio is null)
+            return CodecErrors.InvalidState($"{function}: the movie has no sound track (begin it with reel_movie_writer_begin_ex and desc->audio_codec set)");
+        AudioPool pool = view.Pool;
+        if (pool.Format != _audio.Format || pool.Channels != (uint)_audio.Channels)
+            return CodecErrors.InvalidArgument(
+                $"{function}: audio is {FrameViews.SampleName(pool.Format)} x{pool.Channels}; allowed {FrameViews.SampleName(_audio.Format)} x{_audio.Channels} (desc->audio_format, desc->audio_channels)");
+        if (pool.SampleRate != 0 && pool.SampleRate != (uint)_audio.SampleRate)
+            return CodecErrors.InvalidArgument($"{function}: audio's pool declares {pool.SampleRate} Hz; allowed {_audio.SampleRate} Hz (desc->audio_sample_rate) or 0");
+        return WriteAudio((void*)view.Memory, pool.Samples, function, "audio", "audio");
+    }
+
+    /// <summary>
     /// Ends the recording: flushes the encoder, waits until every packet is in the file,
     /// patches the frame count, closes the file and destroys the writer (the handle is stale
     /// afterwards, whatever the result). <paramref name="stats"/> are the final counters.
@@ -197,7 +244,22 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
     public MovieWriterStats GetStats()
     {
         EncoderSessionStats e = _encoder.GetStats();
-        return new MovieWriterStats(e.FramesIn, e.FramesOut, _sink.FileBytes, System.Threading.Interlocked.Read(ref _converted), e.EncodeFps, e.AverageBitrate, e.ElapsedSeconds, e.QueueDepth);
+        var video = new MovieWriterStats(e.FramesIn, e.FramesOut, 0, System.Threading.Interlocked.Read(ref _converted), e.EncodeFps, e.AverageBitrate, e.ElapsedSeconds, e.QueueDepth);
+        return Combine(video, _file.ContainerStats, _file.FileBytes);
+    }
+
+    /// <summary>The encoder's counters with the file's size, sound and container overhead.</summary>
+    private static MovieWriterStats Combine(MovieWriterStats video, MovieMuxerStats c, long fileBytes)
+    {
+        return video with
+        {
+            FileBytes = fileBytes,
+            AudioSamples = c.AudioSamples,
+            AudioPackets = c.AudioPackets,
+            AudioBytes = c.AudioBytes,
+            AudioBitrate = c.AudioCodedSeconds > 0 ? c.AudioBytes * 8 / c.AudioCodedSeconds : 0,
+            OverheadBytes = c.OverheadBytes,
+        };
     }
 
     /// <inheritdoc/>
@@ -221,15 +283,19 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
             if (result == ReelResult.Success)
                 result = flushed;
         }
-        stats = GetStats();
+        MovieWriterStats video = GetStats();
         EncoderSession.Destroy(_encoder.Handle, function);
-        ReelResult ended = _ivf.End(function);
+        // Every video packet is in the file now: the sound's tail, the trailer, faststart.
+        ReelResult ended = _file.Finish(function);
+        MovieWriterStats final = Combine(video, _file.ContainerStats, _file.FileBytes);
+        _file.Dispose();
         Pool.Destroy(_conversion.Handle, function);
         DestroyGpuFramePool(function);
         if (result == ReelResult.Success && ended != ReelResult.Success)
             result = ended;
-        stats = stats with { FileBytes = _ivf.BytesWritten };
-        _context.Log.Write(LogLevel.Info, $"movie writer ended: {_path}, {stats.FramesEncoded} frames, {stats.FileBytes} bytes");
+        stats = final;
+        string sound = _audio is null ? "" : $", {stats.AudioSamples} audio samples in {stats.AudioPackets} packets";
+        _context.Log.Write(LogLevel.Info, $"movie writer ended: {_path}, {stats.FramesEncoded} frames{sound}, {stats.FileBytes} bytes");
         return result;
     }
 
@@ -237,7 +303,7 @@ internal sealed unsafe partial class MovieWriter : IContextAttachment
     private void Abandon()
     {
         EncoderSession.Destroy(_encoder.Handle, "reel_movie_writer_begin");
-        _ivf.Dispose();
+        _file.Dispose();
         Pool.Destroy(_conversion.Handle, "reel_movie_writer_begin");
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Decoders;
 using Reel.Codecs.Sessions;
 using Reel.Context;
@@ -54,6 +55,10 @@ internal static unsafe class DecoderExports
         {
             return result;
         }
+        if (!Arguments.Codec(d.codec, function, $"{argument}->codec", out VideoCodec codec, out result))
+            return result;
+        if ((result = Arguments.Reserved(d.reserved, function, $"{argument}->reserved")) != ReelResult.Success)
+            return result;
         if ((d.flags & ~NoFilmGrain) != 0)
             return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {argument}->flags is 0x{d.flags:x}; known bits are REEL_DECODER_FLAG_NO_FILM_GRAIN (0x1)");
         if (d.threads > DecoderSettings.MaxThreads)
@@ -68,6 +73,7 @@ internal static unsafe class DecoderExports
         {
             Settings = new DecoderSettings
             {
+                Codec = codec,
                 Threads = (int)d.threads,
                 MaxFrameDelay = (int)d.max_frame_delay,
                 ApplyFilmGrain = (d.flags & NoFilmGrain) == 0,
@@ -207,6 +213,8 @@ internal static unsafe class DecoderExports
                 frame_pool = s.FramePool.Value,
                 pools_created = (uint)s.PoolsCreated,
                 corrupt_packets = (ulong)s.CorruptPackets,
+                frames_copied = (ulong)s.FramesCopied,
+                pool_misses = (ulong)s.PoolMisses,
             };
             return VersionedStruct.Write(outStats, in stats, Function, "out_stats");
         }

@@ -144,6 +144,8 @@ internal static unsafe class EncoderExports
                 dropped = (ulong)s.Dropped,
                 packet_pool_stalls = (ulong)s.PacketPoolStalls,
                 keyframes = (ulong)s.Keyframes,
+                frames_held = (ulong)s.FramesHeld,
+                reconfigurations = (ulong)s.Reconfigurations,
                 latency_ms_last = s.Latency.LastMilliseconds,
                 latency_ms_mean = s.Latency.MeanMilliseconds,
                 latency_ms_max = s.Latency.MaxMilliseconds,
@@ -209,6 +211,7 @@ internal static unsafe class EncoderExports
                 idle = (uint)s.Idle,
                 starting = (uint)s.Starting,
                 reuse_rate = s.ReuseRate,
+                reconfigured = (ulong)s.Reconfigured,
             };
             return VersionedStruct.Write(outStats, in stats, Function, "out_stats");
         }

@@ -13,8 +13,7 @@ namespace Reel.Native.Interop;
 /// <summary>
 /// What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
 ///  the process. Bit masks have bit (1u &lt;&lt; value) set for each enum value supported.
-///  Published in 0.1.0 at 152 bytes; the fields marked (since 0.2.0) came later: a host that
-///  passes 152 gets only the fields before them.
+///  Published in 0.1.0 at 152 bytes; codec and the fields after it are new in 0.2.0.
 /// </summary>
 [CType("reel_codec_caps_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -185,13 +184,33 @@ internal unsafe partial struct reel_codec_caps_t : IVersionedStruct
     public uint reserved2;
 
     /// <summary>
-    /// (since 0.2.0) bits of reel_prediction_structure_t accepted
+    /// the codec described (reel_codec_get_caps: AV1)
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// bits of reel_encoder_setting_t: the settings the
+    /// encoder honours; a desc that sets any other is
+    /// refused naming the field.
+    /// </summary>
+    public uint encode_settings;
+
+    /// <summary>
+    /// H.264 / HEVC: the profile_idc values the encoder
+    /// takes (66, 77, 100 for H.264; 1 for HEVC), unused
+    /// entries 0; all 0 for AV1.
+    /// </summary>
+    public fixed uint encode_profile_idcs[4];
+
+    /// <summary>
+    /// (since 0.2.0) bits of reel_prediction_structure_t
+    /// accepted (DEFAULT only: no such setting)
     /// </summary>
     public uint prediction_structures;
 
     /// <summary>
-    /// (since 0.2.0) bit n set when mini_gop_size 2^n is accepted
-    /// (SVT-AV1: 4, 8, 16, 32); 0 = only 0
+    /// (since 0.2.0) bit n set when mini_gop_size 2^n is
+    /// accepted (SVT-AV1: 4, 8, 16, 32); 0 = only 0
     /// </summary>
     public uint mini_gop_sizes;
 
@@ -201,13 +220,14 @@ internal unsafe partial struct reel_codec_caps_t : IVersionedStruct
     public uint max_lookahead;
 
     /// <summary>
-    /// (since 0.2.0) bits of reel_rate_control_t coded low delay
+    /// (since 0.2.0) bits of reel_rate_control_t coded low
+    /// delay
     /// </summary>
     public uint low_delay_rate_controls;
 
     /// <summary>
-    /// (since 0.2.0) slowest speed_preset with low delay (named
-    /// presets count by their speed)
+    /// (since 0.2.0) slowest speed_preset with low delay
+    /// (named presets count by their speed)
     /// </summary>
     public uint low_delay_min_speed_preset;
 
@@ -217,7 +237,8 @@ internal unsafe partial struct reel_codec_caps_t : IVersionedStruct
     public uint low_delay_mini_gop_sizes;
 
     /// <summary>
-    /// (since 0.2.0) keyframe_rate_controls with low delay
+    /// (since 0.2.0) keyframe_rate_controls with low
+    /// delay
     /// </summary>
     public uint low_delay_keyframe_rate_controls;
 

@@ -12,7 +12,8 @@ namespace Reel.Native.Interop;
 
 /// <summary>
 /// How to create a decoder; all-zero (with struct_size) means the defaults.
-///  Published in 0.1.0 at 40 bytes.
+///  Published in 0.1.0 at 40 bytes; codec and reserved are new in 0.2.0 (a 0.1.0 host's
+///  smaller struct decodes AV1).
 /// </summary>
 [CType("reel_decoder_desc_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -63,6 +64,19 @@ internal unsafe partial struct reel_decoder_desc_t : IVersionedStruct
     /// copied. NULL = "decoder"
     /// </summary>
     public byte* name;
+
+    /// <summary>
+    /// the stream's codec; default (0) AV1. H264, HEVC and VP9
+    /// are decoded by the FFmpeg backend into Reel frame pools
+    /// (max_frame_delay must then be 0 and threads at most
+    /// 64).
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
 
     /// <summary>The size reel_decoder_desc_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 40;

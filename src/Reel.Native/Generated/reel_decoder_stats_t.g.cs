@@ -11,7 +11,8 @@ using Reel.Abi;
 namespace Reel.Native.Interop;
 
 /// <summary>
-/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes.
+/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes; frames_copied
+///  and the fields after it are new in 0.2.0.
 /// </summary>
 [CType("reel_decoder_stats_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -96,6 +97,21 @@ internal unsafe partial struct reel_decoder_stats_t : IVersionedStruct
     /// REEL_ERROR_CORRUPT_DATA
     /// </summary>
     public ulong corrupt_packets;
+
+    /// <summary>
+    /// decoded pictures copied into a Reel frame instead of
+    /// decoded into one: 0 for dav1d; with FFmpeg's decoders
+    /// only pictures before the visible size was known (H.264
+    /// 1080p is coded as 1088 rows) and decoders without direct
+    /// rendering
+    /// </summary>
+    public ulong frames_copied;
+
+    /// <summary>
+    /// frame buffers the decoder's pools had to allocate (no
+    /// idle buffer): grows during warm-up, then stays
+    /// </summary>
+    public ulong pool_misses;
 
     /// <summary>The size reel_decoder_stats_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 88;

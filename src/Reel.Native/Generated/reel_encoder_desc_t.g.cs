@@ -12,8 +12,8 @@ namespace Reel.Native.Interop;
 
 /// <summary>
 /// How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
-///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; the
-///  fields marked (since 0.2.0) came later: a 128-byte struct gets their defaults.
+///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; codec and
+///  the fields after it are new in 0.2.0 (a 0.1.0 host's smaller struct gets their defaults).
 /// </summary>
 [CType("reel_encoder_desc_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -169,34 +169,73 @@ internal unsafe partial struct reel_encoder_desc_t : IVersionedStruct
     public uint reserved2;
 
     /// <summary>
-    /// (since 0.2.0) frames per mini-GOP, the group coded with
-    /// hierarchical prediction: fewer pictures in flight
-    /// (memory) and less latency against some quality
-    /// per bit. SVT-AV1: 4, 8, 16 or 32 (its hierarchical
-    /// levels 2-5); low delay only 8. 0 = 16 in random
-    /// access, 8 in low delay (SVT-AV1 alone would pick
-    /// 32 at speeds 0-12: at 1080p 37 % more memory for
-    /// no better PSNR per bit, docs/BENCHMARKS.md).
-    /// reel_codec_caps_t.mini_gop_sizes lists a backend's
+    /// the codec to encode; default (0) AV1. H264 and HEVC
+    /// are encoded by the FFmpeg backend (libx264,
+    /// libx265; NVENC / Quick Sync where the hardware
+    /// probe opens them). With H264 / HEVC: quality maps
+    /// to QP / CRF 51 - round(quality * 51 / 100) (45 -&gt;
+    /// 28, 55 -&gt; 23); level is major * 10 + minor (H.264
+    /// 9 (1b), 10..62; HEVC 10..62); preset LOW / MEDIUM /
+    /// HIGH are x264/x265 veryfast / medium / slow and
+    /// SPEED takes speed_preset 0 (placebo) .. 9
+    /// (ultrafast); profile, tiles, cdef, restoration
+    /// and color must stay at their defaults
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// H.264 / HEVC profile as the codec numbers it:
+    /// H.264 66 (baseline), 77 (main), 100 (high); HEVC 1
+    /// (main); 0 = the encoder chooses. Must be 0 for AV1
+    /// (which uses profile).
+    /// </summary>
+    public uint profile_idc;
+
+    /// <summary>
+    /// H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
+    /// preset's. Must be 0 for AV1.
+    /// </summary>
+    public uint max_b_frames;
+
+    /// <summary>
+    /// REEL_ENCODER_FLAG_* bits; default 0.
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// (since 0.2.0) frames per mini-GOP, the group coded
+    /// with hierarchical prediction: fewer pictures in
+    /// flight (memory) and less latency against some
+    /// quality per bit. SVT-AV1: 4, 8, 16 or 32 (its
+    /// hierarchical levels 2-5); low delay only 8. 0 = 16
+    /// in random access, 8 in low delay (SVT-AV1 alone
+    /// would pick 32 at speeds 0-12: at 1080p 37 % more
+    /// memory for no better PSNR per bit,
+    /// docs/BENCHMARKS.md). Backends without the setting
+    /// (reel_codec_caps_t.mini_gop_sizes 0) take only 0
     /// </summary>
     public uint mini_gop_size;
 
     /// <summary>
-    /// (since 0.2.0) frames the encoder may read ahead for rate control
-    /// and its temporal model. 0 = the encoder's choice;
-    /// SVT-AV1: 1 to 120, and 0 only with low delay. In
-    /// SVT-AV1 1.4.1 with CRF/CQP a value below the
-    /// mini-GOP size keeps no future mini-GOP in flight
-    /// (less memory, less latency) and any larger value
-    /// acts as the default (one future mini-GOP); with VBR
-    /// it sizes the rate-control window, raised to at
-    /// least a mini-GOP and a few frames
+    /// (since 0.2.0) frames the encoder may read ahead for
+    /// rate control and its temporal model. 0 = the
+    /// encoder's choice; SVT-AV1: 1 to 120, and 0 only
+    /// with low delay. In SVT-AV1 1.4.1 with CRF/CQP a
+    /// value below the mini-GOP size keeps no future
+    /// mini-GOP in flight (less memory, less latency) and
+    /// any larger value acts as the default (one future
+    /// mini-GOP); with VBR it sizes the rate-control
+    /// window, raised to at least a mini-GOP and a few
+    /// frames. Backends without the setting
+    /// (reel_codec_caps_t.max_lookahead 0) take only 0
     /// </summary>
     public uint lookahead;
 
     /// <summary>
-    /// (since 0.2.0) default REEL_PREDICTION_DEFAULT (random access;
-    /// low delay with CBR)
+    /// (since 0.2.0) default REEL_PREDICTION_DEFAULT
+    /// (SVT-AV1: random access; low delay with CBR).
+    /// H.264 / HEVC: only DEFAULT (their low-latency
+    /// mode is REEL_ENCODER_FLAG_LOW_LATENCY)
     /// </summary>
     public reel_prediction_structure_t prediction;
 

@@ -12,7 +12,7 @@ namespace Reel.Native.Interop;
 
 /// <summary>
 /// A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0 at 72
-///  bytes.
+///  bytes; reconfigured is new in 0.2.0.
 /// </summary>
 [CType("reel_encoder_pool_stats_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -72,6 +72,12 @@ internal unsafe partial struct reel_encoder_pool_stats_t : IVersionedStruct
     /// hits / requests; 0 before the first request
     /// </summary>
     public double reuse_rate;
+
+    /// <summary>
+    /// of the hits, idle encoders of another bitrate whose codec
+    /// changed its bitrate live to serve the request (libx264)
+    /// </summary>
+    public ulong reconfigured;
 
     /// <summary>The size reel_encoder_pool_stats_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 72;

@@ -11,9 +11,8 @@ using Reel.Abi;
 namespace Reel.Native.Interop;
 
 /// <summary>
-/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; the
-///  fields marked (since 0.2.0) came later: a host that passes 104 gets only the fields before
-///  them.
+/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; frames_held
+///  and the fields after it are new in 0.2.0.
 /// </summary>
 [CType("reel_encoder_stats_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -104,10 +103,26 @@ internal unsafe partial struct reel_encoder_stats_t : IVersionedStruct
     public ulong keyframes;
 
     /// <summary>
-    /// (since 0.2.0) frames-in to packet-out latency of the latest packet: wall
-    /// milliseconds from reel_encoder_submit of its frame to
-    /// the packet being available to reel_encoder_receive (or
-    /// written, in a movie writer); 0 before the first packet
+    /// submitted frames the codec still reads: Reel never copies
+    /// an input frame; the FFmpeg backend's codecs read the pooled
+    /// frame itself and the encoder holds a reference on it until
+    /// the codec lets go (x264/x265: inside the send). 0 for
+    /// SVT-AV1, which copies into its own buffers
+    /// </summary>
+    public ulong frames_held;
+
+    /// <summary>
+    /// live bitrate changes made on the codec (the encoder pool's
+    /// reconfiguration of an idle libx264 encoder)
+    /// </summary>
+    public ulong reconfigurations;
+
+    /// <summary>
+    /// (since 0.2.0) frames-in to packet-out latency of the
+    /// latest packet: wall milliseconds from
+    /// reel_encoder_submit of its frame to the packet being
+    /// available to reel_encoder_receive (or written, in a
+    /// movie writer); 0 before the first packet
     /// </summary>
     public double latency_ms_last;
 
@@ -122,16 +137,16 @@ internal unsafe partial struct reel_encoder_stats_t : IVersionedStruct
     public double latency_ms_max;
 
     /// <summary>
-    /// (since 0.2.0) frames submitted after a frame before its packet was
-    /// available, averaged over every packet (input queue
-    /// included: a host that submits faster than the codec
-    /// encodes sees the queue fill)
+    /// (since 0.2.0) frames submitted after a frame before its
+    /// packet was available, averaged over every packet
+    /// (input queue included: a host that submits faster
+    /// than the codec encodes sees the queue fill)
     /// </summary>
     public double latency_frames_mean;
 
     /// <summary>
-    /// (since 0.2.0) the same for the latest packet: 0 = it was available
-    /// before the next frame was submitted
+    /// (since 0.2.0) the same for the latest packet: 0 = it was
+    /// available before the next frame was submitted
     /// </summary>
     public uint latency_frames_last;
 

@@ -12,7 +12,7 @@ namespace Reel.Native.Interop;
 
 /// <summary>
 /// A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
-///  Published in 0.1.0 at 64 bytes.
+///  Published in 0.1.0 at 64 bytes; audio_samples and the fields after it are new in 0.2.0.
 /// </summary>
 [CType("reel_movie_writer_stats_t")]
 [StructLayout(LayoutKind.Sequential)]
@@ -62,6 +62,34 @@ internal unsafe partial struct reel_movie_writer_stats_t : IVersionedStruct
     /// wall time since the first frame
     /// </summary>
     public double elapsed_seconds;
+
+    /// <summary>
+    /// samples per channel of sound written (write_audio*)
+    /// </summary>
+    public ulong audio_samples;
+
+    /// <summary>
+    /// coded audio packets in the file
+    /// </summary>
+    public ulong audio_packets;
+
+    /// <summary>
+    /// bytes of those packets
+    /// </summary>
+    public ulong audio_bytes;
+
+    /// <summary>
+    /// bits per second of the coded sound over its coded length
+    /// </summary>
+    public double audio_bitrate;
+
+    /// <summary>
+    /// file_bytes minus the bytes of every coded packet: what the
+    /// container adds (MP4/WebM/MKV; 0 for IVF, whose headers count
+    /// in file_bytes only). May be negative: MP4 and Matroska drop
+    /// AV1 temporal delimiters
+    /// </summary>
+    public long overhead_bytes;
 
     /// <summary>The size reel_movie_writer_stats_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 64;

@@ -50,4 +50,19 @@ internal static unsafe class Arguments
     /// <summary>Success when a field documented "must be 0" is 0.</summary>
     public static ReelResult Reserved(uint value, string function, string field) =>
         value == 0 ? ReelResult.Success : LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {field} is {value}; it must be 0");
+
+    /// <summary>
+    /// Reads a reel_video_codec_t field: DEFAULT (0) is AV1; an unknown value is
+    /// REEL_ERROR_INVALID_ARGUMENT naming <paramref name="field"/> and the codecs.
+    /// </summary>
+    public static bool Codec(Reel.Backends.VideoCodec value, string function, string field, out Reel.Backends.VideoCodec codec, out ReelResult result)
+    {
+        codec = value == Reel.Backends.VideoCodec.Default ? Reel.Backends.VideoCodec.Av1 : value;
+        result = ReelResult.Success;
+        if (value is >= Reel.Backends.VideoCodec.Default and <= Reel.Backends.VideoCodec.Vp9)
+            return true;
+        result = LastError.Set(ReelResult.ErrorInvalidArgument,
+            $"{function}: {field} is {(int)value}; allowed REEL_VIDEO_CODEC_DEFAULT (0, AV1), REEL_VIDEO_CODEC_AV1 (1), REEL_VIDEO_CODEC_H264 (2), REEL_VIDEO_CODEC_HEVC (3), REEL_VIDEO_CODEC_VP9 (4)");
+        return false;
+    }
 }

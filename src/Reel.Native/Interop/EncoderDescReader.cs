@@ -1,5 +1,6 @@
 using System;
 using Reel.Abi;
+using Reel.Backends;
 using Reel.Codecs.Encoders;
 using Reel.Codecs.Sessions;
 using Reel.Context;
@@ -20,6 +21,12 @@ internal static unsafe class EncoderDescReader
 {
     /// <summary>Default frame rate numerator (0 in the desc).</summary>
     public const uint DefaultFpsNumerator = 30;
+
+    /// <summary>REEL_ENCODER_FLAG_LOW_LATENCY.</summary>
+    public const uint LowLatencyFlag = 0x1;
+
+    /// <summary>REEL_ENCODER_FLAG_NO_B_FRAMES.</summary>
+    public const uint NoBFramesFlag = 0x2;
 
     /// <summary>Default quality (0 in the desc): SVT-AV1's own default CRF 35.</summary>
     public const uint DefaultQuality = 45;
@@ -49,6 +56,15 @@ internal static unsafe class EncoderDescReader
             return LastError.Set(ReelResult.ErrorInvalidArgument,
                 $"{function}: {field}queue_depth is {d.queue_depth}; allowed 1 to {EncoderSessionOptions.MaxQueueDepth}, or 0 for {EncoderSessionOptions.DefaultQueueDepth}");
         }
+        if (!Arguments.Codec(d.codec, function, field + "codec", out VideoCodec codec, out result))
+            return result;
+        const uint KnownFlags = LowLatencyFlag | NoBFramesFlag;
+        if ((d.flags & ~KnownFlags) != 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {field}flags is 0x{d.flags:x}; known bits are REEL_ENCODER_FLAG_LOW_LATENCY (0x1) and REEL_ENCODER_FLAG_NO_B_FRAMES (0x2)");
+        if ((d.flags & NoBFramesFlag) != 0 && d.max_b_frames != 0)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {field}max_b_frames is {d.max_b_frames} with REEL_ENCODER_FLAG_NO_B_FRAMES; allowed only 0");
+        if (d.max_b_frames > EncoderSettings.MaxBFrames)
+            return LastError.Set(ReelResult.ErrorInvalidArgument, $"{function}: {field}max_b_frames is {d.max_b_frames}; allowed 0 (the preset's) to {EncoderSettings.MaxBFrames}");
         Pool? packetPool = null;
         if (d.packet_pool != 0)
         {
@@ -81,6 +97,10 @@ internal static unsafe class EncoderDescReader
             Restoration = d.restoration,
             Threads = d.threads,
             Color = d.color,
+            Codec = codec,
+            ProfileIdc = d.profile_idc,
+            BFrames = (d.flags & NoBFramesFlag) != 0 ? 0 : d.max_b_frames == 0 ? -1 : (int)d.max_b_frames,
+            LowLatency = (d.flags & LowLatencyFlag) != 0,
             MiniGopSize = d.mini_gop_size,
             Lookahead = d.lookahead,
             Prediction = d.prediction,

@@ -10,4 +10,6 @@ public enum BackendKind
     Software = 1,
     /// <summary>A Vulkan device.</summary>
     Vulkan = 2,
+    /// <summary>FFmpeg through the libreel_ffmpeg shim: containers, audio, libavcodec's codecs.</summary>
+    FFmpeg = 3,
 }

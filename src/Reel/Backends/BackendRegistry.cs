@@ -53,6 +53,9 @@ public static class BackendRegistry
         }
     }
 
+    /// <summary>The first registered backend that writes and reads containers other than IVF (FFmpeg's MP4/WebM/MKV), or null.</summary>
+    public static Containers.IContainerBackend? ContainerBackend => Array.Find(Volatile.Read(ref s_backends), b => b is Containers.IContainerBackend) as Containers.IContainerBackend;
+
     /// <summary>The backend named <paramref name="name"/>, or null.</summary>
     public static IBackend? Find(string name) => Array.Find(Volatile.Read(ref s_backends), b => b.Name == name);
 

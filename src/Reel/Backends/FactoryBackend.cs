@@ -112,6 +112,7 @@ public static class FactoryBackend
         (VideoCodec.H264, false) => VideoCodecOperation.DecodeH264,
         (VideoCodec.Hevc, true) => VideoCodecOperation.EncodeH265,
         (VideoCodec.Hevc, false) => VideoCodecOperation.DecodeH265,
+        (VideoCodec.Vp9, false) => VideoCodecOperation.DecodeVp9,
         _ => VideoCodecOperation.None,
     };
 

@@ -30,4 +30,10 @@ public interface IDecoder : IDisposable
 
     /// <summary>Frame pools created: 1 + resolution or format changes.</summary>
     int PoolsCreated { get; }
+
+    /// <summary>Decoded pictures copied into a Reel frame instead of decoded into one (0 for zero-copy decoders).</summary>
+    long FramesCopied => 0;
+
+    /// <summary>Frame buffers the decoder's pools had to allocate (acquires no idle buffer served): the pools' misses.</summary>
+    long PoolMisses => (long)(FramePool?.GetStats().Misses ?? 0);
 }

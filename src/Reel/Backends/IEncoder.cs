@@ -34,4 +34,7 @@ public interface IEncoder : IDisposable
 
     /// <summary>Ends the stream.</summary>
     ReelResult Flush(string function);
+
+    /// <summary>Submitted frames the codec still reads (holding a reference each); 0 for encoders that copy during SendFrame. Safe from any thread.</summary>
+    long FramesHeld => 0;
 }

@@ -20,6 +20,8 @@ public enum VideoCodecOperation
     DecodeH265 = 0x2,
     /// <summary>AV1 decode.</summary>
     DecodeAv1 = 0x4,
+    /// <summary>VP9 decode (VK_VIDEO_CODEC_OPERATION_DECODE_VP9_BIT_KHR).</summary>
+    DecodeVp9 = 0x8,
     /// <summary>H.264 / AVC encode.</summary>
     EncodeH264 = 0x10000,
     /// <summary>H.265 / HEVC encode.</summary>

@@ -44,6 +44,10 @@ public enum HandleType : byte
     Y4mReader = 34,
     /// <summary><c>reel_y4m_writer_t</c>: writes 8-bit 4:2:0 frames to a YUV4MPEG2 file.</summary>
     Y4mWriter = 35,
+    /// <summary><c>reel_media_reader_t</c>: reads the video packets and stream list of IVF, MP4, WebM or Matroska.</summary>
+    MediaReader = 36,
+    /// <summary><c>reel_audio_reader_t</c>: reads a file's sound (WAV, a movie's audio) as interleaved PCM.</summary>
+    AudioReader = 37,
 }
 
 /// <summary>Names of handle types as the header spells them.</summary>
@@ -69,6 +73,8 @@ public static class HandleTypeNames
         HandleType.IvfWriter => "reel_ivf_writer_t",
         HandleType.Y4mReader => "reel_y4m_reader_t",
         HandleType.Y4mWriter => "reel_y4m_writer_t",
+        HandleType.MediaReader => "reel_media_reader_t",
+        HandleType.AudioReader => "reel_audio_reader_t",
         _ => null,
     };
 }

@@ -121,6 +121,43 @@ public sealed class FrameLayout
         return ReelResult.Success;
     }
 
+    /// <summary>
+    /// A layout whose strides and plane sizes a codec library dictates (libavcodec's
+    /// get_buffer2 asks for exact linesizes and padded plane sizes): plane i has stride
+    /// <paramref name="strides"/>[i] (a multiple of <paramref name="strideAlign"/>) and at least
+    /// <paramref name="minPlaneBytes"/>[i] bytes (rows rounded up). <paramref name="width"/> and
+    /// <paramref name="height"/> are the visible picture, which may be smaller than the rows
+    /// hold (H.264 codes 1080p as 1088 rows). Failures set the error, prefixed with <paramref name="where"/>.
+    /// </summary>
+    public static ReelResult TryCreateWithStrides(
+        PixelFormat format, uint width, uint height, uint strideAlign, ReadOnlySpan<uint> strides, ReadOnlySpan<ulong> minPlaneBytes,
+        string where, out FrameLayout? layout)
+    {
+        layout = null;
+        ReelResult result = TryCreate(format, width, height, strideAlign, 0, 1, where, out FrameLayout? natural);
+        if (result != ReelResult.Success)
+            return result;
+        if (strides.Length != natural!.PlaneCount || minPlaneBytes.Length != natural.PlaneCount)
+            return Invalid(where, $"{strides.Length} strides for a {format} frame of {natural.PlaneCount} planes");
+        var planes = new PlaneLayout[natural.PlaneCount];
+        ulong offset = 0;
+        for (int i = 0; i < planes.Length; i++)
+        {
+            PlaneLayout minimal = natural.Plane(i);
+            if (strides[i] < minimal.RowBytes || strides[i] % natural.StrideAlign != 0)
+                return Invalid(where, $"stride of plane {i} is {strides[i]}; allowed a multiple of {natural.StrideAlign} of at least {minimal.RowBytes}");
+            ulong rows = Math.Max(minimal.Rows, (minPlaneBytes[i] + strides[i] - 1) / strides[i]);
+            if (rows > MaxDimension * 2UL)
+                return Invalid(where, $"plane {i} needs {rows} rows; the most is {MaxDimension * 2}");
+            planes[i] = new PlaneLayout(offset, strides[i], minimal.RowBytes, (uint)rows);
+            offset += planes[i].Size;
+        }
+        if (offset > MaxBufferSize)
+            return Invalid(where, $"a {width}x{height} {format} frame needs {offset} bytes; the most a frame buffer may have is {MaxBufferSize}");
+        layout = new FrameLayout(format, width, height, natural.StrideAlign, planes, offset);
+        return ReelResult.Success;
+    }
+
     private static uint AlignUp(uint value, uint alignment) => (value + alignment - 1) & ~(alignment - 1);
 
     private static ReelResult Invalid(string where, string message) =>

@@ -274,6 +274,54 @@ public readonly partial struct reel_movie_writer_t : IEquatable<reel_movie_write
     public static bool operator !=(reel_movie_writer_t left, reel_movie_writer_t right) => left.Value != right.Value;
 }
 
+/// <summary>Opaque handle reel_media_reader_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_media_reader_t : IEquatable<reel_media_reader_t>
+{
+    public readonly nint Value;
+
+    public reel_media_reader_t(nint value) => Value = value;
+
+    public static reel_media_reader_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_media_reader_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_media_reader_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_media_reader_t left, reel_media_reader_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_media_reader_t left, reel_media_reader_t right) => left.Value != right.Value;
+}
+
+/// <summary>Opaque handle reel_audio_reader_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
+public readonly partial struct reel_audio_reader_t : IEquatable<reel_audio_reader_t>
+{
+    public readonly nint Value;
+
+    public reel_audio_reader_t(nint value) => Value = value;
+
+    public static reel_audio_reader_t Null => default;
+
+    public bool IsNull => Value == 0;
+
+    public bool Equals(reel_audio_reader_t other) => Value == other.Value;
+
+    public override bool Equals(object? obj) => obj is reel_audio_reader_t other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public override string ToString() => $"0x{Value:x16}";
+
+    public static bool operator ==(reel_audio_reader_t left, reel_audio_reader_t right) => left.Value == right.Value;
+
+    public static bool operator !=(reel_audio_reader_t left, reel_audio_reader_t right) => left.Value != right.Value;
+}
+
 /// <summary>Opaque handle reel_device_t: 64 bits encoding type, slot and generation; never dereferenced.</summary>
 public readonly partial struct reel_device_t : IEquatable<reel_device_t>
 {
@@ -850,6 +898,38 @@ public enum reel_color_description_t : int
 }
 
 /// <summary>
+/// A video coding format (reel_encoder_desc_t.codec, reel_decoder_desc_t.codec,
+///  reel_codec_get_caps_for).
+/// </summary>
+public enum reel_video_codec_t : int
+{
+    /// <summary>
+    /// AV1 (the default of every desc)
+    /// </summary>
+    REEL_VIDEO_CODEC_DEFAULT = 0,
+    /// <summary>
+    /// AV1: SVT-AV1 and dav1d (software backend)
+    /// </summary>
+    REEL_VIDEO_CODEC_AV1 = 1,
+    /// <summary>
+    /// H.264 / AVC: the FFmpeg backend (libx264, h264)
+    /// </summary>
+    REEL_VIDEO_CODEC_H264 = 2,
+    /// <summary>
+    /// H.265 / HEVC: the FFmpeg backend (libx265, hevc)
+    /// </summary>
+    REEL_VIDEO_CODEC_HEVC = 3,
+    /// <summary>
+    /// VP9: decode only, the FFmpeg backend (vp9)
+    /// </summary>
+    REEL_VIDEO_CODEC_VP9 = 4,
+    /// <summary>
+    /// not a codec: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_VIDEO_CODEC_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// (since 0.2.0) How frames reference each other: what bounds an encoder's latency (and part
 ///  of its memory).
 ///  Random access codes each mini-GOP out of order, so a frame's packet comes out only after
@@ -887,6 +967,173 @@ public enum reel_prediction_structure_t : int
 }
 
 /// <summary>
+/// The encoder settings a codec backend honours (reel_codec_caps_t.encode_settings).
+/// </summary>
+public enum reel_encoder_setting_t : int
+{
+    /// <summary>
+    /// bitrate (VBR, CBR)
+    /// </summary>
+    REEL_ENCODER_SETTING_BITRATE = 1,
+    /// <summary>
+    /// max_bitrate (capped CRF)
+    /// </summary>
+    REEL_ENCODER_SETTING_MAX_BITRATE = 2,
+    /// <summary>
+    /// buffer_size (CBR)
+    /// </summary>
+    REEL_ENCODER_SETTING_BUFFER_SIZE = 4,
+    /// <summary>
+    /// keyframe_interval
+    /// </summary>
+    REEL_ENCODER_SETTING_KEYFRAME_INTERVAL = 8,
+    /// <summary>
+    /// preset and speed_preset
+    /// </summary>
+    REEL_ENCODER_SETTING_PRESET = 16,
+    /// <summary>
+    /// threads
+    /// </summary>
+    REEL_ENCODER_SETTING_THREADS = 32,
+    /// <summary>
+    /// level
+    /// </summary>
+    REEL_ENCODER_SETTING_LEVEL = 64,
+    /// <summary>
+    /// profile (reel_av1_profile_t)
+    /// </summary>
+    REEL_ENCODER_SETTING_AV1_PROFILE = 128,
+    /// <summary>
+    /// profile_idc (H.264 / HEVC)
+    /// </summary>
+    REEL_ENCODER_SETTING_PROFILE_IDC = 256,
+    /// <summary>
+    /// max_b_frames, REEL_ENCODER_FLAG_NO_B_FRAMES
+    /// </summary>
+    REEL_ENCODER_SETTING_BFRAMES = 512,
+    /// <summary>
+    /// REEL_ENCODER_FLAG_LOW_LATENCY
+    /// </summary>
+    REEL_ENCODER_SETTING_LOW_LATENCY = 1024,
+    /// <summary>
+    /// tile_rows_log2, tile_columns_log2
+    /// </summary>
+    REEL_ENCODER_SETTING_TILES = 2048,
+    /// <summary>
+    /// cdef, restoration
+    /// </summary>
+    REEL_ENCODER_SETTING_AV1_FILTERS = 4096,
+    /// <summary>
+    /// color
+    /// </summary>
+    REEL_ENCODER_SETTING_COLOR = 8192,
+    /// <summary>
+    /// the bitrate may change on a live codec:
+    /// the encoder pool reconfigures an idle
+    /// encoder of another bitrate (libx264)
+    /// </summary>
+    REEL_ENCODER_SETTING_LIVE_BITRATE = 16384,
+    /// <summary>
+    /// mini_gop_size (mini_gop_sizes lists them)
+    /// </summary>
+    REEL_ENCODER_SETTING_MINI_GOP_SIZE = 32768,
+    /// <summary>
+    /// lookahead (up to max_lookahead)
+    /// </summary>
+    REEL_ENCODER_SETTING_LOOKAHEAD = 65536,
+    /// <summary>
+    /// prediction (prediction_structures lists them)
+    /// </summary>
+    REEL_ENCODER_SETTING_PREDICTION = 131072,
+    /// <summary>
+    /// not a setting: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_ENCODER_SETTING_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Containers of reel_movie_desc_t.
+/// </summary>
+public enum reel_container_t : int
+{
+    /// <summary>
+    /// from the path's extension: .ivf, .mp4/.m4v, .mov, .webm, .mkv
+    /// </summary>
+    REEL_CONTAINER_AUTO = 0,
+    /// <summary>
+    /// IVF, written by Reel (video only)
+    /// </summary>
+    REEL_CONTAINER_IVF = 1,
+    /// <summary>
+    /// MP4 (FFmpeg backend)
+    /// </summary>
+    REEL_CONTAINER_MP4 = 2,
+    /// <summary>
+    /// QuickTime MOV (FFmpeg backend; H.264/HEVC and AAC only)
+    /// </summary>
+    REEL_CONTAINER_MOV = 3,
+    /// <summary>
+    /// WebM (FFmpeg backend; AV1/VP9 and Opus only)
+    /// </summary>
+    REEL_CONTAINER_WEBM = 4,
+    /// <summary>
+    /// Matroska (FFmpeg backend)
+    /// </summary>
+    REEL_CONTAINER_MATROSKA = 5,
+    /// <summary>
+    /// not a container: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_CONTAINER_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// Audio codecs of a movie's sound track.
+/// </summary>
+public enum reel_audio_codec_t : int
+{
+    /// <summary>
+    /// no sound track
+    /// </summary>
+    REEL_AUDIO_CODEC_NONE = 0,
+    /// <summary>
+    /// Opus (libopus): WebM, Matroska, MP4
+    /// </summary>
+    REEL_AUDIO_CODEC_OPUS = 1,
+    /// <summary>
+    /// AAC-LC (libavcodec's encoder): MP4, MOV, Matroska; for
+    /// players without Opus-in-MP4
+    /// </summary>
+    REEL_AUDIO_CODEC_AAC = 2,
+    /// <summary>
+    /// not a codec: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_AUDIO_CODEC_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
+/// What a stream of a media file carries.
+/// </summary>
+public enum reel_stream_kind_t : int
+{
+    /// <summary>
+    /// subtitles, data, ...
+    /// </summary>
+    REEL_STREAM_KIND_OTHER = 0,
+    /// <summary>
+    /// pictures
+    /// </summary>
+    REEL_STREAM_KIND_VIDEO = 1,
+    /// <summary>
+    /// sound
+    /// </summary>
+    REEL_STREAM_KIND_AUDIO = 2,
+    /// <summary>
+    /// not a kind: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_STREAM_KIND_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// The kinds of backends Reel knows.
 /// </summary>
 public enum reel_backend_kind_t : int
@@ -899,6 +1146,13 @@ public enum reel_backend_kind_t : int
     /// a Vulkan device (hardware video through Vulkan Video)
     /// </summary>
     REEL_BACKEND_VULKAN = 2,
+    /// <summary>
+    /// FFmpeg through libreel_ffmpeg.so beside libreel: the MP4/MOV,
+    /// WebM and Matroska containers, Opus/AAC audio, and the codecs
+    /// libavcodec wraps; unavailable (with the reason) when the shim
+    /// or FFmpeg is missing, IVF keeps working
+    /// </summary>
+    REEL_BACKEND_FFMPEG = 3,
     /// <summary>
     /// not a kind: keeps the enum 32 bits wide
     /// </summary>
@@ -926,6 +1180,10 @@ public enum reel_video_codec_op_t : int
     /// AV1 decode
     /// </summary>
     REEL_VIDEO_CODEC_OP_DECODE_AV1 = 4,
+    /// <summary>
+    /// VP9 decode (the FFmpeg backend)
+    /// </summary>
+    REEL_VIDEO_CODEC_OP_DECODE_VP9 = 8,
     /// <summary>
     /// H.264 encode
     /// </summary>
@@ -2226,8 +2484,8 @@ public unsafe partial struct reel_frame_cache_stats_t
 
 /// <summary>
 /// How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
-///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; the
-///  fields marked (since 0.2.0) came later: a 128-byte struct gets their defaults.
+///  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; codec and
+///  the fields after it are new in 0.2.0 (a 0.1.0 host's smaller struct gets their defaults).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_desc_t
@@ -2382,34 +2640,73 @@ public unsafe partial struct reel_encoder_desc_t
     public uint reserved2;
 
     /// <summary>
-    /// (since 0.2.0) frames per mini-GOP, the group coded with
-    /// hierarchical prediction: fewer pictures in flight
-    /// (memory) and less latency against some quality
-    /// per bit. SVT-AV1: 4, 8, 16 or 32 (its hierarchical
-    /// levels 2-5); low delay only 8. 0 = 16 in random
-    /// access, 8 in low delay (SVT-AV1 alone would pick
-    /// 32 at speeds 0-12: at 1080p 37 % more memory for
-    /// no better PSNR per bit, docs/BENCHMARKS.md).
-    /// reel_codec_caps_t.mini_gop_sizes lists a backend's
+    /// the codec to encode; default (0) AV1. H264 and HEVC
+    /// are encoded by the FFmpeg backend (libx264,
+    /// libx265; NVENC / Quick Sync where the hardware
+    /// probe opens them). With H264 / HEVC: quality maps
+    /// to QP / CRF 51 - round(quality * 51 / 100) (45 -&gt;
+    /// 28, 55 -&gt; 23); level is major * 10 + minor (H.264
+    /// 9 (1b), 10..62; HEVC 10..62); preset LOW / MEDIUM /
+    /// HIGH are x264/x265 veryfast / medium / slow and
+    /// SPEED takes speed_preset 0 (placebo) .. 9
+    /// (ultrafast); profile, tiles, cdef, restoration
+    /// and color must stay at their defaults
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// H.264 / HEVC profile as the codec numbers it:
+    /// H.264 66 (baseline), 77 (main), 100 (high); HEVC 1
+    /// (main); 0 = the encoder chooses. Must be 0 for AV1
+    /// (which uses profile).
+    /// </summary>
+    public uint profile_idc;
+
+    /// <summary>
+    /// H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
+    /// preset's. Must be 0 for AV1.
+    /// </summary>
+    public uint max_b_frames;
+
+    /// <summary>
+    /// REEL_ENCODER_FLAG_* bits; default 0.
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// (since 0.2.0) frames per mini-GOP, the group coded
+    /// with hierarchical prediction: fewer pictures in
+    /// flight (memory) and less latency against some
+    /// quality per bit. SVT-AV1: 4, 8, 16 or 32 (its
+    /// hierarchical levels 2-5); low delay only 8. 0 = 16
+    /// in random access, 8 in low delay (SVT-AV1 alone
+    /// would pick 32 at speeds 0-12: at 1080p 37 % more
+    /// memory for no better PSNR per bit,
+    /// docs/BENCHMARKS.md). Backends without the setting
+    /// (reel_codec_caps_t.mini_gop_sizes 0) take only 0
     /// </summary>
     public uint mini_gop_size;
 
     /// <summary>
-    /// (since 0.2.0) frames the encoder may read ahead for rate control
-    /// and its temporal model. 0 = the encoder's choice;
-    /// SVT-AV1: 1 to 120, and 0 only with low delay. In
-    /// SVT-AV1 1.4.1 with CRF/CQP a value below the
-    /// mini-GOP size keeps no future mini-GOP in flight
-    /// (less memory, less latency) and any larger value
-    /// acts as the default (one future mini-GOP); with VBR
-    /// it sizes the rate-control window, raised to at
-    /// least a mini-GOP and a few frames
+    /// (since 0.2.0) frames the encoder may read ahead for
+    /// rate control and its temporal model. 0 = the
+    /// encoder's choice; SVT-AV1: 1 to 120, and 0 only
+    /// with low delay. In SVT-AV1 1.4.1 with CRF/CQP a
+    /// value below the mini-GOP size keeps no future
+    /// mini-GOP in flight (less memory, less latency) and
+    /// any larger value acts as the default (one future
+    /// mini-GOP); with VBR it sizes the rate-control
+    /// window, raised to at least a mini-GOP and a few
+    /// frames. Backends without the setting
+    /// (reel_codec_caps_t.max_lookahead 0) take only 0
     /// </summary>
     public uint lookahead;
 
     /// <summary>
-    /// (since 0.2.0) default REEL_PREDICTION_DEFAULT (random access;
-    /// low delay with CBR)
+    /// (since 0.2.0) default REEL_PREDICTION_DEFAULT
+    /// (SVT-AV1: random access; low delay with CBR).
+    /// H.264 / HEVC: only DEFAULT (their low-latency
+    /// mode is REEL_ENCODER_FLAG_LOW_LATENCY)
     /// </summary>
     public reel_prediction_structure_t prediction;
 
@@ -2420,9 +2717,8 @@ public unsafe partial struct reel_encoder_desc_t
 }
 
 /// <summary>
-/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; the
-///  fields marked (since 0.2.0) came later: a host that passes 104 gets only the fields before
-///  them.
+/// An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; frames_held
+///  and the fields after it are new in 0.2.0.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_stats_t
@@ -2512,10 +2808,26 @@ public unsafe partial struct reel_encoder_stats_t
     public ulong keyframes;
 
     /// <summary>
-    /// (since 0.2.0) frames-in to packet-out latency of the latest packet: wall
-    /// milliseconds from reel_encoder_submit of its frame to
-    /// the packet being available to reel_encoder_receive (or
-    /// written, in a movie writer); 0 before the first packet
+    /// submitted frames the codec still reads: Reel never copies
+    /// an input frame; the FFmpeg backend's codecs read the pooled
+    /// frame itself and the encoder holds a reference on it until
+    /// the codec lets go (x264/x265: inside the send). 0 for
+    /// SVT-AV1, which copies into its own buffers
+    /// </summary>
+    public ulong frames_held;
+
+    /// <summary>
+    /// live bitrate changes made on the codec (the encoder pool's
+    /// reconfiguration of an idle libx264 encoder)
+    /// </summary>
+    public ulong reconfigurations;
+
+    /// <summary>
+    /// (since 0.2.0) frames-in to packet-out latency of the
+    /// latest packet: wall milliseconds from
+    /// reel_encoder_submit of its frame to the packet being
+    /// available to reel_encoder_receive (or written, in a
+    /// movie writer); 0 before the first packet
     /// </summary>
     public double latency_ms_last;
 
@@ -2530,16 +2842,16 @@ public unsafe partial struct reel_encoder_stats_t
     public double latency_ms_max;
 
     /// <summary>
-    /// (since 0.2.0) frames submitted after a frame before its packet was
-    /// available, averaged over every packet (input queue
-    /// included: a host that submits faster than the codec
-    /// encodes sees the queue fill)
+    /// (since 0.2.0) frames submitted after a frame before its
+    /// packet was available, averaged over every packet
+    /// (input queue included: a host that submits faster
+    /// than the codec encodes sees the queue fill)
     /// </summary>
     public double latency_frames_mean;
 
     /// <summary>
-    /// (since 0.2.0) the same for the latest packet: 0 = it was available
-    /// before the next frame was submitted
+    /// (since 0.2.0) the same for the latest packet: 0 = it was
+    /// available before the next frame was submitted
     /// </summary>
     public uint latency_frames_last;
 
@@ -2552,8 +2864,7 @@ public unsafe partial struct reel_encoder_stats_t
 /// <summary>
 /// What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
 ///  the process. Bit masks have bit (1u &lt;&lt; value) set for each enum value supported.
-///  Published in 0.1.0 at 152 bytes; the fields marked (since 0.2.0) came later: a host that
-///  passes 152 gets only the fields before them.
+///  Published in 0.1.0 at 152 bytes; codec and the fields after it are new in 0.2.0.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_codec_caps_t
@@ -2723,13 +3034,33 @@ public unsafe partial struct reel_codec_caps_t
     public uint reserved2;
 
     /// <summary>
-    /// (since 0.2.0) bits of reel_prediction_structure_t accepted
+    /// the codec described (reel_codec_get_caps: AV1)
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// bits of reel_encoder_setting_t: the settings the
+    /// encoder honours; a desc that sets any other is
+    /// refused naming the field.
+    /// </summary>
+    public uint encode_settings;
+
+    /// <summary>
+    /// H.264 / HEVC: the profile_idc values the encoder
+    /// takes (66, 77, 100 for H.264; 1 for HEVC), unused
+    /// entries 0; all 0 for AV1.
+    /// </summary>
+    public fixed uint encode_profile_idcs[4];
+
+    /// <summary>
+    /// (since 0.2.0) bits of reel_prediction_structure_t
+    /// accepted (DEFAULT only: no such setting)
     /// </summary>
     public uint prediction_structures;
 
     /// <summary>
-    /// (since 0.2.0) bit n set when mini_gop_size 2^n is accepted
-    /// (SVT-AV1: 4, 8, 16, 32); 0 = only 0
+    /// (since 0.2.0) bit n set when mini_gop_size 2^n is
+    /// accepted (SVT-AV1: 4, 8, 16, 32); 0 = only 0
     /// </summary>
     public uint mini_gop_sizes;
 
@@ -2739,13 +3070,14 @@ public unsafe partial struct reel_codec_caps_t
     public uint max_lookahead;
 
     /// <summary>
-    /// (since 0.2.0) bits of reel_rate_control_t coded low delay
+    /// (since 0.2.0) bits of reel_rate_control_t coded low
+    /// delay
     /// </summary>
     public uint low_delay_rate_controls;
 
     /// <summary>
-    /// (since 0.2.0) slowest speed_preset with low delay (named
-    /// presets count by their speed)
+    /// (since 0.2.0) slowest speed_preset with low delay
+    /// (named presets count by their speed)
     /// </summary>
     public uint low_delay_min_speed_preset;
 
@@ -2755,7 +3087,8 @@ public unsafe partial struct reel_codec_caps_t
     public uint low_delay_mini_gop_sizes;
 
     /// <summary>
-    /// (since 0.2.0) keyframe_rate_controls with low delay
+    /// (since 0.2.0) keyframe_rate_controls with low
+    /// delay
     /// </summary>
     public uint low_delay_keyframe_rate_controls;
 
@@ -2767,7 +3100,8 @@ public unsafe partial struct reel_codec_caps_t
 
 /// <summary>
 /// How to create a decoder; all-zero (with struct_size) means the defaults.
-///  Published in 0.1.0 at 40 bytes.
+///  Published in 0.1.0 at 40 bytes; codec and reserved are new in 0.2.0 (a 0.1.0 host's
+///  smaller struct decodes AV1).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_decoder_desc_t
@@ -2817,10 +3151,24 @@ public unsafe partial struct reel_decoder_desc_t
     /// copied. NULL = "decoder"
     /// </summary>
     public byte* name;
+
+    /// <summary>
+    /// the stream's codec; default (0) AV1. H264, HEVC and VP9
+    /// are decoded by the FFmpeg backend into Reel frame pools
+    /// (max_frame_delay must then be 0 and threads at most
+    /// 64).
+    /// </summary>
+    public reel_video_codec_t codec;
+
+    /// <summary>
+    /// must be 0
+    /// </summary>
+    public uint reserved;
 }
 
 /// <summary>
-/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes.
+/// A decoder's counters (reel_decoder_get_stats). Published in 0.1.0 at 88 bytes; frames_copied
+///  and the fields after it are new in 0.2.0.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_decoder_stats_t
@@ -2904,11 +3252,26 @@ public unsafe partial struct reel_decoder_stats_t
     /// REEL_ERROR_CORRUPT_DATA
     /// </summary>
     public ulong corrupt_packets;
+
+    /// <summary>
+    /// decoded pictures copied into a Reel frame instead of
+    /// decoded into one: 0 for dav1d; with FFmpeg's decoders
+    /// only pictures before the visible size was known (H.264
+    /// 1080p is coded as 1088 rows) and decoders without direct
+    /// rendering
+    /// </summary>
+    public ulong frames_copied;
+
+    /// <summary>
+    /// frame buffers the decoder's pools had to allocate (no
+    /// idle buffer): grows during warm-up, then stays
+    /// </summary>
+    public ulong pool_misses;
 }
 
 /// <summary>
 /// A context's encoder pool counters (reel_encoder_pool_get_stats). Published in 0.1.0 at 72
-///  bytes.
+///  bytes; reconfigured is new in 0.2.0.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_encoder_pool_stats_t
@@ -2967,6 +3330,12 @@ public unsafe partial struct reel_encoder_pool_stats_t
     /// hits / requests; 0 before the first request
     /// </summary>
     public double reuse_rate;
+
+    /// <summary>
+    /// of the hits, idle encoders of another bitrate whose codec
+    /// changed its bitrate live to serve the request (libx264)
+    /// </summary>
+    public ulong reconfigured;
 }
 
 /// <summary>
@@ -3063,7 +3432,7 @@ public unsafe partial struct reel_image_t
 
 /// <summary>
 /// A movie writer's counters (reel_movie_writer_get_stats, reel_movie_writer_end).
-///  Published in 0.1.0 at 64 bytes.
+///  Published in 0.1.0 at 64 bytes; audio_samples and the fields after it are new in 0.2.0.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public unsafe partial struct reel_movie_writer_stats_t
@@ -3112,6 +3481,176 @@ public unsafe partial struct reel_movie_writer_stats_t
     /// wall time since the first frame
     /// </summary>
     public double elapsed_seconds;
+
+    /// <summary>
+    /// samples per channel of sound written (write_audio*)
+    /// </summary>
+    public ulong audio_samples;
+
+    /// <summary>
+    /// coded audio packets in the file
+    /// </summary>
+    public ulong audio_packets;
+
+    /// <summary>
+    /// bytes of those packets
+    /// </summary>
+    public ulong audio_bytes;
+
+    /// <summary>
+    /// bits per second of the coded sound over its coded length
+    /// </summary>
+    public double audio_bitrate;
+
+    /// <summary>
+    /// file_bytes minus the bytes of every coded packet: what the
+    /// container adds (MP4/WebM/MKV; 0 for IVF, whose headers count
+    /// in file_bytes only). May be negative: MP4 and Matroska drop
+    /// AV1 temporal delimiters
+    /// </summary>
+    public long overhead_bytes;
+}
+
+/// <summary>
+/// How to record a movie (reel_movie_writer_begin_ex). Published in 0.2.0 at 48 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_movie_desc_t
+{
+    /// <summary>
+    /// sizeof(reel_movie_desc_t); required
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// default REEL_CONTAINER_AUTO (from the extension; an
+    /// unknown extension is refused)
+    /// </summary>
+    public reel_container_t container;
+
+    /// <summary>
+    /// the video encoder settings as for
+    /// reel_movie_writer_begin(); required
+    /// </summary>
+    public reel_encoder_desc_t* video;
+
+    /// <summary>
+    /// default REEL_AUDIO_CODEC_NONE (no sound)
+    /// </summary>
+    public reel_audio_codec_t audio_codec;
+
+    /// <summary>
+    /// PCM the host writes: S16, S32 or F32
+    /// </summary>
+    public reel_sample_format_t audio_format;
+
+    /// <summary>
+    /// Hz of that PCM, 8000 to 192000 (Opus codes at
+    /// 48 kHz: other rates are resampled)
+    /// </summary>
+    public uint audio_sample_rate;
+
+    /// <summary>
+    /// 1 to 8, interleaved in WAVE order (FL FR FC LFE BL
+    /// BR SL SR)
+    /// </summary>
+    public uint audio_channels;
+
+    /// <summary>
+    /// bits per second, 6000 to 1024000; 0 = the codec's
+    /// default (Opus 48 kbit/s, AAC 64 kbit/s per channel)
+    /// </summary>
+    public ulong audio_bitrate;
+
+    /// <summary>
+    /// REEL_MOVIE_FLAG_*
+    /// </summary>
+    public uint flags;
+
+    /// <summary>
+    /// longest stretch a crash may lose (MP4 fragment,
+    /// Matroska cluster), 1 to 60000; 0 = 1000
+    /// </summary>
+    public uint flush_interval_ms;
+}
+
+/// <summary>
+/// One stream of a media file as its container declares it (reel_media_reader_get_stream);
+///  unknown values are 0. Published in 0.2.0 at 104 bytes.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe partial struct reel_stream_info_t
+{
+    /// <summary>
+    /// set by the caller to sizeof(reel_stream_info_t)
+    /// </summary>
+    public uint struct_size;
+
+    /// <summary>
+    /// video, audio or other
+    /// </summary>
+    public reel_stream_kind_t kind;
+
+    /// <summary>
+    /// FFmpeg's codec name, NUL-terminated: "av1", "opus", "aac"
+    /// </summary>
+    public fixed byte codec[32];
+
+    /// <summary>
+    /// the stream's duration (else the file's)
+    /// </summary>
+    public double duration_seconds;
+
+    /// <summary>
+    /// frames (video) or packets (audio) the container declares;
+    /// 0 when it does not say (Matroska)
+    /// </summary>
+    public ulong frame_count;
+
+    /// <summary>
+    /// video: pixels
+    /// </summary>
+    public uint width;
+
+    /// <summary>
+    /// video: pixels
+    /// </summary>
+    public uint height;
+
+    /// <summary>
+    /// video: frame rate numerator
+    /// </summary>
+    public uint fps_num;
+
+    /// <summary>
+    /// video: frame rate denominator
+    /// </summary>
+    public uint fps_den;
+
+    /// <summary>
+    /// audio: Hz
+    /// </summary>
+    public uint sample_rate;
+
+    /// <summary>
+    /// audio: channels
+    /// </summary>
+    public uint channels;
+
+    /// <summary>
+    /// audio: samples per channel (duration x rate)
+    /// </summary>
+    public ulong sample_count;
+
+    /// <summary>
+    /// bits per second the container declares
+    /// </summary>
+    public ulong bit_rate;
+
+    /// <summary>
+    /// entries of the container's seek index for this stream
+    /// </summary>
+    public ulong index_entries;
 }
 
 /// <summary>
@@ -3490,9 +4029,15 @@ public static unsafe partial class ReelNative
 
     public const int REEL_FRAME_CACHE_FLAG_RING_ONLY = 2;
 
+    public const int REEL_ENCODER_FLAG_LOW_LATENCY = 1;
+
+    public const int REEL_ENCODER_FLAG_NO_B_FRAMES = 2;
+
     public const int REEL_ENCODE_FLAG_KEYFRAME = 1;
 
     public const int REEL_DECODER_FLAG_NO_FILM_GRAIN = 1;
+
+    public const int REEL_MOVIE_FLAG_NO_FASTSTART = 1;
 
     public const int REEL_CODEC_CAPS_SEPARATE_REFERENCE_IMAGES = 1;
 
@@ -4038,6 +4583,29 @@ public static unsafe partial class ReelNative
     public static extern reel_result_t reel_codec_get_caps(reel_codec_backend_t backend, reel_codec_caps_t* out_caps);
 
     /// <summary>
+    /// reel_codec_get_caps_for() :
+    ///  reel_codec_get_caps for one codec: the encoder and decoder a backend choice stands for
+    ///  with that codec (H.264: libx264 and h264 of the FFmpeg backend in SOFTWARE; NVENC / NVDEC
+    ///  in HARDWARE, usable only where the hardware probe opened them, else can_encode /
+    ///  can_decode 0 and encoder / decoder give the probe's reason), what the encoder accepts
+    ///  (encode_settings, encode_profile_idcs, rate_controls, presets, ranges) and what the
+    ///  decoder reads. VP9 has no encoder (can_encode 0, encoder says so).
+    ///  @param codec    REEL_VIDEO_CODEC_AV1 (or DEFAULT), H264, HEVC or VP9.
+    ///  @param backend  as for reel_codec_get_caps.
+    ///  @param out_caps caller-owned; set struct_size first (reel_codec_caps_init()).
+    ///  @return REEL_SUCCESS (also when a library or the hardware is missing: can_encode /
+    ///          can_decode are 0 and encoder / decoder say why),
+    ///          REEL_ERROR_UNSUPPORTED       backend HARDWARE and no hardware encoder or decoder of
+    ///                                       the codec is registered,
+    ///          REEL_ERROR_INVALID_ARGUMENT  an unknown codec or backend; NULL out_caps or a bad
+    ///                                       struct_size.
+    ///  @note   Safe from any thread; needs no context. The first call per hardware codec probes
+    ///          the device (milliseconds to seconds); later calls reuse the answer.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_codec_get_caps_for", ExactSpelling = true)]
+    public static extern reel_result_t reel_codec_get_caps_for(reel_video_codec_t codec, reel_codec_backend_t backend, reel_codec_caps_t* out_caps);
+
+    /// <summary>
     /// reel_encoder_create() :
     ///  Checks the settings, picks the backend (an idle encoder of the same configuration from the
     ///  context's encoder pool if one is ready), and starts the encoder and its worker thread.
@@ -4051,8 +4619,10 @@ public static unsafe partial class ReelNative
     ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc / out_encoder; bad struct_size; a field out of
     ///                                       its range or inconsistent with another (the message
     ///                                       names it and the rule: "desc-&gt;width is 70000; allowed
-    ///                                       64 to 16384", "desc-&gt;preset is Speed (speed 6) with
-    ///                                       prediction LowDelay; allowed speed 8 to 13 ...");
+    ///                                       64 to 16384", "desc-&gt;preset is
+    ///                                       REEL_ENCODER_PRESET_SPEED with speed_preset 6 and
+    ///                                       prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8
+    ///                                       to 13 ...");
     ///                                       reserved fields not 0,
     ///          REEL_ERROR_UNSUPPORTED       a profile or rate control the backend lacks; backend
     ///                                       HARDWARE without a hardware backend; the codec library
@@ -4581,6 +5151,170 @@ public static unsafe partial class ReelNative
     /// </summary>
     [DllImport(LibraryName, EntryPoint = "reel_movie_writer_end", ExactSpelling = true)]
     public static extern reel_result_t reel_movie_writer_end(reel_movie_writer_t writer, reel_movie_writer_stats_t* out_stats);
+
+    /// <summary>
+    /// reel_movie_writer_begin_ex() :
+    ///  As reel_movie_writer_begin() with a container and a sound track.
+    ///  @param context    the owning context.
+    ///  @param path       UTF-8, at most 4095 bytes; not touched when anything is refused.
+    ///  @param desc       read during the call only; set struct_size (reel_movie_desc_init()).
+    ///  @param out_writer receives the writer; end it with reel_movie_writer_end().
+    ///  @return REEL_SUCCESS, the errors of reel_movie_writer_begin() (messages say
+    ///          desc-&gt;video-&gt;field),
+    ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc or desc-&gt;video; an extension that names no
+    ///                                       container with REEL_CONTAINER_AUTO; a value out of
+    ///                                       range (desc-&gt;audio_sample_rate, audio_channels,
+    ///                                       audio_format, audio_bitrate, flags, flush_interval_ms),
+    ///          REEL_ERROR_UNSUPPORTED       the FFmpeg backend is unavailable (the message says
+    ///                                       why); the container cannot hold the codec (AAC in
+    ///                                       WebM, AV1 in MOV, sound in IVF); a channel count the
+    ///                                       codec refuses,
+    ///          REEL_ERROR_IO                the file cannot be created (the message names path and
+    ///                                       the OS reason).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_begin_ex", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_begin_ex(reel_context_t context, byte* path, reel_movie_desc_t* desc, reel_movie_writer_t* out_writer);
+
+    /// <summary>
+    /// reel_movie_writer_write_audio() :
+    ///  Records sound (the audio_frame_block of Godot's write_frame): frames samples per channel of
+    ///  interleaved PCM in desc-&gt;audio_format with desc-&gt;audio_channels channels, following the
+    ///  samples written before. Copied and coded before this returns; packets go to the file as
+    ///  the codec completes them.
+    ///  @param samples frames * audio_channels samples; the caller keeps it; may be NULL when
+    ///                 frames is 0.
+    ///  @param frames  samples per channel, 0 to 16777216.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE (also after end),
+    ///          REEL_ERROR_INVALID_ARGUMENT  frames above 16777216; NULL samples with frames &gt; 0,
+    ///          REEL_ERROR_BAD_STATE         the movie has no sound track,
+    ///          REEL_ERROR_IO                the file cannot be written (names the path).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_audio", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_audio(reel_movie_writer_t writer, void* samples, ulong frames);
+
+    /// <summary>
+    /// reel_movie_writer_write_audio_buffer() :
+    ///  As reel_movie_writer_write_audio() with every sample of a buffer from a Reel audio pool
+    ///  (reel_audio_pool_create), whose format and channels must be the sound track's and whose
+    ///  sample_rate must be 0 or desc-&gt;audio_sample_rate. The caller keeps its reference.
+    ///  @return as reel_movie_writer_write_audio(); REEL_ERROR_INVALID_HANDLE for a bad buffer;
+    ///          REEL_ERROR_INVALID_ARGUMENT  another format, channel count or rate.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_movie_writer_write_audio_buffer", ExactSpelling = true)]
+    public static extern reel_result_t reel_movie_writer_write_audio_buffer(reel_movie_writer_t writer, reel_buffer_t audio);
+
+    /// <summary>
+    /// reel_media_reader_open() :
+    ///  Opens a movie file: IVF (by its signature), or anything the FFmpeg backend's libavformat
+    ///  reads (MP4/MOV, WebM, Matroska, ...).
+    ///  @param path       UTF-8, at most 4095 bytes.
+    ///  @param out_reader receives the reader; close it with reel_media_reader_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (NULL path or out_reader),
+    ///          REEL_ERROR_IO (the file cannot be read: the message names path and the OS reason),
+    ///          REEL_ERROR_CORRUPT_DATA (not a media file, or a broken header),
+    ///          REEL_ERROR_UNSUPPORTED (not IVF and the FFmpeg backend is unavailable: says why).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_open", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_open(reel_context_t context, byte* path, reel_media_reader_t* out_reader);
+
+    /// <summary>
+    /// reel_media_reader_get_info() :
+    ///  The video stream as reel_media_info_t: size, frame rate, frame_count (0 when the
+    ///  container does not say). Zeroes for a file without video.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_get_info(reel_media_reader_t reader, reel_media_info_t* out_info);
+
+    /// <summary>
+    /// reel_media_reader_stream_count() :
+    ///  @param out_count receives the number of streams in the file.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_stream_count", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_stream_count(reel_media_reader_t reader, uint* out_count);
+
+    /// <summary>
+    /// reel_media_reader_get_stream() :
+    ///  Describes stream index (0 to count - 1).
+    ///  @param out_info caller-owned; set struct_size first.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT  index out of range (the message says the count).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_get_stream", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_get_stream(reel_media_reader_t reader, uint index, reel_stream_info_t* out_info);
+
+    /// <summary>
+    /// reel_media_reader_read() :
+    ///  Reads the next packet of the video stream into a buffer of pool (a byte pool of the same
+    ///  context), with the frame number (from 0, at the stream's frame rate) as pts. A packet that
+    ///  could not get a buffer is kept for the next call.
+    ///  @return REEL_SUCCESS, REEL_END_OF_STREAM after the last packet, REEL_ERROR_INVALID_HANDLE,
+    ///          REEL_ERROR_INVALID_ARGUMENT (not a byte pool), REEL_ERROR_LIMIT_REACHED (pool),
+    ///          REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA (damage the container cannot skip),
+    ///          REEL_ERROR_UNSUPPORTED (the file has no video stream).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_read", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_read(reel_media_reader_t reader, reel_pool_t pool, reel_buffer_t* out_packet);
+
+    /// <summary>
+    /// reel_media_reader_seek() :
+    ///  Moves so that the next read returns the keyframe at or before frame, through the
+    ///  container's own index. Reset the decoder (reel_decoder_reset()) before sending it.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (frame above
+    ///          INT32_MAX), REEL_ERROR_UNSUPPORTED (IVF: use reel_frame_cache_create_for_ivf()),
+    ///          REEL_ERROR_IO.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_seek", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_seek(reel_media_reader_t reader, ulong frame);
+
+    /// <summary>
+    /// reel_media_reader_close() :
+    ///  Closes the reader (context destroy closes it too). The handle is stale afterwards.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_media_reader_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_media_reader_close(reel_media_reader_t reader);
+
+    /// <summary>
+    /// reel_audio_reader_open() :
+    ///  @param path       UTF-8, at most 4095 bytes.
+    ///  @param format     the PCM to produce: REEL_SAMPLE_FORMAT_S16, S32 or F32.
+    ///  @param out_reader receives the reader; close it with reel_audio_reader_close().
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_ARGUMENT (format, NULL path or out_reader),
+    ///          REEL_ERROR_IO (names path and the OS reason), REEL_ERROR_CORRUPT_DATA (not a media
+    ///          file), REEL_ERROR_UNSUPPORTED (no audio stream; the FFmpeg backend is unavailable).
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_open", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_open(reel_context_t context, byte* path, reel_sample_format_t format, reel_audio_reader_t* out_reader);
+
+    /// <summary>
+    /// reel_audio_reader_get_info() :
+    ///  @param out_sample_rate receives Hz; @param out_channels receives the interleaved channels;
+    ///  @param out_frames receives samples per channel the file declares (0 unknown). Each may be NULL.
+    ///  @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_get_info", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_get_info(reel_audio_reader_t reader, uint* out_sample_rate, uint* out_channels, ulong* out_frames);
+
+    /// <summary>
+    /// reel_audio_reader_read() :
+    ///  Reads up to max_frames samples per channel into samples (max_frames * channels samples of
+    ///  the reader's format, caller-owned).
+    ///  @param out_frames receives the count read.
+    ///  @return REEL_SUCCESS, REEL_END_OF_STREAM (nothing left; *out_frames is 0),
+    ///          REEL_ERROR_INVALID_HANDLE, REEL_ERROR_INVALID_ARGUMENT (NULL samples or out_frames;
+    ///          max_frames 0 or above 16777216), REEL_ERROR_IO, REEL_ERROR_CORRUPT_DATA.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_read", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_read(reel_audio_reader_t reader, void* samples, uint max_frames, uint* out_frames);
+
+    /// <summary>
+    /// reel_audio_reader_close() :
+    ///  Closes the reader (context destroy closes it too). @return REEL_SUCCESS, REEL_ERROR_INVALID_HANDLE.
+    /// </summary>
+    [DllImport(LibraryName, EntryPoint = "reel_audio_reader_close", ExactSpelling = true)]
+    public static extern reel_result_t reel_audio_reader_close(reel_audio_reader_t reader);
 
     /// <summary>
     /// reel_backend_caps() :

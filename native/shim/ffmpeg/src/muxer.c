@@ -54,11 +54,15 @@ REELFF_API int reelff_container_for_path(const char *path, const char **containe
     return 0;
 }
 
+/* The muxer keeps the name for the faststart rewrite at the end, so it must be a literal of
+ * ours, never the caller's string (a host's marshalled argument is freed when the call returns). */
 static const char *canonical_container(const char *container)
 {
-    if (!strcmp(container, "mp4") || !strcmp(container, "mov") || !strcmp(container, "webm") ||
-        !strcmp(container, "matroska"))
-        return container;
+    static const char *const known[] = { "mp4", "mov", "webm", "matroska" };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        if (!strcmp(container, known[i]))
+            return known[i];
+    }
     if (!strcmp(container, "mkv"))
         return "matroska";
     return NULL;

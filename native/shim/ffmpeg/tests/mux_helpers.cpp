@@ -1,5 +1,6 @@
 #include "mux_helpers.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace shimtest {
@@ -40,8 +41,12 @@ MuxResult mux(const std::string &path, const char *container, const VideoTrack *
 {
     MuxResult r;
     reelff_muxer *m = nullptr;
-    if ((r.ret = reelff_muxer_create(path.c_str(), container, &m)) < 0)
+    std::string name = container ? container : "";
+    if ((r.ret = reelff_muxer_create(path.c_str(), container ? name.c_str() : nullptr, &m)) < 0)
         return r;
+    // The muxer must not keep the caller's string (a .NET host's marshalled argument is freed
+    // when the call returns, and the faststart rewrite at the end needs the name): scribble it.
+    std::fill(name.begin(), name.end(), 'X');
     int v = -1, a = -1;
     for (auto &o : options)
         if ((r.ret = reelff_muxer_set_option(m, o.first, o.second)) < 0) {

@@ -248,6 +248,13 @@ TEST(Muxer, Mp4EndsMoovFirstAndStaysFragmentedWithoutFaststart)
     std::string out;
     EXPECT_EQ(decode_check(frag, &out), 0) << out;
     EXPECT_EQ(framemd5(frag), framemd5(fast));
+
+    // The container named by the caller (the way Reel's .NET side passes it): the rewrite at
+    // the end still knows it after the caller's string is gone (mux() scribbles over it).
+    std::string named = dir.file("named.mp4");
+    ASSERT_EQ(mux(named, "mp4", &v, &a).ret, 0) << reelff_last_error();
+    std::vector<std::string> nboxes = mp4_top_level_boxes(named);
+    EXPECT_LT(at(nboxes, "moov"), at(nboxes, "mdat"));
 }
 
 // H.264 and HEVC made by the ffmpeg CLI in MPEG-TS (Annex B packets with timestamps), muxed

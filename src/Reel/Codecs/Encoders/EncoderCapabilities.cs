@@ -48,7 +48,7 @@ public sealed class EncoderCapabilities
         MaxTileColumnsLog2 = maxTileColumnsLog2;
         MaxTileCountLog2 = maxTileCountLog2;
         MaxThreads = maxThreads;
-        PredictionStructures = predictionStructures ?? new[] { PredictionStructure.RandomAccess };
+        PredictionStructures = predictionStructures ?? System.Array.Empty<PredictionStructure>();
         MiniGopSizes = miniGopSizes ?? System.Array.Empty<int>();
         MaxLookahead = maxLookahead;
         LowDelayRateControlModes = lowDelayRateControlModes ?? System.Array.Empty<RateControlMode>();
@@ -115,8 +115,9 @@ public sealed class EncoderCapabilities
     public int MaxThreads { get; }
 
     /// <summary>
-    /// Prediction structures the backend codes (<see cref="PredictionStructure.Default"/> is
-    /// always accepted: it resolves to one of these).
+    /// Prediction structures the backend lets the caller choose (<see cref="PredictionStructure.Default"/>
+    /// is always accepted). Empty: the backend has no such setting (FFmpeg's H.264 / HEVC
+    /// encoders), so only Default is accepted and no low-delay rule applies.
     /// </summary>
     public IReadOnlyList<PredictionStructure> PredictionStructures { get; }
 
@@ -138,6 +139,23 @@ public sealed class EncoderCapabilities
     /// <summary>Rate-control modes in which a frame can be forced to be a keyframe with low delay.</summary>
     public IReadOnlyList<RateControlMode> LowDelayKeyframeForcingModes { get; }
 
+    /// <summary>The settings the encoder honours (reel_codec_caps_t.encode_settings); SVT-AV1's by default.</summary>
+    public EncoderSettingFlags Settings { get; init; } = Av1EncoderSettings;
+
+    /// <summary>What SVT-AV1 honours.</summary>
+    public const EncoderSettingFlags Av1EncoderSettings = EncoderSettingFlags.Bitrate | EncoderSettingFlags.MaxBitrate | EncoderSettingFlags.BufferSize
+        | EncoderSettingFlags.KeyframeInterval | EncoderSettingFlags.Preset | EncoderSettingFlags.Threads | EncoderSettingFlags.Level
+        | EncoderSettingFlags.Av1Profile | EncoderSettingFlags.Tiles | EncoderSettingFlags.Av1Filters | EncoderSettingFlags.Color
+        | EncoderSettingFlags.MiniGopSize | EncoderSettingFlags.Lookahead | EncoderSettingFlags.Prediction;
+
+    /// <summary>What H.264 / HEVC encoders through libavcodec honour (libx264 adds <see cref="EncoderSettingFlags.LiveBitrate"/>).</summary>
+    public const EncoderSettingFlags H26xEncoderSettings = EncoderSettingFlags.Bitrate | EncoderSettingFlags.MaxBitrate | EncoderSettingFlags.BufferSize
+        | EncoderSettingFlags.KeyframeInterval | EncoderSettingFlags.Preset | EncoderSettingFlags.Threads | EncoderSettingFlags.Level
+        | EncoderSettingFlags.ProfileIdc | EncoderSettingFlags.BFrames | EncoderSettingFlags.LowLatency;
+
+    /// <summary>H.264 / HEVC profile_idc values the encoder takes (empty for AV1).</summary>
+    public IReadOnlyList<int> ProfileIdcs { get; init; } = [];
+
     /// <summary>Whether the backend implements <paramref name="mode"/>.</summary>
     public bool Supports(RateControlMode mode) => Contains(RateControlModes, mode);
 
@@ -146,7 +164,13 @@ public sealed class EncoderCapabilities
 
     /// <summary>Whether keyframes can be forced with <paramref name="settings"/>: its rate control and its prediction structure.</summary>
     public bool CanForceKeyframes(EncoderSettings settings)
-        => settings.IsLowDelay ? Contains(LowDelayKeyframeForcingModes, settings.RateControl) : CanForceKeyframes(settings.RateControl);
+        => CodesLowDelay(settings) ? Contains(LowDelayKeyframeForcingModes, settings.RateControl) : CanForceKeyframes(settings.RateControl);
+
+    /// <summary>
+    /// Whether this backend codes <paramref name="settings"/> low delay: it offers a low-delay
+    /// structure and the settings ask for it (or for CBR with the default structure).
+    /// </summary>
+    public bool CodesLowDelay(EncoderSettings settings) => settings.IsLowDelay && Contains(PredictionStructures, PredictionStructure.LowDelay);
 
     /// <summary>Whether <paramref name="structure"/> is accepted (Default always is).</summary>
     public bool Supports(PredictionStructure structure) => structure == PredictionStructure.Default || Contains(PredictionStructures, structure);

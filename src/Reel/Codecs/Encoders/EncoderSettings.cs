@@ -92,6 +92,19 @@ public sealed class EncoderSettings
     public ColorDescription Color { get; set; }
 
     /// <summary>
+    /// H.264 / HEVC profile as the codec numbers it (profile_idc: H.264 66 constrained
+    /// baseline, 77 main, 100 high; HEVC 1 main, 2 main 10); 0 lets the encoder choose. AV1
+    /// uses <see cref="Profile"/> instead and refuses a non-zero value here.
+    /// </summary>
+    public uint ProfileIdc { get; set; }
+
+    /// <summary>Consecutive B-frames: -1 = the encoder's preset (default), 0 = none, 1 to 16 (H.264 / HEVC).</summary>
+    public int BFrames { get; set; } = -1;
+
+    /// <summary>Low-latency streaming: no look-ahead, no B-frames, no frame-threading delay (H.264 / HEVC).</summary>
+    public bool LowLatency { get; set; }
+
+    /// <summary>
     /// Frames per mini-GOP (the hierarchical prediction group: SVT-AV1 hierarchical levels
     /// log2(size)); 0 lets the encoder choose. Smaller groups hold fewer pictures in flight
     /// (less memory, less latency) at some cost in quality per bit.
@@ -124,6 +137,21 @@ public sealed class EncoderSettings
         if (quality < 0 || quality > MaxQuality)
             throw new ArgumentOutOfRangeException(nameof(quality), quality, "Quality is 0 to 100; Validate checks it first.");
         return WorstQuantizer - (quality * (WorstQuantizer - BestQuantizer) + MaxQuality / 2) / MaxQuality;
+    }
+
+    /// <summary>Highest QP / CRF of H.264 and HEVC (8-bit).</summary>
+    public const int H26xWorstQuantizer = 51;
+
+    /// <summary>
+    /// The H.264 / HEVC QP (CQP) or CRF for a quality: 51 - round(quality * 51 / 100), so
+    /// quality 0 gives 51, 45 (the default) gives 28 (x265's default CRF), 55 gives 23
+    /// (x264's default CRF), 100 gives 0.
+    /// </summary>
+    public static int H26xQuantizerForQuality(int quality)
+    {
+        if (quality < 0 || quality > MaxQuality)
+            throw new ArgumentOutOfRangeException(nameof(quality), quality, "Quality is 0 to 100; Validate checks it first.");
+        return H26xWorstQuantizer - (quality * H26xWorstQuantizer + MaxQuality / 2) / MaxQuality;
     }
 
     /// <summary>The SVT-AV1 speed preset the settings select (0 to 13).</summary>
@@ -185,8 +213,9 @@ public sealed class EncoderSettings
             return CodecErrors.InvalidArgument($"{p}profile is {(int)Profile}; allowed {Names(Enum.GetValues<Av1Profile>(), ProfilePrefix)}");
         if (!Contains(caps.Profiles, Profile))
             return CodecErrors.Unsupported($"{p}profile is {C(Profile, ProfilePrefix)}; {caps.BackendName} with 8-bit 4:2:0 input codes {Names(caps.Profiles, ProfilePrefix)}");
-        if (Level != 0 && (Level < 20 || Level > 73 || Level % 10 > 3))
-            return CodecErrors.InvalidArgument($"{p}level is {Level}; allowed 0 (automatic) or 20 to 73 as major * 10 + minor with minor 0 to 3 (2.0 to 7.3)");
+        ReelResult level = CodecLevels.Check(Codec, Level, p);
+        if (level != ReelResult.Success)
+            return level;
         if (TileRowsLog2 > caps.MaxTileRowsLog2)
             return CodecErrors.InvalidArgument($"{p}tile_rows_log2 is {TileRowsLog2}; allowed 0 to {caps.MaxTileRowsLog2}");
         if (TileColumnsLog2 > caps.MaxTileColumnsLog2)
@@ -202,8 +231,23 @@ public sealed class EncoderSettings
             return CodecErrors.InvalidArgument($"{p}threads is {Threads}; allowed 0 (automatic) to {caps.MaxThreads}");
         if (!Enum.IsDefined(Color))
             return CodecErrors.InvalidArgument($"{p}color is {(int)Color}; allowed {Names(Enum.GetValues<ColorDescription>(), ColorPrefix)}");
+        if (BFrames < -1 || BFrames > MaxBFrames)
+            return CodecErrors.InvalidArgument($"{p}max_b_frames is {BFrames}; allowed 0 (the encoder's choice) to {MaxBFrames}");
+        if (Codec == Backends.VideoCodec.Av1)
+        {
+            // SVT-AV1's settings have no such knobs; refuse rather than ignore them.
+            if (ProfileIdc != 0)
+                return CodecErrors.Unsupported($"{p}profile_idc is {ProfileIdc}; it applies to H.264 and HEVC, {caps.BackendName} codes AV1 (use profile)");
+            if (BFrames != -1)
+                return CodecErrors.Unsupported($"{p}b-frames are set ({(BFrames == 0 ? "REEL_ENCODER_FLAG_NO_B_FRAMES" : $"max_b_frames {BFrames}")}); {caps.BackendName} has no B-frame setting (H.264 and HEVC only)");
+            if (LowLatency)
+                return CodecErrors.Unsupported($"{p}flags has REEL_ENCODER_FLAG_LOW_LATENCY; it applies to H.264 and HEVC: for AV1 set prediction REEL_PREDICTION_LOW_DELAY");
+        }
         return ValidateStructure(caps, p);
     }
+
+    /// <summary>Most consecutive B-frames (x264 and x265 take 16).</summary>
+    public const int MaxBFrames = 16;
 
     /// <summary>The CBR buffer in milliseconds of target bitrate (what SVT-AV1 takes).</summary>
     public long BufferMilliseconds => BufferSize == 0 || TargetBitrate == 0 ? 1000 : (long)(BufferSize * 1000 / TargetBitrate);
@@ -246,14 +290,16 @@ public sealed class EncoderSettings
         if (!Enum.IsDefined(Prediction))
             return CodecErrors.InvalidArgument($"{p}prediction is {(int)Prediction}; allowed {Names(Enum.GetValues<PredictionStructure>(), PredictionPrefix)}");
         if (!caps.Supports(Prediction))
-            return CodecErrors.Unsupported($"{p}prediction is {C(Prediction, PredictionPrefix)}; {caps.BackendName} codes {Names(caps.PredictionStructures, PredictionPrefix)}");
+            return CodecErrors.Unsupported(caps.PredictionStructures.Count == 0
+                ? $"{p}prediction is {C(Prediction, PredictionPrefix)}; {caps.BackendName} has no prediction-structure setting (allowed only REEL_PREDICTION_DEFAULT)"
+                : $"{p}prediction is {C(Prediction, PredictionPrefix)}; {caps.BackendName} codes {Names(caps.PredictionStructures, PredictionPrefix)}");
         if (MiniGopSize != 0 && !ContainsSize(caps.MiniGopSizes, MiniGopSize))
             return CodecErrors.InvalidArgument($"{p}mini_gop_size is {MiniGopSize}; allowed 0 (automatic){Sizes(caps.MiniGopSizes)}");
         if (Lookahead > caps.MaxLookahead)
             return CodecErrors.InvalidArgument(caps.MaxLookahead > 0
                 ? $"{p}lookahead is {Lookahead}; allowed 0 (automatic) or 1 to {caps.MaxLookahead} frames"
                 : $"{p}lookahead is {Lookahead}; allowed only 0 ({caps.BackendName} chooses its look-ahead)");
-        if (!IsLowDelay)
+        if (!caps.CodesLowDelay(this))
             return ReelResult.Success;
 
         // Low delay: what the backend codes that way. The message names why the stream is low delay.

@@ -59,6 +59,8 @@ public sealed class EncoderSettingsKeyTests
             return (uint)current + 1;
         if (type == typeof(ulong))
             return (ulong)current + 1;
+        if (type == typeof(bool))
+            return !(bool)current;
         if (type.IsEnum)
             return Enum.GetValues(type).Cast<object>().Append(Enum.ToObject(type, 99)).First(v => !v.Equals(current));
         throw new NotSupportedException($"EncoderSettings has a {type.Name} property: teach this test to change it");
