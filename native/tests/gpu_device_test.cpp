@@ -28,7 +28,7 @@ TEST_F(GpuTest, Create_ReportsItsVulkanObjectsQueuesAndValidation) {
 TEST_F(GpuTest, BackendCaps_ListSoftwareThenTheVulkanDevice) {
     reel_backend_caps_t caps = reel_backend_caps_init();
     ASSERT_EQ(reel_backend_caps(device_, 0, &caps), REEL_SUCCESS) << reel_last_error_message();
-    EXPECT_EQ(caps.backend_count, 2u);
+    EXPECT_EQ(caps.backend_count, 3u) << "software, vulkan, ffmpeg";
     EXPECT_EQ(caps.kind, REEL_BACKEND_SOFTWARE);
     EXPECT_STREQ(caps.name, "software");
     ASSERT_EQ(reel_backend_caps(device_, 1, &caps), REEL_SUCCESS) << reel_last_error_message();
@@ -45,7 +45,7 @@ TEST_F(GpuTest, BackendCaps_ListSoftwareThenTheVulkanDevice) {
     if (NoVideo()) {
         EXPECT_EQ(caps.codec_count, 0u) << NoVideoReason();
     }
-    EXPECT_TRUE(Failed(reel_backend_caps(device_, 2, &caps), REEL_ERROR_INVALID_ARGUMENT, {"index is 2; this libreel has 2 backends"}));
+    EXPECT_TRUE(Failed(reel_backend_caps(device_, 3, &caps), REEL_ERROR_INVALID_ARGUMENT, {"index is 3; this libreel has 3 backends"}));
 }
 
 TEST_F(GpuTest, BackendCaps_WithoutADevice_ReportTheLoader) {

@@ -178,6 +178,12 @@ int cli_usage_error(const char* command, const char* format, ...) {
     return REEL_EXIT_USAGE;
 }
 
+int cli_has_no_extension(const char* path) {
+    const char* slash = strrchr(path, '/');
+    const char* name = slash ? slash + 1 : path;
+    return strchr(name, '.') == NULL;
+}
+
 int cli_has_extension(const char* path, const char* extension) {
     size_t n = strlen(path), e = strlen(extension);
     if (n < e)

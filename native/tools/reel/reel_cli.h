@@ -81,6 +81,10 @@ int cli_fail(const char* command, const char* what, reel_result_t result);
 /* Whether path ends in extension (lower-case, with its dot), ignoring case. */
 int cli_has_extension(const char* path, const char* extension);
 
+/* Nonzero when the last component of path has no '.' (/dev/full, /dev/stdout, a named pipe):
+ * `reel encode` writes IVF there, as it did before containers came. */
+int cli_has_no_extension(const char* path);
+
 /** Seconds on a monotonic clock. */
 double cli_now(void);
 

@@ -46,7 +46,8 @@ void reel_encode_help(FILE* out) {
           "      --realtime          submit each frame at its time, like a live source (latency\n"
           "                          then measures the encoder, not a queue filled at once)\n"
           "  -o, --output FILE       output; the extension picks the container: .ivf, .mp4, .webm, .mkv,\n"
-          "                          or .h264 / .hevc (an elementary stream, --codec h264 / hevc)\n"
+          "                          or .h264 / .hevc (an elementary stream, --codec h264 / hevc);\n"
+          "                          IVF when the name has no extension (/dev/stdout, a pipe)\n"
           "      --audio FILE        sound track from a WAV file (or any file with sound), cut to\n"
           "                          the video's length; not with .ivf\n"
           "      --audio-codec C     opus (default) or aac (MP4/MKV)\n"
@@ -530,7 +531,7 @@ int reel_encode_main(int argc, char** argv) {
     int elementary = (desc.codec == REEL_VIDEO_CODEC_H264 || desc.codec == REEL_VIDEO_CODEC_HEVC) && o.audio == NULL
                      && (cli_has_extension(o.output, ".h264") || cli_has_extension(o.output, ".264") || cli_has_extension(o.output, ".hevc")
                          || cli_has_extension(o.output, ".265"));
-    if (o.audio != NULL || !(elementary || cli_has_extension(o.output, ".ivf"))) {
+    if (o.audio != NULL || !(elementary || cli_has_extension(o.output, ".ivf") || cli_has_no_extension(o.output))) {
         int status = reel_encode_movie(&o, &desc, run.context, run.reader, total);
         run.context = REEL_NULL_HANDLE; /* reel_encode_movie destroys it */
         run.reader = REEL_NULL_HANDLE;

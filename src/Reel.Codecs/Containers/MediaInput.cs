@@ -177,6 +177,9 @@ internal sealed unsafe class MediaInput : MediaFile
     {
         try
         {
+            // An .ivf file that is not IVF is reported by Reel's IVF reader ("expected DKIF"), not by FFmpeg's probe.
+            if (System.IO.Path.GetExtension(path).Equals(".ivf", StringComparison.OrdinalIgnoreCase))
+                return true;
             using FileStream stream = File.OpenRead(path);
             Span<byte> signature = stackalloc byte[4];
             return stream.Read(signature) == 4 && signature.SequenceEqual("DKIF"u8);

@@ -79,7 +79,7 @@ public unsafe class GpuApiTests
     {
         var caps = new reel_backend_caps_t { struct_size = (uint)sizeof(reel_backend_caps_t) };
         Assert.That(ReelNative.reel_backend_caps(_device, 1, &caps), Is.EqualTo(reel_result_t.REEL_SUCCESS), ReelNative.LastErrorMessage());
-        Assert.That(caps.backend_count, Is.EqualTo(2u));
+        Assert.That(caps.backend_count, Is.EqualTo(3u)); // software, vulkan, ffmpeg (PlatformBackends)
         Assert.That(caps.kind, Is.EqualTo(reel_backend_kind_t.REEL_BACKEND_VULKAN));
         Assert.That(Marshal.PtrToStringUTF8((nint)caps.name), Is.EqualTo("vulkan"));
         Assert.That(Marshal.PtrToStringUTF8((nint)caps.device_name), Is.Not.Empty);

@@ -25,7 +25,7 @@ public class VersionedStructTests
         ["reel_decoder_desc_t"] = 40,        // codec, reserved
         ["reel_decoder_stats_t"] = 88,       // frames_copied, pool_misses
         ["reel_encoder_pool_stats_t"] = 72,  // reconfigured
-        ["reel_movie_writer_stats_t"] = 64,  // audio_* , overhead_bytes
+        ["reel_movie_writer_stats_t"] = 64,  // audio_*, overhead_bytes
     };
 
     [Test]

@@ -124,7 +124,9 @@ internal sealed unsafe class FFmpegMovieMuxer : IMovieMuxer
             if (_muxer == 0 || _ended)
                 return LastError.Set(ReelResult.ErrorBadState, $"{function}: {_settings.Path}: the movie has ended");
             // AV1 temporal units are in presentation order (hidden frames travel inside them): dts = pts.
-            int code = _shim.Muxer.WritePacket(_muxer, _videoStream, packet.Data, packet.Size, packet.Pts, packet.Pts, 1,
+            // H.264 / HEVC with B-frames are in decode order: the encoder's dts (below pts by the reorder delay).
+            long dts = _settings.Video.Codec == VideoCodec.Av1 ? packet.Pts : packet.Dts;
+            int code = _shim.Muxer.WritePacket(_muxer, _videoStream, packet.Data, packet.Size, packet.Pts, dts, 1,
                 packet.IsKeyframe ? ShimConstants.PacketKeyframe : 0);
             return code < 0 ? ShimErrors.Fail(_shim, code, function, _settings.Path) : ReelResult.Success;
         }
