@@ -51,8 +51,9 @@ void reel_encode_help(FILE* out) {
           "      --audio FILE        sound track from a WAV file (or any file with sound), cut to\n"
           "                          the video's length; not with .ivf\n"
           "      --audio-codec C     opus (default) or aac (MP4/MKV)\n"
-          "      --audio-bitrate B   bits/s (default: 48k per channel Opus, 64k AAC)\n"
-          "encoder settings (reel_encoder_desc_t):\n"
+          "      --audio-bitrate B   bits/s (default: 48k per channel Opus, 64k AAC)\n",
+          out);
+    fputs("encoder settings (reel_encoder_desc_t):\n"
           "      --codec C           av1 (default), h264, hevc\n"
           "      --profile-idc N     H.264 66 (baseline), 77 (main), 100 (high); HEVC 1 (main)\n"
           "      --bframes N         H.264 / HEVC: consecutive B-frames 0..16 (0 = none)\n"
