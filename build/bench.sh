@@ -8,9 +8,11 @@
 #                          (BenchmarkDotNet)
 #   build/bench.sh cache   frame-cache hit rates on editor traces vs a plain LRU of equal
 #                          memory (tests/Reel.CacheBench)
-#   build/bench.sh codecs  `reel encode` vs SvtAv1EncApp on the same 1080p Y4M and preset, and
-#                          `reel decode` vs the dav1d tool on the same IVF (both to Y4M): wall
-#                          time (median of interleaved runs) and peak RSS (/usr/bin/time)
+#   build/bench.sh codecs  `reel encode` vs SvtAv1EncApp and ffmpeg's libsvtav1 on the same
+#                          1080p Y4M with matched settings (SVT-AV1's default mini-GOP, Reel's
+#                          default, the memory-bounded setting, low delay): wall time, peak RSS
+#                          (/usr/bin/time), PSNR, bitrate; the low-delay latency; `reel decode`
+#                          vs the dav1d tool (build/bench-codecs.sh)
 #   build/bench.sh h26x    `reel encode --codec h264` vs `ffmpeg -c:v libx264` and `--codec hevc` vs
 #                          `-c:v libx265` on the same 1080p Y4M (same preset, CRF, threads, keyint,
 #                          B-frames), then `reel decode --codec ...` vs `ffmpeg -i X -f null -` on each
@@ -96,79 +98,8 @@ run_cache() {
   dotnet run -c Release --project tests/Reel.CacheBench --no-build
 }
 
-# One run of a command: prints "wall_seconds max_rss_kib cpu_seconds"; its output goes to $log.
-measure() {
-  local log=$1
-  shift
-  /usr/bin/time -f "%e %M %U %S" -o "$log.time" "$@" > "$log" 2>&1 || { cat "$log" >&2; return 1; }
-  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$log.time"
-}
-
-# Runs A then B on odd rounds and B then A on even ones (machine drift hits both alike).
-# pair ROUND LOG_A TIMES_A LOG_B TIMES_B -- COMMAND_A... -- COMMAND_B...
-pair() {
-  local round=$1 log_a=$2 times_a=$3 log_b=$4 times_b=$5
-  shift 6
-  local a=() b=()
-  while [[ $1 != -- ]]; do a+=("$1"); shift; done; shift
-  b=("$@")
-  if ((round % 2)); then
-    measure "$log_a" "${a[@]}" >> "$times_a" && measure "$log_b" "${b[@]}" >> "$times_b"
-  else
-    measure "$log_b" "${b[@]}" >> "$times_b" && measure "$log_a" "${a[@]}" >> "$times_a"
-  fi
-}
-
-# Median of the numbers on stdin.
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 run_codecs() {
-  local dir="$root/artifacts/bench/codecs" runs=${REEL_BENCH_RUNS:-5} frames=${REEL_BENCH_FRAMES:-300}
-  local reel="$root/artifacts/bin/reel"
-  mkdir -p "$dir"
-  local y4m
-  y4m=$(bench_input_y4m "$frames")
-  # The same encode on both sides: SVT-AV1 preset 10, CRF 35, every core. Reel's MEDIUM
-  # preset is speed 10 and its default quality 45 is CRF 35, so the bitstreams are identical.
-  printf '\n== codecs: encode, %s runs each, interleaved (SvtAv1EncApp --preset 10 --crf 35 | reel encode --preset medium)\n' "$runs"
-  : > "$dir/svt.times"; : > "$dir/reel-encode.times"
-  for ((i = 1; i <= runs; i++)); do
-    SVT_LOG=1 pair "$i" "$dir/svt.log" "$dir/svt.times" "$dir/reel-encode.log" "$dir/reel-encode.times" \
-      -- SvtAv1EncApp -i "$y4m" -b "$dir/svt.ivf" --preset 10 --crf 35 \
-      -- "$reel" encode -i "$y4m" -o "$dir/reel.ivf" --preset medium --quiet
-    printf '  run %d: SvtAv1EncApp %s s, reel encode %s s\n' "$i" "$(tail -1 "$dir/svt.times" | cut -d' ' -f1)" "$(tail -1 "$dir/reel-encode.times" | cut -d' ' -f1)"
-  done
-  if cmp -s "$dir/svt.ivf" "$dir/reel.ivf"; then same="identical"; else same="different"; fi
-  printf '\n== codecs: decode, %s runs each, interleaved (dav1d -i X -o Y.y4m | reel decode -i X -o Y.y4m)\n' "$runs"
-  : > "$dir/dav1d.times"; : > "$dir/reel-decode.times"
-  for ((i = 1; i <= runs; i++)); do
-    pair "$i" "$dir/dav1d.log" "$dir/dav1d.times" "$dir/reel-decode.log" "$dir/reel-decode.times" \
-      -- dav1d -q -i "$dir/svt.ivf" -o "$dir/dav1d.y4m" \
-      -- "$reel" decode -i "$dir/svt.ivf" -o "$dir/reel.y4m" --quiet
-    printf '  run %d: dav1d %s s, reel decode %s s\n' "$i" "$(tail -1 "$dir/dav1d.times" | cut -d' ' -f1)" "$(tail -1 "$dir/reel-decode.times" | cut -d' ' -f1)"
-  done
-  if cmp -s "$dir/dav1d.y4m" "$dir/reel.y4m"; then decoded="identical"; else decoded="different"; fi
-  local svt_s reel_s dav1d_s reeld_s svt_m reel_m dav1d_m reeld_m svt_c reel_c dav1d_c reeld_c
-  svt_s=$(cut -d' ' -f1 "$dir/svt.times" | median); reel_s=$(cut -d' ' -f1 "$dir/reel-encode.times" | median)
-  dav1d_s=$(cut -d' ' -f1 "$dir/dav1d.times" | median); reeld_s=$(cut -d' ' -f1 "$dir/reel-decode.times" | median)
-  svt_m=$(cut -d' ' -f2 "$dir/svt.times" | median); reel_m=$(cut -d' ' -f2 "$dir/reel-encode.times" | median)
-  dav1d_m=$(cut -d' ' -f2 "$dir/dav1d.times" | median); reeld_m=$(cut -d' ' -f2 "$dir/reel-decode.times" | median)
-  svt_c=$(cut -d' ' -f3 "$dir/svt.times" | median); reel_c=$(cut -d' ' -f3 "$dir/reel-encode.times" | median)
-  dav1d_c=$(cut -d' ' -f3 "$dir/dav1d.times" | median); reeld_c=$(cut -d' ' -f3 "$dir/reel-decode.times" | median)
-  printf '\n== codecs: results (median of %s runs; %s frames of 1920x1080)\n' "$runs" "$frames"
-  awk -v fr="$frames" -v a="$svt_s" -v b="$reel_s" -v c="$dav1d_s" -v d="$reeld_s" \
-      -v am="$svt_m" -v bm="$reel_m" -v cm="$dav1d_m" -v dm="$reeld_m" -v same="$same" -v decoded="$decoded" \
-      -v ac="$svt_c" -v bc="$reel_c" -v cc="$dav1d_c" -v dc="$reeld_c" 'BEGIN {
-    printf "| %-36s | %8s | %7s | %8s | %12s | %10s |\n", "run", "wall s", "fps", "CPU s", "peak RSS MiB", "wall ratio"
-    printf "| %-36s | %8s | %7s | %8s | %12s | %10s |\n", "---", "---", "---", "---", "---", "---"
-    printf "| %-36s | %8.2f | %7.1f | %8.2f | %12.1f | %10s |\n", "SvtAv1EncApp --preset 10 --crf 35", a, fr / a, ac, am / 1024, "baseline"
-    printf "| %-36s | %8.2f | %7.1f | %8.2f | %12.1f | %10.3f |\n", "reel encode --preset medium", b, fr / b, bc, bm / 1024, b / a
-    printf "| %-36s | %8.2f | %7.1f | %8.2f | %12.1f | %10s |\n", "dav1d -o out.y4m", c, fr / c, cc, cm / 1024, "baseline"
-    printf "| %-36s | %8.2f | %7.1f | %8.2f | %12.1f | %10.3f |\n", "reel decode -o out.y4m", d, fr / d, dc, dm / 1024, d / c
-    printf "\nencode wall-time ratio reel/SvtAv1EncApp = %.3f (target <= 1.03), CPU-time ratio %.3f; bitstreams %s\n", b / a, bc / ac, same
-    printf "decode wall-time ratio reel/dav1d        = %.3f (target <= 1.03), CPU-time ratio %.3f; Y4M outputs %s\n", d / c, dc / cc, decoded
-    printf "peak RSS ratio encode %.3f, decode %.3f\n", bm / am, dm / cm
-  }'
+  build/bench-codecs.sh
 }
 
 # One comparison: RUNS interleaved pairs of reel (A) and ffmpeg (B); prints a table row each

@@ -1456,6 +1456,28 @@ typedef enum reel_video_codec_t {
     REEL_VIDEO_CODEC_MAX_ENUM = 0x7FFFFFFF /**< not a codec: keeps the enum 32 bits wide */
 } reel_video_codec_t;
 
+/** (since 0.2.0) How frames reference each other: what bounds an encoder's latency (and part
+ *  of its memory).
+ *  Random access codes each mini-GOP out of order, so a frame's packet comes out only after
+ *  its whole mini-GOP and the look-ahead were submitted (SVT-AV1 1.4.1: the first packet
+ *  after 2 x mini_gop_size + 4 frames, 36 by default; N + 4 with a lookahead below the
+ *  mini-GOP); low delay references past frames only, so a frame's packet comes out as the
+ *  next frame goes in (SVT-AV1 holds one frame to see whether the stream ends): what live
+ *  streaming wants. */
+typedef enum reel_prediction_structure_t {
+    REEL_PREDICTION_DEFAULT = 0,       /**< LOW_DELAY with REEL_RATE_CONTROL_CBR, RANDOM_ACCESS
+                                            otherwise (default) */
+    REEL_PREDICTION_RANDOM_ACCESS = 1, /**< hierarchical mini-GOPs coded out of order, with
+                                            look-ahead: best quality per bit. SVT-AV1: CRF, CQP
+                                            and VBR (CBR is refused: it would code VBR) */
+    REEL_PREDICTION_LOW_DELAY = 2,     /**< past references only, no look-ahead, one packet
+                                            per frame in input order, one frame of latency.
+                                            SVT-AV1: CRF, CQP and CBR (VBR is
+                                            refused: it would code CBR), speed 8 to 13, mini-GOP
+                                            8, no max_bitrate, no REEL_ENCODE_FLAG_KEYFRAME */
+    REEL_PREDICTION_MAX_ENUM = 0x7FFFFFFF /**< not a structure: keeps the enum 32 bits wide */
+} reel_prediction_structure_t;
+
 /** How to create an encoder. Zero it and set struct_size (reel_encoder_desc_default()), then
  *  width and height; every other field has a default. Published in 0.1.0 at 128 bytes; codec and
  *  the fields after it are new in 0.2.0 (a 0.1.0 host's smaller struct gets their defaults). */
@@ -1519,6 +1541,32 @@ typedef struct reel_encoder_desc_t {
     uint32_t max_b_frames;              /**< H.264 / HEVC: consecutive B-frames, 1..16; 0 = the
                                              preset's. Must be 0 for AV1. */
     uint32_t flags;                     /**< REEL_ENCODER_FLAG_* bits; default 0. */
+    uint32_t mini_gop_size;             /**< (since 0.2.0) frames per mini-GOP, the group coded
+                                             with hierarchical prediction: fewer pictures in
+                                             flight (memory) and less latency against some
+                                             quality per bit. SVT-AV1: 4, 8, 16 or 32 (its
+                                             hierarchical levels 2-5); low delay only 8. 0 = 16
+                                             in random access, 8 in low delay (SVT-AV1 alone
+                                             would pick 32 at speeds 0-12: at 1080p 37 % more
+                                             memory for no better PSNR per bit,
+                                             docs/BENCHMARKS.md). Backends without the setting
+                                             (reel_codec_caps_t.mini_gop_sizes 0) take only 0 */
+    uint32_t lookahead;                 /**< (since 0.2.0) frames the encoder may read ahead for
+                                             rate control and its temporal model. 0 = the
+                                             encoder's choice; SVT-AV1: 1 to 120, and 0 only
+                                             with low delay. In SVT-AV1 1.4.1 with CRF/CQP a
+                                             value below the mini-GOP size keeps no future
+                                             mini-GOP in flight (less memory, less latency) and
+                                             any larger value acts as the default (one future
+                                             mini-GOP); with VBR it sizes the rate-control
+                                             window, raised to at least a mini-GOP and a few
+                                             frames. Backends without the setting
+                                             (reel_codec_caps_t.max_lookahead 0) take only 0 */
+    reel_prediction_structure_t prediction; /**< (since 0.2.0) default REEL_PREDICTION_DEFAULT
+                                             (SVT-AV1: random access; low delay with CBR).
+                                             H.264 / HEVC: only DEFAULT (their low-latency
+                                             mode is REEL_ENCODER_FLAG_LOW_LATENCY) */
+    uint32_t reserved3;                 /**< (since 0.2.0) must be 0 */
 } reel_encoder_desc_t;
 
 /** reel_encoder_desc_t.flags: low-latency streaming (H.264 / HEVC): no look-ahead, no
@@ -1527,7 +1575,8 @@ typedef struct reel_encoder_desc_t {
 /** reel_encoder_desc_t.flags: no B-frames (H.264 / HEVC); max_b_frames must then be 0. */
 #define REEL_ENCODER_FLAG_NO_B_FRAMES 0x2u
 
-/** reel_encoder_submit flag: make this frame a keyframe (CRF and CQP only). */
+/** reel_encoder_submit flag: make this frame a keyframe (SVT-AV1: CRF and CQP in random access
+ *  only; reel_codec_caps_t says per backend). */
 #define REEL_ENCODE_FLAG_KEYFRAME 0x1u
 
 /** An encoder's counters (reel_encoder_get_stats). Published in 0.1.0 at 104 bytes; frames_held
@@ -1560,6 +1609,20 @@ typedef struct reel_encoder_stats_t {
                                        SVT-AV1, which copies into its own buffers */
     uint64_t reconfigurations;    /**< live bitrate changes made on the codec (the encoder pool's
                                        reconfiguration of an idle libx264 encoder) */
+    double latency_ms_last;       /**< (since 0.2.0) frames-in to packet-out latency of the
+                                       latest packet: wall milliseconds from
+                                       reel_encoder_submit of its frame to the packet being
+                                       available to reel_encoder_receive (or written, in a
+                                       movie writer); 0 before the first packet */
+    double latency_ms_mean;       /**< (since 0.2.0) the same, averaged over every packet */
+    double latency_ms_max;        /**< (since 0.2.0) the same, the largest */
+    double latency_frames_mean;   /**< (since 0.2.0) frames submitted after a frame before its
+                                       packet was available, averaged over every packet
+                                       (input queue included: a host that submits faster
+                                       than the codec encodes sees the queue fill) */
+    uint32_t latency_frames_last; /**< (since 0.2.0) the same for the latest packet: 0 = it was
+                                       available before the next frame was submitted */
+    uint32_t latency_frames_max;  /**< (since 0.2.0) the same, the largest */
 } reel_encoder_stats_t;
 
 /** What a backend can do (reel_codec_get_caps). Strings are owned by Reel and live as long as
@@ -1583,7 +1646,8 @@ typedef struct reel_codec_caps_t {
     uint32_t encode_profiles;           /**< bits of reel_av1_profile_t the encoder produces */
     uint32_t rate_controls;             /**< bits of reel_rate_control_t */
     uint32_t keyframe_rate_controls;    /**< bits of reel_rate_control_t in which
-                                             REEL_ENCODE_FLAG_KEYFRAME works */
+                                             REEL_ENCODE_FLAG_KEYFRAME works (random access;
+                                             low delay: low_delay_keyframe_rate_controls) */
     uint32_t presets;                   /**< bits of reel_encoder_preset_t */
     uint32_t min_speed_preset;          /**< slowest speed_preset */
     uint32_t max_speed_preset;          /**< fastest speed_preset */
@@ -1608,6 +1672,19 @@ typedef struct reel_codec_caps_t {
     uint32_t encode_profile_idcs[4];    /**< H.264 / HEVC: the profile_idc values the encoder
                                              takes (66, 77, 100 for H.264; 1 for HEVC), unused
                                              entries 0; all 0 for AV1. */
+    uint32_t prediction_structures;     /**< (since 0.2.0) bits of reel_prediction_structure_t
+                                             accepted (DEFAULT only: no such setting) */
+    uint32_t mini_gop_sizes;            /**< (since 0.2.0) bit n set when mini_gop_size 2^n is
+                                             accepted (SVT-AV1: 4, 8, 16, 32); 0 = only 0 */
+    uint32_t max_lookahead;             /**< (since 0.2.0) largest lookahead in frames; 0 = only 0 */
+    uint32_t low_delay_rate_controls;   /**< (since 0.2.0) bits of reel_rate_control_t coded low
+                                             delay */
+    uint32_t low_delay_min_speed_preset; /**< (since 0.2.0) slowest speed_preset with low delay
+                                             (named presets count by their speed) */
+    uint32_t low_delay_mini_gop_sizes;  /**< (since 0.2.0) mini_gop_sizes with low delay */
+    uint32_t low_delay_keyframe_rate_controls; /**< (since 0.2.0) keyframe_rate_controls with low
+                                             delay */
+    uint32_t reserved3;                 /**< (since 0.2.0) 0 */
 } reel_codec_caps_t;
 
 /** The encoder settings a codec backend honours (reel_codec_caps_t.encode_settings). */
@@ -1629,6 +1706,9 @@ typedef enum reel_encoder_setting_t {
     REEL_ENCODER_SETTING_LIVE_BITRATE = 0x4000,   /**< the bitrate may change on a live codec:
                                                        the encoder pool reconfigures an idle
                                                        encoder of another bitrate (libx264) */
+    REEL_ENCODER_SETTING_MINI_GOP_SIZE = 0x8000,  /**< mini_gop_size (mini_gop_sizes lists them) */
+    REEL_ENCODER_SETTING_LOOKAHEAD = 0x10000,     /**< lookahead (up to max_lookahead) */
+    REEL_ENCODER_SETTING_PREDICTION = 0x20000,    /**< prediction (prediction_structures lists them) */
     REEL_ENCODER_SETTING_MAX_ENUM = 0x7FFFFFFF    /**< not a setting: keeps the enum 32 bits wide */
 } reel_encoder_setting_t;
 
@@ -1836,7 +1916,11 @@ REEL_API reel_result_t reel_codec_get_caps_for(reel_video_codec_t codec, reel_co
  *          REEL_ERROR_INVALID_HANDLE    context (or desc->packet_pool) is not live,
  *          REEL_ERROR_INVALID_ARGUMENT  NULL desc / out_encoder; bad struct_size; a field out of
  *                                       its range or inconsistent with another (the message
- *                                       names it: "desc->width is 70000; allowed 64 to 16384");
+ *                                       names it and the rule: "desc->width is 70000; allowed
+ *                                       64 to 16384", "desc->preset is
+ *                                       REEL_ENCODER_PRESET_SPEED with speed_preset 6 and
+ *                                       prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8
+ *                                       to 13 ...");
  *                                       reserved fields not 0,
  *          REEL_ERROR_UNSUPPORTED       a profile or rate control the backend lacks; backend
  *                                       HARDWARE without a hardware backend; the codec library

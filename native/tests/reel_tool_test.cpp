@@ -145,6 +145,54 @@ int Y4mFrames(const std::string& path) {
     return frames;
 }
 
+// The memory and latency flags reach SVT-AV1: with SVT_LOG=3 set by the user the tool leaves
+// the library's configuration report on stderr, which says what the encoder really runs with.
+TEST(ReelTool, EncodeMemoryAndLatencyFlags_ReachTheEncoderAndJsonReportsLatency) {
+    TempDir dir;
+    std::string ivf = dir.File("m.ivf"), out;
+    EXPECT_EQ(Reel("encode --help", &out), 0);
+    EXPECT_TRUE(Contains(out, "--mini-gop N") && Contains(out, "--hierarchical-levels L") && Contains(out, "--lookahead N") &&
+                Contains(out, "--low-delay") && Contains(out, "--realtime"))
+        << out;
+
+    ASSERT_EQ(Reel("encode --pattern 320x240 --frames 24 --preset low --low-delay --realtime --json -o '" + ivf + "'", &out, "SVT_LOG=3"), 0)
+        << out;
+    EXPECT_TRUE(Contains(out, "/ low delay") && Contains(out, "/ 8 / key frame")) << "SVT-AV1 codes low delay in groups of 8: " << out;
+    EXPECT_TRUE(Contains(out, "\"prediction\":\"low-delay\"") && Contains(out, "\"realtime\":true")) << out;
+    EXPECT_EQ(JsonNumber(out, "frames_out"), 24) << out;
+    for (const char* key : {"latency_ms_last", "latency_ms_mean", "latency_ms_max", "latency_frames_last", "latency_frames_mean",
+                            "latency_frames_max"})
+        EXPECT_GE(JsonNumber(out, key), 0) << key << " in " << out;
+    EXPECT_EQ(FfprobeFrames(ivf), 24);
+
+    ASSERT_EQ(Reel("encode --pattern 320x240 --frames 20 --preset low --hierarchical-levels 3 --lookahead 4 --json -o '" + ivf + "'", &out,
+                   "SVT_LOG=3"),
+              0)
+        << out;
+    EXPECT_TRUE(Contains(out, "/ random access") && Contains(out, "/ 8 / key frame")) << out;
+    EXPECT_TRUE(Contains(out, "\"prediction\":\"random-access\",\"mini_gop_size\":8,\"lookahead\":4")) << out;
+    ASSERT_EQ(Reel("encode --pattern 320x240 --frames 20 --preset low --quiet -o '" + ivf + "'", &out, "SVT_LOG=3"), 0) << out;
+    EXPECT_TRUE(Contains(out, "/ 16 / key frame")) << "Reel's default random-access mini-GOP: " << out;
+    // VBR: SVT-AV1 raises a look-ahead shorter than its mini-GOP needs, and says so.
+    ASSERT_EQ(Reel("encode --pattern 320x240 --frames 20 --preset low --rc vbr --bitrate 300k --mini-gop 16 --lookahead 4 --quiet -o '" + ivf +
+                       "'",
+                   &out, "SVT_LOG=2"),
+              0)
+        << out;
+    EXPECT_TRUE(Contains(out, "Force the look_ahead_distance to be")) << out;
+
+    // Bad values: usage errors exit 2, what the library refuses exits 1 naming the field and the rule.
+    EXPECT_EQ(Reel("encode --pattern 64x64 -o '" + ivf + "' --prediction sideways", &out), 2);
+    EXPECT_TRUE(Contains(out, "--prediction 'sideways' is not known; allowed default, random-access, low-delay")) << out;
+    EXPECT_EQ(Reel("encode --pattern 64x64 -o '" + ivf + "' --lookahead 0", &out), 2);
+    EXPECT_EQ(Reel("encode --pattern 320x240 --frames 4 -o '" + ivf + "' --mini-gop 12", &out), 1);
+    EXPECT_TRUE(Contains(out, "REEL_ERROR_INVALID_ARGUMENT") && Contains(out, "desc->mini_gop_size is 12; allowed 0 (automatic) or 4, 8, 16, 32")) << out;
+    EXPECT_EQ(Reel("encode --pattern 320x240 --frames 4 -o '" + ivf + "' --low-delay --preset 4", &out), 1);
+    EXPECT_TRUE(Contains(out, "desc->preset is REEL_ENCODER_PRESET_SPEED with speed_preset 4 and prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8 to 13")) << out;
+    EXPECT_EQ(Reel("encode --pattern 320x240 --frames 4 -o '" + ivf + "' --low-delay --lookahead 8", &out), 1);
+    EXPECT_TRUE(Contains(out, "desc->lookahead is 8 with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0")) << out;
+}
+
 TEST(ReelTool, DecodeFramesLimit_ReportsTheFramesWritten_WithAnyThreading) {
     TempDir dir;
     std::string ivf = dir.File("p.ivf"), y4m = dir.File("p.y4m"), out;

@@ -161,7 +161,7 @@ TEST_F(SessionBadInput, Encoder_WrongFrames_AreRefused) {
     EXPECT_TRUE(Failed(reel_encoder_submit(encoder, frame, 0, 0), REEL_ERROR_INVALID_HANDLE, {"stale"}));
     ASSERT_EQ(reel_pool_acquire(right, &frame), REEL_SUCCESS);
     EXPECT_TRUE(Failed(reel_encoder_submit(encoder, frame, REEL_ENCODE_FLAG_KEYFRAME, 0), REEL_ERROR_UNSUPPORTED,
-                       {"REEL_ENCODE_FLAG_KEYFRAME", "Vbr"}));
+                       {"REEL_ENCODE_FLAG_KEYFRAME", "REEL_RATE_CONTROL_VBR"}));
     reel_buffer_release(frame);
     EXPECT_TRUE(Failed(reel_encoder_submit(reinterpret_cast<reel_encoder_t>(right), frame, 0, 0), REEL_ERROR_INVALID_HANDLE,
                        {"is a reel_pool_t, not a reel_encoder_t"}));

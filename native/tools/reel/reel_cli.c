@@ -209,6 +209,14 @@ double cli_now(void) {
     return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
+void cli_sleep_until(double when) {
+    struct timespec at;
+    at.tv_sec = (time_t)when;
+    at.tv_nsec = (long)((when - (double)at.tv_sec) * 1e9);
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, NULL) == EINTR) {
+    }
+}
+
 int cli_stdout_is_tty(void) {
     return isatty(STDOUT_FILENO);
 }

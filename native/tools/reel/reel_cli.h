@@ -88,6 +88,9 @@ int cli_has_no_extension(const char* path);
 /** Seconds on a monotonic clock. */
 double cli_now(void);
 
+/** Sleeps until cli_now() reaches when (returns at once if it has). */
+void cli_sleep_until(double when);
+
 /** Whether stdout is a terminal (the progress bar is drawn only then). */
 int cli_stdout_is_tty(void);
 

@@ -30,6 +30,7 @@ static const char* const k_rc_names[] = {"crf", "cqp", "vbr", "cbr"};
 static const char* const k_preset_names[] = {"medium", "low", "high", "speed"};
 static const char* const k_profile_names[] = {"main", "high", "professional"};
 static const char* const k_format_names[] = {"?", "nv12", "i420", "p010", "i010", "rgba8", "bgra8"};
+static const char* const k_prediction_names[] = {"default", "random-access", "low-delay"};
 
 /* Writes the names of the set bits of mask, as text ("crf cqp") or a JSON array. */
 static void names(FILE* out, uint32_t mask, const char* const* table, int count, int json) {
@@ -47,6 +48,23 @@ static void names(FILE* out, uint32_t mask, const char* const* table, int count,
     }
     if (json)
         fputc(']', out);
+}
+
+/* Writes 2^n for each set bit n of mask (mini-GOP sizes), as text or a JSON array; "none" as text when empty. */
+static void powers(FILE* out, uint32_t mask, int json) {
+    int first = 1;
+    if (json)
+        fputc('[', out);
+    for (int bit = 0; bit < 32; bit++) {
+        if (mask & (1u << bit)) {
+            fprintf(out, "%s%lu", first ? "" : (json ? "," : " "), 1ul << bit);
+            first = 0;
+        }
+    }
+    if (json)
+        fputc(']', out);
+    else if (first)
+        fputs("automatic only", out);
 }
 
 static void depths(FILE* out, uint32_t mask, int json) {
@@ -81,9 +99,19 @@ static void print_caps(const char* label, const reel_codec_caps_t* c, int json) 
         printf(",\"presets\":");
         names(stdout, c->presets, k_preset_names, 4, 1);
         printf(",\"speed_presets\":[%u,%u],\"bitrate\":[%llu,%llu],\"max_tile_rows_log2\":%u,\"max_tile_columns_log2\":%u,"
-               "\"max_threads\":%u},\"decode\":{\"max_width\":%u,\"max_height\":%u,\"profiles\":",
+               "\"max_threads\":%u,\"predictions\":",
                c->min_speed_preset, c->max_speed_preset, (unsigned long long)c->min_bitrate, (unsigned long long)c->max_bitrate,
-               c->max_tile_rows_log2, c->max_tile_columns_log2, c->max_threads, c->decode_max_width, c->decode_max_height);
+               c->max_tile_rows_log2, c->max_tile_columns_log2, c->max_threads);
+        names(stdout, c->prediction_structures, k_prediction_names, 3, 1);
+        printf(",\"mini_gop_sizes\":");
+        powers(stdout, c->mini_gop_sizes, 1);
+        printf(",\"max_lookahead\":%u,\"low_delay\":{\"rate_controls\":", c->max_lookahead);
+        names(stdout, c->low_delay_rate_controls, k_rc_names, 4, 1);
+        printf(",\"min_speed_preset\":%u,\"mini_gop_sizes\":", c->low_delay_min_speed_preset);
+        powers(stdout, c->low_delay_mini_gop_sizes, 1);
+        printf(",\"keyframe_rate_controls\":");
+        names(stdout, c->low_delay_keyframe_rate_controls, k_rc_names, 4, 1);
+        printf("}},\"decode\":{\"max_width\":%u,\"max_height\":%u,\"profiles\":", c->decode_max_width, c->decode_max_height);
         names(stdout, c->decode_profiles, k_profile_names, 3, 1);
         printf(",\"bit_depths\":");
         depths(stdout, c->decode_bit_depths, 1);
@@ -106,6 +134,20 @@ static void print_caps(const char* label, const reel_codec_caps_t* c, int json) 
     names(stdout, c->presets, k_preset_names, 4, 0);
     printf(" (speed %u..%u); tiles up to 2^%u x 2^%u; threads up to %u\n", c->min_speed_preset, c->max_speed_preset,
            c->max_tile_rows_log2, c->max_tile_columns_log2, c->max_threads);
+    printf("    prediction ");
+    names(stdout, c->prediction_structures, k_prediction_names, 3, 0);
+    printf("; mini-GOP ");
+    powers(stdout, c->mini_gop_sizes, 0);
+    printf("; lookahead up to %u\n    low delay: rate control ", c->max_lookahead);
+    names(stdout, c->low_delay_rate_controls, k_rc_names, 4, 0);
+    printf("; speed %u..%u; mini-GOP ", c->low_delay_min_speed_preset, c->max_speed_preset);
+    powers(stdout, c->low_delay_mini_gop_sizes, 0);
+    printf("; forced keyframes: ");
+    if (c->low_delay_keyframe_rate_controls)
+        names(stdout, c->low_delay_keyframe_rate_controls, k_rc_names, 4, 0);
+    else
+        printf("none");
+    printf("\n");
     printf("  decode: %s %s\n", c->can_decode ? "yes," : "no:", c->decoder);
     printf("    up to %ux%u; profiles ", c->decode_max_width, c->decode_max_height);
     names(stdout, c->decode_profiles, k_profile_names, 3, 0);

@@ -21,6 +21,14 @@ internal sealed partial class EncoderSession
     private const int StallRetryMs = 2;
 
     /// <summary>
+    /// How often an idle worker asks the codec for packets it finished meanwhile. The codec
+    /// encodes on its own threads and has no blocking "next packet" call before the end of the
+    /// stream, so without this a finished packet would wait for the next submit: a whole frame
+    /// interval of latency, and a host that waits for a packet before it submits again waits forever.
+    /// </summary>
+    private const int IdlePollMs = 2;
+
+    /// <summary>
     /// How the worker's failures start: no C call is running on this thread, so the message
     /// says what was going on; the call that later reports it adds its own name in front
     /// ("reel_encoder_receive: the encoder failed: encoding: ...").
@@ -47,20 +55,33 @@ internal sealed partial class EncoderSession
     {
         while (true)
         {
-            InputFrame frame;
-            bool flush = false;
+            InputFrame frame = default;
+            bool flush = false, poll = false;
             lock (_lock)
             {
                 while (!_stopping && _input.Count == 0 && !_flushRequested)
-                    Monitor.Wait(_lock);
+                {
+                    // Frames in the codec: look for their packets now and then; none: sleep until pulsed.
+                    if (_framesSent == _framesOut)
+                        Monitor.Wait(_lock);
+                    else if (!Monitor.Wait(_lock, IdlePollMs))
+                    {
+                        poll = true;
+                        break;
+                    }
+                }
                 if (_stopping)
                     return;
-                if (_input.TryDequeue(out frame))
+                if (poll)
+                {
+                    // Nothing to send: only collect what the codec finished.
+                }
+                else if (_input.TryDequeue(out frame))
                     Monitor.PulseAll(_lock); // room in the queue for a waiting submit
                 else
                     flush = true;
             }
-            ReelResult result = flush ? Finish(out bool stopped) : Encode(frame, out stopped);
+            ReelResult result = poll ? Collect(out bool stopped) : flush ? Finish(out stopped) : Encode(frame, out stopped);
             if (stopped)
                 return;
             if (result != ReelResult.Success)
@@ -101,6 +122,16 @@ internal sealed partial class EncoderSession
         }
         if (result != ReelResult.Success)
             return result;
+        lock (_lock)
+            _framesSent++;
+        return Collect(out stopped);
+    }
+
+    /// <summary>Moves every packet the codec has finished out, without waiting for more (before the flush).</summary>
+    private ReelResult Collect(out bool stopped)
+    {
+        stopped = false;
+        ReelResult result;
         while ((result = _encoder.ReceivePacket(WorkerLabel, out EncodedPacket packet)) == ReelResult.Success)
         {
             result = Deliver(packet, out stopped);
@@ -201,6 +232,7 @@ internal sealed partial class EncoderSession
             if (packet.IsKeyframe)
                 _keyframes++;
             _lastPacketTicks = Stopwatch.GetTimestamp();
+            _latency.Delivered(packet.Pts, _lastPacketTicks);
         }
     }
 

@@ -69,6 +69,8 @@ internal sealed partial class EncoderSession : IContextAttachment
 
     // Counters, under _lock.
     private long _framesIn;
+    /// <summary>Frames the worker handed to the codec (each gives one packet): more than <see cref="_framesOut"/> while some are in the codec.</summary>
+    private long _framesSent;
     private long _framesOut;
     private long _packetsReceived;
     private long _bytesOut;
@@ -77,6 +79,7 @@ internal sealed partial class EncoderSession : IContextAttachment
     private long _keyframes;
     private long _firstSubmitTicks;
     private long _lastPacketTicks;
+    private readonly EncoderLatency _latency = new();
 
     private EncoderSession(ReelContext context, EncoderSessionOptions options, IEncoderFactory factory, IEncoder encoder,
         EncoderSessionPool? sessionPool, bool fromPool, EncoderSettingsKey poolKey, Pool? packetPool, bool ownsPacketPool)
@@ -215,9 +218,10 @@ internal sealed partial class EncoderSession : IContextAttachment
     private ReelResult Enqueue(in FrameRef frame, long pts, bool forceKeyframe, uint timeoutMs, string function)
     {
         ReelResult result;
-        if (forceKeyframe && !_factory.Capabilities.CanForceKeyframes(_settings.RateControl))
-            return CodecErrors.Unsupported(
-                $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {_settings.RateControl}; {_factory.Name} forces keyframes only with CRF and CQP");
+        if (forceKeyframe && !_factory.Capabilities.CanForceKeyframes(_settings))
+            return CodecErrors.Unsupported(_factory.Capabilities.CodesLowDelay(_settings) && _settings.RateControl != RateControlMode.Cbr
+                ? $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but prediction is REEL_PREDICTION_LOW_DELAY; {_factory.Name} forces keyframes only in random access"
+                : $"{function}: flags has REEL_ENCODE_FLAG_KEYFRAME but rate_control is {CNames.EnumMember(_settings.RateControl, "REEL_RATE_CONTROL_")}; {_factory.Name} forces keyframes only with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP");
         long deadline = Deadline(timeoutMs);
         bool first;
         lock (_lock)
@@ -241,9 +245,11 @@ internal sealed partial class EncoderSession : IContextAttachment
             if (!frame.Buffer.IsNull && (result = Buffers.Retain(frame.Buffer, function)) != ReelResult.Success)
                 return result;
             _input.Enqueue(new InputFrame(frame, pts, forceKeyframe));
+            long now = Stopwatch.GetTimestamp();
+            _latency.Submitted(pts, now);
             first = !_anySubmitted;
             if (first)
-                _firstSubmitTicks = Stopwatch.GetTimestamp();
+                _firstSubmitTicks = now;
             _anySubmitted = true;
             _lastPts = pts;
             _framesIn++;
@@ -343,7 +349,7 @@ internal sealed partial class EncoderSession : IContextAttachment
                 elapsed > 0 ? _framesOut / elapsed : 0,
                 _anySubmitted ? Stopwatch.GetElapsedTime(_firstSubmitTicks).TotalSeconds : 0,
                 _input.Count, _queueDepth, _output.Count, _fromPool, _dropped, _stalls, _keyframes,
-                _encoder.FramesHeld, (_encoder as ILiveBitrateEncoder)?.Reconfigurations ?? 0);
+                _encoder.FramesHeld, (_encoder as ILiveBitrateEncoder)?.Reconfigurations ?? 0, _latency.Figures);
         }
     }
 

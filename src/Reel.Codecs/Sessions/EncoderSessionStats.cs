@@ -20,4 +20,5 @@ internal readonly record struct EncoderSessionStats(
     long PacketPoolStalls,
     long Keyframes,
     long FramesHeld,
-    long Reconfigurations);
+    long Reconfigurations,
+    LatencyFigures Latency);

@@ -84,6 +84,13 @@ internal static unsafe class CodecExports
             caps.encode_settings = (uint)e.Settings;
             for (int i = 0; i < e.ProfileIdcs.Count && i < 4; i++)
                 caps.encode_profile_idcs[i] = (uint)e.ProfileIdcs[i];
+            caps.prediction_structures = (1u << (int)PredictionStructure.Default) | Bits(e.PredictionStructures);
+            caps.mini_gop_sizes = PowerBits(e.MiniGopSizes);
+            caps.max_lookahead = (uint)e.MaxLookahead;
+            caps.low_delay_rate_controls = Bits(e.LowDelayRateControlModes);
+            caps.low_delay_min_speed_preset = (uint)e.LowDelayMinSpeedPreset;
+            caps.low_delay_mini_gop_sizes = PowerBits(e.LowDelayMiniGopSizes);
+            caps.low_delay_keyframe_rate_controls = Bits(e.LowDelayKeyframeForcingModes);
         }
         if (decoder is not null)
         {
@@ -100,6 +107,15 @@ internal static unsafe class CodecExports
             caps.decode_formats = (1u << (int)PixelFormat.I420) | (1u << (int)PixelFormat.I010);
         }
         return VersionedStruct.Write(outCaps, in caps, function, "out_caps");
+    }
+
+    /// <summary>Bit log2(size) for each power-of-two size (mini-GOP sizes).</summary>
+    private static uint PowerBits(IReadOnlyList<int> sizes)
+    {
+        uint bits = 0;
+        foreach (int size in sizes)
+            bits |= 1u << System.Numerics.BitOperations.Log2((uint)size);
+        return bits;
     }
 
     private static uint Bits<T>(IReadOnlyList<T> values) where T : struct, Enum

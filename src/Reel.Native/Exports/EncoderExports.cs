@@ -146,6 +146,12 @@ internal static unsafe class EncoderExports
                 keyframes = (ulong)s.Keyframes,
                 frames_held = (ulong)s.FramesHeld,
                 reconfigurations = (ulong)s.Reconfigurations,
+                latency_ms_last = s.Latency.LastMilliseconds,
+                latency_ms_mean = s.Latency.MeanMilliseconds,
+                latency_ms_max = s.Latency.MaxMilliseconds,
+                latency_frames_mean = s.Latency.MeanFrames,
+                latency_frames_last = (uint)Math.Min(s.Latency.LastFrames, uint.MaxValue),
+                latency_frames_max = (uint)Math.Min(s.Latency.MaxFrames, uint.MaxValue),
             };
             return VersionedStruct.Write(outStats, in stats, Function, "out_stats");
         }

@@ -97,7 +97,8 @@ internal unsafe partial struct reel_codec_caps_t : IVersionedStruct
 
     /// <summary>
     /// bits of reel_rate_control_t in which
-    /// REEL_ENCODE_FLAG_KEYFRAME works
+    /// REEL_ENCODE_FLAG_KEYFRAME works (random access;
+    /// low delay: low_delay_keyframe_rate_controls)
     /// </summary>
     public uint keyframe_rate_controls;
 
@@ -200,6 +201,51 @@ internal unsafe partial struct reel_codec_caps_t : IVersionedStruct
     /// entries 0; all 0 for AV1.
     /// </summary>
     public fixed uint encode_profile_idcs[4];
+
+    /// <summary>
+    /// (since 0.2.0) bits of reel_prediction_structure_t
+    /// accepted (DEFAULT only: no such setting)
+    /// </summary>
+    public uint prediction_structures;
+
+    /// <summary>
+    /// (since 0.2.0) bit n set when mini_gop_size 2^n is
+    /// accepted (SVT-AV1: 4, 8, 16, 32); 0 = only 0
+    /// </summary>
+    public uint mini_gop_sizes;
+
+    /// <summary>
+    /// (since 0.2.0) largest lookahead in frames; 0 = only 0
+    /// </summary>
+    public uint max_lookahead;
+
+    /// <summary>
+    /// (since 0.2.0) bits of reel_rate_control_t coded low
+    /// delay
+    /// </summary>
+    public uint low_delay_rate_controls;
+
+    /// <summary>
+    /// (since 0.2.0) slowest speed_preset with low delay
+    /// (named presets count by their speed)
+    /// </summary>
+    public uint low_delay_min_speed_preset;
+
+    /// <summary>
+    /// (since 0.2.0) mini_gop_sizes with low delay
+    /// </summary>
+    public uint low_delay_mini_gop_sizes;
+
+    /// <summary>
+    /// (since 0.2.0) keyframe_rate_controls with low
+    /// delay
+    /// </summary>
+    public uint low_delay_keyframe_rate_controls;
+
+    /// <summary>
+    /// (since 0.2.0) 0
+    /// </summary>
+    public uint reserved3;
 
     /// <summary>The size reel_codec_caps_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 152;

@@ -202,6 +202,48 @@ internal unsafe partial struct reel_encoder_desc_t : IVersionedStruct
     /// </summary>
     public uint flags;
 
+    /// <summary>
+    /// (since 0.2.0) frames per mini-GOP, the group coded
+    /// with hierarchical prediction: fewer pictures in
+    /// flight (memory) and less latency against some
+    /// quality per bit. SVT-AV1: 4, 8, 16 or 32 (its
+    /// hierarchical levels 2-5); low delay only 8. 0 = 16
+    /// in random access, 8 in low delay (SVT-AV1 alone
+    /// would pick 32 at speeds 0-12: at 1080p 37 % more
+    /// memory for no better PSNR per bit,
+    /// docs/BENCHMARKS.md). Backends without the setting
+    /// (reel_codec_caps_t.mini_gop_sizes 0) take only 0
+    /// </summary>
+    public uint mini_gop_size;
+
+    /// <summary>
+    /// (since 0.2.0) frames the encoder may read ahead for
+    /// rate control and its temporal model. 0 = the
+    /// encoder's choice; SVT-AV1: 1 to 120, and 0 only
+    /// with low delay. In SVT-AV1 1.4.1 with CRF/CQP a
+    /// value below the mini-GOP size keeps no future
+    /// mini-GOP in flight (less memory, less latency) and
+    /// any larger value acts as the default (one future
+    /// mini-GOP); with VBR it sizes the rate-control
+    /// window, raised to at least a mini-GOP and a few
+    /// frames. Backends without the setting
+    /// (reel_codec_caps_t.max_lookahead 0) take only 0
+    /// </summary>
+    public uint lookahead;
+
+    /// <summary>
+    /// (since 0.2.0) default REEL_PREDICTION_DEFAULT
+    /// (SVT-AV1: random access; low delay with CBR).
+    /// H.264 / HEVC: only DEFAULT (their low-latency
+    /// mode is REEL_ENCODER_FLAG_LOW_LATENCY)
+    /// </summary>
+    public reel_prediction_structure_t prediction;
+
+    /// <summary>
+    /// (since 0.2.0) must be 0
+    /// </summary>
+    public uint reserved3;
+
     /// <summary>The size reel_encoder_desc_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 128;
 }

@@ -117,6 +117,44 @@ internal unsafe partial struct reel_encoder_stats_t : IVersionedStruct
     /// </summary>
     public ulong reconfigurations;
 
+    /// <summary>
+    /// (since 0.2.0) frames-in to packet-out latency of the
+    /// latest packet: wall milliseconds from
+    /// reel_encoder_submit of its frame to the packet being
+    /// available to reel_encoder_receive (or written, in a
+    /// movie writer); 0 before the first packet
+    /// </summary>
+    public double latency_ms_last;
+
+    /// <summary>
+    /// (since 0.2.0) the same, averaged over every packet
+    /// </summary>
+    public double latency_ms_mean;
+
+    /// <summary>
+    /// (since 0.2.0) the same, the largest
+    /// </summary>
+    public double latency_ms_max;
+
+    /// <summary>
+    /// (since 0.2.0) frames submitted after a frame before its
+    /// packet was available, averaged over every packet
+    /// (input queue included: a host that submits faster
+    /// than the codec encodes sees the queue fill)
+    /// </summary>
+    public double latency_frames_mean;
+
+    /// <summary>
+    /// (since 0.2.0) the same for the latest packet: 0 = it was
+    /// available before the next frame was submitted
+    /// </summary>
+    public uint latency_frames_last;
+
+    /// <summary>
+    /// (since 0.2.0) the same, the largest
+    /// </summary>
+    public uint latency_frames_max;
+
     /// <summary>The size reel_encoder_stats_t was first published at; a smaller struct_size is refused.</summary>
     public static uint FirstPublishedSize => 104;
 }

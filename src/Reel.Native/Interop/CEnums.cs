@@ -26,6 +26,7 @@ global using reel_pixel_format_t = Reel.Pools.PixelFormat;
 global using reel_pool_exhaustion_t = Reel.Pools.ExhaustionPolicy;
 global using reel_pool_flags_t = Reel.Pools.PoolFlags;
 global using reel_pool_growth_t = Reel.Pools.PoolGrowth;
+global using reel_prediction_structure_t = Reel.Codecs.Encoders.PredictionStructure;
 global using reel_pressure_level_t = Reel.Telemetry.PressureLevel;
 global using reel_rate_control_t = Reel.Codecs.Encoders.RateControlMode;
 global using reel_result_t = Reel.Abi.ReelResult;

@@ -46,6 +46,7 @@ internal static unsafe class EncoderDescReader
         string field = $"{argument}->";
         if ((result = Arguments.Reserved(d.reserved, function, field + "reserved")) != ReelResult.Success
             || (result = Arguments.Reserved(d.reserved2, function, field + "reserved2")) != ReelResult.Success
+            || (result = Arguments.Reserved(d.reserved3, function, field + "reserved3")) != ReelResult.Success
             || (result = Arguments.Name(d.name, function, field + "name", out string? name)) != ReelResult.Success)
         {
             return result;
@@ -100,6 +101,9 @@ internal static unsafe class EncoderDescReader
             ProfileIdc = d.profile_idc,
             BFrames = (d.flags & NoBFramesFlag) != 0 ? 0 : d.max_b_frames == 0 ? -1 : (int)d.max_b_frames,
             LowLatency = (d.flags & LowLatencyFlag) != 0,
+            MiniGopSize = d.mini_gop_size,
+            Lookahead = d.lookahead,
+            Prediction = d.prediction,
         };
         options = new EncoderSessionOptions
         {

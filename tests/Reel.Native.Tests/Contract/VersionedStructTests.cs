@@ -16,12 +16,12 @@ namespace Reel.Native.Tests.Contract;
 /// </summary>
 public class VersionedStructTests
 {
-    /// <summary>Structs that grew after 0.1.0, and the size they were published with.</summary>
+    /// <summary>Structs that grew in 0.2.0, and the size 0.1.0 published them with.</summary>
     private static readonly System.Collections.Generic.Dictionary<string, uint> s_grown = new()
     {
-        ["reel_encoder_desc_t"] = 128,       // codec, profile_idc, max_b_frames, flags
-        ["reel_encoder_stats_t"] = 104,      // frames_held, reconfigurations
-        ["reel_codec_caps_t"] = 152,         // codec, encode_settings, encode_profile_idcs
+        ["reel_encoder_desc_t"] = 128,       // codec, profile_idc, max_b_frames, flags; mini_gop_size, lookahead, prediction, reserved3
+        ["reel_encoder_stats_t"] = 104,      // frames_held, reconfigurations; latency_*
+        ["reel_codec_caps_t"] = 152,         // codec, encode_settings, encode_profile_idcs; prediction_structures ... reserved3
         ["reel_decoder_desc_t"] = 40,        // codec, reserved
         ["reel_decoder_stats_t"] = 88,       // frames_copied, pool_misses
         ["reel_encoder_pool_stats_t"] = 72,  // reconfigured

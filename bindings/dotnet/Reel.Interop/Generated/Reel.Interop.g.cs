@@ -930,6 +930,43 @@ public enum reel_video_codec_t : int
 }
 
 /// <summary>
+/// (since 0.2.0) How frames reference each other: what bounds an encoder's latency (and part
+///  of its memory).
+///  Random access codes each mini-GOP out of order, so a frame's packet comes out only after
+///  its whole mini-GOP and the look-ahead were submitted (SVT-AV1 1.4.1: the first packet
+///  after 2 x mini_gop_size + 4 frames, 36 by default; N + 4 with a lookahead below the
+///  mini-GOP); low delay references past frames only, so a frame's packet comes out as the
+///  next frame goes in (SVT-AV1 holds one frame to see whether the stream ends): what live
+///  streaming wants.
+/// </summary>
+public enum reel_prediction_structure_t : int
+{
+    /// <summary>
+    /// LOW_DELAY with REEL_RATE_CONTROL_CBR, RANDOM_ACCESS
+    /// otherwise (default)
+    /// </summary>
+    REEL_PREDICTION_DEFAULT = 0,
+    /// <summary>
+    /// hierarchical mini-GOPs coded out of order, with
+    /// look-ahead: best quality per bit. SVT-AV1: CRF, CQP
+    /// and VBR (CBR is refused: it would code VBR)
+    /// </summary>
+    REEL_PREDICTION_RANDOM_ACCESS = 1,
+    /// <summary>
+    /// past references only, no look-ahead, one packet
+    /// per frame in input order, one frame of latency.
+    /// SVT-AV1: CRF, CQP and CBR (VBR is
+    /// refused: it would code CBR), speed 8 to 13, mini-GOP
+    /// 8, no max_bitrate, no REEL_ENCODE_FLAG_KEYFRAME
+    /// </summary>
+    REEL_PREDICTION_LOW_DELAY = 2,
+    /// <summary>
+    /// not a structure: keeps the enum 32 bits wide
+    /// </summary>
+    REEL_PREDICTION_MAX_ENUM = 2147483647,
+}
+
+/// <summary>
 /// The encoder settings a codec backend honours (reel_codec_caps_t.encode_settings).
 /// </summary>
 public enum reel_encoder_setting_t : int
@@ -996,6 +1033,18 @@ public enum reel_encoder_setting_t : int
     /// encoder of another bitrate (libx264)
     /// </summary>
     REEL_ENCODER_SETTING_LIVE_BITRATE = 16384,
+    /// <summary>
+    /// mini_gop_size (mini_gop_sizes lists them)
+    /// </summary>
+    REEL_ENCODER_SETTING_MINI_GOP_SIZE = 32768,
+    /// <summary>
+    /// lookahead (up to max_lookahead)
+    /// </summary>
+    REEL_ENCODER_SETTING_LOOKAHEAD = 65536,
+    /// <summary>
+    /// prediction (prediction_structures lists them)
+    /// </summary>
+    REEL_ENCODER_SETTING_PREDICTION = 131072,
     /// <summary>
     /// not a setting: keeps the enum 32 bits wide
     /// </summary>
@@ -2623,6 +2672,48 @@ public unsafe partial struct reel_encoder_desc_t
     /// REEL_ENCODER_FLAG_* bits; default 0.
     /// </summary>
     public uint flags;
+
+    /// <summary>
+    /// (since 0.2.0) frames per mini-GOP, the group coded
+    /// with hierarchical prediction: fewer pictures in
+    /// flight (memory) and less latency against some
+    /// quality per bit. SVT-AV1: 4, 8, 16 or 32 (its
+    /// hierarchical levels 2-5); low delay only 8. 0 = 16
+    /// in random access, 8 in low delay (SVT-AV1 alone
+    /// would pick 32 at speeds 0-12: at 1080p 37 % more
+    /// memory for no better PSNR per bit,
+    /// docs/BENCHMARKS.md). Backends without the setting
+    /// (reel_codec_caps_t.mini_gop_sizes 0) take only 0
+    /// </summary>
+    public uint mini_gop_size;
+
+    /// <summary>
+    /// (since 0.2.0) frames the encoder may read ahead for
+    /// rate control and its temporal model. 0 = the
+    /// encoder's choice; SVT-AV1: 1 to 120, and 0 only
+    /// with low delay. In SVT-AV1 1.4.1 with CRF/CQP a
+    /// value below the mini-GOP size keeps no future
+    /// mini-GOP in flight (less memory, less latency) and
+    /// any larger value acts as the default (one future
+    /// mini-GOP); with VBR it sizes the rate-control
+    /// window, raised to at least a mini-GOP and a few
+    /// frames. Backends without the setting
+    /// (reel_codec_caps_t.max_lookahead 0) take only 0
+    /// </summary>
+    public uint lookahead;
+
+    /// <summary>
+    /// (since 0.2.0) default REEL_PREDICTION_DEFAULT
+    /// (SVT-AV1: random access; low delay with CBR).
+    /// H.264 / HEVC: only DEFAULT (their low-latency
+    /// mode is REEL_ENCODER_FLAG_LOW_LATENCY)
+    /// </summary>
+    public reel_prediction_structure_t prediction;
+
+    /// <summary>
+    /// (since 0.2.0) must be 0
+    /// </summary>
+    public uint reserved3;
 }
 
 /// <summary>
@@ -2730,6 +2821,44 @@ public unsafe partial struct reel_encoder_stats_t
     /// reconfiguration of an idle libx264 encoder)
     /// </summary>
     public ulong reconfigurations;
+
+    /// <summary>
+    /// (since 0.2.0) frames-in to packet-out latency of the
+    /// latest packet: wall milliseconds from
+    /// reel_encoder_submit of its frame to the packet being
+    /// available to reel_encoder_receive (or written, in a
+    /// movie writer); 0 before the first packet
+    /// </summary>
+    public double latency_ms_last;
+
+    /// <summary>
+    /// (since 0.2.0) the same, averaged over every packet
+    /// </summary>
+    public double latency_ms_mean;
+
+    /// <summary>
+    /// (since 0.2.0) the same, the largest
+    /// </summary>
+    public double latency_ms_max;
+
+    /// <summary>
+    /// (since 0.2.0) frames submitted after a frame before its
+    /// packet was available, averaged over every packet
+    /// (input queue included: a host that submits faster
+    /// than the codec encodes sees the queue fill)
+    /// </summary>
+    public double latency_frames_mean;
+
+    /// <summary>
+    /// (since 0.2.0) the same for the latest packet: 0 = it was
+    /// available before the next frame was submitted
+    /// </summary>
+    public uint latency_frames_last;
+
+    /// <summary>
+    /// (since 0.2.0) the same, the largest
+    /// </summary>
+    public uint latency_frames_max;
 }
 
 /// <summary>
@@ -2818,7 +2947,8 @@ public unsafe partial struct reel_codec_caps_t
 
     /// <summary>
     /// bits of reel_rate_control_t in which
-    /// REEL_ENCODE_FLAG_KEYFRAME works
+    /// REEL_ENCODE_FLAG_KEYFRAME works (random access;
+    /// low delay: low_delay_keyframe_rate_controls)
     /// </summary>
     public uint keyframe_rate_controls;
 
@@ -2921,6 +3051,51 @@ public unsafe partial struct reel_codec_caps_t
     /// entries 0; all 0 for AV1.
     /// </summary>
     public fixed uint encode_profile_idcs[4];
+
+    /// <summary>
+    /// (since 0.2.0) bits of reel_prediction_structure_t
+    /// accepted (DEFAULT only: no such setting)
+    /// </summary>
+    public uint prediction_structures;
+
+    /// <summary>
+    /// (since 0.2.0) bit n set when mini_gop_size 2^n is
+    /// accepted (SVT-AV1: 4, 8, 16, 32); 0 = only 0
+    /// </summary>
+    public uint mini_gop_sizes;
+
+    /// <summary>
+    /// (since 0.2.0) largest lookahead in frames; 0 = only 0
+    /// </summary>
+    public uint max_lookahead;
+
+    /// <summary>
+    /// (since 0.2.0) bits of reel_rate_control_t coded low
+    /// delay
+    /// </summary>
+    public uint low_delay_rate_controls;
+
+    /// <summary>
+    /// (since 0.2.0) slowest speed_preset with low delay
+    /// (named presets count by their speed)
+    /// </summary>
+    public uint low_delay_min_speed_preset;
+
+    /// <summary>
+    /// (since 0.2.0) mini_gop_sizes with low delay
+    /// </summary>
+    public uint low_delay_mini_gop_sizes;
+
+    /// <summary>
+    /// (since 0.2.0) keyframe_rate_controls with low
+    /// delay
+    /// </summary>
+    public uint low_delay_keyframe_rate_controls;
+
+    /// <summary>
+    /// (since 0.2.0) 0
+    /// </summary>
+    public uint reserved3;
 }
 
 /// <summary>
@@ -4443,7 +4618,11 @@ public static unsafe partial class ReelNative
     ///          REEL_ERROR_INVALID_HANDLE    context (or desc-&gt;packet_pool) is not live,
     ///          REEL_ERROR_INVALID_ARGUMENT  NULL desc / out_encoder; bad struct_size; a field out of
     ///                                       its range or inconsistent with another (the message
-    ///                                       names it: "desc-&gt;width is 70000; allowed 64 to 16384");
+    ///                                       names it and the rule: "desc-&gt;width is 70000; allowed
+    ///                                       64 to 16384", "desc-&gt;preset is
+    ///                                       REEL_ENCODER_PRESET_SPEED with speed_preset 6 and
+    ///                                       prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8
+    ///                                       to 13 ...");
     ///                                       reserved fields not 0,
     ///          REEL_ERROR_UNSUPPORTED       a profile or rate control the backend lacks; backend
     ///                                       HARDWARE without a hardware backend; the codec library

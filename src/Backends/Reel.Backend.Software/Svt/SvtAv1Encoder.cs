@@ -161,9 +161,10 @@ public sealed unsafe class SvtAv1Encoder : IDisposable, IEncoder
             return result;
         if (_state == State.Encoding && pts <= _lastPts)
             return CodecErrors.InvalidArgument($"{function}: pts is {pts}; allowed values above the previous frame's pts {_lastPts}");
-        if (forceKeyframe && !SvtParameters.Capabilities.CanForceKeyframes(_settings.RateControl))
-            return CodecErrors.Unsupported(
-                $"{function}: force_keyframe with rate_control {_settings.RateControl}; SVT-AV1 forces keyframes only with Crf and Cqp");
+        if (forceKeyframe && !SvtParameters.Capabilities.CanForceKeyframes(_settings))
+            return CodecErrors.Unsupported(_settings.IsLowDelay && _settings.RateControl != RateControlMode.Cbr
+                ? $"{function}: force_keyframe with prediction REEL_PREDICTION_LOW_DELAY; SVT-AV1 forces keyframes only in random access (with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP)"
+                : $"{function}: force_keyframe with rate_control {CNames.EnumMember(_settings.RateControl, "REEL_RATE_CONTROL_")}; SVT-AV1 forces keyframes only with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP");
 
         result = Send(frame, pts, forceKeyframe);
         if (result != ReelResult.Success)

@@ -19,8 +19,26 @@ internal static class SvtParameters
     /// </summary>
     public const long EightKPixelThreshold = 0x140A000;
 
-    /// <summary>Slowest speed preset for CBR (low delay) and for pictures above <see cref="EightKPixelThreshold"/>.</summary>
+    /// <summary>Slowest speed preset for low delay (CBR included) and for pictures above <see cref="EightKPixelThreshold"/>.</summary>
     public const int MinLowDelayOrEightKPreset = 8;
+
+    /// <summary>
+    /// The mini-GOP SVT-AV1 1.4.1 codes low delay with: it forces hierarchical levels 3 (a
+    /// group of 8 frames in 4 temporal layers, all referencing the past) whatever was asked.
+    /// </summary>
+    public const int LowDelayMiniGopSize = 8;
+
+    /// <summary>
+    /// The random-access mini-GOP Reel asks for when the settings leave it at 0. SVT-AV1 1.4.1
+    /// picks 32 at speeds 0 to 12 in CRF/CQP; 16 measured 37 % less peak RSS at 1080p (about
+    /// 455 against 720 MiB in SvtAv1EncApp on 2 cores) with equal or better PSNR per bit on the
+    /// two clips of docs/BENCHMARKS.md. It is also what SVT-AV1 picks at speed 13 and with
+    /// VBR, and FFmpeg's libsvtav1 default.
+    /// </summary>
+    public const uint DefaultMiniGopSize = 16;
+
+    /// <summary>Largest look-ahead SVT-AV1 1.4.1 accepts (MAX_LAD: two seconds at 60 fps).</summary>
+    public const int MaxLookahead = 120;
 
     /// <summary>What the SVT-AV1 1.4.1 backend accepts (8-bit 4:2:0 input only).</summary>
     public static EncoderCapabilities Capabilities { get; } = new(
@@ -34,19 +52,37 @@ internal static class SvtParameters
         minSpeedPreset: 0, maxSpeedPreset: 13,
         minBitrate: 1000, maxBitrate: 100_000_000,
         maxTileRowsLog2: 6, maxTileColumnsLog2: 4, maxTileCountLog2: 7,
-        maxThreads: 256);
+        maxThreads: 256,
+        // pred-struct 1 (low delay B) and 2 (random access); 0 (low delay P) is "no longer active".
+        predictionStructures: new[] { PredictionStructure.RandomAccess, PredictionStructure.LowDelay },
+        // Hierarchical levels 2 to 5 (verify_settings refuses the rest).
+        miniGopSizes: new[] { 4, 8, 16, 32 },
+        maxLookahead: MaxLookahead,
+        // Low delay turns VBR into CBR (with a warning), so VBR is refused rather than changed.
+        lowDelayRateControlModes: new[] { RateControlMode.Crf, RateControlMode.Cqp, RateControlMode.Cbr },
+        lowDelayMinSpeedPreset: MinLowDelayOrEightKPreset,
+        lowDelayMiniGopSizes: new[] { LowDelayMiniGopSize },
+        // force_key_frames is refused unless random access CRF/CQP.
+        lowDelayKeyframeForcingModes: System.Array.Empty<RateControlMode>());
 
     /// <summary>
-    /// Rules of SVT-AV1 1.4.1 beyond ranges: CBR is coded low-delay, which needs speed preset 8
-    /// or faster (the library would silently raise it), and so do 8K pictures (it would refuse).
+    /// Rules of SVT-AV1 1.4.1 beyond what <see cref="Capabilities"/> can say, each one a
+    /// setting the library would change behind the caller's back or refuse: CBR in random
+    /// access (it would code VBR), a capped CRF in low delay (it caps through TPL, which low
+    /// delay turns off), and 8K pictures below speed 8 (refused). The low-delay limits
+    /// (speed 8 or faster, mini-GOP 8, no look-ahead, no VBR) are in the capabilities and
+    /// checked by <see cref="EncoderSettings.Validate"/>.
     /// </summary>
     public static ReelResult CheckBackendRules(EncoderSettings settings, string prefix)
     {
         int preset = settings.EffectiveSpeedPreset;
-        if (settings.RateControl == RateControlMode.Cbr && preset < MinLowDelayOrEightKPreset)
+        if (settings.RateControl == RateControlMode.Cbr && settings.Prediction == PredictionStructure.RandomAccess)
             return CodecErrors.InvalidArgument(
-                $"{prefix}preset is REEL_ENCODER_PRESET_SPEED with speed_preset {preset} and rate_control REEL_RATE_CONTROL_CBR; allowed speed {MinLowDelayOrEightKPreset} to 13 "
-                + "(SVT-AV1 codes CBR low-delay): use REEL_ENCODER_PRESET_HIGH, _MEDIUM, _LOW, or _SPEED with speed_preset 8 to 13");
+                $"{prefix}prediction is REEL_PREDICTION_RANDOM_ACCESS with rate_control REEL_RATE_CONTROL_CBR; allowed REEL_PREDICTION_DEFAULT or REEL_PREDICTION_LOW_DELAY "
+                + "(SVT-AV1 codes CBR low delay only: in random access it would switch to VBR)");
+        if (settings.IsLowDelay && settings.MaxBitrate != 0)
+            return CodecErrors.InvalidArgument(
+                $"{prefix}max_bitrate is {settings.MaxBitrate} with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0 (SVT-AV1 caps CRF through its temporal model, TPL, which low delay turns off)");
         long pixels = (long)settings.Width * settings.Height;
         if (pixels > EightKPixelThreshold && preset < MinLowDelayOrEightKPreset)
             return CodecErrors.InvalidArgument(
@@ -79,14 +115,16 @@ internal static class SvtParameters
                 // "rc=cqp" turns adaptive quantisation off; "qp" then sets the quantiser only.
                 AddText("rc", "cqp");
                 Add("qp", quantizer);
-                Add("enable-force-key-frames", 1);
+                if (!s.IsLowDelay)
+                    Add("enable-force-key-frames", 1); // refused by SVT-AV1 in low delay
                 break;
             case RateControlMode.Crf:
                 // "crf" sets rate control 0, adaptive quantisation 2 and the quantiser together.
                 Add("crf", quantizer);
                 if (s.MaxBitrate != 0)
                     Add("mbr", Kilobits(s.MaxBitrate));
-                Add("enable-force-key-frames", 1);
+                if (!s.IsLowDelay)
+                    Add("enable-force-key-frames", 1);
                 break;
             case RateControlMode.Vbr:
                 AddText("rc", "vbr");
@@ -100,6 +138,15 @@ internal static class SvtParameters
                     Add("buf-sz", s.BufferMilliseconds);
                 break;
         }
+        // After "rc", which sets low delay for CBR by itself: 1 = low delay B, 2 = random access.
+        if (s.Prediction != PredictionStructure.Default)
+            Add("pred-struct", s.IsLowDelay ? 1 : 2);
+        // Low delay: SVT-AV1 forces its group of 8 anyway, so 0 asks for nothing.
+        uint miniGop = s.MiniGopSize != 0 ? s.MiniGopSize : s.IsLowDelay ? 0 : DefaultMiniGopSize;
+        if (miniGop != 0)
+            Add("hierarchical-levels", System.Numerics.BitOperations.Log2(miniGop));
+        if (s.Lookahead != 0)
+            Add("lookahead", s.Lookahead);
         if (s.KeyframeInterval != 0)
             Add("keyint", s.KeyframeInterval);
         if (s.TileRowsLog2 != 0)

@@ -42,5 +42,11 @@ public enum EncoderSettingFlags
     Color = 0x2000,
     /// <summary>The bitrate changes on a live codec (the encoder pool reconfigures an idle encoder).</summary>
     LiveBitrate = 0x4000,
+    /// <summary>mini_gop_size.</summary>
+    MiniGopSize = 0x8000,
+    /// <summary>lookahead.</summary>
+    Lookahead = 0x10000,
+    /// <summary>prediction.</summary>
+    Prediction = 0x20000,
 
 }

@@ -9,7 +9,8 @@ namespace Reel.Codecs.Encoders;
 /// <summary>
 /// Everything an encoder session is created with. Defaults: 30/1 fps, CRF at quality 45
 /// (SVT-AV1's own default CRF 35), Medium preset, automatic keyframe interval, Main profile,
-/// automatic level, no tiles, filters per preset, automatic threads, no colour description.
+/// automatic level, no tiles, filters per preset, automatic threads, no colour description,
+/// the encoder's own mini-GOP and look-ahead, random access (low delay with CBR).
 /// Width and height have no default. <see cref="Validate"/> refuses anything out of range
 /// with a message naming the field and the allowed range.
 /// </summary>
@@ -102,6 +103,29 @@ public sealed class EncoderSettings
 
     /// <summary>Low-latency streaming: no look-ahead, no B-frames, no frame-threading delay (H.264 / HEVC).</summary>
     public bool LowLatency { get; set; }
+
+    /// <summary>
+    /// Frames per mini-GOP (the hierarchical prediction group: SVT-AV1 hierarchical levels
+    /// log2(size)); 0 lets the encoder choose. Smaller groups hold fewer pictures in flight
+    /// (less memory, less latency) at some cost in quality per bit.
+    /// </summary>
+    public uint MiniGopSize { get; set; }
+
+    /// <summary>
+    /// Frames the encoder may read ahead of the one it codes, for rate control and temporal
+    /// analysis; 0 lets the encoder choose. Must be 0 with low delay.
+    /// </summary>
+    public uint Lookahead { get; set; }
+
+    /// <summary>Random access (default; low delay with CBR) or low delay for live streams.</summary>
+    public PredictionStructure Prediction { get; set; }
+
+    /// <summary>
+    /// Whether the stream is coded low delay: <see cref="PredictionStructure.LowDelay"/>, or
+    /// <see cref="PredictionStructure.Default"/> with <see cref="RateControlMode.Cbr"/>.
+    /// </summary>
+    public bool IsLowDelay => Prediction == PredictionStructure.LowDelay
+        || (Prediction == PredictionStructure.Default && RateControl == RateControlMode.Cbr);
 
     /// <summary>
     /// The QP (CQP) or CRF value for a quality: 63 - round(quality * 62 / 100), so quality 0
@@ -217,9 +241,9 @@ public sealed class EncoderSettings
             if (BFrames != -1)
                 return CodecErrors.Unsupported($"{p}b-frames are set ({(BFrames == 0 ? "REEL_ENCODER_FLAG_NO_B_FRAMES" : $"max_b_frames {BFrames}")}); {caps.BackendName} has no B-frame setting (H.264 and HEVC only)");
             if (LowLatency)
-                return CodecErrors.Unsupported($"{p}flags has REEL_ENCODER_FLAG_LOW_LATENCY; {caps.BackendName} has no low-latency mode in Reel (H.264 and HEVC only)");
+                return CodecErrors.Unsupported($"{p}flags has REEL_ENCODER_FLAG_LOW_LATENCY; it applies to H.264 and HEVC: for AV1 set prediction REEL_PREDICTION_LOW_DELAY");
         }
-        return ReelResult.Success;
+        return ValidateStructure(caps, p);
     }
 
     /// <summary>Most consecutive B-frames (x264 and x265 take 16).</summary>
@@ -260,11 +284,69 @@ public sealed class EncoderSettings
         return ReelResult.Success;
     }
 
+    /// <summary>Prediction structure, mini-GOP and look-ahead, alone and with low delay's limits.</summary>
+    private ReelResult ValidateStructure(EncoderCapabilities caps, string p)
+    {
+        if (!Enum.IsDefined(Prediction))
+            return CodecErrors.InvalidArgument($"{p}prediction is {(int)Prediction}; allowed {Names(Enum.GetValues<PredictionStructure>(), PredictionPrefix)}");
+        if (!caps.Supports(Prediction))
+            return CodecErrors.Unsupported(caps.PredictionStructures.Count == 0
+                ? $"{p}prediction is {C(Prediction, PredictionPrefix)}; {caps.BackendName} has no prediction-structure setting (allowed only REEL_PREDICTION_DEFAULT)"
+                : $"{p}prediction is {C(Prediction, PredictionPrefix)}; {caps.BackendName} codes {Names(caps.PredictionStructures, PredictionPrefix)}");
+        if (MiniGopSize != 0 && !ContainsSize(caps.MiniGopSizes, MiniGopSize))
+            return CodecErrors.InvalidArgument($"{p}mini_gop_size is {MiniGopSize}; allowed 0 (automatic){Sizes(caps.MiniGopSizes)}");
+        if (Lookahead > caps.MaxLookahead)
+            return CodecErrors.InvalidArgument(caps.MaxLookahead > 0
+                ? $"{p}lookahead is {Lookahead}; allowed 0 (automatic) or 1 to {caps.MaxLookahead} frames"
+                : $"{p}lookahead is {Lookahead}; allowed only 0 ({caps.BackendName} chooses its look-ahead)");
+        if (!caps.CodesLowDelay(this))
+            return ReelResult.Success;
+
+        // Low delay: what the backend codes that way. The message names why the stream is low delay.
+        bool asked = Prediction == PredictionStructure.LowDelay;
+        string why = asked ? "prediction REEL_PREDICTION_LOW_DELAY" : "rate_control REEL_RATE_CONTROL_CBR";
+        string cbr = asked ? "" : "; REEL_RATE_CONTROL_CBR is coded low delay";
+        if (!Contains(caps.LowDelayRateControlModes, RateControl))
+            return CodecErrors.InvalidArgument(
+                $"{p}prediction is REEL_PREDICTION_LOW_DELAY with rate_control {C(RateControl, RateControlPrefix)}; "
+                + $"{caps.BackendName} codes low delay with rate_control {Names(caps.LowDelayRateControlModes, RateControlPrefix)}");
+        if (EffectiveSpeedPreset < caps.LowDelayMinSpeedPreset)
+        {
+            string preset = Preset == EncoderPreset.Speed
+                ? $"REEL_ENCODER_PRESET_SPEED with speed_preset {SpeedPreset}"
+                : $"{C(Preset, PresetPrefix)} (speed {EffectiveSpeedPreset})";
+            return CodecErrors.InvalidArgument(
+                $"{p}preset is {preset} and {why}; allowed speed {caps.LowDelayMinSpeedPreset} to {caps.MaxSpeedPreset} "
+                + $"({caps.BackendName} codes low delay at speed {caps.LowDelayMinSpeedPreset} or faster{cbr}): "
+                + $"use REEL_ENCODER_PRESET_HIGH, _MEDIUM, _LOW, or _SPEED with speed_preset {caps.LowDelayMinSpeedPreset} to {caps.MaxSpeedPreset}");
+        }
+        if (MiniGopSize != 0 && !ContainsSize(caps.LowDelayMiniGopSizes, MiniGopSize))
+            return CodecErrors.InvalidArgument(
+                $"{p}mini_gop_size is {MiniGopSize} with {why}; allowed 0 (automatic){Sizes(caps.LowDelayMiniGopSizes)} ({caps.BackendName}'s low-delay group{cbr})");
+        if (Lookahead != 0)
+            return CodecErrors.InvalidArgument($"{p}lookahead is {Lookahead} with {why}; allowed only 0 (low delay reads no frame ahead{cbr})");
+        return ReelResult.Success;
+    }
+
+    /// <summary>Whether a size in frames as the C struct gives it is one of <paramref name="sizes"/>.</summary>
+    private static bool ContainsSize(IReadOnlyList<int> sizes, uint size) => size <= int.MaxValue && Contains(sizes, (int)size);
+
+    private static string Sizes(IReadOnlyList<int> sizes)
+    {
+        if (sizes.Count == 0)
+            return " only";
+        var parts = new string[sizes.Count];
+        for (int i = 0; i < sizes.Count; i++)
+            parts[i] = sizes[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return " or " + string.Join(", ", parts) + " frames";
+    }
+
     private const string RateControlPrefix = "REEL_RATE_CONTROL_";
     private const string PresetPrefix = "REEL_ENCODER_PRESET_";
     private const string ProfilePrefix = "REEL_AV1_PROFILE_";
     private const string FilterPrefix = "REEL_FILTER_";
     private const string ColorPrefix = "REEL_COLOR_";
+    private const string PredictionPrefix = "REEL_PREDICTION_";
 
     /// <summary>The C enumerator of <paramref name="value"/> (its number when it has none).</summary>
     private static string C<T>(T value, string prefix) where T : struct, Enum =>

@@ -61,6 +61,27 @@ public unsafe class EncoderSettingsTests
         yield return new("color unknown", s => s.Color = (ColorDescription)2, invalid, "color is 2; allowed REEL_COLOR_UNSPECIFIED (0), REEL_COLOR_BT709_LIMITED (1)");
         yield return new("cbr at slow preset", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.Preset = EncoderPreset.Speed; s.SpeedPreset = 6; }, invalid,
             "preset is REEL_ENCODER_PRESET_SPEED with speed_preset 6 and rate_control REEL_RATE_CONTROL_CBR; allowed speed 8 to 13");
+        yield return new("mini-GOP not a power of two", s => s.MiniGopSize = 12, invalid, "mini_gop_size is 12; allowed 0 (automatic) or 4, 8, 16, 32 frames");
+        yield return new("mini-GOP 64", s => s.MiniGopSize = 64, invalid, "mini_gop_size is 64; allowed 0 (automatic) or 4, 8, 16, 32 frames");
+        yield return new("mini-GOP above int", s => s.MiniGopSize = uint.MaxValue, invalid, "mini_gop_size is 4294967295; allowed 0 (automatic) or 4, 8, 16, 32 frames");
+        yield return new("lookahead 121", s => s.Lookahead = 121, invalid, "lookahead is 121; allowed 0 (automatic) or 1 to 120 frames");
+        yield return new("lookahead above int", s => s.Lookahead = uint.MaxValue, invalid, "lookahead is 4294967295; allowed 0 (automatic) or 1 to 120 frames");
+        yield return new("prediction unknown", s => s.Prediction = (PredictionStructure)3, invalid,
+            "prediction is 3; allowed REEL_PREDICTION_DEFAULT (0), REEL_PREDICTION_RANDOM_ACCESS (1), REEL_PREDICTION_LOW_DELAY (2)");
+        yield return new("low delay at slow preset", s => { s.Prediction = PredictionStructure.LowDelay; s.Preset = EncoderPreset.Speed; s.SpeedPreset = 7; }, invalid,
+            "preset is REEL_ENCODER_PRESET_SPEED with speed_preset 7 and prediction REEL_PREDICTION_LOW_DELAY; allowed speed 8 to 13 (SVT-AV1 codes low delay at speed 8 or faster)");
+        yield return new("low delay with vbr", s => { s.Prediction = PredictionStructure.LowDelay; s.RateControl = RateControlMode.Vbr; s.TargetBitrate = 1_000_000; }, invalid,
+            "prediction is REEL_PREDICTION_LOW_DELAY with rate_control REEL_RATE_CONTROL_VBR; SVT-AV1 codes low delay with rate_control REEL_RATE_CONTROL_CRF (0), REEL_RATE_CONTROL_CQP (1), REEL_RATE_CONTROL_CBR (3)");
+        yield return new("low delay with mini-GOP 16", s => { s.Prediction = PredictionStructure.LowDelay; s.MiniGopSize = 16; }, invalid,
+            "mini_gop_size is 16 with prediction REEL_PREDICTION_LOW_DELAY; allowed 0 (automatic) or 8 frames (SVT-AV1's low-delay group)");
+        yield return new("cbr with mini-GOP 32", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.MiniGopSize = 32; }, invalid,
+            "mini_gop_size is 32 with rate_control REEL_RATE_CONTROL_CBR; allowed 0 (automatic) or 8 frames (SVT-AV1's low-delay group; REEL_RATE_CONTROL_CBR is coded low delay)");
+        yield return new("low delay with lookahead", s => { s.Prediction = PredictionStructure.LowDelay; s.Lookahead = 10; }, invalid,
+            "lookahead is 10 with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0 (low delay reads no frame ahead)");
+        yield return new("cbr in random access", s => { s.RateControl = RateControlMode.Cbr; s.TargetBitrate = 1_000_000; s.Prediction = PredictionStructure.RandomAccess; }, invalid,
+            "prediction is REEL_PREDICTION_RANDOM_ACCESS with rate_control REEL_RATE_CONTROL_CBR; allowed REEL_PREDICTION_DEFAULT or REEL_PREDICTION_LOW_DELAY (SVT-AV1 codes CBR low delay only: in random access it would switch to VBR)");
+        yield return new("capped crf in low delay", s => { s.Prediction = PredictionStructure.LowDelay; s.MaxBitrate = 800_000; }, invalid,
+            "max_bitrate is 800000 with prediction REEL_PREDICTION_LOW_DELAY; allowed only 0 (SVT-AV1 caps CRF through its temporal model, TPL, which low delay turns off)");
         yield return new("8K at slow preset", s => { s.Width = 7680; s.Height = 4320; s.Preset = EncoderPreset.Speed; s.SpeedPreset = 7; }, invalid,
             "preset is REEL_ENCODER_PRESET_SPEED with speed_preset 7 for 7680x4320; allowed speed 8 to 13 above 21012480 pixels");
     }
@@ -127,6 +148,24 @@ public unsafe class EncoderSettingsTests
                 s.BufferSize = 300_000;
             yield return s;
         }
+        // The memory and latency keys, in both structures and with every mode each allows
+        // (low delay reads no frame ahead: its look-ahead stays 0).
+        var structures = new (PredictionStructure Structure, RateControlMode[] Modes)[]
+        {
+            (PredictionStructure.RandomAccess, new[] { RateControlMode.Crf, RateControlMode.Cqp, RateControlMode.Vbr }),
+            (PredictionStructure.LowDelay, new[] { RateControlMode.Crf, RateControlMode.Cqp, RateControlMode.Cbr }),
+        };
+        foreach ((PredictionStructure structure, RateControlMode[] modes) in structures)
+        {
+            foreach (RateControlMode mode in modes)
+            {
+                EncoderSettings s = Av1RoundTrip.Small(mode);
+                s.Prediction = structure;
+                s.MiniGopSize = 8;
+                s.Lookahead = structure == PredictionStructure.RandomAccess ? 30u : 0u;
+                yield return s;
+            }
+        }
     }
 
     [TestCaseSource(nameof(ParameterCombinations))]
@@ -166,5 +205,53 @@ public unsafe class EncoderSettingsTests
         Assert.That(caps.RateControlModes, Is.EquivalentTo(Enum.GetValues<RateControlMode>()));
         Assert.That(caps.KeyframeForcingModes, Is.EquivalentTo(new[] { RateControlMode.Crf, RateControlMode.Cqp }));
         Assert.That((caps.MinSpeedPreset, caps.MaxSpeedPreset), Is.EqualTo((0, 13)));
+        Assert.That(caps.PredictionStructures, Is.EquivalentTo(new[] { PredictionStructure.RandomAccess, PredictionStructure.LowDelay }));
+        Assert.That(caps.MiniGopSizes, Is.EqualTo(new[] { 4, 8, 16, 32 }));
+        Assert.That(caps.MaxLookahead, Is.EqualTo(120));
+        Assert.That(caps.LowDelayRateControlModes, Is.EquivalentTo(new[] { RateControlMode.Crf, RateControlMode.Cqp, RateControlMode.Cbr }));
+        Assert.That((caps.LowDelayMinSpeedPreset, caps.LowDelayMiniGopSizes), Is.EqualTo((8, new[] { 8 })));
+        Assert.That(caps.LowDelayKeyframeForcingModes, Is.Empty);
+    }
+
+    /// <summary>
+    /// What Build sends for the memory and latency settings: hierarchical levels log2 of the
+    /// mini-GOP, the look-ahead as is, pred-struct 1 (low delay) / 2 (random access) after "rc"
+    /// (which sets low delay for CBR by itself); nothing for the defaults but Reel's own
+    /// random-access mini-GOP.
+    /// </summary>
+    [Test]
+    public void Build_MemoryAndLatencySettings_MapToSvtKeys()
+    {
+        static Dictionary<string, string> Keys(EncoderSettings s)
+        {
+            var keys = new Dictionary<string, string>();
+            foreach (KeyValuePair<string, string> pair in SvtParameters.Build(s))
+                keys[pair.Key] = pair.Value;
+            return keys;
+        }
+        EncoderSettings defaults = Av1RoundTrip.Small(RateControlMode.Crf);
+        Dictionary<string, string> d = Keys(defaults);
+        Assert.That(d.ContainsKey("pred-struct") || d.ContainsKey("lookahead"), Is.False);
+        Assert.That(d["hierarchical-levels"], Is.EqualTo("4"), "Reel's default random-access mini-GOP is 16 frames");
+
+        EncoderSettings set = Av1RoundTrip.Small(RateControlMode.Crf);
+        set.MiniGopSize = 8;
+        set.Lookahead = 5;
+        set.Prediction = PredictionStructure.RandomAccess;
+        Dictionary<string, string> k = Keys(set);
+        Assert.That((k["hierarchical-levels"], k["lookahead"], k["pred-struct"]), Is.EqualTo(("3", "5", "2")));
+
+        EncoderSettings low = Av1RoundTrip.Small(RateControlMode.Crf);
+        low.Prediction = PredictionStructure.LowDelay;
+        Dictionary<string, string> l = Keys(low);
+        Assert.That(l["pred-struct"], Is.EqualTo("1"));
+        Assert.That(l.ContainsKey("hierarchical-levels") || l.ContainsKey("enable-force-key-frames"), Is.False,
+            "low delay: SVT-AV1 picks its own group of 8 and refuses forced keyframes");
+
+        EncoderSettings cbr = Av1RoundTrip.Small(RateControlMode.Cbr);
+        Dictionary<string, string> c = Keys(cbr);
+        Assert.That((c["rc"], c.ContainsKey("pred-struct"), c.ContainsKey("hierarchical-levels")), Is.EqualTo(("cbr", false, false)), "rc=cbr selects low delay by itself");
+        List<KeyValuePair<string, string>> order = SvtParameters.Build(low);
+        Assert.That(order.FindIndex(p => p.Key == "pred-struct"), Is.GreaterThan(order.FindIndex(p => p.Key == "crf")), "pred-struct after the rate control keys");
     }
 }

@@ -141,7 +141,7 @@ public unsafe class SvtAv1EncoderTests
         using (buffer)
         {
             Assert.That(encoder!.SendFrame(buffer!.Frame, 0, forceKeyframe: true, "test"), Is.EqualTo(ReelResult.ErrorUnsupported));
-            Assert.That(LastError.Message, Is.EqualTo("test: force_keyframe with rate_control Vbr; SVT-AV1 forces keyframes only with Crf and Cqp"));
+            Assert.That(LastError.Message, Is.EqualTo("test: force_keyframe with rate_control REEL_RATE_CONTROL_VBR; SVT-AV1 forces keyframes only with REEL_RATE_CONTROL_CRF and REEL_RATE_CONTROL_CQP"));
         }
     }
 
