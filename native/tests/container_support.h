@@ -145,20 +145,4 @@ inline reel_movie_writer_stats_t RecordMovie(reel_context_t context, const std::
     return stats;
 }
 
-/// Every video packet of a file through reel_media_reader (the frame number as pts).
-inline std::vector<Packet> ReadPackets(reel_context_t context, const std::string& path) {
-    std::vector<Packet> packets;
-    reel_media_reader_t reader;
-    EXPECT_EQ(reel_media_reader_open(context, path.c_str(), &reader), REEL_SUCCESS) << reel_last_error_message();
-    reel_pool_t bytes = BytePool(context);
-    reel_buffer_t packet;
-    reel_result_t r;
-    while ((r = reel_media_reader_read(reader, bytes, &packet)) == REEL_SUCCESS)
-        packets.push_back(TakePacket(packet));
-    EXPECT_EQ(r, REEL_END_OF_STREAM) << reel_last_error_message();
-    reel_media_reader_close(reader);
-    reel_pool_destroy(bytes);
-    return packets;
-}
-
 }  // namespace reel_test
