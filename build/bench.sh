@@ -98,6 +98,33 @@ run_cache() {
   dotnet run -c Release --project tests/Reel.CacheBench --no-build
 }
 
+# The helpers of the paired whole-command benchmarks (h26x, movies; bench-codecs.sh has its own).
+# One run of a command: prints "wall_seconds max_rss_kib cpu_seconds"; its output goes to $log.
+measure() {
+  local log=$1
+  shift
+  /usr/bin/time -f "%e %M %U %S" -o "$log.time" "$@" > "$log" 2>&1 || { cat "$log" >&2; return 1; }
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$log.time"
+}
+
+# Runs A then B on odd rounds and B then A on even ones (machine drift hits both alike).
+# pair ROUND LOG_A TIMES_A LOG_B TIMES_B -- COMMAND_A... -- COMMAND_B...
+pair() {
+  local round=$1 log_a=$2 times_a=$3 log_b=$4 times_b=$5
+  shift 6
+  local a=() b=()
+  while [[ $1 != -- ]]; do a+=("$1"); shift; done; shift
+  b=("$@")
+  if ((round % 2)); then
+    measure "$log_a" "${a[@]}" >> "$times_a" && measure "$log_b" "${b[@]}" >> "$times_b"
+  else
+    measure "$log_b" "${b[@]}" >> "$times_b" && measure "$log_a" "${a[@]}" >> "$times_a"
+  fi
+}
+
+# Median of the numbers on stdin.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 run_codecs() {
   build/bench-codecs.sh
 }
