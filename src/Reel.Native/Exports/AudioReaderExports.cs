@@ -92,7 +92,7 @@ internal static unsafe class AudioReaderExports
         const string Function = "reel_audio_reader_close";
         try
         {
-            return MediaFile.Close(AudioInput.Table, new Handle(reader), Function, "reader");
+            return MediaFileCalls.Close(AudioInput.Table, reader, Function, "reader");
         }
         catch (Exception e)
         {

@@ -169,7 +169,7 @@ internal static unsafe class MediaReaderExports
         const string Function = "reel_media_reader_close";
         try
         {
-            return MediaFile.Close(MediaInput.Table, new Handle(reader), Function, "reader");
+            return MediaFileCalls.Close(MediaInput.Table, reader, Function, "reader");
         }
         catch (Exception e)
         {
